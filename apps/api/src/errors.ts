@@ -1,0 +1,27 @@
+/** Domain error codes. Only the HTTP layer (plugins/app/error-handler.ts) turns them into status codes. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  invalid_signature: 401,
+  not_found: 404,
+  app_not_found: 404,
+  deployment_not_found: 404,
+  conflict: 409,
+  app_exists: 409,
+  unsupported_media_type: 415,
+  queue_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

@@ -1,0 +1,46 @@
+/** The parts of a GitHub `push` delivery Pier acts on. */
+export interface PushEvent {
+  ref: string;
+  after: string;
+  deleted: boolean;
+  headCommit: { sha: string; message: string; author: string } | null;
+}
+
+export type PushDecision =
+  | { action: "deploy"; branch: string; commit: { sha: string; message: string; author: string } }
+  | { action: "ignore"; reason: string };
+
+const ZERO_SHA = /^0+$/;
+
+/** Reads a push payload; returns null when it doesn't look like one. */
+export function parsePushEvent(payload: unknown): PushEvent | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const p = payload as Record<string, unknown>;
+  if (typeof p.ref !== "string" || typeof p.after !== "string") return null;
+  const head = p.head_commit as { id?: unknown; message?: unknown; author?: { name?: unknown; username?: unknown } } | null | undefined;
+  return {
+    ref: p.ref,
+    after: p.after,
+    deleted: p.deleted === true || ZERO_SHA.test(p.after),
+    headCommit:
+      head && typeof head.id === "string"
+        ? {
+            sha: head.id,
+            message: typeof head.message === "string" ? head.message : "",
+            author: typeof head.author?.name === "string" ? head.author.name : String(head.author?.username ?? ""),
+          }
+        : null,
+  };
+}
+
+/** Whether a push deploys the app's production branch, or why it is ignored. */
+export function decidePush(event: PushEvent, productionBranch: string): PushDecision {
+  if (event.ref.startsWith("refs/tags/")) return { action: "ignore", reason: `tag push (${event.ref.slice(10)}) is not deployed` };
+  if (!event.ref.startsWith("refs/heads/")) return { action: "ignore", reason: `ref ${event.ref} is not a branch` };
+  const branch = event.ref.slice("refs/heads/".length);
+  if (event.deleted) return { action: "ignore", reason: `branch ${branch} was deleted` };
+  if (branch !== productionBranch) return { action: "ignore", reason: `branch ${branch} is not the production branch ${productionBranch}` };
+  if (!/^[0-9a-f]{40}$/.test(event.after)) return { action: "ignore", reason: "push has no valid head commit sha" };
+  const commit = event.headCommit && event.headCommit.sha === event.after ? event.headCommit : { sha: event.after, message: "", author: "" };
+  return { action: "deploy", branch, commit };
+}

@@ -1,0 +1,38 @@
+import { createPrismaClient, type PrismaClient } from "@pier/db";
+import { createRuntime, type ContainerRuntime } from "@pier/runtime";
+import type { PierConfig } from "@pier/shared";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import fp from "fastify-plugin";
+
+/** The external services the API talks to, created once and closed with the app. */
+export interface PierDeps {
+  config: PierConfig;
+  prisma: PrismaClient;
+  redis: Redis;
+  queue: Queue;
+  runtime: ContainerRuntime;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    pier: PierDeps;
+  }
+}
+
+export default fp<{ config: PierConfig }>(
+  async (app, { config }) => {
+    const prisma = createPrismaClient(config.DATABASE_URL);
+    const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) });
+    queue.on("error", (error) => app.log.error({ err: error }, "queue connection error"));
+    redis.on("error", (error) => app.log.error({ err: error }, "redis connection error"));
+    app.decorate("pier", { config, prisma, redis, queue, runtime: createRuntime("docker") });
+    app.addHook("onClose", async () => {
+      await queue.close();
+      const connection = await queue.client;
+      await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit()]);
+    });
+  },
+  { name: "pier-deps" },
+);

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { appDto, appParams, createAppBody, updateAppBody } from "../../../schemas/app.ts";
+import { errorResponses } from "../../../schemas/common.ts";
+import { deploymentDto } from "../../../schemas/deployment.ts";
+import { createApp, deleteApp, findAppByName, updateApp } from "../../../services/apps.ts";
+import { createDeployment } from "../../../services/create-deployment.ts";
+import { toAppDto, toDeploymentDto } from "../../../services/views.ts";
+
+const appsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, prisma } = app.pier;
+
+  app.post("/api/apps", { schema: { summary: "Create an app", body: createAppBody, response: { 201: appDto, ...errorResponses } } }, async (request, reply) => {
+    const created = await createApp(app.pier, request.body);
+    return reply.status(201).send(toAppDto(config, created));
+  });
+
+  app.get("/api/apps", { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } }, async () => {
+    const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
+    return { apps: apps.map((a) => toAppDto(config, a)) };
+  });
+
+  app.get("/api/apps/:name", { schema: { summary: "Get an app", params: appParams, response: { 200: appDto, ...errorResponses } } }, async (request) => {
+    return toAppDto(config, await findAppByName(prisma, request.params.name));
+  });
+
+  app.patch(
+    "/api/apps/:name",
+    { schema: { summary: "Change an app's settings (apply to the next deploy)", params: appParams, body: updateAppBody, response: { 200: appDto, ...errorResponses } } },
+    async (request) => toAppDto(config, await updateApp(app.pier, request.params.name, request.body)),
+  );
+
+  app.delete(
+    "/api/apps/:name",
+    { schema: { summary: "Delete an app and stop its containers", params: appParams, response: { 200: z.object({ deleted: z.string(), removedContainers: z.number() }), ...errorResponses } } },
+    async (request) => {
+      const result = await deleteApp(app.pier, request.params.name);
+      return { deleted: request.params.name, ...result };
+    },
+  );
+
+  app.post(
+    "/api/apps/:name/deploy",
+    { schema: { summary: "Deploy the head of the app's branch now", params: appParams, response: { 202: deploymentDto, ...errorResponses } } },
+    async (request, reply) => {
+      const target = await findAppByName(prisma, request.params.name);
+      const { deployment } = await createDeployment(app.pier, { app: target, trigger: "API", branch: target.branch });
+      return reply.status(202).send(toDeploymentDto(config, deployment, target));
+    },
+  );
+
+  app.get(
+    "/api/apps/:name/deployments",
+    {
+      schema: {
+        summary: "An app's deployments, newest first",
+        params: appParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: z.object({ deployments: z.array(deploymentDto) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const target = await findAppByName(prisma, request.params.name);
+      const deployments = await prisma.deployment.findMany({ where: { appId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: request.query.limit });
+      return { deployments: deployments.map((d) => toDeploymentDto(config, d, target)) };
+    },
+  );
+};
+
+export default appsRoutes;

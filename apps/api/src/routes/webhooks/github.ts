@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { decidePush, parsePushEvent } from "../../github/push-event.ts";
+import { isValidSignature } from "../../github/signature.ts";
+import { appParams } from "../../schemas/app.ts";
+import { errorResponse } from "../../schemas/common.ts";
+import { findAppByName } from "../../services/apps.ts";
+import { createDeployment } from "../../services/create-deployment.ts";
+import { AppError } from "../../errors.ts";
+
+const webhookAnswer = z.object({
+  ok: z.boolean(),
+  deploymentId: z.string().optional(),
+  status: z.string().optional(),
+  duplicate: z.boolean().optional(),
+  ignored: z.boolean().optional(),
+  reason: z.string().optional(),
+});
+
+/** GitHub signs the exact bytes it sent, so the body stays raw until the signature is checked. */
+function rawBodyParser(_request: unknown, body: Buffer, done: (err: Error | null, body?: Buffer) => void) {
+  done(null, body);
+}
+
+/** Form-encoded deliveries carry the JSON in a `payload` field. */
+function payloadText(contentType: string | undefined, raw: Buffer): string {
+  if (contentType?.startsWith("application/x-www-form-urlencoded")) {
+    return new URLSearchParams(raw.toString("utf8")).get("payload") ?? "";
+  }
+  return raw.toString("utf8");
+}
+
+const githubWebhook: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser(["application/json", "application/x-www-form-urlencoded"], { parseAs: "buffer", bodyLimit: 25 * 1024 * 1024 }, rawBodyParser);
+
+  app.post(
+    "/webhooks/github/:name",
+    {
+      schema: {
+        summary: "GitHub webhook (push, ping) for one app",
+        params: appParams,
+        response: { 200: webhookAnswer, 202: webhookAnswer, 400: errorResponse, 401: errorResponse, 404: errorResponse, 415: errorResponse, 503: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const deps = app.pier;
+      const appRecord = await findAppByName(deps.prisma, request.params.name);
+      const raw = request.body;
+      if (!Buffer.isBuffer(raw)) throw new AppError("unsupported_media_type", "send application/json (or form-encoded) deliveries");
+      const signature = request.headers["x-hub-signature-256"];
+      if (!isValidSignature(appRecord.webhookSecret, raw, typeof signature === "string" ? signature : undefined)) {
+        throw new AppError("invalid_signature", "X-Hub-Signature-256 is missing or does not match this app's webhook secret", "X-Hub-Signature-256");
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(payloadText(request.headers["content-type"], raw));
+      } catch (error) {
+        throw new AppError("invalid_json", `body is not valid JSON: ${(error as Error).message}`, "body");
+      }
+      const event = request.headers["x-github-event"];
+      if (event === "ping") return reply.status(200).send({ ok: true, reason: "pong" });
+      if (event !== "push") return reply.status(202).send({ ok: true, ignored: true, reason: `event ${String(event ?? "(none)")} is not handled` });
+
+      const push = parsePushEvent(payload);
+      if (!push) throw new AppError("validation_failed", "push payload has no ref/after", "body");
+      const decision = decidePush(push, appRecord.branch);
+      if (decision.action === "ignore") return reply.status(202).send({ ok: true, ignored: true, reason: decision.reason });
+
+      const delivery = request.headers["x-github-delivery"];
+      const created = await createDeployment(deps, {
+        app: appRecord,
+        trigger: "PUSH",
+        branch: decision.branch,
+        commit: decision.commit,
+        deliveryId: typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined,
+      });
+      return reply.status(202).send({
+        ok: true,
+        deploymentId: created.deployment.id,
+        status: created.deployment.status,
+        ...(created.duplicate ? { duplicate: true, reason: "delivery already received" } : {}),
+      });
+    },
+  );
+};
+
+export default githubWebhook;

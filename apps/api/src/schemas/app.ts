@@ -1,0 +1,57 @@
+import { APP_NAME_RULE, isValidAppName, isValidBranchName, isValidRootDir } from "@pier/shared";
+import { z } from "zod";
+
+export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
+const branch = z.string().refine(isValidBranchName, { message: "must be a valid git branch name" });
+const rootDir = z
+  .string()
+  .transform((s) => s.replace(/^\.\/?/, "").replace(/\/+$/, ""))
+  .refine(isValidRootDir, { message: "must be a relative path inside the repository, without '..'" });
+const port = z.number().int().min(1).max(65535);
+const healthCheckPath = z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200);
+
+export const createAppBody = z.object({
+  name: appName,
+  // Checked against the allow-list in the service: the policy lives in config.
+  repoUrl: z.string().max(500),
+  branch: branch.default("main"),
+  rootDir: rootDir.optional(),
+  port: port.optional(),
+  healthCheckPath: healthCheckPath.optional(),
+});
+
+export const updateAppBody = z
+  .object({
+    repoUrl: z.string().max(500),
+    branch,
+    rootDir,
+    port: port.nullable(),
+    healthCheckPath,
+  })
+  .partial()
+  .strict();
+
+export const appParams = z.object({ name: appName });
+
+export const appDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  repoUrl: z.string(),
+  branch: z.string(),
+  rootDir: z.string(),
+  port: z.number().nullable(),
+  healthCheckPath: z.string(),
+  url: z.string(),
+  webhookUrl: z.string(),
+  webhookSecret: z.string(),
+  productionDeploymentId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const envKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be letters, digits and '_', not starting with a digit");
+export const setEnvBody = z.object({ vars: z.record(envKey, z.string().max(32_768)) });
+export const envDto = z.object({
+  vars: z.array(z.object({ key: z.string(), value: z.string(), updatedAt: z.string() })),
+  note: z.string(),
+});

@@ -1,0 +1,30 @@
+import { DEPLOYMENT_STATUSES } from "@pier/shared";
+import { z } from "zod";
+
+export const deploymentDto = z.object({
+  id: z.string(),
+  shortId: z.string(),
+  app: z.string(),
+  status: z.enum(DEPLOYMENT_STATUSES),
+  /** Why it FAILED or was CANCELLED. */
+  reason: z.string().nullable(),
+  trigger: z.string(),
+  branch: z.string(),
+  commitSha: z.string().nullable(),
+  commitMessage: z.string().nullable(),
+  commitAuthor: z.string().nullable(),
+  imageTag: z.string().nullable(),
+  isProduction: z.boolean(),
+  /** This deployment's own URL while its container runs. */
+  url: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+});
+
+export const deploymentParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id") });
+
+export const logLineDto = z.object({ id: z.string(), stream: z.string(), line: z.string(), at: z.string() });
+export const logsQuery = z.object({ after: z.coerce.bigint().optional(), limit: z.coerce.number().int().min(1).max(10_000).default(5_000) });
+export const logsDto = z.object({ deploymentId: z.string(), status: z.enum(DEPLOYMENT_STATUSES), lines: z.array(logLineDto) });

@@ -1,0 +1,62 @@
+import type { App, PrismaClient } from "@pier/db";
+import { checkRepoUrl, LABELS, ROUTES_CHANGED_CHANNEL, randomId, type PierConfig } from "@pier/shared";
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import { AppError } from "../errors.ts";
+import type { PierDeps } from "../plugins/app/deps.ts";
+import type { createAppBody, updateAppBody } from "../schemas/app.ts";
+
+export const newId = () => randomId(16, randomBytes);
+
+function validRepoUrl(config: PierConfig, raw: string): string {
+  const check = checkRepoUrl(raw, { allowFileRepos: config.PIER_ALLOW_FILE_REPOS, allowedHosts: config.PIER_GIT_HOSTS });
+  if (!check.ok) throw new AppError("validation_failed", `repoUrl: ${check.reason}`, "repoUrl");
+  return check.url;
+}
+
+export async function findAppByName(prisma: PrismaClient, name: string): Promise<App> {
+  const app = await prisma.app.findUnique({ where: { name } });
+  if (!app) throw new AppError("app_not_found", `app ${name} does not exist`, "name");
+  return app;
+}
+
+export async function createApp(deps: PierDeps, input: z.infer<typeof createAppBody>): Promise<App> {
+  const repoUrl = validRepoUrl(deps.config, input.repoUrl);
+  const existing = await deps.prisma.app.findUnique({ where: { name: input.name } });
+  if (existing) throw new AppError("app_exists", `an app named ${input.name} already exists`, "name");
+  try {
+    return await deps.prisma.app.create({
+      data: {
+        id: newId(),
+        name: input.name,
+        repoUrl,
+        branch: input.branch,
+        rootDir: input.rootDir ?? "",
+        port: input.port ?? null,
+        healthCheckPath: input.healthCheckPath ?? "/",
+        webhookSecret: randomBytes(24).toString("hex"),
+      },
+    });
+  } catch (error) {
+    // Two creates racing for one name: the unique index decides.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("app_exists", `an app named ${input.name} already exists`, "name");
+    throw error;
+  }
+}
+
+export async function updateApp(deps: PierDeps, name: string, input: z.infer<typeof updateAppBody>): Promise<App> {
+  const app = await findAppByName(deps.prisma, name);
+  const repoUrl = input.repoUrl === undefined ? undefined : validRepoUrl(deps.config, input.repoUrl);
+  return deps.prisma.app.update({ where: { id: app.id }, data: { ...input, repoUrl } });
+}
+
+/** Deletes the app, its deployments and logs, and stops every container Pier runs for it. */
+export async function deleteApp(deps: PierDeps, name: string): Promise<{ removedContainers: number }> {
+  const app = await findAppByName(deps.prisma, name);
+  const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: app.id }, { all: true });
+  for (const container of containers) await deps.runtime.removeContainer(container.id);
+  await deps.prisma.app.delete({ where: { id: app.id } });
+  await deps.redis.publish(ROUTES_CHANGED_CHANNEL, app.id);
+  return { removedContainers: containers.length };
+}
+

@@ -1,0 +1,57 @@
+import type { App, Deployment } from "@pier/db";
+import { urlForLabel, type PierConfig } from "@pier/shared";
+import type { z } from "zod";
+import type { appDto } from "../schemas/app.ts";
+import type { deploymentDto } from "../schemas/deployment.ts";
+
+/** Where GitHub should send this app's push events. */
+export function webhookUrl(config: PierConfig, appName: string): string {
+  const base = config.PIER_PUBLIC_URL ?? `http://${config.PIER_API_HOST}:${config.PIER_API_PORT}`;
+  return `${base.replace(/\/+$/, "")}/webhooks/github/${appName}`;
+}
+
+export function toAppDto(config: PierConfig, app: App): z.infer<typeof appDto> {
+  return {
+    id: app.id,
+    name: app.name,
+    repoUrl: app.repoUrl,
+    branch: app.branch,
+    rootDir: app.rootDir,
+    port: app.port,
+    healthCheckPath: app.healthCheckPath,
+    url: urlForLabel(config, app.name),
+    webhookUrl: webhookUrl(config, app.name),
+    webhookSecret: app.webhookSecret,
+    productionDeploymentId: app.productionDeploymentId,
+    createdAt: app.createdAt.toISOString(),
+    updatedAt: app.updatedAt.toISOString(),
+  };
+}
+
+export function toDeploymentDto(
+  config: PierConfig,
+  deployment: Deployment,
+  app: Pick<App, "name" | "productionDeploymentId">,
+): z.infer<typeof deploymentDto> {
+  const finished = deployment.finishedAt;
+  const started = deployment.startedAt ?? deployment.createdAt;
+  return {
+    id: deployment.id,
+    shortId: deployment.shortId,
+    app: app.name,
+    status: deployment.status,
+    reason: deployment.failureReason,
+    trigger: deployment.trigger,
+    branch: deployment.branch,
+    commitSha: deployment.commitSha,
+    commitMessage: deployment.commitMessage,
+    commitAuthor: deployment.commitAuthor,
+    imageTag: deployment.imageTag,
+    isProduction: app.productionDeploymentId === deployment.id,
+    url: deployment.hostPort ? urlForLabel(config, `${app.name}-${deployment.shortId}`) : null,
+    createdAt: deployment.createdAt.toISOString(),
+    startedAt: deployment.startedAt?.toISOString() ?? null,
+    finishedAt: finished?.toISOString() ?? null,
+    durationMs: finished ? finished.getTime() - started.getTime() : null,
+  };
+}

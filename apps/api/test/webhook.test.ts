@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../src/build-app.ts";
+import { testConfig } from "../../../tests/support/platform.ts";
+import { deliveryHeaders, pingPayload, pushPayload, sign } from "../../../tests/support/github.ts";
+
+const SHA = "a".repeat(40);
+
+describe("GitHub webhook", () => {
+  let app: FastifyInstance;
+  const config = testConfig();
+  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  const name = `hook-${randomBytes(3).toString("hex")}`;
+  let secret = "";
+
+  const deployments = async () => (await app.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: auth })).json().deployments as Array<{ id: string; status: string; reason: string | null }>;
+  const enqueued = async () => {
+    const counts = await app.pier.queue.getJobCounts("waiting", "delayed", "active", "prioritized");
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  };
+  const deliver = (event: string, body: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: { ...deliveryHeaders(event, secret, body), ...headers }, payload: body });
+
+  beforeAll(async () => {
+    app = await buildApp(config, { logger: false });
+    const res = await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" } });
+    secret = res.json().webhookSecret;
+  });
+  afterAll(async () => {
+    await app.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
+    await app.pier.queue.obliterate({ force: true });
+    await app.close();
+  });
+
+  it("answers ping", async () => {
+    const res = await deliver("ping", JSON.stringify(pingPayload()));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true });
+  });
+
+  it("rejects a wrong or missing signature with 401 and stores nothing", async () => {
+    const body = JSON.stringify(pushPayload({ branch: "main", sha: SHA }));
+    const wrong = await deliver("push", body, { "x-hub-signature-256": sign("not-the-secret", body) });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ error: "invalid_signature" });
+    const { "x-hub-signature-256": _omit, ...unsigned } = deliveryHeaders("push", secret, body);
+    const missing = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: unsigned, payload: body });
+    expect(missing.statusCode).toBe(401);
+    // Signed over different bytes than sent (e.g. re-serialised JSON): refused too.
+    const tampered = await deliver("push", body.replace('"main"', '"main" '), { "x-hub-signature-256": sign(secret, body) });
+    expect(tampered.statusCode).toBe(401);
+    expect(await deployments()).toEqual([]);
+    expect(await enqueued()).toBe(0);
+  });
+
+  it("malformed JSON (correctly signed) is a 400", async () => {
+    const res = await deliver("push", "{nope");
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: "invalid_json" });
+    expect(await deployments()).toEqual([]);
+  });
+
+  it("unknown app is a 404", async () => {
+    const body = JSON.stringify(pushPayload({ branch: "main", sha: SHA }));
+    const res = await app.inject({ method: "POST", url: "/webhooks/github/no-such-app", headers: deliveryHeaders("push", secret, body), payload: body });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: "app_not_found" });
+  });
+
+  it.each([
+    ["another branch", pushPayload({ branch: "feature/x", sha: SHA }), "push", /not the production branch/],
+    ["a tag", pushPayload({ branch: "v1.0.0", sha: SHA, tag: true }), "push", /tag push/],
+    ["a branch deletion", pushPayload({ branch: "main", sha: SHA, deleted: true }), "push", /was deleted/],
+    ["another event", { action: "opened" }, "issues", /event issues is not handled/],
+  ])("ignores %s with a 202 and a reason", async (_what, payload, event, reason) => {
+    const res = await deliver(event, JSON.stringify(payload));
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ ignored: true });
+    expect(res.json().reason).toMatch(reason);
+    expect(await deployments()).toEqual([]);
+    expect(await enqueued()).toBe(0);
+  });
+
+  it("accepts a push: QUEUED deployment + job; a redelivery creates no second one", async () => {
+    const body = JSON.stringify(pushPayload({ branch: "main", sha: SHA, message: "ship it" }));
+    const deliveryId = `delivery-${randomBytes(4).toString("hex")}`;
+    const started = performance.now();
+    const first = await deliver("push", body, { "x-github-delivery": deliveryId });
+    const elapsed = performance.now() - started;
+    expect(first.statusCode).toBe(202);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(first.json()).toMatchObject({ ok: true, status: "QUEUED" });
+    const again = await deliver("push", body, { "x-github-delivery": deliveryId });
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({ deploymentId: first.json().deploymentId, duplicate: true });
+    const list = await deployments();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: first.json().deploymentId, status: "QUEUED" });
+    const job = await app.pier.queue.getJob(first.json().deploymentId);
+    expect(job?.data).toEqual({ deploymentId: first.json().deploymentId, appId: expect.any(String) });
+  });
+
+  it("a newer push supersedes a queued older one, which ends CANCELLED with the reason", async () => {
+    const before = await deployments();
+    const newer = await deliver("push", JSON.stringify(pushPayload({ branch: "main", sha: "b".repeat(40) })));
+    expect(newer.statusCode).toBe(202);
+    const list = await deployments();
+    const older = list.find((d) => d.id === before[0]?.id);
+    expect(older).toMatchObject({ status: "CANCELLED", reason: `superseded by deployment ${newer.json().deploymentId}` });
+    expect(list.find((d) => d.id === newer.json().deploymentId)?.status).toBe("QUEUED");
+  });
+});

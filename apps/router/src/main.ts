@@ -1,0 +1,24 @@
+import { createPrismaClient } from "@pier/db";
+import { loadConfig } from "@pier/shared";
+import { pino } from "pino";
+import { createRouter } from "./router.ts";
+
+const config = loadConfig();
+const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-router" } });
+const prisma = createPrismaClient(config.DATABASE_URL);
+const router = await createRouter(config, prisma, logger);
+
+router.server.listen(config.PIER_ROUTER_PORT, config.PIER_ROUTER_HOST, () => {
+  logger.info({ host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT, domain: config.PIER_DOMAIN }, "router listening");
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "router stopping");
+  const forced = setTimeout(() => process.exit(0), 5_000);
+  forced.unref();
+  await router.close();
+  await prisma.$disconnect();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

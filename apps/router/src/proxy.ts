@@ -1,0 +1,74 @@
+import http from "node:http";
+import net from "node:net";
+import { errorPage } from "./pages.ts";
+import type { RouteTable } from "./route-table.ts";
+
+// Headers that describe one hop, not the request: never forwarded (RFC 9110 §7.6.1).
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization"]);
+
+function forwardHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
+  const headers: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
+  const client = req.socket.remoteAddress ?? "";
+  headers["x-forwarded-for"] = req.headers["x-forwarded-for"] ? `${req.headers["x-forwarded-for"]}, ${client}` : client;
+  headers["x-forwarded-host"] = req.headers.host ?? "";
+  headers["x-forwarded-proto"] = "http";
+  return headers;
+}
+
+function sendPage(res: http.ServerResponse, status: number, title: string, detail: string) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(errorPage(status, title, detail));
+}
+
+/**
+ * Creates the router's HTTP server. `table()` returns the current table; reloads swap it under us.
+ * Upstream connections are kept alive: that is most of a Node proxy's throughput.
+ */
+export function createProxyServer(table: () => RouteTable): http.Server {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 256, scheduling: "lifo" });
+
+  const server = http.createServer((req, res) => {
+    const route = table().resolve(req.headers.host);
+    if (route.kind === "unknown") return sendPage(res, 404, "No app here", `Nothing is deployed at ${route.host || "this address"}.`);
+    if (route.kind === "down") return sendPage(res, 503, "App not running", `${route.label} has no running deployment right now.`);
+    const upstream = http.request(
+      { host: "127.0.0.1", port: route.port, method: req.method, path: req.url, headers: forwardHeaders(req), agent },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        upstreamRes.pipe(res);
+      },
+    );
+    upstream.on("error", (error: NodeJS.ErrnoException) => sendPage(res, 502, "App not answering", `${route.label} did not answer (${error.code ?? error.message}).`));
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  });
+
+  // WebSockets and other upgrades: splice the two sockets once the app accepts.
+  server.on("upgrade", (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    const route = table().resolve(req.headers.host);
+    if (route.kind !== "upstream") return socket.end("HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n");
+    const upstream = net.connect(route.port, "127.0.0.1", () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      upstream.write(`${lines.join("\r\n")}\r\n\r\n`);
+      if (head.length) upstream.write(head);
+      upstream.pipe(socket).pipe(upstream);
+    });
+    const close = () => {
+      upstream.destroy();
+      socket.destroy();
+    };
+    upstream.on("error", close);
+    socket.on("error", close);
+  });
+
+  server.keepAliveTimeout = 65_000;
+  server.on("close", () => agent.destroy());
+  return server;
+}

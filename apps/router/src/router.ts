@@ -1,0 +1,75 @@
+import type { PrismaClient } from "@pier/db";
+import { ROUTES_CHANGED_CHANNEL, type PierConfig } from "@pier/shared";
+import type http from "node:http";
+import { Redis } from "ioredis";
+import { loadRouteEntries } from "./load-routes.ts";
+import { createProxyServer } from "./proxy.ts";
+import { RouteTable } from "./route-table.ts";
+
+/** A full reload every so often repairs anything a missed pub/sub message left stale. */
+const RESYNC_EVERY_MS = 5_000;
+
+export interface Router {
+  server: http.Server;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RouterLogger {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** Builds the router: loads the table from the database, then follows change notifications. */
+export async function createRouter(config: PierConfig, prisma: PrismaClient, logger: RouterLogger): Promise<Router> {
+  let table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma));
+  let reloading: Promise<void> | null = null;
+  let again = false;
+
+  const reloadOnce = async () => {
+    table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma));
+  };
+  // Coalesces bursts of notifications: at most one reload runs, and one more follows if needed.
+  const reload = async (): Promise<void> => {
+    if (reloading) {
+      again = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      try {
+        do {
+          again = false;
+          await reloadOnce();
+        } while (again);
+      } finally {
+        reloading = null;
+      }
+    })();
+    return reloading;
+  };
+  const reloadLogged = () =>
+    reload().catch((error) => logger.error({ err: error }, "route reload failed; keeping the previous table"));
+
+  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  subscriber.on("error", (error) => logger.error({ err: error }, "redis subscriber error"));
+  subscriber.on("message", () => void reloadLogged());
+  // After a reconnect we may have missed messages: reload.
+  subscriber.on("ready", () => void reloadLogged());
+  await subscriber.subscribe(ROUTES_CHANGED_CHANNEL);
+  const resync = setInterval(() => void reloadLogged(), RESYNC_EVERY_MS);
+  resync.unref();
+
+  const server = createProxyServer(() => table);
+  logger.info({ routes: table.size }, "route table loaded");
+  return {
+    server,
+    reload,
+    async close() {
+      clearInterval(resync);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      subscriber.disconnect();
+    },
+  };
+}

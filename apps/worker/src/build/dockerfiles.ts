@@ -1,0 +1,48 @@
+import type { BuildPlan, PackageManager } from "./detect.ts";
+
+/** Where Pier puts its own files inside the build context; left out of nothing, removed from nothing. */
+export const PIER_CONTEXT_DIR = ".pier";
+export const CA_FILE_IN_CONTEXT = `${PIER_CONTEXT_DIR}/ca.crt`;
+export const STATIC_SERVER_IN_CONTEXT = `${PIER_CONTEXT_DIR}/static-server.mjs`;
+
+const INSTALL: Record<PackageManager, { withLockfile: string; without: string; run: string }> = {
+  npm: { withLockfile: "npm ci", without: "npm install", run: "npm run" },
+  yarn: { withLockfile: "corepack yarn install --frozen-lockfile", without: "corepack yarn install", run: "corepack yarn run" },
+  pnpm: { withLockfile: "corepack pnpm install --frozen-lockfile", without: "corepack pnpm install", run: "corepack pnpm run" },
+};
+
+/** Lines that make the build trust the host's CA bundle, so installs work behind TLS-intercepting proxies. */
+function caLines(withCa: boolean): string[] {
+  if (!withCa) return [];
+  const target = "/usr/local/share/pier-build-ca.crt";
+  return [`COPY ${CA_FILE_IN_CONTEXT} ${target}`, `ENV NODE_EXTRA_CA_CERTS=${target} npm_config_cafile=${target}`];
+}
+
+/** Dockerfile Pier writes for detected apps. JSON-array commands only: nothing here passes through a shell. */
+export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile" }>, baseImage: string, withCa: boolean): string {
+  const lines = [`FROM ${baseImage}`, "WORKDIR /app", ...caLines(withCa)];
+  if (plan.kind === "static") {
+    lines.push(
+      `COPY ${STATIC_SERVER_IN_CONTEXT} /opt/pier/static-server.mjs`,
+      "COPY . /srv/site",
+      `ENV NODE_ENV=production PORT=${plan.port}`,
+      `EXPOSE ${plan.port}`,
+      "USER node",
+      'CMD ["node", "/opt/pier/static-server.mjs", "/srv/site"]',
+    );
+    return `${lines.join("\n")}\n`;
+  }
+  const pm = INSTALL[plan.packageManager];
+  // Manifest first, so the install layer is cached until dependencies change.
+  lines.push(plan.lockfile ? `COPY package.json ${plan.lockfile} ./` : "COPY package.json ./");
+  lines.push(`RUN ${plan.lockfile ? pm.withLockfile : pm.without}`);
+  lines.push("COPY . .");
+  if (plan.hasBuildScript) lines.push(`RUN ${pm.run} build`);
+  lines.push(
+    `ENV NODE_ENV=production PORT=${plan.port}`,
+    `EXPOSE ${plan.port}`,
+    "USER node",
+    `CMD [${pm.run.split(" ").map((w) => JSON.stringify(w)).join(", ")}, "start"]`,
+  );
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,78 @@
+import { RuntimeUnavailableError } from "@pier/runtime";
+import { deployJob } from "@pier/shared";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { DeployFailedError, TransientError } from "./errors.ts";
+import { BuildLog } from "./logs/build-log.ts";
+import { tryLockApp } from "./pipeline/app-lock.ts";
+import { markFailed, markRequeued } from "./pipeline/claim.ts";
+import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
+
+/** How long a job waits before looking again when another build of the same app is running. */
+const APP_BUSY_RETRY_MS = 1_000;
+
+export interface DeployWorkerOptions extends DeployDeps {
+  queueName: string;
+  /** Connection for BullMQ's blocking commands (maxRetriesPerRequest: null). */
+  connection: Redis;
+  concurrency: number;
+}
+
+function isTransient(error: unknown): boolean {
+  return error instanceof TransientError || error instanceof RuntimeUnavailableError;
+}
+
+/** The BullMQ worker that runs deploy jobs: one build at a time per app, `concurrency` in all. */
+export function createDeployWorker(options: DeployWorkerOptions): Worker {
+  const deps: DeployDeps = options;
+  const processor = async (job: Job, token?: string): Promise<DeployOutcome> => {
+    const payload = deployJob.payload.safeParse(job.data);
+    if (!payload.success) throw new UnrecoverableError(`invalid deploy job payload: ${payload.error.message}`);
+    const { deploymentId, appId } = payload.data;
+
+    const lock = await tryLockApp(options.redis, options.queueName, appId, `${job.id}:${token}`);
+    if (!lock) {
+      await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    const log = new BuildLog(deps.prisma, deps.redis, deploymentId);
+    try {
+      return await runDeployment(deps, deploymentId, log);
+    } catch (error) {
+      await recordFailure(deps, job, deploymentId, error, log);
+      throw error instanceof DeployFailedError || isTransient(error) ? error : new UnrecoverableError((error as Error).message);
+    } finally {
+      await log.close();
+      await lock.release();
+    }
+  };
+  const worker = new Worker(options.queueName, processor, {
+    connection: options.connection,
+    concurrency: options.concurrency,
+    // Builds can take minutes; the lock is renewed while the processor runs.
+    lockDuration: 60_000,
+  });
+  worker.on("error", (error) => deps.logger.error({ err: error }, "deploy worker error"));
+  return worker;
+}
+
+/** Writes what went wrong where users look: the deployment's status, reason and log. */
+async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, error: unknown, log: BuildLog): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isTransient(error)) {
+    const attempts = job.opts.attempts ?? 1;
+    if (job.attemptsMade + 1 < attempts) {
+      log.write(`Transient failure (attempt ${job.attemptsMade + 1} of ${attempts}), will retry: ${message}`);
+      await markRequeued(deps.prisma, deploymentId);
+      return;
+    }
+    const reason = `${message} (gave up after ${attempts} attempts)`;
+    log.write(`Deployment failed: ${reason}`);
+    await markFailed(deps.prisma, deploymentId, reason);
+    return;
+  }
+  const reason = error instanceof DeployFailedError ? error.reason : `internal error: ${message}`;
+  if (!(error instanceof DeployFailedError)) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
+  log.write(`Deployment failed: ${reason}`);
+  await markFailed(deps.prisma, deploymentId, reason);
+}

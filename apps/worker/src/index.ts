@@ -1,0 +1,1 @@
+export { createDeployWorker, type DeployWorkerOptions } from "./deploy-worker.ts";

@@ -1,0 +1,152 @@
+import type { PrismaClient } from "@pier/db";
+import type { ContainerRuntime } from "@pier/runtime";
+import { checkRepoUrl, ROUTES_CHANGED_CHANNEL, urlForLabel, type PierConfig } from "@pier/shared";
+import type { Redis } from "ioredis";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import path from "node:path";
+import { DeployFailedError } from "../errors.ts";
+import { cloneCommit } from "../git/clone.ts";
+import { BuildLog } from "../logs/build-log.ts";
+import { switchProduction } from "../release/switch-production.ts";
+import { waitUntilHealthy } from "../run/health-check.ts";
+import { startDeploymentContainer } from "../run/start-container.ts";
+import { buildAppImage } from "./build-image.ts";
+import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
+import { retireDeployment } from "./retire.ts";
+
+export interface DeployDeps {
+  config: PierConfig;
+  prisma: PrismaClient;
+  redis: Redis;
+  runtime: ContainerRuntime;
+  logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export type DeployOutcome = "ready" | "skipped";
+
+/**
+ * The deploy story: claim → clone → build → run → health check → switch production → retire the old one.
+ * Throws DeployFailedError for failures retrying can't fix; the caller records them.
+ */
+export async function runDeployment(deps: DeployDeps, deploymentId: string, log: BuildLog): Promise<DeployOutcome> {
+  const deployment = await claimDeployment(deps.prisma, deploymentId);
+  if (!deployment) return "skipped";
+  const { app } = deployment;
+  log.setSecrets(app.envVars.map((v) => v.value));
+
+  const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
+  let startedContainerId: string | null = null;
+  try {
+    const commit = await clone(deps, deployment, workDir, log);
+    const image = await buildAppImage(deps.runtime, deps.config, {
+      contextDir: path.join(workDir, app.rootDir),
+      appId: app.id,
+      appName: app.name,
+      commitSha: commit.sha,
+      configuredPort: app.port,
+      log: (line) => log.write(line),
+    });
+    log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
+    await deps.prisma.deployment.update({
+      where: { id: deployment.id },
+      data: { status: "DEPLOYING", imageId: image.imageId, imageTag: image.tag },
+    });
+
+    const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
+    const container = await startDeploymentContainer(deps.runtime, deps.config, {
+      appId: app.id,
+      appName: app.name,
+      deploymentId: deployment.id,
+      shortId: deployment.shortId,
+      image: image.imageId,
+      port: image.plan.port,
+      env,
+    });
+    startedContainerId = container.id;
+    log.write(`Started container ${container.id.slice(0, 12)} on 127.0.0.1:${container.hostPort}`);
+    await deps.prisma.deployment.update({
+      where: { id: deployment.id },
+      data: { containerId: container.id, hostPort: container.hostPort },
+    });
+
+    log.write(`Health check: GET ${app.healthCheckPath} until it answers 2xx (timeout ${deps.config.PIER_HEALTHCHECK_TIMEOUT_MS} ms)`);
+    const health = await waitUntilHealthy(deps.runtime, {
+      containerId: container.id,
+      hostPort: container.hostPort,
+      path: app.healthCheckPath,
+      timeoutMs: deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
+    });
+    if (!health.healthy) {
+      log.write(health.evidence);
+      throw new DeployFailedError(health.evidence.split("\n")[0] ?? "health check failed");
+    }
+    log.write(`Healthy after ${health.afterMs} ms (HTTP ${health.status})`);
+    await deps.runtime.keepRunning(container.id);
+
+    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
+    const release = await switchProduction(deps.prisma, deps.redis, { appId: app.id, toDeploymentId: deployment.id, cause: deployment.trigger });
+    startedContainerId = null; // it serves production now: never clean it up on a later error
+    log.write(`Release v${release.version}: production → ${deployment.shortId}`);
+    log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
+
+    if (release.fromDeploymentId && release.fromDeploymentId !== deployment.id) {
+      await retirePrevious(deps, release.fromDeploymentId, log);
+    }
+    return "ready";
+  } finally {
+    if (startedContainerId) await removeFailedContainer(deps, deployment.id, startedContainerId, log);
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function prepareWorkDir(config: PierConfig, appName: string, shortId: string): Promise<string> {
+  await mkdir(config.PIER_WORK_DIR, { recursive: true });
+  return mkdtemp(path.join(config.PIER_WORK_DIR, `${appName}-${shortId}-`));
+}
+
+async function clone(deps: DeployDeps, deployment: ClaimedDeployment, workDir: string, log: BuildLog) {
+  const { app } = deployment;
+  // Settings may have changed since the app was created: check the URL again right before git sees it.
+  const url = checkRepoUrl(app.repoUrl, { allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS, allowedHosts: deps.config.PIER_GIT_HOSTS });
+  if (!url.ok) throw new DeployFailedError(`repository URL refused: ${url.reason}`);
+  log.write(`Cloning ${url.url} at ${deployment.commitSha ?? `the head of ${deployment.branch}`}`);
+  const commit = await cloneCommit({
+    repoUrl: url.url,
+    sha: deployment.commitSha,
+    branch: deployment.branch,
+    dir: workDir,
+    allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS,
+    timeoutMs: 120_000,
+  });
+  log.write(`Checked out ${commit.sha.slice(0, 12)}: ${commit.message}`);
+  if (!deployment.commitSha) {
+    await deps.prisma.deployment.update({
+      where: { id: deployment.id },
+      data: { commitSha: commit.sha, commitMessage: commit.message, commitAuthor: commit.author },
+    });
+  }
+  return commit;
+}
+
+async function retirePrevious(deps: DeployDeps, previousId: string, log: BuildLog): Promise<void> {
+  try {
+    await retireDeployment(deps, previousId, deps.config.PIER_DRAIN_MS);
+    log.write(`Stopped the previous production container (deployment ${previousId}) after a ${deps.config.PIER_DRAIN_MS} ms drain`);
+  } catch (error) {
+    // The new version is live; a leftover old container is worth a warning, not a failed deploy.
+    log.write(`Warning: could not stop the previous production container: ${(error as Error).message}`);
+    deps.logger.error({ err: error, previousId }, "retiring previous deployment failed");
+  }
+}
+
+async function removeFailedContainer(deps: DeployDeps, deploymentId: string, containerId: string, log: BuildLog): Promise<void> {
+  try {
+    await deps.prisma.deployment.update({ where: { id: deploymentId }, data: { hostPort: null, containerId: null } });
+    await deps.redis.publish(ROUTES_CHANGED_CHANNEL, deploymentId);
+    await deps.runtime.removeContainer(containerId);
+    log.write(`Removed the container of this failed deployment`);
+  } catch (error) {
+    log.write(`Warning: could not remove container ${containerId.slice(0, 12)}: ${(error as Error).message}`);
+    deps.logger.error({ err: error, containerId }, "removing failed container");
+  }
+}

@@ -1,0 +1,292 @@
+// The only file in Pier that imports dockerode.
+import Docker from "dockerode";
+import { pack } from "tar-fs";
+import { demuxDockerLogs } from "./demux.ts";
+import { ImageBuildError, RuntimeRequestError, RuntimeUnavailableError } from "./errors.ts";
+import type {
+  BuildSpec,
+  ContainerInfo,
+  ContainerRuntime,
+  ImageSummary,
+  RunningContainer,
+  RunSpec,
+} from "./runtime.ts";
+
+interface BuildEvent {
+  stream?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  aux?: { ID?: string };
+}
+
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOENT", "EPIPE", "ECONNRESET", "EACCES", "ETIMEDOUT"]);
+
+/** Translates dockerode's errors into Pier's: unreachable engine (retry) vs refused request. */
+function translate(error: unknown, what: string): Error {
+  const e = error as { code?: string; statusCode?: number; json?: { message?: string }; message?: string };
+  if (e.code && UNREACHABLE_CODES.has(e.code)) {
+    return new RuntimeUnavailableError(`Docker engine unreachable while trying to ${what}: ${e.code}`, { cause: error });
+  }
+  const detail = e.json?.message ?? e.message ?? String(error);
+  return new RuntimeRequestError(`Docker refused to ${what}: ${detail}`, e.statusCode);
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404;
+}
+
+function labelFilters(labels: Record<string, string>): string[] {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+}
+
+function firstPublishedPort(ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | undefined): number | null {
+  for (const bindings of Object.values(ports ?? {})) {
+    const binding = bindings?.find((b) => b.HostPort);
+    if (binding) return Number(binding.HostPort);
+  }
+  return null;
+}
+
+export class DockerRuntime implements ContainerRuntime {
+  readonly kind = "docker";
+  private readonly docker: Docker;
+
+  constructor(options: { socketPath?: string } = {}) {
+    this.docker = new Docker({ socketPath: options.socketPath ?? "/var/run/docker.sock" });
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.docker.ping();
+    } catch (error) {
+      throw translate(error, "ping");
+    }
+  }
+
+  async imageExists(ref: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(ref).inspect();
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw translate(error, `inspect image ${ref}`);
+    }
+  }
+
+  async pullImage(ref: string): Promise<void> {
+    try {
+      const stream = await this.docker.pull(ref);
+      await new Promise<void>((resolve, reject) => {
+        this.docker.modem.followProgress(stream, (err: Error | null, events: BuildEvent[]) => {
+          const failed = events?.find((ev) => ev.error);
+          if (err) reject(err);
+          else if (failed) reject(new Error(failed.error));
+          else resolve();
+        });
+      });
+    } catch (error) {
+      throw translate(error, `pull ${ref}`);
+    }
+  }
+
+  async buildImage(spec: BuildSpec): Promise<{ imageId: string }> {
+    const exclude = new Set(spec.exclude ?? []);
+    const context = pack(spec.contextDir, {
+      ignore: (name: string) => {
+        const rel = name.slice(spec.contextDir.length + 1);
+        return [...exclude].some((ex) => rel === ex || rel.startsWith(`${ex}/`));
+      },
+    });
+    let stream: NodeJS.ReadableStream;
+    try {
+      // tar-fs packs with streamx, which pipes like a Node stream; docker-modem only calls pipe().
+      stream = await this.docker.buildImage(context as unknown as NodeJS.ReadableStream, {
+        t: spec.tag,
+        dockerfile: spec.dockerfile,
+        buildargs: spec.buildArgs ?? {},
+        labels: spec.labels ?? {},
+        rm: true,
+        forcerm: true,
+        abortSignal: spec.signal,
+      });
+    } catch (error) {
+      throw translate(error, "build an image");
+    }
+    let pending = "";
+    const emit = (text: string) => {
+      pending += text;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) spec.onLog(line.replace(/\r$/, ""));
+    };
+    const events: BuildEvent[] = await new Promise((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (err: Error | null, all: BuildEvent[]) => (err ? reject(translate(err, "build an image")) : resolve(all)),
+        (event: BuildEvent) => {
+          if (event.stream) emit(event.stream);
+          else if (event.status) emit(`${event.status}\n`);
+          if (event.error) emit(`${event.error}\n`);
+        },
+      );
+    });
+    if (pending) spec.onLog(pending);
+    const failure = events.find((ev) => ev.error);
+    if (failure) throw new ImageBuildError(failure.errorDetail?.message ?? failure.error ?? "build failed");
+    // The id of the tagged image is the authoritative result (aux.ID is only sent by some engines).
+    try {
+      const image = await this.docker.getImage(spec.tag).inspect();
+      return { imageId: image.Id };
+    } catch (error) {
+      throw translate(error, `inspect built image ${spec.tag}`);
+    }
+  }
+
+  async tagImage(source: string, target: string): Promise<void> {
+    const [repo, tag] = splitRef(target);
+    try {
+      await this.docker.getImage(source).tag({ repo, tag });
+    } catch (error) {
+      throw translate(error, `tag ${source} as ${target}`);
+    }
+  }
+
+  async removeImage(ref: string): Promise<void> {
+    try {
+      await this.docker.getImage(ref).remove();
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw translate(error, `remove image ${ref}`);
+    }
+  }
+
+  async listImages(labels: Record<string, string>): Promise<ImageSummary[]> {
+    try {
+      const images = await this.docker.listImages({ filters: { label: labelFilters(labels) } });
+      return images.map((img) => ({ id: img.Id, tags: img.RepoTags ?? [], labels: img.Labels ?? {} }));
+    } catch (error) {
+      throw translate(error, "list images");
+    }
+  }
+
+  async runContainer(spec: RunSpec): Promise<RunningContainer> {
+    const portKey = `${spec.containerPort}/tcp`;
+    let container: Docker.Container;
+    try {
+      container = await this.docker.createContainer({
+        name: spec.name,
+        Image: spec.image,
+        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+        Labels: spec.labels,
+        ExposedPorts: { [portKey]: {} },
+        HostConfig: {
+          // Published on loopback only: the router is the way in from outside.
+          PortBindings: { [portKey]: [{ HostIp: "127.0.0.1", HostPort: "" }] },
+          Memory: spec.memoryBytes,
+          NanoCpus: spec.nanoCpus,
+          PidsLimit: spec.pidsLimit,
+          Privileged: false,
+          CapDrop: ["ALL"],
+          SecurityOpt: ["no-new-privileges"],
+          // No restarts until the health check passed: a crash loop must read as a crash (keepRunning).
+          RestartPolicy: { Name: "no" },
+        },
+      });
+    } catch (error) {
+      throw translate(error, `create container ${spec.name}`);
+    }
+    try {
+      await container.start();
+      const info = await container.inspect();
+      const hostPort = firstPublishedPort(info.NetworkSettings.Ports as never);
+      if (hostPort === null) throw new RuntimeRequestError(`container ${spec.name} has no published port`, undefined);
+      return { id: info.Id, hostPort };
+    } catch (error) {
+      await container.remove({ force: true }).catch(() => undefined /* best effort: the start error is what matters */);
+      throw error instanceof RuntimeRequestError ? error : translate(error, `start container ${spec.name}`);
+    }
+  }
+
+  async inspectContainer(id: string): Promise<ContainerInfo | null> {
+    try {
+      const info = await this.docker.getContainer(id).inspect();
+      return {
+        id: info.Id,
+        name: info.Name.replace(/^\//, ""),
+        image: info.Config.Image,
+        running: info.State.Running,
+        exitCode: info.State.Running ? null : info.State.ExitCode,
+        labels: info.Config.Labels ?? {},
+        hostPort: info.State.Running ? firstPublishedPort(info.NetworkSettings.Ports as never) : null,
+      };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw translate(error, `inspect container ${id}`);
+    }
+  }
+
+  async listContainers(labels: Record<string, string>, options: { all?: boolean } = {}): Promise<ContainerInfo[]> {
+    try {
+      const list = await this.docker.listContainers({ all: options.all ?? false, filters: { label: labelFilters(labels) } });
+      return list.map((c) => {
+        const published = c.Ports.find((p) => p.PublicPort && (p.IP === "127.0.0.1" || p.IP === "0.0.0.0"));
+        return {
+          id: c.Id,
+          name: (c.Names[0] ?? "").replace(/^\//, ""),
+          image: c.Image,
+          running: c.State === "running",
+          exitCode: null,
+          labels: c.Labels ?? {},
+          hostPort: c.State === "running" && published ? published.PublicPort : null,
+        };
+      });
+    } catch (error) {
+      throw translate(error, "list containers");
+    }
+  }
+
+  async containerLogs(id: string, tail: number): Promise<string> {
+    try {
+      const buffer = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail, follow: false })) as unknown as Buffer;
+      return demuxDockerLogs(buffer);
+    } catch (error) {
+      if (isNotFound(error)) return "";
+      throw translate(error, `read logs of ${id}`);
+    }
+  }
+
+  async keepRunning(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).update({ RestartPolicy: { Name: "unless-stopped" } });
+    } catch (error) {
+      throw translate(error, `set the restart policy of ${id}`);
+    }
+  }
+
+  async stopContainer(id: string, timeoutSeconds: number): Promise<void> {
+    try {
+      await this.docker.getContainer(id).stop({ t: timeoutSeconds });
+    } catch (error) {
+      // 304: already stopped; 404: already gone. Both are the state we wanted.
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 304 || status === 404) return;
+      throw translate(error, `stop container ${id}`);
+    }
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).remove({ force: true });
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw translate(error, `remove container ${id}`);
+    }
+  }
+}
+
+function splitRef(ref: string): [string, string] {
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  return colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, "latest"];
+}

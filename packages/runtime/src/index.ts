@@ -1,0 +1,14 @@
+import { DockerRuntime } from "./docker-runtime.ts";
+import type { ContainerRuntime } from "./runtime.ts";
+
+export type * from "./runtime.ts";
+export * from "./errors.ts";
+export { demuxDockerLogs } from "./demux.ts";
+
+/** Picks the container runtime once, at startup. Only Docker exists today. */
+export function createRuntime(kind: "docker" = "docker", options: { socketPath?: string } = {}): ContainerRuntime {
+  switch (kind) {
+    case "docker":
+      return new DockerRuntime(options);
+  }
+}

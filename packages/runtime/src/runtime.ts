@@ -1,0 +1,77 @@
+import type { Readable } from "node:stream";
+
+/**
+ * The machine that builds and runs apps. Docker today; Swarm or Kubernetes can implement the same
+ * interface. Chosen once at startup by `createRuntime`.
+ */
+export interface ContainerRuntime {
+  readonly kind: string;
+  /** Throws RuntimeUnavailableError when the engine can't be reached. */
+  ping(): Promise<void>;
+  imageExists(ref: string): Promise<boolean>;
+  /** Pulls an image; throws if the registry can't be reached or the image doesn't exist. */
+  pullImage(ref: string): Promise<void>;
+  buildImage(spec: BuildSpec): Promise<{ imageId: string }>;
+  tagImage(source: string, target: string): Promise<void>;
+  removeImage(ref: string): Promise<void>;
+  listImages(labels: Record<string, string>): Promise<ImageSummary[]>;
+  runContainer(spec: RunSpec): Promise<RunningContainer>;
+  inspectContainer(id: string): Promise<ContainerInfo | null>;
+  listContainers(labels: Record<string, string>, options?: { all?: boolean }): Promise<ContainerInfo[]>;
+  /** Last lines of stdout+stderr, demultiplexed. */
+  containerLogs(id: string, tail: number): Promise<string>;
+  /** From now on the engine restarts the container if it crashes or the host reboots. */
+  keepRunning(id: string): Promise<void>;
+  stopContainer(id: string, timeoutSeconds: number): Promise<void>;
+  removeContainer(id: string): Promise<void>;
+}
+
+export interface BuildSpec {
+  /** Directory sent as the build context. */
+  contextDir: string;
+  /** Dockerfile path relative to contextDir. */
+  dockerfile: string;
+  tag: string;
+  buildArgs?: Record<string, string>;
+  labels?: Record<string, string>;
+  /** Paths (relative to contextDir) left out of the context. */
+  exclude?: string[];
+  onLog: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunSpec {
+  name: string;
+  image: string;
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  /** Port the app listens on inside the container; published on 127.0.0.1 at a free host port. */
+  containerPort: number;
+  memoryBytes: number;
+  nanoCpus: number;
+  pidsLimit: number;
+}
+
+export interface RunningContainer {
+  id: string;
+  hostPort: number;
+}
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  image: string;
+  running: boolean;
+  exitCode: number | null;
+  labels: Record<string, string>;
+  /** Host port published on 127.0.0.1 for the container's first exposed port, when running. */
+  hostPort: number | null;
+}
+
+export interface ImageSummary {
+  id: string;
+  tags: string[];
+  labels: Record<string, string>;
+}
+
+export type LogStream = Readable;

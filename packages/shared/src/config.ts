@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/** Boolean flags from the environment: only "1"/"true" and "0"/"false" are accepted, anything else is a typo. */
+const flag = z
+  .enum(["1", "0", "true", "false"], { message: 'must be "1", "0", "true" or "false"' })
+  .transform((v) => v === "1" || v === "true");
+
+const hostPort = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every setting Pier reads from the environment, validated once at startup.
+ * The defaults work on a developer machine with the services from `npm start`.
+ */
+export const configSchema = z.object({
+  DATABASE_URL: z.string().url().default("postgresql://pier:pier@127.0.0.1:5432/pier"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  PIER_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").default("pier-dev-admin-token"),
+  PIER_API_HOST: z.string().default("127.0.0.1"),
+  PIER_API_PORT: hostPort.default(3000),
+  /** What GitHub should call: used to build each app's webhook URL. */
+  PIER_PUBLIC_URL: z.string().url().optional(),
+  PIER_ROUTER_HOST: z.string().default("127.0.0.1"),
+  PIER_ROUTER_PORT: hostPort.default(8080),
+  PIER_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a DNS name such as example.com")
+    .default("localhost"),
+  /** Scheme and port the router is reached on, for the URLs Pier shows. */
+  PIER_PUBLIC_ROUTER_URL: z.string().url().optional(),
+  PIER_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pier-deploys"),
+  PIER_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  PIER_ALLOW_FILE_REPOS: flag.default(false),
+  /** Hosts https repo URLs may point at. */
+  PIER_GIT_HOSTS: z
+    .string()
+    .default("github.com")
+    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  PIER_NODE_IMAGE: z.string().min(1).default("node:20-bookworm-slim"),
+  /** Equivalent image made by scripts/setup/base-images.sh when the default can't be pulled. */
+  PIER_LOCAL_NODE_IMAGE: z.string().min(1).default("pier-local/node:20-bookworm-slim"),
+  /** CA bundle copied into builds so package installs work behind TLS-intercepting proxies; "" disables. */
+  PIER_BUILD_CA_FILE: z.string().default("/etc/ssl/certs/ca-certificates.crt"),
+  PIER_WORK_DIR: z.string().default("/tmp/pier-builds"),
+  PIER_CONTAINER_MEMORY_MB: z.coerce.number().int().min(16).default(512),
+  PIER_CONTAINER_CPUS: z.coerce.number().min(0.05).max(64).default(1),
+  PIER_CONTAINER_PIDS: z.coerce.number().int().min(16).default(256),
+  PIER_HEALTHCHECK_TIMEOUT_MS: z.coerce.number().int().min(500).default(60_000),
+  /** How long an old production container keeps serving in-flight requests after a switch. */
+  PIER_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
+  PIER_BUILD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type PierConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): PierConfig {
+  // Empty strings mean "unset" so `FOO= npm start` falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** The base URL apps are reached on through the router, e.g. http://localhost:8080. */
+export function routerBaseUrl(config: PierConfig): URL {
+  return new URL(config.PIER_PUBLIC_ROUTER_URL ?? `http://${config.PIER_DOMAIN}:${config.PIER_ROUTER_PORT}`);
+}
+
+/** URL of a host label (app or deployment) under PIER_DOMAIN. */
+export function urlForLabel(config: PierConfig, label: string): string {
+  const base = routerBaseUrl(config);
+  return `${base.protocol}//${label}.${base.hostname}${base.port ? `:${base.port}` : ""}`;
+}

@@ -1,0 +1,6 @@
+export * from "./config.ts";
+export * from "./names.ts";
+export * from "./repo-url.ts";
+export * from "./jobs.ts";
+export * from "./redact.ts";
+export * from "./statuses.ts";

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/**
+ * The job catalog: every background job Pier runs, declared once. The API validates a payload before
+ * enqueueing, and the worker validates it again before acting on it.
+ */
+export const deployJob = {
+  name: "deploy",
+  payload: z.object({
+    deploymentId: z.string().min(1),
+    appId: z.string().min(1),
+  }),
+  options: {
+    // Only transient failures (docker or git unreachable) are retried; build and health-check
+    // failures are UnrecoverableErrors in the worker.
+    attempts: 3,
+    backoff: { type: "exponential" as const, delay: 2_000 },
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 5_000 },
+  },
+} as const;
+
+export type DeployJobPayload = z.infer<typeof deployJob.payload>;
+
+/** Redis pub/sub channel the router listens on to reload its table. */
+export const ROUTES_CHANGED_CHANNEL = "pier:routes-changed";
+/** Redis pub/sub channel prefix for live build log lines of one deployment. */
+export const buildLogChannel = (deploymentId: string) => `pier:build-log:${deploymentId}`;

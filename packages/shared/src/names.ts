@@ -1,0 +1,45 @@
+/** App names become DNS labels (`<app>.<domain>`, `<app>-<shortId>.<domain>`), so they must stay short. */
+export const APP_NAME_PATTERN = "^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$";
+export const APP_NAME_RULE =
+  "must be 1-40 characters of a-z, 0-9 and '-', start with a letter and not end with '-'";
+const appNameRegex = new RegExp(APP_NAME_PATTERN);
+
+export function isValidAppName(name: string): boolean {
+  return appNameRegex.test(name) && !name.includes("--");
+}
+
+/** Deployment short ids: 8 chars of a-z0-9, so `<app>-<shortId>` never collides with a `-git-` preview label. */
+export const SHORT_ID_LENGTH = 8;
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+export function randomId(length: number, random: (n: number) => Uint8Array): string {
+  const bytes = random(length);
+  let out = "";
+  for (const b of bytes) out += ID_ALPHABET[b % ID_ALPHABET.length];
+  return out;
+}
+
+/** Branch → DNS-safe slug: lower-case, runs outside a-z0-9 become one '-', trimmed, cut to `max`. */
+export function branchSlug(branch: string, max = 63): string {
+  const slug = branch
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug.slice(0, max).replace(/-+$/, "");
+}
+
+/** Git branch names Pier accepts in settings: git's own rules, minus anything that could read as an option. */
+export function isValidBranchName(branch: string): boolean {
+  if (branch.length === 0 || branch.length > 200) return false;
+  if (branch.startsWith("-") || branch.startsWith("/") || branch.endsWith("/") || branch.endsWith(".")) return false;
+  if (branch.includes("..") || branch.includes("//") || branch.includes("@{") || branch.endsWith(".lock")) return false;
+  // Control characters, space and git's forbidden ~^:?*[\
+  return !/[\x00-\x20\x7f~^:?*[\\]/.test(branch);
+}
+
+/** rootDir: a relative path inside the repo, no escaping upwards. */
+export function isValidRootDir(dir: string): boolean {
+  if (dir === "") return true;
+  if (dir.startsWith("/") || dir.includes("\\") || dir.length > 200) return false;
+  return dir.split("/").every((part) => part !== ".." && part !== "" && !/[\x00-\x1f]/.test(part));
+}

@@ -1,0 +1,12 @@
+export const DEPLOYMENT_STATUSES = ["QUEUED", "BUILDING", "DEPLOYING", "READY", "FAILED", "CANCELLED"] as const;
+export type DeploymentStatusName = (typeof DEPLOYMENT_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly DeploymentStatusName[] = ["READY", "FAILED", "CANCELLED"];
+export const ACTIVE_STATUSES: readonly DeploymentStatusName[] = ["BUILDING", "DEPLOYING"];
+
+/** Labels Pier puts on everything it creates; cleanup selects by these and touches nothing else. */
+export const LABELS = {
+  managed: "pier.managed",
+  app: "pier.app",
+  appId: "pier.app-id",
+  deployment: "pier.deployment",
+} as const;

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { createTestRepo, nodeAppFiles, type TestRepo } from "../support/git-repo.ts";
+import { deliveryHeaders, pushPayload } from "../support/github.ts";
+import { getViaRouter } from "../support/http.ts";
+import { logText, waitForStatus } from "../support/deployments.ts";
+import { startPlatform, type Platform } from "../support/platform.ts";
+
+describe("git push → live app", () => {
+  let platform: Platform;
+  let repo: TestRepo & { sha: string };
+  const name = `hello-${randomBytes(3).toString("hex")}`;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    repo = await createTestRepo(nodeAppFiles("hello from v1"));
+  });
+  afterAll(async () => {
+    await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
+    await platform.close();
+    await repo.remove();
+  });
+
+  async function push(sha: string, message: string) {
+    const app = await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth });
+    const body = JSON.stringify(pushPayload({ branch: "main", sha, message }));
+    const started = Date.now();
+    const res = await platform.api.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("push", app.json().webhookSecret, body), payload: body });
+    expect(res.statusCode).toBe(202);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    return res.json().deploymentId as string;
+  }
+
+  it("creates the app with its webhook URL and secret", async () => {
+    const res = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    expect(res.statusCode).toBe(201);
+    const app = res.json();
+    expect(app).toMatchObject({ name, branch: "main", repoUrl: repo.url, productionDeploymentId: null });
+    expect(app.webhookUrl).toMatch(new RegExp(`/webhooks/github/${name}$`));
+    expect(app.webhookSecret).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it("a signed push deploys the commit and the router serves it", async () => {
+    const id = await push(repo.sha, "first version");
+    const queued = await platform.api.inject({ method: "GET", url: `/api/deployments/${id}`, headers: platform.auth });
+    expect(queued.json()).toMatchObject({ commitSha: repo.sha, commitMessage: "first version", branch: "main", trigger: "PUSH" });
+
+    const deployment = await waitForStatus(platform.api, platform.auth, id);
+    expect(deployment.reason).toBeNull();
+    expect(deployment.status).toBe("READY");
+    expect(deployment.isProduction).toBe(true);
+    expect(deployment.imageTag).toBe(`pier/${name}:${repo.sha.slice(0, 12)}`);
+
+    const live = await getViaRouter(platform.routerPort, `${name}.localhost`);
+    expect(live).toEqual({ status: 200, body: "hello from v1\n" });
+    const own = await getViaRouter(platform.routerPort, `${name}-${deployment.shortId}.localhost:8080`);
+    expect(own.body).toBe("hello from v1\n");
+
+    const log = await logText(platform.api, platform.auth, id);
+    expect(log).toContain("Node app: npm (no lockfile)");
+    expect(log).toContain("Healthy after");
+  });
+
+  it("pushing a change serves the new text, and the old container is retired", async () => {
+    const before = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: platform.auth });
+    const previous = before.json().deployments[0];
+    const sha = await repo.commit(nodeAppFiles("hello from v2"), "second version");
+    const id = await push(sha, "second version");
+    const deployment = await waitForStatus(platform.api, platform.auth, id);
+    expect(deployment.status).toBe("READY");
+    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("hello from v2\n");
+
+    const list = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: platform.auth });
+    const [newest, older] = list.json().deployments;
+    expect(newest.id).toBe(id);
+    expect(older.id).toBe(previous.id);
+    expect(newest.isProduction).toBe(true);
+    expect(older.isProduction).toBe(false);
+    // The old one stops once the drain is over; its own URL then answers 404.
+    await expect.poll(async () => (await getViaRouter(platform.routerPort, `${name}-${previous.shortId}.localhost`)).status, { timeout: 10_000 }).toBe(404);
+  });
+
+  it("POST /deploy builds the branch head and records the commit", async () => {
+    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: "QUEUED", trigger: "API", commitSha: null });
+    const deployment = await waitForStatus(platform.api, platform.auth, res.json().id);
+    expect(deployment.status).toBe("READY");
+    const head = await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth });
+    expect(head.json().commitMessage).toBe("second version");
+  });
+
+  it("DELETE removes the app and stops its containers", async () => {
+    const res = await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().removedContainers).toBeGreaterThanOrEqual(1);
+    const left = await platform.runtime.listContainers({ "pier.app": name }, { all: true });
+    expect(left).toEqual([]);
+    await expect.poll(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).status, { timeout: 10_000 }).toBe(404);
+  });
+});

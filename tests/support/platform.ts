@@ -1,0 +1,71 @@
+import { buildApp } from "@pier/api";
+import { createPrismaClient, type PrismaClient } from "@pier/db";
+import { createRouter, type Router } from "@pier/router";
+import { createRuntime, type ContainerRuntime } from "@pier/runtime";
+import { loadConfig, type PierConfig } from "@pier/shared";
+import { createDeployWorker } from "@pier/worker";
+import type { Worker } from "bullmq";
+import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { pino } from "pino";
+
+/** Settings for one test file: its own queue (so tests never see each other's jobs) and fast timeouts. */
+export function testConfig(overrides: Record<string, string> = {}): PierConfig {
+  return loadConfig({
+    ...process.env,
+    PIER_QUEUE_NAME: `test-${randomUUID()}`,
+    PIER_ADMIN_TOKEN: "test-admin-token-0123456789",
+    PIER_ALLOW_FILE_REPOS: "1",
+    PIER_NODE_IMAGE: process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim",
+    PIER_HEALTHCHECK_TIMEOUT_MS: "15000",
+    PIER_DRAIN_MS: "300",
+    PIER_BUILD_CONCURRENCY: "2",
+    PIER_CONTAINER_MEMORY_MB: "128",
+    LOG_LEVEL: process.env.PIER_TEST_LOG_LEVEL ?? "warn",
+    ...overrides,
+  });
+}
+
+export interface Platform {
+  config: PierConfig;
+  api: FastifyInstance;
+  router: Router;
+  routerPort: number;
+  worker: Worker;
+  prisma: PrismaClient;
+  runtime: ContainerRuntime;
+  auth: { authorization: string };
+  close(): Promise<void>;
+}
+
+/** API, worker and router of one Pier, in this process, on real Postgres, Redis and Docker. */
+export async function startPlatform(config: PierConfig = testConfig()): Promise<Platform> {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const redis = new Redis(config.REDIS_URL);
+  const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const runtime = createRuntime("docker");
+  const api = await buildApp(config, { logger: false });
+  const worker = createDeployWorker({ config, prisma, redis, runtime, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
+  const router = await createRouter(config, prisma, logger);
+  await new Promise<void>((resolve) => router.server.listen(0, "127.0.0.1", resolve));
+  const routerPort = (router.server.address() as AddressInfo).port;
+  return {
+    config,
+    api,
+    router,
+    routerPort,
+    worker,
+    prisma,
+    runtime,
+    auth: { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` },
+    async close() {
+      await worker.close();
+      await router.close();
+      await api.close();
+      await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit()]);
+    },
+  };
+}
