@@ -27,7 +27,7 @@ export async function createTestRepo(files: Record<string, string>, message = "i
     dir,
     url: `file://${dir}`,
     async commit(changes, msg, branch = "main") {
-      const current = git(dir, ["rev-parse", "--abbrev-ref", "HEAD"]);
+      const current = git(dir, ["symbolic-ref", "--short", "HEAD"]);
       if (current !== branch) {
         const exists = git(dir, ["branch", "--list", branch]) !== "";
         git(dir, exists ? ["checkout", "--quiet", branch] : ["checkout", "--quiet", "-b", branch]);

@@ -1,5 +1,6 @@
 import type { PierConfig } from "@pier/shared";
 import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { requireAdmin } from "./plugins/app/auth.ts";
 import deps from "./plugins/app/deps.ts";
@@ -18,7 +19,7 @@ export interface PierApiOptions {
  * Builds the API as a plugin: external services first, then Pier's own plugins, then routes.
  * server.ts only listens; tests call this through `app.inject`.
  */
-export default async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<void> {
+async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -34,3 +35,6 @@ export default async function pierApi(app: FastifyInstance, options: PierApiOpti
     await api.register(deploymentsRoutes);
   });
 }
+
+// Not encapsulated: the instance that registers the API sees its decorations (`app.pier`) and hooks.
+export default fp(pierApi, { name: "pier-api" });

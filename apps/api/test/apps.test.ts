@@ -16,6 +16,7 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
   });
   afterAll(async () => {
     await app.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
+    await app.inject({ method: "DELETE", url: "/api/apps/ok-name", headers: auth });
     await app.close();
   });
 

@@ -48,7 +48,7 @@ describe("GitHub webhook", () => {
     const missing = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: unsigned, payload: body });
     expect(missing.statusCode).toBe(401);
     // Signed over different bytes than sent (e.g. re-serialised JSON): refused too.
-    const tampered = await deliver("push", body.replace('"main"', '"main" '), { "x-hub-signature-256": sign(secret, body) });
+    const tampered = await deliver("push", `${body} `, { "x-hub-signature-256": sign(secret, body) });
     expect(tampered.statusCode).toBe(401);
     expect(await deployments()).toEqual([]);
     expect(await enqueued()).toBe(0);

@@ -25,12 +25,14 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, log
   let table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma));
   let reloading: Promise<void> | null = null;
   let again = false;
+  let closed = false;
 
   const reloadOnce = async () => {
     table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma));
   };
   // Coalesces bursts of notifications: at most one reload runs, and one more follows if needed.
   const reload = async (): Promise<void> => {
+    if (closed) return;
     if (reloading) {
       again = true;
       return reloading;
@@ -65,11 +67,13 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, log
     server,
     reload,
     async close() {
+      closed = true;
       clearInterval(resync);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
       subscriber.disconnect();
+      await reloading?.catch(() => undefined /* already logged by reloadLogged */);
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await serverClosed;
     },
   };
 }

@@ -279,7 +279,8 @@ export class DockerRuntime implements ContainerRuntime {
     try {
       await this.docker.getContainer(id).remove({ force: true });
     } catch (error) {
-      if (isNotFound(error)) return;
+      // Gone already, or someone else is removing it right now (e.g. an app deleted mid-deploy).
+      if (isNotFound(error) || /already in progress/.test(String((error as Error).message))) return;
       throw translate(error, `remove container ${id}`);
     }
   }

@@ -41,5 +41,5 @@ export function isValidBranchName(branch: string): boolean {
 export function isValidRootDir(dir: string): boolean {
   if (dir === "") return true;
   if (dir.startsWith("/") || dir.includes("\\") || dir.length > 200) return false;
-  return dir.split("/").every((part) => part !== ".." && part !== "" && !/[\x00-\x1f]/.test(part));
+  return dir.split("/").every((part) => part !== ".." && part !== "." && part !== "" && !/[\x00-\x1f]/.test(part));
 }

@@ -5,7 +5,7 @@ export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RUL
 const branch = z.string().refine(isValidBranchName, { message: "must be a valid git branch name" });
 const rootDir = z
   .string()
-  .transform((s) => s.replace(/^\.\/?/, "").replace(/\/+$/, ""))
+  .transform((s) => (s === "." ? "" : s.replace(/^\.\//, "").replace(/\/+$/, "")))
   .refine(isValidRootDir, { message: "must be a relative path inside the repository, without '..'" });
 const port = z.number().int().min(1).max(65535);
 const healthCheckPath = z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200);
