@@ -10,6 +10,7 @@ describe("git push → live app", () => {
   let platform: Platform;
   let repo: TestRepo & { sha: string };
   const name = `hello-${randomBytes(3).toString("hex")}`;
+  let firstDeployment = "";
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -61,7 +62,7 @@ describe("git push → live app", () => {
     expect(log).toContain("Healthy after");
   });
 
-  it("pushing a change serves the new text, and the old container is retired", async () => {
+  it("pushing a change serves the new text; the previous version stays warm for rollback", async () => {
     const before = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: platform.auth });
     const previous = before.json().deployments[0];
     const sha = await repo.commit(nodeAppFiles("hello from v2"), "second version");
@@ -76,8 +77,9 @@ describe("git push → live app", () => {
     expect(older.id).toBe(previous.id);
     expect(newest.isProduction).toBe(true);
     expect(older.isProduction).toBe(false);
-    // The old one stops once the drain is over; its own URL then answers 404.
-    await expect.poll(async () => (await getViaRouter(platform.routerPort, `${name}-${previous.shortId}.localhost`)).status, { timeout: 10_000 }).toBe(404);
+    // Kept warm (PIER_WARM_DEPLOYMENTS=1): still running, reachable at its own URL.
+    expect((await getViaRouter(platform.routerPort, `${name}-${previous.shortId}.localhost`)).body).toBe("hello from v1\n");
+    firstDeployment = previous.shortId;
   });
 
   it("POST /deploy builds the branch head and records the commit", async () => {
@@ -88,6 +90,8 @@ describe("git push → live app", () => {
     expect(deployment.status).toBe("READY");
     const head = await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth });
     expect(head.json().commitMessage).toBe("second version");
+    // Two releases later, v1 is neither live nor the rollback target: drained and stopped.
+    await expect.poll(async () => (await getViaRouter(platform.routerPort, `${name}-${firstDeployment}.localhost`)).status, { timeout: 10_000 }).toBe(404);
   });
 
   it("DELETE removes the app and stops its containers", async () => {

@@ -49,7 +49,7 @@ export async function startPlatform(config: PierConfig = testConfig()): Promise<
   const runtime = createRuntime("docker");
   const api = await buildApp(config, { logger: false });
   const worker = createDeployWorker({ config, prisma, redis, runtime, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
-  const router = await createRouter(config, prisma, logger);
+  const router = await createRouter(config, prisma, runtime, logger);
   await new Promise<void>((resolve) => router.server.listen(0, "127.0.0.1", resolve));
   const routerPort = (router.server.address() as AddressInfo).port;
   return {

@@ -1,23 +1,30 @@
 import type { PrismaClient } from "@pier/db";
+import type { ContainerRuntime } from "@pier/runtime";
+import { LABELS } from "@pier/shared";
 import type { RouteEntries } from "./route-table.ts";
 
 /**
- * Reads every routable label from the database: `<app>` → its production deployment,
- * `<app>-<shortId>` → each deployment whose container runs (hostPort set).
+ * Builds the routing entries from the database (which deployment is each app's production) and the
+ * Docker engine (which deployments run, and on which host port right now: ports change when the engine
+ * restarts a container). `<app>` → its production deployment; `<app>-<shortId>` → each running one.
  */
-export async function loadRouteEntries(prisma: PrismaClient): Promise<RouteEntries> {
-  const apps = await prisma.app.findMany({
-    select: {
-      name: true,
-      productionDeploymentId: true,
-      deployments: { where: { hostPort: { not: null } }, select: { id: true, shortId: true, hostPort: true } },
-    },
-  });
+export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteEntries> {
+  const [apps, containers] = await Promise.all([
+    prisma.app.findMany({ select: { id: true, name: true, productionDeploymentId: true, deployments: { select: { id: true, shortId: true } } } }),
+    runtime.listContainers({ [LABELS.managed]: "true" }),
+  ]);
+  const portByDeployment = new Map<string, number>();
+  for (const container of containers) {
+    const deploymentId = container.labels[LABELS.deployment];
+    if (deploymentId && container.running && container.hostPort) portByDeployment.set(deploymentId, container.hostPort);
+  }
   const entries: RouteEntries = new Map();
   for (const app of apps) {
-    const production = app.deployments.find((d) => d.id === app.productionDeploymentId);
-    entries.set(app.name, production?.hostPort ?? null);
-    for (const deployment of app.deployments) entries.set(`${app.name}-${deployment.shortId}`, deployment.hostPort);
+    entries.set(app.name, (app.productionDeploymentId && portByDeployment.get(app.productionDeploymentId)) || null);
+    for (const deployment of app.deployments) {
+      const port = portByDeployment.get(deployment.id);
+      if (port) entries.set(`${app.name}-${deployment.shortId}`, port);
+    }
   }
   return entries;
 }

@@ -1,4 +1,5 @@
 import { createPrismaClient } from "@pier/db";
+import { createRuntime } from "@pier/runtime";
 import { loadConfig } from "@pier/shared";
 import { pino } from "pino";
 import { createRouter } from "./router.ts";
@@ -6,7 +7,7 @@ import { createRouter } from "./router.ts";
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-router" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const router = await createRouter(config, prisma, logger);
+const router = await createRouter(config, prisma, createRuntime("docker"), logger);
 
 router.server.listen(config.PIER_ROUTER_PORT, config.PIER_ROUTER_HOST, () => {
   logger.info({ host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT, domain: config.PIER_DOMAIN }, "router listening");

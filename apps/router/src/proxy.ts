@@ -16,6 +16,14 @@ function forwardHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
   return headers;
 }
 
+const RETRY_DELAY_MS = 50;
+const RETRYABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);
+
+function isRetryable(req: http.IncomingMessage, error: NodeJS.ErrnoException): boolean {
+  const bodyless = req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
+  return bodyless && RETRYABLE_CODES.has(error.code ?? "");
+}
+
 function sendPage(res: http.ServerResponse, status: number, title: string, detail: string) {
   if (res.headersSent) {
     res.destroy();
@@ -32,21 +40,35 @@ export function createProxyServer(table: () => RouteTable): http.Server {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 256, scheduling: "lifo" });
 
   const server = http.createServer((req, res) => {
-    const route = table().resolve(req.headers.host);
-    if (route.kind === "unknown") return sendPage(res, 404, "No app here", `Nothing is deployed at ${route.host || "this address"}.`);
-    if (route.kind === "down") return sendPage(res, 503, "App not running", `${route.label} has no running deployment right now.`);
-    const upstream = http.request(
-      { host: "127.0.0.1", port: route.port, method: req.method, path: req.url, headers: forwardHeaders(req), agent },
-      (upstreamRes) => {
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
-      },
-    );
-    upstream.on("error", (error: NodeJS.ErrnoException) => sendPage(res, 502, "App not answering", `${route.label} did not answer (${error.code ?? error.message}).`));
-    res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
+    const forward = (attempt: number) => {
+      const route = table().resolve(req.headers.host);
+      if (route.kind === "unknown") return sendPage(res, 404, "No app here", `Nothing is deployed at ${route.host || "this address"}.`);
+      if (route.kind === "down") return sendPage(res, 503, "App not running", `${route.label} has no running deployment right now.`);
+      let answered = false;
+      const upstream = http.request(
+        { host: "127.0.0.1", port: route.port, method: req.method, path: req.url, headers: forwardHeaders(req), agent },
+        (upstreamRes) => {
+          answered = true;
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          upstreamRes.pipe(res);
+        },
+      );
+      upstream.on("error", (error: NodeJS.ErrnoException) => {
+        // A container stopping right after a switch can refuse or reset a request the router sent it
+        // a moment before its table changed. Requests without a body are safe to send once more.
+        if (!answered && attempt === 0 && isRetryable(req, error)) {
+          setTimeout(() => forward(1), RETRY_DELAY_MS);
+          return;
+        }
+        sendPage(res, 502, "App not answering", `${route.label} did not answer (${error.code ?? error.message}).`);
+      });
+      res.on("close", () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      if (attempt === 0) req.pipe(upstream);
+      else upstream.end();
+    };
+    forward(0);
   });
 
   // WebSockets and other upgrades: splice the two sockets once the app accepts.

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@pier/db";
-import { ROUTES_CHANGED_CHANNEL, type PierConfig } from "@pier/shared";
+import type { ContainerRuntime } from "@pier/runtime";
+import { ROUTES_APPLIED_KEY, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_KEY, type PierConfig } from "@pier/shared";
 import type http from "node:http";
 import { Redis } from "ioredis";
 import { loadRouteEntries } from "./load-routes.ts";
@@ -21,14 +22,20 @@ export interface RouterLogger {
 }
 
 /** Builds the router: loads the table from the database, then follows change notifications. */
-export async function createRouter(config: PierConfig, prisma: PrismaClient, logger: RouterLogger): Promise<Router> {
-  let table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma));
+export async function createRouter(config: PierConfig, prisma: PrismaClient, runtime: ContainerRuntime, logger: RouterLogger): Promise<Router> {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on("error", (error) => logger.error({ err: error }, "redis error"));
+  let table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma, runtime));
   let reloading: Promise<void> | null = null;
   let again = false;
   let closed = false;
 
+  // The generation is read before the data: a table built now reflects every change announced so far,
+  // and storing it tells whoever switched production that traffic now follows the switch.
   const reloadOnce = async () => {
-    table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma));
+    const generation = Number((await redis.get(ROUTES_GENERATION_KEY)) ?? 0);
+    table = new RouteTable(config.PIER_DOMAIN, await loadRouteEntries(prisma, runtime));
+    await redis.set(ROUTES_APPLIED_KEY, String(generation));
   };
   // Coalesces bursts of notifications: at most one reload runs, and one more follows if needed.
   const reload = async (): Promise<void> => {
@@ -74,6 +81,7 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, log
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await serverClosed;
+      redis.disconnect();
     },
   };
 }

@@ -47,6 +47,12 @@ export const configSchema = z.object({
   PIER_HEALTHCHECK_TIMEOUT_MS: z.coerce.number().int().min(500).default(60_000),
   /** How long an old production container keeps serving in-flight requests after a switch. */
   PIER_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
+  /** Previous production deployments kept running per app, so a rollback needs no container start. */
+  PIER_WARM_DEPLOYMENTS: z.coerce.number().int().min(0).max(10).default(1),
+  /** Deployments whose images are kept per app (the live one and the rollback target always are). */
+  PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
+  /** How long a production switch waits for the router to confirm it serves the new table. */
+  PIER_ROUTER_ACK_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
   PIER_BUILD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -1,4 +1,4 @@
-import type { App, Deployment, DeploymentTrigger } from "@pier/db";
+import type { App, Deployment, Trigger } from "@pier/db";
 import { deployJob, SHORT_ID_LENGTH, type DeployJobPayload } from "@pier/shared";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -6,7 +6,7 @@ import { newId } from "./apps.ts";
 
 export interface DeploymentRequest {
   app: App;
-  trigger: DeploymentTrigger;
+  trigger: Trigger;
   branch: string;
   commit?: { sha: string; message: string; author: string };
   /** GitHub's X-GitHub-Delivery: a redelivery of the same id never creates a second deployment. */

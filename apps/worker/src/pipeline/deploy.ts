@@ -1,18 +1,15 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { checkRepoUrl, ROUTES_CHANGED_CHANNEL, urlForLabel, type PierConfig } from "@pier/shared";
+import { announceRouteChange, pruneOldDeployments, settleAppContainers, startDeploymentContainer, switchProduction, waitUntilHealthy } from "@pier/release";
+import { checkRepoUrl, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
 import { cloneCommit } from "../git/clone.ts";
 import { BuildLog } from "../logs/build-log.ts";
-import { switchProduction } from "../release/switch-production.ts";
-import { waitUntilHealthy } from "../run/health-check.ts";
-import { startDeploymentContainer } from "../run/start-container.ts";
 import { buildAppImage } from "./build-image.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
-import { retireDeployment } from "./retire.ts";
 
 export interface DeployDeps {
   config: PierConfig;
@@ -25,7 +22,7 @@ export interface DeployDeps {
 export type DeployOutcome = "ready" | "skipped";
 
 /**
- * The deploy story: claim → clone → build → run → health check → switch production → retire the old one.
+ * The deploy story: claim → clone → build → run → health check → switch production → settle old containers (drain, keep warm, prune).
  * Throws DeployFailedError for failures retrying can't fix; the caller records them.
  */
 export async function runDeployment(deps: DeployDeps, deploymentId: string, log: BuildLog): Promise<DeployOutcome> {
@@ -49,7 +46,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
     await deps.prisma.deployment.update({
       where: { id: deployment.id },
-      data: { status: "DEPLOYING", imageId: image.imageId, imageTag: image.tag },
+      data: { status: "DEPLOYING", imageId: image.imageId, imageTag: image.tag, port: image.plan.port },
     });
 
     const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
@@ -83,15 +80,19 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     log.write(`Healthy after ${health.afterMs} ms (HTTP ${health.status})`);
     await deps.runtime.keepRunning(container.id);
 
-    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
-    const release = await switchProduction(deps.prisma, deps.redis, { appId: app.id, toDeploymentId: deployment.id, cause: deployment.trigger });
+    const release = await switchProduction(deps.prisma, deps.redis, {
+      appId: app.id,
+      toDeploymentId: deployment.id,
+      kind: "DEPLOY",
+      cause: deployment.trigger,
+      routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
+    });
     startedContainerId = null; // it serves production now: never clean it up on a later error
+    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
+    if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
     log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
-
-    if (release.fromDeploymentId && release.fromDeploymentId !== deployment.id) {
-      await retirePrevious(deps, release.fromDeploymentId, log);
-    }
+    await afterRelease(deps, app.id, log);
     return "ready";
   } finally {
     if (startedContainerId) await removeFailedContainer(deps, deployment.id, startedContainerId, log);
@@ -128,22 +129,26 @@ async function clone(deps: DeployDeps, deployment: ClaimedDeployment, workDir: s
   return commit;
 }
 
-async function retirePrevious(deps: DeployDeps, previousId: string, log: BuildLog): Promise<void> {
+/** Old containers drain and stop (the rollback target stays warm); old images beyond retention go. */
+async function afterRelease(deps: DeployDeps, appId: string, log: BuildLog): Promise<void> {
   try {
-    await retireDeployment(deps, previousId, deps.config.PIER_DRAIN_MS);
-    log.write(`Stopped the previous production container (deployment ${previousId}) after a ${deps.config.PIER_DRAIN_MS} ms drain`);
+    const settled = await settleAppContainers(deps, appId, { drainMs: deps.config.PIER_DRAIN_MS, keepWarm: deps.config.PIER_WARM_DEPLOYMENTS });
+    if (settled.warm.length) log.write(`Kept warm for instant rollback: ${settled.warm.join(", ")}`);
+    if (settled.stopped.length) log.write(`Stopped after a ${deps.config.PIER_DRAIN_MS} ms drain: ${settled.stopped.join(", ")}`);
+    const pruned = await pruneOldDeployments(deps, appId, deps.config.PIER_RETAIN_DEPLOYMENTS);
+    if (pruned.length) log.write(`Pruned ${pruned.length} old deployment image(s) (keeping ${deps.config.PIER_RETAIN_DEPLOYMENTS}): ${pruned.map((p) => `${p.imageTag} (${p.deploymentId})`).join(", ")}`);
   } catch (error) {
-    // The new version is live; a leftover old container is worth a warning, not a failed deploy.
-    log.write(`Warning: could not stop the previous production container: ${(error as Error).message}`);
-    deps.logger.error({ err: error, previousId }, "retiring previous deployment failed");
+    // The new version is live; leftovers are worth a warning in the log, not a failed deploy.
+    log.write(`Warning: cleaning up old deployments failed: ${(error as Error).message}`);
+    deps.logger.error({ err: error, appId }, "cleaning up after a release failed");
   }
 }
 
 async function removeFailedContainer(deps: DeployDeps, deploymentId: string, containerId: string, log: BuildLog): Promise<void> {
   try {
-    await deps.prisma.deployment.update({ where: { id: deploymentId }, data: { hostPort: null, containerId: null } });
-    await deps.redis.publish(ROUTES_CHANGED_CHANNEL, deploymentId);
     await deps.runtime.removeContainer(containerId);
+    await deps.prisma.deployment.updateMany({ where: { id: deploymentId }, data: { hostPort: null, containerId: null } });
+    await announceRouteChange(deps.redis);
     log.write(`Removed the container of this failed deployment`);
   } catch (error) {
     log.write(`Warning: could not remove container ${containerId.slice(0, 12)}: ${(error as Error).message}`);

@@ -1,21 +1,26 @@
-import type { DeploymentTrigger, PrismaClient } from "@pier/db";
-import { ROUTES_CHANGED_CHANNEL } from "@pier/shared";
+import type { PrismaClient, ReleaseKind, Trigger } from "@pier/db";
 import type { Redis } from "ioredis";
+import { announceRouteChange, waitForRouter } from "./routes-signal.ts";
 
 export interface SwitchRequest {
   appId: string;
   toDeploymentId: string;
-  cause: DeploymentTrigger;
+  kind: ReleaseKind;
+  cause: Trigger;
+  routerAckTimeoutMs: number;
 }
 
 export interface SwitchResult {
   version: number;
   fromDeploymentId: string | null;
+  /** The router confirmed it serves the new production. */
+  routed: boolean;
 }
 
 /**
  * Points the app's production at a deployment and records the release (v1, v2, …) in one
- * transaction, then tells the routers. The app row is locked so release numbers never collide.
+ * transaction, then tells the router and waits for it to confirm. The app row is locked so
+ * release numbers never collide and two switches never interleave.
  */
 export async function switchProduction(prisma: PrismaClient, redis: Redis, request: SwitchRequest): Promise<SwitchResult> {
   const result = await prisma.$transaction(async (tx) => {
@@ -27,6 +32,7 @@ export async function switchProduction(prisma: PrismaClient, redis: Redis, reque
       data: {
         appId: request.appId,
         version,
+        kind: request.kind,
         cause: request.cause,
         fromDeploymentId: app.productionDeploymentId,
         toDeploymentId: request.toDeploymentId,
@@ -35,6 +41,7 @@ export async function switchProduction(prisma: PrismaClient, redis: Redis, reque
     await tx.app.update({ where: { id: request.appId }, data: { productionDeploymentId: request.toDeploymentId } });
     return { version, fromDeploymentId: app.productionDeploymentId };
   });
-  await redis.publish(ROUTES_CHANGED_CHANNEL, request.appId);
-  return result;
+  const generation = await announceRouteChange(redis);
+  const routed = await waitForRouter(redis, generation, request.routerAckTimeoutMs);
+  return { ...result, routed };
 }

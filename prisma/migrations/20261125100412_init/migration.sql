@@ -5,7 +5,10 @@ CREATE SCHEMA IF NOT EXISTS "public";
 CREATE TYPE "DeploymentStatus" AS ENUM ('QUEUED', 'BUILDING', 'DEPLOYING', 'READY', 'FAILED', 'CANCELLED');
 
 -- CreateEnum
-CREATE TYPE "DeploymentTrigger" AS ENUM ('PUSH', 'API', 'DASHBOARD', 'ROLLBACK');
+CREATE TYPE "Trigger" AS ENUM ('PUSH', 'API', 'DASHBOARD');
+
+-- CreateEnum
+CREATE TYPE "ReleaseKind" AS ENUM ('DEPLOY', 'ROLLBACK', 'PROMOTE');
 
 -- CreateTable
 CREATE TABLE "App" (
@@ -30,7 +33,7 @@ CREATE TABLE "Deployment" (
     "shortId" TEXT NOT NULL,
     "appId" TEXT NOT NULL,
     "status" "DeploymentStatus" NOT NULL DEFAULT 'QUEUED',
-    "trigger" "DeploymentTrigger" NOT NULL,
+    "trigger" "Trigger" NOT NULL,
     "branch" TEXT NOT NULL,
     "commitSha" TEXT,
     "commitMessage" TEXT,
@@ -40,6 +43,8 @@ CREATE TABLE "Deployment" (
     "imageTag" TEXT,
     "containerId" TEXT,
     "hostPort" INTEGER,
+    "port" INTEGER,
+    "imagePrunedAt" TIMESTAMP(3),
     "failureReason" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "startedAt" TIMESTAMP(3),
@@ -77,7 +82,8 @@ CREATE TABLE "Release" (
     "id" TEXT NOT NULL,
     "appId" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
-    "cause" "DeploymentTrigger" NOT NULL,
+    "kind" "ReleaseKind" NOT NULL,
+    "cause" "Trigger" NOT NULL,
     "fromDeploymentId" TEXT,
     "toDeploymentId" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -1,0 +1,82 @@
+import type { App, Deployment, EnvVar, ReleaseKind, Trigger } from "@pier/db";
+import type { ReleaseDeps } from "./deps.ts";
+import { ReleaseError } from "./errors.ts";
+import { waitUntilHealthy } from "./health-check.ts";
+import { startDeploymentContainer } from "./start-container.ts";
+import { switchProduction, type SwitchResult } from "./switch-production.ts";
+
+export interface PromoteRequest {
+  app: App & { envVars: EnvVar[] };
+  target: Deployment;
+  kind: ReleaseKind;
+  cause: Trigger;
+  log?: (line: string) => void;
+}
+
+export interface PromoteResult extends SwitchResult {
+  /** The target's container had to be started from its image (it wasn't kept warm). */
+  started: boolean;
+}
+
+/**
+ * Puts an existing deployment live without rebuilding anything: its container if it still runs,
+ * else a new container from its image; health-checked either way before the switch. Any failure
+ * throws a ReleaseError and leaves production where it was.
+ */
+export async function promoteDeployment(deps: ReleaseDeps, request: PromoteRequest): Promise<PromoteResult> {
+  const { app, target } = request;
+  const log = request.log ?? (() => undefined);
+  if (target.appId !== app.id) throw new ReleaseError("not_deployable", `deployment ${target.id} belongs to another app`);
+  if (target.status !== "READY") throw new ReleaseError("not_deployable", `deployment ${target.shortId} is ${target.status}; only READY deployments can go live`);
+  if (app.productionDeploymentId === target.id) throw new ReleaseError("already_live", `deployment ${target.shortId} is already production`);
+
+  const running = target.containerId ? await deps.runtime.inspectContainer(target.containerId) : null;
+  let started = false;
+  if (!running?.running || running.hostPort === null) {
+    if (!target.imageId || target.imagePrunedAt || !(await deps.runtime.imageExists(target.imageId))) {
+      throw new ReleaseError("image_pruned", `the image of deployment ${target.shortId} was pruned; deploy its commit ${target.commitSha?.slice(0, 12) ?? ""} again instead`);
+    }
+    if (target.containerId) await deps.runtime.removeContainer(target.containerId);
+    log(`Starting deployment ${target.shortId} again from its image ${target.imageTag ?? target.imageId}`);
+    const container = await startDeploymentContainer(deps.runtime, deps.config, {
+      appId: app.id,
+      appName: app.name,
+      deploymentId: target.id,
+      shortId: target.shortId,
+      image: target.imageId,
+      port: target.port ?? 3000,
+      env: Object.fromEntries(app.envVars.map((v) => [v.key, v.value])),
+    });
+    started = true;
+    const health = await waitUntilHealthy(deps.runtime, {
+      containerId: container.id,
+      hostPort: container.hostPort,
+      path: app.healthCheckPath,
+      timeoutMs: deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
+    });
+    if (!health.healthy) {
+      await deps.runtime.removeContainer(container.id);
+      throw new ReleaseError("unhealthy", health.evidence);
+    }
+    await deps.runtime.keepRunning(container.id);
+    await deps.prisma.deployment.update({ where: { id: target.id }, data: { containerId: container.id, hostPort: container.hostPort } });
+  } else {
+    // Warm: one quick probe proves it still answers before traffic moves to it.
+    const health = await waitUntilHealthy(deps.runtime, {
+      containerId: running.id,
+      hostPort: running.hostPort,
+      path: app.healthCheckPath,
+      timeoutMs: Math.min(5_000, deps.config.PIER_HEALTHCHECK_TIMEOUT_MS),
+      intervalMs: 50,
+    });
+    if (!health.healthy) throw new ReleaseError("unhealthy", health.evidence);
+  }
+  const result = await switchProduction(deps.prisma, deps.redis, {
+    appId: app.id,
+    toDeploymentId: target.id,
+    kind: request.kind,
+    cause: request.cause,
+    routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
+  });
+  return { ...result, started };
+}

@@ -1,0 +1,50 @@
+import { LABELS } from "@pier/shared";
+import type { ReleaseDeps } from "./deps.ts";
+import { announceRouteChange } from "./routes-signal.ts";
+
+export interface SettleResult {
+  warm: string[];
+  stopped: string[];
+}
+
+/**
+ * After a production switch: the live deployment and the `keepWarm` most recent previous production
+ * deployments keep running (a rollback to them is only a router switch); every other container of the
+ * app is stopped once in-flight requests had `drainMs` to finish. Deployments still being deployed
+ * are never touched. Images are kept (see retention.ts).
+ */
+export async function settleAppContainers(deps: ReleaseDeps, appId: string, options: { drainMs: number; keepWarm: number }): Promise<SettleResult> {
+  const app = await deps.prisma.app.findUnique({ where: { id: appId } });
+  if (!app) return { warm: [], stopped: [] };
+  const releases = await deps.prisma.release.findMany({ where: { appId }, orderBy: { version: "desc" }, take: 50, select: { toDeploymentId: true } });
+  const warm: string[] = [];
+  for (const { toDeploymentId } of releases) {
+    if (warm.length >= options.keepWarm) break;
+    if (toDeploymentId !== app.productionDeploymentId && !warm.includes(toDeploymentId)) warm.push(toDeploymentId);
+  }
+  const keep = new Set([app.productionDeploymentId, ...warm]);
+  const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId }, { all: true });
+  const candidates = containers.filter((c) => !keep.has(c.labels[LABELS.deployment] ?? ""));
+  const inProgress = new Set(
+    (
+      await deps.prisma.deployment.findMany({
+        where: { id: { in: candidates.map((c) => c.labels[LABELS.deployment] ?? "") }, status: { in: ["BUILDING", "DEPLOYING"] } },
+        select: { id: true },
+      })
+    ).map((d) => d.id),
+  );
+  const toStop = candidates.filter((c) => !inProgress.has(c.labels[LABELS.deployment] ?? ""));
+  if (toStop.length === 0) return { warm, stopped: [] };
+
+  await new Promise((resolve) => setTimeout(resolve, options.drainMs));
+  const stopped: string[] = [];
+  for (const container of toStop) {
+    const deploymentId = container.labels[LABELS.deployment] ?? "";
+    await deps.runtime.stopContainer(container.id, 10);
+    await deps.runtime.removeContainer(container.id);
+    await deps.prisma.deployment.updateMany({ where: { id: deploymentId }, data: { containerId: null, hostPort: null } });
+    stopped.push(deploymentId);
+  }
+  await announceRouteChange(deps.redis);
+  return { warm, stopped };
+}
