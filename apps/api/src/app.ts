@@ -7,6 +7,7 @@ import deps from "./plugins/app/deps.ts";
 import errorHandler from "./plugins/app/error-handler.ts";
 import appsRoutes from "./routes/api/apps/index.ts";
 import envRoutes from "./routes/api/apps/env.ts";
+import releasesRoutes from "./routes/api/apps/releases.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
@@ -32,6 +33,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     api.addHook("onRequest", requireAdmin(options.config.PIER_ADMIN_TOKEN));
     await api.register(appsRoutes);
     await api.register(envRoutes);
+    await api.register(releasesRoutes);
     await api.register(deploymentsRoutes);
   });
 }

@@ -11,6 +11,12 @@ export const ERROR_STATUS = {
   app_exists: 409,
   unsupported_media_type: 415,
   queue_unavailable: 503,
+  // Release errors (from @pier/release): production is untouched when one is returned.
+  not_deployable: 409,
+  already_live: 409,
+  no_previous: 409,
+  image_pruned: 409,
+  unhealthy: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

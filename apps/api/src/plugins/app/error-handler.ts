@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ReleaseError } from "@pier/release";
 import { AppError, ERROR_STATUS } from "../../errors.ts";
 
 /**
@@ -21,6 +22,9 @@ export default fp(
           message: fields.map((f) => `${f.field}: ${f.message}`).join("; "),
           fields,
         });
+      }
+      if (error instanceof ReleaseError) {
+        return reply.status(ERROR_STATUS[error.code]).send({ error: error.code, message: error.message, field: "deploymentId" });
       }
       if (error instanceof AppError) {
         return reply.status(ERROR_STATUS[error.code]).send({ error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { deploymentDto } from "./deployment.ts";
+
+const deploymentRef = z.object({ id: z.string(), shortId: z.string() });
+
+export const releaseDto = z.object({
+  version: z.number(),
+  /** v1, v2, … as people say it. */
+  name: z.string(),
+  kind: z.enum(["DEPLOY", "ROLLBACK", "PROMOTE"]),
+  cause: z.enum(["PUSH", "API", "DASHBOARD"]),
+  from: deploymentRef.nullable(),
+  to: deploymentRef,
+  isCurrent: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const deploymentIdField = z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id");
+// A rollback may be sent with no body at all (Fastify hands that over as null).
+export const rollbackBody = z.preprocess((body) => body ?? {}, z.object({ deploymentId: deploymentIdField.optional() }).strict());
+export const promoteBody = z.object({ deploymentId: deploymentIdField }).strict();
+
+export const releaseResultDto = z.object({
+  release: releaseDto,
+  deployment: deploymentDto,
+  /** The target's container was started from its image (it wasn't kept warm). */
+  started: z.boolean(),
+  /** The router confirmed it serves the new production. */
+  routed: z.boolean(),
+});
