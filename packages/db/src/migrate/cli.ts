@@ -1,7 +1,9 @@
-// `npm run db:migrate` (deploy) and `npm run db:migration:create -- <name>`, offline.
+// `npm run db:migrate` (deploy) and `npm run db:migration:create -- <name>`, offline (wasm schema engine).
+import path from "node:path";
 import { createMigration } from "./create.ts";
 import { migrateDeploy } from "./deploy.ts";
 import { ensureDatabase } from "./ensure-database.ts";
+import { REPO_ROOT } from "./paths.ts";
 
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://pier:pier@127.0.0.1:5432/pier";
 const [command, name] = process.argv.slice(2);
@@ -9,19 +11,19 @@ const [command, name] = process.argv.slice(2);
 try {
   if (command === "deploy") {
     const { created } = await ensureDatabase(databaseUrl);
-    if (created) console.error(`Created database ${new URL(databaseUrl).pathname.slice(1)}`);
+    if (created) console.log(`created database ${decodeURIComponent(new URL(databaseUrl).pathname.slice(1))}`);
     const { applied } = await migrateDeploy(databaseUrl);
-    console.error(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
+    console.log(applied.length ? applied.map((migration) => `applied ${migration}`).join("\n") : "no pending migrations");
   } else if (command === "create" && name) {
     const dir = await createMigration(databaseUrl, name);
-    console.error(dir ? `Wrote ${dir}/migration.sql` : "No schema changes: no migration written");
+    console.log(dir ? `wrote ${path.relative(REPO_ROOT, dir)}/migration.sql` : "no changes");
   } else {
     console.error("usage: cli.ts deploy | cli.ts create <name>");
     process.exit(2);
   }
-  // The wasm engine leaves a timer behind; a one-shot command exits when its work is done.
+  // One-shot command: exit now rather than wait on anything a library left scheduled.
   process.exit(0);
 } catch (error) {
-  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error("migration failed:", error);
   process.exit(1);
 }
