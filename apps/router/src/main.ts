@@ -15,8 +15,7 @@ router.server.listen(config.PIER_ROUTER_PORT, config.PIER_ROUTER_HOST, () => {
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "router stopping");
-  const forced = setTimeout(() => process.exit(0), 5_000);
-  forced.unref();
+  setTimeout(() => process.exit(0), 5_000).unref();
   await router.close();
   await prisma.$disconnect();
   process.exit(0);

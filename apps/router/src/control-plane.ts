@@ -1,0 +1,89 @@
+import type { PrismaClient } from "@pier/db";
+import type { ContainerRuntime } from "@pier/runtime";
+import { ROUTES_APPLIED_KEY, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_KEY, type PierConfig } from "@pier/shared";
+import { Redis } from "ioredis";
+import { loadRouteEntries } from "./load-routes.ts";
+import type { RouteEntries } from "./route-table.ts";
+
+/** A full reload every so often repairs anything a missed pub/sub message left stale. */
+const RESYNC_EVERY_MS = 5_000;
+
+export interface RouterLogger {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface ControlPlaneOptions {
+  config: PierConfig;
+  prisma: PrismaClient;
+  runtime: ContainerRuntime;
+  logger: RouterLogger;
+  /** Puts a new table in service; resolves once every request from then on uses it. */
+  apply(entries: RouteEntries): Promise<void>;
+}
+
+export interface ControlPlane {
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps the routing table current: loads it at start, reloads on every change notification (and every
+ * few seconds), and after each reload stores the generation it reflects, which is how a production
+ * switch knows traffic follows it. Bursts of notifications coalesce into at most one extra reload.
+ */
+export async function startControlPlane(options: ControlPlaneOptions): Promise<ControlPlane> {
+  const { config, prisma, runtime, logger } = options;
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on("error", (error) => logger.error({ err: error }, "redis error"));
+  let reloading: Promise<void> | null = null;
+  let again = false;
+  let closed = false;
+
+  // The generation is read before the data, so a table built now reflects every change announced so far.
+  const reloadOnce = async () => {
+    const generation = Number((await redis.get(ROUTES_GENERATION_KEY)) ?? 0);
+    await options.apply(await loadRouteEntries(prisma, runtime));
+    await redis.set(ROUTES_APPLIED_KEY, String(generation));
+  };
+  const reload = async (): Promise<void> => {
+    if (closed) return;
+    if (reloading) {
+      again = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      try {
+        do {
+          again = false;
+          await reloadOnce();
+        } while (again && !closed);
+      } finally {
+        reloading = null;
+      }
+    })();
+    return reloading;
+  };
+  const reloadLogged = () => reload().catch((error) => logger.error({ err: error }, "route reload failed; keeping the previous table"));
+
+  await reload();
+  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  subscriber.on("error", (error) => logger.error({ err: error }, "redis subscriber error"));
+  subscriber.on("message", () => void reloadLogged());
+  // After a reconnect we may have missed messages: reload.
+  subscriber.on("ready", () => void reloadLogged());
+  await subscriber.subscribe(ROUTES_CHANGED_CHANNEL);
+  const resync = setInterval(() => void reloadLogged(), RESYNC_EVERY_MS);
+  resync.unref();
+
+  return {
+    reload,
+    async close() {
+      closed = true;
+      clearInterval(resync);
+      subscriber.disconnect();
+      await reloading?.catch(() => undefined /* already logged by reloadLogged */);
+      redis.disconnect();
+    },
+  };
+}
