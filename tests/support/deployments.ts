@@ -18,6 +18,7 @@ export async function waitForStatus(
   id: string,
   statuses: string[] = ["READY", "FAILED", "CANCELLED"],
   timeoutMs = 150_000,
+  intervalMs = 250,
 ): Promise<DeploymentView> {
   const deadline = Date.now() + timeoutMs;
   let last: DeploymentView | null = null;
@@ -25,7 +26,7 @@ export async function waitForStatus(
     const res = await api.inject({ method: "GET", url: `/api/deployments/${id}`, headers: auth });
     last = res.json() as DeploymentView;
     if (statuses.includes(last.status)) return last;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`deployment ${id} still ${last?.status} after ${timeoutMs} ms`);
 }

@@ -35,7 +35,7 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
       await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
       throw new DelayedError();
     }
-    const log = new BuildLog(deps.prisma, deps.redis, deploymentId);
+    const log = new BuildLog(deps.prisma, deploymentId);
     try {
       return await runDeployment(deps, deploymentId, log);
     } catch (error) {

@@ -30,7 +30,7 @@ function probe(port: number, path: string, timeoutMs: number): Promise<number | 
  */
 export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthCheckRequest): Promise<HealthCheckResult> {
   const started = Date.now();
-  const interval = check.intervalMs ?? 200;
+  const interval = check.intervalMs ?? 100;
   const outcomes = new Map<string, number>();
   let attempts = 0;
   while (Date.now() - started < check.timeoutMs) {

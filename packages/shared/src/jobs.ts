@@ -24,8 +24,6 @@ export type DeployJobPayload = z.infer<typeof deployJob.payload>;
 
 /** Redis pub/sub channel the router listens on to reload its table. */
 export const ROUTES_CHANGED_CHANNEL = "pier:routes-changed";
-/** Redis pub/sub channel prefix for live build log lines of one deployment. */
-export const buildLogChannel = (deploymentId: string) => `pier:build-log:${deploymentId}`;
 
 /** Incremented after every committed routing change; routers store the generation they have applied. */
 export const ROUTES_GENERATION_KEY = "pier:routes:generation";

@@ -1,13 +1,12 @@
 import type { PrismaClient } from "@pier/db";
-import { buildLogChannel, redactSecrets } from "@pier/shared";
-import type { Redis } from "ioredis";
+import { redactSecrets } from "@pier/shared";
 
 const FLUSH_INTERVAL_MS = 200;
 const MAX_LINE_LENGTH = 8_000;
 
 /**
- * Streams a deployment's log into the database as it comes, in small batches, and publishes each
- * batch for live viewers. Secret values (the app's env vars) are redacted before anything is stored.
+ * Streams a deployment's log into the database as it comes, in small batches (live viewers read it
+ * from there). Secret values (the app's env vars) are redacted before anything is stored.
  */
 export class BuildLog {
   private buffer: Array<{ line: string; stream: string }> = [];
@@ -17,7 +16,6 @@ export class BuildLog {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly redis: Redis,
     private readonly deploymentId: string,
     private secrets: readonly string[] = [],
   ) {}
@@ -45,7 +43,6 @@ export class BuildLog {
         await this.prisma.buildLog.createMany({
           data: batch.map((entry) => ({ deploymentId: this.deploymentId, line: entry.line, stream: entry.stream })),
         });
-        await this.redis.publish(buildLogChannel(this.deploymentId), JSON.stringify(batch));
       } catch (error) {
         this.failure ??= error;
       }

@@ -4,6 +4,8 @@ import { deploymentDto, deploymentParams, logsDto, logsQuery } from "../../../sc
 import { toDeploymentDto } from "../../../services/views.ts";
 import { AppError } from "../../../errors.ts";
 import type { PrismaClient } from "@pier/db";
+import { z } from "zod";
+import { streamDeploymentLog } from "../../../services/log-stream.ts";
 
 async function findDeployment(prisma: PrismaClient, id: string) {
   const deployment = await prisma.deployment.findUnique({ where: { id }, include: { app: true } });
@@ -39,6 +41,19 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
         lines: lines.map((l) => ({ id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt.toISOString() })),
       };
     },
+  );
+
+  app.get(
+    "/api/deployments/:id/logs/stream",
+    {
+      schema: {
+        summary: "The log as Server-Sent Events (line, status, end), live while it builds",
+        params: deploymentParams,
+        querystring: z.object({ after: z.coerce.bigint().optional() }),
+        response: { 200: z.string().describe("text/event-stream"), ...errorResponses },
+      },
+    },
+    async (request, reply) => streamDeploymentLog(app.pier, request.params.id, request, reply, request.query.after ?? 0n),
   );
 };
 
