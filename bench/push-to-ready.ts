@@ -41,7 +41,7 @@ async function viaPier(): Promise<{ first: number; cached: number }> {
       const started = performance.now();
       const body = JSON.stringify(pushPayload({ branch: "main", sha }));
       const res = await platform.api.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("push", secret, body), payload: body });
-      const deployment = await waitForStatus(platform.api, platform.auth, res.json().deploymentId, ["READY", "FAILED"], 120_000);
+      const deployment = await waitForStatus(platform.api, platform.auth, res.json().deploymentId, ["READY", "FAILED"], 120_000, 10);
       if (deployment.status !== "READY") throw new Error(`deploy failed: ${deployment.reason}`);
       await untilOk(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).body.startsWith(expected));
       return performance.now() - started;

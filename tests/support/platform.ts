@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}): PierConfig {
     PIER_DRAIN_MS: "300",
     PIER_BUILD_CONCURRENCY: "2",
     PIER_CONTAINER_MEMORY_MB: "128",
+    // Tests poll the API hard with one token; the limit itself has its own test.
+    PIER_API_RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: process.env.PIER_TEST_LOG_LEVEL ?? "warn",
     ...overrides,
   });

@@ -2,15 +2,19 @@ import type { PierConfig } from "@pier/shared";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { requireAdmin } from "./plugins/app/auth.ts";
+import { authenticate } from "./plugins/app/auth.ts";
 import deps from "./plugins/app/deps.ts";
 import errorHandler from "./plugins/app/error-handler.ts";
+import { byCredential, limitRequests } from "./plugins/app/rate-limit.ts";
+import docs from "./plugins/external/docs.ts";
+import security from "./plugins/external/security.ts";
 import appsRoutes from "./routes/api/apps/index.ts";
 import envRoutes from "./routes/api/apps/env.ts";
 import releasesRoutes from "./routes/api/apps/releases.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
+import tokensRoutes from "./routes/api/tokens.ts";
 
 export interface PierApiOptions {
   config: PierConfig;
@@ -24,13 +28,22 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(deps, { config: options.config });
+  const { config } = options;
+  await app.register(security);
+  await app.register(docs);
+  await app.register(deps, { config });
   await app.register(errorHandler);
 
   await app.register(healthz);
-  await app.register(githubWebhook);
+  await app.register(async (webhooks) => {
+    // Per app: one noisy repository can't starve the others' deliveries.
+    await limitRequests(webhooks, { redis: app.pier.redis, perMinute: config.PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE, name: "webhook", keyOf: (r) => r.url.split("?")[0] ?? r.url });
+    await webhooks.register(githubWebhook);
+  });
   await app.register(async (api) => {
-    api.addHook("onRequest", requireAdmin(options.config.PIER_ADMIN_TOKEN));
+    await limitRequests(api, { redis: app.pier.redis, perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE, name: "api", keyOf: byCredential });
+    api.addHook("onRequest", authenticate(config.PIER_ADMIN_TOKEN, app.pier.prisma));
+    await api.register(tokensRoutes);
     await api.register(appsRoutes);
     await api.register(envRoutes);
     await api.register(releasesRoutes);

@@ -9,7 +9,7 @@ import { markFailed, markRequeued } from "./pipeline/claim.ts";
 import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
 
 /** How long a job waits before looking again when another build of the same app is running. */
-const APP_BUSY_RETRY_MS = 1_000;
+const APP_BUSY_RETRY_MS = 200;
 
 export interface DeployWorkerOptions extends DeployDeps {
   queueName: string;

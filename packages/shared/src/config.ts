@@ -27,6 +27,8 @@ export const configSchema = z.object({
     .default("localhost"),
   /** Scheme and port the router is reached on, for the URLs Pier shows. */
   PIER_PUBLIC_ROUTER_URL: z.string().url().optional(),
+  PIER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   PIER_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pier-deploys"),
   PIER_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   PIER_ALLOW_FILE_REPOS: flag.default(false),

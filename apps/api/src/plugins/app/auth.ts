@@ -1,16 +1,53 @@
+import type { PrismaClient } from "@pier/db";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.ts";
 
+export const API_TOKEN_PREFIX = "pier_";
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-/** Bearer-token check for the admin API; compares digests in constant time. */
-export function requireAdmin(adminToken: string) {
-  const expected = digest(adminToken);
+/** Who made an API request: the admin (PIER_ADMIN_TOKEN) or one of the named API tokens. */
+export type Principal = { kind: "admin" } | { kind: "token"; tokenId: string; name: string };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/** Don't write lastUsedAt on every request: once a minute is plenty to tell a used token from a dead one. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Bearer-token check for the API: the admin token (compared as digests, in constant time) or an
+ * API token (looked up by its SHA-256; revoked tokens are refused).
+ */
+export function authenticate(adminToken: string, prisma: PrismaClient) {
+  const admin = digest(adminToken);
   return async (request: FastifyRequest) => {
-    const header = request.headers.authorization ?? "";
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError("unauthorized", "missing bearer token: send Authorization: Bearer <PIER_ADMIN_TOKEN>");
-    if (!timingSafeEqual(digest(match[1].trim()), expected)) throw new AppError("unauthorized", "invalid token");
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? "");
+    if (!match?.[1]) throw new AppError("unauthorized", "missing bearer token: send Authorization: Bearer <token>");
+    const token = match[1];
+    if (timingSafeEqual(digest(token), admin)) {
+      request.principal = { kind: "admin" };
+      return;
+    }
+    if (token.startsWith(API_TOKEN_PREFIX)) {
+      const record = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+      if (record && !record.revokedAt) {
+        request.principal = { kind: "token", tokenId: record.id, name: record.name };
+        if (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+          await prisma.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
+        }
+        return;
+      }
+    }
+    throw new AppError("unauthorized", "invalid or revoked token");
   };
+}
+
+/** Token management is the admin's alone: a leaked API token can't mint more. */
+export async function requireAdminPrincipal(request: FastifyRequest) {
+  if (request.principal?.kind !== "admin") throw new AppError("forbidden", "only the admin token (PIER_ADMIN_TOKEN) can manage API tokens");
 }

@@ -1,0 +1,46 @@
+import type { ApiToken } from "@pier/db";
+import { randomId } from "@pier/shared";
+import { randomBytes } from "node:crypto";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+import { API_TOKEN_PREFIX, hashToken, requireAdminPrincipal } from "../../plugins/app/auth.ts";
+import { errorResponses } from "../../schemas/common.ts";
+import { createdTokenDto, createTokenBody, tokenDto, tokenParams } from "../../schemas/token.ts";
+import { newId } from "../../services/apps.ts";
+
+const toDto = (t: ApiToken): z.infer<typeof tokenDto> => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+});
+
+/** Named API tokens: created by the admin, stored hashed, shown once, revocable. */
+const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { prisma } = app.pier;
+  app.addHook("onRequest", requireAdminPrincipal);
+  const forbidden = { 403: errorResponses[401] };
+
+  app.post("/api/tokens", { schema: { summary: "Create a named API token (shown once)", body: createTokenBody, response: { 201: createdTokenDto, ...forbidden, ...errorResponses } } }, async (request, reply) => {
+    const token = `${API_TOKEN_PREFIX}${randomId(40, randomBytes)}`;
+    const record = await prisma.apiToken.create({ data: { id: newId(), name: request.body.name, tokenHash: hashToken(token), prefix: token.slice(0, 12) } });
+    return reply.status(201).send({ ...toDto(record), token });
+  });
+
+  app.get("/api/tokens", { schema: { summary: "List API tokens (never their values)", response: { 200: z.object({ tokens: z.array(tokenDto) }), ...forbidden, ...errorResponses } } }, async () => {
+    const tokens = await prisma.apiToken.findMany({ orderBy: { createdAt: "desc" } });
+    return { tokens: tokens.map(toDto) };
+  });
+
+  app.delete("/api/tokens/:id", { schema: { summary: "Revoke an API token", params: tokenParams, response: { 200: tokenDto, ...forbidden, ...errorResponses } } }, async (request) => {
+    const existing = await prisma.apiToken.findUnique({ where: { id: request.params.id } });
+    if (!existing) throw new AppError("token_not_found", `token ${request.params.id} does not exist`, "id");
+    const revoked = existing.revokedAt ? existing : await prisma.apiToken.update({ where: { id: existing.id }, data: { revokedAt: new Date() } });
+    return toDto(revoked);
+  });
+};
+
+export default tokensRoutes;
