@@ -86,7 +86,13 @@ describe("git push → live app", () => {
     const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: "QUEUED", trigger: "API", commitSha: null });
+    // The live log (Server-Sent Events) follows the build from the start and ends with the outcome.
+    const stream = platform.api.inject({ method: "GET", url: `/api/deployments/${res.json().id}/logs/stream`, headers: platform.auth });
     const deployment = await waitForStatus(platform.api, platform.auth, res.json().id);
+    const events = (await stream).body;
+    expect(events).toMatch(/^event: line\ndata: \{"id":"\d+","stream":"build","line":"Cloning /m);
+    expect(events).toMatch(/event: status\ndata: \{"status":"(QUEUED|BUILDING|DEPLOYING)"\}/);
+    expect(events.trimEnd().split("\n\n").at(-1)).toBe('event: end\ndata: {"status":"READY","reason":null}');
     expect(deployment.status).toBe("READY");
     const head = await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth });
     expect(head.json().commitMessage).toBe("second version");
