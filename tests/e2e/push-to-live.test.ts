@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { compose } from "../support/compose.ts";
 import { createTestRepo, nodeAppFiles, type TestRepo } from "../support/git-repo.ts";
 import { deliveryHeaders, pushPayload } from "../support/github.ts";
 import { getViaRouter } from "../support/http.ts";
@@ -80,6 +84,23 @@ describe("git push → live app", () => {
     // Kept warm (PIER_WARM_DEPLOYMENTS=1): still running, reachable at its own URL.
     expect((await getViaRouter(platform.routerPort, `${name}-${previous.shortId}.localhost`)).body).toBe("hello from v1\n");
     firstDeployment = previous.shortId;
+  });
+
+  it("exports the current release as a docker-compose file that compose accepts", async () => {
+    const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/export`, headers: platform.auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/yaml/);
+    const dir = await mkdtemp(path.join(tmpdir(), "pier-export-"));
+    try {
+      await writeFile(path.join(dir, "docker-compose.yml"), res.body);
+      const resolved = compose(["config"], { cwd: dir });
+      expect(resolved).toContain(`image: pier/${name}:`);
+      expect(resolved).toMatch(/PORT: ['"]?3000/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const none = await platform.api.inject({ method: "GET", url: "/api/apps/no-such-app/export", headers: platform.auth });
+    expect(none.statusCode).toBe(404);
   });
 
   it("POST /deploy builds the branch head and records the commit", async () => {

@@ -5,6 +5,7 @@ import { errorResponses } from "../../../schemas/common.ts";
 import { deploymentDto } from "../../../schemas/deployment.ts";
 import { createApp, deleteApp, findAppByName, updateApp } from "../../../services/apps.ts";
 import { createDeployment } from "../../../services/create-deployment.ts";
+import { exportCompose } from "../../../services/export-compose.ts";
 import { toAppDto, toDeploymentDto } from "../../../services/views.ts";
 
 const appsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -63,6 +64,15 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
       const target = await findAppByName(prisma, request.params.name);
       const deployments = await prisma.deployment.findMany({ where: { appId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: request.query.limit });
       return { deployments: deployments.map((d) => toDeploymentDto(config, d, target)) };
+    },
+  );
+
+  app.get(
+    "/api/apps/:name/export",
+    { schema: { summary: "A docker-compose file that runs the current release without Pier", params: appParams, response: { 200: z.string(), ...errorResponses } } },
+    async (request, reply) => {
+      const yaml = await exportCompose(app.pier, request.params.name);
+      return reply.type("application/yaml").header("content-disposition", `attachment; filename="${request.params.name}.compose.yml"`).send(yaml);
     },
   );
 };

@@ -1,0 +1,36 @@
+import { stringify } from "yaml";
+import { AppError } from "../errors.ts";
+import type { PierDeps } from "../plugins/app/deps.ts";
+
+/**
+ * A docker-compose file that runs the app's current release without Pier: the same image, env vars,
+ * port and limits. The proof that there is no lock-in (the image must be on the machine, or pushed to a
+ * registry and the `image:` line changed).
+ */
+export async function exportCompose(deps: PierDeps, appName: string): Promise<string> {
+  const app = await deps.prisma.app.findUnique({ where: { name: appName }, include: { envVars: { orderBy: { key: "asc" } }, productionDeployment: true } });
+  if (!app) throw new AppError("app_not_found", `app ${appName} does not exist`, "name");
+  const live = app.productionDeployment;
+  if (!live?.imageTag) throw new AppError("conflict", `${appName} has no production deployment to export yet: deploy it first`, "name");
+  const port = live.port ?? 3000;
+  const { config } = deps;
+  const service = {
+    image: live.imageTag,
+    restart: "unless-stopped",
+    environment: { ...Object.fromEntries(app.envVars.map((v) => [v.key, v.value])), PORT: String(port) },
+    ports: [`127.0.0.1:${port}:${port}`],
+    mem_limit: `${config.PIER_CONTAINER_MEMORY_MB}m`,
+    cpus: config.PIER_CONTAINER_CPUS,
+    pids_limit: config.PIER_CONTAINER_PIDS,
+    cap_drop: ["ALL"],
+    security_opt: ["no-new-privileges:true"],
+    labels: { "pier.exported-from": app.name, "pier.deployment": live.id, "pier.commit": live.commitSha ?? "" },
+  };
+  const header = [
+    `# ${app.name}: release of commit ${live.commitSha ?? "unknown"} (deployment ${live.id}), exported from Pier.`,
+    `# Run it without Pier: docker compose -f ${app.name}.compose.yml up -d`,
+    `# The image ${live.imageTag} is on the Pier machine; elsewhere, push it to a registry first.`,
+    "",
+  ].join("\n");
+  return header + stringify({ services: { [app.name]: service } });
+}
