@@ -86,6 +86,23 @@ describe("git push → live app", () => {
     firstDeployment = previous.shortId;
   });
 
+  it("shows the running app's own output (runtime logs), and can follow it", async () => {
+    const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/logs?tail=20`, headers: platform.auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("listening on 3000");
+    const live = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json().productionDeploymentId;
+    const row = await platform.prisma.deployment.findUniqueOrThrow({ where: { id: live } });
+    const stream = await platform.runtime.streamContainerLogs(row.containerId!, { tail: 5, follow: true });
+    let followed = "";
+    for await (const chunk of stream) {
+      followed += chunk.toString();
+      if (followed.includes("listening on 3000")) break; // leaving the loop ends the follow
+    }
+    expect(followed).toContain("listening on 3000");
+    const none = await platform.api.inject({ method: "GET", url: "/api/apps/no-such-app/logs", headers: platform.auth });
+    expect(none.statusCode).toBe(404);
+  });
+
   it("exports the current release as a docker-compose file that compose accepts", async () => {
     const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/export`, headers: platform.auth });
     expect(res.statusCode).toBe(200);

@@ -58,7 +58,7 @@ export function nodeAppFiles(text: string): Record<string, string> {
 http.createServer((req, res) => {
   res.writeHead(200, { "content-type": "text/plain" });
   res.end(${JSON.stringify(text)} + "\\n");
-}).listen(Number(process.env.PORT), "0.0.0.0");
+}).listen(Number(process.env.PORT), "0.0.0.0", () => console.log("listening on " + process.env.PORT));
 process.on("SIGTERM", () => process.exit(0));
 `,
   };

@@ -8,9 +8,11 @@ import errorHandler from "./plugins/app/error-handler.ts";
 import { byCredential, limitRequests } from "./plugins/app/rate-limit.ts";
 import docs from "./plugins/external/docs.ts";
 import security from "./plugins/external/security.ts";
+import dashboard from "./dashboard/index.ts";
 import appsRoutes from "./routes/api/apps/index.ts";
 import envRoutes from "./routes/api/apps/env.ts";
 import releasesRoutes from "./routes/api/apps/releases.ts";
+import runtimeLogsRoutes from "./routes/api/apps/runtime-logs.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
@@ -47,8 +49,10 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(appsRoutes);
     await api.register(envRoutes);
     await api.register(releasesRoutes);
+    await api.register(runtimeLogsRoutes);
     await api.register(deploymentsRoutes);
   });
+  await app.register(dashboard);
 }
 
 // Not encapsulated: the instance that registers the API sees its decorations (`app.pier`) and hooks.

@@ -1,5 +1,6 @@
 // The only file in Pier that imports dockerode.
 import Docker from "dockerode";
+import { PassThrough, Readable } from "node:stream";
 import { pack } from "tar-fs";
 import { demuxDockerLogs } from "./demux.ts";
 import { ImageBuildError, RuntimeRequestError, RuntimeUnavailableError } from "./errors.ts";
@@ -261,6 +262,22 @@ export class DockerRuntime implements ContainerRuntime {
       await this.docker.getContainer(id).update({ RestartPolicy: { Name: "unless-stopped" } });
     } catch (error) {
       throw translate(error, `set the restart policy of ${id}`);
+    }
+  }
+
+  async streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable> {
+    const container = this.docker.getContainer(id);
+    try {
+      if (!options.follow) return Readable.from([await this.containerLogs(id, options.tail)]);
+      const raw = await container.logs({ stdout: true, stderr: true, tail: options.tail, follow: true });
+      const out = new PassThrough();
+      this.docker.modem.demuxStream(raw, out, out);
+      raw.on("end", () => out.end());
+      raw.on("error", (error: Error) => out.destroy(error));
+      out.on("close", () => (raw as unknown as { destroy(): void }).destroy());
+      return out;
+    } catch (error) {
+      throw translate(error, `read logs of ${id}`);
     }
   }
 

@@ -20,6 +20,8 @@ export interface ContainerRuntime {
   listContainers(labels: Record<string, string>, options?: { all?: boolean }): Promise<ContainerInfo[]>;
   /** Last lines of stdout+stderr, demultiplexed. */
   containerLogs(id: string, tail: number): Promise<string>;
+  /** stdout+stderr as one text stream: the last `tail` lines, then (with follow) new output as it comes. */
+  streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable>;
   /** From now on the engine restarts the container if it crashes or the host reboots. */
   keepRunning(id: string): Promise<void>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
@@ -74,4 +76,3 @@ export interface ImageSummary {
   labels: Record<string, string>;
 }
 
-export type LogStream = Readable;

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../../errors.ts";
+import { appParams } from "../../../schemas/app.ts";
+import { errorResponses } from "../../../schemas/common.ts";
+import { findAppByName } from "../../../services/apps.ts";
+
+/**
+ * The running app's own output (stdout and stderr of its production container): what a hosted PaaS
+ * keeps behind a log viewer. With follow=true the answer stays open and streams new lines.
+ */
+const runtimeLogsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/apps/:name/logs",
+    {
+      schema: {
+        summary: "Runtime logs of the app's production container (text; follow=true streams)",
+        params: appParams,
+        querystring: z.object({ tail: z.coerce.number().int().min(0).max(10_000).default(200), follow: z.enum(["true", "false"]).default("false") }),
+        response: { 200: z.string().describe("text/plain"), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const target = await findAppByName(app.pier.prisma, request.params.name);
+      const live = target.productionDeploymentId ? await app.pier.prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } }) : null;
+      if (!live?.containerId) throw new AppError("conflict", `${target.name} has no running production container`, "name");
+      const stream = await app.pier.runtime.streamContainerLogs(live.containerId, { tail: request.query.tail, follow: request.query.follow === "true" });
+      request.raw.on("close", () => stream.destroy());
+      // Streamed as it comes, outside the response serializer (which knows only whole strings).
+      reply.hijack();
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+      reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8", "x-pier-deployment": live.id });
+      stream.on("error", (error) => {
+        request.log.error({ err: error }, "runtime log stream failed");
+        reply.raw.end(`\n[pier] log stream ended: ${error.message}\n`);
+      });
+      stream.pipe(reply.raw);
+    },
+  );
+};
+
+export default runtimeLogsRoutes;
