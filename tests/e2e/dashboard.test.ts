@@ -160,7 +160,17 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     expect(await page.content()).not.toContain("super-secret-value");
     expect(await page.inputValue("#wh-url")).toContain(`/webhooks/github/${name}`);
     expect(await page.locator("#webhook").textContent()).toMatch(/Settings → Webhooks → Add webhook/);
+    await page.evaluate("window.scrollTo(0, 0)");
     await screenshot("settings");
+
+    // The apps list shows the app with its production URL, latest status, commit and a relative time.
+    await page.goto(base);
+    const row = page.locator(`tr[data-app="${name}"]`);
+    expect(await row.locator(".badge").getAttribute("data-status")).toBe("READY");
+    expect(await row.textContent()).toMatch(/dashboard v2: new greeting/);
+    expect(await row.locator("time").getAttribute("title")).toMatch(/UTC$/);
+    expect(await row.locator(".pill-url").getAttribute("href")).toContain(`${name}.`);
+    await screenshot("apps-list");
   });
 
   it("rejects a form POST without (or with a wrong) CSRF token with 403", async () => {
@@ -178,5 +188,14 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     expect(res.status()).toBe(302);
     expect(res.headers().location).toMatch(/^\/login/);
     await anonymous.close();
+  });
+
+  it("signs out: the session cookie is cleared and pages ask to sign in again", async () => {
+    await page.goto(base);
+    await page.click('form[action="/logout"] button');
+    await page.waitForURL(`${base}/login`);
+    expect((await context.cookies()).some((c) => c.name === "pier_session")).toBe(false);
+    await page.goto(`${base}/apps/${name}`);
+    expect(page.url()).toMatch(/\/login\?next=/);
   });
 });

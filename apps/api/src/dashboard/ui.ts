@@ -1,0 +1,229 @@
+import { html, raw, type Html, type Interpolation } from "./html.ts";
+import type { Flash } from "./session.ts";
+
+/** Everything a page needs from the request: CSP nonce, CSRF token, signed-in state, flash. */
+export interface PageContext {
+  nonce: string;
+  csrf: string;
+  signedIn: boolean;
+  flash: Flash | null;
+  now: number;
+}
+
+const CSS = `
+:root{--bg:#f7f7f8;--card:#fff;--text:#16181d;--muted:#687080;--faint:#9aa1ad;--line:#e6e7eb;--line2:#f0f1f3;--accent:#111318;
+--green:#0b7a3e;--green-bg:#e5f6ec;--red:#c42b2b;--red-bg:#fdeaea;--amber:#a35f00;--amber-bg:#fff3dc;--grey:#5b6270;--grey-bg:#eef0f3;--blue:#1f5fd6;
+--radius:10px;--mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--text);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+a{color:inherit}
+a:hover{color:var(--blue)}
+code,.mono{font-family:var(--mono);font-size:12.5px}
+.top{background:var(--card);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:5}
+.top .in{max-width:1120px;margin:0 auto;padding:0 24px;height:56px;display:flex;align-items:center;gap:20px}
+.brand{display:flex;align-items:center;gap:9px;font-weight:700;font-size:16px;text-decoration:none;letter-spacing:-.01em}
+.brand svg{display:block}
+.nav{display:flex;gap:4px;flex:1}
+.nav a{text-decoration:none;color:var(--muted);padding:6px 10px;border-radius:7px}
+.nav a:hover,.nav a.on{color:var(--text);background:var(--grey-bg)}
+main{max-width:1120px;margin:0 auto;padding:28px 24px 64px}
+.crumbs{color:var(--muted);font-size:13px;margin-bottom:6px}
+.crumbs a{text-decoration:none;color:var(--muted)}
+.crumbs a:hover{color:var(--text)}
+.head{display:flex;align-items:flex-start;justify-content:space-between;gap:16px;margin-bottom:22px;flex-wrap:wrap}
+h1{font-size:24px;line-height:1.25;margin:0;letter-spacing:-.02em;display:flex;align-items:center;gap:12px;flex-wrap:wrap}
+h2{font-size:15px;margin:0;letter-spacing:-.01em}
+.sub{color:var(--muted);margin-top:4px}
+.actions{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);margin-bottom:20px;overflow:hidden;scroll-margin-top:76px}
+td a,.meta a,.crumbs a{text-decoration:none}
+td a:hover,.meta a:hover{text-decoration:underline}
+.card>.ch{display:flex;justify-content:space-between;align-items:center;padding:14px 18px;border-bottom:1px solid var(--line);gap:12px}
+.card>.ch .hint{color:var(--muted);font-size:13px}
+.card>.cb{padding:18px}
+table{width:100%;border-collapse:collapse}
+th{text-align:left;font-weight:500;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em;padding:10px 18px;border-bottom:1px solid var(--line);background:#fbfbfc}
+td{padding:12px 18px;border-bottom:1px solid var(--line2);vertical-align:middle}
+tr:last-child td{border-bottom:0}
+tr.rowlink:hover td{background:#fafbfc}
+.name{font-weight:600;text-decoration:none}
+.muted{color:var(--muted)}
+.faint{color:var(--faint)}
+.small{font-size:12.5px}
+.nowrap{white-space:nowrap}
+.right{text-align:right}
+.trunc{max-width:340px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;display:block}
+.commit{display:flex;flex-direction:column;gap:1px;min-width:0}
+.sha{font-family:var(--mono);font-size:12px;background:var(--grey-bg);border-radius:5px;padding:1px 6px;color:var(--text);text-decoration:none}
+.badge{display:inline-flex;align-items:center;gap:6px;font-size:12px;font-weight:600;padding:3px 9px 3px 8px;border-radius:999px;white-space:nowrap;letter-spacing:.01em}
+.badge::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor}
+.b-READY{color:var(--green);background:var(--green-bg)}
+.b-FAILED{color:var(--red);background:var(--red-bg)}
+.b-BUILDING,.b-DEPLOYING{color:var(--amber);background:var(--amber-bg)}
+.b-BUILDING::before,.b-DEPLOYING::before{animation:pulse 1.2s ease-in-out infinite}
+.b-QUEUED{color:var(--grey);background:var(--grey-bg)}
+.b-CANCELLED{color:var(--faint);background:transparent;border:1px dashed var(--line)}
+.b-NONE{color:var(--faint);background:transparent;border:1px solid var(--line)}
+@keyframes pulse{0%,100%{opacity:1;transform:scale(1)}50%{opacity:.35;transform:scale(.7)}}
+.tag{display:inline-block;font-size:11px;font-weight:600;padding:1px 7px;border-radius:5px;background:var(--grey-bg);color:var(--grey);text-transform:uppercase;letter-spacing:.04em}
+.tag.prod{background:#e8effd;color:var(--blue)}
+.tag.k-ROLLBACK{background:#fff1e6;color:#a84b00}
+.tag.k-PROMOTE{background:#efe9fd;color:#5b35c9}
+.tag.k-DEPLOY{background:var(--green-bg);color:var(--green)}
+.btn{display:inline-flex;align-items:center;gap:6px;font:inherit;font-weight:500;font-size:13px;line-height:1;padding:9px 14px;border-radius:8px;border:1px solid var(--line);background:var(--card);color:var(--text);cursor:pointer;text-decoration:none;white-space:nowrap}
+.btn:hover{border-color:#c9ccd3;color:var(--text)}
+.btn.primary{background:var(--accent);border-color:var(--accent);color:#fff}
+.btn.primary:hover{background:#2a2d35}
+.btn.danger{background:var(--red);border-color:var(--red);color:#fff}
+.btn.sm{padding:6px 10px;font-size:12.5px}
+.btn.ghost{border-color:transparent;background:transparent;color:var(--muted)}
+.btn.ghost:hover{color:var(--text);background:var(--grey-bg)}
+form.inline{display:inline}
+.flash{border-radius:var(--radius);padding:12px 16px;margin-bottom:20px;border:1px solid;display:flex;gap:10px;align-items:flex-start}
+.flash.ok{background:var(--green-bg);border-color:#bfe6cd;color:#0a5a2f}
+.flash.error{background:var(--red-bg);border-color:#f3c2c2;color:#8f1d1d}
+.empty{text-align:center;padding:48px 24px}
+.empty h2{font-size:17px;margin-bottom:6px}
+.empty p{color:var(--muted);max-width:520px;margin:6px auto 18px}
+.steps{display:flex;gap:14px;justify-content:center;flex-wrap:wrap;margin:22px 0 26px;text-align:left}
+.step{border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px;width:240px;background:#fcfcfd}
+.step b{display:block;margin-bottom:3px}
+.step .n{display:inline-flex;width:22px;height:22px;border-radius:50%;background:var(--accent);color:#fff;font-size:12px;align-items:center;justify-content:center;margin-bottom:8px}
+.field{margin-bottom:16px}
+.field label{display:block;font-weight:500;margin-bottom:5px}
+.field .help{color:var(--muted);font-size:12.5px;margin-top:4px}
+.field .err{color:var(--red);font-size:12.5px;margin-top:4px;font-weight:500}
+input[type=text],input[type=password],input[type=number],input[type=url],textarea{font:inherit;width:100%;padding:8px 11px;border:1px solid #d5d8de;border-radius:8px;background:#fff;color:var(--text)}
+input:focus,textarea:focus{outline:none;border-color:#8aa6e8;box-shadow:0 0 0 3px #e3ebfb}
+input.invalid{border-color:var(--red);box-shadow:0 0 0 3px var(--red-bg)}
+input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
+.grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 18px}
+.row{display:flex;gap:8px;align-items:center}
+.row input{flex:1}
+.formfoot{display:flex;justify-content:flex-end;gap:8px;padding-top:4px}
+.kv{display:grid;grid-template-columns:140px 1fr;gap:8px 16px;font-size:13.5px}
+.kv dt{color:var(--muted)}
+.kv dd{margin:0;min-width:0}
+.meta{display:flex;gap:28px;flex-wrap:wrap;padding:16px 18px}
+.meta div{min-width:0}
+.meta .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em;margin-bottom:2px}
+.log{background:#0d1016;color:#d6dae1;font-family:var(--mono);font-size:12.5px;line-height:1.6;padding:14px 0;max-height:62vh;min-height:220px;overflow:auto}
+.log .ln{padding:0 18px;white-space:pre-wrap;word-break:break-word;display:flex;gap:14px}
+.log .ln:hover{background:#161a22}
+.log .ln .t{color:#5b6372;flex:none;user-select:none}
+.log .ln.stderr .x{color:#ff9b9b}
+.log .ln.system .x,.log .ln.deploy .x{color:#8fc1ff}
+.log .none{color:#6b7382;padding:0 18px}
+.livedot{display:inline-flex;align-items:center;gap:6px;color:var(--amber);font-size:12.5px;font-weight:500}
+.livedot::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor;animation:pulse 1.2s infinite}
+.reason{background:var(--red-bg);color:#8f1d1d;padding:12px 18px;border-top:1px solid #f3c2c2;font-size:13px}
+.howto ol{margin:8px 0 0;padding-left:20px}
+.howto li{margin:4px 0}
+.danger-zone{border-color:#f0c4c4}
+.danger-zone>.ch{background:#fff8f8}
+.login{max-width:380px;margin:9vh auto 0}
+.login .brand{justify-content:center;font-size:20px;margin-bottom:18px}
+.center{text-align:center}
+.tabs{display:flex;gap:2px;border-bottom:1px solid var(--line);margin:-8px 0 22px}
+.tabs a{text-decoration:none;padding:9px 14px;color:var(--muted);border-bottom:2px solid transparent;margin-bottom:-1px}
+.tabs a.on{color:var(--text);border-bottom-color:var(--text);font-weight:500}
+.tabs a:hover{color:var(--text)}
+.pill-url{font-family:var(--mono);font-size:12.5px;color:var(--blue);text-decoration:none}
+.pill-url:hover{text-decoration:underline}
+@media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}}
+`;
+
+/** Keeps relative times fresh and wires small conveniences (copy, reveal, confirm). */
+const SCRIPT = `
+(function(){
+  function rel(ms){var s=Math.round((Date.now()-ms)/1000);if(s<45)return"just now";var m=Math.round(s/60);if(m<60)return m+" min ago";var h=Math.round(m/60);if(h<24)return h+" h ago";var d=Math.round(h/24);if(d<30)return d+(d===1?" day ago":" days ago");return new Date(ms).toISOString().slice(0,10)}
+  function tick(){document.querySelectorAll("time[data-rel]").forEach(function(t){var ms=Date.parse(t.getAttribute("datetime"));if(!isNaN(ms))t.textContent=rel(ms)})}
+  setInterval(tick,30000);
+  document.addEventListener("click",function(e){
+    var b=e.target.closest&&e.target.closest("[data-copy]");
+    if(b){var i=document.getElementById(b.getAttribute("data-copy"));if(i&&navigator.clipboard){navigator.clipboard.writeText(i.value).then(function(){var o=b.textContent;b.textContent="Copied";setTimeout(function(){b.textContent=o},1200)})}}
+    var r=e.target.closest&&e.target.closest("[data-reveal]");
+    if(r){var j=document.getElementById(r.getAttribute("data-reveal"));if(j){var hid=j.type==="password";j.type=hid?"text":"password";r.textContent=hid?"Hide":"Reveal"}}
+  });
+  document.addEventListener("submit",function(e){var f=e.target;var q=f.getAttribute&&f.getAttribute("data-confirm");if(q&&!window.confirm(q))e.preventDefault()});
+})();
+`;
+
+const LOGO = raw(
+  `<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><rect width="24" height="24" rx="6" fill="#111318"/><path d="M5 15.5h14M7 15.5V9m5 6.5V6.5m5 9V9" stroke="#fff" stroke-width="2" stroke-linecap="round"/><path d="M4 18.5c2.7 1.4 5.3 1.4 8 0s5.3-1.4 8 0" stroke="#6aa7ff" stroke-width="1.6" fill="none" stroke-linecap="round"/></svg>`,
+);
+const FAVICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="6" fill="#111318"/><path d="M5 15.5h14M7 15.5V9m5 6.5V6.5m5 9V9" stroke="#fff" stroke-width="2" stroke-linecap="round"/></svg>`,
+  );
+
+export function csrfField(ctx: PageContext): Html {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+}
+
+export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new"; body: Interpolation; scripts?: string[] }): string {
+  const top = ctx.signedIn
+    ? html`<header class="top"><div class="in">
+        <a class="brand" href="/">${LOGO}<span>Pier</span></a>
+        <nav class="nav"><a href="/" class="${options.nav === "apps" ? "on" : ""}">Apps</a><a href="/apps/new" class="${options.nav === "new" ? "on" : ""}">New app</a></nav>
+        <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button class="btn ghost sm" type="submit">Sign out</button></form>
+      </div></header>`
+    : "";
+  const flash = ctx.flash ? html`<div class="flash ${ctx.flash.kind}" role="${ctx.flash.kind === "error" ? "alert" : "status"}" data-flash="${ctx.flash.kind}">${ctx.flash.text}</div>` : "";
+  const scripts = [SCRIPT, ...(options.scripts ?? [])].map((s) => html`<script nonce="${ctx.nonce}">${raw(s)}</script>`);
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${options.title} · Pier</title><link rel="icon" href="${FAVICON}"><meta name="robots" content="noindex">
+<style nonce="${ctx.nonce}">${raw(CSS)}</style></head>
+<body>${top}<main>${flash}${options.body}</main>${scripts}</body></html>`.value;
+}
+
+export function badge(status: string | null | undefined, id?: string): Html {
+  const s = status ?? "NONE";
+  const label = status ? status.charAt(0) + status.slice(1).toLowerCase() : "No deploys";
+  return html`<span class="badge b-${s}" data-status="${s}"${id ? raw(` id="${id}"`) : ""}>${label}</span>`;
+}
+
+export function exactTime(date: Date): string {
+  return date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+}
+
+export function relativeTime(date: Date, now = Date.now()): string {
+  const s = Math.round((now - date.getTime()) / 1000);
+  if (s < 45) return "just now";
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 24) return `${h} h ago`;
+  const d = Math.round(h / 24);
+  if (d < 30) return `${d} ${d === 1 ? "day" : "days"} ago`;
+  return date.toISOString().slice(0, 10);
+}
+
+export function timeAgo(date: Date | null | undefined, now = Date.now()): Html {
+  if (!date) return html`<span class="faint">—</span>`;
+  return html`<time data-rel datetime="${date.toISOString()}" title="${exactTime(date)}">${relativeTime(date, now)}</time>`;
+}
+
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
+}
+
+export function shortSha(sha: string | null | undefined): string {
+  return sha ? sha.slice(0, 7) : "";
+}
+
+/** First line of a commit message. */
+export function subject(message: string | null | undefined): string {
+  return (message ?? "").split("\n")[0]!.trim();
+}
+
+export function commitCell(sha: string | null, message: string | null, extra?: Interpolation): Html {
+  if (!sha) return html`<span class="faint">${extra ?? "resolving commit…"}</span>`;
+  return html`<div class="commit"><span class="trunc" title="${message ?? ""}"><span class="sha">${shortSha(sha)}</span> ${subject(message)}</span>${extra ? html`<span class="muted small trunc">${extra}</span>` : ""}</div>`;
+}
