@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare.sh
+bash scripts/setup/test-tools.sh
 npx turbo run typecheck --output-logs=errors-only
 
 results="$(mktemp /tmp/pier-test-results-XXXXXX.json)"
