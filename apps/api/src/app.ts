@@ -15,6 +15,7 @@ import releasesRoutes from "./routes/api/apps/releases.ts";
 import runtimeLogsRoutes from "./routes/api/apps/runtime-logs.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
+import schemasRoutes from "./routes/schemas.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
 import tokensRoutes from "./routes/api/tokens.ts";
 
@@ -37,6 +38,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
   await app.register(errorHandler);
 
   await app.register(healthz);
+  await app.register(schemasRoutes);
   await app.register(async (webhooks) => {
     // Per app: one noisy repository can't starve the others' deliveries.
     await limitRequests(webhooks, { redis: app.pier.redis, perMinute: config.PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE, name: "webhook", keyOf: (r) => r.url.split("?")[0] ?? r.url });

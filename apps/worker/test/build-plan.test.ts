@@ -55,3 +55,21 @@ describe("generatedDockerfile", () => {
     expect(generatedDockerfile({ kind: "static", port: 3000 }, "node:20", false)).not.toContain("ca.crt");
   });
 });
+
+describe("pier.json overrides in Dockerfiles", () => {
+  it("puts commands in exec form, JSON-quoted, so a newline can't start a new instruction", () => {
+    const text = generatedDockerfile({ kind: "node", packageManager: "npm", lockfile: null, hasBuildScript: true, port: 3000 }, "node:20", false, {
+      install: "npm install --omit=dev",
+      build: "make\nRUN rm -rf /",
+      start: "node dist/index.js",
+      env: { GREETING: 'say "hi"' },
+    });
+    const lines = text.trim().split("\n");
+    expect(lines).toContain('RUN ["sh", "-c", "npm install --omit=dev"]');
+    expect(lines).toContain('RUN ["sh", "-c", "make\\nRUN rm -rf /"]');
+    expect(lines).not.toContain("RUN rm -rf /");
+    expect(lines).toContain('ENV GREETING="say \\"hi\\""');
+    expect(lines.at(-1)).toBe('CMD ["sh", "-c", "node dist/index.js"]');
+    expect(lines).not.toContain("RUN npm run build");
+  });
+});

@@ -46,13 +46,15 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
       image: target.imageId,
       port: target.port ?? 3000,
       env: Object.fromEntries(app.envVars.map((v) => [v.key, v.value])),
+      memoryMb: target.memoryMb,
+      cpus: target.cpus,
     });
     started = true;
     const health = await waitUntilHealthy(deps.runtime, {
       containerId: container.id,
       hostPort: container.hostPort,
-      path: app.healthCheckPath,
-      timeoutMs: deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
+      path: target.healthCheckPath ?? app.healthCheckPath,
+      timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
     });
     if (!health.healthy) {
       await deps.runtime.removeContainer(container.id);
@@ -65,7 +67,7 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     const health = await waitUntilHealthy(deps.runtime, {
       containerId: running.id,
       hostPort: running.hostPort,
-      path: app.healthCheckPath,
+      path: target.healthCheckPath ?? app.healthCheckPath,
       timeoutMs: Math.min(5_000, deps.config.PIER_HEALTHCHECK_TIMEOUT_MS),
       intervalMs: 50,
     });

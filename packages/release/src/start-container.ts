@@ -9,6 +9,9 @@ export interface StartRequest {
   image: string;
   port: number;
   env: Record<string, string>;
+  /** Limits from pier.json; Pier's defaults otherwise. */
+  memoryMb?: number | null;
+  cpus?: number | null;
 }
 
 export const containerName = (appName: string, shortId: string) => `pier-${appName}-${shortId}`;
@@ -26,8 +29,8 @@ export function startDeploymentContainer(runtime: ContainerRuntime, config: Pier
       [LABELS.deployment]: request.deploymentId,
     },
     containerPort: request.port,
-    memoryBytes: config.PIER_CONTAINER_MEMORY_MB * 1024 * 1024,
-    nanoCpus: Math.round(config.PIER_CONTAINER_CPUS * 1e9),
+    memoryBytes: (request.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB) * 1024 * 1024,
+    nanoCpus: Math.round((request.cpus ?? config.PIER_CONTAINER_CPUS) * 1e9),
     pidsLimit: config.PIER_CONTAINER_PIDS,
   });
 }

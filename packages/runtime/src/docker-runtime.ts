@@ -9,6 +9,8 @@ import type {
   ContainerInfo,
   ContainerRuntime,
   ImageSummary,
+  OneOffResult,
+  OneOffSpec,
   RunningContainer,
   RunSpec,
 } from "./runtime.ts";
@@ -206,6 +208,45 @@ export class DockerRuntime implements ContainerRuntime {
     } catch (error) {
       await container.remove({ force: true }).catch(() => undefined /* best effort: the start error is what matters */);
       throw error instanceof RuntimeRequestError ? error : translate(error, `start container ${spec.name}`);
+    }
+  }
+
+  async runToCompletion(spec: OneOffSpec): Promise<OneOffResult> {
+    const started = performance.now();
+    let container: Docker.Container;
+    try {
+      container = await this.docker.createContainer({
+        Image: spec.image,
+        Cmd: spec.command,
+        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+        Labels: spec.labels,
+        HostConfig: {
+          Memory: spec.memoryBytes,
+          NanoCpus: spec.nanoCpus,
+          PidsLimit: spec.pidsLimit,
+          Privileged: false,
+          CapDrop: ["ALL"],
+          SecurityOpt: ["no-new-privileges"],
+        },
+      });
+    } catch (error) {
+      throw translate(error, "create a one-off container");
+    }
+    try {
+      await container.start();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        container.kill().catch(() => undefined /* it may have exited on its own meanwhile */);
+      }, spec.timeoutMs);
+      const { StatusCode } = (await container.wait()) as { StatusCode: number };
+      clearTimeout(timer);
+      const output = await this.containerLogs(container.id, 10_000);
+      return { exitCode: StatusCode, output, timedOut, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      throw translate(error, "run a one-off container");
+    } finally {
+      await this.removeContainer(container.id);
     }
   }
 

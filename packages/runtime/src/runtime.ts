@@ -16,6 +16,8 @@ export interface ContainerRuntime {
   removeImage(ref: string): Promise<void>;
   listImages(labels: Record<string, string>): Promise<ImageSummary[]>;
   runContainer(spec: RunSpec): Promise<RunningContainer>;
+  /** Runs a command in a fresh container of `image` until it exits (or the timeout kills it), then removes it. */
+  runToCompletion(spec: OneOffSpec): Promise<OneOffResult>;
   inspectContainer(id: string): Promise<ContainerInfo | null>;
   listContainers(labels: Record<string, string>, options?: { all?: boolean }): Promise<ContainerInfo[]>;
   /** Last lines of stdout+stderr, demultiplexed. */
@@ -52,6 +54,25 @@ export interface RunSpec {
   memoryBytes: number;
   nanoCpus: number;
   pidsLimit: number;
+}
+
+export interface OneOffSpec {
+  image: string;
+  command: string[];
+  env: Record<string, string>;
+  labels: Record<string, string>;
+  memoryBytes: number;
+  nanoCpus: number;
+  pidsLimit: number;
+  timeoutMs: number;
+}
+
+export interface OneOffResult {
+  exitCode: number;
+  /** stdout and stderr, interleaved as written. */
+  output: string;
+  timedOut: boolean;
+  durationMs: number;
 }
 
 export interface RunningContainer {

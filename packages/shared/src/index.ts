@@ -4,3 +4,4 @@ export * from "./repo-url.ts";
 export * from "./jobs.ts";
 export * from "./redact.ts";
 export * from "./statuses.ts";
+export * from "./pier-json.ts";

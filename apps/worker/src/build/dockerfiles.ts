@@ -18,31 +18,52 @@ function caLines(withCa: boolean): string[] {
   return [`COPY ${CA_FILE_IN_CONTEXT} ${target}`, `ENV NODE_EXTRA_CA_CERTS=${target} npm_config_cafile=${target}`];
 }
 
-/** Dockerfile Pier writes for detected apps. JSON-array commands only: nothing here passes through a shell. */
-export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile" }>, baseImage: string, withCa: boolean): string {
+/** Commands and env from pier.json that replace what detection would do. */
+export interface BuildOverrides {
+  install?: string;
+  build?: string;
+  start?: string;
+  env?: Record<string, string>;
+}
+
+/** A user command as a Dockerfile exec-form instruction: JSON-quoted, so no newline can start a new instruction. */
+const shell = (instruction: "RUN" | "CMD", command: string) => `${instruction} ["sh", "-c", ${JSON.stringify(command)}]`;
+const envLines = (env: Record<string, string> = {}) => Object.entries(env).map(([k, v]) => `ENV ${k}=${JSON.stringify(v)}`);
+
+/** Dockerfile Pier writes for detected apps. Every command is exec-form JSON. */
+export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile" }>, baseImage: string, withCa: boolean, overrides: BuildOverrides = {}): string {
   const lines = [`FROM ${baseImage}`, "WORKDIR /app", ...caLines(withCa)];
   if (plan.kind === "static") {
     lines.push(
       `COPY ${STATIC_SERVER_IN_CONTEXT} /opt/pier/static-server.mjs`,
       "COPY . /srv/site",
       `ENV NODE_ENV=production PORT=${plan.port}`,
+      ...envLines(overrides.env),
       `EXPOSE ${plan.port}`,
       "USER node",
-      'CMD ["node", "/opt/pier/static-server.mjs", "/srv/site"]',
+      overrides.start ? shell("CMD", overrides.start) : 'CMD ["node", "/opt/pier/static-server.mjs", "/srv/site"]',
     );
     return `${lines.join("\n")}\n`;
   }
   const pm = INSTALL[plan.packageManager];
   // Manifest first, so the install layer is cached until dependencies change.
   lines.push(plan.lockfile ? `COPY package.json ${plan.lockfile} ./` : "COPY package.json ./");
-  lines.push(`RUN ${plan.lockfile ? pm.withLockfile : pm.without}`);
+  lines.push(overrides.install ? shell("RUN", overrides.install) : `RUN ${plan.lockfile ? pm.withLockfile : pm.without}`);
   lines.push("COPY . .");
-  if (plan.hasBuildScript) lines.push(`RUN ${pm.run} build`);
+  if (overrides.build) lines.push(shell("RUN", overrides.build));
+  else if (plan.hasBuildScript) lines.push(`RUN ${pm.run} build`);
   lines.push(
     `ENV NODE_ENV=production PORT=${plan.port}`,
+    ...envLines(overrides.env),
     `EXPOSE ${plan.port}`,
     "USER node",
-    `CMD [${pm.run.split(" ").map((w) => JSON.stringify(w)).join(", ")}, "start"]`,
+    overrides.start ? shell("CMD", overrides.start) : `CMD [${pm.run.split(" ").map((w) => JSON.stringify(w)).join(", ")}, "start"]`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** For a repo's own Dockerfile: a thin layer on the built image with pier.json's start command and env. */
+export function finishingDockerfile(builtImageId: string, overrides: BuildOverrides): string | null {
+  const lines = [...envLines(overrides.env), ...(overrides.start ? [shell("CMD", overrides.start)] : [])];
+  return lines.length ? `FROM ${builtImageId}\n${lines.join("\n")}\n` : null;
 }

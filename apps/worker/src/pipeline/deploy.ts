@@ -10,6 +10,8 @@ import { cloneCommit } from "../git/clone.ts";
 import { BuildLog } from "../logs/build-log.ts";
 import { buildAppImage } from "./build-image.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
+import { readPierJson, resolveDeploySettings } from "./repo-config.ts";
+import { runTestCommand } from "./test-command.ts";
 
 export interface DeployDeps {
   config: PierConfig;
@@ -22,7 +24,7 @@ export interface DeployDeps {
 export type DeployOutcome = "ready" | "skipped";
 
 /**
- * The deploy story: claim → clone → build → run → health check → switch production → settle old containers (drain, keep warm, prune).
+ * The deploy story: claim → clone → read pier.json → build → test → run → health check → switch production → settle old containers (drain, keep warm, prune).
  * Throws DeployFailedError for failures retrying can't fix; the caller records them.
  */
 export async function runDeployment(deps: DeployDeps, deploymentId: string, log: BuildLog): Promise<DeployOutcome> {
@@ -35,21 +37,36 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
   let startedContainerId: string | null = null;
   try {
     const commit = await clone(deps, deployment, workDir, log);
+    const contextDir = path.join(workDir, app.rootDir);
+    const pierJson = await readPierJson(contextDir);
+    const settings = resolveDeploySettings(app, pierJson, deps.config);
+    log.write(`${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ${settings.explained.join("\n  ")}`);
     const image = await buildAppImage(deps.runtime, deps.config, {
-      contextDir: path.join(workDir, app.rootDir),
+      contextDir,
       appId: app.id,
       appName: app.name,
       commitSha: commit.sha,
-      configuredPort: app.port,
+      configuredPort: settings.port,
+      overrides: { ...settings.commands, env: settings.envDefaults },
       log: (line) => log.write(line),
     });
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
+    const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
+    if (settings.test) await runTestCommand(deps, { image: image.imageId, command: settings.test, env, appName: app.name, appId: app.id }, log);
     await deps.prisma.deployment.update({
       where: { id: deployment.id },
-      data: { status: "DEPLOYING", imageId: image.imageId, imageTag: image.tag, port: image.plan.port },
+      data: {
+        status: "DEPLOYING",
+        imageId: image.imageId,
+        imageTag: image.tag,
+        port: image.plan.port,
+        healthCheckPath: settings.healthCheckPath,
+        healthCheckTimeoutMs: settings.healthCheckTimeoutMs,
+        memoryMb: settings.memoryMb,
+        cpus: settings.cpus,
+      },
     });
 
-    const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
     const container = await startDeploymentContainer(deps.runtime, deps.config, {
       appId: app.id,
       appName: app.name,
@@ -58,6 +75,8 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       image: image.imageId,
       port: image.plan.port,
       env,
+      memoryMb: settings.memoryMb,
+      cpus: settings.cpus,
     });
     startedContainerId = container.id;
     log.write(`Started container ${container.id.slice(0, 12)} on 127.0.0.1:${container.hostPort}`);
@@ -66,12 +85,12 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       data: { containerId: container.id, hostPort: container.hostPort },
     });
 
-    log.write(`Health check: GET ${app.healthCheckPath} until it answers 2xx (timeout ${deps.config.PIER_HEALTHCHECK_TIMEOUT_MS} ms)`);
+    log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
     const health = await waitUntilHealthy(deps.runtime, {
       containerId: container.id,
       hostPort: container.hostPort,
-      path: app.healthCheckPath,
-      timeoutMs: deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
+      path: settings.healthCheckPath,
+      timeoutMs: settings.healthCheckTimeoutMs,
     });
     if (!health.healthy) {
       log.write(health.evidence);

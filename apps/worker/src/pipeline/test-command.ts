@@ -1,0 +1,32 @@
+import { LABELS } from "@pier/shared";
+import { DeployFailedError } from "../errors.ts";
+import type { BuildLog } from "../logs/build-log.ts";
+import type { DeployDeps } from "./deploy.ts";
+
+const TEST_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * pier.json's `test` command, run in the freshly built image before anything is released (the CI step
+ * of the pipeline). A non-zero exit fails the deploy with the output in the log; production is untouched.
+ */
+export async function runTestCommand(
+  deps: DeployDeps,
+  request: { image: string; command: string; env: Record<string, string>; appName: string; appId: string },
+  log: BuildLog,
+): Promise<void> {
+  log.write(`Running the test command in the built image: ${request.command}`);
+  const result = await deps.runtime.runToCompletion({
+    image: request.image,
+    command: ["sh", "-c", request.command],
+    env: request.env,
+    labels: { [LABELS.managed]: "true", [LABELS.app]: request.appName, [LABELS.appId]: request.appId, "pier.role": "test" },
+    memoryBytes: deps.config.PIER_CONTAINER_MEMORY_MB * 1024 * 1024,
+    nanoCpus: Math.round(deps.config.PIER_CONTAINER_CPUS * 1e9),
+    pidsLimit: deps.config.PIER_CONTAINER_PIDS,
+    timeoutMs: TEST_TIMEOUT_MS,
+  });
+  for (const line of result.output.replace(/\n$/, "").split("\n")) log.write(line, "test");
+  if (result.timedOut) throw new DeployFailedError(`test command timed out after ${TEST_TIMEOUT_MS / 1000} s`);
+  if (result.exitCode !== 0) throw new DeployFailedError(`test command failed (exit ${result.exitCode}): ${request.command}`);
+  log.write(`Tests passed in ${result.durationMs} ms`);
+}

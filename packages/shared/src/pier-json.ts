@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+const command = z.string().trim().min(1, "must not be empty").max(2_000);
+const envKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "env names are letters, digits and '_', not starting with a digit");
+
+/**
+ * `pier.json` at the app's root: the deployment's configuration, versioned with the code.
+ * Precedence: pier.json > app settings > detection (env: app env vars override pier.json's defaults).
+ */
+export const pierJsonSchema = z
+  .object({
+    $schema: z.string().optional(),
+    install: command.describe("Replaces the detected install command (Node apps)").optional(),
+    build: command.describe("Replaces the detected build command (Node apps)").optional(),
+    start: command.describe("The command that starts the app (any app, Dockerfile ones too)").optional(),
+    port: z.number().int().min(1).max(65535).describe("Port the app listens on ($PORT is set to it)").optional(),
+    healthCheck: z
+      .object({
+        path: z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200).optional(),
+        timeoutSeconds: z.number().int().min(1).max(600).optional(),
+      })
+      .strict()
+      .optional(),
+    env: z.record(envKey, z.string().max(32_768)).describe("Non-secret defaults; the app's env vars override them").optional(),
+    resources: z
+      .object({
+        memory: z.number().int().min(16).max(65_536).describe("Memory limit in MB").optional(),
+        cpus: z.number().min(0.05).max(64).describe("CPU limit in cores").optional(),
+      })
+      .strict()
+      .optional(),
+    test: command.describe("Runs in the built image before release; a non-zero exit stops the deploy").optional(),
+  })
+  .strict();
+
+export type PierJson = z.infer<typeof pierJsonSchema>;
+
+/** The published JSON Schema of pier.json (served at /schemas/pier.json). */
+export function pierJsonJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(pierJsonSchema), title: "pier.json", $id: "pier.json" };
+}
+
+export type PierJsonResult = { ok: true; config: PierJson } | { ok: false; errors: string[] };
+
+/** Parses and validates pier.json text; every error names its field. */
+export function parsePierJson(text: string): PierJsonResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
+  }
+  const result = pierJsonSchema.safeParse(raw);
+  if (result.success) return { ok: true, config: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.flatMap((issue) => {
+      const prefix = issue.path.length ? `${issue.path.join(".")}.` : "";
+      if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `field "${prefix}${key}": not a pier.json setting`);
+      return [`field "${issue.path.join(".") || "(root)"}": ${issue.message}`];
+    }),
+  };
+}
