@@ -1,0 +1,89 @@
+import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
+import type { AppDto, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto } from "./types.ts";
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A thin client of the Pier REST API. Every failure becomes a CliError with the right exit code. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string | undefined,
+  ) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new CliError(`cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`, EXIT.unreachable);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) throw new ApiError(response.status, asErrorBody(json, response));
+    if (json === undefined) throw new CliError(`the API at ${this.baseUrl} answered ${method} ${path} with something that is not JSON: is this a Pier API?`, EXIT.api);
+    return json as T;
+  }
+
+  listApps = () => this.request<{ apps: AppDto[] }>("GET", "/api/apps");
+  getApp = (name: string) => this.request<AppDto>("GET", `/api/apps/${enc(name)}`);
+  createApp = (input: CreateAppInput) => this.request<AppDto>("POST", "/api/apps", input);
+  deploy = (name: string) => this.request<DeploymentDto>("POST", `/api/apps/${enc(name)}/deploy`);
+  listDeployments = (name: string, limit = 20) => this.request<{ deployments: DeploymentDto[] }>("GET", `/api/apps/${enc(name)}/deployments?limit=${limit}`);
+  getDeployment = (id: string) => this.request<DeploymentDto>("GET", `/api/deployments/${enc(id)}`);
+  getLogs = (id: string, after?: string, limit?: number) => {
+    const query = new URLSearchParams();
+    if (after !== undefined) query.set("after", after);
+    if (limit !== undefined) query.set("limit", String(limit));
+    const qs = query.toString();
+    return this.request<LogsDto>("GET", `/api/deployments/${enc(id)}/logs${qs ? `?${qs}` : ""}`);
+  };
+  rollback = (name: string, deploymentId?: string) =>
+    this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/rollback`, deploymentId ? { deploymentId } : {});
+  promote = (name: string, deploymentId: string) => this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/promote`, { deploymentId });
+  listReleases = (name: string) => this.request<{ releases: ReleaseDto[] }>("GET", `/api/apps/${enc(name)}/releases`);
+  listEnv = (name: string, reveal: boolean) => this.request<EnvDto>("GET", `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`);
+  setEnv = (name: string, vars: Record<string, string>) => this.request<EnvDto>("PUT", `/api/apps/${enc(name)}/env`, { vars });
+  unsetEnv = (name: string, key: string) => this.request<EnvDto>("DELETE", `/api/apps/${enc(name)}/env/${enc(key)}`);
+}
+
+const enc = encodeURIComponent;
+
+function asErrorBody(json: unknown, response: Response): ApiErrorBody {
+  if (json && typeof json === "object" && typeof (json as ApiErrorBody).error === "string") {
+    const body = json as ApiErrorBody;
+    return { ...body, message: typeof body.message === "string" ? body.message : "" };
+  }
+  return { error: response.statusText.toLowerCase().replaceAll(" ", "_") || "error", message: `${response.status} ${response.statusText}`.trim() };
+}
+
+/** ECONNREFUSED, ENOTFOUND, ETIMEDOUT…: the most telling code in a fetch failure. */
+function networkErrorCode(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "ETIMEDOUT";
+  let current: unknown = error;
+  let message = error instanceof Error ? error.message : String(error);
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    if (current instanceof Error && current.message) message = current.message;
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+      current = errors[0];
+      continue;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return message;
+}

@@ -1,0 +1,39 @@
+import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
+import { UsageError } from "../errors.ts";
+import { age, colorStatus, print, printJson, table, truncate } from "../output.ts";
+
+export const deployments: Command = {
+  name: "deployments",
+  usage: "pier deployments <app> [--limit N] [--json]",
+  summary: "List an app's deployments, newest first (* marks production)",
+  async run(args, context) {
+    const { values, positionals } = parseCommand("deployments", {
+      args,
+      options: { ...COMMON_OPTIONS, limit: { type: "string", short: "n" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [app] = requirePositionals("deployments", positionals, ["app"]) as [string];
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError("--limit must be a whole number from 1 to 500", "deployments");
+    const result = await (await context.client()).listDeployments(app, limit);
+    if (values.json) return printJson(result);
+    if (result.deployments.length === 0) return print(`No deployments of ${app} yet: pier deploy ${app}`);
+    print(
+      table(
+        ["", "ID", "STATUS", "BRANCH", "COMMIT", "AGE", "DURATION"],
+        result.deployments.map((d) => [
+          d.isProduction ? "*" : "",
+          d.shortId,
+          colorStatus(d.status),
+          d.branch,
+          d.commitSha ? truncate(`${d.commitSha.slice(0, 7)} ${firstLine(d.commitMessage)}`.trim(), 60) : "-",
+          age(d.createdAt),
+          d.durationMs === null ? "-" : `${Math.round(d.durationMs / 1000)}s`,
+        ]),
+      ),
+    );
+  },
+};
+
+const firstLine = (text: string | null) => (text ?? "").split("\n")[0] ?? "";

@@ -1,0 +1,17 @@
+import type { Command } from "../command.ts";
+import { appsCreate, appsList, appsShow } from "./apps.ts";
+import { deploy } from "./deploy.ts";
+import { deployments } from "./deployments.ts";
+import { envList, envSet, envUnset } from "./env.ts";
+import { login } from "./login.ts";
+import { logs } from "./logs.ts";
+import { promote, rollback } from "./release.ts";
+
+/** Every command, in the order `pier help` lists them. */
+export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, rollback, promote, envSet, envUnset, envList];
+
+/** Groups whose first word alone is not a command. */
+export const GROUPS: Record<string, string> = { env: "set, unset or list" };
+
+/** `apps list` is another name for `apps`. */
+export const ALIASES: Record<string, string> = { "apps list": "apps", "apps ls": "apps", "env ls": "env list" };

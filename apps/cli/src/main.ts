@@ -1,0 +1,66 @@
+import { createContext, type Command } from "./command.ts";
+import { ALIASES, COMMANDS, GROUPS } from "./commands/index.ts";
+import { printHelp } from "./commands/help.ts";
+import { CliError, EXIT, UsageError, type ExitCode } from "./errors.ts";
+import { info } from "./output.ts";
+
+/** Finds the command named by the first one or two words; the rest are its arguments. */
+function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
+  const [first, second] = argv;
+  if (first === undefined) return undefined;
+  if (second !== undefined) {
+    const twoWords = ALIASES[`${first} ${second}`] ?? `${first} ${second}`;
+    const command = COMMANDS.find((c) => c.name === twoWords);
+    if (command) return { command, args: argv.slice(2) };
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  return command ? { command, args: argv.slice(1) } : undefined;
+}
+
+export async function main(argv: string[]): Promise<ExitCode> {
+  const [first] = argv;
+  if (first === undefined || first === "--help" || first === "-h") {
+    printHelp();
+    return EXIT.ok;
+  }
+  if (first === "help") {
+    if (printHelp(argv.slice(1))) return EXIT.ok;
+    throw new UsageError(`no command ${argv.slice(1).join(" ")}: see pier help`);
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    if (first in GROUPS) throw new UsageError(`pier ${first} needs a subcommand: ${GROUPS[first]}`, first);
+    throw new UsageError(`unknown command ${first}: see pier help`);
+  }
+  const { command, args } = found;
+  if (args.includes("--help") || args.includes("-h")) {
+    printHelp(command.name.split(" "));
+    return EXIT.ok;
+  }
+  return (await command.run(args, createContext())) ?? EXIT.ok;
+}
+
+function report(error: unknown): ExitCode {
+  if (error instanceof UsageError) {
+    info(`pier: ${error.message}`);
+    const exact = COMMANDS.filter((c) => c.name === error.command);
+    const usage = exact.length > 0 ? exact : COMMANDS.filter((c) => error.command !== undefined && c.name.startsWith(`${error.command} `));
+    for (const c of usage) info(`usage: ${c.usage}`);
+    if (usage.length === 0) info("usage: pier <command> [arguments] [options] (pier help lists them)");
+    return error.exitCode;
+  }
+  if (error instanceof CliError) {
+    info(`pier: ${error.message}`);
+    return error.exitCode;
+  }
+  info(`pier: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return EXIT.failed;
+}
+
+// `pier … | head` closes stdout early: that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2)).catch(report);

@@ -1,0 +1,85 @@
+/** The shapes the Pier API answers with (apps/api/src/schemas). */
+
+export type DeploymentStatus = "QUEUED" | "BUILDING" | "DEPLOYING" | "READY" | "FAILED" | "CANCELLED";
+export const FINAL_STATUSES: readonly DeploymentStatus[] = ["READY", "FAILED", "CANCELLED"];
+
+export interface AppDto {
+  id: string;
+  name: string;
+  repoUrl: string;
+  branch: string;
+  rootDir: string;
+  port: number | null;
+  healthCheckPath: string;
+  url: string;
+  webhookUrl: string;
+  webhookSecret: string;
+  productionDeploymentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeploymentDto {
+  id: string;
+  shortId: string;
+  app: string;
+  status: DeploymentStatus;
+  reason: string | null;
+  trigger: string;
+  branch: string;
+  commitSha: string | null;
+  commitMessage: string | null;
+  commitAuthor: string | null;
+  imageTag: string | null;
+  isProduction: boolean;
+  url: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+}
+
+export interface LogLineDto {
+  id: string;
+  stream: string;
+  line: string;
+  at: string;
+}
+
+export interface LogsDto {
+  deploymentId: string;
+  status: DeploymentStatus;
+  lines: LogLineDto[];
+}
+
+export interface ReleaseDto {
+  version: number;
+  name: string;
+  kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
+  cause: "PUSH" | "API" | "DASHBOARD";
+  from: { id: string; shortId: string } | null;
+  to: { id: string; shortId: string };
+  isCurrent: boolean;
+  createdAt: string;
+}
+
+export interface ReleaseResultDto {
+  release: ReleaseDto;
+  deployment: DeploymentDto;
+  started: boolean;
+  routed: boolean;
+}
+
+export interface EnvDto {
+  vars: { key: string; value: string; updatedAt: string }[];
+  note: string;
+}
+
+export interface CreateAppInput {
+  name: string;
+  repoUrl: string;
+  branch?: string;
+  rootDir?: string;
+  port?: number;
+  healthCheckPath?: string;
+}
