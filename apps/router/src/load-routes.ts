@@ -6,11 +6,19 @@ import type { RouteEntries } from "./route-table.ts";
 /**
  * Builds the routing entries from the database (which deployment is each app's production) and the
  * Docker engine (which deployments run, and on which host port right now: ports change when the engine
- * restarts a container). `<app>` → its production deployment; `<app>-<shortId>` → each running one.
+ * restarts a container). `<app>` → its production deployment; `<app>-<shortId>` → each running one;
+ * `<app>-git-<branch>` → the newest ready preview of that branch.
  */
 export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteEntries> {
   const [apps, containers] = await Promise.all([
-    prisma.app.findMany({ select: { id: true, name: true, productionDeploymentId: true, deployments: { select: { id: true, shortId: true } } } }),
+    prisma.app.findMany({
+      select: {
+        id: true,
+        name: true,
+        productionDeploymentId: true,
+        deployments: { select: { id: true, shortId: true, previewSlug: true, status: true }, orderBy: { createdAt: "desc" } },
+      },
+    }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
   ]);
   const portByDeployment = new Map<string, number>();
@@ -24,6 +32,9 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     for (const deployment of app.deployments) {
       const port = portByDeployment.get(deployment.id);
       if (port) entries.set(`${app.name}-${deployment.shortId}`, port);
+      // Newest first: a branch's preview label goes to its newest READY deployment that runs.
+      const label = deployment.previewSlug ? `${app.name}-git-${deployment.previewSlug}` : null;
+      if (label && port && deployment.status === "READY" && !entries.has(label)) entries.set(label, port);
     }
   }
   return entries;

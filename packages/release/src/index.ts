@@ -7,3 +7,4 @@ export { announceRouteChange, waitForRouter } from "./routes-signal.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";
 export { pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
+export { settlePreview, stopPreview } from "./previews.ts";

@@ -24,7 +24,8 @@ export async function settleAppContainers(deps: ReleaseDeps, appId: string, opti
   }
   const keep = new Set([app.productionDeploymentId, ...warm]);
   const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId }, { all: true });
-  const candidates = containers.filter((c) => !keep.has(c.labels[LABELS.deployment] ?? ""));
+  // Previews have their own lifecycle (settlePreview/stopPreview); production settling leaves them alone.
+  const candidates = containers.filter((c) => !keep.has(c.labels[LABELS.deployment] ?? "") && !c.labels[LABELS.preview]);
   const inProgress = new Set(
     (
       await deps.prisma.deployment.findMany({

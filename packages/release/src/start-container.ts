@@ -12,6 +12,8 @@ export interface StartRequest {
   /** Limits from pier.json; Pier's defaults otherwise. */
   memoryMb?: number | null;
   cpus?: number | null;
+  /** The branch slug, for preview deployments. */
+  previewSlug?: string | null;
 }
 
 export const containerName = (appName: string, shortId: string) => `pier-${appName}-${shortId}`;
@@ -27,6 +29,7 @@ export function startDeploymentContainer(runtime: ContainerRuntime, config: Pier
       [LABELS.app]: request.appName,
       [LABELS.appId]: request.appId,
       [LABELS.deployment]: request.deploymentId,
+      ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
     },
     containerPort: request.port,
     memoryBytes: (request.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB) * 1024 * 1024,

@@ -43,3 +43,14 @@ export function isValidRootDir(dir: string): boolean {
   if (dir.startsWith("/") || dir.includes("\\") || dir.length > 200) return false;
   return dir.split("/").every((part) => part !== ".." && part !== "." && part !== "" && !/[\x00-\x1f]/.test(part));
 }
+
+/**
+ * The preview label of a branch: `<app>-git-<slug>`, always one DNS label (≤ 63 characters). A branch
+ * whose name has no usable characters gets a stable hash instead.
+ */
+export function previewSlug(appName: string, branch: string, hash: (text: string) => string): string {
+  const room = 63 - appName.length - "-git-".length;
+  return branchSlug(branch, room) || `b${hash(branch).slice(0, Math.min(8, room - 1))}`;
+}
+
+export const previewLabel = (appName: string, slug: string) => `${appName}-git-${slug}`;

@@ -9,4 +9,6 @@ export const LABELS = {
   app: "pier.app",
   appId: "pier.app-id",
   deployment: "pier.deployment",
+  /** On preview containers: the branch slug they serve. */
+  preview: "pier.preview",
 } as const;

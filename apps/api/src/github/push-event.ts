@@ -7,7 +7,8 @@ export interface PushEvent {
 }
 
 export type PushDecision =
-  | { action: "deploy"; branch: string; commit: { sha: string; message: string; author: string } }
+  | { action: "deploy"; branch: string; preview: boolean; commit: { sha: string; message: string; author: string } }
+  | { action: "stop-preview"; branch: string }
   | { action: "ignore"; reason: string };
 
 const ZERO_SHA = /^0+$/;
@@ -33,14 +34,18 @@ export function parsePushEvent(payload: unknown): PushEvent | null {
   };
 }
 
-/** Whether a push deploys the app's production branch, or why it is ignored. */
-export function decidePush(event: PushEvent, productionBranch: string): PushDecision {
+/**
+ * What a push means for an app: deploy production, deploy a preview (other branches, when previews
+ * are on), stop a preview (its branch was deleted), or nothing — with the reason.
+ */
+export function decidePush(event: PushEvent, app: { branch: string; previews: boolean }): PushDecision {
   if (event.ref.startsWith("refs/tags/")) return { action: "ignore", reason: `tag push (${event.ref.slice(10)}) is not deployed` };
   if (!event.ref.startsWith("refs/heads/")) return { action: "ignore", reason: `ref ${event.ref} is not a branch` };
   const branch = event.ref.slice("refs/heads/".length);
-  if (event.deleted) return { action: "ignore", reason: `branch ${branch} was deleted` };
-  if (branch !== productionBranch) return { action: "ignore", reason: `branch ${branch} is not the production branch ${productionBranch}` };
+  const preview = branch !== app.branch;
+  if (preview && !app.previews) return { action: "ignore", reason: `branch ${branch} is not the production branch ${app.branch} (previews are off)` };
+  if (event.deleted) return preview ? { action: "stop-preview", branch } : { action: "ignore", reason: `branch ${branch} was deleted` };
   if (!/^[0-9a-f]{40}$/.test(event.after)) return { action: "ignore", reason: "push has no valid head commit sha" };
   const commit = event.headCommit && event.headCommit.sha === event.after ? event.headCommit : { sha: event.after, message: "", author: "" };
-  return { action: "deploy", branch, commit };
+  return { action: "deploy", branch, preview, commit };
 }

@@ -27,6 +27,7 @@ export const updateAppBody = z
     rootDir,
     port: port.nullable(),
     healthCheckPath,
+    previews: z.boolean(),
   })
   .partial()
   .strict();
@@ -41,6 +42,7 @@ export const appDto = z.object({
   rootDir: z.string(),
   port: z.number().nullable(),
   healthCheckPath: z.string(),
+  previews: z.boolean(),
   url: z.string(),
   webhookUrl: z.string(),
   webhookSecret: z.string(),

@@ -10,6 +10,8 @@ export const deploymentDto = z.object({
   reason: z.string().nullable(),
   trigger: z.string(),
   branch: z.string(),
+  /** For preview deployments (non-production branches): the branch's preview URL. */
+  previewUrl: z.string().nullable(),
   commitSha: z.string().nullable(),
   commitMessage: z.string().nullable(),
   commitAuthor: z.string().nullable(),

@@ -8,6 +8,8 @@ export interface DeploymentRequest {
   app: App;
   trigger: Trigger;
   branch: string;
+  /** Set for preview deployments (non-production branches). */
+  previewSlug?: string;
   commit?: { sha: string; message: string; author: string };
   /** GitHub's X-GitHub-Delivery: a redelivery of the same id never creates a second deployment. */
   deliveryId?: string;
@@ -38,6 +40,7 @@ export async function createDeployment(deps: PierDeps, request: DeploymentReques
         appId: request.app.id,
         trigger: request.trigger,
         branch: request.branch,
+        previewSlug: request.previewSlug ?? null,
         commitSha: request.commit?.sha ?? null,
         commitMessage: request.commit?.message ?? null,
         commitAuthor: request.commit?.author ?? null,

@@ -1,5 +1,5 @@
 import type { App, Deployment } from "@pier/db";
-import { urlForLabel, type PierConfig } from "@pier/shared";
+import { previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
@@ -19,6 +19,7 @@ export function toAppDto(config: PierConfig, app: App): z.infer<typeof appDto> {
     rootDir: app.rootDir,
     port: app.port,
     healthCheckPath: app.healthCheckPath,
+    previews: app.previews,
     url: urlForLabel(config, app.name),
     webhookUrl: webhookUrl(config, app.name),
     webhookSecret: app.webhookSecret,
@@ -43,6 +44,7 @@ export function toDeploymentDto(
     reason: deployment.failureReason,
     trigger: deployment.trigger,
     branch: deployment.branch,
+    previewUrl: deployment.previewSlug ? urlForLabel(config, previewLabel(app.name, deployment.previewSlug)) : null,
     commitSha: deployment.commitSha,
     commitMessage: deployment.commitMessage,
     commitAuthor: deployment.commitAuthor,

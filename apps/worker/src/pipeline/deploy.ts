@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceRouteChange, pruneOldDeployments, settleAppContainers, startDeploymentContainer, switchProduction, waitUntilHealthy } from "@pier/release";
-import { checkRepoUrl, urlForLabel, type PierConfig } from "@pier/shared";
+import { announceRouteChange, pruneOldDeployments, settleAppContainers, settlePreview, startDeploymentContainer, switchProduction, waitForRouter, waitUntilHealthy } from "@pier/release";
+import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
@@ -77,6 +77,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       env,
       memoryMb: settings.memoryMb,
       cpus: settings.cpus,
+      previewSlug: deployment.previewSlug,
     });
     startedContainerId = container.id;
     log.write(`Started container ${container.id.slice(0, 12)} on 127.0.0.1:${container.hostPort}`);
@@ -99,6 +100,11 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     log.write(`Healthy after ${health.afterMs} ms (HTTP ${health.status})`);
     await deps.runtime.keepRunning(container.id);
 
+    if (deployment.previewSlug) {
+      startedContainerId = null;
+      await goLiveAsPreview(deps, deployment, log);
+      return "ready";
+    }
     const release = await switchProduction(deps.prisma, deps.redis, {
       appId: app.id,
       toDeploymentId: deployment.id,
@@ -116,6 +122,23 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
   } finally {
     if (startedContainerId) await removeFailedContainer(deps, deployment.id, startedContainerId, log);
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** A preview never touches production: it replaces the branch's previous preview at its own URL. */
+async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog): Promise<void> {
+  const { app } = deployment;
+  const slug = deployment.previewSlug!;
+  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
+  const routed = await waitForRouter(deps.redis, await announceRouteChange(deps.redis), deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  if (!routed) log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
+  log.write(`Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`);
+  try {
+    const stopped = await settlePreview(deps, app.id, slug, deployment.id, deps.config.PIER_DRAIN_MS);
+    if (stopped) log.write(`Stopped ${stopped} older preview container(s) of this branch`);
+  } catch (error) {
+    log.write(`Warning: stopping older previews failed: ${(error as Error).message}`);
+    deps.logger.error({ err: error, appId: app.id }, "settling previews failed");
   }
 }
 

@@ -7,6 +7,8 @@ import { errorResponse } from "../../schemas/common.ts";
 import { findAppByName } from "../../services/apps.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
 import { AppError } from "../../errors.ts";
+import { stopPreview } from "@pier/release";
+import { previewSlugOf } from "../../services/previews.ts";
 
 const webhookAnswer = z.object({
   ok: z.boolean(),
@@ -63,14 +65,20 @@ const githubWebhook: FastifyPluginAsyncZod = async (app) => {
 
       const push = parsePushEvent(payload);
       if (!push) throw new AppError("validation_failed", "push payload has no ref/after", "body");
-      const decision = decidePush(push, appRecord.branch);
+      const decision = decidePush(push, appRecord);
       if (decision.action === "ignore") return reply.status(202).send({ ok: true, ignored: true, reason: decision.reason });
+      if (decision.action === "stop-preview") {
+        const slug = previewSlugOf(appRecord.name, decision.branch);
+        const stopped = await stopPreview(deps, appRecord.id, slug);
+        return reply.status(202).send({ ok: true, reason: `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))` });
+      }
 
       const delivery = request.headers["x-github-delivery"];
       const created = await createDeployment(deps, {
         app: appRecord,
         trigger: "PUSH",
         branch: decision.branch,
+        previewSlug: decision.preview ? previewSlugOf(appRecord.name, decision.branch) : undefined,
         commit: decision.commit,
         deliveryId: typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined,
       });
