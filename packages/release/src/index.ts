@@ -8,3 +8,4 @@ export { settleAppContainers, type SettleResult } from "./settle.ts";
 export { pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
 export { settlePreview, stopPreview } from "./previews.ts";
+export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from "./volumes.ts";

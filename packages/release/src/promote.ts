@@ -4,6 +4,7 @@ import { ReleaseError } from "./errors.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 import { startDeploymentContainer } from "./start-container.ts";
 import { switchProduction, type SwitchResult } from "./switch-production.ts";
+import { storedMounts } from "./volumes.ts";
 
 export interface PromoteRequest {
   app: App & { envVars: EnvVar[] };
@@ -48,6 +49,8 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
       env: Object.fromEntries(app.envVars.map((v) => [v.key, v.value])),
       memoryMb: target.memoryMb,
       cpus: target.cpus,
+      // The same volumes, so the data it sees is the data the app has now.
+      mounts: storedMounts(target.mounts),
     });
     started = true;
     const health = await waitUntilHealthy(deps.runtime, {

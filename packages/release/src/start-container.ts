@@ -1,5 +1,5 @@
 import { LABELS, type PierConfig } from "@pier/shared";
-import type { ContainerRuntime, RunningContainer } from "@pier/runtime";
+import type { ContainerRuntime, RunningContainer, VolumeMount } from "@pier/runtime";
 
 export interface StartRequest {
   appId: string;
@@ -14,6 +14,7 @@ export interface StartRequest {
   cpus?: number | null;
   /** The branch slug, for preview deployments. */
   previewSlug?: string | null;
+  mounts?: VolumeMount[];
 }
 
 export const containerName = (appName: string, shortId: string) => `pier-${appName}-${shortId}`;
@@ -35,5 +36,6 @@ export function startDeploymentContainer(runtime: ContainerRuntime, config: Pier
     memoryBytes: (request.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB) * 1024 * 1024,
     nanoCpus: Math.round((request.cpus ?? config.PIER_CONTAINER_CPUS) * 1e9),
     pidsLimit: config.PIER_CONTAINER_PIDS,
+    mounts: request.mounts ?? [],
   });
 }

@@ -184,6 +184,7 @@ export class DockerRuntime implements ContainerRuntime {
         Labels: spec.labels,
         ExposedPorts: { [portKey]: {} },
         HostConfig: {
+          Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
           // Published on loopback only: the router is the way in from outside.
           PortBindings: { [portKey]: [{ HostIp: "127.0.0.1", HostPort: "" }] },
           Memory: spec.memoryBytes,
@@ -221,6 +222,7 @@ export class DockerRuntime implements ContainerRuntime {
         Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
         Labels: spec.labels,
         HostConfig: {
+          Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
           Memory: spec.memoryBytes,
           NanoCpus: spec.nanoCpus,
           PidsLimit: spec.pidsLimit,
@@ -330,6 +332,37 @@ export class DockerRuntime implements ContainerRuntime {
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 304 || status === 404) return;
       throw translate(error, `stop container ${id}`);
+    }
+  }
+
+  async ensureVolume(name: string, labels: Record<string, string>): Promise<void> {
+    try {
+      await this.docker.getVolume(name).inspect();
+    } catch (error) {
+      if (!isNotFound(error)) throw translate(error, `inspect volume ${name}`);
+      try {
+        await this.docker.createVolume({ Name: name, Labels: labels });
+      } catch (createError) {
+        throw translate(createError, `create volume ${name}`);
+      }
+    }
+  }
+
+  async listVolumes(labels: Record<string, string>): Promise<Array<{ name: string; labels: Record<string, string> }>> {
+    try {
+      const { Volumes } = await this.docker.listVolumes({ filters: { label: labelFilters(labels) } });
+      return (Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
+    } catch (error) {
+      throw translate(error, "list volumes");
+    }
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    try {
+      await this.docker.getVolume(name).remove();
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw translate(error, `remove volume ${name}`);
     }
   }
 

@@ -28,6 +28,10 @@ export interface ContainerRuntime {
   keepRunning(id: string): Promise<void>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
   removeContainer(id: string): Promise<void>;
+  /** Creates the named volume with these labels unless it exists. */
+  ensureVolume(name: string, labels: Record<string, string>): Promise<void>;
+  listVolumes(labels: Record<string, string>): Promise<Array<{ name: string; labels: Record<string, string> }>>;
+  removeVolume(name: string): Promise<void>;
 }
 
 export interface BuildSpec {
@@ -54,6 +58,13 @@ export interface RunSpec {
   memoryBytes: number;
   nanoCpus: number;
   pidsLimit: number;
+  /** Named volumes (see ensureVolume) mounted into the container. */
+  mounts?: VolumeMount[];
+}
+
+export interface VolumeMount {
+  volume: string;
+  path: string;
 }
 
 export interface OneOffSpec {
@@ -61,6 +72,7 @@ export interface OneOffSpec {
   command: string[];
   env: Record<string, string>;
   labels: Record<string, string>;
+  mounts?: VolumeMount[];
   memoryBytes: number;
   nanoCpus: number;
   pidsLimit: number;

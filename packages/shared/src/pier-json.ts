@@ -3,6 +3,23 @@ import { z } from "zod";
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
 const envKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "env names are letters, digits and '_', not starting with a digit");
 
+/** A persistent volume: a name (unique per app) and the absolute path it is mounted at. */
+export const volumeSpecSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "must be 1-40 characters of a-z, 0-9, '_' and '-'"),
+    path: z
+      .string()
+      .regex(/^(\/[A-Za-z0-9._-]+)+$/, "must be an absolute path such as /data (letters, digits, '.', '_', '-')")
+      .refine((p) => !p.split("/").includes(".."), "must not contain '..'"),
+  })
+  .strict();
+export const volumesSchema = z
+  .array(volumeSpecSchema)
+  .max(10)
+  .refine((list) => new Set(list.map((v) => v.name)).size === list.length, "volume names must be unique")
+  .refine((list) => new Set(list.map((v) => v.path)).size === list.length, "volume paths must be unique");
+export type VolumeSpec = z.infer<typeof volumeSpecSchema>;
+
 /**
  * `pier.json` at the app's root: the deployment's configuration, versioned with the code.
  * Precedence: pier.json > app settings > detection (env: app env vars override pier.json's defaults).
@@ -30,6 +47,7 @@ export const pierJsonSchema = z
       .strict()
       .optional(),
     test: command.describe("Runs in the built image before release; a non-zero exit stops the deploy").optional(),
+    volumes: volumesSchema.describe("Persistent volumes, kept across deploys and rollbacks").optional(),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { APP_NAME_RULE, isValidAppName, isValidBranchName, isValidRootDir } from "@pier/shared";
+import { APP_NAME_RULE, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -28,11 +28,13 @@ export const updateAppBody = z
     port: port.nullable(),
     healthCheckPath,
     previews: z.boolean(),
+    volumes: volumesSchema,
   })
   .partial()
   .strict();
 
 export const appParams = z.object({ name: appName });
+export const deleteAppQuery = z.object({ volumes: z.enum(["true", "false"]).default("false").describe("Also delete the app's persistent volumes") });
 
 export const appDto = z.object({
   id: z.string(),
@@ -43,6 +45,7 @@ export const appDto = z.object({
   port: z.number().nullable(),
   healthCheckPath: z.string(),
   previews: z.boolean(),
+  volumes: z.array(z.object({ name: z.string(), path: z.string() })),
   url: z.string(),
   webhookUrl: z.string(),
   webhookSecret: z.string(),

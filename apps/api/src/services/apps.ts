@@ -1,5 +1,6 @@
 import type { App, PrismaClient } from "@pier/db";
-import { checkRepoUrl, LABELS, ROUTES_CHANGED_CHANNEL, randomId, type PierConfig } from "@pier/shared";
+import { announceRouteChange, removeAppVolumes } from "@pier/release";
+import { checkRepoUrl, LABELS, randomId, type PierConfig } from "@pier/shared";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -50,13 +51,18 @@ export async function updateApp(deps: PierDeps, name: string, input: z.infer<typ
   return deps.prisma.app.update({ where: { id: app.id }, data: { ...input, repoUrl } });
 }
 
-/** Deletes the app, its deployments and logs, and stops every container Pier runs for it. */
-export async function deleteApp(deps: PierDeps, name: string): Promise<{ removedContainers: number }> {
+/**
+ * Deletes the app, its deployments and logs, and stops every container Pier runs for it. Its persistent
+ * volumes (data) are kept unless `removeVolumes` is set explicitly.
+ */
+export async function deleteApp(deps: PierDeps, name: string, removeVolumes = false): Promise<{ removedContainers: number; removedVolumes: string[]; keptVolumes: string[] }> {
   const app = await findAppByName(deps.prisma, name);
   const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: app.id }, { all: true });
   for (const container of containers) await deps.runtime.removeContainer(container.id);
   await deps.prisma.app.delete({ where: { id: app.id } });
-  await deps.redis.publish(ROUTES_CHANGED_CHANNEL, app.id);
-  return { removedContainers: containers.length };
+  await announceRouteChange(deps.redis);
+  const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });
+  if (!removeVolumes) return { removedContainers: containers.length, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
+  return { removedContainers: containers.length, removedVolumes: await removeAppVolumes(deps, app.id), keptVolumes: [] };
 }
 

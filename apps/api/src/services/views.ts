@@ -1,5 +1,5 @@
 import type { App, Deployment } from "@pier/db";
-import { previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
+import { previewLabel, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
@@ -20,6 +20,7 @@ export function toAppDto(config: PierConfig, app: App): z.infer<typeof appDto> {
     port: app.port,
     healthCheckPath: app.healthCheckPath,
     previews: app.previews,
+    volumes: volumesSchema.safeParse(app.volumes).data ?? [],
     url: urlForLabel(config, app.name),
     webhookUrl: webhookUrl(config, app.name),
     webhookSecret: app.webhookSecret,

@@ -24,11 +24,15 @@ export interface BuildOverrides {
   build?: string;
   start?: string;
   env?: Record<string, string>;
+  /** Mount points of persistent volumes: made and owned by the app's user, so a fresh volume is writable. */
+  volumePaths?: string[];
 }
 
 /** A user command as a Dockerfile exec-form instruction: JSON-quoted, so no newline can start a new instruction. */
 const shell = (instruction: "RUN" | "CMD", command: string) => `${instruction} ["sh", "-c", ${JSON.stringify(command)}]`;
 const envLines = (env: Record<string, string> = {}) => Object.entries(env).map(([k, v]) => `ENV ${k}=${JSON.stringify(v)}`);
+const volumeLines = (paths: string[] = []) =>
+  paths.length ? [`RUN ${JSON.stringify(["mkdir", "-p", ...paths])}`, `RUN ${JSON.stringify(["chown", "node:node", ...paths])}`] : [];
 
 /** Dockerfile Pier writes for detected apps. Every command is exec-form JSON. */
 export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile" }>, baseImage: string, withCa: boolean, overrides: BuildOverrides = {}): string {
@@ -39,6 +43,7 @@ export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile
       "COPY . /srv/site",
       `ENV NODE_ENV=production PORT=${plan.port}`,
       ...envLines(overrides.env),
+      ...volumeLines(overrides.volumePaths),
       `EXPOSE ${plan.port}`,
       "USER node",
       overrides.start ? shell("CMD", overrides.start) : 'CMD ["node", "/opt/pier/static-server.mjs", "/srv/site"]',
@@ -55,6 +60,7 @@ export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile
   lines.push(
     `ENV NODE_ENV=production PORT=${plan.port}`,
     ...envLines(overrides.env),
+    ...volumeLines(overrides.volumePaths),
     `EXPOSE ${plan.port}`,
     "USER node",
     overrides.start ? shell("CMD", overrides.start) : `CMD [${pm.run.split(" ").map((w) => JSON.stringify(w)).join(", ")}, "start"]`,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceRouteChange, pruneOldDeployments, settleAppContainers, settlePreview, startDeploymentContainer, switchProduction, waitForRouter, waitUntilHealthy } from "@pier/release";
+import { announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startDeploymentContainer, switchProduction, waitForRouter, waitUntilHealthy } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -47,11 +47,12 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       appName: app.name,
       commitSha: commit.sha,
       configuredPort: settings.port,
-      overrides: { ...settings.commands, env: settings.envDefaults },
+      overrides: { ...settings.commands, env: settings.envDefaults, volumePaths: settings.volumes.map((v) => v.path) },
       log: (line) => log.write(line),
     });
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
     const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
+    const mounts = await prepareVolumes(deps, app, settings.volumes);
     if (settings.test) await runTestCommand(deps, { image: image.imageId, command: settings.test, env, appName: app.name, appId: app.id }, log);
     await deps.prisma.deployment.update({
       where: { id: deployment.id },
@@ -64,6 +65,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
         healthCheckTimeoutMs: settings.healthCheckTimeoutMs,
         memoryMb: settings.memoryMb,
         cpus: settings.cpus,
+        mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
       },
     });
 
@@ -78,6 +80,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       memoryMb: settings.memoryMb,
       cpus: settings.cpus,
       previewSlug: deployment.previewSlug,
+      mounts,
     });
     startedContainerId = container.id;
     log.write(`Started container ${container.id.slice(0, 12)} on 127.0.0.1:${container.hostPort}`);

@@ -1,4 +1,4 @@
-import { parsePierJson, type PierJson, type PierConfig } from "@pier/shared";
+import { parsePierJson, volumesSchema, type PierJson, type PierConfig, type VolumeSpec } from "@pier/shared";
 import type { App } from "@pier/db";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -25,6 +25,7 @@ export interface DeploySettings {
   commands: { install?: string; build?: string; start?: string };
   test?: string;
   envDefaults: Record<string, string>;
+  volumes: VolumeSpec[];
   /** One line per setting: "port 4000 (pier.json)". */
   explained: string[];
 }
@@ -48,5 +49,8 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
   if (pierJson?.test) explained.push(`test command: ${pierJson.test} (pier.json)`);
   const envDefaults = pierJson?.env ?? {};
   if (Object.keys(envDefaults).length) explained.push(`env defaults: ${Object.keys(envDefaults).join(", ")} (pier.json; the app's env vars override them)`);
-  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, test: pierJson?.test, envDefaults, explained };
+  const fromSettings = volumesSchema.safeParse(app.volumes);
+  const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
+  if (volumes.length) explained.push(`volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`);
+  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, test: pierJson?.test, envDefaults, volumes, explained };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appDto, appParams, createAppBody, updateAppBody } from "../../../schemas/app.ts";
+import { appDto, appParams, createAppBody, deleteAppQuery, updateAppBody } from "../../../schemas/app.ts";
 import { errorResponses } from "../../../schemas/common.ts";
 import { deploymentDto } from "../../../schemas/deployment.ts";
 import { createApp, deleteApp, findAppByName, updateApp } from "../../../services/apps.ts";
@@ -33,9 +33,16 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/api/apps/:name",
-    { schema: { summary: "Delete an app and stop its containers", params: appParams, response: { 200: z.object({ deleted: z.string(), removedContainers: z.number() }), ...errorResponses } } },
+    {
+      schema: {
+        summary: "Delete an app and stop its containers (its volumes only with ?volumes=true)",
+        params: appParams,
+        querystring: deleteAppQuery,
+        response: { 200: z.object({ deleted: z.string(), removedContainers: z.number(), removedVolumes: z.array(z.string()), keptVolumes: z.array(z.string()) }), ...errorResponses },
+      },
+    },
     async (request) => {
-      const result = await deleteApp(app.pier, request.params.name);
+      const result = await deleteApp(app.pier, request.params.name, request.query.volumes === "true");
       return { deleted: request.params.name, ...result };
     },
   );
