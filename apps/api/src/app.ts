@@ -12,7 +12,7 @@ import dashboard from "./dashboard/index.ts";
 import appsRoutes from "./routes/api/apps/index.ts";
 import envRoutes from "./routes/api/apps/env.ts";
 import releasesRoutes from "./routes/api/apps/releases.ts";
-import runtimeLogsRoutes from "./routes/api/apps/runtime-logs.ts";
+import controlRoutes from "./routes/api/apps/control.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import schemasRoutes from "./routes/schemas.ts";
@@ -51,7 +51,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(appsRoutes);
     await api.register(envRoutes);
     await api.register(releasesRoutes);
-    await api.register(runtimeLogsRoutes);
+    await api.register(controlRoutes);
     await api.register(deploymentsRoutes);
   });
   await app.register(dashboard);

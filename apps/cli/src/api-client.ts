@@ -1,5 +1,5 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
-import type { AppDto, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto } from "./types.ts";
+import type { AppDto, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto, RunResultDto } from "./types.ts";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -57,6 +57,32 @@ export class ApiClient {
   listEnv = (name: string, reveal: boolean) => this.request<EnvDto>("GET", `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`);
   setEnv = (name: string, vars: Record<string, string>) => this.request<EnvDto>("PUT", `/api/apps/${enc(name)}/env`, { vars });
   unsetEnv = (name: string, key: string) => this.request<EnvDto>("DELETE", `/api/apps/${enc(name)}/env/${enc(key)}`);
+  run = (name: string, command: string[], timeoutSeconds: number) =>
+    this.request<RunResultDto>("POST", `/api/apps/${enc(name)}/run`, { command, timeoutSeconds });
+
+  /** The app's runtime output as a text stream (GET /api/apps/:name/logs), written to `out` as it comes. */
+  async streamAppLogs(name: string, options: { tail: number; follow: boolean }, out: NodeJS.WritableStream): Promise<void> {
+    if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
+    const url = `${this.baseUrl}/api/apps/${enc(name)}/logs?tail=${options.tail}&follow=${options.follow}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` } });
+    } catch (error) {
+      throw new CliError(`cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`, EXIT.unreachable);
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      throw new ApiError(response.status, asErrorBody(json, response));
+    }
+    if (!response.body) return;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) out.write(chunk);
+  }
 }
 
 const enc = encodeURIComponent;

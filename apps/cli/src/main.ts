@@ -33,7 +33,9 @@ export async function main(argv: string[]): Promise<ExitCode> {
     throw new UsageError(`unknown command ${first}: see pier help`);
   }
   const { command, args } = found;
-  if (args.includes("--help") || args.includes("-h")) {
+  // Flags after `--` belong to a remote command (pier run app -- ls -h), not to pier.
+  const own = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  if (own.includes("--help") || own.includes("-h")) {
     printHelp(command.name.split(" "));
     return EXIT.ok;
   }

@@ -83,3 +83,11 @@ export interface CreateAppInput {
   port?: number;
   healthCheckPath?: string;
 }
+
+export interface RunResultDto {
+  deploymentId: string;
+  exitCode: number;
+  output: string;
+  timedOut: boolean;
+  durationMs: number;
+}

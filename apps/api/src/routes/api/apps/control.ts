@@ -4,12 +4,13 @@ import { AppError } from "../../../errors.ts";
 import { appParams } from "../../../schemas/app.ts";
 import { errorResponses } from "../../../schemas/common.ts";
 import { findAppByName } from "../../../services/apps.ts";
+import { runInAppImage } from "../../../services/run-command.ts";
 
 /**
- * The running app's own output (stdout and stderr of its production container): what a hosted PaaS
+ * Direct control over the running app. Runtime logs: the app's own output (stdout and stderr of its production container): what a hosted PaaS
  * keeps behind a log viewer. With follow=true the answer stays open and streams new lines.
  */
-const runtimeLogsRoutes: FastifyPluginAsyncZod = async (app) => {
+const controlRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/apps/:name/logs",
     {
@@ -37,6 +38,27 @@ const runtimeLogsRoutes: FastifyPluginAsyncZod = async (app) => {
       stream.pipe(reply.raw);
     },
   );
+
+  app.post(
+    "/api/apps/:name/run",
+    {
+      schema: {
+        summary: "Run a one-off command in the production image (with the app's env and volumes) and return its output",
+        params: appParams,
+        body: z
+          .object({
+            command: z.array(z.string().max(4_096)).min(1, "must name a command").max(100),
+            timeoutSeconds: z.number().int().min(1).max(3_600).default(300),
+          })
+          .strict(),
+        response: {
+          200: z.object({ deploymentId: z.string(), exitCode: z.number(), output: z.string(), timedOut: z.boolean(), durationMs: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => runInAppImage(app.pier, { appName: request.params.name, command: request.body.command, timeoutSeconds: request.body.timeoutSeconds }),
+  );
 };
 
-export default runtimeLogsRoutes;
+export default controlRoutes;

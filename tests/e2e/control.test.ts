@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { createTestRepo, nodeAppFiles, type TestRepo } from "../support/git-repo.ts";
+import { waitForStatus } from "../support/deployments.ts";
+import { startPlatform, type Platform } from "../support/platform.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const run = promisify(execFile);
+
+describe("control over the running app: one-off commands and runtime logs (API and CLI)", () => {
+  let platform: Platform;
+  let repo: TestRepo & { sha: string };
+  let apiUrl = "";
+  const name = `ctl-${randomBytes(3).toString("hex")}`;
+
+  const pier = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", ...args], {
+        cwd: root,
+        env: { ...process.env, PIER_API_URL: apiUrl, PIER_TOKEN: platform.config.PIER_ADMIN_TOKEN, NO_COLOR: "1" },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    await platform.api.listen({ host: "127.0.0.1", port: 0 });
+    apiUrl = `http://127.0.0.1:${(platform.api.server.address() as AddressInfo).port}`;
+    repo = await createTestRepo({ ...nodeAppFiles("control"), "pier.json": JSON.stringify({ volumes: [{ name: "data", path: "/data" }] }) });
+    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    await platform.api.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: platform.auth, payload: { vars: { GREETING: "hello-from-env" } } });
+  });
+  afterAll(async () => {
+    await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}?volumes=true`, headers: platform.auth });
+    await platform.close();
+    await repo.remove();
+  });
+
+  it("refuses to run before there is a production deployment", async () => {
+    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/run`, headers: platform.auth, payload: { command: ["true"] } });
+    expect(res.statusCode).toBe(409);
+    const empty = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/run`, headers: platform.auth, payload: { command: [] } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fields[0].field).toBe("command");
+  });
+
+  it("pier run executes in the production image with the app's env and volumes, and returns its exit code", async () => {
+    const deploy = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+    expect((await waitForStatus(platform.api, platform.auth, deploy.json().id)).status).toBe("READY");
+
+    const write = await pier("run", name, "--", "sh", "-c", "echo $GREETING > /data/note && cat server.js | head -1");
+    expect(write.code).toBe(0);
+    expect(write.stdout).toContain('const http = require("http");');
+    const read = await pier("run", name, "--json", "--", "cat", "/data/note");
+    expect(JSON.parse(read.stdout)).toMatchObject({ exitCode: 0, output: "hello-from-env\n", timedOut: false });
+    const failing = await pier("run", name, "--", "sh", "-c", "echo oops >&2; exit 4");
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain("oops");
+    expect(failing.stderr).toContain("exited with 4");
+    expect((await pier("run", name)).code).toBe(2);
+    // No one-off containers are left behind.
+    expect(await platform.runtime.listContainers({ "pier.app": name, "pier.role": "run" }, { all: true })).toEqual([]);
+  });
+
+  it("pier app-logs shows the running app's output", async () => {
+    const logs = await pier("app-logs", name, "--tail", "20");
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toContain("listening on 3000");
+    expect((await pier("app-logs", "no-such-app")).code).toBe(5);
+  });
+});
