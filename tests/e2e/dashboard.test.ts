@@ -163,6 +163,20 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     await page.evaluate("window.scrollTo(0, 0)");
     await screenshot("settings");
 
+    // Previews are switched on from the settings form, and the API sees it.
+    await page.check('input[data-field="previews"]');
+    await page.click('form[data-form="settings"] button[type="submit"]');
+    await page.waitForURL(`${base}/apps/${name}/settings`);
+    expect(await page.isChecked('input[data-field="previews"]')).toBe(true);
+    const apiView = await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth });
+    expect(apiView.json().previews).toBe(true);
+
+    // The Logs tab shows the running app's own output.
+    await page.click('nav.tabs a[href$="/logs"]');
+    await page.waitForURL(`${base}/apps/${name}/logs`);
+    expect(await page.locator('pre[data-log="runtime"]').textContent()).toContain("listening on");
+    await screenshot("runtime-logs");
+
     // The apps list shows the app with its production URL, latest status, commit and a relative time.
     await page.goto(base);
     const row = page.locator(`tr[data-app="${name}"]`);

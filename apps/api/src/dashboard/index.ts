@@ -15,7 +15,7 @@ import { createDeployment } from "../services/create-deployment.ts";
 import { streamDeploymentLog } from "../services/log-stream.ts";
 import { releaseExistingDeployment, toReleaseDtos } from "../services/releases.ts";
 import { toAppDto, toDeploymentDto } from "../services/views.ts";
-import { appPage, appsPage, deploymentPage, errorPage, loginPage, newAppPage, settingsPage, type FieldErrors, type FormValues } from "./pages.ts";
+import { appPage, appsPage, deploymentPage, errorPage, loginPage, newAppPage, runtimeLogsPage, settingsPage, type FieldErrors, type FormValues } from "./pages.ts";
 import { DashboardKeys, FLASH_COOKIE, LOGIN_COOKIE, SESSION_COOKIE, SESSION_TTL_S, type Flash, type Session } from "./session.ts";
 import type { PageContext } from "./ui.ts";
 
@@ -293,9 +293,21 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     return page(reply, settingsPage(context(request, reply), toAppDto(config, target), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
   }
 
+  app.get(
+    "/apps/:name/logs",
+    { schema: { hide: true, params: appParams, querystring: z.object({ follow: z.enum(["1", "0"]).optional() }), response: html200 } },
+    async (request, reply) => {
+      const target = await findAppByName(prisma, request.params.name);
+      const live = target.productionDeploymentId ? await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } }) : null;
+      const output = live?.containerId ? await deps.runtime.containerLogs(live.containerId, 300) : null;
+      const hasDeployments = (await prisma.deployment.count({ where: { appId: target.id } })) > 0;
+      return page(reply, runtimeLogsPage(context(request, reply), toAppDto(config, target), Boolean(live), hasDeployments, output, request.query.follow === "1"));
+    },
+  );
+
   app.get("/apps/:name/settings", { schema: { hide: true, params: appParams, response: html200 } }, async (request, reply) => renderSettings(request, reply, request.params.name));
 
-  const settingsForm = csrfBody.extend({ repoUrl: formText, branch: formText, rootDir: formText, port: formText, healthCheckPath: formText });
+  const settingsForm = csrfBody.extend({ repoUrl: formText, branch: formText, rootDir: formText, port: formText, healthCheckPath: formText, previews: z.literal("on").optional() });
   app.post("/apps/:name/settings", { schema: { hide: true, params: appParams, body: settingsForm, response: { 400: z.string() } } }, async (request, reply) => {
     const { _csrf, ...rest } = request.body;
     void _csrf;
@@ -308,6 +320,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
       rootDir: values.rootDir,
       port: values.port && !errors.port ? Number(values.port) : null,
       healthCheckPath: values.healthCheckPath || "/",
+      previews: values.previews === "on",
     });
     if (!parsed.success) for (const [k, message] of Object.entries(fieldErrors(parsed.error.issues))) errors[k] ??= message;
     if (Object.keys(errors).length > 0 || !parsed.success) return renderSettings(request, reply, request.params.name, values, errors, 400);

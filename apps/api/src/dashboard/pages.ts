@@ -117,7 +117,7 @@ export function newAppPage(ctx: PageContext, values: FormValues, errors: FieldEr
 
 // ---------------------------------------------------------------- app page
 
-function appHeader(ctx: PageContext, app: AppView, live: boolean, tab: "overview" | "settings", hasDeployments: boolean): Html {
+function appHeader(ctx: PageContext, app: AppView, live: boolean, tab: "overview" | "logs" | "settings", hasDeployments: boolean): Html {
   return html`<div class="crumbs"><a href="/">Apps</a> /</div>
     <div class="head"><div><h1>${app.name}</h1>
       <div class="sub">${live ? html`<a class="pill-url" href="${app.url}" target="_blank" rel="noopener noreferrer">${app.url}</a>` : html`<span class="faint">Not live yet</span>`}
@@ -125,7 +125,7 @@ function appHeader(ctx: PageContext, app: AppView, live: boolean, tab: "overview
       <div class="actions">
         <form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}<button class="btn primary" type="submit" data-action="deploy">${hasDeployments ? "Redeploy" : "Deploy"}</button></form>
       </div></div>
-    <nav class="tabs"><a href="/apps/${app.name}" class="${tab === "overview" ? "on" : ""}">Deployments</a><a href="/apps/${app.name}/settings" class="${tab === "settings" ? "on" : ""}">Settings</a></nav>`;
+    <nav class="tabs"><a href="/apps/${app.name}" class="${tab === "overview" ? "on" : ""}">Deployments</a><a href="/apps/${app.name}/logs" class="${tab === "logs" ? "on" : ""}">Logs</a><a href="/apps/${app.name}/settings" class="${tab === "settings" ? "on" : ""}">Settings</a></nav>`;
 }
 
 export function appPage(ctx: PageContext, app: AppView, deployments: Array<{ view: DeploymentView; raw: Deployment }>, releases: ReleaseView[], production: Deployment | null): string {
@@ -270,6 +270,8 @@ export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasD
         ${field({ name: "port", label: "Port", value: v("port"), errors, placeholder: "auto", help: "Empty: the app listens on $PORT." })}
         ${field({ name: "healthCheckPath", label: "Health-check path", value: v("healthCheckPath"), errors })}
       </div>
+      <div class="field"><label><input type="checkbox" name="previews" value="on" data-field="previews" ${app.previews ? "checked" : ""}> Preview deployments</label>
+        <div class="help muted">Pushes to other branches deploy at <code>${app.name}-git-&lt;branch&gt;</code>, without touching production; deleting the branch stops its preview.</div></div>
       <div class="formfoot"><button class="btn primary" type="submit">Save settings</button></div>
     </form></div></div>`;
 
@@ -309,6 +311,17 @@ export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasD
     </form></div></div>`;
 
   return layout(ctx, { title: `${app.name} · Settings`, nav: "apps", body: html`${appHeader(ctx, app, live, "settings", hasDeployments)}${settingsCard}${envCard}${webhookCard}${deleteCard}` });
+}
+
+/** The running app's own output (stdout and stderr of production); ?follow=1 refreshes every 2 s. */
+export function runtimeLogsPage(ctx: PageContext, app: AppView, live: boolean, hasDeployments: boolean, output: string | null, follow: boolean): string {
+  const body =
+    output === null
+      ? html`<div class="card"><div class="cb muted" data-empty="runtime-logs">Nothing runs in production yet: deploy the app and its output shows here.</div></div>`
+      : html`<div class="card"><div class="ch"><h2>Runtime logs</h2><span class="hint">stdout and stderr of the production container, last 300 lines ·
+          ${follow ? html`<a href="/apps/${app.name}/logs">Stop following</a>` : html`<a href="/apps/${app.name}/logs?follow=1" data-action="follow">Follow</a>`}</span></div>
+          <pre class="log" data-log="runtime">${output || "(no output yet)"}</pre></div>`;
+  return layout(ctx, { title: `${app.name} · Logs`, nav: "apps", refreshSeconds: follow ? 2 : undefined, body: html`${appHeader(ctx, app, live, "logs", hasDeployments)}${body}` });
 }
 
 // ---------------------------------------------------------------- errors

@@ -163,7 +163,7 @@ export function csrfField(ctx: PageContext): Html {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 }
 
-export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new"; body: Interpolation; scripts?: string[] }): string {
+export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new"; body: Interpolation; scripts?: string[]; refreshSeconds?: number }): string {
   const top = ctx.signedIn
     ? html`<header class="top"><div class="in">
         <a class="brand" href="/">${LOGO}<span>Pier</span></a>
@@ -175,7 +175,7 @@ export function layout(ctx: PageContext, options: { title: string; nav?: "apps" 
   const scripts = [SCRIPT, ...(options.scripts ?? [])].map((s) => html`<script nonce="${ctx.nonce}">${raw(s)}</script>`);
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${options.title} · Pier</title><link rel="icon" href="${FAVICON}"><meta name="robots" content="noindex">
+${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(options.refreshSeconds)}">` : ""}<title>${options.title} · Pier</title><link rel="icon" href="${FAVICON}"><meta name="robots" content="noindex">
 <style nonce="${ctx.nonce}">${raw(CSS)}</style></head>
 <body>${top}<main>${flash}${options.body}</main>${scripts}</body></html>`.value;
 }
