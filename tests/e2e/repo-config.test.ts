@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
-import { createTestRepo, nodeAppFiles } from "../support/git-repo.ts";
+import { nodeAppFiles } from "../support/git-repo.ts";
 import { getViaRouter } from "../support/http.ts";
-import { logText, waitForStatus } from "../support/deployments.ts";
+import { logText } from "../support/deployments.ts";
+import { testApps } from "../support/apps.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
@@ -14,27 +14,15 @@ const envServer = `require("http").createServer((q, s) => {
 
 describe("pier.json: configuration in the repo", () => {
   let platform: Platform;
-  const cleanups: Array<() => Promise<unknown>> = [];
+  const apps = testApps(() => platform, "cfg");
 
   beforeAll(async () => {
     platform = await startPlatform();
   });
   afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
+    await apps.cleanup();
     await platform.close();
   });
-
-  async function createApp(files: Record<string, string>, settings: Record<string, unknown> = {}) {
-    const name = `cfg-${randomBytes(3).toString("hex")}`;
-    const repo = await createTestRepo(files);
-    cleanups.push(() => repo.remove(), () => platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth }));
-    expect((await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url, ...settings } })).statusCode).toBe(201);
-    return { name, repo };
-  }
-  async function deploy(name: string) {
-    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
-    return waitForStatus(platform.api, platform.auth, res.json().id);
-  }
 
   it("applies port, health check, start command, env defaults and resources, and logs where each came from", async () => {
     const pierJson = {
@@ -44,12 +32,12 @@ describe("pier.json: configuration in the repo", () => {
       env: { GREETING: "from-pier-json", MODE: "default" },
       resources: { memory: 96, cpus: 0.5 },
     };
-    const { name } = await createApp(
+    const { name } = await apps.create(
       { "package.json": JSON.stringify({ name: "cfg", scripts: { start: "node nothing.js" } }), "server.js": envServer, "pier.json": JSON.stringify(pierJson) },
       { port: 5000, healthCheckPath: "/ignored" },
     );
     await platform.api.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: platform.auth, payload: { vars: { MODE: "from-app-settings" } } });
-    const deployment = await deploy(name);
+    const deployment = await apps.deploy(name);
     expect(deployment.reason).toBeNull();
     // pier.json beats app settings (port, health path); the app's env var beats pier.json's default.
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("4100 from-pier-json from-app-settings\n");
@@ -64,8 +52,8 @@ describe("pier.json: configuration in the repo", () => {
   });
 
   it("without pier.json, app settings beat detection", async () => {
-    const { name } = await createApp({ "package.json": JSON.stringify({ name: "cfg", scripts: { start: "node server.js" } }), "server.js": envServer }, { port: 4200, healthCheckPath: "/healthz" });
-    const deployment = await deploy(name);
+    const { name } = await apps.create({ "package.json": JSON.stringify({ name: "cfg", scripts: { start: "node server.js" } }), "server.js": envServer }, { port: 4200, healthCheckPath: "/healthz" });
+    const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("READY");
     const log = await logText(platform.api, platform.auth, deployment.id);
     expect(log).toContain("port: 4200 (app settings)");
@@ -73,10 +61,10 @@ describe("pier.json: configuration in the repo", () => {
   });
 
   it("an invalid pier.json fails the deploy naming the field, and production is untouched", async () => {
-    const { name, repo } = await createApp(nodeAppFiles("config v1"));
-    expect((await deploy(name)).status).toBe("READY");
+    const { name, repo } = await apps.create(nodeAppFiles("config v1"));
+    expect((await apps.deploy(name)).status).toBe("READY");
     await repo.commit({ "pier.json": JSON.stringify({ port: "eighty", healthCheck: { path: "healthz" }, replica: 2 }) }, "bad config");
-    const failed = await deploy(name);
+    const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
     expect(failed.reason).toContain('field "port"');
     expect(failed.reason).toContain('field "healthCheck.path"');
@@ -85,10 +73,10 @@ describe("pier.json: configuration in the repo", () => {
   });
 
   it("a failing test command stops the release; a passing one lets it through", async () => {
-    const { name, repo } = await createApp(nodeAppFiles("tested v1"));
-    expect((await deploy(name)).status).toBe("READY");
+    const { name, repo } = await apps.create(nodeAppFiles("tested v1"));
+    expect((await apps.deploy(name)).status).toBe("READY");
     await repo.commit({ ...nodeAppFiles("tested v2"), "pier.json": JSON.stringify({ test: "echo running the suite && exit 1" }) }, "red tests");
-    const failed = await deploy(name);
+    const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
     expect(failed.reason).toBe("test command failed (exit 1): echo running the suite && exit 1");
     expect(await logText(platform.api, platform.auth, failed.id)).toContain("running the suite");
@@ -97,7 +85,7 @@ describe("pier.json: configuration in the repo", () => {
     expect(leftovers).toEqual([]);
 
     await repo.commit({ "pier.json": JSON.stringify({ test: "node -e \"process.exit(require('./package.json').name === 'hello' ? 0 : 1)\"" }) }, "green tests");
-    const passed = await deploy(name);
+    const passed = await apps.deploy(name);
     expect(passed.status).toBe("READY");
     expect(await logText(platform.api, platform.auth, passed.id)).toMatch(/Tests passed in \d+ ms/);
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("tested v2\n");
@@ -105,8 +93,8 @@ describe("pier.json: configuration in the repo", () => {
 
   it("a repo's own Dockerfile still wins; pier.json's start command and env are layered onto its image", async () => {
     const dockerfile = `FROM ${baseImage}\nWORKDIR /srv\nCOPY server.js .\nEXPOSE 4300\nCMD ["node", "-e", "process.exit(3)"]\n`;
-    const { name } = await createApp({ Dockerfile: dockerfile, "server.js": envServer, "pier.json": JSON.stringify({ start: "node server.js", env: { GREETING: "layered" } }) });
-    const deployment = await deploy(name);
+    const { name } = await apps.create({ Dockerfile: dockerfile, "server.js": envServer, "pier.json": JSON.stringify({ start: "node server.js", env: { GREETING: "layered" } }) });
+    const deployment = await apps.deploy(name);
     expect(deployment.reason).toBeNull();
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("4300 layered \n");
     expect(await logText(platform.api, platform.auth, deployment.id)).toContain("Applying pier.json to the image");

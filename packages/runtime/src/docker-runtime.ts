@@ -51,6 +51,21 @@ function firstPublishedPort(ports: Record<string, Array<{ HostIp: string; HostPo
   return null;
 }
 
+const envList = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`);
+
+/** Every app container, long-running or one-off: limits, volumes, no privileges, no capabilities. */
+function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts">) {
+  return {
+    Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
+    Memory: spec.memoryBytes,
+    NanoCpus: spec.nanoCpus,
+    PidsLimit: spec.pidsLimit,
+    Privileged: false,
+    CapDrop: ["ALL"],
+    SecurityOpt: ["no-new-privileges"],
+  };
+}
+
 export class DockerRuntime implements ContainerRuntime {
   readonly kind = "docker";
   private readonly docker: Docker;
@@ -180,19 +195,13 @@ export class DockerRuntime implements ContainerRuntime {
       container = await this.docker.createContainer({
         name: spec.name,
         Image: spec.image,
-        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+        Env: envList(spec.env),
         Labels: spec.labels,
         ExposedPorts: { [portKey]: {} },
         HostConfig: {
-          Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
+          ...confined(spec),
           // Published on loopback only: the router is the way in from outside.
           PortBindings: { [portKey]: [{ HostIp: "127.0.0.1", HostPort: "" }] },
-          Memory: spec.memoryBytes,
-          NanoCpus: spec.nanoCpus,
-          PidsLimit: spec.pidsLimit,
-          Privileged: false,
-          CapDrop: ["ALL"],
-          SecurityOpt: ["no-new-privileges"],
           // No restarts until the health check passed: a crash loop must read as a crash (keepRunning).
           RestartPolicy: { Name: "no" },
         },
@@ -219,17 +228,9 @@ export class DockerRuntime implements ContainerRuntime {
       container = await this.docker.createContainer({
         Image: spec.image,
         Cmd: spec.command,
-        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+        Env: envList(spec.env),
         Labels: spec.labels,
-        HostConfig: {
-          Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
-          Memory: spec.memoryBytes,
-          NanoCpus: spec.nanoCpus,
-          PidsLimit: spec.pidsLimit,
-          Privileged: false,
-          CapDrop: ["ALL"],
-          SecurityOpt: ["no-new-privileges"],
-        },
+        HostConfig: confined(spec),
       });
     } catch (error) {
       throw translate(error, "create a one-off container");
