@@ -61,7 +61,8 @@ describe("preview deployments", () => {
     const res = await push("feature/Try_This", sha);
     expect((await waitForStatus(platform.api, platform.auth, res.json().deploymentId)).status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, previewHost)).body).toBe("feature two\n");
-    await expect.poll(async () => (await platform.runtime.listContainers({ "pier.app": name, "pier.preview": "feature-try-this" })).length, { timeout: 10_000 }).toBe(1);
+    // Stopped and removed (not just stopped): only the newest preview container is left.
+    await expect.poll(async () => (await platform.runtime.listContainers({ "pier.app": name, "pier.preview": "feature-try-this" }, { all: true })).length, { timeout: 10_000 }).toBe(1);
   });
 
   it("deleting the branch stops its preview", async () => {

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { ROUTES_APPLIED_KEY, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_KEY, type PierConfig } from "@pier/shared";
+import { ROUTES_APPLIED_TTL_SECONDS, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_KEY, routesAppliedKey, type PierConfig } from "@pier/shared";
+import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { loadRouteEntries } from "./load-routes.ts";
 import type { RouteEntries } from "./route-table.ts";
@@ -39,12 +40,14 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
   let reloading: Promise<void> | null = null;
   let again = false;
   let closed = false;
+  // This router's own acknowledgement key: a switch waits for every live router, not just any one.
+  const appliedKey = routesAppliedKey(randomUUID());
 
   // The generation is read before the data, so a table built now reflects every change announced so far.
   const reloadOnce = async () => {
     const generation = Number((await redis.get(ROUTES_GENERATION_KEY)) ?? 0);
     await options.apply(await loadRouteEntries(prisma, runtime));
-    await redis.set(ROUTES_APPLIED_KEY, String(generation));
+    if (!closed) await redis.set(appliedKey, String(generation), "EX", ROUTES_APPLIED_TTL_SECONDS);
   };
   const reload = async (): Promise<void> => {
     if (closed) return;
@@ -83,6 +86,8 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
       clearInterval(resync);
       subscriber.disconnect();
       await reloading?.catch(() => undefined /* already logged by reloadLogged */);
+      // Leave at once, so switches stop waiting for a router that is gone.
+      await redis.del(appliedKey);
       redis.disconnect();
     },
   };

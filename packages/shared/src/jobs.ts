@@ -25,6 +25,9 @@ export type DeployJobPayload = z.infer<typeof deployJob.payload>;
 /** Redis pub/sub channel the router listens on to reload its table. */
 export const ROUTES_CHANGED_CHANNEL = "pier:routes-changed";
 
-/** Incremented after every committed routing change; routers store the generation they have applied. */
+/** Incremented after every committed routing change. */
 export const ROUTES_GENERATION_KEY = "pier:routes:generation";
-export const ROUTES_APPLIED_KEY = "pier:routes:applied";
+/** Each running router stores the generation it serves under its own key, which expires if it dies. */
+export const routesAppliedKey = (routerId: string) => `pier:routes:applied:${routerId}`;
+export const ROUTES_APPLIED_PATTERN = "pier:routes:applied:*";
+export const ROUTES_APPLIED_TTL_SECONDS = 30;
