@@ -16,7 +16,7 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
         id: true,
         name: true,
         productionDeploymentId: true,
-        deployments: { select: { id: true, shortId: true, previewSlug: true, status: true }, orderBy: { createdAt: "desc" } },
+        deployments: { select: { id: true, shortId: true, previewSlug: true, status: true, createdAt: true } },
       },
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
@@ -27,14 +27,19 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     if (deploymentId && container.running && container.hostPort) portByDeployment.set(deploymentId, container.hostPort);
   }
   const entries: RouteEntries = new Map();
+  const previewAge = new Map<string, number>();
   for (const app of apps) {
     entries.set(app.name, (app.productionDeploymentId && portByDeployment.get(app.productionDeploymentId)) || null);
     for (const deployment of app.deployments) {
       const port = portByDeployment.get(deployment.id);
       if (port) entries.set(`${app.name}-${deployment.shortId}`, port);
-      // Newest first: a branch's preview label goes to its newest READY deployment that runs.
+      // A branch's preview label goes to its newest READY deployment that runs.
       const label = deployment.previewSlug ? `${app.name}-git-${deployment.previewSlug}` : null;
-      if (label && port && deployment.status === "READY" && !entries.has(label)) entries.set(label, port);
+      const created = deployment.createdAt.getTime();
+      if (label && port && deployment.status === "READY" && created > (previewAge.get(label) ?? -1)) {
+        entries.set(label, port);
+        previewAge.set(label, created);
+      }
     }
   }
   return entries;
