@@ -16,7 +16,7 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
         id: true,
         name: true,
         productionDeploymentId: true,
-        deployments: { select: { id: true, shortId: true, previewSlug: true, status: true, createdAt: true } },
+        deployments: { select: { id: true, shortId: true, previewSlug: true, previewLiveAt: true, createdAt: true } },
       },
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
@@ -33,10 +33,10 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     for (const deployment of app.deployments) {
       const port = portByDeployment.get(deployment.id);
       if (port) entries.set(`${app.name}-${deployment.shortId}`, port);
-      // A branch's preview label goes to its newest READY deployment that runs.
+      // A branch's preview label goes to its newest healthy preview (handed over by the worker) that runs.
       const label = deployment.previewSlug ? `${app.name}-git-${deployment.previewSlug}` : null;
       const created = deployment.createdAt.getTime();
-      if (label && port && deployment.status === "READY" && created > (previewAge.get(label) ?? -1)) {
+      if (label && port && deployment.previewLiveAt && created > (previewAge.get(label) ?? -1)) {
         entries.set(label, port);
         previewAge.set(label, created);
       }

@@ -132,9 +132,11 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
 async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog): Promise<void> {
   const { app } = deployment;
   const slug = deployment.previewSlug!;
-  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
+  // Routed first, READY second: when the API says READY, the preview URL serves this version.
+  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { previewLiveAt: new Date() } });
   const routed = await waitForRouter(deps.redis, await announceRouteChange(deps.redis), deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   if (!routed) log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
+  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
   log.write(`Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`);
   try {
     const stopped = await settlePreview(deps, app.id, slug, deployment.id, deps.config.PIER_DRAIN_MS);
