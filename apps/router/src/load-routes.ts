@@ -21,10 +21,10 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
   ]);
-  const portByDeployment = new Map<string, number>();
+  const portByDeployment = new Map<string, number[]>();
   for (const container of containers) {
     const deploymentId = container.labels[LABELS.deployment];
-    if (deploymentId && container.running && container.hostPort) portByDeployment.set(deploymentId, container.hostPort);
+    if (deploymentId && container.running && container.hostPort) portByDeployment.set(deploymentId, [...(portByDeployment.get(deploymentId) ?? []), container.hostPort]);
   }
   const entries: RouteEntries = new Map();
   const previewAge = new Map<string, number>();

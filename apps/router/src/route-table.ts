@@ -3,8 +3,8 @@ export type Resolution =
   | { kind: "down"; label: string }
   | { kind: "unknown"; host: string };
 
-/** label → upstream port on 127.0.0.1, or null when the app exists but nothing healthy serves it. */
-export type RouteEntries = Map<string, number | null>;
+/** label → upstream ports on 127.0.0.1 (one per replica), or null when the app exists but nothing serves it. */
+export type RouteEntries = Map<string, number[] | null>;
 
 /**
  * Host → upstream lookup. Replaced whole on every reload (one reference swap), so a request
@@ -12,6 +12,8 @@ export type RouteEntries = Map<string, number | null>;
  */
 export class RouteTable {
   private readonly suffix: string;
+  /** Round-robin position per label, so replicas share the traffic. */
+  private readonly turns = new Map<string, number>();
 
   constructor(
     domain: string,
@@ -29,8 +31,11 @@ export class RouteTable {
     if (!host.endsWith(this.suffix)) return { kind: "unknown", host };
     const label = host.slice(0, -this.suffix.length);
     if (label.includes(".")) return { kind: "unknown", host };
-    const port = this.entries.get(label);
-    if (port === undefined) return { kind: "unknown", host };
-    return port === null ? { kind: "down", label } : { kind: "upstream", port, label };
+    const ports = this.entries.get(label);
+    if (ports === undefined) return { kind: "unknown", host };
+    if (ports === null || ports.length === 0) return { kind: "down", label };
+    const turn = this.turns.get(label) ?? 0;
+    this.turns.set(label, turn + 1);
+    return { kind: "upstream", port: ports[turn % ports.length]!, label };
   }
 }

@@ -39,7 +39,7 @@ describe("router proxy", () => {
     const dead = http.createServer();
     deadPort = await listen(dead);
     await new Promise((r) => dead.close(r)); // a port nothing listens on any more
-    table = new RouteTable("localhost", new Map([["web", upstreamPort], ["down", null], ["gone", deadPort]]));
+    table = new RouteTable("localhost", new Map<string, number[] | null>([["web", [upstreamPort]], ["down", null], ["gone", [deadPort]]]));
     proxyPort = await listen(proxy);
   });
   afterAll(async () => {
@@ -66,7 +66,7 @@ describe("router proxy", () => {
   });
 
   it("follows a table swap on the very next request", async () => {
-    table = new RouteTable("localhost", new Map([["web", null]]));
+    table = new RouteTable("localhost", new Map<string, number[] | null>([["web", null]]));
     expect((await request(proxyPort, "web.localhost")).status).toBe(503);
   });
 });

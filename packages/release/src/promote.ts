@@ -1,8 +1,9 @@
 import type { App, Deployment, EnvVar, ReleaseKind, Trigger } from "@pier/db";
+import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { ReleaseError } from "./errors.ts";
 import { waitUntilHealthy } from "./health-check.ts";
-import { startDeploymentContainer } from "./start-container.ts";
+import { startReplicas } from "./start-container.ts";
 import { switchProduction, type SwitchResult } from "./switch-production.ts";
 import { storedMounts } from "./volumes.ts";
 
@@ -37,34 +38,38 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     if (!target.imageId || target.imagePrunedAt || !(await deps.runtime.imageExists(target.imageId))) {
       throw new ReleaseError("image_pruned", `the image of deployment ${target.shortId} was pruned; deploy its commit ${target.commitSha?.slice(0, 12) ?? ""} again instead`);
     }
-    if (target.containerId) await deps.runtime.removeContainer(target.containerId);
-    log(`Starting deployment ${target.shortId} again from its image ${target.imageTag ?? target.imageId}`);
-    const container = await startDeploymentContainer(deps.runtime, deps.config, {
-      appId: app.id,
-      appName: app.name,
-      deploymentId: target.id,
-      shortId: target.shortId,
-      image: target.imageId,
-      port: target.port ?? 3000,
-      env: Object.fromEntries(app.envVars.map((v) => [v.key, v.value])),
-      memoryMb: target.memoryMb,
-      cpus: target.cpus,
-      // The same volumes, so the data it sees is the data the app has now.
-      mounts: storedMounts(target.mounts),
-    });
-    started = true;
-    const health = await waitUntilHealthy(deps.runtime, {
-      containerId: container.id,
-      hostPort: container.hostPort,
-      path: target.healthCheckPath ?? app.healthCheckPath,
-      timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
-    });
-    if (!health.healthy) {
-      await deps.runtime.removeContainer(container.id);
-      throw new ReleaseError("unhealthy", health.evidence);
+    // Leftovers of this deployment (stopped replicas) make way for a fresh set.
+    for (const leftover of await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.deployment]: target.id }, { all: true })) {
+      await deps.runtime.removeContainer(leftover.id);
     }
-    await deps.runtime.keepRunning(container.id);
-    await deps.prisma.deployment.update({ where: { id: target.id }, data: { containerId: container.id, hostPort: container.hostPort } });
+    log(`Starting deployment ${target.shortId} again from its image ${target.imageTag ?? target.imageId}`);
+    const replicaSet = await startReplicas(
+      deps.runtime,
+      deps.config,
+      {
+        appId: app.id,
+        appName: app.name,
+        deploymentId: target.id,
+        shortId: target.shortId,
+        image: target.imageId,
+        port: target.port ?? 3000,
+        env: Object.fromEntries(app.envVars.map((v) => [v.key, v.value])),
+        memoryMb: target.memoryMb,
+        cpus: target.cpus,
+        // The same volumes, so the data it sees is the data the app has now.
+        mounts: storedMounts(target.mounts),
+      },
+      target.replicas,
+      { path: target.healthCheckPath ?? app.healthCheckPath, timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS },
+      () => undefined,
+    );
+    started = true;
+    if (replicaSet.unhealthy && !replicaSet.unhealthy.healthy) {
+      for (const container of replicaSet.containers) await deps.runtime.removeContainer(container.id);
+      throw new ReleaseError("unhealthy", replicaSet.unhealthy.evidence);
+    }
+    const first = replicaSet.containers[0]!;
+    await deps.prisma.deployment.update({ where: { id: target.id }, data: { containerId: first.id, hostPort: first.hostPort } });
   } else {
     // Warm: one quick probe proves it still answers before traffic moves to it.
     const health = await waitUntilHealthy(deps.runtime, {

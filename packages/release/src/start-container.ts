@@ -1,5 +1,6 @@
 import { LABELS, type PierConfig } from "@pier/shared";
 import type { ContainerRuntime, RunningContainer, VolumeMount } from "@pier/runtime";
+import { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 
 export interface StartRequest {
   appId: string;
@@ -15,14 +16,16 @@ export interface StartRequest {
   /** The branch slug, for preview deployments. */
   previewSlug?: string | null;
   mounts?: VolumeMount[];
+  /** Which replica this is (1 for the first; names and labels of the others carry the number). */
+  replica?: number;
 }
 
-export const containerName = (appName: string, shortId: string) => `pier-${appName}-${shortId}`;
+export const containerName = (appName: string, shortId: string, replica = 1) => `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
 
 /** Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. */
 export function startDeploymentContainer(runtime: ContainerRuntime, config: PierConfig, request: StartRequest): Promise<RunningContainer> {
   return runtime.runContainer({
-    name: containerName(request.appName, request.shortId),
+    name: containerName(request.appName, request.shortId, request.replica),
     image: request.image,
     env: { ...request.env, PORT: String(request.port) },
     labels: {
@@ -30,6 +33,7 @@ export function startDeploymentContainer(runtime: ContainerRuntime, config: Pier
       [LABELS.app]: request.appName,
       [LABELS.appId]: request.appId,
       [LABELS.deployment]: request.deploymentId,
+      [LABELS.replica]: String(request.replica ?? 1),
       ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
     },
     containerPort: request.port,
@@ -38,4 +42,37 @@ export function startDeploymentContainer(runtime: ContainerRuntime, config: Pier
     pidsLimit: config.PIER_CONTAINER_PIDS,
     mounts: request.mounts ?? [],
   });
+}
+
+export interface ReplicaSet {
+  /** The containers started, first one first; on failure, the caller removes them. */
+  containers: RunningContainer[];
+  /** The health-check result of the first replica that failed, if any. */
+  unhealthy: HealthCheckResult | null;
+  afterMs: number;
+}
+
+/**
+ * Starts `count` containers of a deployment and health-checks them all (in parallel). Only when every
+ * one answers 2xx are they made to restart on crashes; `onStarted` hears of each as it starts.
+ */
+export async function startReplicas(
+  runtime: ContainerRuntime,
+  config: PierConfig,
+  request: StartRequest,
+  count: number,
+  health: { path: string; timeoutMs: number },
+  onStarted: (container: RunningContainer, replica: number) => void | Promise<void>,
+): Promise<ReplicaSet> {
+  const started = performance.now();
+  const containers: RunningContainer[] = [];
+  for (let replica = 1; replica <= count; replica++) {
+    const container = await startDeploymentContainer(runtime, config, { ...request, replica });
+    containers.push(container);
+    await onStarted(container, replica);
+  }
+  const results = await Promise.all(containers.map((c) => waitUntilHealthy(runtime, { containerId: c.id, hostPort: c.hostPort, path: health.path, timeoutMs: health.timeoutMs })));
+  const unhealthy = results.find((r) => !r.healthy) ?? null;
+  if (!unhealthy) for (const c of containers) await runtime.keepRunning(c.id);
+  return { containers, unhealthy, afterMs: Math.round(performance.now() - started) };
 }

@@ -48,6 +48,7 @@ export const pierJsonSchema = z
       .optional(),
     test: command.describe("Runs in the built image before release; a non-zero exit stops the deploy").optional(),
     volumes: volumesSchema.describe("Persistent volumes, kept across deploys and rollbacks").optional(),
+    replicas: z.number().int().min(1).max(10).describe("Containers serving the app; the router spreads requests across them").optional(),
   })
   .strict();
 

@@ -9,6 +9,8 @@ export const LABELS = {
   app: "pier.app",
   appId: "pier.app-id",
   deployment: "pier.deployment",
+  /** 1, 2, … when a deployment runs several replicas. */
+  replica: "pier.replica",
   /** On preview containers: the branch slug they serve. */
   preview: "pier.preview",
 } as const;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startDeploymentContainer, switchProduction, waitForRouter, waitUntilHealthy } from "@pier/release";
+import { announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, waitForRouter } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -34,7 +34,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
   log.setSecrets(app.envVars.map((v) => v.value));
 
   const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
-  let startedContainerId: string | null = null;
+  const startedContainerIds: string[] = [];
   try {
     const commit = await clone(deps, deployment, workDir, log);
     const contextDir = path.join(workDir, app.rootDir);
@@ -65,46 +65,44 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
         healthCheckTimeoutMs: settings.healthCheckTimeoutMs,
         memoryMb: settings.memoryMb,
         cpus: settings.cpus,
+        replicas: settings.replicas,
         mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
       },
     });
 
-    const container = await startDeploymentContainer(deps.runtime, deps.config, {
-      appId: app.id,
-      appName: app.name,
-      deploymentId: deployment.id,
-      shortId: deployment.shortId,
-      image: image.imageId,
-      port: image.plan.port,
-      env,
-      memoryMb: settings.memoryMb,
-      cpus: settings.cpus,
-      previewSlug: deployment.previewSlug,
-      mounts,
-    });
-    startedContainerId = container.id;
-    log.write(`Started container ${container.id.slice(0, 12)} on 127.0.0.1:${container.hostPort}`);
-    await deps.prisma.deployment.update({
-      where: { id: deployment.id },
-      data: { containerId: container.id, hostPort: container.hostPort },
-    });
-
     log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
-    const health = await waitUntilHealthy(deps.runtime, {
-      containerId: container.id,
-      hostPort: container.hostPort,
-      path: settings.healthCheckPath,
-      timeoutMs: settings.healthCheckTimeoutMs,
-    });
-    if (!health.healthy) {
-      log.write(health.evidence);
-      throw new DeployFailedError(health.evidence.split("\n")[0] ?? "health check failed");
+    const replicaSet = await startReplicas(
+      deps.runtime,
+      deps.config,
+      {
+        appId: app.id,
+        appName: app.name,
+        deploymentId: deployment.id,
+        shortId: deployment.shortId,
+        image: image.imageId,
+        port: image.plan.port,
+        env,
+        memoryMb: settings.memoryMb,
+        cpus: settings.cpus,
+        previewSlug: deployment.previewSlug,
+        mounts,
+      },
+      settings.replicas,
+      { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
+      async (container, replica) => {
+        startedContainerIds.push(container.id);
+        log.write(`Started container ${container.id.slice(0, 12)}${settings.replicas > 1 ? ` (replica ${replica} of ${settings.replicas})` : ""} on 127.0.0.1:${container.hostPort}`);
+        if (replica === 1) await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { containerId: container.id, hostPort: container.hostPort } });
+      },
+    );
+    if (replicaSet.unhealthy && !replicaSet.unhealthy.healthy) {
+      log.write(replicaSet.unhealthy.evidence);
+      throw new DeployFailedError(replicaSet.unhealthy.evidence.split("\n")[0] ?? "health check failed");
     }
-    log.write(`Healthy after ${health.afterMs} ms (HTTP ${health.status})`);
-    await deps.runtime.keepRunning(container.id);
+    log.write(`Healthy after ${replicaSet.afterMs} ms${settings.replicas > 1 ? ` (all ${settings.replicas} replicas)` : ""}`);
 
     if (deployment.previewSlug) {
-      startedContainerId = null;
+      startedContainerIds.length = 0;
       await goLiveAsPreview(deps, deployment, log);
       return "ready";
     }
@@ -115,7 +113,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       cause: deployment.trigger,
       routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
     });
-    startedContainerId = null; // it serves production now: never clean it up on a later error
+    startedContainerIds.length = 0; // they serve production now: never clean them up on a later error
     await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
     if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
@@ -123,7 +121,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     await afterRelease(deps, app.id, log);
     return "ready";
   } finally {
-    if (startedContainerId) await removeFailedContainer(deps, deployment.id, startedContainerId, log);
+    for (const containerId of startedContainerIds) await removeFailedContainer(deps, deployment.id, containerId, log);
     await rm(workDir, { recursive: true, force: true });
   }
 }

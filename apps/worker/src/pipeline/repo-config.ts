@@ -26,6 +26,7 @@ export interface DeploySettings {
   test?: string;
   envDefaults: Record<string, string>;
   volumes: VolumeSpec[];
+  replicas: number;
   /** One line per setting: "port 4000 (pier.json)". */
   explained: string[];
 }
@@ -52,5 +53,6 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
   const fromSettings = volumesSchema.safeParse(app.volumes);
   const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
   if (volumes.length) explained.push(`volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`);
-  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, test: pierJson?.test, envDefaults, volumes, explained };
+  const replicas = pick("replicas", pierJson?.replicas, undefined, 1, "default");
+  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, test: pierJson?.test, envDefaults, volumes, replicas, explained };
 }
