@@ -1,15 +1,6 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceRouteChange } from "./routes-signal.ts";
-
-async function stopContainers(deps: ReleaseDeps, containers: Array<{ id: string; labels: Record<string, string> }>) {
-  for (const container of containers) {
-    await deps.runtime.stopContainer(container.id, 10);
-    await deps.runtime.removeContainer(container.id);
-    await deps.prisma.deployment.updateMany({ where: { id: container.labels[LABELS.deployment] ?? "" }, data: { containerId: null, hostPort: null } });
-  }
-  if (containers.length) await announceRouteChange(deps.redis);
-}
+import { stopDeploymentContainers } from "./stop-containers.ts";
 
 /** After a preview deployment went live: its branch's older preview containers drain and stop. */
 export async function settlePreview(deps: ReleaseDeps, appId: string, slug: string, liveDeploymentId: string, drainMs: number): Promise<number> {
@@ -17,7 +8,7 @@ export async function settlePreview(deps: ReleaseDeps, appId: string, slug: stri
   const old = containers.filter((c) => c.labels[LABELS.deployment] !== liveDeploymentId);
   if (old.length === 0) return 0;
   await new Promise((resolve) => setTimeout(resolve, drainMs));
-  await stopContainers(deps, old);
+  await stopDeploymentContainers(deps, old);
   return old.length;
 }
 
@@ -28,6 +19,6 @@ export async function stopPreview(deps: ReleaseDeps, appId: string, slug: string
     data: { status: "CANCELLED", failureReason: "the branch was deleted", finishedAt: new Date() },
   });
   const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug }, { all: true });
-  await stopContainers(deps, containers);
+  await stopDeploymentContainers(deps, containers);
   return containers.length;
 }

@@ -1,6 +1,6 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceRouteChange } from "./routes-signal.ts";
+import { stopDeploymentContainers } from "./stop-containers.ts";
 
 export interface SettleResult {
   warm: string[];
@@ -38,14 +38,5 @@ export async function settleAppContainers(deps: ReleaseDeps, appId: string, opti
   if (toStop.length === 0) return { warm, stopped: [] };
 
   await new Promise((resolve) => setTimeout(resolve, options.drainMs));
-  const stopped: string[] = [];
-  for (const container of toStop) {
-    const deploymentId = container.labels[LABELS.deployment] ?? "";
-    await deps.runtime.stopContainer(container.id, 10);
-    await deps.runtime.removeContainer(container.id);
-    await deps.prisma.deployment.updateMany({ where: { id: deploymentId }, data: { containerId: null, hostPort: null } });
-    stopped.push(deploymentId);
-  }
-  await announceRouteChange(deps.redis);
-  return { warm, stopped };
+  return { warm, stopped: await stopDeploymentContainers(deps, toStop) };
 }

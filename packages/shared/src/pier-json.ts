@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
-const envKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "env names are letters, digits and '_', not starting with a digit");
+/** Env var names and health-check paths: the same rules in pier.json and in the app's settings. */
+export const envKeySchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be letters, digits and '_', not starting with a digit");
+export const healthCheckPathSchema = z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200);
 
 /** A persistent volume: a name (unique per app) and the absolute path it is mounted at. */
 export const volumeSpecSchema = z
@@ -33,12 +35,12 @@ export const pierJsonSchema = z
     port: z.number().int().min(1).max(65535).describe("Port the app listens on ($PORT is set to it)").optional(),
     healthCheck: z
       .object({
-        path: z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200).optional(),
+        path: healthCheckPathSchema.optional(),
         timeoutSeconds: z.number().int().min(1).max(600).optional(),
       })
       .strict()
       .optional(),
-    env: z.record(envKey, z.string().max(32_768)).describe("Non-secret defaults; the app's env vars override them").optional(),
+    env: z.record(envKeySchema, z.string().max(32_768)).describe("Non-secret defaults; the app's env vars override them").optional(),
     resources: z
       .object({
         memory: z.number().int().min(16).max(65_536).describe("Memory limit in MB").optional(),

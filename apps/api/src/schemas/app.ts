@@ -1,4 +1,4 @@
-import { APP_NAME_RULE, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
+import { APP_NAME_RULE, envKeySchema, healthCheckPathSchema, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -8,7 +8,7 @@ const rootDir = z
   .transform((s) => (s === "." ? "" : s.replace(/^\.\//, "").replace(/\/+$/, "")))
   .refine(isValidRootDir, { message: "must be a relative path inside the repository, without '..'" });
 const port = z.number().int().min(1).max(65535);
-const healthCheckPath = z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200);
+const healthCheckPath = healthCheckPathSchema;
 
 export const createAppBody = z.object({
   name: appName,
@@ -54,7 +54,7 @@ export const appDto = z.object({
   updatedAt: z.string(),
 });
 
-export const envKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be letters, digits and '_', not starting with a digit");
+export const envKey = envKeySchema;
 export const setEnvBody = z.object({ vars: z.record(envKey, z.string().max(32_768)) });
 export const envDto = z.object({
   vars: z.array(z.object({ key: z.string(), value: z.string(), updatedAt: z.string() })),

@@ -1,0 +1,21 @@
+import type { ContainerInfo } from "@pier/runtime";
+import { LABELS } from "@pier/shared";
+import type { ReleaseDeps } from "./deps.ts";
+import { announceRouteChange } from "./routes-signal.ts";
+
+/**
+ * Stops and removes containers of deployments that no longer serve, forgets their ports, and tells the
+ * routers. Returns the deployments they belonged to (once each, whatever their replica count).
+ */
+export async function stopDeploymentContainers(deps: ReleaseDeps, containers: ContainerInfo[]): Promise<string[]> {
+  const deployments = new Set<string>();
+  for (const container of containers) {
+    const deploymentId = container.labels[LABELS.deployment] ?? "";
+    await deps.runtime.stopContainer(container.id, 10);
+    await deps.runtime.removeContainer(container.id);
+    await deps.prisma.deployment.updateMany({ where: { id: deploymentId }, data: { containerId: null, hostPort: null } });
+    deployments.add(deploymentId);
+  }
+  if (containers.length) await announceRouteChange(deps.redis);
+  return [...deployments];
+}
