@@ -63,16 +63,20 @@ async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, e
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 < attempts) {
       log.write(`Transient failure (attempt ${job.attemptsMade + 1} of ${attempts}), will retry: ${message}`);
+      await log.flush();
       await markRequeued(deps.prisma, deploymentId);
       return;
     }
     const reason = `${message} (gave up after ${attempts} attempts)`;
     log.write(`Deployment failed: ${reason}`);
+    await log.flush();
     await markFailed(deps.prisma, deploymentId, reason);
     return;
   }
   const reason = error instanceof DeployFailedError ? error.reason : `internal error: ${message}`;
   if (!(error instanceof DeployFailedError)) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
   log.write(`Deployment failed: ${reason}`);
+  // The log is complete before the status says the deployment has ended.
+  await log.flush();
   await markFailed(deps.prisma, deploymentId, reason);
 }

@@ -114,10 +114,12 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
     });
     startedContainerIds.length = 0; // they serve production now: never clean them up on a later error
-    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
     if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
     log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
+    // Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that already holds every line up to here.
+    await log.flush();
+    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
     await afterRelease(deps, app.id, log);
     return "ready";
   } finally {
@@ -134,8 +136,9 @@ async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, 
   await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { previewLiveAt: new Date() } });
   const routed = await waitForRouter(deps.redis, await announceRouteChange(deps.redis), deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   if (!routed) log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
-  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
   log.write(`Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`);
+  await log.flush();
+  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
   try {
     const stopped = await settlePreview(deps, app.id, slug, deployment.id, deps.config.PIER_DRAIN_MS);
     if (stopped) log.write(`Stopped ${stopped} older preview container(s) of this branch`);
