@@ -1,7 +1,7 @@
 # Pier's own image: one image, three commands (api, worker, router). See docker-compose.yml.
 ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE}
-RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates haproxy && rm -rf /var/lib/apt/lists/*
 WORKDIR /pier
 COPY package.json package-lock.json turbo.json tsconfig.base.json prisma.config.ts ./
 COPY packages/shared/package.json packages/shared/

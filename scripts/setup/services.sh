@@ -37,6 +37,8 @@ missing=()
 command -v dockerd > /dev/null || missing+=(docker.io)
 # `docker compose config` checks the production compose file in the tests: the v2 plugin or Debian's v1.
 docker compose version > /dev/null 2>&1 || command -v docker-compose > /dev/null || missing+=(docker-compose)
+# The router's data plane.
+command -v haproxy > /dev/null || missing+=(haproxy)
 if $manage_redis && ! command -v redis-server > /dev/null; then missing+=(redis-server); fi
 if $manage_pg && ! command -v pg_ctlcluster > /dev/null; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createRouter, type Router } from "@pier/router";
-import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { createTestRepo, nodeAppFiles, type TestRepo } from "../support/git-repo.ts";
 import { getViaRouter } from "../support/http.ts";
@@ -116,11 +115,9 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   });
 
   it("a restarted router rebuilds its table from the database and the running containers", async () => {
-    const second: Router = await createRouter(platform.config, platform.prisma, platform.runtime, pino({ level: "silent" }));
-    await new Promise<void>((resolve) => second.server.listen(0, "127.0.0.1", resolve));
+    const second: Router = await createRouter(platform.config, platform.prisma, platform.runtime, pino({ level: "silent" }), { host: "127.0.0.1", port: 0 });
     try {
-      const port = (second.server.address() as AddressInfo).port;
-      expect((await getViaRouter(port, host)).body).toBe("version 4\n");
+      expect((await getViaRouter(second.port, host)).body).toBe("version 4\n");
     } finally {
       await second.close();
     }

@@ -7,7 +7,6 @@ import { createDeployWorker } from "@pier/worker";
 import type { Worker } from "bullmq";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 
@@ -51,9 +50,8 @@ export async function startPlatform(config: PierConfig = testConfig()): Promise<
   const runtime = createRuntime("docker");
   const api = await buildApp(config, { logger: false });
   const worker = createDeployWorker({ config, prisma, redis, runtime, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
-  const router = await createRouter(config, prisma, runtime, logger);
-  await new Promise<void>((resolve) => router.server.listen(0, "127.0.0.1", resolve));
-  const routerPort = (router.server.address() as AddressInfo).port;
+  const router = await createRouter(config, prisma, runtime, logger, { host: "127.0.0.1", port: 0 });
+  const routerPort = router.port;
   return {
     config,
     api,

@@ -4,7 +4,7 @@ import { ROUTES_APPLIED_TTL_SECONDS, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_K
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { loadRouteEntries } from "./load-routes.ts";
-import type { RouteEntries } from "./route-table.ts";
+import type { RouteEntries } from "./route-entries.ts";
 
 /** A full reload every so often repairs anything a missed pub/sub message left stale. */
 const RESYNC_EVERY_MS = 5_000;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { LABELS } from "@pier/shared";
-import type { RouteEntries } from "./route-table.ts";
+import type { RouteEntries } from "./route-entries.ts";
 
 /**
  * Builds the routing entries from the database (which deployment is each app's production) and the

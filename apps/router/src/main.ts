@@ -7,15 +7,12 @@ import { createRouter } from "./router.ts";
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-router" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const router = await createRouter(config, prisma, createRuntime("docker"), logger);
-
-router.server.listen(config.PIER_ROUTER_PORT, config.PIER_ROUTER_HOST, () => {
-  logger.info({ host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT, domain: config.PIER_DOMAIN }, "router listening");
-});
+const router = await createRouter(config, prisma, createRuntime("docker"), logger, { host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT });
+logger.info({ host: config.PIER_ROUTER_HOST, port: router.port, domain: config.PIER_DOMAIN }, "router listening");
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "router stopping");
-  setTimeout(() => process.exit(0), 5_000).unref();
+  setTimeout(() => process.exit(0), 15_000).unref();
   await router.close();
   await prisma.$disconnect();
   process.exit(0);

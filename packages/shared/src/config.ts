@@ -21,6 +21,8 @@ export const configSchema = z.object({
   PIER_PUBLIC_URL: z.string().url().optional(),
   PIER_ROUTER_HOST: z.string().default("127.0.0.1"),
   PIER_ROUTER_PORT: hostPort.default(8080),
+  /** The router's data plane: HAProxy (2.4 or newer), driven through its runtime API. */
+  PIER_HAPROXY_BIN: z.string().min(1).default("haproxy"),
   PIER_DOMAIN: z
     .string()
     .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a DNS name such as example.com")

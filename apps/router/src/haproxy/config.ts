@@ -1,0 +1,83 @@
+import path from "node:path";
+
+export interface HaproxyPaths {
+  config: string;
+  adminSocket: string;
+  routeMap: string;
+  notFoundPage: string;
+  downPage: string;
+  badGatewayResponse: string;
+}
+
+export function haproxyPaths(runDir: string): HaproxyPaths {
+  return {
+    config: path.join(runDir, "haproxy.cfg"),
+    adminSocket: path.join(runDir, "admin.sock"),
+    routeMap: path.join(runDir, "routes.map"),
+    notFoundPage: path.join(runDir, "404.html"),
+    downPage: path.join(runDir, "503.html"),
+    badGatewayResponse: path.join(runDir, "502.http"),
+  };
+}
+
+export interface HaproxyListen {
+  host: string;
+  port: number;
+}
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
+
+/**
+ * HAProxy as Pier's data plane. Routing lives in one map that the control plane replaces atomically
+ * through the runtime API (prepare → add → commit), so a production switch needs no reload: client
+ * keep-alive connections are never closed by a switch, and the next request follows the new map.
+ * Every app listens on 127.0.0.1; the backend sends each request to the port chosen for its host.
+ */
+export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths): string {
+  const map = quote(paths.routeMap);
+  const html = `content-type "text/html; charset=utf-8"`;
+  return `# Written by Pier's router at start; routes change at run time through the admin socket.
+global
+  stats socket ${quote(paths.adminSocket)} mode 600 level admin
+  # A router stop lets requests in flight finish, within bounds.
+  hard-stop-after 10s
+
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 60s
+  timeout server 300s
+  timeout http-request 30s
+  timeout http-keep-alive 65s
+  timeout tunnel 1h
+  errorfile 502 ${quote(paths.badGatewayResponse)}
+  errorfile 503 ${quote(paths.badGatewayResponse)}
+
+# One request counter per host: replica = counter mod replicas, i.e. round-robin.
+backend pier_turns
+  stick-table type string len 253 size 100k expire 1h store gpc0
+
+frontend pier
+  bind ${listen.host}:${listen.port}
+  option forwardfor
+  http-request set-var(txn.host) req.hdr(host),field(1,:),lower,regsub(\\.$,)
+  http-request set-var(txn.replicas) var(txn.host),map(${map})
+  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} if !{ var(txn.replicas) -m found }
+  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.replicas) -m str 0 }
+  http-request track-sc0 var(txn.host) table pier_turns
+  http-request sc-inc-gpc0(0)
+  http-request set-var(txn.replica) sc0_get_gpc0,mod(txn.replicas)
+  http-request set-var(txn.port) var(txn.host),concat(/,txn.replica),map(${map})
+  http-request set-header X-Forwarded-Host %[req.hdr(host)]
+  http-request set-header X-Forwarded-Proto http
+  default_backend pier_apps
+
+backend pier_apps
+  # An upstream keep-alive connection the app closed just as it was reused is retried once, on a new
+  # connection. A refused connection is not: the port would be the same, so it answers 502 at once.
+  retries 1
+  retry-on empty-response
+  http-request set-dst-port var(txn.port)
+  server app 127.0.0.1
+`;
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import { startHaproxy, type Haproxy } from "../src/haproxy/haproxy.ts";
+import { routeMapEntries } from "../src/haproxy/route-map.ts";
+import type { RouteEntries } from "../src/route-entries.ts";
+
+// The data plane on its own: a real HAProxy in front of real HTTP servers, routes set as the control plane sets them.
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+}
+
+function freePort(): Promise<number> {
+  const probe = http.createServer();
+  return listen(probe).then((port) => new Promise((resolve) => probe.close(() => resolve(port))));
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+function request(port: number, host: string, options: { method?: string; body?: string; path?: string } = {}) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, agent, path: options.path ?? "/", method: options.method ?? "GET", headers: { host } }, (res) => {
+      let body = "";
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+/** An upstream that names itself and echoes what it received. */
+function upstream(name: string) {
+  return http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      res.setHeader("x-upstream", name);
+      res.end(JSON.stringify({ name, method: req.method, url: req.url, body, forwardedHost: req.headers["x-forwarded-host"], forwardedFor: req.headers["x-forwarded-for"], forwardedProto: req.headers["x-forwarded-proto"] }));
+    });
+  });
+}
+
+describe("router data plane (HAProxy)", () => {
+  const servers = { a: upstream("a"), b: upstream("b"), c: upstream("c") };
+  const ports: Record<string, number> = {};
+  let deadPort = 0;
+  let proxyPort = 0;
+  let haproxy: Haproxy;
+  const setRoutes = (entries: RouteEntries) => haproxy.replaceRoutes(routeMapEntries(entries, "localhost"));
+
+  beforeAll(async () => {
+    for (const [name, server] of Object.entries(servers)) ports[name] = await listen(server);
+    deadPort = await freePort(); // nothing listens there
+    proxyPort = await freePort();
+    haproxy = await startHaproxy("haproxy", { host: "127.0.0.1", port: proxyPort }, pino({ level: "silent" }));
+    await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
+  });
+  afterAll(async () => {
+    agent.destroy();
+    await haproxy?.stop();
+    for (const server of Object.values(servers)) await new Promise((r) => server.close(r));
+  });
+
+  it("forwards method, path, body and forwarding headers, and passes the answer back", async () => {
+    const res = await request(proxyPort, "Web.localhost.:8080", { method: "POST", path: "/submit?x=1", body: "hello" });
+    expect(res.status).toBe(200);
+    expect(res.headers["x-upstream"]).toBe("a");
+    expect(JSON.parse(res.body)).toEqual({ name: "a", method: "POST", url: "/submit?x=1", body: "hello", forwardedHost: "Web.localhost.:8080", forwardedFor: "127.0.0.1", forwardedProto: "http" });
+  });
+
+  it("answers 404 for unknown hosts, 503 for apps with nothing running, 502 when the app doesn't answer", async () => {
+    const unknown = await request(proxyPort, "nope.localhost");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain("No app here");
+    expect((await request(proxyPort, "a.web.localhost")).status).toBe(404);
+    expect((await request(proxyPort, "web.example.com")).status).toBe(404);
+    const down = await request(proxyPort, "down.localhost");
+    expect(down.status).toBe(503);
+    expect(down.body).toContain("App not running");
+    const gone = await request(proxyPort, "gone.localhost");
+    expect(gone.status).toBe(502);
+    expect(gone.body).toContain("App not answering");
+  });
+
+  it("spreads requests across replicas in turn", async () => {
+    const names: string[] = [];
+    for (let i = 0; i < 6; i++) names.push(JSON.parse((await request(proxyPort, "api.localhost")).body).name);
+    expect(new Set(names.slice(0, 3))).toEqual(new Set(["a", "b", "c"]));
+    expect(names.slice(3)).toEqual(names.slice(0, 3));
+  });
+
+  it("follows a route change on the very next request, on the same keep-alive connection, without a reload", async () => {
+    const pid = (await request(proxyPort, "web.localhost")).headers; // warm a kept-alive connection
+    expect(pid["x-upstream"]).toBe("a");
+    await setRoutes(new Map([["web", [ports.b!]]]));
+    const res = await request(proxyPort, "web.localhost");
+    expect(res.headers["x-upstream"]).toBe("b");
+    expect((await request(proxyPort, "api.localhost")).status).toBe(404); // the whole map was replaced
+    await setRoutes(new Map([["web", null]]));
+    expect((await request(proxyPort, "web.localhost")).status).toBe(503);
+  });
+
+  it("switches back and forth under continuous requests with none failing and none answered by the old route", async () => {
+    let target = "a";
+    let switchedAt = 0;
+    let ok = 0;
+    const problems: string[] = [];
+    await setRoutes(new Map([["web", [ports.a!]]]));
+    const deadline = Date.now() + 2_000;
+    const client = async () => {
+      while (Date.now() < deadline) {
+        const sentAt = Date.now();
+        const expected = target;
+        try {
+          const res = await request(proxyPort, "web.localhost");
+          if (res.status !== 200) problems.push(`HTTP ${res.status}`);
+          else if (sentAt > switchedAt && res.headers["x-upstream"] !== expected) problems.push(`old route answered: ${res.headers["x-upstream"]}`);
+          else ok++;
+        } catch (error) {
+          problems.push((error as Error).message);
+        }
+      }
+    };
+    const switcher = async () => {
+      for (let i = 0; i < 20; i++) {
+        await new Promise((r) => setTimeout(r, 80));
+        const next = target === "a" ? "b" : "a";
+        await setRoutes(new Map([["web", [ports[next]!]]]));
+        target = next;
+        switchedAt = Date.now();
+      }
+    };
+    await Promise.all([client(), client(), client(), client(), switcher()]);
+    expect(problems).toEqual([]);
+    expect(ok).toBeGreaterThan(200);
+  });
+});
