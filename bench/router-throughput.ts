@@ -106,7 +106,7 @@ http {
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const summary = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { rps: mean(v.map((r) => r.rps)), p99: mean(v.map((r) => r.p99ms)) }])) as Record<keyof typeof paths, { rps: number; p99: number }>;
-  console.log(`\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (means)`);
+  console.log(`\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (means); Pier router = HAProxy data plane, ${app.platform.config.PIER_ROUTER_THREADS} thread(s); nginx worker_processes auto`);
   console.log("| path | req/s | p99 | req/s vs nginx | p99 vs nginx |");
   console.log("|---|---|---|---|---|");
   for (const label of Object.keys(paths) as Array<keyof typeof paths>) {

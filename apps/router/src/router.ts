@@ -53,13 +53,14 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
 }
 
 async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger): Promise<{ haproxy: Haproxy; port: number }> {
-  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, listen, logger), port: listen.port };
+  const threads = config.PIER_ROUTER_THREADS;
+  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, threads }, logger), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort(listen.host);
     try {
-      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port }, logger), port };
+      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, threads }, logger), port };
     } catch (error) {
       if (attempt >= START_ATTEMPTS || !/cannot bind|Address already in use/i.test((error as Error).message)) throw error;
     }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /** Boolean flags from the environment: only "1"/"true" and "0"/"false" are accepted, anything else is a typo. */
@@ -23,6 +24,8 @@ export const configSchema = z.object({
   PIER_ROUTER_PORT: hostPort.default(8080),
   /** The router's data plane: HAProxy (2.4 or newer), driven through its runtime API. */
   PIER_HAPROXY_BIN: z.string().min(1).default("haproxy"),
+  /** HAProxy threads. Default: half the cores (at least one), leaving the rest to the apps on the same machine. */
+  PIER_ROUTER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
   PIER_DOMAIN: z
     .string()
     .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a DNS name such as example.com")

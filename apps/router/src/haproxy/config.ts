@@ -23,6 +23,8 @@ export function haproxyPaths(runDir: string): HaproxyPaths {
 export interface HaproxyListen {
   host: string;
   port: number;
+  /** Worker threads (`nbthread`). */
+  threads: number;
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
@@ -38,6 +40,7 @@ export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths):
   const html = `content-type "text/html; charset=utf-8"`;
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
+  nbthread ${listen.threads}
   stats socket ${quote(paths.adminSocket)} mode 600 level admin
   # A router stop lets requests in flight finish, within bounds.
   hard-stop-after 10s
@@ -60,14 +63,17 @@ backend pier_turns
 frontend pier
   bind ${listen.host}:${listen.port}
   option forwardfor
-  http-request set-var(txn.host) req.hdr(host),field(1,:),lower,regsub(\\.$,)
-  http-request set-var(txn.replicas) var(txn.host),map(${map})
-  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} if !{ var(txn.replicas) -m found }
-  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.replicas) -m str 0 }
-  http-request track-sc0 var(txn.host) table pier_turns
-  http-request sc-inc-gpc0(0)
-  http-request set-var(txn.replica) sc0_get_gpc0,mod(txn.replicas)
-  http-request set-var(txn.port) var(txn.host),concat(/,txn.replica),map(${map})
+  http-request set-var(txn.host) req.hdr(host),field(1,:),lower
+  http-request set-var(txn.host) var(txn.host),regsub(\\.$,) if { var(txn.host) -m end . }
+  http-request set-var(txn.route) var(txn.host),map(${map})
+  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} if !{ var(txn.route) -m found }
+  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.route) -m str 0 }
+  # One replica (the common case): the port is in the same entry, and no counter is needed.
+  http-request set-var(txn.port) var(txn.route),field(2,:) if { var(txn.route) -m beg 1: }
+  http-request track-sc0 var(txn.host) table pier_turns if !{ var(txn.port) -m found }
+  http-request sc-inc-gpc0(0) if !{ var(txn.port) -m found }
+  http-request set-var(txn.replica) sc0_get_gpc0,mod(txn.route) if !{ var(txn.port) -m found }
+  http-request set-var(txn.port) var(txn.host),concat(/,txn.replica),map(${map}) if !{ var(txn.port) -m found }
   http-request set-header X-Forwarded-Host %[req.hdr(host)]
   http-request set-header X-Forwarded-Proto http
   default_backend pier_apps
