@@ -20,6 +20,7 @@ export interface Haproxy {
   /** Replaces the whole route map at once; resolves when the next request uses it. */
   replaceRoutes(pairs: ReadonlyArray<[string, string]>): Promise<void>;
   stop(): Promise<void>;
+  pid: number;
 }
 
 export class HaproxyError extends Error {}
@@ -73,6 +74,7 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
   });
 
   return {
+    pid: child.pid!,
     async replaceRoutes(pairs) {
       const map = paths.routeMap;
       const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
