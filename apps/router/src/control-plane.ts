@@ -4,15 +4,11 @@ import { ROUTES_APPLIED_TTL_SECONDS, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_K
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { loadRouteEntries } from "./load-routes.ts";
+import type { RouterLogger } from "./logger.ts";
 import type { RouteEntries } from "./route-entries.ts";
 
 /** A full reload every so often repairs anything a missed pub/sub message left stale. */
 const RESYNC_EVERY_MS = 5_000;
-
-export interface RouterLogger {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface ControlPlaneOptions {
   config: PierConfig;

@@ -2,12 +2,12 @@ import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import type { PierConfig } from "@pier/shared";
 import net from "node:net";
-import { startControlPlane, type RouterLogger } from "./control-plane.ts";
+import { startControlPlane } from "./control-plane.ts";
+import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
-import { endLeftoverHaproxy, forgetHaproxy, recordHaproxy } from "./haproxy/leftover.ts";
 import { routeMapEntries } from "./haproxy/route-map.ts";
 
-export type { RouterLogger } from "./control-plane.ts";
+export type { RouterLogger } from "./logger.ts";
 export type { RouteEntries } from "./route-entries.ts";
 
 export interface Router {
@@ -55,16 +55,7 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
 
 async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger): Promise<{ haproxy: Haproxy; port: number }> {
   const threads = config.PIER_ROUTER_THREADS;
-  if (listen.port !== 0) {
-    const leftover = await endLeftoverHaproxy(listen.port);
-    if (leftover) logger.info({ pid: leftover, port: listen.port }, "ended the HAProxy a killed router left behind");
-    const haproxy = await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, threads }, logger);
-    await recordHaproxy(listen.port, haproxy.pid);
-    return {
-      haproxy: { ...haproxy, stop: () => haproxy.stop().then(() => forgetHaproxy(listen.port)) },
-      port: listen.port,
-    };
-  }
+  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, threads }, logger), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.
   for (let attempt = 1; ; attempt++) {

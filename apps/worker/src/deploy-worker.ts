@@ -58,25 +58,26 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
 
 /** Writes what went wrong where users look: the deployment's status, reason and log. */
 async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, error: unknown, log: BuildLog): Promise<void> {
+  const outcome = failureOutcome(job, error);
+  if (outcome.crashed) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
+  log.write(outcome.logLine);
+  // The log is complete before the status says the attempt has ended.
+  await log.flush();
+  if (outcome.retry) await markRequeued(deps.prisma, deploymentId);
+  else await markFailed(deps.prisma, deploymentId, outcome.reason);
+}
+
+function failureOutcome(job: Job, error: unknown): { retry: boolean; reason: string; logLine: string; crashed: boolean } {
   const message = error instanceof Error ? error.message : String(error);
   if (isTransient(error)) {
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 < attempts) {
-      log.write(`Transient failure (attempt ${job.attemptsMade + 1} of ${attempts}), will retry: ${message}`);
-      await log.flush();
-      await markRequeued(deps.prisma, deploymentId);
-      return;
+      return { retry: true, reason: message, crashed: false, logLine: `Transient failure (attempt ${job.attemptsMade + 1} of ${attempts}), will retry: ${message}` };
     }
     const reason = `${message} (gave up after ${attempts} attempts)`;
-    log.write(`Deployment failed: ${reason}`);
-    await log.flush();
-    await markFailed(deps.prisma, deploymentId, reason);
-    return;
+    return { retry: false, reason, crashed: false, logLine: `Deployment failed: ${reason}` };
   }
-  const reason = error instanceof DeployFailedError ? error.reason : `internal error: ${message}`;
-  if (!(error instanceof DeployFailedError)) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
-  log.write(`Deployment failed: ${reason}`);
-  // The log is complete before the status says the deployment has ended.
-  await log.flush();
-  await markFailed(deps.prisma, deploymentId, reason);
+  const crashed = !(error instanceof DeployFailedError);
+  const reason = crashed ? `internal error: ${message}` : (error as DeployFailedError).reason;
+  return { retry: false, reason, crashed, logLine: `Deployment failed: ${reason}` };
 }

@@ -1,6 +1,6 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceRouteChange, waitForRouter } from "./routes-signal.ts";
+import { announceAndWaitForRouters } from "./routes-signal.ts";
 import { stopDeploymentContainers } from "./stop-containers.ts";
 
 /** After a preview deployment went live: its branch's older preview containers drain and stop. */
@@ -21,7 +21,7 @@ export async function stopPreview(deps: ReleaseDeps, appId: string, slug: string
   });
   // Off the routers first, then stopped: the preview URL answers "no app here", never "not answering".
   await deps.prisma.deployment.updateMany({ where: { appId, previewSlug: slug }, data: { previewLiveAt: null } });
-  await waitForRouter(deps.redis, await announceRouteChange(deps.redis), deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug }, { all: true });
   await stopDeploymentContainers(deps, containers);
   return containers.length;

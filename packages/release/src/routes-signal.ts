@@ -24,6 +24,11 @@ async function appliedGenerations(redis: Redis): Promise<number[]> {
   return (await redis.mget(keys)).filter((v): v is string => v !== null).map(Number);
 }
 
+/** Announces a route change and waits for every running router to serve it; false after the timeout. */
+export async function announceAndWaitForRouters(redis: Redis, timeoutMs: number): Promise<boolean> {
+  return waitForRouter(redis, await announceRouteChange(redis), timeoutMs);
+}
+
 /**
  * Waits until every running router confirms it serves `generation` or later; false after the
  * timeout (or when no router runs).

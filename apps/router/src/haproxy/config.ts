@@ -41,6 +41,8 @@ export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths):
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
   nbthread ${listen.threads}
+  # A second router on the same port must fail to bind, not share the port unnoticed.
+  noreuseport
   stats socket ${quote(paths.adminSocket)} mode 600 level admin
   # A router stop lets requests in flight finish, within bounds.
   hard-stop-after 10s
@@ -53,6 +55,7 @@ defaults
   timeout http-request 30s
   timeout http-keep-alive 65s
   timeout tunnel 1h
+  # An app that can't be reached is a bad gateway to the user; HAProxy itself would call it 503.
   errorfile 502 ${quote(paths.badGatewayResponse)}
   errorfile 503 ${quote(paths.badGatewayResponse)}
 

@@ -2,25 +2,21 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { RouterLogger } from "../logger.ts";
 import { errorPage } from "../pages.ts";
 import { adminCommand } from "./admin-socket.ts";
 import { haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
+import { endLeftoverHaproxy, forgetHaproxy, recordHaproxy } from "./leftover.ts";
 
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 12_000;
 /** `add map` commands per admin-socket line: well under HAProxy's 16 kB request buffer. */
 const ADDS_PER_LINE = 80;
 
-export interface HaproxyLogger {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
 export interface Haproxy {
   /** Replaces the whole route map at once; resolves when the next request uses it. */
   replaceRoutes(pairs: ReadonlyArray<[string, string]>): Promise<void>;
   stop(): Promise<void>;
-  pid: number;
 }
 
 export class HaproxyError extends Error {}
@@ -38,7 +34,9 @@ async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths): Pr
 }
 
 /** Runs HAProxy as a child process with Pier's configuration and an empty route map. */
-export async function startHaproxy(binary: string, listen: HaproxyListen, logger: HaproxyLogger): Promise<Haproxy> {
+export async function startHaproxy(binary: string, listen: HaproxyListen, logger: RouterLogger): Promise<Haproxy> {
+  const leftover = await endLeftoverHaproxy(listen.port);
+  if (leftover) logger.info({ pid: leftover, port: listen.port }, "ended the HAProxy a killed router left behind");
   const runDir = await mkdtemp(path.join(tmpdir(), "pier-router-"));
   const paths = haproxyPaths(runDir);
   await writeRuntimeFiles(listen, paths);
@@ -68,13 +66,13 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     await rm(runDir, { recursive: true, force: true });
     throw error;
   }
+  await recordHaproxy(listen.port, child.pid!);
   let stopping = false;
   child.once("exit", (code, signal) => {
     if (!stopping) logger.error({ code, signal, output: output.trim() }, "haproxy exited unexpectedly");
   });
 
   return {
-    pid: child.pid!,
     async replaceRoutes(pairs) {
       const map = paths.routeMap;
       const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
@@ -94,6 +92,7 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     async stop() {
       stopping = true;
       await stopChild(child, exited);
+      await forgetHaproxy(listen.port);
       await rm(runDir, { recursive: true, force: true });
     },
   };

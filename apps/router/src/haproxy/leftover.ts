@@ -4,29 +4,34 @@ import path from "node:path";
 
 /**
  * HAProxy runs as the router's child. If the router is killed outright (SIGKILL, OOM), HAProxy
- * outlives it and keeps the port, so the next router could not bind. The router records HAProxy's
- * pid per port, and at start ends one it left behind (only if that pid still is a HAProxy process).
+ * outlives it and keeps the port, so the next router could not bind. Each HAProxy is recorded per
+ * port with the router that runs it; at start, one whose router is gone is ended. One whose router
+ * still runs is left alone (a second router on the same port then fails to bind, and says so).
  */
-const pidFile = (port: number) => path.join(tmpdir(), `pier-router-haproxy-${port}.pid`);
+const recordFile = (port: number) => path.join(tmpdir(), `pier-router-haproxy-${port}.pid`);
 
-export async function endLeftoverHaproxy(port: number): Promise<number | null> {
-  const pid = Number((await readFile(pidFile(port), "utf8").catch(() => "")).trim());
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  const command = await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "");
-  if (command.trim() !== "haproxy") {
-    await rm(pidFile(port), { force: true });
-    return null;
-  }
-  process.kill(pid, "SIGTERM");
-  for (let i = 0; i < 100 && (await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "")); i++) await new Promise((r) => setTimeout(r, 50));
-  await rm(pidFile(port), { force: true });
-  return pid;
+/** The name of a running process, or null when it is gone (a zombie counts as gone: PID 1 may never reap it). */
+async function processName(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  const match = stat && /^\d+ \((.*)\) (\S)/.exec(stat);
+  return match && match[2] !== "Z" ? match[1]! : null;
 }
 
-export async function recordHaproxy(port: number, pid: number): Promise<void> {
-  await writeFile(pidFile(port), String(pid));
+export async function endLeftoverHaproxy(port: number): Promise<number | null> {
+  const [haproxyPid, routerPid] = (await readFile(recordFile(port), "utf8").catch(() => "")).trim().split(" ").map(Number);
+  if (!haproxyPid || !routerPid || (await processName(routerPid)) !== null) return null;
+  if ((await processName(haproxyPid)) === "haproxy") {
+    process.kill(haproxyPid, "SIGTERM");
+    for (let waited = 0; waited < 5_000 && (await processName(haproxyPid)) !== null; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  }
+  await rm(recordFile(port), { force: true });
+  return haproxyPid;
+}
+
+export async function recordHaproxy(port: number, haproxyPid: number): Promise<void> {
+  await writeFile(recordFile(port), `${haproxyPid} ${process.pid}`);
 }
 
 export async function forgetHaproxy(port: number): Promise<void> {
-  await rm(pidFile(port), { force: true });
+  await rm(recordFile(port), { force: true });
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, waitForRouter } from "@pier/release";
+import { announceAndWaitForRouters, announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -117,9 +117,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
     if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
     log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
-    // Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that already holds every line up to here.
-    await log.flush();
-    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
+    await markReady(deps, deployment.id, log);
     await afterRelease(deps, app.id, log);
     return "ready";
   } finally {
@@ -134,11 +132,10 @@ async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, 
   const slug = deployment.previewSlug!;
   // Routed first, READY second: when the API says READY, the preview URL serves this version.
   await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { previewLiveAt: new Date() } });
-  const routed = await waitForRouter(deps.redis, await announceRouteChange(deps.redis), deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  const routed = await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   if (!routed) log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
   log.write(`Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`);
-  await log.flush();
-  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { status: "READY", finishedAt: new Date() } });
+  await markReady(deps, deployment.id, log);
   try {
     const stopped = await settlePreview(deps, app.id, slug, deployment.id, deps.config.PIER_DRAIN_MS);
     if (stopped) log.write(`Stopped ${stopped} older preview container(s) of this branch`);
@@ -146,6 +143,12 @@ async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, 
     log.write(`Warning: stopping older previews failed: ${(error as Error).message}`);
     deps.logger.error({ err: error, appId: app.id }, "settling previews failed");
   }
+}
+
+/** Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that holds every line up to it. */
+async function markReady(deps: DeployDeps, deploymentId: string, log: BuildLog): Promise<void> {
+  await log.flush();
+  await deps.prisma.deployment.update({ where: { id: deploymentId }, data: { status: "READY", finishedAt: new Date() } });
 }
 
 async function prepareWorkDir(config: PierConfig, appName: string, shortId: string): Promise<string> {
