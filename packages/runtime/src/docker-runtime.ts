@@ -1,8 +1,10 @@
 // The only file in Pier that imports dockerode.
 import Docker from "dockerode";
+import { readFile } from "node:fs/promises";
 import { PassThrough, Readable } from "node:stream";
-import { pack } from "tar-fs";
+import { packBuildContext } from "./build-context.ts";
 import { demuxDockerLogs } from "./demux.ts";
+import { parseListeningSockets } from "./proc-net-tcp.ts";
 import { ImageBuildError, RuntimeRequestError, RuntimeUnavailableError } from "./errors.ts";
 import type {
   BuildSpec,
@@ -12,6 +14,7 @@ import type {
   OneOffResult,
   OneOffSpec,
   RunningContainer,
+  ListeningSocket,
   RunSpec,
 } from "./runtime.ts";
 
@@ -61,6 +64,8 @@ function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" |
     NanoCpus: spec.nanoCpus,
     PidsLimit: spec.pidsLimit,
     Privileged: false,
+    // A tiny init as PID 1 forwards signals and reaps zombies: `docker stop` ends a plain `node server.js` at once.
+    Init: true,
     CapDrop: ["ALL"],
     SecurityOpt: ["no-new-privileges"],
   };
@@ -109,13 +114,22 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async buildImage(spec: BuildSpec): Promise<{ imageId: string }> {
-    const exclude = new Set(spec.exclude ?? []);
-    const context = pack(spec.contextDir, {
-      ignore: (name: string) => {
-        const rel = name.slice(spec.contextDir.length + 1);
-        return [...exclude].some((ex) => rel === ex || rel.startsWith(`${ex}/`));
-      },
+    const context = packBuildContext({
+      dir: spec.contextDir,
+      exclude: spec.exclude ?? [],
+      ignorePatterns: spec.ignorePatterns ?? [],
+      keep: [spec.dockerfile, ".dockerignore"],
+      extraFiles: spec.extraFiles ?? new Map(),
     });
+    const limits = spec.limits
+      ? {
+          memory: spec.limits.memoryBytes,
+          memswap: spec.limits.memoryBytes, // no swap on top: past the limit, the step is killed
+          cpuperiod: 100_000,
+          cpuquota: Math.round((spec.limits.nanoCpus / 1e9) * 100_000),
+          ...(spec.limits.cgroupParent ? { cgroupparent: spec.limits.cgroupParent } : {}),
+        }
+      : {};
     let stream: NodeJS.ReadableStream;
     try {
       // tar-fs packs with streamx, which pipes like a Node stream; docker-modem only calls pipe().
@@ -126,6 +140,7 @@ export class DockerRuntime implements ContainerRuntime {
         labels: spec.labels ?? {},
         rm: true,
         forcerm: true,
+        ...limits,
         abortSignal: spec.signal,
       });
     } catch (error) {
@@ -299,6 +314,37 @@ export class DockerRuntime implements ContainerRuntime {
       if (isNotFound(error)) return "";
       throw translate(error, `read logs of ${id}`);
     }
+  }
+
+  async listeningSockets(id: string): Promise<ListeningSocket[] | null> {
+    let pid: number;
+    try {
+      pid = (await this.docker.getContainer(id).inspect()).State.Pid;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw translate(error, `inspect container ${id}`);
+    }
+    if (!pid) return null;
+    // Pier on the engine's host reads the container's network namespace through its process; elsewhere
+    // (Pier itself in a container) it asks the container, which works when the image has `cat`.
+    const fromHost = await Promise.all([`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`].map((f) => readFile(f, "utf8").catch(() => "")));
+    if (fromHost.some(Boolean)) return parseListeningSockets(fromHost.join("\n"));
+    const output = await this.execOutput(id, ["cat", "/proc/net/tcp", "/proc/net/tcp6"]).catch(() => null);
+    return output === null ? null : parseListeningSockets(output);
+  }
+
+  private async execOutput(id: string, command: string[]): Promise<string> {
+    const exec = await this.docker.getContainer(id).exec({ Cmd: command, AttachStdout: true, AttachStderr: true });
+    const raw = await exec.start({ hijack: true, stdin: false });
+    const chunks: Buffer[] = [];
+    const out = new PassThrough();
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    this.docker.modem.demuxStream(raw, out, new PassThrough());
+    await new Promise<void>((resolve, reject) => {
+      raw.on("end", resolve);
+      raw.on("error", reject);
+    });
+    return Buffer.concat(chunks).toString("utf8");
   }
 
   async keepRunning(id: string): Promise<void> {

@@ -24,6 +24,8 @@ export interface ContainerRuntime {
   containerLogs(id: string, tail: number): Promise<string>;
   /** stdout+stderr as one text stream: the last `tail` lines, then (with follow) new output as it comes. */
   streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable>;
+  /** The TCP sockets listening inside a running container (its network namespace), or null if they can't be read. */
+  listeningSockets(id: string): Promise<ListeningSocket[] | null>;
   /** From now on the engine restarts the container if it crashes or the host reboots. */
   keepRunning(id: string): Promise<void>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
@@ -44,8 +46,28 @@ export interface BuildSpec {
   labels?: Record<string, string>;
   /** Paths (relative to contextDir) left out of the context. */
   exclude?: string[];
+  /** The repository's `.dockerignore` patterns. */
+  ignorePatterns?: string[];
+  /** Files Pier adds to the context (path → content), e.g. its generated Dockerfile: never written into the checkout. */
+  extraFiles?: Map<string, Buffer>;
+  /** Limits for every step of the build. */
+  limits?: BuildLimits;
   onLog: (line: string) => void;
   signal?: AbortSignal;
+}
+
+export interface BuildLimits {
+  memoryBytes: number;
+  nanoCpus: number;
+  /** A cgroup every build step runs under (its pids.max caps the processes of all builds). */
+  cgroupParent?: string;
+}
+
+/** A TCP socket listening inside a container's network namespace. */
+export interface ListeningSocket {
+  /** "0.0.0.0", "::", "127.0.0.1", "::1", or another local address. */
+  address: string;
+  port: number;
 }
 
 export interface RunSpec {
