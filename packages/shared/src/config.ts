@@ -43,6 +43,13 @@ export const configSchema = z.object({
     .default("github.com")
     .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
   PIER_NODE_IMAGE: z.string().min(1).default("node:20-bookworm-slim"),
+  /** Images for the Node majors a repo may ask for (engines.node, .nvmrc, .node-version): "major=image,…". */
+  PIER_NODE_IMAGES: z
+    .string()
+    .regex(/^\s*(\d+=[^,=\s]+\s*(,\s*\d+=[^,=\s]+\s*)*)?$/, 'must look like "18=node:18-bookworm-slim,22=node:22-bookworm-slim"')
+    .default("18=node:18-bookworm-slim,20=node:20-bookworm-slim,22=node:22-bookworm-slim,24=node:24-bookworm-slim"),
+  /** The registry every package manager installs from in builds ("" keeps each one's own default). */
+  PIER_NPM_REGISTRY: z.union([z.literal(""), z.string().url()]).default("https://registry.npmjs.org/"),
   /** Equivalent image made by scripts/setup/base-images.sh when the default can't be pulled. */
   PIER_LOCAL_NODE_IMAGE: z.string().min(1).default("pier-local/node:20-bookworm-slim"),
   /** CA bundle copied into builds so package installs work behind TLS-intercepting proxies; "" disables. */
@@ -60,7 +67,17 @@ export const configSchema = z.object({
   PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
   /** How long a production switch waits for the router to confirm it serves the new table. */
   PIER_ROUTER_ACK_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
-  PIER_BUILD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  /** Limits of every build: past one, the build ends FAILED naming it; the host stays up. */
+  PIER_BUILD_TIMEOUT_S: z.coerce.number().int().min(1).default(900),
+  PIER_BUILD_MEMORY_MB: z.coerce.number().int().min(64).default(2048),
+  PIER_BUILD_CPUS: z.coerce.number().min(0.1).max(64).default(availableParallelism()),
+  /** Processes of all builds together (a cgroup every build step runs under); 0 leaves them unlimited. */
+  PIER_BUILD_PIDS: z.coerce.number().int().min(0).default(4096),
+  /** Operator maxima: a pier.json asking for more fails its deploy naming the field. */
+  PIER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(4096),
+  PIER_MAX_CPUS: z.coerce.number().min(0.05).max(64).default(availableParallelism()),
+  PIER_MAX_REPLICAS: z.coerce.number().int().min(1).max(100).default(10),
+  PIER_MAX_HEALTHCHECK_TIMEOUT_S: z.coerce.number().int().min(1).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

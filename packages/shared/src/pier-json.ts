@@ -50,7 +50,15 @@ export const pierJsonSchema = z
       .optional(),
     test: command.describe("Runs in the built image before release; a non-zero exit stops the deploy").optional(),
     volumes: volumesSchema.describe("Persistent volumes, kept across deploys and rollbacks").optional(),
-    replicas: z.number().int().min(1).max(10).describe("Containers serving the app; the router spreads requests across them").optional(),
+    replicas: z.number().int().min(1).max(100).describe("Containers serving the app (at most PIER_MAX_REPLICAS); the router spreads requests across them").optional(),
+    framework: z.enum(["nextjs", "static", "node"]).describe("Build preset: Next.js, a static build served by Pier, or a Node server (default: detected)").optional(),
+    outputDir: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, "must be a relative folder such as dist or build/web")
+      .refine((p) => !p.split("/").includes(".."), "must not contain '..'")
+      .describe("Static builds: the folder the build writes (default: detected, dist, build or out)")
+      .optional(),
+    spa: z.boolean().describe("Static sites: serve index.html for unknown page paths (default: detected)").optional(),
   })
   .strict();
 

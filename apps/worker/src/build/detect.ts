@@ -1,28 +1,42 @@
-import { access, readFile } from "node:fs/promises";
-import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
+import { detectPreset, type Preset, type PresetOverrides } from "./framework.ts";
+import { requestedNodeVersion, type NodeVersionRequest } from "./node-version.ts";
+import { detectPackageManager, type PackageManagerPlan } from "./package-manager.ts";
+import type { RepoFiles } from "./repo-files.ts";
 
-export type PackageManager = "npm" | "yarn" | "pnpm";
+export interface NodePlan {
+  kind: "node";
+  port: number;
+  packageManager: PackageManagerPlan;
+  preset: Preset;
+  node: NodeVersionRequest;
+  buildScript: boolean;
+  startScript: boolean;
+  /** Without a start script: the file `node` runs (package.json `main`, else server.js). */
+  mainFile: string | null;
+  /** Install scripts or workspaces need the whole source before the install runs. */
+  installNeedsSource: boolean;
+  hasPublicDir: boolean;
+}
 
 export type BuildPlan =
   | { kind: "dockerfile"; dockerfile: string; port: number }
-  | {
-      kind: "node";
-      packageManager: PackageManager;
-      lockfile: string | null;
-      hasBuildScript: boolean;
-      port: number;
-    }
-  | { kind: "static"; port: number };
+  | NodePlan
+  | { kind: "static"; port: number; spa?: boolean };
 
 export const DEFAULT_APP_PORT = 3000;
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
+interface PackageJson {
+  scripts?: Record<string, unknown>;
+  dependencies?: Record<string, unknown>;
+  devDependencies?: Record<string, unknown>;
+  engines?: unknown;
+  packageManager?: unknown;
+  workspaces?: unknown;
+  main?: unknown;
 }
+
+const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 
 /** The port a Dockerfile EXPOSEs first, if any. */
 export function exposedPort(dockerfile: string): number | null {
@@ -30,53 +44,74 @@ export function exposedPort(dockerfile: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
+export interface DetectOptions {
+  configuredPort: number | null;
+  presetOverrides: PresetOverrides;
+  /** Node majors Pier has images for, and the default one. */
+  nodeMajors: number[];
+  defaultNodeMajor: number;
+}
+
 /**
- * Decides how to build the source in `dir`. A Dockerfile always wins: it is the way out of
- * Pier's one-size-fits-all detection. Then a Node app (package.json), then a static site (index.html).
+ * Decides how to build the app's root directory. A Dockerfile always wins: it is the way out of
+ * Pier's detection. Then a Node app (package.json, with its framework preset), then a static site (index.html).
  */
-export async function detectBuildPlan(dir: string, configuredPort: number | null): Promise<BuildPlan> {
-  const dockerfilePath = path.join(dir, "Dockerfile");
-  if (await exists(dockerfilePath)) {
-    const port = configuredPort ?? exposedPort(await readFile(dockerfilePath, "utf8")) ?? DEFAULT_APP_PORT;
-    return { kind: "dockerfile", dockerfile: "Dockerfile", port };
-  }
-  const packageJsonPath = path.join(dir, "package.json");
-  if (await exists(packageJsonPath)) {
-    let pkg: { scripts?: Record<string, unknown> };
-    try {
-      pkg = JSON.parse(await readFile(packageJsonPath, "utf8"));
-    } catch (error) {
-      throw new DeployFailedError(`package.json is not valid JSON: ${(error as Error).message}`);
-    }
+export async function detectBuildPlan(files: RepoFiles, options: DetectOptions): Promise<BuildPlan> {
+  const dockerfile = await files.readText("Dockerfile");
+  if (dockerfile !== null) return { kind: "dockerfile", dockerfile: "Dockerfile", port: options.configuredPort ?? exposedPort(dockerfile) ?? DEFAULT_APP_PORT };
+
+  const pkg = await files.readJson<PackageJson>("package.json");
+  if (pkg !== null) {
+    if (typeof pkg !== "object" || Array.isArray(pkg)) throw new DeployFailedError("package.json must hold a JSON object");
     const scripts = pkg.scripts ?? {};
-    if (typeof scripts.start !== "string") {
-      throw new DeployFailedError('package.json has no "start" script: add one that starts the server on $PORT');
+    const preset = await detectPreset(files, pkg, options.presetOverrides);
+    const startScript = typeof scripts.start === "string";
+    let mainFile: string | null = null;
+    if (preset.framework === "node" && !startScript && !options.presetOverrides.start) {
+      const main = typeof pkg.main === "string" && (await files.exists(pkg.main)) ? pkg.main : (await files.exists("server.js")) ? "server.js" : null;
+      if (!main) throw new DeployFailedError('package.json has no "start" script (and no server.js or "main" file): add one that starts the server on $PORT');
+      mainFile = main;
     }
-    const lockfiles: Array<[string, PackageManager]> = [
-      ["package-lock.json", "npm"],
-      ["pnpm-lock.yaml", "pnpm"],
-      ["yarn.lock", "yarn"],
-    ];
-    for (const [lockfile, packageManager] of lockfiles) {
-      if (await exists(path.join(dir, lockfile))) {
-        return { kind: "node", packageManager, lockfile, hasBuildScript: typeof scripts.build === "string", port: configuredPort ?? DEFAULT_APP_PORT };
-      }
-    }
-    return { kind: "node", packageManager: "npm", lockfile: null, hasBuildScript: typeof scripts.build === "string", port: configuredPort ?? DEFAULT_APP_PORT };
+    const workspaces = pkg.workspaces !== undefined || (await files.exists("pnpm-workspace.yaml"));
+    return {
+      kind: "node",
+      port: options.configuredPort ?? DEFAULT_APP_PORT,
+      packageManager: await detectPackageManager(files, pkg),
+      preset,
+      node: await requestedNodeVersion(files, pkg.engines, options.nodeMajors, options.defaultNodeMajor),
+      buildScript: typeof scripts.build === "string",
+      startScript,
+      mainFile,
+      installNeedsSource: workspaces || INSTALL_HOOKS.some((hook) => typeof scripts[hook] === "string"),
+      hasPublicDir: await files.isDirectory("public"),
+    };
   }
-  if (await exists(path.join(dir, "index.html"))) {
-    return { kind: "static", port: configuredPort ?? DEFAULT_APP_PORT };
-  }
+  if (await files.exists("index.html")) return { kind: "static", port: options.configuredPort ?? DEFAULT_APP_PORT, spa: options.presetOverrides.spa };
   throw new DeployFailedError("nothing to build: no Dockerfile, package.json or index.html in the app's root directory");
 }
 
-export function describePlan(plan: BuildPlan): string {
+/** Lines for the deploy log: what Pier found and why it builds it this way. */
+export function describePlan(plan: BuildPlan): string[] {
   switch (plan.kind) {
     case "dockerfile":
-      return `Dockerfile found: building it as is (port ${plan.port})`;
-    case "node":
-      return `Node app: ${plan.packageManager}${plan.lockfile ? ` (${plan.lockfile})` : " (no lockfile)"}, ${plan.hasBuildScript ? "build script, " : ""}start script, port ${plan.port}`;
+      return [`Dockerfile found: building it as is (port ${plan.port})`];
     case "static":
-      return `static site (index.html), served on port ${plan.port}`;
+      return [`Static site (index.html): served by Pier's static server on port ${plan.port}`];
+    case "node": {
+      const { preset } = plan;
+      const what =
+        preset.framework === "static"
+          ? `build, then serve ${preset.outputDirs?.length === 1 ? `${preset.outputDirs[0]}/` : `the output folder (${(preset.outputDirs ?? []).join("/, ")}/)`} with Pier's static server`
+          : preset.framework === "nextjs"
+            ? preset.standalone
+              ? "next build, then its standalone server"
+              : "next build, then next start"
+            : `install${plan.buildScript ? ", build" : ""}, then ${plan.startScript ? "the start script" : `node ${plan.mainFile ?? "(pier.json start)"}`}`;
+      return [
+        `Preset: ${preset.label} (${preset.reason}): ${what}; port ${plan.port}`,
+        `Package manager: ${plan.packageManager.reason}`,
+        ...(plan.installNeedsSource ? ["Install runs with the whole source (install scripts or workspaces)"] : []),
+      ];
+    }
   }
 }

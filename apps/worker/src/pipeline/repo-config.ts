@@ -1,17 +1,29 @@
 import { parsePierJson, volumesSchema, type PierJson, type PierConfig, type VolumeSpec } from "@pier/shared";
 import type { App } from "@pier/db";
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+import type { RepoFiles } from "../build/repo-files.ts";
 import { DeployFailedError } from "../errors.ts";
 
 /** Reads `pier.json` from the app's root directory; a missing file is fine, an invalid one fails the deploy. */
-export async function readPierJson(contextDir: string): Promise<PierJson | null> {
-  const file = path.join(contextDir, "pier.json");
-  if (!existsSync(file)) return null;
-  const result = parsePierJson(await readFile(file, "utf8"));
+export async function readPierJson(files: RepoFiles): Promise<PierJson | null> {
+  const text = await files.readText("pier.json");
+  if (text === null) return null;
+  const result = parsePierJson(text);
   if (!result.ok) throw new DeployFailedError(`pier.json is invalid: ${result.errors.join("; ")}`);
   return result.config;
+}
+
+/** pier.json asks; the operator caps (PIER_MAX_*). Above a cap, the deploy fails naming the field. */
+export function checkOperatorMaxima(pierJson: PierJson | null, config: PierConfig): void {
+  if (!pierJson) return;
+  const over: string[] = [];
+  const check = (field: string, value: number | undefined, max: number, setting: string, unit = "") => {
+    if (value !== undefined && value > max) over.push(`field "${field}": ${value}${unit} is over the operator's maximum ${max}${unit} (${setting})`);
+  };
+  check("resources.memory", pierJson.resources?.memory, config.PIER_MAX_MEMORY_MB, "PIER_MAX_MEMORY_MB", " MB");
+  check("resources.cpus", pierJson.resources?.cpus, config.PIER_MAX_CPUS, "PIER_MAX_CPUS");
+  check("replicas", pierJson.replicas, config.PIER_MAX_REPLICAS, "PIER_MAX_REPLICAS");
+  check("healthCheck.timeoutSeconds", pierJson.healthCheck?.timeoutSeconds, config.PIER_MAX_HEALTHCHECK_TIMEOUT_S, "PIER_MAX_HEALTHCHECK_TIMEOUT_S", " s");
+  if (over.length) throw new DeployFailedError(`pier.json asks for more than this Pier allows: ${over.join("; ")}`);
 }
 
 /** What this deployment runs with, and where each value came from. */
@@ -23,6 +35,8 @@ export interface DeploySettings {
   memoryMb: number;
   cpus: number;
   commands: { install?: string; build?: string; start?: string };
+  /** pier.json's framework preset, output folder and SPA switch (detection otherwise). */
+  preset: { framework?: "nextjs" | "static" | "node"; outputDir?: string; spa?: boolean };
   test?: string;
   envDefaults: Record<string, string>;
   volumes: VolumeSpec[];
@@ -54,5 +68,7 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
   const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
   if (volumes.length) explained.push(`volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`);
   const replicas = pick("replicas", pierJson?.replicas, undefined, 1, "default");
-  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, test: pierJson?.test, envDefaults, volumes, replicas, explained };
+  const preset = { framework: pierJson?.framework, outputDir: pierJson?.outputDir, spa: pierJson?.spa };
+  for (const [name, value] of Object.entries(preset)) if (value !== undefined) explained.push(`${name}: ${value} (pier.json)`);
+  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, preset, test: pierJson?.test, envDefaults, volumes, replicas, explained };
 }
