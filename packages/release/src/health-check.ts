@@ -1,5 +1,6 @@
 import type { ContainerRuntime } from "@pier/runtime";
 import { request } from "node:http";
+import { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 
 export interface HealthCheckRequest {
   containerId: string;
@@ -9,7 +10,19 @@ export interface HealthCheckRequest {
   intervalMs?: number;
 }
 
-export type HealthCheckResult = { healthy: true; afterMs: number; status: number } | { healthy: false; evidence: string };
+export type HealthCheckResult =
+  | { healthy: true; afterMs: number; status: number }
+  | {
+      healthy: false;
+      /** First line: what failed and why, for the deployment's reason; then the details for the log. */
+      evidence: string;
+      /** The app listens on all interfaces on exactly this other port: the caller may route to it instead. */
+      adoptPort?: number;
+    };
+
+/** After this long with no HTTP answer at all, Pier looks at the sockets inside the container. */
+const DIAGNOSE_AFTER_MS = 1_500;
+const DIAGNOSE_EVERY_MS = 1_000;
 
 /** One GET with its own short timeout; resolves to a status code or an error description. */
 function probe(port: number, path: string, timeoutMs: number): Promise<number | string> {
@@ -28,17 +41,21 @@ function probe(port: number, path: string, timeoutMs: number): Promise<number | 
  * Polls the app over HTTP until it answers 2xx, the container exits, or the timeout passes.
  * The result carries the evidence (last answers, exit code, the app's last output) for the log.
  */
-export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthCheckRequest): Promise<HealthCheckResult> {
+export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthCheckRequest & { containerPort?: number }): Promise<HealthCheckResult> {
   const started = Date.now();
   const interval = check.intervalMs ?? 100;
   const outcomes = new Map<string, number>();
   let attempts = 0;
+  let answered = false;
+  let lastDiagnosisAt = 0;
+  let previous: ListenDiagnosis | null = null;
   while (Date.now() - started < check.timeoutMs) {
     attempts++;
     const outcome = await probe(check.hostPort, check.path, Math.min(2_000, check.timeoutMs));
     if (typeof outcome === "number" && outcome >= 200 && outcome < 300) {
       return { healthy: true, afterMs: Date.now() - started, status: outcome };
     }
+    if (typeof outcome === "number") answered = true;
     const key = typeof outcome === "number" ? `HTTP ${outcome}` : outcome;
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     // Every few attempts, make sure the app hasn't died: no point waiting for a dead process.
@@ -48,9 +65,30 @@ export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthC
         return { healthy: false, evidence: await evidence(runtime, check, outcomes, `the container exited with code ${info?.exitCode ?? "unknown"}`) };
       }
     }
+    // No answer yet: the sockets inside the container tell a wrong address or port apart from a slow start.
+    const now = Date.now();
+    if (!answered && check.containerPort !== undefined && now - started >= DIAGNOSE_AFTER_MS && now - lastDiagnosisAt >= DIAGNOSE_EVERY_MS) {
+      lastDiagnosisAt = now;
+      const current = await diagnose(runtime, check.containerId, check.containerPort);
+      // The same finding twice in a row, a second apart: a listener that is still being set up gets its chance.
+      const settled = current && previous && current.kind === previous.kind && JSON.stringify(current) === JSON.stringify(previous);
+      if (settled && current.kind === "loopback-only") return { healthy: false, evidence: await evidence(runtime, check, outcomes, current.message) };
+      if (settled && current.kind === "other-port") return { healthy: false, adoptPort: current.port, evidence: await evidence(runtime, check, outcomes, current.message) };
+      previous = current;
+    }
     await new Promise((r) => setTimeout(r, interval));
   }
-  return { healthy: false, evidence: await evidence(runtime, check, outcomes, `no 2xx answer within ${check.timeoutMs} ms`) };
+  let summary = `no 2xx answer within ${check.timeoutMs} ms`;
+  if (!answered && check.containerPort !== undefined) {
+    const found = await diagnose(runtime, check.containerId, check.containerPort);
+    if (found && found.kind !== "reachable") summary = `${summary}: ${found.message}`;
+  }
+  return { healthy: false, evidence: await evidence(runtime, check, outcomes, summary) };
+}
+
+async function diagnose(runtime: ContainerRuntime, containerId: string, port: number): Promise<ListenDiagnosis | null> {
+  const sockets = await runtime.listeningSockets(containerId);
+  return sockets === null ? null : diagnoseListeners(sockets, port);
 }
 
 async function evidence(runtime: ContainerRuntime, check: HealthCheckRequest, outcomes: Map<string, number>, summary: string): Promise<string> {

@@ -1,7 +1,8 @@
 export type { ReleaseDeps } from "./deps.ts";
 export { ReleaseError, type ReleaseErrorCode } from "./errors.ts";
 export { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
-export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet } from "./start-container.ts";
+export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet, type StartRequest } from "./start-container.ts";
+export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
 export { announceAndWaitForRouters, announceRouteChange, waitForRouter } from "./routes-signal.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";

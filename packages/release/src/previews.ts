@@ -1,12 +1,15 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { announceAndWaitForRouters } from "./routes-signal.ts";
-import { stopDeploymentContainers } from "./stop-containers.ts";
+import { deploymentsInProgress, stopDeploymentContainers } from "./stop-containers.ts";
 
 /** After a preview deployment went live: its branch's older preview containers drain and stop. */
 export async function settlePreview(deps: ReleaseDeps, appId: string, slug: string, liveDeploymentId: string, drainMs: number): Promise<number> {
   const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug }, { all: true });
-  const old = containers.filter((c) => c.labels[LABELS.deployment] !== liveDeploymentId);
+  const others = containers.filter((c) => c.labels[LABELS.deployment] !== liveDeploymentId);
+  // Settling runs after the app's build lock is released: a newer deploy of the branch may be starting.
+  const inProgress = await deploymentsInProgress(deps, others.map((c) => c.labels[LABELS.deployment] ?? ""));
+  const old = others.filter((c) => !inProgress.has(c.labels[LABELS.deployment] ?? ""));
   if (old.length === 0) return 0;
   await new Promise((resolve) => setTimeout(resolve, drainMs));
   await stopDeploymentContainers(deps, old);

@@ -1,6 +1,6 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
-import { stopDeploymentContainers } from "./stop-containers.ts";
+import { deploymentsInProgress, stopDeploymentContainers } from "./stop-containers.ts";
 
 export interface SettleResult {
   warm: string[];
@@ -26,14 +26,7 @@ export async function settleAppContainers(deps: ReleaseDeps, appId: string, opti
   const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId }, { all: true });
   // Previews have their own lifecycle (settlePreview/stopPreview); production settling leaves them alone.
   const candidates = containers.filter((c) => !keep.has(c.labels[LABELS.deployment] ?? "") && !c.labels[LABELS.preview]);
-  const inProgress = new Set(
-    (
-      await deps.prisma.deployment.findMany({
-        where: { id: { in: candidates.map((c) => c.labels[LABELS.deployment] ?? "") }, status: { in: ["BUILDING", "DEPLOYING"] } },
-        select: { id: true },
-      })
-    ).map((d) => d.id),
-  );
+  const inProgress = await deploymentsInProgress(deps, candidates.map((c) => c.labels[LABELS.deployment] ?? ""));
   const toStop = candidates.filter((c) => !inProgress.has(c.labels[LABELS.deployment] ?? ""));
   if (toStop.length === 0) return { warm, stopped: [] };
 

@@ -27,7 +27,8 @@ export function startDeploymentContainer(runtime: ContainerRuntime, config: Pier
   return runtime.runContainer({
     name: containerName(request.appName, request.shortId, request.replica),
     image: request.image,
-    env: { ...request.env, PORT: String(request.port) },
+    // HOST: many frameworks read it, and 0.0.0.0 is the address Pier can reach (the app's env may override it).
+    env: { HOST: "0.0.0.0", ...request.env, PORT: String(request.port) },
     labels: {
       [LABELS.managed]: "true",
       [LABELS.app]: request.appName,
@@ -71,7 +72,7 @@ export async function startReplicas(
     containers.push(container);
     await onStarted(container, replica);
   }
-  const results = await Promise.all(containers.map((c) => waitUntilHealthy(runtime, { containerId: c.id, hostPort: c.hostPort, path: health.path, timeoutMs: health.timeoutMs })));
+  const results = await Promise.all(containers.map((c) => waitUntilHealthy(runtime, { containerId: c.id, hostPort: c.hostPort, containerPort: request.port, path: health.path, timeoutMs: health.timeoutMs })));
   const unhealthy = results.find((r) => !r.healthy) ?? null;
   if (!unhealthy) for (const c of containers) await runtime.keepRunning(c.id);
   return { containers, unhealthy, afterMs: Math.round(performance.now() - started) };

@@ -19,3 +19,10 @@ export async function stopDeploymentContainers(deps: ReleaseDeps, containers: Co
   if (containers.length) await announceRouteChange(deps.redis);
   return [...deployments];
 }
+
+/** Which of these deployments are still being built or started: settling never touches their containers. */
+export async function deploymentsInProgress(deps: ReleaseDeps, deploymentIds: string[]): Promise<Set<string>> {
+  if (deploymentIds.length === 0) return new Set();
+  const rows = await deps.prisma.deployment.findMany({ where: { id: { in: deploymentIds }, status: { in: ["BUILDING", "DEPLOYING"] } }, select: { id: true } });
+  return new Set(rows.map((d) => d.id));
+}
