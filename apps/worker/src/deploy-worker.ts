@@ -6,6 +6,7 @@ import { DeployFailedError, TransientError } from "./errors.ts";
 import { BuildLog } from "./logs/build-log.ts";
 import { tryLockApp } from "./pipeline/app-lock.ts";
 import { markFailed, markRequeued } from "./pipeline/claim.ts";
+import { PhaseTimer } from "./pipeline/phase-timer.ts";
 import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
 
 /** How long a job waits before looking again when another build of the same app is running. */
@@ -36,14 +37,23 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
       throw new DelayedError();
     }
     const log = new BuildLog(deps.prisma, deploymentId);
+    const timer = new PhaseTimer();
+    let afterRelease: (() => Promise<void>) | undefined;
     try {
-      return await runDeployment(deps, deploymentId, log);
+      const result = await runDeployment(deps, deploymentId, log, timer);
+      afterRelease = result.afterRelease;
+      return result.outcome;
     } catch (error) {
-      await recordFailure(deps, job, deploymentId, error, log);
+      await recordFailure(deps, job, deploymentId, error, log, timer);
       throw error instanceof DeployFailedError || isTransient(error) ? error : new UnrecoverableError((error as Error).message);
     } finally {
-      await log.close();
+      // The next deploy of this app may start now: draining and stopping old containers happens beside it.
       await lock.release();
+      try {
+        await afterRelease?.();
+      } finally {
+        await log.close();
+      }
     }
   };
   const worker = new Worker(options.queueName, processor, {
@@ -57,14 +67,15 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
 }
 
 /** Writes what went wrong where users look: the deployment's status, reason and log. */
-async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, error: unknown, log: BuildLog): Promise<void> {
+async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, error: unknown, log: BuildLog, timer: PhaseTimer): Promise<void> {
   const outcome = failureOutcome(job, error);
   if (outcome.crashed) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
   log.write(outcome.logLine);
+  if (timer.summary()) log.write(`Timings: ${timer.summary()}`);
   // The log is complete before the status says the attempt has ended.
   await log.flush();
   if (outcome.retry) await markRequeued(deps.prisma, deploymentId);
-  else await markFailed(deps.prisma, deploymentId, outcome.reason);
+  else await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON());
 }
 
 function failureOutcome(job: Job, error: unknown): { retry: boolean; reason: string; logLine: string; crashed: boolean } {

@@ -3,6 +3,18 @@ export type DeploymentStatusName = (typeof DEPLOYMENT_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly DeploymentStatusName[] = ["READY", "FAILED", "CANCELLED"];
 export const ACTIVE_STATUSES: readonly DeploymentStatusName[] = ["BUILDING", "DEPLOYING"];
 
+/** The timed phases of a deployment, in order (each is recorded when it runs). */
+export const DEPLOYMENT_PHASES = ["queued", "clone", "build", "test", "start", "health", "switch"] as const;
+export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
+export type PhaseTimings = Partial<Record<DeploymentPhase, number>>;
+
+/** Timings in phase order, whatever order they were stored in (JSONB sorts keys its own way). */
+export function orderedPhases(raw: unknown): PhaseTimings | null {
+  if (!raw || typeof raw !== "object") return null;
+  const record = raw as Record<string, unknown>;
+  return Object.fromEntries(DEPLOYMENT_PHASES.filter((p) => typeof record[p] === "number").map((p) => [p, record[p] as number]));
+}
+
 /** Labels Pier puts on everything it creates; cleanup selects by these and touches nothing else. */
 export const LABELS = {
   managed: "pier.managed",

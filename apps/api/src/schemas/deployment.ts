@@ -1,4 +1,4 @@
-import { DEPLOYMENT_STATUSES } from "@pier/shared";
+import { DEPLOYMENT_PHASES, DEPLOYMENT_STATUSES } from "@pier/shared";
 import { z } from "zod";
 
 export const deploymentDto = z.object({
@@ -23,6 +23,10 @@ export const deploymentDto = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
+  /** The port the app listens on inside its container (detected, configured, or adopted from the app). */
+  port: z.number().nullable(),
+  /** Milliseconds per phase, for the phases that ran: queued, clone, build, test, start, health, switch. */
+  phases: z.partialRecord(z.enum(DEPLOYMENT_PHASES), z.number()).nullable(),
 });
 
 export const deploymentParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id") });

@@ -1,5 +1,5 @@
 import type { App, Deployment } from "@pier/db";
-import { previewLabel, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
+import { orderedPhases, previewLabel, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
@@ -56,5 +56,7 @@ export function toDeploymentDto(
     startedAt: deployment.startedAt?.toISOString() ?? null,
     finishedAt: finished?.toISOString() ?? null,
     durationMs: finished ? finished.getTime() - started.getTime() : null,
+    port: deployment.port,
+    phases: orderedPhases(deployment.phases),
   };
 }

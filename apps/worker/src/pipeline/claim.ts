@@ -22,10 +22,10 @@ export async function claimDeployment(prisma: PrismaClient, deploymentId: string
 export type ClaimedDeployment = NonNullable<Awaited<ReturnType<typeof claimDeployment>>>;
 
 /** Ends a deployment as FAILED unless it already ended; the reason is what users see first. */
-export async function markFailed(prisma: PrismaClient, deploymentId: string, reason: string): Promise<void> {
+export async function markFailed(prisma: PrismaClient, deploymentId: string, reason: string, phases?: Record<string, number>): Promise<void> {
   await prisma.deployment.updateMany({
     where: { id: deploymentId, status: { in: ["QUEUED", "BUILDING", "DEPLOYING"] } },
-    data: { status: "FAILED", failureReason: reason.slice(0, 4_000), finishedAt: new Date() },
+    data: { status: "FAILED", failureReason: reason.slice(0, 4_000), finishedAt: new Date(), ...(phases ? { phases } : {}) },
   });
 }
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceAndWaitForRouters, announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction } from "@pier/release";
+import { announceAndWaitForRouters, announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -10,7 +10,9 @@ import { cloneCommit } from "../git/clone.ts";
 import { BuildLog } from "../logs/build-log.ts";
 import { buildAppImage } from "./build-image.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
-import { readPierJson, resolveDeploySettings } from "./repo-config.ts";
+import { RepoFiles } from "../build/repo-files.ts";
+import type { PhaseTimer } from "./phase-timer.ts";
+import { checkOperatorMaxima, readPierJson, resolveDeploySettings } from "./repo-config.ts";
 import { runTestCommand } from "./test-command.ts";
 
 export interface DeployDeps {
@@ -21,39 +23,51 @@ export interface DeployDeps {
   logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
-export type DeployOutcome = "ready" | "skipped";
+export interface DeployResult {
+  outcome: "ready" | "skipped";
+  /** Housekeeping once production switched (drain and stop old containers, prune images): run after the app lock is released. */
+  afterRelease?: () => Promise<void>;
+}
+export type DeployOutcome = DeployResult["outcome"];
 
 /**
- * The deploy story: claim → clone → read pier.json → build → test → run → health check → switch production → settle old containers (drain, keep warm, prune).
+ * The deploy story: claim → clone → read pier.json → build → test → run → health check → switch production;
+ * the caller then settles old containers (drain, keep warm, prune) without holding up the app's next deploy.
  * Throws DeployFailedError for failures retrying can't fix; the caller records them.
  */
-export async function runDeployment(deps: DeployDeps, deploymentId: string, log: BuildLog): Promise<DeployOutcome> {
+export async function runDeployment(deps: DeployDeps, deploymentId: string, log: BuildLog, timer: PhaseTimer): Promise<DeployResult> {
   const deployment = await claimDeployment(deps.prisma, deploymentId);
-  if (!deployment) return "skipped";
+  if (!deployment) return { outcome: "skipped" };
   const { app } = deployment;
   log.setSecrets(app.envVars.map((v) => v.value));
+  if (deployment.startedAt) timer.record("queued", deployment.startedAt.getTime() - deployment.createdAt.getTime());
 
   const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
   const startedContainerIds: string[] = [];
   try {
-    const commit = await clone(deps, deployment, workDir, log);
-    const contextDir = path.join(workDir, app.rootDir);
-    const pierJson = await readPierJson(contextDir);
+    const commit = await timer.time("clone", () => clone(deps, deployment, workDir, log));
+    // Everything Pier reads from the checkout goes through RepoFiles: no symlink leads it outside.
+    const files = await RepoFiles.open(workDir, app.rootDir);
+    const pierJson = await readPierJson(files);
+    checkOperatorMaxima(pierJson, deps.config);
     const settings = resolveDeploySettings(app, pierJson, deps.config);
     log.write(`${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ${settings.explained.join("\n  ")}`);
-    const image = await buildAppImage(deps.runtime, deps.config, {
-      contextDir,
-      appId: app.id,
-      appName: app.name,
-      commitSha: commit.sha,
-      configuredPort: settings.port,
-      overrides: { ...settings.commands, env: settings.envDefaults, volumePaths: settings.volumes.map((v) => v.path) },
-      log: (line) => log.write(line),
-    });
+    const image = await timer.time("build", () =>
+      buildAppImage(deps.runtime, deps.config, {
+        files,
+        appId: app.id,
+        appName: app.name,
+        commitSha: commit.sha,
+        configuredPort: settings.port,
+        overrides: { ...settings.commands, env: settings.envDefaults, volumePaths: settings.volumes.map((v) => v.path) },
+        presetOverrides: { ...settings.preset, start: settings.commands.start },
+        log: (line) => log.write(line),
+      }),
+    );
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
     const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
     const mounts = await prepareVolumes(deps, app, settings.volumes);
-    if (settings.test) await runTestCommand(deps, { image: image.imageId, command: settings.test, env, appName: app.name, appId: app.id }, log);
+    if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, appName: app.name, appId: app.id }, log));
     await deps.prisma.deployment.update({
       where: { id: deployment.id },
       data: {
@@ -71,30 +85,22 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     });
 
     log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
-    const replicaSet = await startReplicas(
-      deps.runtime,
-      deps.config,
-      {
-        appId: app.id,
-        appName: app.name,
-        deploymentId: deployment.id,
-        shortId: deployment.shortId,
-        image: image.imageId,
-        port: image.plan.port,
-        env,
-        memoryMb: settings.memoryMb,
-        cpus: settings.cpus,
-        previewSlug: deployment.previewSlug,
-        mounts,
-      },
-      settings.replicas,
-      { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
-      async (container, replica) => {
-        startedContainerIds.push(container.id);
-        log.write(`Started container ${container.id.slice(0, 12)}${settings.replicas > 1 ? ` (replica ${replica} of ${settings.replicas})` : ""} on 127.0.0.1:${container.hostPort}`);
-        if (replica === 1) await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { containerId: container.id, hostPort: container.hostPort } });
-      },
-    );
+    const start = (port: number) =>
+      startAndCheck(deps, timer, log, startedContainerIds, {
+        request: { appId: app.id, appName: app.name, deploymentId: deployment.id, shortId: deployment.shortId, image: image.imageId, port, env, memoryMb: settings.memoryMb, cpus: settings.cpus, previewSlug: deployment.previewSlug, mounts },
+        replicas: settings.replicas,
+        health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
+      });
+    let replicaSet = await start(image.plan.port);
+    const adoptPort = replicaSet.unhealthy && !replicaSet.unhealthy.healthy ? replicaSet.unhealthy.adoptPort : undefined;
+    if (adoptPort !== undefined) {
+      // The app ignores $PORT but listens on all interfaces on exactly one port: serve that one, and say so.
+      log.write(`${replicaSet.unhealthy && !replicaSet.unhealthy.healthy ? replicaSet.unhealthy.evidence.split("\n")[0] : ""}`);
+      log.write(`Pier adopts port ${adoptPort}: starting the app again with it published (set "port": ${adoptPort} in pier.json or the app's settings to skip this, or make the app listen on $PORT)`);
+      for (const id of startedContainerIds.splice(0)) await removeFailedContainer(deps, deployment.id, id, log);
+      await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { port: adoptPort } });
+      replicaSet = await start(adoptPort);
+    }
     if (replicaSet.unhealthy && !replicaSet.unhealthy.healthy) {
       log.write(replicaSet.unhealthy.evidence);
       throw new DeployFailedError(replicaSet.unhealthy.evidence.split("\n")[0] ?? "health check failed");
@@ -103,23 +109,24 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
 
     if (deployment.previewSlug) {
       startedContainerIds.length = 0;
-      await goLiveAsPreview(deps, deployment, log);
-      return "ready";
+      await timer.time("switch", () => goLiveAsPreview(deps, deployment, log, timer));
+      return { outcome: "ready", afterRelease: () => settleOlderPreviews(deps, deployment, log) };
     }
-    const release = await switchProduction(deps.prisma, deps.redis, {
-      appId: app.id,
-      toDeploymentId: deployment.id,
-      kind: "DEPLOY",
-      cause: deployment.trigger,
-      routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
-    });
+    const release = await timer.time("switch", () =>
+      switchProduction(deps.prisma, deps.redis, {
+        appId: app.id,
+        toDeploymentId: deployment.id,
+        kind: "DEPLOY",
+        cause: deployment.trigger,
+        routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
+      }),
+    );
     startedContainerIds.length = 0; // they serve production now: never clean them up on a later error
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
     if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
     log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
-    await markReady(deps, deployment.id, log);
-    await afterRelease(deps, app.id, log);
-    return "ready";
+    await markReady(deps, deployment.id, log, timer);
+    return { outcome: "ready", afterRelease: () => afterRelease(deps, app.id, log) };
   } finally {
     for (const containerId of startedContainerIds) await removeFailedContainer(deps, deployment.id, containerId, log);
     await rm(workDir, { recursive: true, force: true });
@@ -127,7 +134,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
 }
 
 /** A preview never touches production: it replaces the branch's previous preview at its own URL. */
-async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog): Promise<void> {
+async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog, timer: PhaseTimer): Promise<void> {
   const { app } = deployment;
   const slug = deployment.previewSlug!;
   // Routed first, READY second: when the API says READY, the preview URL serves this version.
@@ -135,7 +142,12 @@ async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, 
   const routed = await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   if (!routed) log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
   log.write(`Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`);
-  await markReady(deps, deployment.id, log);
+  await markReady(deps, deployment.id, log, timer);
+}
+
+async function settleOlderPreviews(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog): Promise<void> {
+  const { app } = deployment;
+  const slug = deployment.previewSlug!;
   try {
     const stopped = await settlePreview(deps, app.id, slug, deployment.id, deps.config.PIER_DRAIN_MS);
     if (stopped) log.write(`Stopped ${stopped} older preview container(s) of this branch`);
@@ -145,10 +157,32 @@ async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, 
   }
 }
 
-/** Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that holds every line up to it. */
-async function markReady(deps: DeployDeps, deploymentId: string, log: BuildLog): Promise<void> {
+/** Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that holds every line up to it, timings included. */
+async function markReady(deps: DeployDeps, deploymentId: string, log: BuildLog, timer: PhaseTimer): Promise<void> {
+  log.write(`Timings: ${timer.summary()}`);
   await log.flush();
-  await deps.prisma.deployment.update({ where: { id: deploymentId }, data: { status: "READY", finishedAt: new Date() } });
+  await deps.prisma.deployment.update({ where: { id: deploymentId }, data: { status: "READY", finishedAt: new Date(), phases: timer.toJSON() } });
+}
+
+interface StartPlan {
+  request: StartRequest;
+  replicas: number;
+  health: { path: string; timeoutMs: number };
+}
+
+/** Starts the deployment's containers and health-checks them, timing the start and the wait apart. */
+async function startAndCheck(deps: DeployDeps, timer: PhaseTimer, log: BuildLog, started: string[], plan: StartPlan): Promise<ReplicaSet> {
+  const begun = performance.now();
+  let startMs = 0;
+  const set = await startReplicas(deps.runtime, deps.config, plan.request, plan.replicas, plan.health, async (container, replica) => {
+    started.push(container.id);
+    log.write(`Started container ${container.id.slice(0, 12)}${plan.replicas > 1 ? ` (replica ${replica} of ${plan.replicas})` : ""} on 127.0.0.1:${container.hostPort}`);
+    if (replica === 1) await deps.prisma.deployment.update({ where: { id: plan.request.deploymentId }, data: { containerId: container.id, hostPort: container.hostPort } });
+    startMs = performance.now() - begun;
+  });
+  timer.record("start", startMs);
+  timer.record("health", performance.now() - begun - startMs);
+  return set;
 }
 
 async function prepareWorkDir(config: PierConfig, appName: string, shortId: string): Promise<string> {
