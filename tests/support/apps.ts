@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { waitForStatus, type DeploymentView } from "./deployments.ts";
-import { createTestRepo, type TestRepo } from "./git-repo.ts";
+import { createTestRepo, type RepoFile, type TestRepo } from "./git-repo.ts";
 import type { Platform } from "./platform.ts";
 
 /**
@@ -11,7 +11,7 @@ import type { Platform } from "./platform.ts";
 export function testApps(platform: () => Platform, prefix: string) {
   const cleanups: Array<() => Promise<unknown>> = [];
   return {
-    async create(files: Record<string, string>, settings: Record<string, unknown> = {}): Promise<{ name: string; repo: TestRepo }> {
+    async create(files: Record<string, RepoFile>, settings: Record<string, unknown> = {}): Promise<{ name: string; repo: TestRepo }> {
       const name = `${prefix}-${randomBytes(3).toString("hex")}`;
       const repo = await createTestRepo(files);
       cleanups.push(() => repo.remove(), () => platform().api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform().auth }));

@@ -1,13 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+/** A file's content, null to delete it, or a symlink (git stores the link, as a repository can). */
+export type RepoFile = string | null | { symlink: string };
 
 export interface TestRepo {
   dir: string;
   url: string;
   /** Writes the files (path → content; null deletes) and commits; returns the new sha. */
-  commit(files: Record<string, string | null>, message: string, branch?: string): Promise<string>;
+  commit(files: Record<string, RepoFile>, message: string, branch?: string): Promise<string>;
   remove(): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ function git(dir: string, args: string[]): string {
 }
 
 /** A local git repository to deploy from (file://, with PIER_ALLOW_FILE_REPOS=1). */
-export async function createTestRepo(files: Record<string, string>, message = "initial commit"): Promise<TestRepo & { sha: string }> {
+export async function createTestRepo(files: Record<string, RepoFile>, message = "initial commit"): Promise<TestRepo & { sha: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), "pier-repo-"));
   git(dir, ["init", "--quiet", "--initial-branch=main"]);
   const repo: TestRepo = {
@@ -37,7 +40,8 @@ export async function createTestRepo(files: Record<string, string>, message = "i
         if (content === null) await rm(full, { force: true });
         else {
           await mkdir(path.dirname(full), { recursive: true });
-          await writeFile(full, content);
+          if (typeof content === "string") await writeFile(full, content);
+          else await symlink(content.symlink, full);
         }
       }
       git(dir, ["add", "--all"]);

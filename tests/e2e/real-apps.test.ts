@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { brotliDecompressSync } from "node:zlib";
+import { buildThenStartApp, HASHED_ASSET, npmApp, pnpmApp, staticBuildApp, yarnBerryApp, yarnClassicApp } from "../support/app-shapes.ts";
+import { logText } from "../support/deployments.ts";
+import { getViaRouter, requestViaRouter } from "../support/http.ts";
+import { testApps } from "../support/apps.ts";
+import { startPlatform, type Platform } from "../support/platform.ts";
+
+// Apps in the shapes people push, each installing a real dependency from the npm registry.
+describe("real app shapes deploy", () => {
+  // Unique content per run, so build steps run (and print) rather than come from Docker's cache.
+  const run = randomBytes(3).toString("hex");
+  let platform: Platform;
+  const apps = testApps(() => platform, "shape");
+  const body = async (name: string, path = "/") => (await getViaRouter(platform.routerPort, `${name}.localhost`, path)).body;
+  const deployOk = async (name: string) => {
+    const deployment = await apps.deploy(name);
+    const log = await logText(platform.api, platform.auth, deployment.id);
+    expect(deployment.status, `${deployment.reason}\n${log}`).toBe("READY");
+    return { deployment, log };
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await apps.cleanup();
+    await platform.close();
+  });
+
+  it("yarn v1 with a dependency: Pier's pinned yarn, no corepack; a Node version it lacks falls back to the default, said in the log", async () => {
+    const { name } = await apps.create({ ...yarnClassicApp("yarn v1"), ".nvmrc": "18\n" });
+    const { log } = await deployOk(name);
+    expect(await body(name)).toBe("yarn v1 7200000 node20\n");
+    expect(log).toContain("Package manager: yarn 1.22.22 classic (yarn.lock; Pier's pinned version)");
+    expect(log).toMatch(/Node 18 requested \(\.nvmrc says "18"\), but .* building on Node 20/);
+    expect(log).not.toContain("corepack");
+  });
+
+  it("pnpm with a v9 lockfile", async () => {
+    const { name } = await apps.create(pnpmApp("pnpm"));
+    const { log } = await deployOk(name);
+    expect(await body(name)).toBe("pnpm 7200000 node20\n");
+    expect(log).toContain("Package manager: pnpm 9.15.9");
+  });
+
+  it("a packageManager pin is honoured (yarn 4, Plug'n'Play)", async () => {
+    const { name } = await apps.create(yarnBerryApp("berry"));
+    const { log } = await deployOk(name);
+    expect(await body(name)).toBe("berry 7200000 node20\n");
+    expect(log).toContain('Package manager: yarn 4.9.4 ("packageManager": "yarn@4.9.4" in package.json)');
+  });
+
+  it("build then start (the shape of next build + next start); HOST=0.0.0.0 is set for apps that read it", async () => {
+    const { name } = await apps.create(buildThenStartApp(`next-like ${run}`));
+    const { log, deployment } = await deployOk(name);
+    expect(await body(name)).toBe(`next-like ${run} built at image build\n`);
+    expect(log).toContain("compiled .next-like/server.js");
+    expect(log).toMatch(/Preset: Node \(it has a start command\)/);
+    // Per-phase timings in the log and the API.
+    expect(log).toMatch(/Timings: queued \d+\.\d\d s · clone .* · build .* · start .* · health .* · switch \d+\.\d\d s/);
+    const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
+    expect(Object.keys(view.phases)).toEqual(["queued", "clone", "build", "start", "health", "switch"]);
+    expect(view.phases.build).toBeGreaterThan(0);
+  });
+
+  it("a static build is served by the static server: SPA fallback, immutable hashed assets, ETag/304, brotli, Range", async () => {
+    const { name } = await apps.create(staticBuildApp(`spa-${run}`));
+    const { log } = await deployOk(name);
+    expect(log).toContain("Preset: static build (it has a build script and no start script)");
+    expect(log).toContain("Serving the build output dist/");
+    const host = `${name}.localhost`;
+    const index = await requestViaRouter(platform.routerPort, host, "/");
+    expect(index.status).toBe(200);
+    expect(index.headers["content-type"]).toMatch(/^text\/html/);
+    expect(index.headers["cache-control"]).toBe("no-cache");
+    // A client-side route gets the app's index.html (an SPA), a missing asset does not.
+    const route = await requestViaRouter(platform.routerPort, host, "/settings/profile");
+    expect(route.status).toBe(200);
+    expect(route.body.toString()).toContain(`<title>spa-${run}</title>`);
+    expect((await requestViaRouter(platform.routerPort, host, "/assets/missing-12345678.js")).status).toBe(404);
+
+    const asset = await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, { "accept-encoding": "br, gzip" });
+    expect(asset.status).toBe(200);
+    expect(asset.headers["content-type"]).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(asset.body).toString()).toContain(`console.log("spa-${run}")`);
+    const etag = asset.headers.etag as string;
+    expect(etag).toBeTruthy();
+    expect((await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, { "if-none-match": etag, "accept-encoding": "br, gzip" })).status).toBe(304);
+    const range = await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, { range: "bytes=0-9" });
+    expect(range.status).toBe(206);
+    expect(range.body.toString()).toBe("console.lo");
+  });
+
+  it("a multi-page static site gets its 404.html for unknown paths, and dotfiles stay private", async () => {
+    const { name } = await apps.create({ "index.html": "<h1>home</h1>\n", "about.html": "<h1>about</h1>\n", "404.html": "<h1>no such page</h1>\n", ".env": "SECRET=1\n" });
+    await deployOk(name);
+    const missing = await requestViaRouter(platform.routerPort, `${name}.localhost`, "/nowhere");
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toBe("<h1>no such page</h1>\n");
+    expect(await body(name, "/about")).toBe("<h1>about</h1>\n");
+    expect((await requestViaRouter(platform.routerPort, `${name}.localhost`, "/.env")).status).toBe(404);
+  });
+
+  it("an app bound to 127.0.0.1 inside its container fails fast, saying so, and the live version keeps serving", async () => {
+    const { name, repo } = await apps.create(npmApp("npm v1"));
+    await deployOk(name);
+    await repo.commit({ "server.js": npmApp("", 'app.listen(Number(process.env.PORT), "127.0.0.1");')["server.js"]! }, "bind to localhost");
+    const started = Date.now();
+    const failed = await apps.deploy(name);
+    expect(failed.status).toBe("FAILED");
+    expect(failed.reason).toBe(
+      "Health check failed: the app listens on 127.0.0.1:3000 inside its container, which nothing outside it can reach; listen on 0.0.0.0 (or ::) on $PORT (3000).",
+    );
+    // Diagnosed from its sockets, not after the whole health-check timeout (15 s in tests).
+    expect(Date.now() - started).toBeLessThan(platform.config.PIER_HEALTHCHECK_TIMEOUT_MS);
+    expect(await body(name)).toBe("npm v1 7200000 node20\n");
+  });
+
+  it("an app that listens on one other port on all interfaces is adopted, and the log says so", async () => {
+    const { name } = await apps.create(npmApp("port 8080", 'app.listen(8080, "0.0.0.0");'));
+    const { log, deployment } = await deployOk(name);
+    expect(log).toContain("the app listens on 0.0.0.0:8080 but PORT is 3000");
+    expect(log).toContain("Pier adopts port 8080");
+    expect(await body(name)).toBe("port 8080 7200000 node20\n");
+    const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
+    expect(view.port).toBe(8080);
+  });
+});
