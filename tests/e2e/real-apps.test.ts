@@ -1,11 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { brotliDecompressSync } from "node:zlib";
 import { buildThenStartApp, HASHED_ASSET, npmApp, pnpmApp, staticBuildApp, yarnBerryApp, yarnClassicApp } from "../support/app-shapes.ts";
 import { logText } from "../support/deployments.ts";
 import { getViaRouter, requestViaRouter } from "../support/http.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
+
+/** The files of a fixture app under tests/fixtures, path → content. */
+async function fixtureFiles(fixture: string): Promise<Record<string, string>> {
+  const root = fileURLToPath(new URL(`../fixtures/${fixture}/`, import.meta.url));
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const full = path.join(entry.parentPath, entry.name);
+    files[path.relative(root, full)] = await readFile(full, "utf8");
+  }
+  return files;
+}
 
 // Apps in the shapes people push, each installing a real dependency from the npm registry.
 describe("real app shapes deploy", () => {
@@ -50,6 +65,21 @@ describe("real app shapes deploy", () => {
     const { log } = await deployOk(name);
     expect(await body(name)).toBe("berry 7200000 node20\n");
     expect(log).toContain('Package manager: yarn 4.9.4 ("packageManager": "yarn@4.9.4" in package.json)');
+  });
+
+  it("Next.js 15 (unchanged create-next-app shape, npm lockfile): next build, then next start; or its standalone server", async () => {
+    const files = { ...(await fixtureFiles("nextjs")), "app/page.js": (await fixtureFiles("nextjs"))["app/page.js"]!.replace("Hello from Next.js", `Hello from Next.js ${run}`) };
+    const { name, repo } = await apps.create(files);
+    const { log } = await deployOk(name);
+    expect(log).toContain('Preset: Next.js ("next" is a dependency): next build, then next start');
+    expect(log).toContain("Compiled successfully");
+    expect(await body(name)).toContain(`Hello from Next.js ${run}`);
+
+    await repo.commit({ "next.config.mjs": 'export default { output: "standalone" };\n' }, "standalone output");
+    const standalone = await deployOk(name);
+    expect(standalone.log).toContain('Preset: Next.js ("next" is a dependency; next.config sets output: "standalone"): next build, then its standalone server');
+    expect(standalone.log).toContain('CMD ["node","server.js"]');
+    expect(await body(name)).toContain(`Hello from Next.js ${run}`);
   });
 
   it("build then start (the shape of next build + next start); HOST=0.0.0.0 is set for apps that read it", async () => {
