@@ -13,6 +13,7 @@ import { deliveryHeaders, pushPayload } from "../tests/support/github.ts";
 import { getViaRouter } from "../tests/support/http.ts";
 import { waitForStatus } from "../tests/support/deployments.ts";
 import { startPlatform, testConfig } from "../tests/support/platform.ts";
+import { DEPLOYMENT_PHASES, type DeploymentPhase, type PhaseTimings } from "@pier/shared";
 
 const rounds = Number(process.argv[2] ?? 3);
 const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
@@ -27,8 +28,16 @@ async function untilOk(check: () => Promise<boolean>, timeoutMs = 60_000) {
   throw new Error("timed out");
 }
 
-async function viaPier(): Promise<{ first: number; cached: number }> {
-  const platform = await startPlatform(testConfig({ LOG_LEVEL: "error", PIER_DRAIN_MS: "0" }));
+interface PierRound {
+  first: number;
+  cached: number;
+  /** A third push right after the second: it used to wait behind the second one's drain. */
+  third: number;
+  phases: { first: PhaseTimings; cached: PhaseTimings; third: PhaseTimings };
+}
+
+async function viaPier(): Promise<PierRound> {
+  const platform = await startPlatform(testConfig({ LOG_LEVEL: "error", PIER_DRAIN_MS: "2000" }));
   const name = `bench-${randomBytes(3).toString("hex")}`;
   // Unique package.json content: the first build can't reuse another run's layers.
   const files = nodeAppFiles(`bench v1 ${name}`);
@@ -44,12 +53,16 @@ async function viaPier(): Promise<{ first: number; cached: number }> {
       const deployment = await waitForStatus(platform.api, platform.auth, res.json().deploymentId, ["READY", "FAILED"], 120_000, 10);
       if (deployment.status !== "READY") throw new Error(`deploy failed: ${deployment.reason}`);
       await untilOk(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).body.startsWith(expected));
-      return performance.now() - started;
+      const elapsed = performance.now() - started;
+      const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
+      return { elapsed, phases: view.phases as PhaseTimings };
     };
     const first = await pushAndWait(repo.sha, "bench v1");
     const sha2 = await repo.commit({ "server.js": nodeAppFiles(`bench v2 ${name}`)["server.js"] ?? "" }, "change text");
     const cached = await pushAndWait(sha2, "bench v2");
-    return { first, cached };
+    const sha3 = await repo.commit({ "server.js": nodeAppFiles(`bench v3 ${name}`)["server.js"] ?? "" }, "change text again");
+    const third = await pushAndWait(sha3, "bench v3");
+    return { first: first.elapsed, cached: cached.elapsed, third: third.elapsed, phases: { first: first.phases, cached: cached.phases, third: third.phases } };
   } finally {
     await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
     await platform.close();
@@ -85,7 +98,7 @@ async function byHand(): Promise<{ first: number; cached: number }> {
   }
 }
 
-const pier: Array<{ first: number; cached: number }> = [];
+const pier: PierRound[] = [];
 const hand: Array<{ first: number; cached: number }> = [];
 for (let i = 0; i < rounds; i++) {
   pier.push(await viaPier());
@@ -98,5 +111,16 @@ console.log("|---|---|---|");
 console.log(`| Pier: signed push → READY → 2xx via router | ${fmt(median(pier.map((r) => r.first)))} | ${fmt(median(pier.map((r) => r.cached)))} |`);
 console.log(`| by hand: docker build + run + 2xx | ${fmt(median(hand.map((r) => r.first)))} | ${fmt(median(hand.map((r) => r.cached)))} |`);
 console.log(`| ratio Pier / by hand | ${(median(pier.map((r) => r.first)) / median(hand.map((r) => r.first))).toFixed(2)} | ${(median(pier.map((r) => r.cached)) / median(hand.map((r) => r.cached))).toFixed(2)} |`);
-console.log(`\nraw Pier: ${pier.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ")}; raw by hand: ${hand.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ")}`);
+console.log(`| Pier: third push in a row (cached) | | ${fmt(median(pier.map((r) => r.third)))} |`);
+console.log(`\nWhere Pier's time goes (median ms per phase, as recorded by the worker; the rest is webhook → queue and READY → first 2xx polling)`);
+console.log(`| push | ${DEPLOYMENT_PHASES.join(" | ")} |`);
+console.log(`|---|${DEPLOYMENT_PHASES.map(() => "---").join("|")}|`);
+for (const which of ["first", "cached", "third"] as const) {
+  const cell = (phase: DeploymentPhase) => {
+    const values = pier.map((r) => r.phases[which][phase]).filter((v): v is number => v !== undefined);
+    return values.length ? String(median(values)) : "–";
+  };
+  console.log(`| ${which} | ${DEPLOYMENT_PHASES.map(cell).join(" | ")} |`);
+}
+console.log(`\nraw Pier: ${pier.map((r) => `${fmt(r.first)}/${fmt(r.cached)}/${fmt(r.third)}`).join(", ")}; raw by hand: ${hand.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ")}`);
 process.exit(0);

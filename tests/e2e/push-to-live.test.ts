@@ -62,7 +62,7 @@ describe("git push → live app", () => {
     expect(own.body).toBe("hello from v1\n");
 
     const log = await logText(platform.api, platform.auth, id);
-    expect(log).toContain("Node app: npm (no lockfile)");
+    expect(log).toContain("Package manager: npm (no lockfile, the image's npm)");
     expect(log).toContain("Healthy after");
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,7 +9,9 @@ import { buildThenStartApp, HASHED_ASSET, npmApp, pnpmApp, staticBuildApp, yarnB
 import { logText } from "../support/deployments.ts";
 import { getViaRouter, requestViaRouter } from "../support/http.ts";
 import { testApps } from "../support/apps.ts";
-import { startPlatform, type Platform } from "../support/platform.ts";
+import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
+
+const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
 
 /** The files of a fixture app under tests/fixtures, path → content. */
 async function fixtureFiles(fixture: string): Promise<Record<string, string>> {
@@ -36,8 +39,11 @@ describe("real app shapes deploy", () => {
     return { deployment, log };
   };
 
+  // Node 18 maps to a local image (a copy of the default one, tagged), 22 to one this machine can't pull.
+  const node18Image = "pier-test/node:18-bookworm-slim";
   beforeAll(async () => {
-    platform = await startPlatform();
+    execFileSync("docker", ["tag", baseImage, node18Image]);
+    platform = await startPlatform(testConfig({ PIER_NODE_IMAGES: `18=${node18Image},20=node:20-bookworm-slim,22=node:22-bookworm-slim` }));
   });
   afterAll(async () => {
     await apps.cleanup();
@@ -45,19 +51,20 @@ describe("real app shapes deploy", () => {
   });
 
   it("yarn v1 with a dependency: Pier's pinned yarn, no corepack; a Node version it lacks falls back to the default, said in the log", async () => {
-    const { name } = await apps.create({ ...yarnClassicApp("yarn v1"), ".nvmrc": "18\n" });
+    const { name } = await apps.create({ ...yarnClassicApp("yarn v1"), ".nvmrc": "v22.11.0\n" });
     const { log } = await deployOk(name);
     expect(await body(name)).toBe("yarn v1 7200000 node20\n");
     expect(log).toContain("Package manager: yarn 1.22.22 classic (yarn.lock; Pier's pinned version)");
-    expect(log).toMatch(/Node 18 requested \(\.nvmrc says "18"\), but .* building on Node 20/);
+    expect(log).toMatch(/Node 22 requested \(\.nvmrc says "v22.11.0"\), but node:22-bookworm-slim is not available on this machine and could not be pulled: building on Node 20 \(/);
     expect(log).not.toContain("corepack");
   });
 
-  it("pnpm with a v9 lockfile", async () => {
-    const { name } = await apps.create(pnpmApp("pnpm"));
+  it("pnpm with a v9 lockfile, on the image of the Node major engines.node asks for", async () => {
+    const { name } = await apps.create(pnpmApp("pnpm", { engines: { node: "18.x" } }));
     const { log } = await deployOk(name);
     expect(await body(name)).toBe("pnpm 7200000 node20\n");
     expect(log).toContain("Package manager: pnpm 9.15.9");
+    expect(log).toContain(`Node 18: ${node18Image} (engines.node is "18.x")`);
   });
 
   it("a packageManager pin is honoured (yarn 4, Plug'n'Play)", async () => {

@@ -23,6 +23,7 @@ export type HealthCheckResult =
 /** After this long with no HTTP answer at all, Pier looks at the sockets inside the container. */
 const DIAGNOSE_AFTER_MS = 1_500;
 const DIAGNOSE_EVERY_MS = 1_000;
+const FAST_POLL_FOR_MS = 3_000;
 
 /** One GET with its own short timeout; resolves to a status code or an error description. */
 function probe(port: number, path: string, timeoutMs: number): Promise<number | string> {
@@ -43,7 +44,8 @@ function probe(port: number, path: string, timeoutMs: number): Promise<number | 
  */
 export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthCheckRequest & { containerPort?: number }): Promise<HealthCheckResult> {
   const started = Date.now();
-  const interval = check.intervalMs ?? 100;
+  // Quick polls while a fresh process is likely to come up (a Node server takes 0.2-0.5 s), then slower.
+  const interval = () => check.intervalMs ?? (Date.now() - started < FAST_POLL_FOR_MS ? 20 : 100);
   const outcomes = new Map<string, number>();
   let attempts = 0;
   let answered = false;
@@ -58,8 +60,8 @@ export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthC
     if (typeof outcome === "number") answered = true;
     const key = typeof outcome === "number" ? `HTTP ${outcome}` : outcome;
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-    // Every few attempts, make sure the app hasn't died: no point waiting for a dead process.
-    if (attempts % 5 === 0) {
+    // Now and then, make sure the app hasn't died: no point waiting for a dead process.
+    if (attempts % 10 === 0) {
       const info = await runtime.inspectContainer(check.containerId);
       if (!info?.running) {
         return { healthy: false, evidence: await evidence(runtime, check, outcomes, `the container exited with code ${info?.exitCode ?? "unknown"}`) };
@@ -76,7 +78,7 @@ export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthC
       if (settled && current.kind === "other-port") return { healthy: false, adoptPort: current.port, evidence: await evidence(runtime, check, outcomes, current.message) };
       previous = current;
     }
-    await new Promise((r) => setTimeout(r, interval));
+    await new Promise((r) => setTimeout(r, interval()));
   }
   let summary = `no 2xx answer within ${check.timeoutMs} ms`;
   if (!answered && check.containerPort !== undefined) {

@@ -49,7 +49,11 @@ function registryEnv(registry: string): Record<string, string> {
   return registry ? { npm_config_registry: registry, YARN_REGISTRY: registry, YARN_NPM_REGISTRY_SERVER: registry } : {};
 }
 
-/** What every stage that starts the app gets: where to listen (many frameworks read HOST), and the user's env. */
+/**
+ * What every stage that starts the app gets: where to listen (many frameworks read HOST), and the user's
+ * env. Placed before the source is copied, so these layers stay cached: with the legacy builder every
+ * instruction after a changed layer costs a container commit.
+ */
 function runtimeLines(port: number, options: DockerfileOptions, extraEnv: Record<string, string> = {}): string[] {
   return [
     ...envLine({ NODE_ENV: "production", PORT: String(port), HOST: "0.0.0.0", ...extraEnv }),
@@ -59,8 +63,12 @@ function runtimeLines(port: number, options: DockerfileOptions, extraEnv: Record
   ];
 }
 
-/** Install dependencies and build, in /app: shared by every Node preset (the first stage of multi-stage ones). */
-function buildStage(plan: NodePlan, options: DockerfileOptions, stageName: string | null): string[] {
+/**
+ * Install dependencies and build, in /app: shared by every Node preset (the first stage of multi-stage
+ * ones). `beforeSource` lands between the install and the source copy (cached layers); NODE_ENV=production
+ * comes only after the install, which would otherwise leave out devDependencies the build needs.
+ */
+function buildStage(plan: NodePlan, options: DockerfileOptions, stageName: string | null, beforeSource: string[] = []): string[] {
   const pm = plan.packageManager;
   const { overrides } = options;
   const lines = [
@@ -71,28 +79,26 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, stageName: strin
     ...envLine({ ...registryEnv(options.registry), YARN_ENABLE_GLOBAL_CACHE: "false", YARN_ENABLE_TELEMETRY: "0", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" }),
   ];
   if (pm.globalPackage) lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
+  const install = overrides.install ? shell("RUN", overrides.install) : shell("RUN", pm.install);
   // Manifests first, so the install layer is cached until dependencies change; install scripts and
   // workspaces need the whole source.
-  if (plan.installNeedsSource) lines.push("COPY . .");
-  else for (const file of pm.manifests) lines.push(`COPY ${JSON.stringify([file, `./${file}`])}`);
-  lines.push(overrides.install ? shell("RUN", overrides.install) : shell("RUN", pm.install));
-  if (!plan.installNeedsSource) lines.push("COPY . .");
+  if (plan.installNeedsSource) lines.push("COPY . .", install, ...beforeSource);
+  else lines.push(...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`), install, ...beforeSource, "COPY . .");
   if (overrides.build) lines.push(shell("RUN", overrides.build));
   else if (plan.buildScript) lines.push(shell("RUN", `${pm.run} build`));
   else if (plan.preset.framework === "nextjs") lines.push(exec("RUN", ["npx", "--no-install", "next", "build"]));
   return lines;
 }
 
-function staticServerLines(): string[] {
-  return [`COPY ${STATIC_SERVER_IN_CONTEXT} ${STATIC_SERVER_INSTALL_DIR}`];
-}
-
-function staticServeLines(port: number, options: DockerfileOptions, spa: boolean | undefined): string[] {
+/** Pier's static server serving /srv/site; `site` is the instruction that puts the files there. */
+function staticServeLines(port: number, options: DockerfileOptions, spa: boolean | undefined, site: string): string[] {
   return [
-    exec("RUN", ["node", `${STATIC_SERVER_INSTALL_DIR}/precompress.mjs`, "/srv/site"]),
+    `COPY ${STATIC_SERVER_IN_CONTEXT} ${STATIC_SERVER_INSTALL_DIR}`,
     ...runtimeLines(port, options, { PIER_SPA: spa === undefined ? "auto" : spa ? "1" : "0" }),
+    site,
+    exec("RUN", ["node", `${STATIC_SERVER_INSTALL_DIR}/precompress.mjs`, "/srv/site"]),
     "USER node",
-    exec("CMD", ["node", `${STATIC_SERVER_INSTALL_DIR}/server.mjs`, "/srv/site"]),
+    options.overrides.start ? shell("CMD", options.overrides.start) : exec("CMD", ["node", `${STATIC_SERVER_INSTALL_DIR}/server.mjs`, "/srv/site"]),
   ];
 }
 
@@ -107,29 +113,29 @@ function collectOutput(dirs: string[]): string {
 export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile" }>, options: DockerfileOptions): string {
   const lines: string[] = [];
   if (plan.kind === "static") {
-    lines.push(`FROM ${options.baseImage}`, ...caLines(options.withCa), ...staticServerLines(), "COPY . /srv/site", ...staticServeLines(plan.port, options, plan.spa));
-    if (options.overrides.start) lines.splice(lines.length - 1, 1, shell("CMD", options.overrides.start));
+    lines.push(`FROM ${options.baseImage}`, ...caLines(options.withCa), ...staticServeLines(plan.port, options, plan.spa, "COPY . /srv/site"));
     return `${lines.join("\n")}\n`;
   }
   const { preset, packageManager: pm } = plan;
   if (preset.framework === "static") {
     lines.push(...buildStage(plan, options, "build"), collectOutput(preset.outputDirs ?? ["dist", "build", "out"]));
-    lines.push(`FROM ${options.baseImage}`, ...staticServerLines(), "COPY --from=build /pier-site /srv/site", ...staticServeLines(plan.port, options, preset.spa));
+    lines.push(`FROM ${options.baseImage}`, ...staticServeLines(plan.port, options, preset.spa, "COPY --from=build /pier-site /srv/site"));
     return `${lines.join("\n")}\n`;
   }
   if (preset.framework === "nextjs" && preset.standalone && !options.overrides.start) {
     // Next's standalone server carries only what it needs; HOSTNAME is what it binds to.
     lines.push(...buildStage(plan, options, "build"));
-    lines.push(`FROM ${options.baseImage}`, "WORKDIR /app", "COPY --from=build /app/.next/standalone ./", "COPY --from=build /app/.next/static ./.next/static");
+    lines.push(`FROM ${options.baseImage}`, "WORKDIR /app", ...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }));
+    lines.push("COPY --from=build /app/.next/standalone ./", "COPY --from=build /app/.next/static ./.next/static");
     if (plan.hasPublicDir) lines.push("COPY --from=build /app/public ./public");
-    lines.push(...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }), "USER node", exec("CMD", ["node", "server.js"]));
+    lines.push("USER node", exec("CMD", ["node", "server.js"]));
     return `${lines.join("\n")}\n`;
   }
-  lines.push(...buildStage(plan, options, null));
+  const extraEnv: Record<string, string> = preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
+  lines.push(...buildStage(plan, options, null, runtimeLines(plan.port, options, extraEnv)));
   // next start writes its cache under .next at run time, as the app's user.
   if (preset.framework === "nextjs") lines.push(exec("RUN", ["sh", "-c", "mkdir -p .next/cache && chown -R node:node .next"]));
-  const extraEnv: Record<string, string> = preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
-  lines.push(...runtimeLines(plan.port, options, extraEnv), "USER node");
+  lines.push("USER node");
   if (options.overrides.start) lines.push(shell("CMD", options.overrides.start));
   else if (plan.startScript) lines.push(exec("CMD", [...pm.run.split(" "), "start"]));
   else if (preset.framework === "nextjs") lines.push(exec("CMD", ["npx", "--no-install", "next", "start"]));

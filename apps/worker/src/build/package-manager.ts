@@ -97,7 +97,7 @@ async function pnpmPlan(files: RepoFiles, lockfile: string | null, why: string, 
   let source = "pinned in package.json";
   if (!version) {
     // The lockfile format tells the pnpm generation that wrote it; a newer one would refuse it when frozen.
-    const lockText = lockfile === "pnpm-lock.yaml" ? ((await files.readText(lockfile)) ?? "") : "";
+    const lockText = lockfile === "pnpm-lock.yaml" ? ((await files.readHead(lockfile)) ?? "") : "";
     const format = /^lockfileVersion:\s*'?"?(\d+)/m.exec(lockText)?.[1] ?? "9";
     version = PINNED_VERSIONS.pnpm[format] ?? PINNED_VERSIONS.pnpm["9"]!;
     source = `Pier's pin for lockfile v${format}`;
@@ -119,7 +119,7 @@ async function pnpmPlan(files: RepoFiles, lockfile: string | null, why: string, 
 
 async function yarnPlan(files: RepoFiles, lockfile: string | null, why: string, pinnedVersion: string | null): Promise<PackageManagerPlan> {
   const yarnrc = await files.readText(".yarnrc.yml");
-  const lockText = lockfile === "yarn.lock" ? ((await files.readText(lockfile, 64 * 1024 * 1024)) ?? "") : "";
+  const lockText = lockfile === "yarn.lock" ? ((await files.readHead(lockfile)) ?? "") : "";
   const berryLockfile = /^__metadata:/m.test(lockText);
   const berry = pinnedVersion ? !pinnedVersion.startsWith("1.") : yarnrc !== null || berryLockfile;
   const manifests = ["package.json", ...(lockfile ? [lockfile] : [])];

@@ -67,6 +67,21 @@ export class RepoFiles {
     }
   }
 
+  /** The first `bytes` of a file of any size (to tell a lockfile's format), or null when it doesn't exist. */
+  async readHead(rel: string, bytes = 4096): Promise<string | null> {
+    const real = await this.resolve(rel);
+    if (real === null) return null;
+    const handle = await open(real, "r");
+    try {
+      if (!(await handle.stat()).isFile()) throw new DeployFailedError(`${rel} is not a regular file`);
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+      return buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** A JSON file parsed, or null when it doesn't exist; invalid JSON fails the deploy naming the file. */
   async readJson<T = unknown>(rel: string): Promise<T | null> {
     const text = await this.readText(rel);

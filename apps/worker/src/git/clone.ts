@@ -47,14 +47,13 @@ export async function cloneCommit(request: CloneRequest): Promise<ClonedCommit> 
   const git = gitFor(request.dir, request.allowFileRepos, request.timeoutMs);
   try {
     await git.init();
-    await git.addRemote("origin", request.repoUrl);
   } catch (error) {
     throw classify(error, "init");
   }
-  // A full sha or a fully qualified ref: neither can be mistaken for an option.
+  // A full sha or a fully qualified ref: neither can be mistaken for an option; the URL was checked.
   const target = request.sha ?? `refs/heads/${request.branch}`;
   try {
-    await git.fetch(["--depth=1", "--no-tags", "origin", target]);
+    await git.fetch(["--depth=1", "--no-tags", "--", request.repoUrl, target]);
   } catch (error) {
     throw classify(error, `fetch of ${target}`);
   }
