@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 import { DeployFailedError, TransientError } from "./errors.ts";
 import { BuildLog } from "./logs/build-log.ts";
 import { tryLockApp } from "./pipeline/app-lock.ts";
-import { markFailed, markRequeued } from "./pipeline/claim.ts";
+import { markFailed, requeue } from "@pier/lifecycle";
 import { PhaseTimer } from "./pipeline/phase-timer.ts";
 import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
 
@@ -74,7 +74,7 @@ async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, e
   if (timer.summary()) log.write(`Timings: ${timer.summary()}`);
   // The log is complete before the status says the attempt has ended.
   await log.flush();
-  if (outcome.retry) await markRequeued(deps.prisma, deploymentId);
+  if (outcome.retry) await requeue(deps.prisma, deploymentId);
   else await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON());
 }
 

@@ -10,3 +10,4 @@ export { pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
 export { settlePreview, stopPreview } from "./previews.ts";
 export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from "./volumes.ts";
+export { appEnv, appLabels, containerLimits, deploymentStartRequest, envRecord, type ContainerLimits } from "./container-spec.ts";

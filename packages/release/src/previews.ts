@@ -1,3 +1,4 @@
+import { cancelAllQueued } from "@pier/lifecycle";
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { announceAndWaitForRouters } from "./routes-signal.ts";
@@ -18,10 +19,7 @@ export async function settlePreview(deps: ReleaseDeps, appId: string, slug: stri
 
 /** The branch was deleted: its preview stops, and queued builds of it are cancelled. */
 export async function stopPreview(deps: ReleaseDeps, appId: string, slug: string): Promise<number> {
-  await deps.prisma.deployment.updateMany({
-    where: { appId, previewSlug: slug, status: "QUEUED" },
-    data: { status: "CANCELLED", failureReason: "the branch was deleted", finishedAt: new Date() },
-  });
+  await cancelAllQueued(deps.prisma, { appId, previewSlug: slug }, "the branch was deleted");
   // Off the routers first, then stopped: the preview URL answers "no app here", never "not answering".
   await deps.prisma.deployment.updateMany({ where: { appId, previewSlug: slug }, data: { previewLiveAt: null } });
   await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);

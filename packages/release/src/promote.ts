@@ -5,7 +5,7 @@ import { ReleaseError } from "./errors.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 import { startReplicas } from "./start-container.ts";
 import { switchProduction, type SwitchResult } from "./switch-production.ts";
-import { storedMounts } from "./volumes.ts";
+import { deploymentStartRequest } from "./container-spec.ts";
 
 export interface PromoteRequest {
   app: App & { envVars: EnvVar[] };
@@ -43,22 +43,11 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
       await deps.runtime.removeContainer(leftover.id);
     }
     log(`Starting deployment ${target.shortId} again from its image ${target.imageTag ?? target.imageId}`);
+    // The same spec as when it was built (volumes included, so it sees the data the app has now).
     const replicaSet = await startReplicas(
       deps.runtime,
       deps.config,
-      {
-        appId: app.id,
-        appName: app.name,
-        deploymentId: target.id,
-        shortId: target.shortId,
-        image: target.imageId,
-        port: target.port ?? 3000,
-        env: Object.fromEntries(app.envVars.map((v) => [v.key, v.value])),
-        memoryMb: target.memoryMb,
-        cpus: target.cpus,
-        // The same volumes, so the data it sees is the data the app has now.
-        mounts: storedMounts(target.mounts),
-      },
+      deploymentStartRequest(app, target),
       target.replicas,
       { path: target.healthCheckPath ?? app.healthCheckPath, timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS },
       () => undefined,

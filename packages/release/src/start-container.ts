@@ -1,5 +1,6 @@
 import { LABELS, type PierConfig } from "@pier/shared";
 import type { ContainerRuntime, RunningContainer, VolumeMount } from "@pier/runtime";
+import { appEnv, appLabels, containerLimits } from "./container-spec.ts";
 import { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 
 export interface StartRequest {
@@ -9,6 +10,7 @@ export interface StartRequest {
   shortId: string;
   image: string;
   port: number;
+  /** The app's env vars (HOST and PORT are added). */
   env: Record<string, string>;
   /** Limits from pier.json; Pier's defaults otherwise. */
   memoryMb?: number | null;
@@ -24,23 +26,23 @@ export const containerName = (appName: string, shortId: string, replica = 1) => 
 
 /** Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. */
 export function startDeploymentContainer(runtime: ContainerRuntime, config: PierConfig, request: StartRequest): Promise<RunningContainer> {
+  const limits = containerLimits(config, request);
   return runtime.runContainer({
     name: containerName(request.appName, request.shortId, request.replica),
     image: request.image,
-    // HOST: many frameworks read it, and 0.0.0.0 is the address Pier can reach (the app's env may override it).
-    env: { HOST: "0.0.0.0", ...request.env, PORT: String(request.port) },
-    labels: {
-      [LABELS.managed]: "true",
-      [LABELS.app]: request.appName,
-      [LABELS.appId]: request.appId,
-      [LABELS.deployment]: request.deploymentId,
-      [LABELS.replica]: String(request.replica ?? 1),
-      ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
-    },
+    env: appEnv(request.env, request.port),
+    labels: appLabels(
+      { id: request.appId, name: request.appName },
+      {
+        [LABELS.deployment]: request.deploymentId,
+        [LABELS.replica]: String(request.replica ?? 1),
+        ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
+      },
+    ),
     containerPort: request.port,
-    memoryBytes: (request.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB) * 1024 * 1024,
-    nanoCpus: Math.round((request.cpus ?? config.PIER_CONTAINER_CPUS) * 1e9),
-    pidsLimit: config.PIER_CONTAINER_PIDS,
+    memoryBytes: limits.memoryBytes,
+    nanoCpus: limits.nanoCpus,
+    pidsLimit: limits.pidsLimit,
     mounts: request.mounts ?? [],
   });
 }

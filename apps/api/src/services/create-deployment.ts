@@ -1,3 +1,4 @@
+import { cancelQueued, markFailed } from "@pier/lifecycle";
 import type { App, Deployment, Trigger } from "@pier/db";
 import { deployJob, SHORT_ID_LENGTH, type DeployJobPayload } from "@pier/shared";
 import { AppError } from "../errors.ts";
@@ -63,21 +64,14 @@ export async function createDeployment(deps: PierDeps, request: DeploymentReques
   const superseded: string[] = [];
   for (const { id: olderId } of older) {
     // Only still-QUEUED rows change: one a worker claimed a moment ago keeps building.
-    const { count } = await deps.prisma.deployment.updateMany({
-      where: { id: olderId, status: "QUEUED" },
-      data: { status: "CANCELLED", failureReason: `superseded by deployment ${id}`, finishedAt: new Date() },
-    });
-    if (count) superseded.push(olderId);
+    if (await cancelQueued(deps.prisma, olderId, `superseded by deployment ${id}`)) superseded.push(olderId);
   }
 
   const payload: DeployJobPayload = deployJob.payload.parse({ deploymentId: id, appId: request.app.id });
   try {
     await deps.queue.add(deployJob.name, payload, { ...deployJob.options, jobId: id });
   } catch (error) {
-    await deps.prisma.deployment.update({
-      where: { id },
-      data: { status: "FAILED", failureReason: `could not enqueue the build: ${(error as Error).message}`, finishedAt: new Date() },
-    });
+    await markFailed(deps.prisma, id, `could not enqueue the build: ${(error as Error).message}`);
     throw new AppError("queue_unavailable", "the build queue (Redis) is unavailable; try again shortly");
   }
   return { deployment, duplicate: false, superseded };

@@ -1,3 +1,4 @@
+import { appEnv, containerLimits, deploymentStartRequest } from "@pier/release";
 import { stringify } from "yaml";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -12,16 +13,17 @@ export async function exportCompose(deps: PierDeps, appName: string): Promise<st
   if (!app) throw new AppError("app_not_found", `app ${appName} does not exist`, "name");
   const live = app.productionDeployment;
   if (!live?.imageTag) throw new AppError("conflict", `${appName} has no production deployment to export yet: deploy it first`, "name");
-  const port = live.port ?? 3000;
-  const { config } = deps;
+  const spec = deploymentStartRequest(app, live);
+  const limits = containerLimits(deps.config, spec);
   const service = {
     image: live.imageTag,
     restart: "unless-stopped",
-    environment: { ...Object.fromEntries(app.envVars.map((v) => [v.key, v.value])), PORT: String(port) },
-    ports: [`127.0.0.1:${port}:${port}`],
-    mem_limit: `${config.PIER_CONTAINER_MEMORY_MB}m`,
-    cpus: config.PIER_CONTAINER_CPUS,
-    pids_limit: config.PIER_CONTAINER_PIDS,
+    init: true,
+    environment: appEnv(spec.env, spec.port),
+    ports: [`127.0.0.1:${spec.port}:${spec.port}`],
+    mem_limit: `${limits.memoryMb}m`,
+    cpus: limits.cpus,
+    pids_limit: limits.pidsLimit,
     cap_drop: ["ALL"],
     security_opt: ["no-new-privileges:true"],
     labels: { "pier.exported-from": app.name, "pier.deployment": live.id, "pier.commit": live.commitSha ?? "" },

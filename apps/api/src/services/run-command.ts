@@ -1,5 +1,4 @@
-import { storedMounts } from "@pier/release";
-import { LABELS } from "@pier/shared";
+import { appEnv, appLabels, containerLimits, deploymentStartRequest } from "@pier/release";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
 
@@ -18,17 +17,18 @@ export async function runInAppImage(deps: PierDeps, request: RunRequest) {
   if (!app) throw new AppError("app_not_found", `app ${request.appName} does not exist`, "name");
   const live = app.productionDeployment;
   if (!live?.imageId) throw new AppError("conflict", `${app.name} has no production deployment to run commands in yet`, "name");
-  const { config } = deps;
+  const spec = deploymentStartRequest(app, live);
+  const limits = containerLimits(deps.config, spec);
   const result = await deps.runtime.runToCompletion({
-    image: live.imageId,
+    image: spec.image,
     command: request.command,
-    env: { ...Object.fromEntries(app.envVars.map((v) => [v.key, v.value])), PORT: String(live.port ?? 3000) },
-    labels: { [LABELS.managed]: "true", [LABELS.app]: app.name, [LABELS.appId]: app.id, "pier.role": "run" },
-    memoryBytes: (live.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB) * 1024 * 1024,
-    nanoCpus: Math.round((live.cpus ?? config.PIER_CONTAINER_CPUS) * 1e9),
-    pidsLimit: config.PIER_CONTAINER_PIDS,
+    env: appEnv(spec.env, spec.port),
+    labels: appLabels(app, { "pier.role": "run" }),
+    memoryBytes: limits.memoryBytes,
+    nanoCpus: limits.nanoCpus,
+    pidsLimit: limits.pidsLimit,
     timeoutMs: request.timeoutSeconds * 1000,
-    mounts: storedMounts(live.mounts),
+    mounts: spec.mounts,
   });
   return { deploymentId: live.id, ...result };
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceAndWaitForRouters, announceRouteChange, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
+import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -10,6 +10,7 @@ import { cloneCommit } from "../git/clone.ts";
 import { BuildLog } from "../logs/build-log.ts";
 import { buildAppImage } from "./build-image.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
+import { markReady as markDeploymentReady, startDeploying } from "@pier/lifecycle";
 import { RepoFiles } from "../build/repo-files.ts";
 import type { PhaseTimer } from "./phase-timer.ts";
 import { checkOperatorMaxima, readPierJson, resolveDeploySettings } from "./repo-config.ts";
@@ -65,29 +66,25 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       }),
     );
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
-    const env = Object.fromEntries(app.envVars.map((v) => [v.key, v.value]));
+    const env = envRecord(app.envVars);
     const mounts = await prepareVolumes(deps, app, settings.volumes);
-    if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, appName: app.name, appId: app.id }, log));
-    await deps.prisma.deployment.update({
-      where: { id: deployment.id },
-      data: {
-        status: "DEPLOYING",
-        imageId: image.imageId,
-        imageTag: image.tag,
-        port: image.plan.port,
-        healthCheckPath: settings.healthCheckPath,
-        healthCheckTimeoutMs: settings.healthCheckTimeoutMs,
-        memoryMb: settings.memoryMb,
-        cpus: settings.cpus,
-        replicas: settings.replicas,
-        mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
-      },
+    if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, appName: app.name, appId: app.id, memoryMb: settings.memoryMb, cpus: settings.cpus }, log));
+    await startDeploying(deps.prisma, deployment.id, {
+      imageId: image.imageId,
+      imageTag: image.tag,
+      port: image.plan.port,
+      healthCheckPath: settings.healthCheckPath,
+      healthCheckTimeoutMs: settings.healthCheckTimeoutMs,
+      memoryMb: settings.memoryMb,
+      cpus: settings.cpus,
+      replicas: settings.replicas,
+      mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
     });
 
     log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
     const start = (port: number) =>
       startAndCheck(deps, timer, log, startedContainerIds, {
-        request: { appId: app.id, appName: app.name, deploymentId: deployment.id, shortId: deployment.shortId, image: image.imageId, port, env, memoryMb: settings.memoryMb, cpus: settings.cpus, previewSlug: deployment.previewSlug, mounts },
+        request: deploymentStartRequest(app, { ...deployment, imageId: image.imageId, port, memoryMb: settings.memoryMb, cpus: settings.cpus, mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })) }),
         replicas: settings.replicas,
         health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
       });
@@ -161,7 +158,7 @@ async function settleOlderPreviews(deps: DeployDeps, deployment: ClaimedDeployme
 async function markReady(deps: DeployDeps, deploymentId: string, log: BuildLog, timer: PhaseTimer): Promise<void> {
   log.write(`Timings: ${timer.summary()}`);
   await log.flush();
-  await deps.prisma.deployment.update({ where: { id: deploymentId }, data: { status: "READY", finishedAt: new Date(), phases: timer.toJSON() } });
+  await markDeploymentReady(deps.prisma, deploymentId, timer.toJSON());
 }
 
 interface StartPlan {

@@ -1,4 +1,4 @@
-import { LABELS } from "@pier/shared";
+import { appLabels, containerLimits } from "@pier/release";
 import { DeployFailedError } from "../errors.ts";
 import type { BuildLog } from "../logs/build-log.ts";
 import type { DeployDeps } from "./deploy.ts";
@@ -11,18 +11,19 @@ const TEST_TIMEOUT_MS = 10 * 60_000;
  */
 export async function runTestCommand(
   deps: DeployDeps,
-  request: { image: string; command: string; env: Record<string, string>; appName: string; appId: string },
+  request: { image: string; command: string; env: Record<string, string>; appName: string; appId: string; memoryMb: number; cpus: number },
   log: BuildLog,
 ): Promise<void> {
   log.write(`Running the test command in the built image: ${request.command}`);
+  const limits = containerLimits(deps.config, request);
   const result = await deps.runtime.runToCompletion({
     image: request.image,
     command: ["sh", "-c", request.command],
     env: request.env,
-    labels: { [LABELS.managed]: "true", [LABELS.app]: request.appName, [LABELS.appId]: request.appId, "pier.role": "test" },
-    memoryBytes: deps.config.PIER_CONTAINER_MEMORY_MB * 1024 * 1024,
-    nanoCpus: Math.round(deps.config.PIER_CONTAINER_CPUS * 1e9),
-    pidsLimit: deps.config.PIER_CONTAINER_PIDS,
+    labels: appLabels({ id: request.appId, name: request.appName }, { "pier.role": "test" }),
+    memoryBytes: limits.memoryBytes,
+    nanoCpus: limits.nanoCpus,
+    pidsLimit: limits.pidsLimit,
     timeoutMs: TEST_TIMEOUT_MS,
   });
   for (const line of result.output.replace(/\n$/, "").split("\n")) log.write(line, "test");
