@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: prepares the machine, then runs API, worker and router in the foreground.
+# `npm start`: prepares the machine, then runs API, worker, controller and router in the foreground.
 # Ctrl-C stops Pier's processes; the apps' containers keep running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,7 @@ trap stop INT TERM
 
 npx tsx apps/router/src/main.ts & pids+=($!)
 npx tsx apps/worker/src/main.ts & pids+=($!)
+npx tsx apps/controller/src/main.ts & pids+=($!)
 npx tsx apps/api/src/server.ts & pids+=($!)
 
 # If any one of them dies, stop the others and fail: a half-running Pier is worse than none.

@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 describe("docker-compose.yml (the production path)", () => {
   it("passes `docker compose config` and runs api, worker and router with the Docker socket for the worker", () => {
     const config = compose(["config"], { cwd: root, env: { PIER_ADMIN_TOKEN: "a-production-token-0123" } });
-    for (const service of ["postgres", "redis", "migrate", "api", "worker", "router"]) expect(config).toMatch(new RegExp(`^  ${service}:`, "m"));
+    for (const service of ["postgres", "redis", "migrate", "api", "worker", "controller", "router"]) expect(config).toMatch(new RegExp(`^  ${service}:`, "m"));
     expect(config).toContain("/var/run/docker.sock:/var/run/docker.sock");
     expect(config).toContain("prisma");
   });

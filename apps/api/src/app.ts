@@ -13,6 +13,7 @@ import appsRoutes from "./routes/api/apps/index.ts";
 import envRoutes from "./routes/api/apps/env.ts";
 import releasesRoutes from "./routes/api/apps/releases.ts";
 import controlRoutes from "./routes/api/apps/control.ts";
+import scaleRoutes from "./routes/api/apps/scale.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import schemasRoutes from "./routes/schemas.ts";
@@ -52,6 +53,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(envRoutes);
     await api.register(releasesRoutes);
     await api.register(controlRoutes);
+    await api.register(scaleRoutes);
     await api.register(deploymentsRoutes);
   });
   await app.register(dashboard);

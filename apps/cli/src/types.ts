@@ -15,8 +15,22 @@ export interface AppDto {
   webhookUrl: string;
   webhookSecret: string;
   productionDeploymentId: string | null;
+  replicas: ReplicaStatusDto;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ReplicaStatusDto {
+  desired: number;
+  running: number;
+  state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
+  replicas: Array<{ index: number; phase: string; containerId: string | null; restarts: number; lastReason: string | null; nextAttemptAt: string | null }>;
+}
+
+export interface ScaleResultDto {
+  replicas: ReplicaStatusDto;
+  started: number[];
+  stopped: number[];
 }
 
 export interface DeploymentDto {

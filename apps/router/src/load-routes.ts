@@ -8,6 +8,9 @@ import type { RouteEntries } from "./route-entries.ts";
  * Docker engine (which deployments run, and on which host port right now: ports change when the engine
  * restarts a container). `<app>` → its production deployment; `<app>-<shortId>` → each running one;
  * `<app>-git-<branch>` → the newest ready preview of that branch.
+ * A replica is routed only when the controller's record (if any) names that very container, so a
+ * replacement joins once healthy; production replicas above the app's desired count are left out
+ * (they are draining).
  */
 export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteEntries> {
   const [apps, containers] = await Promise.all([
@@ -16,15 +19,28 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
         id: true,
         name: true,
         productionDeploymentId: true,
+        replicas: true,
+        replicaStates: { select: { deploymentId: true, index: true, containerId: true } },
         deployments: { select: { id: true, shortId: true, previewSlug: true, previewLiveAt: true, createdAt: true } },
       },
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
   ]);
+  const recorded = new Map<string, string | null>();
+  const desiredOfProduction = new Map<string, number>();
+  for (const app of apps) {
+    for (const state of app.replicaStates) recorded.set(`${state.deploymentId}/${state.index}`, state.containerId);
+    if (app.productionDeploymentId) desiredOfProduction.set(app.productionDeploymentId, app.replicas);
+  }
   const portByDeployment = new Map<string, number[]>();
   for (const container of containers) {
     const deploymentId = container.labels[LABELS.deployment];
-    if (deploymentId && container.running && container.hostPort) portByDeployment.set(deploymentId, [...(portByDeployment.get(deploymentId) ?? []), container.hostPort]);
+    if (!deploymentId || !container.running || !container.hostPort) continue;
+    const index = Number(container.labels[LABELS.replica] ?? "1");
+    const onRecord = recorded.get(`${deploymentId}/${index}`);
+    if (onRecord !== undefined && onRecord !== container.id) continue;
+    if (index > (desiredOfProduction.get(deploymentId) ?? Infinity)) continue;
+    portByDeployment.set(deploymentId, [...(portByDeployment.get(deploymentId) ?? []), container.hostPort]);
   }
   const entries: RouteEntries = new Map();
   const previewAge = new Map<string, number>();

@@ -1,10 +1,10 @@
+import { tryLock } from "@pier/release";
 import { RuntimeUnavailableError } from "@pier/runtime";
 import { deployJob } from "@pier/shared";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { DeployFailedError, TransientError } from "./errors.ts";
 import { BuildLog } from "./logs/build-log.ts";
-import { tryLockApp } from "./pipeline/app-lock.ts";
 import { markFailed, requeue } from "@pier/lifecycle";
 import { PhaseTimer } from "./pipeline/phase-timer.ts";
 import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
@@ -31,7 +31,7 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
     if (!payload.success) throw new UnrecoverableError(`invalid deploy job payload: ${payload.error.message}`);
     const { deploymentId, appId } = payload.data;
 
-    const lock = await tryLockApp(options.redis, options.queueName, appId, `${job.id}:${token}`);
+    const lock = await tryLock(options.redis, `${options.queueName}:app-lock:${appId}`, `${job.id}:${token}`);
     if (!lock) {
       await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
       throw new DelayedError();

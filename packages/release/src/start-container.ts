@@ -25,10 +25,10 @@ export interface StartRequest {
 export const containerName = (appName: string, shortId: string, replica = 1) => `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
 
 /** Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. */
-export function startDeploymentContainer(runtime: ContainerRuntime, config: PierConfig, request: StartRequest): Promise<RunningContainer> {
+export function startDeploymentContainer(runtime: ContainerRuntime, config: PierConfig, request: StartRequest, name?: string): Promise<RunningContainer> {
   const limits = containerLimits(config, request);
   return runtime.runContainer({
-    name: containerName(request.appName, request.shortId, request.replica),
+    name: name ?? containerName(request.appName, request.shortId, request.replica),
     image: request.image,
     env: appEnv(request.env, request.port),
     labels: appLabels(
@@ -56,8 +56,8 @@ export interface ReplicaSet {
 }
 
 /**
- * Starts `count` containers of a deployment and health-checks them all (in parallel). Only when every
- * one answers 2xx are they made to restart on crashes; `onStarted` hears of each as it starts.
+ * Starts `count` containers of a deployment and health-checks them all (in parallel); `onStarted` hears
+ * of each as it starts. Crashes later on are the controller's to handle (Docker never restarts them).
  */
 export async function startReplicas(
   runtime: ContainerRuntime,
@@ -76,6 +76,5 @@ export async function startReplicas(
   }
   const results = await Promise.all(containers.map((c) => waitUntilHealthy(runtime, { containerId: c.id, hostPort: c.hostPort, containerPort: request.port, path: health.path, timeoutMs: health.timeoutMs })));
   const unhealthy = results.find((r) => !r.healthy) ?? null;
-  if (!unhealthy) for (const c of containers) await runtime.keepRunning(c.id);
   return { containers, unhealthy, afterMs: Math.round(performance.now() - started) };
 }

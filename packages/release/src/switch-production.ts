@@ -18,7 +18,7 @@ export interface SwitchResult {
 }
 
 /**
- * Points the app's production at a deployment and records the release (v1, v2, …) in one
+ * Points the app's production at a deployment (and its desired replicas at that deployment's count) and records the release (v1, v2, …) in one
  * transaction, then tells the router and waits for it to confirm. The app row is locked so
  * release numbers never collide and two switches never interleave.
  */
@@ -38,7 +38,10 @@ export async function switchProduction(prisma: PrismaClient, redis: Redis, reque
         toDeploymentId: request.toDeploymentId,
       },
     });
-    await tx.app.update({ where: { id: request.appId }, data: { productionDeploymentId: request.toDeploymentId } });
+    // The app's desired replicas become the count this deployment runs with (pier.json's, or what it was
+    // scaled to while it was production), so a rollback puts it back as it was.
+    const target = await tx.deployment.findUniqueOrThrow({ where: { id: request.toDeploymentId }, select: { replicas: true } });
+    await tx.app.update({ where: { id: request.appId }, data: { productionDeploymentId: request.toDeploymentId, replicas: target.replicas } });
     return { version, fromDeploymentId: app.productionDeploymentId };
   });
   const generation = await announceRouteChange(redis);

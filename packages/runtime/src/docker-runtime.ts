@@ -14,6 +14,7 @@ import type {
   OneOffResult,
   OneOffSpec,
   RunningContainer,
+  ContainerEvent,
   ListeningSocket,
   RunSpec,
 } from "./runtime.ts";
@@ -217,7 +218,7 @@ export class DockerRuntime implements ContainerRuntime {
           ...confined(spec),
           // Published on loopback only: the router is the way in from outside.
           PortBindings: { [portKey]: [{ HostIp: "127.0.0.1", HostPort: "" }] },
-          // No restarts until the health check passed: a crash loop must read as a crash (keepRunning).
+          // Docker never restarts app containers: Pier's controller replaces lost ones, with back-off.
           RestartPolicy: { Name: "no" },
         },
       });
@@ -347,12 +348,34 @@ export class DockerRuntime implements ContainerRuntime {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  async keepRunning(id: string): Promise<void> {
+  async watchEvents(labels: Record<string, string>, onEvent: (event: ContainerEvent) => void, onEnd: (error?: Error) => void): Promise<{ close(): void }> {
+    let stream: NodeJS.ReadableStream;
     try {
-      await this.docker.getContainer(id).update({ RestartPolicy: { Name: "unless-stopped" } });
+      stream = (await this.docker.getEvents({ filters: { type: ["container"], label: labelFilters(labels), event: ["die", "destroy", "oom", "start"] } })) as NodeJS.ReadableStream;
     } catch (error) {
-      throw translate(error, `set the restart policy of ${id}`);
+      throw translate(error, "watch container events");
     }
+    let pending = "";
+    stream.on("data", (chunk: Buffer) => {
+      pending += chunk.toString("utf8");
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines.filter(Boolean)) {
+        const raw = JSON.parse(line) as { Action?: string; id?: string; Actor?: { ID?: string; Attributes?: Record<string, string> }; time?: number };
+        const attributes = raw.Actor?.Attributes ?? {};
+        const exitCode = attributes.exitCode === undefined ? null : Number(attributes.exitCode);
+        onEvent({ action: raw.Action ?? "", containerId: raw.id ?? raw.Actor?.ID ?? "", labels: attributes, exitCode });
+      }
+    });
+    let closed = false;
+    stream.on("error", (error: Error) => !closed && onEnd(error));
+    stream.on("end", () => !closed && onEnd());
+    return {
+      close: () => {
+        closed = true;
+        (stream as unknown as { destroy(): void }).destroy();
+      },
+    };
   }
 
   async streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable> {

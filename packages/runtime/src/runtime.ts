@@ -26,8 +26,11 @@ export interface ContainerRuntime {
   streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable>;
   /** The TCP sockets listening inside a running container (its network namespace), or null if they can't be read. */
   listeningSockets(id: string): Promise<ListeningSocket[] | null>;
-  /** From now on the engine restarts the container if it crashes or the host reboots. */
-  keepRunning(id: string): Promise<void>;
+  /**
+   * Calls `onEvent` for every start, exit (die, oom) and removal (destroy) of containers with these labels,
+   * until closed; `onEnd` hears when the engine ends the stream (it restarted): watch again.
+   */
+  watchEvents(labels: Record<string, string>, onEvent: (event: ContainerEvent) => void, onEnd: (error?: Error) => void): Promise<{ close(): void }>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
   removeContainer(id: string): Promise<void>;
   /** Creates the named volume with these labels unless it exists. */
@@ -131,3 +134,12 @@ export interface ImageSummary {
   labels: Record<string, string>;
 }
 
+
+export interface ContainerEvent {
+  /** "start", "die", "oom" or "destroy". */
+  action: string;
+  containerId: string;
+  /** The container's labels (and, for "die", exitCode). */
+  labels: Record<string, string>;
+  exitCode: number | null;
+}

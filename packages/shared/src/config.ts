@@ -78,6 +78,10 @@ export const configSchema = z.object({
   PIER_MAX_CPUS: z.coerce.number().min(0.05).max(64).default(availableParallelism()),
   PIER_MAX_REPLICAS: z.coerce.number().int().min(1).max(100).default(10),
   PIER_MAX_HEALTHCHECK_TIMEOUT_S: z.coerce.number().int().min(1).default(300),
+  /** How often the controller looks at every app, besides reacting to Docker's events at once. */
+  PIER_CONTROLLER_SWEEP_MS: z.coerce.number().int().min(100).default(2_000),
+  /** How often it looks for deployments no job will finish. */
+  PIER_CONTROLLER_STUCK_SWEEP_MS: z.coerce.number().int().min(1_000).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

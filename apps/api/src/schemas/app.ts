@@ -36,6 +36,22 @@ export const updateAppBody = z
 export const appParams = z.object({ name: appName });
 export const deleteAppQuery = z.object({ volumes: z.enum(["true", "false"]).default("false").describe("Also delete the app's persistent volumes") });
 
+export const replicaStatusDto = z.object({
+  desired: z.number(),
+  running: z.number(),
+  state: z.enum(["RUNNING", "DEGRADED", "CRASH_LOOP", "STOPPED", "NOT_DEPLOYED"]),
+  replicas: z.array(
+    z.object({
+      index: z.number(),
+      phase: z.string(),
+      containerId: z.string().nullable(),
+      restarts: z.number(),
+      lastReason: z.string().nullable(),
+      nextAttemptAt: z.string().nullable(),
+    }),
+  ),
+});
+
 export const appDto = z.object({
   id: z.string(),
   name: z.string(),
@@ -50,6 +66,8 @@ export const appDto = z.object({
   webhookUrl: z.string(),
   webhookSecret: z.string(),
   productionDeploymentId: z.string().nullable(),
+  /** Production replicas: desired (POST /scale) and running, with each replica's state. */
+  replicas: replicaStatusDto,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

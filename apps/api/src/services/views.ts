@@ -1,4 +1,5 @@
 import type { App, Deployment } from "@pier/db";
+import type { ReplicaStatus } from "@pier/release";
 import { orderedPhases, previewLabel, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
@@ -10,7 +11,8 @@ export function webhookUrl(config: PierConfig, appName: string): string {
   return `${base.replace(/\/+$/, "")}/webhooks/github/${appName}`;
 }
 
-export function toAppDto(config: PierConfig, app: App): z.infer<typeof appDto> {
+/** An app as the API shows it; `replicas` from replicaStatuses (a freshly created app has none running). */
+export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus): z.infer<typeof appDto> {
   return {
     id: app.id,
     name: app.name,
@@ -25,6 +27,7 @@ export function toAppDto(config: PierConfig, app: App): z.infer<typeof appDto> {
     webhookUrl: webhookUrl(config, app.name),
     webhookSecret: app.webhookSecret,
     productionDeploymentId: app.productionDeploymentId,
+    replicas: replicas ?? { desired: app.replicas, running: 0, state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED", replicas: [] },
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { age, bold, dim, print, printJson, table, truncate } from "../output.ts";
-import type { AppDto, CreateAppInput } from "../types.ts";
+import type { AppDto, ReplicaStatusDto, CreateAppInput } from "../types.ts";
 
 export const appsList: Command = {
   name: "apps",
@@ -84,9 +84,19 @@ function printApp(app: AppDto): void {
     ["health check", app.healthCheckPath],
     ["url", app.url],
     ["production", app.productionDeploymentId ?? "none yet"],
+    ["replicas", describeReplicas(app.replicas)],
     ["webhook url", app.webhookUrl],
     ["webhook secret", app.webhookSecret],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) print(`  ${dim(label.padEnd(width))}  ${value}`);
+}
+
+/** "2/3 running (DEGRADED)", with each replica that is not running and why. */
+export function describeReplicas(status: ReplicaStatusDto): string {
+  const head = `${status.running}/${status.desired} running${status.state === "RUNNING" ? "" : ` (${status.state})`}`;
+  const notes = status.replicas
+    .filter((r) => r.phase !== "RUNNING")
+    .map((r) => `#${r.index} ${r.phase}${r.lastReason ? `: ${r.lastReason}` : ""}${r.nextAttemptAt ? `, next try ${r.nextAttemptAt}` : ""}`);
+  return [head, ...notes].join("; ");
 }

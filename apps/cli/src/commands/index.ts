@@ -7,9 +7,10 @@ import { login } from "./login.ts";
 import { logs } from "./logs.ts";
 import { promote, rollback } from "./release.ts";
 import { appLogs, run } from "./run.ts";
+import { scale } from "./scale.ts";
 
 /** Every command, in the order `pier help` lists them. */
-export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, rollback, promote, envSet, envUnset, envList];
+export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, scale, rollback, promote, envSet, envUnset, envList];
 
 /** Groups whose first word alone is not a command. */
 export const GROUPS: Record<string, string> = { env: "set, unset or list" };

@@ -67,7 +67,8 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
   const fromSettings = volumesSchema.safeParse(app.volumes);
   const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
   if (volumes.length) explained.push(`volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`);
-  const replicas = pick("replicas", pierJson?.replicas, undefined, 1, "default");
+  // Without pier.json's count, a new deployment keeps the replicas production runs with now (POST /scale).
+  const replicas = pick("replicas", pierJson?.replicas, app.replicas, 1, "default");
   const preset = { framework: pierJson?.framework, outputDir: pierJson?.outputDir, spa: pierJson?.spa };
   for (const [name, value] of Object.entries(preset)) if (value !== undefined) explained.push(`${name}: ${value} (pier.json)`);
   return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, preset, test: pierJson?.test, envDefaults, volumes, replicas, explained };

@@ -7,6 +7,7 @@ import { createApp, deleteApp, findAppByName, updateApp } from "../../../service
 import { createDeployment } from "../../../services/create-deployment.ts";
 import { exportCompose } from "../../../services/export-compose.ts";
 import { toAppDto, toDeploymentDto } from "../../../services/views.ts";
+import { replicaStatuses } from "@pier/release";
 
 const appsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, prisma } = app.pier;
@@ -18,17 +19,22 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/api/apps", { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } }, async () => {
     const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
-    return { apps: apps.map((a) => toAppDto(config, a)) };
+    const statuses = await replicaStatuses(app.pier, apps);
+    return { apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id))) };
   });
 
   app.get("/api/apps/:name", { schema: { summary: "Get an app", params: appParams, response: { 200: appDto, ...errorResponses } } }, async (request) => {
-    return toAppDto(config, await findAppByName(prisma, request.params.name));
+    const found = await findAppByName(prisma, request.params.name);
+    return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id));
   });
 
   app.patch(
     "/api/apps/:name",
     { schema: { summary: "Change an app's settings (apply to the next deploy)", params: appParams, body: updateAppBody, response: { 200: appDto, ...errorResponses } } },
-    async (request) => toAppDto(config, await updateApp(app.pier, request.params.name, request.body)),
+    async (request) => {
+      const updated = await updateApp(app.pier, request.params.name, request.body);
+      return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id));
+    },
   );
 
   app.delete(

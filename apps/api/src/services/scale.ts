@@ -1,0 +1,42 @@
+import { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, replicaStatuses, type ReconcileOutcome, type ReplicaStatus } from "@pier/release";
+import { randomUUID } from "node:crypto";
+import { AppError } from "../errors.ts";
+import type { PierDeps } from "../plugins/app/deps.ts";
+import { findAppByName } from "./apps.ts";
+
+/** How long a scale request waits for the controller to finish what it is doing with the app. */
+const LOCK_WAIT_MS = 60_000;
+
+export interface ScaleResult {
+  replicas: ReplicaStatus;
+  started: number[];
+  stopped: number[];
+}
+
+/**
+ * Sets the app's desired production replicas and brings production there at once: containers of the
+ * current production deployment start from its image or drain and stop. No build, no new deployment.
+ * The controller keeps it there afterwards.
+ */
+export async function scaleApp(deps: PierDeps, name: string, replicas: number): Promise<ScaleResult> {
+  if (replicas > deps.config.PIER_MAX_REPLICAS) {
+    throw new AppError("validation_failed", `replicas: ${replicas} is over the operator's maximum ${deps.config.PIER_MAX_REPLICAS} (PIER_MAX_REPLICAS)`, "replicas");
+  }
+  const app = await findAppByName(deps.prisma, name);
+  if (!app.productionDeploymentId) throw new AppError("conflict", `${name} has no production deployment to scale yet: deploy it first`, "name");
+  const lock = await acquireLock(deps.redis, reconcileLockKey(app.id), `api:${randomUUID()}`, LOCK_WAIT_MS, RECONCILE_LOCK_TTL_MS);
+  if (!lock) throw new AppError("conflict", `${name} is being changed by the controller right now; try again`, "name");
+  let outcome: ReconcileOutcome | null;
+  try {
+    // The deployment remembers the count it runs with, so a later rollback to it restores it.
+    await deps.prisma.$transaction([
+      deps.prisma.app.update({ where: { id: app.id }, data: { replicas } }),
+      deps.prisma.deployment.update({ where: { id: app.productionDeploymentId }, data: { replicas } }),
+    ]);
+    outcome = await reconcileProduction(deps, app.id);
+  } finally {
+    await lock.release();
+  }
+  const status = (await replicaStatuses(deps, [{ ...app, replicas }])).get(app.id)!;
+  return { replicas: status, started: outcome?.started ?? [], stopped: outcome?.stopped ?? [] };
+}

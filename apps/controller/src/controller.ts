@@ -1,0 +1,137 @@
+import type { PrismaClient } from "@pier/db";
+import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, tryLock, type ReconcileOutcome, type ReleaseDeps } from "@pier/release";
+import type { ContainerEvent, ContainerRuntime } from "@pier/runtime";
+import { LABELS, type PierConfig } from "@pier/shared";
+import type { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { randomUUID } from "node:crypto";
+import { endStuckDeployments } from "./stuck-deployments.ts";
+
+export interface ControllerLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface ControllerDeps {
+  config: PierConfig;
+  prisma: PrismaClient;
+  redis: Redis;
+  runtime: ContainerRuntime;
+  queue: Queue;
+  logger: ControllerLogger;
+  /** Hears every pass that changed something (tests, and alerts later). */
+  onOutcome?: (appId: string, outcome: ReconcileOutcome) => void;
+}
+
+export interface Controller {
+  /** Reconciles one app now (or as soon as the pass running for it ends). */
+  reconcile(appId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Holds every app at its desired state. Docker's event stream brings a lost container to it at once;
+ * a sweep every PIER_CONTROLLER_SWEEP_MS catches whatever the stream missed (and back-offs that ran
+ * out); deployments no job will finish are ended every PIER_CONTROLLER_STUCK_SWEEP_MS. All state is in
+ * Postgres, and each app is reconciled under a lock shared with the API's scale: the controller can be
+ * killed and restarted at any moment.
+ */
+export async function startController(deps: ControllerDeps): Promise<Controller> {
+  const { config, logger } = deps;
+  const releaseDeps: ReleaseDeps = deps;
+  const owner = `controller:${randomUUID()}`;
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
+  const passOnce = async (appId: string) => {
+    const lock = await tryLock(deps.redis, reconcileLockKey(appId), owner, RECONCILE_LOCK_TTL_MS);
+    if (!lock) return; // the API is scaling it, or another controller has it: the next sweep looks again
+    try {
+      const outcome = await reconcileProduction(releaseDeps, appId);
+      if (!outcome) return;
+      if (outcome.started.length || outcome.stopped.length || outcome.waiting.length) {
+        logger.info({ appId, ...outcome }, "reconciled");
+        deps.onOutcome?.(appId, outcome);
+      }
+      // Wake up exactly when the next back-off ends, rather than at the next sweep.
+      const next = Math.min(...outcome.waiting.map((w) => w.at.getTime()));
+      if (Number.isFinite(next) && !closed) {
+        clearTimeout(timers.get(appId));
+        timers.set(appId, setTimeout(() => void reconcile(appId), Math.max(0, next - Date.now())).unref());
+      }
+    } finally {
+      await lock.release();
+    }
+  };
+
+  const reconcile = (appId: string): Promise<void> => {
+    if (closed) return Promise.resolve();
+    const current = running.get(appId);
+    if (current) {
+      again.add(appId);
+      return current;
+    }
+    const pass = (async () => {
+      try {
+        do {
+          again.delete(appId);
+          await passOnce(appId).catch((error) => logger.error({ err: error, appId }, "reconcile failed; the next sweep tries again"));
+        } while (again.has(appId) && !closed);
+      } finally {
+        running.delete(appId);
+      }
+    })();
+    running.set(appId, pass);
+    return pass;
+  };
+
+  const sweep = async () => {
+    const apps = await deps.prisma.app.findMany({ where: { productionDeploymentId: { not: null } }, select: { id: true } });
+    await Promise.all(apps.map((a) => reconcile(a.id)));
+  };
+  const sweepLogged = () => sweep().catch((error) => logger.error({ err: error }, "sweep failed"));
+  const endStuck = () =>
+    endStuckDeployments(deps.prisma, deps.queue)
+      .then((ended) => ended.length && logger.warn({ deployments: ended }, "ended deployments that no job will finish"))
+      .catch((error) => logger.error({ err: error }, "checking for stuck deployments failed"));
+
+  const onEvent = (event: ContainerEvent) => {
+    const appId = event.labels[LABELS.appId];
+    // A production container that stopped or vanished: act now, not at the next sweep.
+    if (appId && (event.action === "die" || event.action === "destroy" || event.action === "oom")) void reconcile(appId);
+  };
+  let events: { close(): void } | null = null;
+  const watch = async (): Promise<void> => {
+    if (closed) return;
+    try {
+      events = await deps.runtime.watchEvents({ [LABELS.managed]: "true" }, onEvent, (error) => {
+        // The engine went away (restarted): watch again, and sweep for whatever changed meanwhile.
+        logger.warn({ err: error }, "Docker event stream ended; watching again");
+        setTimeout(() => void watch().then(sweepLogged), 1_000).unref();
+      });
+    } catch (error) {
+      logger.error({ err: error }, "cannot watch Docker events; trying again in 1 s (the sweep still runs)");
+      setTimeout(() => void watch(), 1_000).unref();
+    }
+  };
+  await watch();
+  const sweepTimer = setInterval(sweepLogged, config.PIER_CONTROLLER_SWEEP_MS);
+  const stuckTimer = setInterval(endStuck, config.PIER_CONTROLLER_STUCK_SWEEP_MS);
+  await sweepLogged();
+  await endStuck();
+
+  return {
+    reconcile,
+    async close() {
+      closed = true;
+      events?.close();
+      clearInterval(sweepTimer);
+      clearInterval(stuckTimer);
+      for (const timer of timers.values()) clearTimeout(timer);
+      await Promise.all(running.values());
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { createPrismaClient } from "@pier/db";
+import { createRuntime } from "@pier/runtime";
+import { loadConfig } from "@pier/shared";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { startController } from "./controller.ts";
+
+process.title = "pier-controller";
+const config = loadConfig();
+const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-controller" } });
+const prisma = createPrismaClient(config.DATABASE_URL);
+const redis = new Redis(config.REDIS_URL);
+const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL) });
+queue.on("error", (error) => logger.error({ err: error }, "queue connection error"));
+const runtime = createRuntime("docker");
+
+await runtime.ping();
+const controller = await startController({ config, prisma, redis, runtime, queue, logger });
+logger.info({ sweepMs: config.PIER_CONTROLLER_SWEEP_MS }, "controller started");
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "controller stopping");
+  await controller.close();
+  await Promise.all([prisma.$disconnect(), redis.quit(), queue.close()]);
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,167 @@
+import type { ReplicaState } from "@pier/db";
+import type { ContainerInfo } from "@pier/runtime";
+import { LABELS } from "@pier/shared";
+import { deploymentStartRequest } from "./container-spec.ts";
+import type { ReleaseDeps } from "./deps.ts";
+import { announceAndWaitForRouters } from "./routes-signal.ts";
+import { containerName, startDeploymentContainer } from "./start-container.ts";
+import { waitUntilHealthy } from "./health-check.ts";
+
+/** Back-off after the n-th loss in a row: the first is replaced at once, then 1 s doubling to 5 min. */
+export function backoffMs(failures: number): number {
+  return failures <= 1 ? 0 : Math.min(1_000 * 2 ** (failures - 2), 5 * 60_000);
+}
+/** Losses in a row that make a replica "crash looping". */
+export const CRASH_LOOP_AFTER = 3;
+/** Health that wipes the slate: a replica up this long starts its back-off from scratch. */
+export const HEALTHY_RESET_MS = 10 * 60_000;
+/** A replacement gets at most this long to pass its health check. */
+const REPLACEMENT_HEALTH_TIMEOUT_MS = 30_000;
+
+export interface ReconcileOutcome {
+  desired: number;
+  /** Replicas serving once this pass is done. */
+  serving: number;
+  started: number[];
+  stopped: number[];
+  /** Replicas waiting for their back-off, with the time they may start. */
+  waiting: Array<{ index: number; at: Date }>;
+  crashLooping: number[];
+}
+
+export const replicaIndex = (c: ContainerInfo) => Number(c.labels[LABELS.replica] ?? "1");
+
+/**
+ * Brings an app's production deployment to its desired replica count, from its image (no build, no new
+ * deployment): lost replicas are replaced (with back-off when they keep dying), missing ones started,
+ * extra ones taken off the routers, drained and stopped. Only a healthy container is handed to the
+ * routers (ReplicaState.containerId). Idempotent: run it after any event, or on a timer; the caller
+ * holds the app's reconcile lock.
+ */
+export async function reconcileProduction(deps: ReleaseDeps, appId: string, now = new Date()): Promise<ReconcileOutcome | null> {
+  const app = await deps.prisma.app.findUnique({ where: { id: appId }, include: { envVars: true, productionDeployment: true } });
+  const live = app?.productionDeployment;
+  if (!app || !live?.imageId) return null;
+  const desired = app.replicas;
+  const [containers, states] = await Promise.all([
+    deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.deployment]: live.id }, { all: true }),
+    deps.prisma.replicaState.findMany({ where: { deploymentId: live.id } }),
+  ]);
+  const stateOf = new Map(states.map((s) => [s.index, s]));
+  const outcome: ReconcileOutcome = { desired, serving: 0, started: [], stopped: [], waiting: [], crashLooping: [] };
+  let routesChanged = false;
+
+  for (let index = 1; index <= desired; index++) {
+    const here = containers.filter((c) => replicaIndex(c) === index);
+    let state = stateOf.get(index);
+    const serving = here.find((c) => c.running && (!state || state.containerId === c.id));
+    if (serving) {
+      // A container the deploy started (no record yet), or the one on record: it serves.
+      state = await keepServing(deps, live.id, appId, index, serving.id, state, now);
+      for (const leftover of here.filter((c) => c !== serving)) await deps.runtime.removeContainer(leftover.id);
+      outcome.serving++;
+      continue;
+    }
+    if (!state) state = await deps.prisma.replicaState.create({ data: { deploymentId: live.id, index, appId, containerId: null, phase: "STARTING", nextAttemptAt: now } });
+    else if (state.containerId !== null) state = await recordLoss(deps, state, here, now);
+    if (state.nextAttemptAt && state.nextAttemptAt > now) {
+      outcome.waiting.push({ index, at: state.nextAttemptAt });
+      if (state.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
+      continue;
+    }
+    for (const dead of here) await deps.runtime.removeContainer(dead.id);
+    const replaced = await startReplacement(deps, app, live, state, now);
+    if (replaced.phase === "RUNNING") {
+      outcome.serving++;
+      outcome.started.push(index);
+      routesChanged = true;
+    } else {
+      outcome.waiting.push({ index, at: replaced.nextAttemptAt ?? now });
+      if (replaced.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
+    }
+  }
+
+  // Above the desired count: off the routers first (they route index ≤ desired only), then drained and stopped.
+  const extra = containers.filter((c) => replicaIndex(c) > desired);
+  await deps.prisma.replicaState.deleteMany({ where: { deploymentId: live.id, index: { gt: desired } } });
+  if (routesChanged || extra.length) await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  if (extra.some((c) => c.running)) await new Promise((r) => setTimeout(r, deps.config.PIER_DRAIN_MS));
+  for (const container of extra) {
+    await deps.runtime.stopContainer(container.id, 10);
+    await deps.runtime.removeContainer(container.id);
+    outcome.stopped.push(replicaIndex(container));
+  }
+  return outcome;
+}
+
+async function keepServing(deps: ReleaseDeps, deploymentId: string, appId: string, index: number, containerId: string, state: ReplicaState | undefined, now: Date): Promise<ReplicaState> {
+  if (!state) return deps.prisma.replicaState.create({ data: { deploymentId, index, appId, containerId, phase: "RUNNING", healthySince: now } });
+  const healthyLongEnough = state.healthySince && now.getTime() - state.healthySince.getTime() >= HEALTHY_RESET_MS;
+  if (state.failures > 0 && healthyLongEnough) {
+    return deps.prisma.replicaState.update({ where: { deploymentId_index: { deploymentId, index } }, data: { failures: 0, phase: "RUNNING" } });
+  }
+  return state;
+}
+
+/** The container on record is gone or dead: one more loss in a row, and the back-off that follows. */
+async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: ContainerInfo[], now: Date): Promise<ReplicaState> {
+  const dead = here.find((c) => c.id === state.containerId);
+  const info = dead ? await deps.runtime.inspectContainer(dead.id) : null;
+  const reason = info ? `exited with code ${info.exitCode ?? "unknown"}` : "its container was removed";
+  const failures = state.failures + 1;
+  return deps.prisma.replicaState.update({
+    where: { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } },
+    data: {
+      containerId: null,
+      failures,
+      restarts: { increment: 1 },
+      lastExitCode: info?.exitCode ?? null,
+      lastLostAt: now,
+      lastReason: reason,
+      phase: failures >= CRASH_LOOP_AFTER ? "CRASH_LOOP" : "BACKOFF",
+      nextAttemptAt: new Date(now.getTime() + backoffMs(failures)),
+    },
+  });
+}
+
+type AppWithEnv = NonNullable<Awaited<ReturnType<ReleaseDeps["prisma"]["app"]["findUnique"]>>> & { envVars: Array<{ key: string; value: string }> };
+type LiveDeployment = NonNullable<Parameters<typeof deploymentStartRequest>[1]> & { healthCheckPath: string | null; healthCheckTimeoutMs: number | null };
+
+/** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
+async function startReplacement(deps: ReleaseDeps, app: AppWithEnv, live: LiveDeployment, state: ReplicaState, now: Date): Promise<ReplicaState> {
+  const key = { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } };
+  const request = deploymentStartRequest(app, live, state.index);
+  // A fresh name per replacement: the dead container's name may still be taken while Docker removes it.
+  const base = containerName(app.name, live.shortId, state.index);
+  const name = state.restarts === 0 ? base : `${base}-r${state.restarts}`;
+  let failure: string;
+  try {
+    const container = await startDeploymentContainer(deps.runtime, deps.config, request, name);
+    const health = await waitUntilHealthy(deps.runtime, {
+      containerId: container.id,
+      hostPort: container.hostPort,
+      containerPort: request.port,
+      path: live.healthCheckPath ?? app.healthCheckPath,
+      timeoutMs: Math.min(live.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS, REPLACEMENT_HEALTH_TIMEOUT_MS),
+    });
+    if (health.healthy) {
+      return deps.prisma.replicaState.update({ where: key, data: { containerId: container.id, phase: "RUNNING", healthySince: new Date(), nextAttemptAt: null } });
+    }
+    await deps.runtime.removeContainer(container.id);
+    failure = health.evidence.split("\n")[0] ?? "health check failed";
+  } catch (error) {
+    failure = `could not start: ${(error as Error).message}`;
+  }
+  const failures = state.failures + 1;
+  return deps.prisma.replicaState.update({
+    where: key,
+    data: {
+      failures,
+      restarts: { increment: 1 },
+      lastLostAt: now,
+      lastReason: failure,
+      phase: failures >= CRASH_LOOP_AFTER ? "CRASH_LOOP" : "BACKOFF",
+      nextAttemptAt: new Date(Date.now() + backoffMs(failures)),
+    },
+  });
+}
