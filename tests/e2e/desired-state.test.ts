@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { testApps } from "../support/apps.ts";
 import { getViaRouter } from "../support/http.ts";
+import { keepRequesting } from "../support/load.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 // Answers "<text> <hostname>" so a test can tell replicas apart; GET /crash ends the process, and once
@@ -48,7 +49,8 @@ describe("desired state: scale, self-healing, crash loops", () => {
     return seen;
   };
   const startTestController = async () => {
-    controller = await startController({ config: platform.config, prisma: platform.prisma, redis, runtime: platform.runtime, queue, logger: pino({ level: "silent" }) });
+    // Other test files share the database: this controller looks after this file's apps only.
+    controller = await startController({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "ctl-" }, prisma: platform.prisma, redis, runtime: platform.runtime, queue, logger: pino({ level: "silent" }) });
   };
 
   beforeAll(async () => {
@@ -110,6 +112,26 @@ describe("desired state: scale, self-healing, crash loops", () => {
     expect(await platform.runtime.listContainers({ "pier.app": name }, { all: true })).toHaveLength(2);
   });
 
+  it("removing one of two replicas under load fails no request, and both run again within 5 s", async () => {
+    const { name } = await apps.create(appFiles("pair"));
+    expect((await apps.deploy(name)).status).toBe("READY");
+    if (!controller) await startTestController();
+    await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 2 } });
+    await eventually(async () => (await hosts(name, 6)).size === 2, "both replicas routed");
+    const load = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 4, maxMs: 4_000, maxRequests: 4_000, pauseMs: 2 });
+    await new Promise((r) => setTimeout(r, 500));
+    const [victim] = await platform.runtime.listContainers({ "pier.app": name });
+    const lostAt = Date.now();
+    execFileSync("docker", ["rm", "-f", victim!.id], { stdio: "ignore" });
+    await eventually(async () => (await appView(name)).replicas.running === 2, "two replicas running again", 5_000);
+    const backInMs = Date.now() - lostAt;
+    await new Promise((r) => setTimeout(r, 500)); // and requests keep succeeding across the new replica's arrival
+    const result = await load.stop();
+    expect(result.failures).toEqual({});
+    expect(result.ok).toBeGreaterThan(200);
+    expect(backInMs).toBeLessThan(5_000);
+  });
+
   it("a replica that keeps dying backs off and shows CRASH_LOOP; once fixed it comes back", async () => {
     const { name } = await apps.create(appFiles("fragile"));
     expect((await apps.deploy(name)).status).toBe("READY");
@@ -137,7 +159,7 @@ describe("desired state: scale, self-healing, crash loops", () => {
     controller = null;
     const { name } = await apps.create(appFiles("sturdy"));
     expect((await apps.deploy(name)).status).toBe("READY");
-    const env = { ...process.env, ...configEnv(platform), LOG_LEVEL: "silent" };
+    const env = { ...process.env, ...configEnv(platform), LOG_LEVEL: "silent", PIER_CONTROLLER_APP_PREFIX: "ctl-" };
     const spawnController = () => spawn(process.execPath, ["--import", "tsx", "apps/controller/src/main.ts"], { env, stdio: "ignore" });
     let child: ChildProcess = spawnController();
     try {

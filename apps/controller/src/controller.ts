@@ -89,7 +89,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   };
 
   const sweep = async () => {
-    const apps = await deps.prisma.app.findMany({ where: { productionDeploymentId: { not: null } }, select: { id: true } });
+    const apps = await deps.prisma.app.findMany({ where: { productionDeploymentId: { not: null }, name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX } }, select: { id: true } });
     await Promise.all(apps.map((a) => reconcile(a.id)));
   };
   const sweepLogged = () => sweep().catch((error) => logger.error({ err: error }, "sweep failed"));
@@ -100,8 +100,9 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
 
   const onEvent = (event: ContainerEvent) => {
     const appId = event.labels[LABELS.appId];
+    const mine = (event.labels[LABELS.app] ?? "").startsWith(config.PIER_CONTROLLER_APP_PREFIX);
     // A production container that stopped or vanished: act now, not at the next sweep.
-    if (appId && (event.action === "die" || event.action === "destroy" || event.action === "oom")) void reconcile(appId);
+    if (appId && mine && (event.action === "die" || event.action === "destroy" || event.action === "oom")) void reconcile(appId);
   };
   let events: { close(): void } | null = null;
   const watch = async (): Promise<void> => {

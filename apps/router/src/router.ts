@@ -5,7 +5,6 @@ import net from "node:net";
 import { startControlPlane } from "./control-plane.ts";
 import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
-import { routeMapEntries } from "./haproxy/route-map.ts";
 
 export type { RouterLogger } from "./logger.ts";
 export type { RouteEntries } from "./route-entries.ts";
@@ -37,7 +36,7 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
       prisma,
       runtime,
       logger,
-      apply: (entries) => haproxy.replaceRoutes(routeMapEntries(entries, config.PIER_DOMAIN)),
+      apply: (entries) => haproxy.applyRoutes(entries),
     });
     return {
       port,
@@ -54,14 +53,14 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
 }
 
 async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger): Promise<{ haproxy: Haproxy; port: number }> {
-  const threads = config.PIER_ROUTER_THREADS;
-  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, threads }, logger), port: listen.port };
+  const shape = { threads: config.PIER_ROUTER_THREADS, slots: config.PIER_ROUTER_SLOTS, serversPerSlot: config.PIER_MAX_REPLICAS, domain: config.PIER_DOMAIN };
+  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort(listen.host);
     try {
-      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, threads }, logger), port };
+      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, ...shape }, logger), port };
     } catch (error) {
       if (attempt >= START_ATTEMPTS || !/cannot bind|Address already in use/i.test((error as Error).message)) throw error;
     }

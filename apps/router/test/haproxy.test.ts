@@ -3,7 +3,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { startHaproxy, type Haproxy } from "../src/haproxy/haproxy.ts";
-import { routeMapEntries } from "../src/haproxy/route-map.ts";
 import type { RouteEntries } from "../src/route-entries.ts";
 
 // The data plane on its own: a real HAProxy in front of real HTTP servers, routes set as the control plane sets them.
@@ -49,13 +48,13 @@ describe("router data plane (HAProxy)", () => {
   let deadPort = 0;
   let proxyPort = 0;
   let haproxy: Haproxy;
-  const setRoutes = (entries: RouteEntries) => haproxy.replaceRoutes(routeMapEntries(entries, "localhost"));
+  const setRoutes = (entries: RouteEntries) => haproxy.applyRoutes(entries);
 
   beforeAll(async () => {
     for (const [name, server] of Object.entries(servers)) ports[name] = await listen(server);
     deadPort = await freePort(); // nothing listens there
     proxyPort = await freePort();
-    haproxy = await startHaproxy("haproxy", { host: "127.0.0.1", port: proxyPort, threads: 2 }, pino({ level: "silent" }));
+    haproxy = await startHaproxy("haproxy", { host: "127.0.0.1", port: proxyPort, threads: 2, slots: 8, serversPerSlot: 4, domain: "localhost" }, pino({ level: "silent" }));
     await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
   });
   afterAll(async () => {
@@ -90,6 +89,42 @@ describe("router data plane (HAProxy)", () => {
     for (let i = 0; i < 6; i++) names.push(JSON.parse((await request(proxyPort, "api.localhost")).body).name);
     expect(new Set(names.slice(0, 3))).toEqual(new Set(["a", "b", "c"]));
     expect(names.slice(3)).toEqual(names.slice(0, 3));
+  });
+
+  it("a replica that stops answering fails no request: refused connections go to another replica, and its health check takes it out", async () => {
+    const doomed = upstream("doomed");
+    const doomedPort = await listen(doomed);
+    await setRoutes(new Map([["pair", [ports.a!, doomedPort]]]));
+    const seen = new Set<string>();
+    for (let i = 0; i < 4; i++) seen.add(JSON.parse((await request(proxyPort, "pair.localhost")).body).name);
+    expect(seen).toEqual(new Set(["a", "doomed"]));
+    const failures: string[] = [];
+    let ok = 0;
+    const deadline = Date.now() + 2_500;
+    const client = async () => {
+      while (Date.now() < deadline) {
+        const res = await request(proxyPort, "pair.localhost").catch((e: Error) => ({ status: 0, body: e.message }));
+        if (res.status === 200) ok++;
+        else failures.push(`${res.status} ${res.body.slice(0, 60)}`);
+      }
+    };
+    const killer = async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      doomed.closeAllConnections();
+      await new Promise((r) => doomed.close(r));
+    };
+    await Promise.all([client(), client(), client(), killer()]);
+    expect(failures).toEqual([]);
+    expect(ok).toBeGreaterThan(100);
+    // The health check (every 1 s, one failure) takes it out: HAProxy reports it stopped (operational state 0).
+    const stateOfDoomed = async () => {
+      const lines = (await haproxy.query("show servers state")).split("\n").map((l) => l.split(" "));
+      return lines.find((fields) => fields[18] === String(doomedPort))?.[5];
+    };
+    const deadlineDown = Date.now() + 5_000;
+    while ((await stateOfDoomed()) !== "0" && Date.now() < deadlineDown) await new Promise((r) => setTimeout(r, 100));
+    expect(await stateOfDoomed()).toBe("0");
+    await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
   });
 
   it("follows a route change on the very next request, on the same keep-alive connection, without a reload", async () => {

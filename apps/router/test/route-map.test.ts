@@ -1,16 +1,46 @@
 import { describe, expect, it } from "vitest";
+import { BackendSlots } from "../src/haproxy/backend-slots.ts";
 import { routeMapEntries } from "../src/haproxy/route-map.ts";
 
-describe("routeMapEntries", () => {
-  it("keys by full host name, one entry for one replica, a count and one port each for several", () => {
-    const entries = new Map<string, number[] | null>([["web", [41000]], ["api", [41001, 41002]], ["down", null], ["empty", []]]);
-    expect(routeMapEntries(entries, "Example.com")).toEqual([
-      ["web.example.com", "1:41000"],
-      ["api.example.com", "2"],
-      ["api.example.com/0", "41001"],
-      ["api.example.com/1", "41002"],
-      ["down.example.com", "0"],
-      ["empty.example.com", "0"],
+describe("backend slots and the host map", () => {
+  it("gives each replica set a slot shared by every label that routes to it; nothing running maps to 0", () => {
+    const slots = new BackendSlots(4, 3);
+    const plan = slots.plan(new Map<string, number[] | null>([["web", [41000]], ["web-abc", [41000]], ["api", [41002, 41001]], ["down", null], ["empty", []]]));
+    expect([...plan.routes]).toEqual([
+      ["down", "0"],
+      ["empty", "0"],
+      ["web", "d0"],
+      ["web-abc", "d0"],
+      ["api", "d1"],
     ]);
+    expect(plan.fill).toEqual([
+      "set server d0/s0 addr 127.0.0.1 port 41000",
+      "set server d0/s0 state ready",
+      "set server d0/s0 health up",
+      "set server d1/s0 addr 127.0.0.1 port 41001",
+      "set server d1/s0 state ready",
+      "set server d1/s0 health up",
+      "set server d1/s1 addr 127.0.0.1 port 41002",
+      "set server d1/s1 state ready",
+      "set server d1/s1 health up",
+    ]);
+    expect(plan.release).toEqual([]);
+    expect(routeMapEntries(plan.routes, "Example.com")).toContainEqual(["web.example.com", "d0"]);
+  });
+
+  it("keeps a set's slot while it is routed; a changed set takes a fresh slot and the old one is emptied after the swap", () => {
+    const slots = new BackendSlots(3, 2);
+    slots.plan(new Map([["web", [41000]]]));
+    const same = slots.plan(new Map([["web", [41000]]]));
+    expect(same.fill).toEqual([]);
+    expect(same.routes.get("web")).toBe("d0");
+    const scaled = slots.plan(new Map([["web", [41000, 41005]]]));
+    expect(scaled.routes.get("web")).toBe("d1");
+    expect(scaled.release).toEqual(["set server d0/s0 state maint", "set server d0/s1 state maint"]);
+  });
+
+  it("says so when every slot is taken", () => {
+    const slots = new BackendSlots(1, 1);
+    expect(() => slots.plan(new Map([["a", [1]], ["b", [2]]]))).toThrow(/all 1 router backend slots are in use \(PIER_ROUTER_SLOTS\)/);
   });
 });

@@ -145,6 +145,12 @@ async function startReplacement(deps: ReleaseDeps, app: AppWithEnv, live: LiveDe
       timeoutMs: Math.min(live.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS, REPLACEMENT_HEALTH_TIMEOUT_MS),
     });
     if (health.healthy) {
+      // The app may have been deleted or switched meanwhile: then this container must not outlive the pass.
+      const still = await deps.prisma.app.findUnique({ where: { id: app.id }, select: { productionDeploymentId: true } });
+      if (still?.productionDeploymentId !== live.id) {
+        await deps.runtime.removeContainer(container.id);
+        return { ...state, phase: "STARTING" };
+      }
       return deps.prisma.replicaState.update({ where: key, data: { containerId: container.id, phase: "RUNNING", healthySince: new Date(), nextAttemptAt: null } });
     }
     await deps.runtime.removeContainer(container.id);

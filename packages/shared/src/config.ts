@@ -26,6 +26,8 @@ export const configSchema = z.object({
   PIER_HAPROXY_BIN: z.string().min(1).default("haproxy"),
   /** HAProxy threads. Default: half the cores (at least one), leaving the rest to the apps on the same machine. */
   PIER_ROUTER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  /** Deployments the router can serve at once (one HAProxy backend each, declared at start). */
+  PIER_ROUTER_SLOTS: z.coerce.number().int().min(8).max(10_000).default(256),
   PIER_DOMAIN: z
     .string()
     .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a DNS name such as example.com")
@@ -80,6 +82,8 @@ export const configSchema = z.object({
   PIER_MAX_HEALTHCHECK_TIMEOUT_S: z.coerce.number().int().min(1).default(300),
   /** How often the controller looks at every app, besides reacting to Docker's events at once. */
   PIER_CONTROLLER_SWEEP_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Only apps whose names start with this (default: every app): several controllers on one database, as in tests. */
+  PIER_CONTROLLER_APP_PREFIX: z.string().default(""),
   /** How often it looks for deployments no job will finish. */
   PIER_CONTROLLER_STUCK_SWEEP_MS: z.coerce.number().int().min(1_000).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,7 +1,7 @@
 import type { App, PrismaClient } from "@pier/db";
-import { announceRouteChange, removeAppVolumes } from "@pier/release";
+import { acquireLock, announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
 import { checkRepoUrl, LABELS, randomId, type PierConfig } from "@pier/shared";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -57,9 +57,16 @@ export async function updateApp(deps: PierDeps, name: string, input: z.infer<typ
  */
 export async function deleteApp(deps: PierDeps, name: string, removeVolumes = false): Promise<{ removedContainers: number; removedVolumes: string[]; keptVolumes: string[] }> {
   const app = await findAppByName(deps.prisma, name);
-  const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: app.id }, { all: true });
-  for (const container of containers) await deps.runtime.removeContainer(container.id);
-  await deps.prisma.app.delete({ where: { id: app.id } });
+  // The controller must not be replacing a container while the app goes away (it would outlive it).
+  const lock = await acquireLock(deps.redis, reconcileLockKey(app.id), `api-delete:${randomUUID()}`, 30_000, RECONCILE_LOCK_TTL_MS);
+  let containers;
+  try {
+    await deps.prisma.app.delete({ where: { id: app.id } });
+    containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: app.id }, { all: true });
+    for (const container of containers) await deps.runtime.removeContainer(container.id);
+  } finally {
+    await lock?.release();
+  }
   await announceRouteChange(deps.redis);
   const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });
   if (!removeVolumes) return { removedContainers: containers.length, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { serverName, slotName } from "./backend-slots.ts";
 
 export interface HaproxyPaths {
   config: string;
@@ -25,19 +26,28 @@ export interface HaproxyListen {
   port: number;
   /** Worker threads (`nbthread`). */
   threads: number;
+  /** Backends declared for deployments (see backend-slots.ts), and servers (replicas) in each. */
+  slots: number;
+  serversPerSlot: number;
+  /** PIER_DOMAIN: hosts are `<label>.<domain>`. */
+  domain: string;
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
 
 /**
- * HAProxy as Pier's data plane. Routing lives in one map that the control plane replaces atomically
- * through the runtime API (prepare → add → commit), so a production switch needs no reload: client
- * keep-alive connections are never closed by a switch, and the next request follows the new map.
- * Every app listens on 127.0.0.1; the backend sends each request to the port chosen for its host.
+ * HAProxy as Pier's data plane. Routing lives in one map (host → backend slot) that the control plane
+ * replaces atomically through the runtime API (prepare → add → commit), so a production switch needs no
+ * reload: client keep-alive connections are never closed by a switch, and the next request follows the
+ * new map. Each routed deployment's replicas are the servers of one pre-declared backend slot, filled
+ * at run time (`set server … addr/state/health`): HAProxy balances across them, checks them every
+ * second, and retries a refused connection on another replica, so a replica that dies fails no request.
  */
 export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths): string {
   const map = quote(paths.routeMap);
   const html = `content-type "text/html; charset=utf-8"`;
+  const servers = Array.from({ length: listen.serversPerSlot }, (_, i) => `  server ${serverName(i)} 127.0.0.1:1`).join("\n");
+  const backends = Array.from({ length: listen.slots }, (_, slot) => `backend ${slotName(slot)}\n${servers}\n`).join("\n");
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
   nbthread ${listen.threads}
@@ -55,38 +65,30 @@ defaults
   timeout http-request 30s
   timeout http-keep-alive 65s
   timeout tunnel 1h
+  timeout check 1s
   # An app that can't be reached is a bad gateway to the user; HAProxy itself would call it 503.
   errorfile 502 ${quote(paths.badGatewayResponse)}
   errorfile 503 ${quote(paths.badGatewayResponse)}
-
-# One request counter per host: replica = counter mod replicas, i.e. round-robin.
-backend pier_turns
-  stick-table type string len 253 size 100k expire 1h store gpc0
+  balance roundrobin
+  # A refused connection, or a kept-alive upstream connection closed just as it was reused, is retried
+  # on another replica (redispatch on every retry); with one replica, on the same one.
+  retries 3
+  option redispatch 1
+  retry-on conn-failure empty-response
+  # Every server starts empty and out of service; the control plane fills it.
+  default-server check inter 1s fall 1 rise 1 disabled
 
 frontend pier
   bind ${listen.host}:${listen.port}
   option forwardfor
   http-request set-var(txn.host) req.hdr(host),field(1,:),lower
   http-request set-var(txn.host) var(txn.host),regsub(\\.$,) if { var(txn.host) -m end . }
-  http-request set-var(txn.route) var(txn.host),map(${map})
-  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} if !{ var(txn.route) -m found }
-  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.route) -m str 0 }
-  # One replica (the common case): the port is in the same entry, and no counter is needed.
-  http-request set-var(txn.port) var(txn.route),field(2,:) if { var(txn.route) -m beg 1: }
-  http-request track-sc0 var(txn.host) table pier_turns if !{ var(txn.port) -m found }
-  http-request sc-inc-gpc0(0) if !{ var(txn.port) -m found }
-  http-request set-var(txn.replica) sc0_get_gpc0,mod(txn.route) if !{ var(txn.port) -m found }
-  http-request set-var(txn.port) var(txn.host),concat(/,txn.replica),map(${map}) if !{ var(txn.port) -m found }
+  http-request set-var(txn.slot) var(txn.host),map(${map})
+  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} if !{ var(txn.slot) -m found }
+  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.slot) -m str 0 }
   http-request set-header X-Forwarded-Host %[req.hdr(host)]
   http-request set-header X-Forwarded-Proto http
-  default_backend pier_apps
+  use_backend %[var(txn.slot)]
 
-backend pier_apps
-  # An upstream keep-alive connection the app closed just as it was reused is retried once, on a new
-  # connection. A refused connection is not: the port would be the same, so it answers 502 at once.
-  retries 1
-  retry-on empty-response
-  http-request set-dst-port var(txn.port)
-  server app 127.0.0.1
-`;
+${backends}`;
 }

@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RouterLogger } from "../logger.ts";
 import { errorPage } from "../pages.ts";
+import type { RouteEntries } from "../route-entries.ts";
 import { adminCommand } from "./admin-socket.ts";
+import { BackendSlots } from "./backend-slots.ts";
+import { routeMapEntries } from "./route-map.ts";
 import { haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
 import { endLeftoverHaproxy, forgetHaproxy, recordHaproxy } from "./leftover.ts";
 
@@ -12,10 +15,18 @@ const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 12_000;
 /** `add map` commands per admin-socket line: well under HAProxy's 16 kB request buffer. */
 const ADDS_PER_LINE = 80;
+const COMMANDS_PER_LINE = 60;
 
 export interface Haproxy {
-  /** Replaces the whole route map at once; resolves when the next request uses it. */
-  replaceRoutes(pairs: ReadonlyArray<[string, string]>): Promise<void>;
+  /**
+   * Puts a route table in service: fills backend slots for new replica sets, swaps the host map at once,
+   * then empties slots no longer used. Resolves when the next request uses the new table.
+   */
+  applyRoutes(entries: RouteEntries): Promise<void>;
+  /** Sends runtime API commands (`;`-joined in batches); any answer but an empty one is an error. */
+  runCommands(commands: string[]): Promise<void>;
+  /** The runtime API's answer to one command (e.g. `show stat`). */
+  query(command: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -72,8 +83,16 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     if (!stopping) logger.error({ code, signal, output: output.trim() }, "haproxy exited unexpectedly");
   });
 
-  return {
-    async replaceRoutes(pairs) {
+  const slots = new BackendSlots(listen.slots, listen.serversPerSlot);
+  const runCommands = async (commands: string[]) => {
+    for (let i = 0; i < commands.length; i += COMMANDS_PER_LINE) {
+      const answer = await adminCommand(paths.adminSocket, commands.slice(i, i + COMMANDS_PER_LINE).join(";"));
+      // `set server … state/health` answer nothing; `addr` answers a line saying what changed.
+      const problems = answer.split("\n").filter((line) => line.trim() && !/^IP changed from|^no need to change|^port changed from/.test(line.trim()));
+      if (problems.length) throw new HaproxyError(`runtime API: ${problems.join("; ")}`);
+    }
+  };
+  const replaceMap = async (pairs: ReadonlyArray<[string, string]>) => {
       const map = paths.routeMap;
       const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
       const version = Number(/New version created: (\d+)/.exec(prepared)?.[1] ?? NaN);
@@ -88,7 +107,17 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
       }
       const committed = await adminCommand(paths.adminSocket, `commit map @${version} ${map}`);
       if (committed.trim()) throw new HaproxyError(`commit map failed: ${committed.trim()}`);
+  };
+
+  return {
+    async applyRoutes(entries) {
+      const plan = slots.plan(entries);
+      await runCommands(plan.fill);
+      await replaceMap(routeMapEntries(plan.routes, listen.domain));
+      await runCommands(plan.release);
     },
+    runCommands,
+    query: (command) => adminCommand(paths.adminSocket, command),
     async stop() {
       stopping = true;
       await stopChild(child, exited);

@@ -1,0 +1,79 @@
+import type { RouteEntries } from "../route-entries.ts";
+
+/** Backend `d<i>` holds up to `serversPerSlot` servers `s<j>`, all disabled until the control plane fills them. */
+export const slotName = (slot: number) => `d${slot}`;
+export const serverName = (index: number) => `s${index}`;
+
+export interface SlotPlan {
+  /** Runtime API commands that fill the slots newly in use (run before the map points at them). */
+  fill: string[];
+  /** host label → map value: `d<slot>`, or "0" when nothing runs (503). */
+  routes: Map<string, string>;
+  /** Commands that empty the slots no longer in use (run after the new map is committed). */
+  release: string[];
+}
+
+/**
+ * Gives every distinct set of upstream ports (one deployment's replicas) a pre-declared HAProxy backend,
+ * so HAProxy balances across replicas, health-checks them, and retries a refused connection on another
+ * replica (`option redispatch`): losing a replica fails no request. A set keeps its slot while it is
+ * routed; when the set changes (a replica replaced, scaled), the new set takes a fresh slot and the map
+ * swap moves traffic to it atomically; the old slot is emptied afterwards and reused later.
+ */
+export class BackendSlots {
+  private readonly slotOfSet = new Map<string, number>();
+  private readonly free: number[];
+
+  constructor(
+    readonly slotCount: number,
+    readonly serversPerSlot: number,
+  ) {
+    this.free = Array.from({ length: slotCount }, (_, i) => slotCount - 1 - i);
+  }
+
+  plan(entries: RouteEntries): SlotPlan {
+    const fill: string[] = [];
+    const routes = new Map<string, string>();
+    const wanted = new Map<string, number[]>();
+    for (const [label, ports] of entries) {
+      if (!ports || ports.length === 0) {
+        routes.set(label, "0");
+        continue;
+      }
+      const set = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot);
+      wanted.set(set.join(","), set);
+    }
+    const released: number[] = [];
+    for (const [key, slot] of this.slotOfSet) {
+      if (wanted.has(key)) continue;
+      this.slotOfSet.delete(key);
+      released.push(slot);
+    }
+    for (const [key, ports] of wanted) {
+      if (this.slotOfSet.has(key)) continue;
+      const slot = this.free.pop();
+      if (slot === undefined) throw new Error(`all ${this.slotCount} router backend slots are in use (PIER_ROUTER_SLOTS)`);
+      this.slotOfSet.set(key, slot);
+      const backend = slotName(slot);
+      ports.forEach((port, index) => {
+        const server = `${backend}/${serverName(index)}`;
+        // Already health-checked by Pier before it was routed: up at once, then HAProxy's own checks take over.
+        fill.push(`set server ${server} addr 127.0.0.1 port ${port}`, `set server ${server} state ready`, `set server ${server} health up`);
+      });
+    }
+    for (const [label, ports] of entries) {
+      if (!ports || ports.length === 0) continue;
+      const key = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot).join(",");
+      routes.set(label, slotName(this.slotOfSet.get(key)!));
+    }
+    const release = released.flatMap((slot) => Array.from({ length: this.serversPerSlot }, (_, i) => `set server ${slotName(slot)}/${serverName(i)} state maint`));
+    // Freed slots go back at the front of the line only after this plan's release commands ran.
+    this.free.unshift(...released);
+    return { fill, routes, release };
+  }
+
+  /** The slot serving `label`'s current port set, if any (metrics attribute a backend's counters with it). */
+  slotsInUse(): Map<string, number> {
+    return new Map(this.slotOfSet);
+  }
+}
