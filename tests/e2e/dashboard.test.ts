@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdir } from "node:fs/promises";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser.ts";
 import { createTestRepo, nodeAppFiles, type TestRepo } from "../support/git-repo.ts";
+import { waitForStatus } from "../support/deployments.ts";
 import { getViaRouter } from "../support/http.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
@@ -187,6 +189,164 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     await screenshot("apps-list");
   });
 
+  it("app page: production's replicas stay live, a chart per metric, and the form scales 1 → 2 for real", async () => {
+    // Ten minutes of samples as routers and the controller write them, with a gap of a minute.
+    const target = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
+    const now = Date.now();
+    const ago = Array.from({ length: 60 }, (_, i) => i + 1).filter((i) => i < 20 || i > 25);
+    const buckets = [0, 0, 10, 20, 10, 5, 3, 1, 1, 0, 0, 0, 0, 0, 0];
+    await platform.prisma.metricSample.createMany({
+      data: ago.flatMap((i) => [
+        { appId: target.id, deploymentId: ids.v1!, at: new Date(now - i * 10_000), intervalMs: 10_000, source: "router", requests: 50, status2xx: 48, status5xx: 2, latencyBuckets: buckets },
+        { appId: target.id, deploymentId: ids.v1!, at: new Date(now - i * 10_000), intervalMs: 10_000, source: "controller", cpuPercent: 10 + (i % 7), memoryBytes: BigInt(48 * 1024 * 1024), replicas: 1 },
+      ]),
+    });
+
+    await page.goto(`${base}/apps/${name}`);
+    await page.locator('#replicas[data-state="RUNNING"][data-running="1"][data-desired="1"]').waitFor();
+    expect(await page.locator('#replicas tr[data-replica="1"]').getAttribute("data-phase")).toBe("RUNNING");
+    const charts = ["requests", "error-rate", "p95", "cpu", "memory", "replicas"];
+    for (const chart of charts) expect(await page.locator(`[data-chart="${chart}"]:not([data-empty]) svg path.line`).count(), chart).toBe(1);
+    expect(await page.locator("#metrics svg").count()).toBe(charts.length);
+    expect(await page.locator('[data-chart="memory"] figcaption b').textContent()).toBe("48 MB");
+    await page.click('a[data-window-link="15m"]');
+    await page.locator('#metrics[data-window="15m"]').waitFor();
+    await screenshot("app-production");
+
+    // Over the operator's maximum: the message shows next to the field, and nothing changes.
+    await page.fill("#f-replicas", "99");
+    await page.click('button[data-action="scale"]');
+    await expect.poll(() => page.locator('[data-error-for="replicas"]').textContent()).toMatch(/maximum 10/);
+    expect(await page.inputValue("#f-replicas")).toBe("99");
+
+    await page.fill("#f-replicas", "2");
+    await page.click('button[data-action="scale"]');
+    await page.waitForURL(`${base}/apps/${name}#production`);
+    expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain("2 running");
+    await page.locator('#replicas[data-state="RUNNING"][data-running="2"][data-desired="2"]').waitFor();
+    expect(await page.locator("#replicas tr[data-replica]").count()).toBe(2);
+    expect(await platform.runtime.listContainers({ "pier.deployment": ids.v1! })).toHaveLength(2);
+    await screenshot("app-scaled");
+
+    // Live: a change made elsewhere (the JSON API) shows without reloading the page.
+    await page.evaluate("window.stillHere = true");
+    const down = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 1 } });
+    expect(down.statusCode).toBe(200);
+    await page.locator('#replicas[data-running="1"][data-desired="1"]').waitFor({ timeout: 8_000 });
+    expect(await page.evaluate("window.stillHere")).toBe(true);
+  });
+
+  it("apps list: production health apart from the last deploy, so a failed deploy doesn't look like an outage", async () => {
+    await repo.commit({ "pier.json": JSON.stringify({ port: "eighty" }) }, "broken config");
+    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+    expect((await waitForStatus(platform.api, platform.auth, res.json().id)).status).toBe("FAILED");
+    await page.goto(base);
+    const row = page.locator(`tr[data-app="${name}"]`);
+    expect(await row.locator('[data-col="last-deploy"] .badge').getAttribute("data-status")).toBe("FAILED");
+    const health = row.locator('[data-col="production"] .health');
+    expect(await health.getAttribute("data-state")).toBe("RUNNING");
+    expect(await health.textContent()).toBe("Running 1/1");
+    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("dashboard v1\n");
+    await screenshot("apps-list-health");
+  });
+
+  it("notifications: adds a channel (secret shown once), sends it a test, shows it DELIVERED, deletes it", async () => {
+    // A receiver on this machine; the channel only wants events of an app no other test file has.
+    const received: Array<{ path: string; headers: http.IncomingHttpHeaders; raw: Buffer }> = [];
+    const receiver = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({ path: req.url ?? "/", headers: req.headers, raw: Buffer.concat(chunks) });
+        res.writeHead(200).end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook-${name}`;
+    const onlyApp = `${name}-alerts`;
+    try {
+      await page.goto(base);
+      await page.click('nav.nav a[href="/notifications"]');
+      await page.waitForURL(`${base}/notifications`);
+      expect(await page.locator('nav.nav a[href="/notifications"]').getAttribute("class")).toBe("on");
+
+      // A bad URL: the message is next to the field, and everything typed or ticked is kept.
+      const form = page.locator('form[data-form="new-channel"]');
+      await page.fill("#f-url", "ftp://example.com/hook");
+      await page.selectOption("#f-format", "slack");
+      await form.locator('input[name="events"][value="deployment.failed"]').check();
+      await page.fill("#f-apps", onlyApp);
+      await form.locator('button[type="submit"]').click();
+      await expect.poll(() => page.locator('[data-error-for="url"]').textContent()).toMatch(/http\(s\) URL/);
+      expect(await page.inputValue("#f-url")).toBe("ftp://example.com/hook");
+      expect(await page.inputValue("#f-format")).toBe("slack");
+      expect(await page.inputValue("#f-apps")).toBe(onlyApp);
+      expect(await form.locator('input[name="events"][value="deployment.failed"]').isChecked()).toBe(true);
+      expect(await form.locator('input[name="events"][value="app.down"]').isChecked()).toBe(false);
+      await screenshot("notifications-invalid");
+
+      await page.fill("#f-url", hookUrl);
+      await page.selectOption("#f-format", "json");
+      await form.locator('input[name="events"][value="app.down"]').check();
+      await form.locator('button[type="submit"]').click();
+      const notice = page.locator(".flash[data-created]");
+      await notice.waitFor();
+      const id = (await notice.getAttribute("data-created"))!;
+      const secret = await notice.locator("input[data-secret]").inputValue();
+      expect(secret).toMatch(/^[0-9a-f]{64}$/);
+      expect(await notice.textContent()).toMatch(/only this once/);
+      const card = page.locator(`[data-channel="${id}"]`);
+      expect(await card.locator('[data-col="events"]').textContent()).toBe("deployment.failed, app.down");
+      expect(await card.locator('[data-col="apps"]').textContent()).toBe(onlyApp);
+      expect(await card.locator("[data-format]").getAttribute("data-format")).toBe("json");
+      await screenshot("notifications-created");
+
+      // Once: a reload lists the channel without its secret (and doesn't post the form again).
+      await page.reload();
+      await card.waitFor();
+      expect(await page.locator(".flash[data-created]").count()).toBe(0);
+      expect(await page.content()).not.toContain(secret);
+      expect(await platform.prisma.notificationChannel.count({ where: { url: hookUrl } })).toBe(1);
+
+      await card.locator('button[data-action="test"]').click();
+      await page.waitForURL(`${base}/notifications#channel-${id}`);
+      expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain("channel.test");
+      const deadline = Date.now() + 8_000;
+      while (!received.some((r) => r.headers["x-pier-event"] === "channel.test")) {
+        if (Date.now() > deadline) throw new Error("the receiver got no channel.test delivery within 8 s");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const test = received.find((r) => r.headers["x-pier-event"] === "channel.test")!;
+      expect(test.path).toBe(`/hook-${name}`);
+      expect(JSON.parse(test.raw.toString("utf8"))).toMatchObject({ event: "channel.test", channelId: id });
+      // Signed with the secret the page showed.
+      const signature = Buffer.from(String(test.headers["x-pier-signature-256"]).replace(/^sha256=/, ""), "hex");
+      const expected = createHmac("sha256", secret).update(test.raw).digest();
+      expect(signature.length === expected.length && timingSafeEqual(signature, expected)).toBe(true);
+
+      // The worker records the answer right after the receiver sends it; then the page's history says so.
+      await expect.poll(async () => (await platform.prisma.notificationDelivery.findFirst({ where: { channelId: id, event: "channel.test" } }))?.status, { timeout: 5_000 }).toBe("DELIVERED");
+      await page.reload();
+      const row = card.locator('tr[data-event="channel.test"]');
+      expect(await row.locator(".badge").getAttribute("data-status")).toBe("DELIVERED");
+      expect(await row.textContent()).toMatch(/200/);
+      await page.evaluate("window.scrollTo(0, 0)");
+      await screenshot("notifications-delivered");
+
+      // Its buttons are forms like the others: without the CSRF token nothing happens.
+      expect((await page.request.post(`${base}/notifications/${id}/delete`, { form: {}, maxRedirects: 0 })).status()).toBe(403);
+
+      await card.locator('button[data-action="delete"]').click();
+      await page.waitForURL(`${base}/notifications`);
+      expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain(`Deleted the channel to ${hookUrl}`);
+      expect(await card.count()).toBe(0);
+      expect(await platform.prisma.notificationChannel.count({ where: { url: hookUrl } })).toBe(0);
+    } finally {
+      await platform.prisma.notificationChannel.deleteMany({ where: { url: hookUrl } });
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+
   it("rejects a form POST without (or with a wrong) CSRF token with 403", async () => {
     const before = await platform.prisma.deployment.count({ where: { app: { name } } });
     const none = await page.request.post(`${base}/apps/${name}/deploy`, { form: {}, maxRedirects: 0 });
@@ -195,12 +355,16 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     expect(wrong.status()).toBe(403);
     const del = await page.request.post(`${base}/apps/${name}/delete`, { form: { confirm: name }, maxRedirects: 0 });
     expect(del.status()).toBe(403);
+    const scale = await page.request.post(`${base}/apps/${name}/scale`, { form: { replicas: "3" }, maxRedirects: 0 });
+    expect(scale.status()).toBe(403);
     expect(await platform.prisma.deployment.count({ where: { app: { name } } })).toBe(before);
     // Signed out, pages send you to the sign-in form.
     const anonymous = await browser.newContext();
     const res = await anonymous.request.get(`${base}/apps/${name}`, { maxRedirects: 0 });
     expect(res.status()).toBe(302);
     expect(res.headers().location).toMatch(/^\/login/);
+    // The live replicas fragment answers 401 (its script then reloads into the sign-in form).
+    expect((await anonymous.request.get(`${base}/apps/${name}/replicas`, { maxRedirects: 0 })).status()).toBe(401);
     await anonymous.close();
   });
 

@@ -1,3 +1,5 @@
+import type { ReplicaStatus } from "@pier/release";
+import type { FieldErrors } from "./forms.ts";
 import { html, raw, type Html, type Interpolation } from "./html.ts";
 import type { Flash } from "./session.ts";
 
@@ -39,8 +41,8 @@ h2{font-size:15px;margin:0;letter-spacing:-.01em}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);margin-bottom:20px;overflow:hidden;scroll-margin-top:76px}
 td a,.meta a,.crumbs a{text-decoration:none}
 td a:hover,.meta a:hover{text-decoration:underline}
-.card>.ch{display:flex;justify-content:space-between;align-items:center;padding:14px 18px;border-bottom:1px solid var(--line);gap:12px}
-.card>.ch .hint{color:var(--muted);font-size:13px}
+.card>.ch,.card>#replicas>.ch{display:flex;justify-content:space-between;align-items:center;padding:14px 18px;border-bottom:1px solid var(--line);gap:12px}
+.card .ch .hint{color:var(--muted);font-size:13px}
 .card>.cb{padding:18px}
 table{width:100%;border-collapse:collapse}
 th{text-align:left;font-weight:500;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em;padding:10px 18px;border-bottom:1px solid var(--line);background:#fbfbfc}
@@ -56,15 +58,22 @@ tr.rowlink:hover td{background:#fafbfc}
 .trunc{max-width:340px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;display:block}
 .commit{display:flex;flex-direction:column;gap:1px;min-width:0}
 .sha{font-family:var(--mono);font-size:12px;background:var(--grey-bg);border-radius:5px;padding:1px 6px;color:var(--text);text-decoration:none}
-.badge{display:inline-flex;align-items:center;gap:6px;font-size:12px;font-weight:600;padding:3px 9px 3px 8px;border-radius:999px;white-space:nowrap;letter-spacing:.01em}
-.badge::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor}
+.badge,.health{display:inline-flex;align-items:center;gap:6px;font-size:12px;font-weight:600;padding:3px 9px 3px 8px;border-radius:999px;white-space:nowrap;letter-spacing:.01em}
+.badge::before,.health::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor}
 .b-READY{color:var(--green);background:var(--green-bg)}
 .b-FAILED{color:var(--red);background:var(--red-bg)}
 .b-BUILDING,.b-DEPLOYING{color:var(--amber);background:var(--amber-bg)}
 .b-BUILDING::before,.b-DEPLOYING::before{animation:pulse 1.2s ease-in-out infinite}
 .b-QUEUED{color:var(--grey);background:var(--grey-bg)}
+.b-DELIVERED{color:var(--green);background:var(--green-bg)}
+.b-PENDING{color:var(--amber);background:var(--amber-bg)}
 .b-CANCELLED{color:var(--faint);background:transparent;border:1px dashed var(--line)}
 .b-NONE{color:var(--faint);background:transparent;border:1px solid var(--line)}
+.h-RUNNING{color:var(--green);background:var(--green-bg)}
+.h-DEGRADED{color:var(--amber);background:var(--amber-bg)}
+.h-CRASH_LOOP{color:var(--red);background:var(--red-bg)}
+.h-STOPPED{color:var(--grey);background:var(--grey-bg)}
+.h-NOT_DEPLOYED{color:var(--faint);background:transparent;border:1px solid var(--line)}
 @keyframes pulse{0%,100%{opacity:1;transform:scale(1)}50%{opacity:.35;transform:scale(.7)}}
 .tag{display:inline-block;font-size:11px;font-weight:600;padding:1px 7px;border-radius:5px;background:var(--grey-bg);color:var(--grey);text-transform:uppercase;letter-spacing:.04em}
 .tag.prod{background:#e8effd;color:var(--blue)}
@@ -94,15 +103,22 @@ form.inline{display:inline}
 .field label{display:block;font-weight:500;margin-bottom:5px}
 .field .help{color:var(--muted);font-size:12.5px;margin-top:4px}
 .field .err{color:var(--red);font-size:12.5px;margin-top:4px;font-weight:500}
-input[type=text],input[type=password],input[type=number],input[type=url],textarea{font:inherit;width:100%;padding:8px 11px;border:1px solid #d5d8de;border-radius:8px;background:#fff;color:var(--text)}
-input:focus,textarea:focus{outline:none;border-color:#8aa6e8;box-shadow:0 0 0 3px #e3ebfb}
-input.invalid{border-color:var(--red);box-shadow:0 0 0 3px var(--red-bg)}
+input[type=text],input[type=password],input[type=number],input[type=url],textarea,select{font:inherit;width:100%;padding:8px 11px;border:1px solid #d5d8de;border-radius:8px;background:#fff;color:var(--text)}
+input:focus,textarea:focus,select:focus{outline:none;border-color:#8aa6e8;box-shadow:0 0 0 3px #e3ebfb}
+input.invalid,select.invalid{border-color:var(--red);box-shadow:0 0 0 3px var(--red-bg)}
+fieldset.field{border:0;padding:0;margin:0 0 16px;min-width:0}
+fieldset.field legend{font-weight:500;margin-bottom:5px;padding:0}
+.checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:4px 14px}
+.checks label{display:flex;gap:7px;align-items:center;font-weight:400;margin:0}
+.checks.invalid{outline:1px solid var(--red);outline-offset:4px;border-radius:4px}
+.secret{flex-direction:column;gap:8px}
+.secret .row{width:100%}
 input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:0 18px}
 .row{display:flex;gap:8px;align-items:center}
 .row input{flex:1}
 .formfoot{display:flex;justify-content:flex-end;gap:8px;padding-top:4px}
-.kv{display:grid;grid-template-columns:140px 1fr;gap:8px 16px;font-size:13.5px}
+.kv{display:grid;grid-template-columns:140px 1fr;gap:8px 16px;font-size:13.5px;margin:0}
 .kv dt{color:var(--muted)}
 .kv dd{margin:0;min-width:0}
 .meta{display:flex;gap:28px;flex-wrap:wrap;padding:16px 18px}
@@ -131,6 +147,28 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .tabs a:hover{color:var(--text)}
 .pill-url{font-family:var(--mono);font-size:12.5px;color:var(--blue);text-decoration:none}
 .pill-url:hover{text-decoration:underline}
+.ph{font-size:11px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:var(--amber)}
+.ph.ph-RUNNING{color:var(--green)}
+.ph.ph-CRASH_LOOP,.ph.ph-FAILED{color:var(--red)}
+.scale{display:flex;gap:10px;align-items:flex-start;padding:14px 18px;border-top:1px solid var(--line2)}
+.scale .field{margin:0;width:110px}
+.scale .field label{font-size:12px;color:var(--muted);font-weight:500}
+.scale .field .err,.scale .field .help{width:420px}
+.scale .btn{margin-top:25px}
+.windows{display:flex;gap:2px}
+.windows a{text-decoration:none;color:var(--muted);padding:3px 8px;border-radius:6px;font-size:12.5px}
+.windows a.on{background:var(--grey-bg);color:var(--text);font-weight:500}
+.charts{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:6px 18px;padding:14px 18px}
+.chart{margin:0;min-width:0}
+.chart figcaption{display:flex;justify-content:space-between;font-size:12.5px;color:var(--muted);margin-bottom:2px}
+.chart figcaption b{color:var(--text);font-weight:600}
+.chart svg{display:block;width:100%;height:auto}
+.chart .axis{font:10px system-ui,sans-serif;fill:var(--faint)}
+.chart .grid{stroke:var(--line);stroke-width:1}
+.chart .line{fill:none;stroke:var(--blue);stroke-width:1.6;stroke-linejoin:round;stroke-linecap:round}
+.chart .dot{fill:var(--blue)}
+.chart .none{font:12px system-ui,sans-serif;fill:var(--faint)}
+@media (max-width:980px){.charts{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}}
 `;
 
@@ -159,15 +197,21 @@ const FAVICON =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="6" fill="#111318"/><path d="M5 15.5h14M7 15.5V9m5 6.5V6.5m5 9V9" stroke="#fff" stroke-width="2" stroke-linecap="round"/></svg>`,
   );
 
+/** Deployment statuses that are still moving. */
+export const ACTIVE = new Set(["QUEUED", "BUILDING", "DEPLOYING"]);
+
+/** Reloads the page every few seconds while something is building, so statuses stay current. */
+export const AUTO_REFRESH = `setTimeout(function(){if(!document.hidden)location.reload();else document.addEventListener("visibilitychange",function(){location.reload()},{once:true})},5000);`;
+
 export function csrfField(ctx: PageContext): Html {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 }
 
-export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new"; body: Interpolation; scripts?: string[]; refreshSeconds?: number }): string {
+export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new" | "notifications"; body: Interpolation; scripts?: string[]; refreshSeconds?: number }): string {
   const top = ctx.signedIn
     ? html`<header class="top"><div class="in">
         <a class="brand" href="/">${LOGO}<span>Pier</span></a>
-        <nav class="nav"><a href="/" class="${options.nav === "apps" ? "on" : ""}">Apps</a><a href="/apps/new" class="${options.nav === "new" ? "on" : ""}">New app</a></nav>
+        <nav class="nav"><a href="/" class="${options.nav === "apps" ? "on" : ""}">Apps</a><a href="/apps/new" class="${options.nav === "new" ? "on" : ""}">New app</a><a href="/notifications" class="${options.nav === "notifications" ? "on" : ""}">Notifications</a></nav>
         <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button class="btn ghost sm" type="submit">Sign out</button></form>
       </div></header>`
     : "";
@@ -226,4 +270,38 @@ export function subject(message: string | null | undefined): string {
 export function commitCell(sha: string | null, message: string | null, extra?: Interpolation): Html {
   if (!sha) return html`<span class="faint">${extra ?? "resolving commit…"}</span>`;
   return html`<div class="commit"><span class="trunc" title="${message ?? ""}"><span class="sha">${shortSha(sha)}</span> ${subject(message)}</span>${extra ? html`<span class="muted small trunc">${extra}</span>` : ""}</div>`;
+}
+
+/** How production runs, apart from how the last deploy went: "Running 2/2", "Degraded 1/2", "Crash loop"… */
+export function healthBadge(status: ReplicaStatus): Html {
+  const count = `${status.running}/${status.desired}`;
+  const label = { RUNNING: `Running ${count}`, DEGRADED: `Degraded ${count}`, CRASH_LOOP: `Crash loop ${count}`, STOPPED: "Stopped", NOT_DEPLOYED: "Not deployed" }[status.state];
+  return html`<span class="health h-${status.state}" data-state="${status.state}" data-running="${status.running}" data-desired="${status.desired}">${label}</span>`;
+}
+
+export interface FieldOptions {
+  name: string;
+  label: string;
+  value?: string;
+  errors: FieldErrors;
+  help?: Interpolation;
+  placeholder?: string;
+  type?: string;
+  required?: boolean;
+  autofocus?: boolean;
+  min?: number;
+  max?: number;
+}
+
+/** A labelled input; its error (or help) shows right under it, tied to it by aria-describedby. */
+export function field(options: FieldOptions): Html {
+  const error = options.errors[options.name];
+  const id = `f-${options.name}`;
+  const range = [options.min !== undefined ? `min="${options.min}"` : "", options.max !== undefined ? `max="${options.max}"` : ""].join(" ");
+  return html`<div class="field">
+    <label for="${id}">${options.label}</label>
+    <input id="${id}" name="${options.name}" type="${options.type ?? "text"}" value="${options.value ?? ""}" placeholder="${options.placeholder ?? ""}" ${raw(range)}
+      ${options.required ? raw("required") : ""} ${options.autofocus ? raw("autofocus") : ""} ${error ? raw('class="invalid" aria-invalid="true"') : ""} ${raw(`aria-describedby="${id}-msg"`)} autocomplete="off" spellcheck="false">
+    ${error ? html`<div class="err" id="${id}-msg" data-error-for="${options.name}">${error}</div>` : options.help ? html`<div class="help" id="${id}-msg">${options.help}</div>` : ""}
+  </div>`;
 }

@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { randomBytes } from "node:crypto";
+import type { PierDeps } from "../plugins/app/deps.ts";
+import { errorMessage } from "./forms.ts";
+import { DashboardKeys, FLASH_COOKIE, SESSION_COOKIE, type Flash, type Session } from "./session.ts";
+import type { PageContext } from "./ui.ts";
+
+interface RequestState {
+  nonce: string;
+  session: Session | null;
+}
+
+/**
+ * What every dashboard route needs besides the services: the request's session and CSP nonce, cookies,
+ * flash messages, and answering with a page or a redirect. One instance per dashboard.
+ */
+export class DashboardKit {
+  readonly keys: DashboardKeys;
+  private readonly states = new WeakMap<FastifyRequest, RequestState>();
+  private readonly secureCookies: boolean;
+
+  constructor(readonly deps: PierDeps) {
+    this.keys = new DashboardKeys(deps.config.PIER_ADMIN_TOKEN);
+    this.secureCookies = deps.config.PIER_PUBLIC_URL?.startsWith("https:") ?? false;
+  }
+
+  /** Reads the session cookie and draws the request's nonce; the first thing on every request. */
+  begin(request: FastifyRequest): Session | null {
+    const session = this.keys.readSession(request.cookies[SESSION_COOKIE]);
+    this.states.set(request, { nonce: randomBytes(16).toString("base64"), session });
+    return session;
+  }
+
+  state(request: FastifyRequest): RequestState {
+    let state = this.states.get(request);
+    if (!state) {
+      state = { nonce: randomBytes(16).toString("base64"), session: null };
+      this.states.set(request, state);
+    }
+    return state;
+  }
+
+  cookieOptions(request: FastifyRequest, maxAge?: number) {
+    return { httpOnly: true, sameSite: "strict" as const, path: "/", secure: this.secureCookies || request.protocol === "https", ...(maxAge !== undefined ? { maxAge } : {}) };
+  }
+
+  /** The page's context; reading it consumes the flash message. `csrfFor` binds forms to a pre-session (sign-in). */
+  context(request: FastifyRequest, reply: FastifyReply, csrfFor?: string): PageContext {
+    const state = this.state(request);
+    const flash = this.keys.readFlash(request.cookies[FLASH_COOKIE]);
+    if (request.cookies[FLASH_COOKIE]) reply.clearCookie(FLASH_COOKIE, this.cookieOptions(request));
+    const csrfId = csrfFor ?? state.session?.id;
+    return { nonce: state.nonce, csrf: csrfId ? this.keys.csrfToken(csrfId) : "", signedIn: state.session !== null, flash, now: Date.now() };
+  }
+
+  page(reply: FastifyReply, body: string, status = 200): FastifyReply {
+    return reply.status(status).type("text/html; charset=utf-8").send(body);
+  }
+
+  flashAndGo(request: FastifyRequest, reply: FastifyReply, flash: Flash, to: string): FastifyReply {
+    reply.setCookie(FLASH_COOKIE, this.keys.flashCookie(flash), this.cookieOptions(request, 60));
+    return reply.redirect(to, 303);
+  }
+
+  /** Runs an action, then redirects; a domain error becomes a flash message on `back` instead of an error page. */
+  async action(request: FastifyRequest, reply: FastifyReply, back: string, run: () => Promise<{ flash?: Flash; to?: string }>): Promise<FastifyReply> {
+    try {
+      const result = await run();
+      if (result.flash) return this.flashAndGo(request, reply, result.flash, result.to ?? back);
+      return reply.redirect(result.to ?? back, 303);
+    } catch (error) {
+      const { known, text } = errorMessage(error);
+      if (!known) request.log.error({ err: error }, "dashboard action failed");
+      return this.flashAndGo(request, reply, { kind: "error", text }, back);
+    }
+  }
+}
+
+/** Options every dashboard route plugin receives. */
+export interface DashboardRoutesOptions {
+  kit: DashboardKit;
+}

@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import type { deploymentDto } from "../../schemas/deployment.ts";
+import { html, raw } from "../html.ts";
+import { ACTIVE, badge, csrfField, duration, layout, shortSha, subject, timeAgo, type PageContext } from "../ui.ts";
+import type { AppView } from "./app.ts";
+
+type DeploymentView = z.infer<typeof deploymentDto>;
+
+export interface LogLine {
+  id: string;
+  stream: string;
+  line: string;
+  at: Date;
+}
+
+const LOG_SCRIPT = `
+(function(){
+  var log=document.getElementById("log"),badge=document.getElementById("status"),live=document.getElementById("live");
+  var id=log.getAttribute("data-deployment"),last=Number(log.getAttribute("data-after")||0),done=!log.hasAttribute("data-live");
+  var none=document.getElementById("log-none");
+  function nearBottom(){return log.scrollHeight-log.scrollTop-log.clientHeight<60}
+  log.scrollTop=log.scrollHeight;
+  if(done)return;
+  function pad(n){return(n<10?"0":"")+n}
+  function add(l){var stick=nearBottom();if(none){none.remove();none=null}
+    var d=document.createElement("div");d.className="ln "+String(l.stream).replace(/[^a-z]/g,"");
+    var t=document.createElement("span");t.className="t";var at=new Date(l.at);t.textContent=pad(at.getHours())+":"+pad(at.getMinutes())+":"+pad(at.getSeconds());
+    var x=document.createElement("span");x.className="x";x.textContent=l.line;d.appendChild(t);d.appendChild(x);log.appendChild(d);
+    if(stick)log.scrollTop=log.scrollHeight}
+  function setStatus(s){badge.className="badge b-"+s;badge.setAttribute("data-status",s);badge.textContent=s.charAt(0)+s.slice(1).toLowerCase()}
+  function connect(){
+    var es=new EventSource("/deployments/"+encodeURIComponent(id)+"/events?after="+last);
+    es.addEventListener("line",function(e){var l=JSON.parse(e.data);if(Number(l.id)<=last)return;last=Number(l.id);add(l)});
+    es.addEventListener("status",function(e){setStatus(JSON.parse(e.data).status)});
+    es.addEventListener("end",function(e){var x=JSON.parse(e.data);done=true;es.close();setStatus(x.status);if(live)live.remove();
+      setTimeout(function(){location.reload()},1200)});
+    es.onerror=function(){es.close();if(!done)setTimeout(connect,2000)};
+  }
+  connect();
+})();
+`;
+
+export function deploymentPage(ctx: PageContext, app: AppView, d: DeploymentView, lines: LogLine[], canRelease: "rollback" | "promote" | null): string {
+  const active = ACTIVE.has(d.status);
+  const lastId = lines.length ? lines[lines.length - 1]!.id : "0";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const clock = (at: Date) => `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
+  const releaseForm =
+    canRelease === null
+      ? ""
+      : html`<form method="post" action="/apps/${app.name}/${canRelease}" class="inline" data-confirm="${canRelease === "rollback" ? `Roll ${app.name} back to ${d.shortId}?` : `Make ${d.shortId} production of ${app.name}?`}">${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.id}"><button class="btn" type="submit" data-action="${canRelease}">${canRelease === "rollback" ? "Roll back to this" : "Promote to production"}</button></form>`;
+  return layout(ctx, {
+    title: `${app.name} · ${d.shortId}`,
+    nav: "apps",
+    body: html`<div class="crumbs"><a href="/">Apps</a> / <a href="/apps/${app.name}">${app.name}</a> /</div>
+      <div class="head"><div><h1>Deployment <span class="mono">${d.shortId}</span> ${badge(d.status, "status")} ${d.isProduction ? html`<span class="tag prod">Production</span>` : ""}</h1>
+        <div class="sub">${d.commitSha ? html`<span class="sha">${shortSha(d.commitSha)}</span> ${subject(d.commitMessage)}` : html`<span class="faint">Commit not resolved yet</span>`}</div></div>
+        <div class="actions">${releaseForm}<form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}<button class="btn" type="submit" data-action="deploy">Redeploy</button></form></div></div>
+      <div class="card"><div class="meta">
+        <div><div class="l">App</div><a href="/apps/${app.name}">${app.name}</a></div>
+        <div><div class="l">Branch</div><span class="mono">${d.branch}</span></div>
+        <div><div class="l">Author</div>${d.commitAuthor ?? html`<span class="faint">—</span>`}</div>
+        <div><div class="l">Trigger</div>${d.trigger.toLowerCase()}</div>
+        <div><div class="l">Created</div>${timeAgo(new Date(d.createdAt), ctx.now)}</div>
+        <div><div class="l">Duration</div>${active ? html`<span class="livedot">in progress</span>` : duration(d.durationMs)}</div>
+        <div><div class="l">URL</div>${d.url && d.status === "READY" ? html`<a class="pill-url" href="${d.url}" target="_blank" rel="noopener noreferrer">${d.url.replace(/^https?:\/\//, "")}</a>` : html`<span class="faint">—</span>`}</div>
+      </div>${d.reason ? html`<div class="reason" data-reason><b>${d.status === "FAILED" ? "Failed" : "Cancelled"}:</b> ${d.reason}</div>` : ""}</div>
+      <div class="card"><div class="ch"><h2>Build log</h2>${active ? html`<span class="livedot" id="live">Live</span>` : html`<span class="hint">${lines.length} lines · times in UTC</span>`}</div>
+        <div class="log" id="log" data-deployment="${d.id}" data-after="${lastId}" ${active ? raw("data-live") : ""} role="log" aria-live="polite">${
+          lines.length === 0 ? html`<div class="none" id="log-none">${active ? "Waiting for the build to start…" : "No log lines were recorded."}</div>` : ""
+        }${lines.map((l) => html`<div class="ln ${l.stream.replace(/[^a-z]/g, "")}"><span class="t">${clock(l.at)}</span><span class="x">${l.line}</span></div>`)}</div></div>`,
+    scripts: [LOG_SCRIPT],
+  });
+}

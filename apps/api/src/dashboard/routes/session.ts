@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { csrfBody, formText, html200 } from "../forms.ts";
+import type { DashboardRoutesOptions } from "../kit.ts";
+import { loginPage } from "../pages/session.ts";
+import { LOGIN_COOKIE, SESSION_COOKIE, SESSION_TTL_S } from "../session.ts";
+
+const LOGIN_WINDOW_MS = 5 * 60_000;
+const LOGIN_MAX_FAILURES = 10;
+
+/** A path on this site to go back to after signing in (never another origin). */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/login")) return "/";
+  return next;
+}
+
+/** Signing in with the admin token (throttled per address) and out. */
+const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
+  const loginFailures = new Map<string, { count: number; since: number }>();
+
+  app.get("/login", { schema: { hide: true, querystring: z.object({ next: z.string().max(2_000).optional() }), response: html200 } }, async (request, reply) => {
+    if (kit.state(request).session) return reply.redirect(safeNext(request.query.next), 302);
+    const existing = request.cookies[LOGIN_COOKIE];
+    const nonce = existing && /^[A-Za-z0-9_-]{24}$/.test(existing) ? existing : kit.keys.newLoginNonce();
+    reply.setCookie(LOGIN_COOKIE, nonce, kit.cookieOptions(request, 3_600));
+    return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next: safeNext(request.query.next) }));
+  });
+
+  app.post(
+    "/login",
+    { schema: { hide: true, body: csrfBody.extend({ token: formText, next: formText }), response: { ...html200, 401: z.string(), 429: z.string() } } },
+    async (request, reply) => {
+      const ip = request.ip;
+      const now = Date.now();
+      const failures = loginFailures.get(ip);
+      if (failures && now - failures.since > LOGIN_WINDOW_MS) loginFailures.delete(ip);
+      const nonce = request.cookies[LOGIN_COOKIE]!;
+      const next = safeNext(request.body.next);
+      if ((loginFailures.get(ip)?.count ?? 0) >= LOGIN_MAX_FAILURES) {
+        return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "Too many wrong tokens. Wait a few minutes and try again." }), 429);
+      }
+      if (!kit.keys.isAdminToken(request.body.token.trim())) {
+        const entry = loginFailures.get(ip) ?? { count: 0, since: now };
+        entry.count++;
+        loginFailures.set(ip, entry);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "That token isn't right. Check PIER_ADMIN_TOKEN on the server." }), 401);
+      }
+      loginFailures.delete(ip);
+      const { cookie: value } = kit.keys.newSession(now);
+      reply.setCookie(SESSION_COOKIE, value, kit.cookieOptions(request, SESSION_TTL_S));
+      reply.clearCookie(LOGIN_COOKIE, kit.cookieOptions(request));
+      return reply.redirect(next, 303);
+    },
+  );
+
+  const signOut = async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.clearCookie(SESSION_COOKIE, kit.cookieOptions(request));
+    return reply.redirect("/login", 303);
+  };
+  app.get("/logout", { schema: { hide: true } }, signOut);
+  app.post("/logout", { schema: { hide: true, body: csrfBody } }, signOut);
+};
+
+export default sessionRoutes;

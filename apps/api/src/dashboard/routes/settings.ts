@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+import { appParams, envKey, updateAppBody } from "../../schemas/app.ts";
+import { deleteApp, findAppByName, updateApp } from "../../services/apps.ts";
+import { toAppDto } from "../../services/views.ts";
+import { csrfBody, fieldErrors, formText, formValues, html200, withoutField, type FieldErrors, type FormValues } from "../forms.ts";
+import type { DashboardRoutesOptions } from "../kit.ts";
+import { settingsPage } from "../pages/settings.ts";
+
+/** The Settings tab: build and run settings, environment variables, the webhook, deleting the app. */
+const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
+  const { deps } = kit;
+  const { config, prisma } = deps;
+
+  async function renderSettings(request: FastifyRequest, reply: FastifyReply, name: string, values: FormValues = {}, errors: FieldErrors = {}, status = 200) {
+    const target = await findAppByName(prisma, name);
+    const [vars, deploymentCount] = await Promise.all([
+      prisma.envVar.findMany({ where: { appId: target.id }, orderBy: { key: "asc" } }),
+      prisma.deployment.count({ where: { appId: target.id } }),
+    ]);
+    const env = vars.map((v) => ({ key: v.key, masked: "••••••••", updatedAt: v.updatedAt }));
+    return kit.page(reply, settingsPage(kit.context(request, reply), toAppDto(config, target), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
+  }
+
+  app.get("/apps/:name/settings", { schema: { hide: true, params: appParams, response: html200 } }, async (request, reply) => renderSettings(request, reply, request.params.name));
+
+  const settingsForm = csrfBody.extend({ repoUrl: formText, branch: formText, rootDir: formText, port: formText, healthCheckPath: formText, previews: z.literal("on").optional() });
+  app.post("/apps/:name/settings", { schema: { hide: true, params: appParams, body: settingsForm, response: { 400: z.string() } } }, async (request, reply) => {
+    const values = formValues(request.body);
+    const errors: FieldErrors = {};
+    if (values.port && !/^\d{1,5}$/.test(values.port)) errors.port = "must be a whole number between 1 and 65535";
+    const parsed = updateAppBody.safeParse({
+      repoUrl: values.repoUrl,
+      branch: values.branch,
+      rootDir: values.rootDir,
+      port: values.port && !errors.port ? Number(values.port) : null,
+      healthCheckPath: values.healthCheckPath || "/",
+      previews: values.previews === "on",
+    });
+    if (!parsed.success) for (const [k, message] of Object.entries(fieldErrors(parsed.error.issues))) errors[k] ??= message;
+    if (Object.keys(errors).length > 0 || !parsed.success) return renderSettings(request, reply, request.params.name, values, errors, 400);
+    try {
+      await updateApp(deps, request.params.name, parsed.data);
+    } catch (error) {
+      if (error instanceof AppError && error.field === "repoUrl") {
+        return renderSettings(request, reply, request.params.name, values, { repoUrl: withoutField(error.message, "repoUrl") }, 400);
+      }
+      throw error;
+    }
+    return kit.flashAndGo(request, reply, { kind: "ok", text: "Settings saved. They apply to the next deploy." }, `/apps/${request.params.name}/settings`);
+  });
+
+  const envForm = csrfBody.extend({ key: formText, value: z.string().max(40_000).optional().default("") });
+  app.post("/apps/:name/env", { schema: { hide: true, params: appParams, body: envForm, response: { 400: z.string() } } }, async (request, reply) => {
+    const key = request.body.key.trim();
+    const { value } = request.body;
+    const checked = envKey.safeParse(key);
+    const errors: FieldErrors = {};
+    if (!key) errors.key = "Enter a key.";
+    else if (!checked.success) errors.key = checked.error.issues[0]?.message ?? "is not a valid key";
+    if (value.length > 32_768) errors.value = "must be at most 32 768 characters";
+    if (Object.keys(errors).length > 0) return renderSettings(request, reply, request.params.name, { key, value }, errors, 400);
+    const target = await findAppByName(prisma, request.params.name);
+    await prisma.envVar.upsert({ where: { appId_key: { appId: target.id, key } }, create: { appId: target.id, key, value }, update: { value } });
+    return kit.flashAndGo(request, reply, { kind: "ok", text: `Set ${key}. Changes apply to the next deploy.` }, `/apps/${target.name}/settings#env`);
+  });
+
+  app.post("/apps/:name/env/unset", { schema: { hide: true, params: appParams, body: csrfBody.extend({ key: envKey }) } }, async (request, reply) =>
+    kit.action(request, reply, `/apps/${request.params.name}/settings#env`, async () => {
+      const target = await findAppByName(prisma, request.params.name);
+      const { count } = await prisma.envVar.deleteMany({ where: { appId: target.id, key: request.body.key } });
+      if (count === 0) throw new AppError("not_found", `${request.body.key} is not set`);
+      return { flash: { kind: "ok", text: `Removed ${request.body.key}. Changes apply to the next deploy.` } };
+    }),
+  );
+
+  app.post("/apps/:name/delete", { schema: { hide: true, params: appParams, body: csrfBody.extend({ confirm: formText }), response: { 400: z.string() } } }, async (request, reply) => {
+    const { name } = request.params;
+    if (request.body.confirm.trim() !== name) {
+      return renderSettings(request, reply, name, { confirm: request.body.confirm }, { confirm: `Type ${name} exactly to confirm.` }, 400);
+    }
+    return kit.action(request, reply, `/apps/${name}/settings`, async () => {
+      const { removedContainers } = await deleteApp(deps, name);
+      return { to: "/", flash: { kind: "ok", text: `Deleted ${name}${removedContainers ? ` and stopped ${removedContainers} container(s)` : ""}.` } };
+    });
+  });
+};
+
+export default settingsRoutes;
