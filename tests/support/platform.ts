@@ -1,5 +1,6 @@
 import { buildApp } from "@pier/api";
 import { createPrismaClient, type PrismaClient } from "@pier/db";
+import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { createRouter, type Router } from "@pier/router";
 import { createRuntime, type ContainerRuntime } from "@pier/runtime";
 import { loadConfig, type PierConfig } from "@pier/shared";
@@ -22,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}): PierConfig {
     PIER_DRAIN_MS: "300",
     PIER_BUILD_CONCURRENCY: "2",
     PIER_CONTAINER_MEMORY_MB: "128",
+    // Tests check latency percentiles of a few requests: every request is measured.
+    PIER_ROUTER_LATENCY_SAMPLE_PERCENT: "100",
     // Tests poll the API hard with one token; the limit itself has its own test.
     PIER_API_RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: process.env.PIER_TEST_LOG_LEVEL ?? "warn",
@@ -35,6 +38,8 @@ export interface Platform {
   router: Router;
   routerPort: number;
   worker: Worker;
+  /** Sends alert deliveries (queue `<PIER_QUEUE_NAME>-notifications`). */
+  notificationWorker: Worker;
   prisma: PrismaClient;
   runtime: ContainerRuntime;
   auth: { authorization: string };
@@ -49,7 +54,8 @@ export async function startPlatform(config: PierConfig = testConfig()): Promise<
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const runtime = createRuntime("docker");
   const api = await buildApp(config, { logger: false });
-  const worker = createDeployWorker({ config, prisma, redis, runtime, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
+  const worker = createDeployWorker({ config, prisma, redis, runtime, notifications: api.pier.notifications, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
+  const notificationWorker = createNotificationWorker({ prisma, connection, logger, queueName: notificationsQueueName(config.PIER_QUEUE_NAME) });
   const router = await createRouter(config, prisma, runtime, logger, { host: "127.0.0.1", port: 0 });
   const routerPort = router.port;
   return {
@@ -58,11 +64,12 @@ export async function startPlatform(config: PierConfig = testConfig()): Promise<
     router,
     routerPort,
     worker,
+    notificationWorker,
     prisma,
     runtime,
     auth: { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` },
     async close() {
-      await worker.close();
+      await Promise.all([worker.close(), notificationWorker.close()]);
       await router.close();
       await api.close();
       await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit()]);

@@ -14,11 +14,13 @@ import envRoutes from "./routes/api/apps/env.ts";
 import releasesRoutes from "./routes/api/apps/releases.ts";
 import controlRoutes from "./routes/api/apps/control.ts";
 import scaleRoutes from "./routes/api/apps/scale.ts";
+import metricsRoutes from "./routes/api/apps/metrics.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import schemasRoutes from "./routes/schemas.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
 import tokensRoutes from "./routes/api/tokens.ts";
+import notificationsRoutes from "./routes/api/notifications.ts";
 
 export interface PierApiOptions {
   config: PierConfig;
@@ -49,11 +51,13 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await limitRequests(api, { redis: app.pier.redis, perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE, name: "api", keyOf: byCredential });
     api.addHook("onRequest", authenticate(config.PIER_ADMIN_TOKEN, app.pier.prisma));
     await api.register(tokensRoutes);
+    await api.register(notificationsRoutes);
     await api.register(appsRoutes);
     await api.register(envRoutes);
     await api.register(releasesRoutes);
     await api.register(controlRoutes);
     await api.register(scaleRoutes);
+    await api.register(metricsRoutes);
     await api.register(deploymentsRoutes);
   });
   await app.register(dashboard);

@@ -1,10 +1,14 @@
 import type { PrismaClient } from "@pier/db";
 import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, tryLock, type ReconcileOutcome, type ReleaseDeps } from "@pier/release";
 import type { ContainerEvent, ContainerRuntime } from "@pier/runtime";
-import { LABELS, type PierConfig } from "@pier/shared";
+import { LABELS, METRIC_SAMPLE_MS, type NotificationEvent, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
+import { notify } from "@pier/notifications";
+import { replicaEvents } from "./replica-events.ts";
+import { createResourceSampler, pruneMetricSamples } from "./resource-sampler.ts";
+import { trafficAlerts } from "./traffic-alerts.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
 
 export interface ControllerLogger {
@@ -19,6 +23,8 @@ export interface ControllerDeps {
   redis: Redis;
   runtime: ContainerRuntime;
   queue: Queue;
+  /** Where alerts go (the notifications queue); without it, the controller alerts nobody. */
+  notifications?: Queue;
   logger: ControllerLogger;
   /** Hears every pass that changed something (tests, and alerts later). */
   onOutcome?: (appId: string, outcome: ReconcileOutcome) => void;
@@ -27,6 +33,10 @@ export interface ControllerDeps {
 export interface Controller {
   /** Reconciles one app now (or as soon as the pass running for it ends). */
   reconcile(appId: string): Promise<void>;
+  /** Writes a resource sample (CPU, memory, replicas, restarts) per app now; it also runs every 10 s. */
+  sampleResources(): Promise<number>;
+  /** Checks the last minute of traffic against the alert thresholds now (also every 10 s); returns the alerts sent. */
+  checkTrafficAlerts(): Promise<NotificationEvent[]>;
   close(): Promise<void>;
 }
 
@@ -56,6 +66,8 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
         logger.info({ appId, ...outcome }, "reconciled");
         deps.onOutcome?.(appId, outcome);
       }
+      const app = await deps.prisma.app.findUnique({ where: { id: appId }, select: { id: true, name: true } });
+      if (app) await alert(await replicaEvents(deps.redis, app, outcome));
       // Wake up exactly when the next back-off ends, rather than at the next sweep.
       const next = Math.min(...outcome.waiting.map((w) => w.at.getTime()));
       if (Number.isFinite(next) && !closed) {
@@ -86,6 +98,13 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     })();
     running.set(appId, pass);
     return pass;
+  };
+
+  const alert = async (events: NotificationEvent[]) => {
+    for (const event of events) {
+      logger.warn({ event: event.event, app: event.app?.name }, event.summary);
+      if (deps.notifications) await notify({ prisma: deps.prisma, queue: deps.notifications }, event).catch((error) => logger.error({ err: error, event: event.event }, "could not queue an alert"));
+    }
   };
 
   const sweep = async () => {
@@ -121,16 +140,32 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   await watch();
   const sweepTimer = setInterval(sweepLogged, config.PIER_CONTROLLER_SWEEP_MS);
   const stuckTimer = setInterval(endStuck, config.PIER_CONTROLLER_STUCK_SWEEP_MS);
+  const sampler = createResourceSampler(deps.prisma, deps.runtime, config);
+  // Every sample, the last minute of traffic is checked against each app's alert thresholds.
+  const sampleAndCheck = async () => {
+    await sampler.sample();
+    await alert(await trafficAlerts(deps.prisma, deps.redis, config));
+  };
+  const sampleTimer = setInterval(() => void sampleAndCheck().catch((error) => logger.error({ err: error }, "resource sampling or traffic alerts failed")), METRIC_SAMPLE_MS);
+  const pruneTimer = setInterval(() => void pruneMetricSamples(deps.prisma).catch((error) => logger.error({ err: error }, "pruning metric samples failed")), 60 * 60_000);
   await sweepLogged();
   await endStuck();
 
   return {
     reconcile,
+    sampleResources: () => sampler.sample(),
+    checkTrafficAlerts: async () => {
+      const events = await trafficAlerts(deps.prisma, deps.redis, config);
+      await alert(events);
+      return events;
+    },
     async close() {
       closed = true;
       events?.close();
       clearInterval(sweepTimer);
       clearInterval(stuckTimer);
+      clearInterval(sampleTimer);
+      clearInterval(pruneTimer);
       for (const timer of timers.values()) clearTimeout(timer);
       await Promise.all(running.values());
     },

@@ -1,4 +1,5 @@
 import { createPrismaClient } from "@pier/db";
+import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime } from "@pier/runtime";
 import { loadConfig } from "@pier/shared";
 import { Queue } from "bullmq";
@@ -13,16 +14,18 @@ const prisma = createPrismaClient(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
 const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL) });
 queue.on("error", (error) => logger.error({ err: error }, "queue connection error"));
+const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
+notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
 const runtime = createRuntime("docker");
 
 await runtime.ping();
-const controller = await startController({ config, prisma, redis, runtime, queue, logger });
+const controller = await startController({ config, prisma, redis, runtime, queue, notifications, logger });
 logger.info({ sweepMs: config.PIER_CONTROLLER_SWEEP_MS }, "controller started");
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "controller stopping");
   await controller.close();
-  await Promise.all([prisma.$disconnect(), redis.quit(), queue.close()]);
+  await Promise.all([prisma.$disconnect(), redis.quit(), queue.close(), notifications.close()]);
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

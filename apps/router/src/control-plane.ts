@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { loadRouteEntries } from "./load-routes.ts";
 import type { RouterLogger } from "./logger.ts";
-import type { RouteEntries } from "./route-entries.ts";
+import type { RouteTable } from "./route-entries.ts";
 
 /** A full reload every so often repairs anything a missed pub/sub message left stale. */
 const RESYNC_EVERY_MS = 5_000;
@@ -16,7 +16,7 @@ export interface ControlPlaneOptions {
   runtime: ContainerRuntime;
   logger: RouterLogger;
   /** Puts a new table in service; resolves once every request from then on uses it. */
-  apply(entries: RouteEntries): Promise<void>;
+  apply(table: RouteTable): Promise<void>;
 }
 
 export interface ControlPlane {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { LABELS } from "@pier/shared";
-import type { RouteEntries } from "./route-entries.ts";
+import type { PortOwners, RouteEntries, RouteTable } from "./route-entries.ts";
 
 /**
  * Builds the routing entries from the database (which deployment is each app's production) and the
@@ -12,7 +12,7 @@ import type { RouteEntries } from "./route-entries.ts";
  * replacement joins once healthy; production replicas above the app's desired count are left out
  * (they are draining).
  */
-export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteEntries> {
+export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteTable> {
   const [apps, containers] = await Promise.all([
     prisma.app.findMany({
       select: {
@@ -33,6 +33,7 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     if (app.productionDeploymentId) desiredOfProduction.set(app.productionDeploymentId, app.replicas);
   }
   const portByDeployment = new Map<string, number[]>();
+  const owners: PortOwners = new Map();
   for (const container of containers) {
     const deploymentId = container.labels[LABELS.deployment];
     if (!deploymentId || !container.running || !container.hostPort) continue;
@@ -41,6 +42,8 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     if (onRecord !== undefined && onRecord !== container.id) continue;
     if (index > (desiredOfProduction.get(deploymentId) ?? Infinity)) continue;
     portByDeployment.set(deploymentId, [...(portByDeployment.get(deploymentId) ?? []), container.hostPort]);
+    const appId = container.labels[LABELS.appId];
+    if (appId) owners.set(container.hostPort, { appId, deploymentId });
   }
   const entries: RouteEntries = new Map();
   const previewAge = new Map<string, number>();
@@ -58,5 +61,5 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
       }
     }
   }
-  return entries;
+  return { entries, owners };
 }

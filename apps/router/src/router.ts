@@ -5,6 +5,8 @@ import net from "node:net";
 import { startControlPlane } from "./control-plane.ts";
 import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
+import { startMetricsCollector } from "./metrics/collector.ts";
+import { startLatencyLog } from "./metrics/latency-log.ts";
 
 export type { RouterLogger } from "./logger.ts";
 export type { RouteEntries } from "./route-entries.ts";
@@ -13,6 +15,8 @@ export interface Router {
   /** The port the data plane listens on (the one asked for, or a free one when asked for 0). */
   port: number;
   reload(): Promise<void>;
+  /** Writes the traffic since the last sample now (it also happens every 10 s by itself). */
+  collectMetrics(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -29,31 +33,45 @@ const START_ATTEMPTS = 3;
  * the database and the running containers (control plane), and confirms every change it applied.
  */
 export async function createRouter(config: PierConfig, prisma: PrismaClient, runtime: ContainerRuntime, logger: RouterLogger, listen: RouterListen): Promise<Router> {
-  const { haproxy, port } = await startDataPlane(config, listen, logger);
+  const latencyLog = await startLatencyLog();
+  const { haproxy, port } = await startDataPlane(config, listen, logger, { port: latencyLog.port, samplePercent: config.PIER_ROUTER_LATENCY_SAMPLE_PERCENT }).catch(async (error) => {
+    await latencyLog.close();
+    throw error;
+  });
+  const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger);
   try {
     const control = await startControlPlane({
       config,
       prisma,
       runtime,
       logger,
-      apply: (entries) => haproxy.applyRoutes(entries),
+      apply: async (table) => {
+        await haproxy.applyRoutes(table.entries);
+        metrics.setOwners(table.owners);
+      },
     });
     return {
       port,
       reload: control.reload,
+      collectMetrics: metrics.collect,
       async close() {
         await control.close();
+        await metrics.collect().catch((error) => logger.error({ err: error }, "last metrics collection failed"));
+        await metrics.close();
         await haproxy.stop();
+        await latencyLog.close();
       },
     };
   } catch (error) {
+    await metrics.close();
     await haproxy.stop();
+    await latencyLog.close();
     throw error;
   }
 }
 
-async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger): Promise<{ haproxy: Haproxy; port: number }> {
-  const shape = { threads: config.PIER_ROUTER_THREADS, slots: config.PIER_ROUTER_SLOTS, serversPerSlot: config.PIER_MAX_REPLICAS, domain: config.PIER_DOMAIN };
+async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger, latencyLog: { port: number; samplePercent: number }): Promise<{ haproxy: Haproxy; port: number }> {
+  const shape = { threads: config.PIER_ROUTER_THREADS, slots: config.PIER_ROUTER_SLOTS, serversPerSlot: config.PIER_MAX_REPLICAS, domain: config.PIER_DOMAIN, latencyLog, holdReleasedSlots: true };
   if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.

@@ -17,18 +17,20 @@ describe("backend slots and the host map", () => {
       "set server d0/s0 addr 127.0.0.1 port 41000",
       "set server d0/s0 state ready",
       "set server d0/s0 health up",
+      "set server d0/s1 state maint",
+      "set server d0/s2 state maint",
       "set server d1/s0 addr 127.0.0.1 port 41001",
       "set server d1/s0 state ready",
       "set server d1/s0 health up",
       "set server d1/s1 addr 127.0.0.1 port 41002",
       "set server d1/s1 state ready",
       "set server d1/s1 health up",
+      "set server d1/s2 state maint",
     ]);
-    expect(plan.release).toEqual([]);
     expect(routeMapEntries(plan.routes, "Example.com")).toContainEqual(["web.example.com", "d0"]);
   });
 
-  it("keeps a set's slot while it is routed; a changed set takes a fresh slot and the old one is emptied after the swap", () => {
+  it("keeps a set's slot while it is routed; a changed set takes a fresh slot; a freed slot is reused last, refilled", () => {
     const slots = new BackendSlots(3, 2);
     slots.plan(new Map([["web", [41000]]]));
     const same = slots.plan(new Map([["web", [41000]]]));
@@ -36,7 +38,11 @@ describe("backend slots and the host map", () => {
     expect(same.routes.get("web")).toBe("d0");
     const scaled = slots.plan(new Map([["web", [41000, 41005]]]));
     expect(scaled.routes.get("web")).toBe("d1");
-    expect(scaled.release).toEqual(["set server d0/s0 state maint", "set server d0/s1 state maint"]);
+    slots.recycle();
+    expect(slots.plan(new Map([["web", [41000, 41005]], ["api", [42000]]])).routes.get("api")).toBe("d2");
+    const reused = slots.plan(new Map([["web", [41000, 41005]], ["api", [42000]], ["new", [43000]]]));
+    expect(reused.routes.get("new")).toBe("d0");
+    expect(reused.fill).toEqual(["set server d0/s0 addr 127.0.0.1 port 43000", "set server d0/s0 state ready", "set server d0/s0 health up", "set server d0/s1 state maint"]);
   });
 
   it("says so when every slot is taken", () => {

@@ -6,6 +6,7 @@ import type { Redis } from "ioredis";
 import { DeployFailedError, TransientError } from "./errors.ts";
 import { BuildLog } from "./logs/build-log.ts";
 import { markFailed, requeue } from "@pier/lifecycle";
+import { announceDeploymentEnd } from "./deploy-events.ts";
 import { PhaseTimer } from "./pipeline/phase-timer.ts";
 import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
 
@@ -42,6 +43,7 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
     try {
       const result = await runDeployment(deps, deploymentId, log, timer);
       afterRelease = result.afterRelease;
+      if (result.outcome === "ready") await announceDeploymentEnd(deps, deploymentId, "ready");
       return result.outcome;
     } catch (error) {
       await recordFailure(deps, job, deploymentId, error, log, timer);
@@ -75,7 +77,7 @@ async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, e
   // The log is complete before the status says the attempt has ended.
   await log.flush();
   if (outcome.retry) await requeue(deps.prisma, deploymentId);
-  else await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON());
+  else if (await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON())) await announceDeploymentEnd(deps, deploymentId, "failed");
 }
 
 function failureOutcome(job: Job, error: unknown): { retry: boolean; reason: string; logLine: string; crashed: boolean } {

@@ -3,6 +3,8 @@ import { createRuntime } from "@pier/runtime";
 import { loadConfig } from "@pier/shared";
 import { Redis } from "ioredis";
 import { pino } from "pino";
+import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
+import { Queue } from "bullmq";
 import { createDeployWorker } from "./deploy-worker.ts";
 
 const config = loadConfig();
@@ -11,6 +13,8 @@ const prisma = createPrismaClient(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const runtime = createRuntime("docker");
+const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
+notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
 
 await runtime.ping();
 const worker = createDeployWorker({
@@ -18,17 +22,20 @@ const worker = createDeployWorker({
   prisma,
   redis,
   runtime,
+  notifications,
   logger,
   queueName: config.PIER_QUEUE_NAME,
   connection,
   concurrency: config.PIER_BUILD_CONCURRENCY,
 });
+// Alert deliveries (signed, retried with back-off) run in the worker process too.
+const notificationWorker = createNotificationWorker({ prisma, connection, logger, queueName: notificationsQueueName(config.PIER_QUEUE_NAME) });
 logger.info({ queue: config.PIER_QUEUE_NAME, concurrency: config.PIER_BUILD_CONCURRENCY }, "worker started");
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "worker stopping: finishing running builds");
-  await worker.close();
-  await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit()]);
+  await Promise.all([worker.close(), notificationWorker.close()]);
+  await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit(), notifications.close()]);
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -6,6 +6,7 @@ import { waitUntilHealthy } from "./health-check.ts";
 import { startReplicas } from "./start-container.ts";
 import { switchProduction, type SwitchResult } from "./switch-production.ts";
 import { deploymentStartRequest } from "./container-spec.ts";
+import { recordServingReplicas } from "./reconcile.ts";
 
 export interface PromoteRequest {
   app: App & { envVars: EnvVar[] };
@@ -57,6 +58,7 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
       for (const container of replicaSet.containers) await deps.runtime.removeContainer(container.id);
       throw new ReleaseError("unhealthy", replicaSet.unhealthy.evidence);
     }
+    await recordServingReplicas(deps, app.id, target.id, replicaSet.containers);
     const first = replicaSet.containers[0]!;
     await deps.prisma.deployment.update({ where: { id: target.id }, data: { containerId: first.id, hostPort: first.hostPort } });
   } else {

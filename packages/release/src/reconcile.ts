@@ -27,6 +27,10 @@ export interface ReconcileOutcome {
   /** Replicas waiting for their back-off, with the time they may start. */
   waiting: Array<{ index: number; at: Date }>;
   crashLooping: number[];
+  /** Replicas started again after a loss in this pass (with why they were lost). */
+  replaced: Array<{ index: number; reason: string | null }>;
+  /** Replicas that became CRASH_LOOP in this pass. */
+  enteredCrashLoop: Array<{ index: number; reason: string | null }>;
 }
 
 export const replicaIndex = (c: ContainerInfo) => Number(c.labels[LABELS.replica] ?? "1");
@@ -48,7 +52,7 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
     deps.prisma.replicaState.findMany({ where: { deploymentId: live.id } }),
   ]);
   const stateOf = new Map(states.map((s) => [s.index, s]));
-  const outcome: ReconcileOutcome = { desired, serving: 0, started: [], stopped: [], waiting: [], crashLooping: [] };
+  const outcome: ReconcileOutcome = { desired, serving: 0, started: [], stopped: [], waiting: [], crashLooping: [], replaced: [], enteredCrashLoop: [] };
   let routesChanged = false;
 
   for (let index = 1; index <= desired; index++) {
@@ -63,7 +67,11 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
       continue;
     }
     if (!state) state = await deps.prisma.replicaState.create({ data: { deploymentId: live.id, index, appId, containerId: null, phase: "STARTING", nextAttemptAt: now } });
-    else if (state.containerId !== null) state = await recordLoss(deps, state, here, now);
+    else if (state.containerId !== null) {
+      const wasLooping = state.phase === "CRASH_LOOP";
+      state = await recordLoss(deps, state, here, now);
+      if (!wasLooping && state.phase === "CRASH_LOOP") outcome.enteredCrashLoop.push({ index, reason: state.lastReason });
+    }
     if (state.nextAttemptAt && state.nextAttemptAt > now) {
       outcome.waiting.push({ index, at: state.nextAttemptAt });
       if (state.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
@@ -74,8 +82,10 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
     if (replaced.phase === "RUNNING") {
       outcome.serving++;
       outcome.started.push(index);
+      if (state.restarts > 0) outcome.replaced.push({ index, reason: state.lastReason });
       routesChanged = true;
     } else {
+      if (state.phase !== "CRASH_LOOP" && replaced.phase === "CRASH_LOOP") outcome.enteredCrashLoop.push({ index, reason: replaced.lastReason });
       outcome.waiting.push({ index, at: replaced.nextAttemptAt ?? now });
       if (replaced.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
     }
@@ -170,4 +180,21 @@ async function startReplacement(deps: ReleaseDeps, app: AppWithEnv, live: LiveDe
       nextAttemptAt: new Date(Date.now() + backoffMs(failures)),
     },
   });
+}
+
+/**
+ * Records the containers a deployment goes live with (deploy, promote), so the controller knows them
+ * from the first moment: one that dies even before the controller's next pass counts as a loss.
+ */
+export async function recordServingReplicas(deps: Pick<ReleaseDeps, "prisma">, appId: string, deploymentId: string, containers: Array<{ id: string }>): Promise<void> {
+  const now = new Date();
+  await deps.prisma.$transaction(
+    containers.map((container, i) =>
+      deps.prisma.replicaState.upsert({
+        where: { deploymentId_index: { deploymentId, index: i + 1 } },
+        create: { deploymentId, index: i + 1, appId, containerId: container.id, phase: "RUNNING", healthySince: now },
+        update: { containerId: container.id, phase: "RUNNING", healthySince: now, nextAttemptAt: null },
+      }),
+    ),
+  );
 }

@@ -40,9 +40,11 @@ export async function replicaStatuses(deps: ReleaseDeps, apps: Array<Pick<App, "
     for (let index = 1; index <= app.replicas; index++) {
       const state = recorded.get(index);
       const container = containers.find((c) => c.labels[LABELS.deployment] === deploymentId && replicaIndex(c) === index && c.running && (!state || state.containerId === c.id));
+      // A record that says RUNNING without its container running: lost, and the controller hasn't acted yet.
+      const recordedPhase = state?.phase === "RUNNING" ? "LOST" : state?.phase;
       replicas.push({
         index,
-        phase: container ? "RUNNING" : (state?.phase ?? "MISSING"),
+        phase: container ? "RUNNING" : (recordedPhase ?? "MISSING"),
         containerId: container?.id ?? null,
         restarts: state?.restarts ?? 0,
         lastReason: state?.lastReason ?? null,

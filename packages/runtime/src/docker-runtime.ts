@@ -15,6 +15,7 @@ import type {
   OneOffSpec,
   RunningContainer,
   ContainerEvent,
+  ContainerStats,
   ListeningSocket,
   RunSpec,
 } from "./runtime.ts";
@@ -315,6 +316,29 @@ export class DockerRuntime implements ContainerRuntime {
       if (isNotFound(error)) return "";
       throw translate(error, `read logs of ${id}`);
     }
+  }
+
+  async containerStats(id: string): Promise<ContainerStats | null> {
+    let raw: {
+      cpu_stats?: { cpu_usage?: { total_usage?: number }; system_cpu_usage?: number; online_cpus?: number };
+      memory_stats?: { usage?: number; stats?: { inactive_file?: number; total_inactive_file?: number } };
+    };
+    try {
+      // one-shot: answer at once instead of waiting for a second reading.
+      raw = (await this.docker.getContainer(id).stats({ stream: false, "one-shot": true } as never)) as never;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw translate(error, `read stats of ${id}`);
+    }
+    const cpu = raw.cpu_stats;
+    if (!cpu?.cpu_usage?.total_usage) return null;
+    const cache = raw.memory_stats?.stats?.total_inactive_file ?? raw.memory_stats?.stats?.inactive_file ?? 0;
+    return {
+      cpuTotalNs: cpu.cpu_usage.total_usage,
+      systemCpuNs: cpu.system_cpu_usage ?? 0,
+      onlineCpus: cpu.online_cpus ?? 1,
+      memoryBytes: Math.max(0, (raw.memory_stats?.usage ?? 0) - cache),
+    };
   }
 
   async listeningSockets(id: string): Promise<ListeningSocket[] | null> {

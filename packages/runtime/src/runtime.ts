@@ -24,6 +24,8 @@ export interface ContainerRuntime {
   containerLogs(id: string, tail: number): Promise<string>;
   /** stdout+stderr as one text stream: the last `tail` lines, then (with follow) new output as it comes. */
   streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable>;
+  /** CPU time and memory of a running container now (null if it isn't running); CPU % comes from two readings. */
+  containerStats(id: string): Promise<ContainerStats | null>;
   /** The TCP sockets listening inside a running container (its network namespace), or null if they can't be read. */
   listeningSockets(id: string): Promise<ListeningSocket[] | null>;
   /**
@@ -142,4 +144,13 @@ export interface ContainerEvent {
   /** The container's labels (and, for "die", exitCode). */
   labels: Record<string, string>;
   exitCode: number | null;
+}
+
+export interface ContainerStats {
+  /** CPU time the container used so far, and the host's, in nanoseconds. */
+  cpuTotalNs: number;
+  systemCpuNs: number;
+  onlineCpus: number;
+  /** Memory in use (without the page cache), bytes. */
+  memoryBytes: number;
 }

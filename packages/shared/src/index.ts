@@ -5,3 +5,5 @@ export * from "./jobs.ts";
 export * from "./redact.ts";
 export * from "./statuses.ts";
 export * from "./pier-json.ts";
+export * from "./notification-events.ts";
+export * from "./metrics.ts";

@@ -22,6 +22,28 @@ export const deployJob = {
 
 export type DeployJobPayload = z.infer<typeof deployJob.payload>;
 
+/**
+ * Alert deliveries have their own queue beside the deploy queue, so a slow receiver never waits behind a
+ * build (and a build never behind eight retries of a dead webhook).
+ */
+export const notificationsQueueName = (baseQueueName: string) => `${baseQueueName}-notifications`;
+
+/** One job per delivery row; the row holds the event and the history, the job only points at it. */
+export const deliveryJob = {
+  name: "deliver",
+  payload: z.object({ deliveryId: z.string().min(1) }),
+  options: {
+    // 1 s, 2 s, 4 s … 64 s: about two minutes of retries, enough for a receiver's restart or a blip.
+    attempts: 8,
+    backoff: { type: "exponential" as const, delay: 1_000 },
+    // The delivery rows are the history; BullMQ only needs a few finished jobs for inspection.
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 5_000 },
+  },
+} as const;
+
+export type DeliveryJobPayload = z.infer<typeof deliveryJob.payload>;
+
 /** Redis pub/sub channel the router listens on to reload its table. */
 export const ROUTES_CHANGED_CHANNEL = "pier:routes-changed";
 

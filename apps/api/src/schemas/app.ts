@@ -29,6 +29,10 @@ export const updateAppBody = z
     healthCheckPath,
     previews: z.boolean(),
     volumes: volumesSchema,
+    /** Alert when the 5xx share of a minute's traffic passes this (0 … 1); null: Pier's default 0.05. */
+    alertErrorRate: z.number().min(0).max(1).nullable(),
+    /** Alert when a minute's p95 latency passes this many ms; null: Pier's default 1000. */
+    alertP95Ms: z.number().int().min(1).max(600_000).nullable(),
   })
   .partial()
   .strict();
@@ -68,6 +72,9 @@ export const appDto = z.object({
   productionDeploymentId: z.string().nullable(),
   /** Production replicas: desired (POST /scale) and running, with each replica's state. */
   replicas: replicaStatusDto,
+  /** Alert thresholds (null: Pier's defaults, 0.05 and 1000 ms). */
+  alertErrorRate: z.number().nullable(),
+  alertP95Ms: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

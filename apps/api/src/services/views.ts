@@ -28,6 +28,8 @@ export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus)
     webhookSecret: app.webhookSecret,
     productionDeploymentId: app.productionDeploymentId,
     replicas: replicas ?? { desired: app.replicas, running: 0, state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED", replicas: [] },
+    alertErrorRate: app.alertErrorRate,
+    alertP95Ms: app.alertP95Ms,
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };

@@ -9,8 +9,6 @@ export interface SlotPlan {
   fill: string[];
   /** host label → map value: `d<slot>`, or "0" when nothing runs (503). */
   routes: Map<string, string>;
-  /** Commands that empty the slots no longer in use (run after the new map is committed). */
-  release: string[];
 }
 
 /**
@@ -18,11 +16,14 @@ export interface SlotPlan {
  * so HAProxy balances across replicas, health-checks them, and retries a refused connection on another
  * replica (`option redispatch`): losing a replica fails no request. A set keeps its slot while it is
  * routed; when the set changes (a replica replaced, scaled), the new set takes a fresh slot and the map
- * swap moves traffic to it atomically; the old slot is emptied afterwards and reused later.
+ * swap moves traffic to it atomically. The old slot is left as it is — a request that read the old map a
+ * moment before the swap still finds its servers — and is only refilled when it is reused, much later.
  */
 export class BackendSlots {
   private readonly slotOfSet = new Map<string, number>();
   private readonly free: number[];
+  /** Released slots wait here until their counters were read (recycle()), so no traffic is misattributed. */
+  private readonly cooling: number[] = [];
 
   constructor(
     readonly slotCount: number,
@@ -55,25 +56,31 @@ export class BackendSlots {
       if (slot === undefined) throw new Error(`all ${this.slotCount} router backend slots are in use (PIER_ROUTER_SLOTS)`);
       this.slotOfSet.set(key, slot);
       const backend = slotName(slot);
-      ports.forEach((port, index) => {
+      for (let index = 0; index < this.serversPerSlot; index++) {
         const server = `${backend}/${serverName(index)}`;
-        // Already health-checked by Pier before it was routed: up at once, then HAProxy's own checks take over.
-        fill.push(`set server ${server} addr 127.0.0.1 port ${port}`, `set server ${server} state ready`, `set server ${server} health up`);
-      });
+        const port = ports[index];
+        // Already health-checked by Pier before it was routed: up at once, then HAProxy's own checks take
+        // over. Servers beyond the set (left from the slot's last use) go out of service.
+        if (port === undefined) fill.push(`set server ${server} state maint`);
+        else fill.push(`set server ${server} addr 127.0.0.1 port ${port}`, `set server ${server} state ready`, `set server ${server} health up`);
+      }
     }
     for (const [label, ports] of entries) {
       if (!ports || ports.length === 0) continue;
       const key = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot).join(",");
       routes.set(label, slotName(this.slotOfSet.get(key)!));
     }
-    const release = released.flatMap((slot) => Array.from({ length: this.serversPerSlot }, (_, i) => `set server ${slotName(slot)}/${serverName(i)} state maint`));
-    // Freed slots go back at the front of the line only after this plan's release commands ran.
-    this.free.unshift(...released);
-    return { fill, routes, release };
+    this.cooling.push(...released);
+    return { fill, routes };
   }
 
-  /** The slot serving `label`'s current port set, if any (metrics attribute a backend's counters with it). */
-  slotsInUse(): Map<string, number> {
-    return new Map(this.slotOfSet);
+  /** Released slots become usable again (at the back of the line): call after reading their counters. */
+  recycle(): void {
+    this.free.unshift(...this.cooling.splice(0));
+  }
+
+  /** slot → the ports it serves, for every slot in use. */
+  portsBySlot(): Map<number, number[]> {
+    return new Map([...this.slotOfSet].map(([key, slot]) => [slot, key.split(",").map(Number)]));
   }
 }

@@ -31,6 +31,10 @@ export interface HaproxyListen {
   serversPerSlot: number;
   /** PIER_DOMAIN: hosts are `<label>.<domain>`. */
   domain: string;
+  /** Where HAProxy sends one log line (`<slot> <status> <ms>`) per sampled request, for latency metrics. */
+  latencyLog?: { port: number; samplePercent: number };
+  /** Keep released slots out of use until the metrics collector read them (BackendSlots.recycle). */
+  holdReleasedSlots?: boolean;
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
@@ -56,7 +60,7 @@ global
   stats socket ${quote(paths.adminSocket)} mode 600 level admin
   # A router stop lets requests in flight finish, within bounds.
   hard-stop-after 10s
-
+${listen.latencyLog ? `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n` : ""}
 defaults
   mode http
   timeout connect 5s
@@ -74,7 +78,7 @@ defaults
   # on another replica (redispatch on every retry); with one replica, on the same one.
   retries 3
   option redispatch 1
-  retry-on conn-failure empty-response
+  retry-on conn-failure empty-response junk-response
   # Every server starts empty and out of service; the control plane fills it.
   default-server check inter 1s fall 1 rise 1 disabled
 
@@ -88,7 +92,14 @@ frontend pier
   http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.slot) -m str 0 }
   http-request set-header X-Forwarded-Host %[req.hdr(host)]
   http-request set-header X-Forwarded-Proto http
-  use_backend %[var(txn.slot)]
+${latencyLogLines(listen)}  use_backend %[var(txn.slot)]
 
 ${backends}`;
+}
+
+/** One line per (sampled) request to the router's latency collector: backend slot, status, total time. */
+function latencyLogLines(listen: HaproxyListen): string {
+  if (!listen.latencyLog) return "";
+  const sample = listen.latencyLog.samplePercent >= 100 ? "" : `  http-request set-log-level silent if { rand(100) ge ${listen.latencyLog.samplePercent} }\n`;
+  return `  log global\n  log-format "%[var(txn.slot)] %ST %Ta"\n${sample}`;
 }

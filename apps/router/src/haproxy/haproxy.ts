@@ -19,14 +19,16 @@ const COMMANDS_PER_LINE = 60;
 
 export interface Haproxy {
   /**
-   * Puts a route table in service: fills backend slots for new replica sets, swaps the host map at once,
-   * then empties slots no longer used. Resolves when the next request uses the new table.
+   * Puts a route table in service: fills backend slots for new replica sets, then swaps the host map at
+   * once. Resolves when the next request uses the new table.
    */
   applyRoutes(entries: RouteEntries): Promise<void>;
   /** Sends runtime API commands (`;`-joined in batches); any answer but an empty one is an error. */
   runCommands(commands: string[]): Promise<void>;
   /** The runtime API's answer to one command (e.g. `show stat`). */
   query(command: string): Promise<string>;
+  /** Which backend slot serves which ports (metrics attribute a slot's counters with it). */
+  readonly slots: BackendSlots;
   stop(): Promise<void>;
 }
 
@@ -114,9 +116,11 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
       const plan = slots.plan(entries);
       await runCommands(plan.fill);
       await replaceMap(routeMapEntries(plan.routes, listen.domain));
-      await runCommands(plan.release);
+      // With a metrics collector, released slots wait until their counters were read.
+      if (!listen.holdReleasedSlots) slots.recycle();
     },
     runCommands,
+    slots,
     query: (command) => adminCommand(paths.adminSocket, command),
     async stop() {
       stopping = true;

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
+import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
@@ -21,6 +22,8 @@ export interface DeployDeps {
   prisma: PrismaClient;
   redis: Redis;
   runtime: ContainerRuntime;
+  /** Where deployment notifications go (the notifications queue); optional. */
+  notifications?: Queue;
   logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -103,6 +106,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       throw new DeployFailedError(replicaSet.unhealthy.evidence.split("\n")[0] ?? "health check failed");
     }
     log.write(`Healthy after ${replicaSet.afterMs} ms${settings.replicas > 1 ? ` (all ${settings.replicas} replicas)` : ""}`);
+    await recordServingReplicas(deps, app.id, deployment.id, replicaSet.containers);
 
     if (deployment.previewSlug) {
       startedContainerIds.length = 0;

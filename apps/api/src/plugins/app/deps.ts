@@ -1,4 +1,5 @@
 import { createPrismaClient, type PrismaClient } from "@pier/db";
+import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime, type ContainerRuntime } from "@pier/runtime";
 import type { PierConfig } from "@pier/shared";
 import { Queue } from "bullmq";
@@ -11,6 +12,8 @@ export interface PierDeps {
   prisma: PrismaClient;
   redis: Redis;
   queue: Queue;
+  /** Alert deliveries, apart from deploys (see @pier/notifications). */
+  notifications: Queue;
   runtime: ContainerRuntime;
 }
 
@@ -25,13 +28,15 @@ export default fp<{ config: PierConfig }>(
     const prisma = createPrismaClient(config.DATABASE_URL);
     const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
     const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) });
+    const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) });
     queue.on("error", (error) => app.log.error({ err: error }, "queue connection error"));
+    notifications.on("error", (error) => app.log.error({ err: error }, "notifications queue connection error"));
     redis.on("error", (error) => app.log.error({ err: error }, "redis connection error"));
-    app.decorate("pier", { config, prisma, redis, queue, runtime: createRuntime("docker") });
+    app.decorate("pier", { config, prisma, redis, queue, notifications, runtime: createRuntime("docker") });
     app.addHook("onClose", async () => {
-      await queue.close();
-      const connection = await queue.client;
-      await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit()]);
+      await Promise.all([queue.close(), notifications.close()]);
+      const connections = await Promise.all([queue.client, notifications.client]);
+      await Promise.all([prisma.$disconnect(), redis.quit(), ...connections.map((c) => c.quit())]);
     });
   },
   { name: "pier-deps" },

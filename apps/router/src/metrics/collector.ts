@@ -1,0 +1,100 @@
+import type { PrismaClient } from "@pier/db";
+import { addBuckets, LATENCY_BUCKET_COUNT, METRIC_SAMPLE_MS, percentileMs } from "@pier/shared";
+import type { Haproxy } from "../haproxy/haproxy.ts";
+import type { RouterLogger } from "../logger.ts";
+import type { PortOwners } from "../route-entries.ts";
+import { counterDelta, parseBackendStats, type BackendCounters } from "./backend-stats.ts";
+import type { LatencyLog } from "./latency-log.ts";
+
+export interface MetricsCollector {
+  /** Who owns each routed port now (from the route table just applied). */
+  setOwners(owners: PortOwners): void;
+  /** Reads the counters now and writes a sample per app and deployment that had traffic. */
+  collect(): Promise<number>;
+  close(): Promise<void>;
+}
+
+interface Pending extends BackendCounters {
+  buckets: number[];
+}
+
+/**
+ * Every METRIC_SAMPLE_MS: HAProxy's per-backend counters (exact request and status counts) and the
+ * latency log (per-request times, possibly sampled) become one `MetricSample` per app and deployment,
+ * written by this router (several routers each write theirs; readers sum them).
+ */
+export function startMetricsCollector(prisma: PrismaClient, haproxy: Haproxy, latencyLog: LatencyLog, logger: RouterLogger, intervalMs = METRIC_SAMPLE_MS): MetricsCollector {
+  let owners: PortOwners = new Map();
+  let previous = new Map<number, BackendCounters>();
+  let last = Date.now();
+  let collecting: Promise<number> | null = null;
+
+  const collectOnce = async (): Promise<number> => {
+    const now = Date.now();
+    const stats = parseBackendStats(await haproxy.query("show stat -1 2 -1"));
+    const latencies = latencyLog.take();
+    const slotPorts = haproxy.slots.portsBySlot();
+    // Slots released since the last reading still count for their last owner (their ports are remembered).
+    haproxy.slots.recycle();
+    const perOwner = new Map<string, { appId: string; deploymentId: string; totals: Pending }>();
+    for (const [slot, counters] of stats) {
+      const delta = counterDelta(counters, previous.get(slot));
+      const buckets = latencies.get(slot);
+      if (delta.requests === 0 && !buckets) continue;
+      const owner = [...(slotPorts.get(slot) ?? [])].map((p) => owners.get(p)).find(Boolean) ?? lastOwnerOf.get(slot);
+      if (!owner) continue;
+      const key = `${owner.appId}/${owner.deploymentId}`;
+      const entry = perOwner.get(key) ?? { ...owner, totals: { requests: 0, status1xx: 0, status2xx: 0, status3xx: 0, status4xx: 0, status5xx: 0, buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) } };
+      for (const k of ["requests", "status1xx", "status2xx", "status3xx", "status4xx", "status5xx"] as const) entry.totals[k] += delta[k];
+      if (buckets) addBuckets(entry.totals.buckets, buckets);
+      perOwner.set(key, entry);
+    }
+    previous = stats;
+    for (const [slot, ports] of slotPorts) {
+      const owner = ports.map((p) => owners.get(p)).find(Boolean);
+      if (owner) lastOwnerOf.set(slot, owner);
+    }
+    const intervalMsSeen = now - last;
+    last = now;
+    const rows = [...perOwner.values()].map(({ appId, deploymentId, totals }) => ({
+      appId,
+      deploymentId,
+      at: new Date(now),
+      intervalMs: intervalMsSeen,
+      source: "router",
+      requests: totals.requests,
+      status1xx: totals.status1xx,
+      status2xx: totals.status2xx,
+      status3xx: totals.status3xx,
+      status4xx: totals.status4xx,
+      status5xx: totals.status5xx,
+      latencyBuckets: totals.buckets,
+      p50Ms: percentileMs(totals.buckets, 0.5),
+      p95Ms: percentileMs(totals.buckets, 0.95),
+      p99Ms: percentileMs(totals.buckets, 0.99),
+    }));
+    // Apps deleted meanwhile have no row to attach to: keep the others.
+    const known = new Set((await prisma.app.findMany({ where: { id: { in: rows.map((r) => r.appId) } }, select: { id: true } })).map((a) => a.id));
+    const kept = rows.filter((r) => known.has(r.appId));
+    if (kept.length) await prisma.metricSample.createMany({ data: kept });
+    return kept.length;
+  };
+  const lastOwnerOf = new Map<number, { appId: string; deploymentId: string }>();
+
+  const collect = (): Promise<number> => {
+    collecting ??= collectOnce().finally(() => (collecting = null));
+    return collecting;
+  };
+  const timer = setInterval(() => void collect().catch((error) => logger.error({ err: error }, "metrics collection failed")), intervalMs);
+  timer.unref();
+  return {
+    setOwners(next) {
+      owners = next;
+    },
+    collect,
+    async close() {
+      clearInterval(timer);
+      await collecting?.catch(() => undefined /* logged by the timer's catch */);
+    },
+  };
+}

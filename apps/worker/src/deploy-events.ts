@@ -1,0 +1,42 @@
+import type { PrismaClient } from "@pier/db";
+import { notify } from "@pier/notifications";
+import { urlForLabel, type PierConfig } from "@pier/shared";
+import type { Queue } from "bullmq";
+
+export interface DeployEventDeps {
+  config: PierConfig;
+  prisma: PrismaClient;
+  /** The notifications queue; without it, nobody is told. */
+  notifications?: Queue;
+  logger: { error(obj: object, msg: string): void };
+}
+
+/**
+ * Tells the notification channels that a deployment ended: READY (with its URL) or FAILED (with the
+ * reason). An alert that can't be queued is logged; it never changes the deployment's outcome.
+ */
+export async function announceDeploymentEnd(deps: DeployEventDeps, deploymentId: string, outcome: "ready" | "failed"): Promise<void> {
+  if (!deps.notifications) return;
+  try {
+    const deployment = await deps.prisma.deployment.findUnique({ where: { id: deploymentId }, include: { app: { select: { id: true, name: true } } } });
+    if (!deployment) return;
+    const { app } = deployment;
+    const commit = deployment.commitSha ? ` (${deployment.commitSha.slice(0, 7)}${deployment.commitMessage ? ` ${deployment.commitMessage.split("\n")[0]}` : ""})` : "";
+    const where = deployment.previewSlug ? `preview of ${deployment.branch}` : "production";
+    await notify(
+      { prisma: deps.prisma, queue: deps.notifications },
+      {
+        event: outcome === "ready" ? "deployment.ready" : "deployment.failed",
+        app: { id: app.id, name: app.name },
+        summary:
+          outcome === "ready"
+            ? `${app.name}: deployment ${deployment.shortId}${commit} is live (${where}) at ${urlForLabel(deps.config, app.name)}`
+            : `${app.name}: deployment ${deployment.shortId}${commit} failed: ${deployment.failureReason ?? "unknown reason"}`,
+        details: { deploymentId: deployment.id, shortId: deployment.shortId, branch: deployment.branch, commitSha: deployment.commitSha, reason: deployment.failureReason, preview: deployment.previewSlug !== null },
+        at: new Date().toISOString(),
+      },
+    );
+  } catch (error) {
+    deps.logger.error({ err: error, deploymentId }, "could not queue the deployment's notification");
+  }
+}

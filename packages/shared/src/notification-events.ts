@@ -1,0 +1,35 @@
+/**
+ * What Pier tells notification channels about. A channel subscribes to some (or, with none listed, all).
+ */
+export const NOTIFICATION_EVENTS = [
+  "deployment.ready",
+  "deployment.failed",
+  /** A production container died or was removed, and the controller replaced it. */
+  "container.replaced",
+  /** A replica keeps dying (3 losses in a row): the controller backs off. */
+  "app.crash_loop",
+  /** No healthy replica serves production while at least one is desired. */
+  "app.down",
+  /** Production serves again after app.down or app.crash_loop. */
+  "app.recovered",
+  /** The error rate (5xx share) over the last minute passed the app's threshold. */
+  "alert.error_rate",
+  /** p95 latency over the last minute passed the app's threshold. */
+  "alert.latency",
+  /** Production replicas changed (by hand or by the autoscaler). */
+  "app.scaled",
+] as const;
+export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
+
+/** One event, as every channel format renders it. */
+export interface NotificationEvent {
+  event: NotificationEventName;
+  /** The app it is about, if any. */
+  app?: { id: string; name: string };
+  /** One line a person reads first ("web: deployment 3f2a9c1b is live"). */
+  summary: string;
+  /** Event-specific facts (deployment id, exit code, metric values, from → to). */
+  details?: Record<string, unknown>;
+  /** When it happened (ISO 8601). */
+  at: string;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NotificationChannel" ADD COLUMN     "apps" TEXT[] DEFAULT ARRAY[]::TEXT[];

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startController, type Controller } from "@pier/controller";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import { pino } from "pino";
+import { testApps } from "../support/apps.ts";
+import { getViaRouter } from "../support/http.ts";
+import { startPlatform, type Platform } from "../support/platform.ts";
+
+// A kept parser of the Prometheus text format (CommonJS).
+const parsePrometheus = createRequire(import.meta.url)("parse-prometheus-text-format") as (text: string) => Array<{ name: string; type: string; metrics: Array<{ value: string; labels?: Record<string, string> }> }>;
+
+const app = {
+  "package.json": JSON.stringify({ name: "metered", scripts: { start: "node server.js" } }),
+  "server.js": `require("http").createServer((q, s) => {
+  if (q.url === "/boom") { s.statusCode = 500; s.end("boom"); return; }
+  if (q.url === "/slow") { setTimeout(() => s.end("slow"), 60); return; }
+  s.end("ok");
+}).listen(Number(process.env.PORT));
+process.on("SIGTERM", () => process.exit(0));
+`,
+};
+
+describe("metrics: requests, status classes, latency, resources; JSON and Prometheus", () => {
+  let platform: Platform;
+  let controller: Controller;
+  let queue: Queue;
+  let redis: Redis;
+  const apps = testApps(() => platform, "met");
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    redis = new Redis(platform.config.REDIS_URL);
+    queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
+    controller = await startController({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "met-" }, prisma: platform.prisma, redis, runtime: platform.runtime, queue, logger: pino({ level: "silent" }) });
+  });
+  afterAll(async () => {
+    await controller.close();
+    await apps.cleanup();
+    await queue.close();
+    redis.disconnect();
+    await platform.close();
+  });
+
+  it("totals equal the requests sent, by status class, with latency percentiles; CPU, memory and replicas are sampled", async () => {
+    const { name } = await apps.create(app);
+    expect((await apps.deploy(name)).status).toBe("READY");
+    await controller.sampleResources(); // a first reading: CPU % needs two
+    await platform.router.collectMetrics(); // nothing before this test's traffic counts
+    const host = `${name}.localhost`;
+    let sent = { ok: 0, boom: 0, slow: 0 };
+    for (let i = 0; i < 120; i++) {
+      const path = i % 10 === 0 ? "/boom" : i % 10 === 1 ? "/slow" : "/";
+      const res = await getViaRouter(platform.routerPort, host, path);
+      expect(res.status).toBe(path === "/boom" ? 500 : 200);
+      sent = { ...sent, [path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"]: sent[path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"] + 1 };
+    }
+    await platform.router.collectMetrics();
+    await controller.sampleResources();
+
+    const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/metrics?window=15m`, headers: platform.auth });
+    expect(res.statusCode).toBe(200);
+    const metrics = res.json();
+    expect(metrics.totals).toMatchObject({ requests: 120, status2xx: sent.ok + sent.slow, status5xx: sent.boom, status4xx: 0 });
+    expect(metrics.totals.errorRate).toBeCloseTo(sent.boom / 120, 4);
+    // 12 of 120 requests take ≥ 60 ms: the p95 is in the slow ones' bucket, the p50 well under it.
+    expect(metrics.totals.p95Ms).toBeGreaterThanOrEqual(50);
+    expect(metrics.totals.p50Ms).toBeLessThan(50);
+    expect(metrics.stepSeconds).toBe(10);
+    const busy = metrics.series.filter((p: { requests: number }) => p.requests > 0);
+    expect(busy.reduce((sum: number, p: { requests: number }) => sum + p.requests, 0)).toBe(120);
+    const sampled = metrics.series.filter((p: { memoryMb: number | null }) => p.memoryMb !== null);
+    expect(sampled.length).toBeGreaterThan(0);
+    expect(sampled.at(-1).memoryMb).toBeGreaterThan(1);
+    expect(sampled.at(-1).replicas).toBe(1);
+    expect(sampled.at(-1).cpuPercent).toBeGreaterThanOrEqual(0);
+
+    const bad = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/metrics?window=2y`, headers: platform.auth });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("GET /metrics is Prometheus text that a kept parser reads, and needs a token", async () => {
+    const { name } = await apps.create(app);
+    expect((await apps.deploy(name)).status).toBe("READY");
+    for (let i = 0; i < 7; i++) await getViaRouter(platform.routerPort, `${name}.localhost`);
+    await platform.router.collectMetrics();
+    expect((await platform.api.inject({ method: "GET", url: "/metrics" })).statusCode).toBe(401);
+    const res = await platform.api.inject({ method: "GET", url: "/metrics", headers: platform.auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/plain/);
+    const families = parsePrometheus(res.body);
+    const requests = families.find((f) => f.name === "pier_app_requests_total");
+    expect(requests?.type).toBe("COUNTER");
+    const twoXx = requests?.metrics.find((m) => m.labels?.app === name && m.labels?.status_class === "2xx");
+    expect(Number(twoXx?.value)).toBe(7);
+    const desired = families.find((f) => f.name === "pier_app_replicas_desired")?.metrics.find((m) => m.labels?.app === name);
+    expect(Number(desired?.value)).toBe(1);
+    expect(families.find((f) => f.name === "pier_app_replicas_running")?.metrics.find((m) => m.labels?.app === name)?.value).toBe("1");
+  });
+});
