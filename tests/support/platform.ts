@@ -24,7 +24,7 @@ export function testConfig(overrides: Record<string, string> = {}): PierConfig {
     PIER_BUILD_CONCURRENCY: "2",
     PIER_CONTAINER_MEMORY_MB: "128",
     // Tests check latency percentiles of a few requests: every request is measured.
-    PIER_ROUTER_LATENCY_SAMPLE_PERCENT: "100",
+    PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: "100000",
     // Tests poll the API hard with one token; the limit itself has its own test.
     PIER_API_RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: process.env.PIER_TEST_LOG_LEVEL ?? "warn",

@@ -30,3 +30,12 @@ export function counterDelta(now: BackendCounters, before: BackendCounters | und
   const d = (k: keyof BackendCounters) => (before && now[k] >= before[k] ? now[k] - before[k] : now[k]);
   return { requests: d("requests"), status1xx: d("status1xx"), status2xx: d("status2xx"), status3xx: d("status3xx"), status4xx: d("status4xx"), status5xx: d("status5xx") };
 }
+
+/** Requests the router's frontend took so far (`show stat -1 1 -1`), for the current request rate. */
+export function frontendRequests(csv: string): number {
+  const lines = csv.split("\n").filter((l) => l.trim());
+  const header = (lines.shift() ?? "").replace(/^# /, "").split(",");
+  const [px, sv, req] = ["pxname", "svname", "req_tot"].map((name) => header.indexOf(name));
+  const row = lines.map((l) => l.split(",")).find((f) => f[px!] === "pier" && f[sv!] === "FRONTEND");
+  return Number(row?.[req!] || 0);
+}

@@ -3,7 +3,7 @@ import { addBuckets, LATENCY_BUCKET_COUNT, METRIC_SAMPLE_MS, percentileMs } from
 import type { Haproxy } from "../haproxy/haproxy.ts";
 import type { RouterLogger } from "../logger.ts";
 import type { PortOwners } from "../route-entries.ts";
-import { counterDelta, parseBackendStats, type BackendCounters } from "./backend-stats.ts";
+import { counterDelta, frontendRequests, parseBackendStats, type BackendCounters } from "./backend-stats.ts";
 import type { LatencyLog } from "./latency-log.ts";
 
 export interface MetricsCollector {
@@ -23,7 +23,14 @@ interface Pending extends BackendCounters {
  * latency log (per-request times, possibly sampled) become one `MetricSample` per app and deployment,
  * written by this router (several routers each write theirs; readers sum them).
  */
-export function startMetricsCollector(prisma: PrismaClient, haproxy: Haproxy, latencyLog: LatencyLog, logger: RouterLogger, intervalMs = METRIC_SAMPLE_MS): MetricsCollector {
+export function startMetricsCollector(
+  prisma: PrismaClient,
+  haproxy: Haproxy,
+  latencyLog: LatencyLog,
+  logger: RouterLogger,
+  options: { latencySamplesPerSecond: number; intervalMs?: number },
+): MetricsCollector {
+  const intervalMs = options.intervalMs ?? METRIC_SAMPLE_MS;
   let owners: PortOwners = new Map();
   let previous = new Map<number, BackendCounters>();
   let last = Date.now();
@@ -87,6 +94,28 @@ export function startMetricsCollector(prisma: PrismaClient, haproxy: Haproxy, la
   };
   const timer = setInterval(() => void collect().catch((error) => logger.error({ err: error }, "metrics collection failed")), intervalMs);
   timer.unref();
+
+  // Every second: how many requests the router takes now, and so the share of them whose latency is logged.
+  let lastTotal: number | null = null;
+  let lastAt = Date.now();
+  let permille = 1000;
+  const adjustSampling = async () => {
+    const total = frontendRequests(await haproxy.query("show stat -1 1 -1"));
+    const now = Date.now();
+    if (lastTotal !== null && total >= lastTotal) {
+      const perSecond = ((total - lastTotal) * 1000) / Math.max(1, now - lastAt);
+      const next = Math.max(1, Math.min(1000, Math.round((options.latencySamplesPerSecond / Math.max(perSecond, 1)) * 1000)));
+      // Only a real change is sent (each is one runtime-API command).
+      if (Math.abs(next - permille) / permille > 0.2 || (next === 1000) !== (permille === 1000)) {
+        await haproxy.runCommands([`experimental-mode on`, `set var proc.latency_permille int(${next})`]);
+        permille = next;
+      }
+    }
+    lastTotal = total;
+    lastAt = now;
+  };
+  const sampler = setInterval(() => void adjustSampling().catch((error) => logger.error({ err: error }, "adjusting latency sampling failed")), 1_000);
+  sampler.unref();
   return {
     setOwners(next) {
       owners = next;
@@ -94,6 +123,7 @@ export function startMetricsCollector(prisma: PrismaClient, haproxy: Haproxy, la
     collect,
     async close() {
       clearInterval(timer);
+      clearInterval(sampler);
       await collecting?.catch(() => undefined /* logged by the timer's catch */);
     },
   };
