@@ -127,6 +127,25 @@ describe("router data plane (HAProxy)", () => {
     await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
   });
 
+  it("a reused backend slot serves its new replica at once, whatever its old servers' health was", async () => {
+    const base: Array<[string, number[] | null]> = [["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]];
+    const problems: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      // Alternate a dead upstream (its health check marks it down) and a live one, so slots are reused in every state.
+      const live = i % 2 === 1;
+      const extraDead = await freePort();
+      await setRoutes(new Map([...base, ["churn", live ? [ports.b!] : [extraDead]]]));
+      if (!live) {
+        await new Promise((r) => setTimeout(r, 150)); // long enough for a health check to start against it
+        continue;
+      }
+      const res = await request(proxyPort, "churn.localhost");
+      if (res.status !== 200) problems.push(`round ${i}: HTTP ${res.status}`);
+    }
+    expect(problems).toEqual([]);
+    await setRoutes(new Map(base));
+  });
+
   it("follows a route change on the very next request, on the same keep-alive connection, without a reload", async () => {
     const pid = (await request(proxyPort, "web.localhost")).headers; // warm a kept-alive connection
     expect(pid["x-upstream"]).toBe("a");

@@ -38,7 +38,9 @@ describe("backend slots and the host map", () => {
     expect(same.routes.get("web")).toBe("d0");
     const scaled = slots.plan(new Map([["web", [41000, 41005]]]));
     expect(scaled.routes.get("web")).toBe("d1");
-    slots.recycle();
+    const recycled = slots.recycle();
+    expect(recycled.commands).toEqual(["set server d0/s0 state maint", "set server d0/s1 state maint"]);
+    recycled.done();
     expect(slots.plan(new Map([["web", [41000, 41005]], ["api", [42000]]])).routes.get("api")).toBe("d2");
     const reused = slots.plan(new Map([["web", [41000, 41005]], ["api", [42000]], ["new", [43000]]]));
     expect(reused.routes.get("new")).toBe("d0");

@@ -74,9 +74,17 @@ export class BackendSlots {
     return { fill, routes };
   }
 
-  /** Released slots become usable again (at the back of the line): call after reading their counters. */
-  recycle(): void {
-    this.free.unshift(...this.cooling.splice(0));
+  /**
+   * Released slots, to be put back in use once their counters were read: the commands that take their
+   * servers out of service (so no late health check of an old address touches a reused slot), and
+   * `done()`, to call only once those commands ran — before that, no plan can hand these slots out.
+   */
+  recycle(): { commands: string[]; done(): void } {
+    const slots = this.cooling.splice(0);
+    return {
+      commands: slots.flatMap((slot) => Array.from({ length: this.serversPerSlot }, (_, i) => `set server ${slotName(slot)}/${serverName(i)} state maint`)),
+      done: () => this.free.unshift(...slots),
+    };
   }
 
   /** slot → the ports it serves, for every slot in use. */

@@ -69,7 +69,7 @@ defaults
   timeout http-request 30s
   timeout http-keep-alive 65s
   timeout tunnel 1h
-  timeout check 1s
+  timeout check 2s
   # An app that can't be reached is a bad gateway to the user; HAProxy itself would call it 503.
   errorfile 502 ${quote(paths.badGatewayResponse)}
   errorfile 503 ${quote(paths.badGatewayResponse)}
@@ -79,8 +79,10 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response junk-response
-  # Every server starts empty and out of service; the control plane fills it.
-  default-server check inter 1s fall 1 rise 1 disabled
+  # Every server starts empty and out of service; the control plane fills it. Checked every second; three
+  # failures in a row take it out (one slow check on a busy machine must not), and meanwhile a refused
+  # connection is retried on another replica anyway.
+  default-server check inter 1s fall 3 rise 1 disabled
 
 frontend pier
   bind ${listen.host}:${listen.port}

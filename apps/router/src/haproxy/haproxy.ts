@@ -29,6 +29,8 @@ export interface Haproxy {
   query(command: string): Promise<string>;
   /** Which backend slot serves which ports (metrics attribute a slot's counters with it). */
   readonly slots: BackendSlots;
+  /** Puts released slots back in use, their servers out of service until refilled (after their counters were read). */
+  recycleSlots(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,11 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
       if (problems.length) throw new HaproxyError(`runtime API: ${problems.join("; ")}`);
     }
   };
+  const recycleSlots = async () => {
+    const recycled = slots.recycle();
+    await runCommands(recycled.commands);
+    recycled.done();
+  };
   const replaceMap = async (pairs: ReadonlyArray<[string, string]>) => {
       const map = paths.routeMap;
       const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
@@ -117,8 +124,9 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
       await runCommands(plan.fill);
       await replaceMap(routeMapEntries(plan.routes, listen.domain));
       // With a metrics collector, released slots wait until their counters were read.
-      if (!listen.holdReleasedSlots) slots.recycle();
+      if (!listen.holdReleasedSlots) await recycleSlots();
     },
+    recycleSlots,
     runCommands,
     slots,
     query: (command) => adminCommand(paths.adminSocket, command),

@@ -41,8 +41,8 @@ export function startMetricsCollector(
     const stats = parseBackendStats(await haproxy.query("show stat -1 2 -1"));
     const latencies = latencyLog.take();
     const slotPorts = haproxy.slots.portsBySlot();
-    // Slots released since the last reading still count for their last owner (their ports are remembered).
-    haproxy.slots.recycle();
+    // Slots released since the last reading were counted just now (for their last owner): they may go back in use.
+    await haproxy.recycleSlots();
     const perOwner = new Map<string, { appId: string; deploymentId: string; totals: Pending }>();
     for (const [slot, counters] of stats) {
       const delta = counterDelta(counters, previous.get(slot));
