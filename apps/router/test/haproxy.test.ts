@@ -116,7 +116,7 @@ describe("router data plane (HAProxy)", () => {
     await Promise.all([client(), client(), client(), killer()]);
     expect(failures).toEqual([]);
     expect(ok).toBeGreaterThan(100);
-    // The health check (every 1 s, one failure) takes it out: HAProxy reports it stopped (operational state 0).
+    // The health check (every 1 s, three failures) takes it out: HAProxy reports it stopped (operational state 0).
     const stateOfDoomed = async () => {
       const lines = (await haproxy.query("show servers state")).split("\n").map((l) => l.split(" "));
       return lines.find((fields) => fields[18] === String(doomedPort))?.[5];
