@@ -3,13 +3,10 @@
 // receiver on 127.0.0.1. Requests go to 127.0.0.1 only, one every 20 ms while waiting (bounded).
 //
 //   npx tsx bench/self-healing.ts [kills=10]
-import { startController } from "@pier/controller";
-import { Queue } from "bullmq";
 import { execFileSync } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
-import { pino } from "pino";
+import { startTestController } from "../tests/support/controller.ts";
 import { getViaRouter } from "../tests/support/http.ts";
 import { benchApp, ms, percentile } from "./support.ts";
 
@@ -23,17 +20,7 @@ const receiver = http.createServer((req, res) => {
   res.end("ok");
 });
 await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-const redis = new Redis(platform.config.REDIS_URL);
-const queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
-const controller = await startController({
-  config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: app.name },
-  prisma: platform.prisma,
-  redis,
-  runtime: platform.runtime,
-  queue,
-  notifications: platform.api.pier.notifications,
-  logger: pino({ level: "silent" }),
-});
+const control = await startTestController(platform, app.name);
 const channel = await platform.api.inject({
   method: "POST",
   url: "/api/notifications",
@@ -74,9 +61,7 @@ try {
   console.log(`raw: serving ${serving.join(", ")} ms; alerts ${alerted.join(", ")} ms`);
 } finally {
   if (channel.statusCode === 201) await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.json().id}`, headers: platform.auth });
-  await controller.close();
-  await queue.close();
-  redis.disconnect();
+  await control.close();
   await app.close();
   await new Promise((r) => receiver.close(r));
 }

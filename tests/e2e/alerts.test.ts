@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startController, type Controller } from "@pier/controller";
-import { Queue } from "bullmq";
 import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Redis } from "ioredis";
-import { pino } from "pino";
 import { testApps } from "../support/apps.ts";
 import { getViaRouter } from "../support/http.ts";
+import { startTestController, type TestController } from "../support/controller.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 interface Received {
@@ -29,9 +26,7 @@ process.on("SIGTERM", () => process.exit(0));
 // Alerts from the real sources (worker, controller, scale API, traffic thresholds) to a receiver on 127.0.0.1.
 describe("alerts reach a channel from where things happen", () => {
   let platform: Platform;
-  let controller: Controller;
-  let queue: Queue;
-  let redis: Redis;
+  let control: TestController;
   let channel: { id: string; secret: string };
   const received: Received[] = [];
   const receiver = http.createServer((req, res) => {
@@ -56,24 +51,12 @@ describe("alerts reach a channel from where things happen", () => {
   beforeAll(async () => {
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     platform = await startPlatform();
-    redis = new Redis(platform.config.REDIS_URL);
-    queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
-    controller = await startController({
-      config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "alrt-" },
-      prisma: platform.prisma,
-      redis,
-      runtime: platform.runtime,
-      queue,
-      notifications: platform.api.pier.notifications,
-      logger: pino({ level: "silent" }),
-    });
+    control = await startTestController(platform, "alrt-");
   });
   afterAll(async () => {
-    await controller.close();
+    await control.close();
     if (channel) await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.id}`, headers: platform.auth });
     await apps.cleanup();
-    await queue.close();
-    redis.disconnect();
     await platform.close();
     await new Promise((r) => receiver.close(r));
   });
@@ -106,12 +89,12 @@ describe("alerts reach a channel from where things happen", () => {
     for (let i = 0; i < 30; i++) await getViaRouter(platform.routerPort, `${name}.localhost`, i % 2 ? "/boom" : "/");
     await platform.router.collectMetrics();
     const breachedAt = Date.now();
-    expect((await controller.checkTrafficAlerts()).map((e) => e.event)).toContain("alert.error_rate");
+    expect((await control.controller.checkTrafficAlerts()).map((e) => e.event)).toContain("alert.error_rate");
     const errorRate = await waitFor("alert.error_rate", name);
     expect(errorRate.payload.summary).toMatch(/error rate 50\.0 % over the last minute \(threshold 20\.0 %\)/);
     expect(errorRate.at - breachedAt).toBeLessThan(10_000);
     // Still breached: not told twice.
-    expect((await controller.checkTrafficAlerts()).filter((e) => e.app?.name === name)).toEqual([]);
+    expect((await control.controller.checkTrafficAlerts()).filter((e) => e.app?.name === name)).toEqual([]);
     console.log(`alert latency: container killed → container.replaced at the receiver ${alertLatencyMs} ms; threshold breach noticed → alert.error_rate at the receiver ${errorRate.at - breachedAt} ms`);
   });
 });

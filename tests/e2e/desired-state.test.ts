@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startController, endStuckDeployments, type Controller } from "@pier/controller";
+import { endStuckDeployments } from "@pier/controller";
 import { Queue } from "bullmq";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { pino } from "pino";
 import { testApps } from "../support/apps.ts";
 import { getViaRouter } from "../support/http.ts";
 import { keepRequesting } from "../support/load.ts";
+import { startTestController, type TestController } from "../support/controller.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 // Answers "<text> <hostname>" so a test can tell replicas apart; GET /crash ends the process, and once
@@ -38,8 +38,8 @@ async function eventually<T>(check: () => Promise<T | false | null | undefined>,
 
 describe("desired state: scale, self-healing, crash loops", () => {
   let platform: Platform;
-  let controller: Controller | null = null;
-  let redis: Redis;
+  let control: TestController | null = null;
+  /** The deploy queue, for the stuck-deployments check. */
   let queue: Queue;
   const apps = testApps(() => platform, "ctl");
   const appView = async (name: string) => (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
@@ -52,21 +52,18 @@ describe("desired state: scale, self-healing, crash loops", () => {
     }
     return seen;
   };
-  const startTestController = async () => {
-    // Other test files share the database: this controller looks after this file's apps only.
-    controller = await startController({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "ctl-" }, prisma: platform.prisma, redis, runtime: platform.runtime, queue, logger: pino({ level: "silent" }) });
+  const ensureController = async () => {
+    control ??= await startTestController(platform, "ctl-");
   };
 
   beforeAll(async () => {
     platform = await startPlatform();
-    redis = new Redis(platform.config.REDIS_URL);
     queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
   });
   afterAll(async () => {
-    await controller?.close();
+    await control?.close();
     await apps.cleanup();
     await queue.close();
-    redis.disconnect();
     await platform.close();
   });
 
@@ -100,7 +97,7 @@ describe("desired state: scale, self-healing, crash loops", () => {
   it("a killed container is replaced and serves again within 5 s; killing every container brings them all back", async () => {
     const { name } = await apps.create(appFiles("healed"));
     expect((await apps.deploy(name)).status).toBe("READY");
-    await startTestController();
+    await ensureController();
     const [only] = await platform.runtime.listContainers({ "pier.app": name });
     const lostAt = Date.now();
     execFileSync("docker", ["kill", only!.id], { stdio: "ignore" });
@@ -119,7 +116,7 @@ describe("desired state: scale, self-healing, crash loops", () => {
   it("removing one of two replicas under load fails no request, and both run again within 5 s", async () => {
     const { name } = await apps.create(appFiles("pair"));
     expect((await apps.deploy(name)).status).toBe("READY");
-    if (!controller) await startTestController();
+    await ensureController();
     await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 2 } });
     await eventually(async () => (await hosts(name, 6)).size === 2, "both replicas routed");
     const load = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 4, maxMs: 4_000, maxRequests: 4_000, pauseMs: 2 });
@@ -139,7 +136,7 @@ describe("desired state: scale, self-healing, crash loops", () => {
   it("a replica that keeps dying backs off and shows CRASH_LOOP; once fixed it comes back", async () => {
     const { name } = await apps.create(appFiles("fragile"));
     expect((await apps.deploy(name)).status).toBe("READY");
-    if (!controller) await startTestController();
+    await ensureController();
     await getViaRouter(platform.routerPort, `${name}.localhost`, "/crash");
     const view = await eventually(async () => {
       const v = await appView(name);
@@ -159,8 +156,8 @@ describe("desired state: scale, self-healing, crash loops", () => {
   });
 
   it("a controller killed mid-reconcile loses nothing: the next one converges with no leftover container", async () => {
-    await controller?.close();
-    controller = null;
+    await control?.close();
+    control = null;
     const { name } = await apps.create(appFiles("sturdy"));
     expect((await apps.deploy(name)).status).toBe("READY");
     const env = { ...process.env, ...configEnv(platform), LOG_LEVEL: "silent", PIER_CONTROLLER_APP_PREFIX: "ctl-" };

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startController, type Controller } from "@pier/controller";
-import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { createRequire } from "node:module";
-import { pino } from "pino";
 import { testApps } from "../support/apps.ts";
 import { getViaRouter } from "../support/http.ts";
+import { startTestController, type TestController } from "../support/controller.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 // A kept parser of the Prometheus text format (CommonJS).
@@ -24,29 +21,23 @@ process.on("SIGTERM", () => process.exit(0));
 
 describe("metrics: requests, status classes, latency, resources; JSON and Prometheus", () => {
   let platform: Platform;
-  let controller: Controller;
-  let queue: Queue;
-  let redis: Redis;
+  let control: TestController;
   const apps = testApps(() => platform, "met");
 
   beforeAll(async () => {
     platform = await startPlatform();
-    redis = new Redis(platform.config.REDIS_URL);
-    queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
-    controller = await startController({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "met-" }, prisma: platform.prisma, redis, runtime: platform.runtime, queue, logger: pino({ level: "silent" }) });
+    control = await startTestController(platform, "met-");
   });
   afterAll(async () => {
-    await controller.close();
+    await control.close();
     await apps.cleanup();
-    await queue.close();
-    redis.disconnect();
     await platform.close();
   });
 
   it("totals equal the requests sent, by status class, with latency percentiles; CPU, memory and replicas are sampled", async () => {
     const { name } = await apps.create(app);
     expect((await apps.deploy(name)).status).toBe("READY");
-    await controller.sampleResources(); // a first reading: CPU % needs two
+    await control.controller.sampleResources(); // a first reading: CPU % needs two
     await platform.router.collectMetrics(); // nothing before this test's traffic counts
     const host = `${name}.localhost`;
     let sent = { ok: 0, boom: 0, slow: 0 };
@@ -57,7 +48,7 @@ describe("metrics: requests, status classes, latency, resources; JSON and Promet
       sent = { ...sent, [path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"]: sent[path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"] + 1 };
     }
     await platform.router.collectMetrics();
-    await controller.sampleResources();
+    await control.controller.sampleResources();
 
     const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/metrics?window=15m`, headers: platform.auth });
     expect(res.statusCode).toBe(200);

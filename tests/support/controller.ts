@@ -1,0 +1,40 @@
+import { startController, type Controller } from "@pier/controller";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import type { Platform } from "./platform.ts";
+
+export interface TestController {
+  controller: Controller;
+  /** The deploy queue it checks for stuck deployments. */
+  queue: Queue;
+  close(): Promise<void>;
+}
+
+/**
+ * A controller beside a test platform. Test files share one database, so it looks after the apps whose
+ * names start with `appPrefix` only (each file names its apps with its own prefix); its alerts go to the
+ * platform's notifications queue.
+ */
+export async function startTestController(platform: Platform, appPrefix: string): Promise<TestController> {
+  const redis = new Redis(platform.config.REDIS_URL);
+  const queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
+  const controller = await startController({
+    config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: appPrefix },
+    prisma: platform.prisma,
+    redis,
+    runtime: platform.runtime,
+    queue,
+    notifications: platform.api.pier.notifications,
+    logger: pino({ level: "silent" }),
+  });
+  return {
+    controller,
+    queue,
+    async close() {
+      await controller.close();
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}
