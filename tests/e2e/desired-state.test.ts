@@ -184,7 +184,9 @@ describe("desired state: scale, self-healing, crash loops", () => {
     const app = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
     const id = `stuck${randomBytes(6).toString("hex")}`;
     await platform.prisma.deployment.create({ data: { id, shortId: id.slice(0, 8), appId: app.id, trigger: "API", branch: "main", status: "BUILDING", createdAt: new Date(Date.now() - 120_000) } });
-    expect(await endStuckDeployments(platform.prisma, queue)).toContain(id);
+    // Another Pier's controller (another prefix) leaves it alone; this file's ends it.
+    expect(await endStuckDeployments(platform.prisma, queue, "other-")).not.toContain(id);
+    expect(await endStuckDeployments(platform.prisma, queue, "ctl-")).toContain(id);
     const ended = await platform.prisma.deployment.findUniqueOrThrow({ where: { id } });
     expect(ended).toMatchObject({ status: "FAILED" });
     expect(ended.failureReason).toMatch(/stopped while BUILDING \(its build job is gone\)/);

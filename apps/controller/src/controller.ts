@@ -113,7 +113,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   };
   const sweepLogged = () => sweep().catch((error) => logger.error({ err: error }, "sweep failed"));
   const endStuck = () =>
-    endStuckDeployments(deps.prisma, deps.queue)
+    endStuckDeployments(deps.prisma, deps.queue, config.PIER_CONTROLLER_APP_PREFIX)
       .then((ended) => ended.length && logger.warn({ deployments: ended }, "ended deployments that no job will finish"))
       .catch((error) => logger.error({ err: error }, "checking for stuck deployments failed"));
 

@@ -11,9 +11,10 @@ const GRACE_MS = 30_000;
  * Ends deployments left QUEUED, BUILDING or DEPLOYING with no live job behind them (a worker killed
  * twice, a lost queue): FAILED with the reason, so every accepted push ends somewhere.
  */
-export async function endStuckDeployments(prisma: PrismaClient, queue: Queue, now = Date.now()): Promise<string[]> {
+export async function endStuckDeployments(prisma: PrismaClient, queue: Queue, appPrefix = "", now = Date.now()): Promise<string[]> {
   const open = await prisma.deployment.findMany({
-    where: { status: { in: ["QUEUED", "BUILDING", "DEPLOYING"] }, createdAt: { lt: new Date(now - GRACE_MS) } },
+    // Only the apps this controller looks after: another Pier on the same database has its own queue.
+    where: { status: { in: ["QUEUED", "BUILDING", "DEPLOYING"] }, createdAt: { lt: new Date(now - GRACE_MS) }, app: { name: { startsWith: appPrefix } } },
     select: { id: true, status: true },
   });
   const ended: string[] = [];
