@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { LABELS } from "@pier/shared";
+import { LABELS, replicaIndexOf, servesReplica } from "@pier/shared";
 import type { PortOwners, RouteEntries, RouteTable } from "./route-entries.ts";
 
 /**
@@ -36,11 +36,9 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
   const owners: PortOwners = new Map();
   for (const container of containers) {
     const deploymentId = container.labels[LABELS.deployment];
-    if (!deploymentId || !container.running || !container.hostPort) continue;
-    const index = Number(container.labels[LABELS.replica] ?? "1");
-    const onRecord = recorded.get(`${deploymentId}/${index}`);
-    if (onRecord !== undefined && onRecord !== container.id) continue;
-    if (index > (desiredOfProduction.get(deploymentId) ?? Infinity)) continue;
+    if (!deploymentId || !container.hostPort) continue;
+    const index = replicaIndexOf(container.labels);
+    if (!servesReplica(container, recorded.get(`${deploymentId}/${index}`), index, desiredOfProduction.get(deploymentId))) continue;
     portByDeployment.set(deploymentId, [...(portByDeployment.get(deploymentId) ?? []), container.hostPort]);
     const appId = container.labels[LABELS.appId];
     if (appId) owners.set(container.hostPort, { appId, deploymentId });

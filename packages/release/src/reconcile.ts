@@ -1,6 +1,6 @@
-import type { ReplicaState } from "@pier/db";
+import type { App, Deployment, EnvVar, ReplicaState } from "@pier/db";
 import type { ContainerInfo } from "@pier/runtime";
-import { LABELS } from "@pier/shared";
+import { LABELS, replicaIndexOf } from "@pier/shared";
 import { deploymentStartRequest } from "./container-spec.ts";
 import type { ReleaseDeps } from "./deps.ts";
 import { announceAndWaitForRouters } from "./routes-signal.ts";
@@ -33,7 +33,7 @@ export interface ReconcileOutcome {
   enteredCrashLoop: Array<{ index: number; reason: string | null }>;
 }
 
-export const replicaIndex = (c: ContainerInfo) => Number(c.labels[LABELS.replica] ?? "1");
+export const replicaIndex = (c: ContainerInfo) => replicaIndexOf(c.labels);
 
 /**
  * Brings an app's production deployment to its desired replica count, from its image (no build, no new
@@ -134,11 +134,8 @@ async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: Containe
   });
 }
 
-type AppWithEnv = NonNullable<Awaited<ReturnType<ReleaseDeps["prisma"]["app"]["findUnique"]>>> & { envVars: Array<{ key: string; value: string }> };
-type LiveDeployment = NonNullable<Parameters<typeof deploymentStartRequest>[1]> & { healthCheckPath: string | null; healthCheckTimeoutMs: number | null };
-
 /** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
-async function startReplacement(deps: ReleaseDeps, app: AppWithEnv, live: LiveDeployment, state: ReplicaState, now: Date): Promise<ReplicaState> {
+async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[] }, live: Deployment, state: ReplicaState, now: Date): Promise<ReplicaState> {
   const key = { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } };
   const request = deploymentStartRequest(app, live, state.index);
   // A fresh name per replacement: the dead container's name may still be taken while Docker removes it.

@@ -1,5 +1,5 @@
 import type { App, ReplicaState } from "@pier/db";
-import { LABELS } from "@pier/shared";
+import { LABELS, servesReplica } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { replicaIndex } from "./reconcile.ts";
 
@@ -39,7 +39,7 @@ export async function replicaStatuses(deps: ReleaseDeps, apps: Array<Pick<App, "
     const replicas: ReplicaStatus["replicas"] = [];
     for (let index = 1; index <= app.replicas; index++) {
       const state = recorded.get(index);
-      const container = containers.find((c) => c.labels[LABELS.deployment] === deploymentId && replicaIndex(c) === index && c.running && (!state || state.containerId === c.id));
+      const container = containers.find((c) => c.labels[LABELS.deployment] === deploymentId && replicaIndex(c) === index && servesReplica(c, state?.containerId, index));
       // A record that says RUNNING without its container running: lost, and the controller hasn't acted yet.
       const recordedPhase = state?.phase === "RUNNING" ? "LOST" : state?.phase;
       replicas.push({

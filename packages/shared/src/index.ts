@@ -7,3 +7,4 @@ export * from "./statuses.ts";
 export * from "./pier-json.ts";
 export * from "./notification-events.ts";
 export * from "./metrics.ts";
+export * from "./replicas.ts";

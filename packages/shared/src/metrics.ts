@@ -46,3 +46,22 @@ export type MetricWindow = keyof typeof METRIC_WINDOWS;
 /** How often routers and the controller write a sample, and how long samples are kept (as Coolify). */
 export const METRIC_SAMPLE_MS = 10_000;
 export const METRIC_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+/** Requests and their answers by status class: what routers count and metrics add up. */
+export const STATUS_CLASSES = ["1xx", "2xx", "3xx", "4xx", "5xx"] as const;
+export interface StatusCounts {
+  requests: number;
+  status1xx: number;
+  status2xx: number;
+  status3xx: number;
+  status4xx: number;
+  status5xx: number;
+}
+export const STATUS_COUNT_KEYS = ["requests", "status1xx", "status2xx", "status3xx", "status4xx", "status5xx"] as const satisfies ReadonlyArray<keyof StatusCounts>;
+export const zeroStatusCounts = (): StatusCounts => ({ requests: 0, status1xx: 0, status2xx: 0, status3xx: 0, status4xx: 0, status5xx: 0 });
+
+/** Adds `from`'s counts into `into`. */
+export function addStatusCounts(into: StatusCounts, from: StatusCounts): StatusCounts {
+  for (const key of STATUS_COUNT_KEYS) into[key] += from[key];
+  return into;
+}

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@pier/db";
-import { addBuckets, LATENCY_BUCKET_COUNT, METRIC_WINDOWS, percentileMs, type MetricWindow } from "@pier/shared";
+import { addBuckets, addStatusCounts, LATENCY_BUCKET_COUNT, METRIC_WINDOWS, percentileMs, zeroStatusCounts, type MetricWindow, type StatusCounts } from "@pier/shared";
 
 export interface MetricPoint {
   /** The start of the step (ISO 8601). */
@@ -23,13 +23,7 @@ export interface AppMetrics {
   from: string;
   to: string;
   series: MetricPoint[];
-  totals: {
-    requests: number;
-    status1xx: number;
-    status2xx: number;
-    status3xx: number;
-    status4xx: number;
-    status5xx: number;
+  totals: StatusCounts & {
     errorRate: number | null;
     p50Ms: number | null;
     p95Ms: number | null;
@@ -63,7 +57,7 @@ export async function appMetrics(prisma: PrismaClient, appId: string, window: Me
     orderBy: { at: "asc" },
   });
   const steps = new Map<number, Step>();
-  const totals = { requests: 0, status1xx: 0, status2xx: 0, status3xx: 0, status4xx: 0, status5xx: 0, restarts: 0 };
+  const totals = { ...zeroStatusCounts(), restarts: 0 };
   const allBuckets = new Array<number>(LATENCY_BUCKET_COUNT).fill(0);
   for (const sample of samples) {
     // A sample covers the interval ending at `at`: it belongs to the step that interval falls in.
@@ -75,12 +69,7 @@ export async function appMetrics(prisma: PrismaClient, appId: string, window: Me
       step.errors += sample.status5xx;
       addBuckets(step.buckets, sample.latencyBuckets);
       addBuckets(allBuckets, sample.latencyBuckets);
-      totals.requests += sample.requests;
-      totals.status1xx += sample.status1xx;
-      totals.status2xx += sample.status2xx;
-      totals.status3xx += sample.status3xx;
-      totals.status4xx += sample.status4xx;
-      totals.status5xx += sample.status5xx;
+      addStatusCounts(totals, sample);
     } else {
       if (sample.cpuPercent !== null) step.cpu.push(sample.cpuPercent);
       if (sample.memoryBytes !== null) step.memory.push(Number(sample.memoryBytes) / (1024 * 1024));

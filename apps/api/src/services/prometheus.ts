@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ReplicaStatus } from "@pier/release";
-import { percentileMs } from "@pier/shared";
+import { percentileMs, STATUS_CLASSES } from "@pier/shared";
 import { Counter, Gauge, Registry } from "prom-client";
 
 /** The latency quantiles exported, over the last five minutes. */
@@ -29,7 +29,7 @@ export async function prometheusText(prisma: PrismaClient, replicas: (apps: Arra
       where: { appId: app.id, source: "router" },
       _sum: { status1xx: true, status2xx: true, status3xx: true, status4xx: true, status5xx: true },
     });
-    for (const cls of ["1xx", "2xx", "3xx", "4xx", "5xx"] as const) requests.inc({ app: app.name, status_class: cls }, totals._sum[`status${cls}`] ?? 0);
+    for (const cls of STATUS_CLASSES) requests.inc({ app: app.name, status_class: cls }, totals._sum[`status${cls}`] ?? 0);
     const restartTotal = await prisma.metricSample.aggregate({ where: { appId: app.id, source: "controller" }, _sum: { restarts: true } });
     restarts.inc({ app: app.name }, restartTotal._sum.restarts ?? 0);
     const recent = await prisma.metricSample.findMany({ where: { appId: app.id, source: "router", at: { gte: since } }, select: { latencyBuckets: true } });

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@pier/db";
-import { addBuckets, LATENCY_BUCKET_COUNT, METRIC_SAMPLE_MS, percentileMs } from "@pier/shared";
+import { addBuckets, addStatusCounts, LATENCY_BUCKET_COUNT, METRIC_SAMPLE_MS, percentileMs, zeroStatusCounts, type StatusCounts } from "@pier/shared";
 import type { Haproxy } from "../haproxy/haproxy.ts";
 import type { RouterLogger } from "../logger.ts";
 import type { PortOwners } from "../route-entries.ts";
-import { counterDelta, frontendRequests, parseBackendStats, type BackendCounters } from "./backend-stats.ts";
+import { counterDelta, frontendRequests, parseBackendStats } from "./backend-stats.ts";
 import type { LatencyLog } from "./latency-log.ts";
 
 export interface MetricsCollector {
@@ -14,7 +14,7 @@ export interface MetricsCollector {
   close(): Promise<void>;
 }
 
-interface Pending extends BackendCounters {
+interface Pending extends StatusCounts {
   buckets: number[];
 }
 
@@ -32,7 +32,7 @@ export function startMetricsCollector(
 ): MetricsCollector {
   const intervalMs = options.intervalMs ?? METRIC_SAMPLE_MS;
   let owners: PortOwners = new Map();
-  let previous = new Map<number, BackendCounters>();
+  let previous = new Map<number, StatusCounts>();
   let last = Date.now();
   let collecting: Promise<number> | null = null;
 
@@ -51,8 +51,8 @@ export function startMetricsCollector(
       const owner = [...(slotPorts.get(slot) ?? [])].map((p) => owners.get(p)).find(Boolean) ?? lastOwnerOf.get(slot);
       if (!owner) continue;
       const key = `${owner.appId}/${owner.deploymentId}`;
-      const entry = perOwner.get(key) ?? { ...owner, totals: { requests: 0, status1xx: 0, status2xx: 0, status3xx: 0, status4xx: 0, status5xx: 0, buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) } };
-      for (const k of ["requests", "status1xx", "status2xx", "status3xx", "status4xx", "status5xx"] as const) entry.totals[k] += delta[k];
+      const entry = perOwner.get(key) ?? { ...owner, totals: { ...zeroStatusCounts(), buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) } };
+      addStatusCounts(entry.totals, delta);
       if (buckets) addBuckets(entry.totals.buckets, buckets);
       perOwner.set(key, entry);
     }
@@ -69,12 +69,7 @@ export function startMetricsCollector(
       at: new Date(now),
       intervalMs: intervalMsSeen,
       source: "router",
-      requests: totals.requests,
-      status1xx: totals.status1xx,
-      status2xx: totals.status2xx,
-      status3xx: totals.status3xx,
-      status4xx: totals.status4xx,
-      status5xx: totals.status5xx,
+      ...statusCountsOf(totals),
       latencyBuckets: totals.buckets,
       p50Ms: percentileMs(totals.buckets, 0.5),
       p95Ms: percentileMs(totals.buckets, 0.95),
@@ -127,4 +122,10 @@ export function startMetricsCollector(
       await collecting?.catch(() => undefined /* logged by the timer's catch */);
     },
   };
+}
+
+/** Just the status counts of a running total (the row takes no other fields of it). */
+function statusCountsOf(totals: Pending): StatusCounts {
+  const { buckets: _buckets, ...counts } = totals;
+  return counts;
 }

@@ -92,10 +92,11 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
         health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
       });
     let replicaSet = await start(image.plan.port);
-    const adoptPort = replicaSet.unhealthy && !replicaSet.unhealthy.healthy ? replicaSet.unhealthy.adoptPort : undefined;
-    if (adoptPort !== undefined) {
+    const firstFailure = replicaSet.unhealthy && !replicaSet.unhealthy.healthy ? replicaSet.unhealthy : null;
+    const adoptPort = firstFailure?.adoptPort;
+    if (firstFailure && adoptPort !== undefined) {
       // The app ignores $PORT but listens on all interfaces on exactly one port: serve that one, and say so.
-      log.write(`${replicaSet.unhealthy && !replicaSet.unhealthy.healthy ? replicaSet.unhealthy.evidence.split("\n")[0] : ""}`);
+      log.write(firstFailure.evidence.split("\n")[0] ?? "");
       log.write(`Pier adopts port ${adoptPort}: starting the app again with it published (set "port": ${adoptPort} in pier.json or the app's settings to skip this, or make the app listen on $PORT)`);
       for (const id of startedContainerIds.splice(0)) await removeFailedContainer(deps, deployment.id, id, log);
       await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { port: adoptPort } });
