@@ -251,6 +251,18 @@ describe("pier CLI against the real API", () => {
     expect(res.stderr).toMatch(/^pier: .+\(409 no_previous\)$/m);
   });
 
+  it("scale: the API's answers as exit codes (nothing live yet: 6; over the maximum: 6 naming it; not a number: 2)", async () => {
+    const nothingLive = await pier(["scale", name, "2"]);
+    expect(nothingLive.code).toBe(6);
+    expect(nothingLive.stderr).toMatch(/no production deployment to scale yet.*\(409 conflict\)/);
+    const tooMany = await pier(["scale", name, "99"]);
+    expect(tooMany.code).toBe(6);
+    expect(tooMany.stderr).toContain("replicas: 99 is over the operator's maximum");
+    const notANumber = await pier(["scale", name, "two"]);
+    expect(notANumber.code).toBe(2);
+    expect(notANumber.stderr).toContain('replicas must be a whole number, not "two"');
+  });
+
   it("promote of a deployment that is not READY is refused by the API (exit 6)", async () => {
     const res = await pier(["promote", name, shortId]);
     expect(res.code).toBe(6);
