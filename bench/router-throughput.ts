@@ -1,19 +1,21 @@
 // Throughput and p99 latency against the same app container: direct to its published port, through
-// Pier's router (its own process, as in production), and through nginx (Debian package) as a plain
-// reverse proxy with upstream keep-alive. One run, interleaved rounds, side by side, as ratios.
+// Pier's router (its own process, as in production) with metrics on and with latency sampling off, and
+// through nginx (Debian package) as a plain reverse proxy with upstream keep-alive. One run, interleaved
+// rounds, side by side; ratios are medians of each round's ratio (this machine's noise moves whole rounds).
 // All traffic on 127.0.0.1; wrk runs are bounded in time.
-//   npx tsx bench/router-throughput.ts [seconds=5] [rounds=2]
+//   npx tsx bench/router-throughput.ts [seconds=5] [rounds=5]
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { getViaRouter } from "../tests/support/http.ts";
-import { benchApp } from "./support.ts";
+import { benchApp, percentile } from "./support.ts";
 
 const SECONDS = Number(process.argv[2] ?? 5);
-const ROUNDS = Number(process.argv[3] ?? 2);
+const ROUNDS = Number(process.argv[3] ?? 5);
 const PIER_ROUTER_PORT = 18080;
 const NGINX_PORT = 18081;
+const PIER_NO_LATENCY_PORT = 18082;
 
 function ensureTool(binary: string, aptPackage: string) {
   try {
@@ -59,7 +61,7 @@ ensureTool("wrk", "wrk");
 ensureTool("nginx", "nginx-light");
 
 const app = await benchApp();
-let router: ChildProcess | undefined;
+const routers: ChildProcess[] = [];
 let nginx: ChildProcess | undefined;
 const nginxDir = await mkdtemp(path.join(tmpdir(), "pier-bench-nginx-"));
 try {
@@ -68,11 +70,16 @@ try {
   const appPort = row.hostPort!;
 
   // node --import tsx (not npx): a signal to this process reaches the router itself.
-  router = spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, PIER_ROUTER_PORT: String(PIER_ROUTER_PORT), LOG_LEVEL: "warn", DATABASE_URL: app.platform.config.DATABASE_URL },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const startRouter = (port: number, env: Record<string, string> = {}) =>
+    routers.push(
+      spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], {
+        cwd: path.resolve(import.meta.dirname, ".."),
+        env: { ...process.env, PIER_ROUTER_PORT: String(port), LOG_LEVEL: "warn", DATABASE_URL: app.platform.config.DATABASE_URL, ...env },
+        stdio: ["ignore", "inherit", "inherit"],
+      }),
+    );
+  startRouter(PIER_ROUTER_PORT);
+  startRouter(PIER_NO_LATENCY_PORT, { PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: "0" });
   await mkdir(path.join(nginxDir, "logs"));
   await writeFile(
     path.join(nginxDir, "nginx.conf"),
@@ -98,24 +105,30 @@ http {
   nginx = spawn("nginx", ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"], { stdio: "inherit" });
   await waitForPort(PIER_ROUTER_PORT, app.host);
   await waitForPort(NGINX_PORT, app.host);
+  await waitForPort(PIER_NO_LATENCY_PORT, app.host);
 
-  const paths = { direct: appPort, pier: PIER_ROUTER_PORT, nginx: NGINX_PORT } as const;
-  const results: Record<keyof typeof paths, WrkResult[]> = { direct: [], pier: [], nginx: [] };
+  const paths = { direct: appPort, pier: PIER_ROUTER_PORT, "pier, no latency sampling": PIER_NO_LATENCY_PORT, nginx: NGINX_PORT } as const;
+  type Path = keyof typeof paths;
+  const labels = Object.keys(paths) as Path[];
+  const results = Object.fromEntries(labels.map((label) => [label, [] as WrkResult[]])) as Record<Path, WrkResult[]>;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [label, port] of Object.entries(paths) as Array<[keyof typeof paths, number]>) results[label].push(wrk(port, app.host));
+    // Each round in another order, so that no path always runs right after the same one.
+    const order = labels.map((_, i) => labels[(i + round) % labels.length]!);
+    for (const label of order) results[label].push(wrk(paths[label], app.host));
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const summary = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { rps: mean(v.map((r) => r.rps)), p99: mean(v.map((r) => r.p99ms)) }])) as Record<keyof typeof paths, { rps: number; p99: number }>;
-  console.log(`\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (means); Pier router = HAProxy data plane, ${app.platform.config.PIER_ROUTER_THREADS} thread(s); nginx worker_processes auto`);
+  const median = (xs: number[]) => percentile(xs, 50);
+  const ratios = (label: Path, key: keyof WrkResult) => median(results[label].map((r, round) => r[key] / results.nginx[round]![key]));
+  console.log(`\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (medians); Pier router = HAProxy data plane, ${app.platform.config.PIER_ROUTER_THREADS} thread(s); nginx worker_processes auto`);
   console.log("| path | req/s | p99 | req/s vs nginx | p99 vs nginx |");
   console.log("|---|---|---|---|---|");
-  for (const label of Object.keys(paths) as Array<keyof typeof paths>) {
-    const s = summary[label];
-    console.log(`| ${label} | ${s.rps.toFixed(0)} | ${s.p99.toFixed(2)} ms | ${(s.rps / summary.nginx.rps).toFixed(2)} | ${(s.p99 / summary.nginx.p99).toFixed(2)} |`);
+  for (const label of labels) {
+    const rps = median(results[label].map((r) => r.rps));
+    const p99 = median(results[label].map((r) => r.p99ms));
+    console.log(`| ${label} | ${rps.toFixed(0)} | ${p99.toFixed(2)} ms | ${ratios(label, "rps").toFixed(2)} | ${ratios(label, "p99ms").toFixed(2)} |`);
   }
   console.log(`raw: ${JSON.stringify(results)}`);
 } finally {
-  router?.kill("SIGTERM");
+  for (const router of routers) router.kill("SIGTERM");
   nginx?.kill("SIGQUIT");
   await app.close();
   await rm(nginxDir, { recursive: true, force: true });

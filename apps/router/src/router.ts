@@ -34,7 +34,8 @@ const START_ATTEMPTS = 3;
  */
 export async function createRouter(config: PierConfig, prisma: PrismaClient, runtime: ContainerRuntime, logger: RouterLogger, listen: RouterListen): Promise<Router> {
   const latencyLog = await startLatencyLog();
-  const { haproxy, port } = await startDataPlane(config, listen, logger, { port: latencyLog.port }).catch(async (error) => {
+  const latencyMetrics = config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND > 0;
+  const { haproxy, port } = await startDataPlane(config, listen, logger, latencyMetrics ? { port: latencyLog.port } : undefined).catch(async (error) => {
     await latencyLog.close();
     throw error;
   });
@@ -70,7 +71,7 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
   }
 }
 
-async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger, latencyLog: { port: number }): Promise<{ haproxy: Haproxy; port: number }> {
+async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger, latencyLog: { port: number } | undefined): Promise<{ haproxy: Haproxy; port: number }> {
   const shape = { threads: config.PIER_ROUTER_THREADS, slots: config.PIER_ROUTER_SLOTS, serversPerSlot: config.PIER_MAX_REPLICAS, domain: config.PIER_DOMAIN, latencyLog, holdReleasedSlots: true };
   if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it

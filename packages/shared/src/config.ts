@@ -26,8 +26,8 @@ export const configSchema = z.object({
   PIER_HAPROXY_BIN: z.string().min(1).default("haproxy"),
   /** HAProxy threads. Default: half the cores (at least one), leaving the rest to the apps on the same machine. */
   PIER_ROUTER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
-  /** Latency samples a router takes per second at most (every request under that rate; counts are always exact). */
-  PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  /** Latency samples a router takes per second at most (every request under that rate; counts are always exact). 0: no latency metrics. */
+  PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   /** Deployments the router can serve at once (one HAProxy backend each, declared at start). */
   PIER_ROUTER_SLOTS: z.coerce.number().int().min(8).max(10_000).default(256),
   PIER_DOMAIN: z

@@ -109,8 +109,10 @@ export function startMetricsCollector(
     lastTotal = total;
     lastAt = now;
   };
-  const sampler = setInterval(() => void adjustSampling().catch((error) => logger.error({ err: error }, "adjusting latency sampling failed")), 1_000);
-  sampler.unref();
+  // 0 samples a second: HAProxy logs no latency at all, so there is nothing to adjust.
+  const sampler =
+    options.latencySamplesPerSecond > 0 ? setInterval(() => void adjustSampling().catch((error) => logger.error({ err: error }, "adjusting latency sampling failed")), 1_000) : undefined;
+  sampler?.unref();
   return {
     setOwners(next) {
       owners = next;
