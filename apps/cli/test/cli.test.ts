@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../api/src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
-
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runPier } from "./run-pier.ts";
 
 /** An unused port: bound then released, so nothing answers there. */
 async function closedPort(): Promise<number> {
@@ -36,26 +27,7 @@ describe("pier CLI against the real API", () => {
   const name = `cli-${randomBytes(4).toString("hex")}`;
   const repoUrl = "https://github.com/owner/repo.git";
 
-  /** Runs the CLI as a real subprocess. `env` entries set to undefined are removed. */
-  function pier(args: string[], options: { env?: Record<string, string | undefined>; input?: string; launcher?: boolean } = {}): Promise<Run> {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      PIER_API_URL: apiUrl,
-      PIER_TOKEN: config.PIER_ADMIN_TOKEN,
-      XDG_CONFIG_HOME: configHome,
-      NO_COLOR: "1",
-      ...options.env,
-    };
-    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const argv = options.launcher ? ["apps/cli/bin/pier.mjs", ...args] : ["--import", "tsx", "apps/cli/src/main.ts", ...args];
-    return new Promise((resolve) => {
-      const child = execFile(process.execPath, argv, { cwd: repoRoot, env: env as NodeJS.ProcessEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      });
-      child.stdin?.end(options.input ?? "");
-    });
-  }
+  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, options);
 
   const apiGet = async (url: string) => {
     const res = await api.inject({ method: "GET", url, headers: auth });
