@@ -1,5 +1,5 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
-import type { AppDto, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto, RunResultDto, ScaleResultDto } from "./types.ts";
+import type { AppDto, AutoscaleDto, AutoscalePolicyInput, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto, RunResultDto, ScaleResultDto } from "./types.ts";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -53,6 +53,9 @@ export class ApiClient {
   rollback = (name: string, deploymentId?: string) =>
     this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/rollback`, deploymentId ? { deploymentId } : {});
   scale = (name: string, replicas: number) => this.request<ScaleResultDto>("POST", `/api/apps/${enc(name)}/scale`, { replicas });
+  getAutoscale = (name: string, limit: number) => this.request<AutoscaleDto>("GET", `/api/apps/${enc(name)}/autoscale?limit=${limit}`);
+  /** null turns autoscaling off. */
+  setAutoscale = (name: string, policy: AutoscalePolicyInput | null) => this.request<AppDto>("PATCH", `/api/apps/${enc(name)}`, { autoscale: policy });
   promote = (name: string, deploymentId: string) => this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/promote`, { deploymentId });
   listReleases = (name: string) => this.request<{ releases: ReleaseDto[] }>("GET", `/api/apps/${enc(name)}/releases`);
   listEnv = (name: string, reveal: boolean) => this.request<EnvDto>("GET", `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`);

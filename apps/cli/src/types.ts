@@ -16,8 +16,41 @@ export interface AppDto {
   webhookSecret: string;
   productionDeploymentId: string | null;
   replicas: ReplicaStatusDto;
+  /** null: replicas change only by hand (pier scale). */
+  autoscale: AutoscalePolicyDto | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** An autoscale policy as the API answers it (defaults filled in). */
+export interface AutoscalePolicyDto {
+  min: number;
+  max: number;
+  targetConcurrency: number;
+  targetRps?: number;
+  scaleDownDelaySeconds: number;
+  idleTimeoutSeconds: number;
+}
+
+/** What PATCH /api/apps/:name takes as `autoscale`: fields left out get the API's defaults. */
+export type AutoscalePolicyInput = Partial<AutoscalePolicyDto>;
+
+export interface ScaleDecisionDto {
+  at: string;
+  from: number;
+  to: number;
+  reason: string;
+  panic: boolean;
+  panicConcurrency: number;
+  stableConcurrency: number;
+  requestsPerSecond: number;
+}
+
+/** GET /api/apps/:name/autoscale: decisions newest first. */
+export interface AutoscaleDto {
+  policy: AutoscalePolicyDto | null;
+  desired: number;
+  decisions: ScaleDecisionDto[];
 }
 
 export interface ReplicaStatusDto {

@@ -2,6 +2,7 @@ import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "
 import { UsageError } from "../errors.ts";
 import { age, bold, dim, print, printJson, table, truncate } from "../output.ts";
 import type { AppDto, ReplicaStatusDto, CreateAppInput } from "../types.ts";
+import { describePolicy } from "./autoscale.ts";
 
 export const appsList: Command = {
   name: "apps",
@@ -85,6 +86,7 @@ function printApp(app: AppDto): void {
     ["url", app.url],
     ["production", app.productionDeploymentId ?? "none yet"],
     ["replicas", describeReplicas(app.replicas)],
+    ...(app.autoscale ? ([["autoscale", describePolicy(app.autoscale)]] as [string, string][]) : []),
     ["webhook url", app.webhookUrl],
     ["webhook secret", app.webhookSecret],
   ];

@@ -1,5 +1,6 @@
 import type { Command } from "../command.ts";
 import { appsCreate, appsList, appsShow } from "./apps.ts";
+import { autoscale } from "./autoscale.ts";
 import { deploy } from "./deploy.ts";
 import { deployments } from "./deployments.ts";
 import { envList, envSet, envUnset } from "./env.ts";
@@ -10,7 +11,7 @@ import { appLogs, run } from "./run.ts";
 import { scale } from "./scale.ts";
 
 /** Every command, in the order `pier help` lists them. */
-export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, scale, rollback, promote, envSet, envUnset, envList];
+export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, scale, autoscale, rollback, promote, envSet, envUnset, envList];
 
 /** Groups whose first word alone is not a command. */
 export const GROUPS: Record<string, string> = { env: "set, unset or list" };

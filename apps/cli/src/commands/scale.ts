@@ -7,7 +7,10 @@ export const scale: Command = {
   name: "scale",
   usage: "pier scale <app> <replicas> [--json]",
   summary: "Run this many production replicas (0 stops the app): no build, no new deployment",
-  details: ["Scale-down takes replicas off the router first and lets them drain. Pier keeps the count: lost replicas are replaced."],
+  details: [
+    "Scale-down takes replicas off the router first and lets them drain. Pier keeps the count: lost replicas are replaced.",
+    "While an autoscale policy is on, the API refuses (409): change its --min/--max, or turn it off, with pier autoscale.",
+  ],
   async run(args, context) {
     const { values, positionals } = parseCommand("scale", { args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
     const [app, count] = requirePositionals("scale", positionals, ["app", "replicas"]) as [string, string];
