@@ -10,6 +10,7 @@ import { replicaEvents } from "./replica-events.ts";
 import { createResourceSampler, pruneMetricSamples } from "./resource-sampler.ts";
 import { trafficAlerts } from "./traffic-alerts.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
+import { startAutoscaler } from "./autoscaler/autoscaler.ts";
 
 export interface ControllerLogger {
   info(obj: object, msg: string): void;
@@ -37,6 +38,8 @@ export interface Controller {
   sampleResources(): Promise<number>;
   /** Checks the last minute of traffic against the alert thresholds now (also every 10 s); returns the alerts sent. */
   checkTrafficAlerts(): Promise<NotificationEvent[]>;
+  /** One round of autoscaling decisions now (also every 2 s). */
+  autoscale(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -150,9 +153,11 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   const pruneTimer = setInterval(() => void pruneMetricSamples(deps.prisma).catch((error) => logger.error({ err: error }, "pruning metric samples failed")), 60 * 60_000);
   await sweepLogged();
   await endStuck();
+  const autoscaler = await startAutoscaler({ ...deps, reconcile, alert });
 
   return {
     reconcile,
+    autoscale: autoscaler.tick,
     sampleResources: () => sampler.sample(),
     checkTrafficAlerts: async () => {
       const events = await trafficAlerts(deps.prisma, deps.redis, config);
@@ -161,6 +166,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     },
     async close() {
       closed = true;
+      await autoscaler.close();
       events?.close();
       clearInterval(sweepTimer);
       clearInterval(stuckTimer);

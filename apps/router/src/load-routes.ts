@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { LABELS, replicaIndexOf, servesReplica } from "@pier/shared";
-import type { PortOwners, RouteEntries, RouteTable } from "./route-entries.ts";
+import { LABELS, replicaIndexOf, servesReplica, storedAutoscalePolicy } from "@pier/shared";
+import { ACTIVATOR, type PortOwners, type RouteEntries, type RouteTable } from "./route-entries.ts";
 
 /**
  * Builds the routing entries from the database (which deployment is each app's production) and the
@@ -10,7 +10,8 @@ import type { PortOwners, RouteEntries, RouteTable } from "./route-entries.ts";
  * `<app>-git-<branch>` → the newest ready preview of that branch.
  * A replica is routed only when the controller's record (if any) names that very container, so a
  * replacement joins once healthy; production replicas above the app's desired count are left out
- * (they are draining).
+ * (they are draining). An app that scales to zero (autoscale min 0) and has no replica serving goes
+ * to the activator, which holds its requests and wakes it.
  */
 export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteTable> {
   const [apps, containers] = await Promise.all([
@@ -20,6 +21,7 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
         name: true,
         productionDeploymentId: true,
         replicas: true,
+        autoscale: true,
         replicaStates: { select: { deploymentId: true, index: true, containerId: true } },
         deployments: { select: { id: true, shortId: true, previewSlug: true, previewLiveAt: true, createdAt: true } },
       },
@@ -44,9 +46,14 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     if (appId) owners.set(container.hostPort, { appId, deploymentId });
   }
   const entries: RouteEntries = new Map();
+  const wakeable = new Map<string, string>();
   const previewAge = new Map<string, number>();
   for (const app of apps) {
-    entries.set(app.name, (app.productionDeploymentId && portByDeployment.get(app.productionDeploymentId)) || null);
+    const serving = (app.productionDeploymentId && portByDeployment.get(app.productionDeploymentId)) || null;
+    if (!serving && app.productionDeploymentId && storedAutoscalePolicy(app.autoscale)?.min === 0) {
+      entries.set(app.name, ACTIVATOR);
+      wakeable.set(app.name, app.id);
+    } else entries.set(app.name, serving);
     for (const deployment of app.deployments) {
       const port = portByDeployment.get(deployment.id);
       if (port) entries.set(`${app.name}-${deployment.shortId}`, port);
@@ -59,5 +66,5 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
       }
     }
   }
-  return { entries, owners };
+  return { entries, owners, wakeable };
 }

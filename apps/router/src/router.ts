@@ -1,12 +1,16 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import type { PierConfig } from "@pier/shared";
+import { WAKE_CHANNEL } from "@pier/shared";
+import { Redis } from "ioredis";
 import net from "node:net";
+import { startActivator, type Activator } from "./activator/activator.ts";
 import { startControlPlane } from "./control-plane.ts";
 import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
 import { startMetricsCollector } from "./metrics/collector.ts";
 import { startLatencyLog } from "./metrics/latency-log.ts";
+import { startLoadReporter } from "./metrics/load-reporter.ts";
 
 export type { RouterLogger } from "./logger.ts";
 export type { RouteEntries } from "./route-entries.ts";
@@ -33,13 +37,33 @@ const START_ATTEMPTS = 3;
  * the database and the running containers (control plane), and confirms every change it applied.
  */
 export async function createRouter(config: PierConfig, prisma: PrismaClient, runtime: ContainerRuntime, logger: RouterLogger, listen: RouterListen): Promise<Router> {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on("error", (error) => logger.error({ err: error }, "redis error"));
+  const activator = await startActivator({
+    domain: config.PIER_DOMAIN,
+    timeoutMs: config.PIER_ACTIVATOR_TIMEOUT_MS,
+    maxHeldPerApp: config.PIER_ACTIVATOR_MAX_HELD,
+    wake: async (appId) => void (await redis.publish(WAKE_CHANNEL, appId)),
+    logger,
+  });
   const latencyLog = await startLatencyLog();
   const latencyMetrics = config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND > 0;
-  const { haproxy, port } = await startDataPlane(config, listen, logger, latencyMetrics ? { port: latencyLog.port } : undefined).catch(async (error) => {
+  const { haproxy, port } = await startDataPlane(config, listen, logger, activator, latencyMetrics ? { port: latencyLog.port } : undefined).catch(async (error) => {
     await latencyLog.close();
+    await activator.close();
+    redis.disconnect();
     throw error;
   });
   const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger, { latencySamplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND });
+  const load = startLoadReporter(haproxy, activator, redis, logger);
+  const stopAll = async () => {
+    load.close();
+    await metrics.close();
+    await haproxy.stop();
+    await latencyLog.close();
+    await activator.close();
+    redis.disconnect();
+  };
   try {
     const control = await startControlPlane({
       config,
@@ -49,6 +73,8 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
       apply: async (table) => {
         await haproxy.applyRoutes(table.entries);
         metrics.setOwners(table.owners);
+        load.setOwners(table.owners);
+        activator.update(table);
       },
     });
     return {
@@ -58,21 +84,31 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
       async close() {
         await control.close();
         await metrics.collect().catch((error) => logger.error({ err: error }, "last metrics collection failed"));
-        await metrics.close();
-        await haproxy.stop();
-        await latencyLog.close();
+        await stopAll();
       },
     };
   } catch (error) {
-    await metrics.close();
-    await haproxy.stop();
-    await latencyLog.close();
+    await stopAll();
     throw error;
   }
 }
 
-async function startDataPlane(config: PierConfig, listen: RouterListen, logger: RouterLogger, latencyLog: { port: number } | undefined): Promise<{ haproxy: Haproxy; port: number }> {
-  const shape = { threads: config.PIER_ROUTER_THREADS, slots: config.PIER_ROUTER_SLOTS, serversPerSlot: config.PIER_MAX_REPLICAS, domain: config.PIER_DOMAIN, latencyLog, holdReleasedSlots: true };
+async function startDataPlane(
+  config: PierConfig,
+  listen: RouterListen,
+  logger: RouterLogger,
+  activator: Activator,
+  latencyLog: { port: number } | undefined,
+): Promise<{ haproxy: Haproxy; port: number }> {
+  const shape = {
+    threads: config.PIER_ROUTER_THREADS,
+    slots: config.PIER_ROUTER_SLOTS,
+    serversPerSlot: config.PIER_MAX_REPLICAS,
+    domain: config.PIER_DOMAIN,
+    latencyLog,
+    holdReleasedSlots: true,
+    activator: { port: activator.port, timeoutMs: config.PIER_ACTIVATOR_TIMEOUT_MS },
+  };
   if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.

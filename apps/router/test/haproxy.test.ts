@@ -54,7 +54,7 @@ describe("router data plane (HAProxy)", () => {
     for (const [name, server] of Object.entries(servers)) ports[name] = await listen(server);
     deadPort = await freePort(); // nothing listens there
     proxyPort = await freePort();
-    haproxy = await startHaproxy("haproxy", { host: "127.0.0.1", port: proxyPort, threads: 2, slots: 8, serversPerSlot: 4, domain: "localhost" }, pino({ level: "silent" }));
+    haproxy = await startHaproxy("haproxy", { host: "127.0.0.1", port: proxyPort, threads: 2, slots: 8, serversPerSlot: 4, domain: "localhost", activator: { port: 9, timeoutMs: 1_000 } }, pino({ level: "silent" }));
     await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
   });
   afterAll(async () => {

@@ -81,6 +81,15 @@ export class DockerRuntime implements ContainerRuntime {
     this.docker = new Docker({ socketPath: options.socketPath ?? "/var/run/docker.sock" });
   }
 
+  async hostMemoryMb(): Promise<number> {
+    try {
+      const info = (await this.docker.info()) as { MemTotal?: number };
+      return Math.floor((info.MemTotal ?? 0) / (1024 * 1024));
+    } catch (error) {
+      throw translate(error, "info");
+    }
+  }
+
   async ping(): Promise<void> {
     try {
       await this.docker.ping();

@@ -8,6 +8,8 @@ export interface ContainerRuntime {
   readonly kind: string;
   /** Throws RuntimeUnavailableError when the engine can't be reached. */
   ping(): Promise<void>;
+  /** Memory of the machine the engine runs containers on (MB). */
+  hostMemoryMb(): Promise<number>;
   imageExists(ref: string): Promise<boolean>;
   /** Pulls an image; throws if the registry can't be reached or the image doesn't exist. */
   pullImage(ref: string): Promise<void>;

@@ -28,6 +28,12 @@ export const configSchema = z.object({
   PIER_ROUTER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
   /** Latency samples a router takes per second at most (every request under that rate; counts are always exact). 0: no latency metrics. */
   PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: z.coerce.number().int().min(0).default(200),
+  /** How long the activator holds a request for an app scaled to zero while it starts (then 504). */
+  PIER_ACTIVATOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Requests the activator holds per app at most while it starts (more get 503 with Retry-After). */
+  PIER_ACTIVATOR_MAX_HELD: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /** Memory the autoscaler leaves to Pier itself and the databases when it adds replicas (MB). */
+  PIER_RESERVED_MEMORY_MB: z.coerce.number().int().min(0).default(1_024),
   /** Deployments the router can serve at once (one HAProxy backend each, declared at start). */
   PIER_ROUTER_SLOTS: z.coerce.number().int().min(8).max(10_000).default(256),
   PIER_DOMAIN: z

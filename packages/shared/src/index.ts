@@ -8,3 +8,4 @@ export * from "./pier-json.ts";
 export * from "./notification-events.ts";
 export * from "./metrics.ts";
 export * from "./replicas.ts";
+export * from "./autoscale.ts";

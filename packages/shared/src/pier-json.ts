@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { autoscalePolicySchema } from "./autoscale.ts";
 
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
 /** Env var names and health-check paths: the same rules in pier.json and in the app's settings. */
@@ -51,6 +52,10 @@ export const pierJsonSchema = z
     test: command.describe("Runs in the built image before release; a non-zero exit stops the deploy").optional(),
     volumes: volumesSchema.describe("Persistent volumes, kept across deploys and rollbacks").optional(),
     replicas: z.number().int().min(1).max(100).describe("Containers serving the app (at most PIER_MAX_REPLICAS); the router spreads requests across them").optional(),
+    autoscale: autoscalePolicySchema
+      .nullable()
+      .describe("Scale production on load (in-flight requests per replica): min, max, targetConcurrency, scaleDownDelaySeconds, idleTimeoutSeconds; null turns it off. Applied when the deployment goes live")
+      .optional(),
     framework: z.enum(["nextjs", "static", "node"]).describe("Build preset: Next.js, a static build served by Pier, or a Node server (default: detected)").optional(),
     outputDir: z
       .string()

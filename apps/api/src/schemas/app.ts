@@ -1,4 +1,4 @@
-import { APP_NAME_RULE, envKeySchema, healthCheckPathSchema, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
+import { APP_NAME_RULE, autoscalePolicySchema, envKeySchema, healthCheckPathSchema, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -33,6 +33,8 @@ export const updateAppBody = z
     alertErrorRate: z.number().min(0).max(1).nullable(),
     /** Alert when a minute's p95 latency passes this many ms; null: Pier's default 1000. */
     alertP95Ms: z.number().int().min(1).max(600_000).nullable(),
+    /** Scale production on load (null: by hand only). Takes effect within 2 s, no deploy needed. */
+    autoscale: autoscalePolicySchema.nullable(),
   })
   .partial()
   .strict();
@@ -75,6 +77,17 @@ export const appDto = z.object({
   /** Alert thresholds (null: Pier's defaults, 0.05 and 1000 ms). */
   alertErrorRate: z.number().nullable(),
   alertP95Ms: z.number().nullable(),
+  /** The autoscale policy (defaults filled in), or null when replicas change only by hand. */
+  autoscale: z
+    .object({
+      min: z.number(),
+      max: z.number(),
+      targetConcurrency: z.number(),
+      targetRps: z.number().optional(),
+      scaleDownDelaySeconds: z.number(),
+      idleTimeoutSeconds: z.number(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

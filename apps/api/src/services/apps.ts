@@ -1,6 +1,6 @@
-import type { App, PrismaClient } from "@pier/db";
+import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock, announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
-import { checkRepoUrl, LABELS, randomId, type PierConfig } from "@pier/shared";
+import { autoscaleOverMaxima, checkRepoUrl, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -48,7 +48,18 @@ export async function createApp(deps: PierDeps, input: z.infer<typeof createAppB
 export async function updateApp(deps: PierDeps, name: string, input: z.infer<typeof updateAppBody>): Promise<App> {
   const app = await findAppByName(deps.prisma, name);
   const repoUrl = input.repoUrl === undefined ? undefined : validRepoUrl(deps.config, input.repoUrl);
-  return deps.prisma.app.update({ where: { id: app.id }, data: { ...input, repoUrl } });
+  const { autoscale, ...settings } = input;
+  if (autoscale) {
+    const over = autoscaleOverMaxima(autoscale, deps.config.PIER_MAX_REPLICAS);
+    if (over.length) throw new AppError("validation_failed", over.map((o) => `${o.field}: ${o.message}`).join("; "), over[0]!.field);
+  }
+  // Turning autoscale off leaves replicas where the autoscaler put them, except that an app it had
+  // scaled to zero serves again (without a policy, nothing would ever wake it).
+  const wakeUp = autoscale === null && app.replicas === 0 && storedAutoscalePolicy(app.autoscale) !== null;
+  return deps.prisma.app.update({
+    where: { id: app.id },
+    data: { ...settings, repoUrl, ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }), ...(wakeUp ? { replicas: 1 } : {}) },
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, replicaStatuses, type ReconcileOutcome, type ReplicaStatus } from "@pier/release";
+import { storedAutoscalePolicy } from "@pier/shared";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -23,6 +24,15 @@ export async function scaleApp(deps: PierDeps, name: string, replicas: number): 
     throw new AppError("validation_failed", `replicas: ${replicas} is over the operator's maximum ${deps.config.PIER_MAX_REPLICAS} (PIER_MAX_REPLICAS)`, "replicas");
   }
   const app = await findAppByName(deps.prisma, name);
+  const policy = storedAutoscalePolicy(app.autoscale);
+  if (policy) {
+    // One owner for the count: while a policy is on, the autoscaler sets it within the policy's bounds.
+    throw new AppError(
+      "conflict",
+      `${name} is autoscaled (min ${policy.min}, max ${policy.max}): change the policy's min and max (PATCH /api/apps/${name} {"autoscale": …} or pier autoscale), or turn it off ({"autoscale": null}) to scale by hand`,
+      "replicas",
+    );
+  }
   if (!app.productionDeploymentId) throw new AppError("conflict", `${name} has no production deployment to scale yet: deploy it first`, "name");
   const lock = await acquireLock(deps.redis, reconcileLockKey(app.id), `api:${randomUUID()}`, LOCK_WAIT_MS, RECONCILE_LOCK_TTL_MS);
   if (!lock) throw new AppError("conflict", `${name} is being changed by the controller right now; try again`, "name");

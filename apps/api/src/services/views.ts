@@ -1,6 +1,6 @@
 import type { App, Deployment } from "@pier/db";
 import type { ReplicaStatus } from "@pier/release";
-import { orderedPhases, previewLabel, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
+import { orderedPhases, previewLabel, storedAutoscalePolicy, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
@@ -30,6 +30,7 @@ export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus)
     replicas: replicas ?? { desired: app.replicas, running: 0, state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED", replicas: [] },
     alertErrorRate: app.alertErrorRate,
     alertP95Ms: app.alertP95Ms,
+    autoscale: storedAutoscalePolicy(app.autoscale),
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };

@@ -1,4 +1,4 @@
-import type { RouteEntries } from "../route-entries.ts";
+import { ACTIVATOR, type RouteEntries } from "../route-entries.ts";
 
 /** Backend `d<i>` holds up to `serversPerSlot` servers `s<j>`, all disabled until the control plane fills them. */
 export const slotName = (slot: number) => `d${slot}`;
@@ -7,7 +7,7 @@ export const serverName = (index: number) => `s${index}`;
 export interface SlotPlan {
   /** Runtime API commands that fill the slots newly in use (run before the map points at them). */
   fill: string[];
-  /** host label → map value: `d<slot>`, or "0" when nothing runs (503). */
+  /** host label → map value: `d<slot>`, "activator", or "0" when nothing runs (503). */
   routes: Map<string, string>;
 }
 
@@ -37,6 +37,10 @@ export class BackendSlots {
     const routes = new Map<string, string>();
     const wanted = new Map<string, number[]>();
     for (const [label, ports] of entries) {
+      if (ports === ACTIVATOR) {
+        routes.set(label, ACTIVATOR);
+        continue;
+      }
       if (!ports || ports.length === 0) {
         routes.set(label, "0");
         continue;
@@ -66,7 +70,7 @@ export class BackendSlots {
       }
     }
     for (const [label, ports] of entries) {
-      if (!ports || ports.length === 0) continue;
+      if (!ports || ports === ACTIVATOR || ports.length === 0) continue;
       const key = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot).join(",");
       routes.set(label, slotName(this.slotOfSet.get(key)!));
     }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ACTIVATOR } from "../route-entries.ts";
 import { serverName, slotName } from "./backend-slots.ts";
 
 export interface HaproxyPaths {
@@ -35,6 +36,8 @@ export interface HaproxyListen {
   latencyLog?: { port: number };
   /** Keep released slots out of use until the metrics collector read them (BackendSlots.recycle). */
   holdReleasedSlots?: boolean;
+  /** The router's activator (apps scaled to zero), and how long it may hold a request. */
+  activator: { port: number; timeoutMs: number };
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
@@ -95,6 +98,11 @@ frontend pier
   http-request set-header X-Forwarded-Host %[req.hdr(host)]
   http-request set-header X-Forwarded-Proto http
 ${latencyLogLines(listen)}  use_backend %[var(txn.slot)]
+
+# Apps scaled to zero: the router's activator holds the request, wakes the app and forwards it.
+backend ${ACTIVATOR}
+  timeout server ${listen.activator.timeoutMs + 5_000}ms
+  server a0 127.0.0.1:${listen.activator.port} enabled no-check
 
 ${backends}`;
 }

@@ -34,3 +34,14 @@ export function frontendRequests(csv: string): number {
   const row = statRows(csv).find((r) => r.pxname === "pier" && r.svname === "FRONTEND");
   return Number(row?.req_tot || 0);
 }
+
+/** `show stat` CSV → each backend slot's requests in flight (current sessions plus queued) and its request total. */
+export function parseBackendLoad(csv: string): Map<number, { inflight: number; requests: number }> {
+  const result = new Map<number, { inflight: number; requests: number }>();
+  for (const row of statRows(csv)) {
+    const slot = /^d(\d+)$/.exec(row.pxname ?? "")?.[1];
+    if (slot === undefined || row.svname !== "BACKEND") continue;
+    result.set(Number(slot), { inflight: Number(row.scur || 0) + Number(row.qcur || 0), requests: Number(row.req_tot || 0) });
+  }
+  return result;
+}

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@pier/db";
+import { Prisma, type PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
 import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
@@ -125,6 +125,11 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     );
     startedContainerIds.length = 0; // they serve production now: never clean them up on a later error
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
+    if (settings.autoscale !== undefined) {
+      // pier.json's policy takes effect with the code that carries it.
+      await deps.prisma.app.update({ where: { id: app.id }, data: { autoscale: settings.autoscale ?? Prisma.DbNull } });
+      log.write(settings.autoscale ? `Autoscale: ${settings.autoscale.min} … ${settings.autoscale.max} replicas (pier.json)` : "Autoscale: off (pier.json)");
+    }
     if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
     log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
     await markReady(deps, deployment.id, log, timer);

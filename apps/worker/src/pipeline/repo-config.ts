@@ -1,4 +1,4 @@
-import { parsePierJson, volumesSchema, type PierJson, type PierConfig, type VolumeSpec } from "@pier/shared";
+import { autoscaleOverMaxima, parsePierJson, storedAutoscalePolicy, volumesSchema, type AutoscalePolicy, type PierJson, type PierConfig, type VolumeSpec } from "@pier/shared";
 import type { App } from "@pier/db";
 import type { RepoFiles } from "../build/repo-files.ts";
 import { DeployFailedError } from "../errors.ts";
@@ -22,6 +22,7 @@ export function checkOperatorMaxima(pierJson: PierJson | null, config: PierConfi
   check("resources.memory", pierJson.resources?.memory, config.PIER_MAX_MEMORY_MB, "PIER_MAX_MEMORY_MB", " MB");
   check("resources.cpus", pierJson.resources?.cpus, config.PIER_MAX_CPUS, "PIER_MAX_CPUS");
   check("replicas", pierJson.replicas, config.PIER_MAX_REPLICAS, "PIER_MAX_REPLICAS");
+  if (pierJson.autoscale) for (const { field, message } of autoscaleOverMaxima(pierJson.autoscale, config.PIER_MAX_REPLICAS)) over.push(`field "${field}": ${message}`);
   check("healthCheck.timeoutSeconds", pierJson.healthCheck?.timeoutSeconds, config.PIER_MAX_HEALTHCHECK_TIMEOUT_S, "PIER_MAX_HEALTHCHECK_TIMEOUT_S", " s");
   if (over.length) throw new DeployFailedError(`pier.json asks for more than this Pier allows: ${over.join("; ")}`);
 }
@@ -41,6 +42,8 @@ export interface DeploySettings {
   envDefaults: Record<string, string>;
   volumes: VolumeSpec[];
   replicas: number;
+  /** pier.json's autoscale policy (null: turn it off), set on the app when this deployment goes live; undefined: keep the app's. */
+  autoscale: AutoscalePolicy | null | undefined;
   /** One line per setting: "port 4000 (pier.json)". */
   explained: string[];
 }
@@ -68,8 +71,18 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
   const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
   if (volumes.length) explained.push(`volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`);
   // Without pier.json's count, a new deployment keeps the replicas production runs with now (POST /scale).
-  const replicas = pick("replicas", pierJson?.replicas, app.replicas, 1, "default");
+  let replicas = pick("replicas", pierJson?.replicas, app.replicas, 1, "default");
+  const autoscale = pierJson?.autoscale;
+  const policy = autoscale === undefined ? storedAutoscalePolicy(app.autoscale) : autoscale;
+  if (policy) {
+    // Autoscaled: start within the policy, and never with zero (an app scaled to zero deploys one replica
+    // to prove it healthy; the autoscaler takes it from there).
+    const bounded = Math.min(policy.max, Math.max(policy.min, 1, replicas));
+    if (bounded !== replicas) explained.push(`replicas: ${bounded} (autoscale ${policy.min} … ${policy.max})`);
+    replicas = bounded;
+    explained.push(`autoscale: ${policy.min} … ${policy.max} replicas, ${policy.targetConcurrency} in flight per replica (${autoscale === undefined ? "app settings" : "pier.json"})`);
+  } else if (autoscale === null) explained.push("autoscale: off (pier.json)");
   const preset = { framework: pierJson?.framework, outputDir: pierJson?.outputDir, spa: pierJson?.spa };
   for (const [name, value] of Object.entries(preset)) if (value !== undefined) explained.push(`${name}: ${value} (pier.json)`);
-  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, preset, test: pierJson?.test, envDefaults, volumes, replicas, explained };
+  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, preset, test: pierJson?.test, envDefaults, volumes, replicas, autoscale, explained };
 }

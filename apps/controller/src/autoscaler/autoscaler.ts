@@ -1,0 +1,150 @@
+import { Prisma, type PrismaClient } from "@pier/db";
+import type { ContainerRuntime } from "@pier/runtime";
+import { AUTOSCALE_TICK_MS, randomId, storedAutoscalePolicy, WAKE_CHANNEL, type NotificationEvent, type PierConfig } from "@pier/shared";
+import { Redis } from "ioredis";
+import { randomBytes } from "node:crypto";
+import type { ControllerLogger } from "../controller.ts";
+import { decide, newAutoscaleMemory, type AutoscaleMemory, type Decision, type LoadSummary } from "./decide.ts";
+import { readLoadRecords, summarizeLoad } from "./load-window.ts";
+import { machineMemory, roomFor, type MachineMemory } from "./memory-room.ts";
+
+export interface AutoscalerDeps {
+  config: PierConfig;
+  prisma: PrismaClient;
+  redis: Redis;
+  runtime: ContainerRuntime;
+  logger: ControllerLogger;
+  /** The controller's reconcile: brings the app to its (new) desired count. */
+  reconcile(appId: string): Promise<void>;
+  alert(events: NotificationEvent[]): Promise<void>;
+}
+
+export interface Autoscaler {
+  /** One round of decisions for every autoscaled app now (it also runs every 2 s). */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A decision that can't add what the load asks for (memory) is recorded again at most this often. */
+const HELD_NOTE_EVERY_MS = 60_000;
+
+interface ScalableApp {
+  id: string;
+  name: string;
+  replicas: number;
+  autoscale: Prisma.JsonValue;
+  productionDeployment: { memoryMb: number | null } | null;
+}
+
+/**
+ * Scales each app with a policy on its load (decide.ts), every AUTOSCALE_TICK_MS, and wakes an app
+ * scaled to zero the moment the router's activator holds a request for it. Every change is recorded
+ * (ScaleDecision), told to notification channels (app.scaled) and carried out by the controller's
+ * reconcile, the one place production replicas start and stop.
+ */
+export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler> {
+  const { config, prisma, redis, logger } = deps;
+  const memories = new Map<string, AutoscaleMemory>();
+  const heldNotedAt = new Map<string, number>();
+  let ticking: Promise<void> | null = null;
+  let closed = false;
+
+  const select = { id: true, name: true, replicas: true, autoscale: true, productionDeployment: { select: { memoryMb: true } } } as const;
+  const mine = { name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX }, productionDeploymentId: { not: null } };
+
+  const apply = async (app: ScalableApp, decision: Decision, load: LoadSummary) => {
+    // Only from the count this decision was made on: a change meanwhile (a deploy, a rollback) wins.
+    const changed = await prisma.app.updateMany({ where: { id: app.id, replicas: app.replicas }, data: { replicas: decision.to } });
+    if (changed.count === 0) return;
+    await record(app, decision, load);
+    logger.info({ app: app.name, from: app.replicas, to: decision.to, reason: decision.reason }, "autoscaled");
+    void deps.reconcile(app.id);
+    await deps.alert([
+      {
+        event: "app.scaled",
+        app: { id: app.id, name: app.name },
+        summary: `${app.name}: autoscaled ${app.replicas} → ${decision.to} replica(s): ${decision.reason}`,
+        details: { from: app.replicas, to: decision.to, reason: decision.reason, panic: decision.panic, by: "autoscaler", ...load },
+        at: new Date().toISOString(),
+      },
+    ]);
+  };
+
+  const record = (app: ScalableApp, decision: Decision, load: LoadSummary) =>
+    prisma.scaleDecision.create({
+      data: {
+        id: randomId(16, randomBytes),
+        appId: app.id,
+        fromReplicas: app.replicas,
+        toReplicas: decision.to,
+        reason: decision.reason,
+        panic: decision.panic,
+        panicConcurrency: load.panicConcurrency,
+        stableConcurrency: load.stableConcurrency,
+        requestsPerSecond: load.panicRps,
+      },
+    });
+
+  const decideFor = async (app: ScalableApp, machine: MachineMemory, now: number) => {
+    const policy = storedAutoscalePolicy(app.autoscale);
+    if (!policy) return;
+    const memory = memories.get(app.id) ?? newAutoscaleMemory(now);
+    memories.set(app.id, memory);
+    const load = summarizeLoad(await readLoadRecords(redis, app.id), now);
+    const memoryMb = app.productionDeployment?.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB;
+    const decision = decide(policy, app.replicas, load, memory, now, roomFor(machine, memoryMb, config.PIER_RESERVED_MEMORY_MB));
+    if (!decision) return;
+    if (decision.to !== app.replicas) return apply(app, decision, load);
+    // The load asks for more than the machine can hold: say so (now and then), don't oversubscribe.
+    if (now - (heldNotedAt.get(app.id) ?? 0) < HELD_NOTE_EVERY_MS) return;
+    heldNotedAt.set(app.id, now);
+    logger.warn({ app: app.name, reason: decision.reason }, "autoscaler held back");
+    await record(app, decision, load);
+  };
+
+  const tickOnce = async () => {
+    const apps = await prisma.app.findMany({ where: { ...mine, autoscale: { not: Prisma.DbNull } }, select });
+    for (const id of memories.keys()) if (!apps.some((a) => a.id === id)) memories.delete(id);
+    if (apps.length === 0) return;
+    const machine = await machineMemory(prisma, deps.runtime, config);
+    const now = Date.now();
+    await Promise.all(apps.map((app) => decideFor(app, machine, now).catch((error) => logger.error({ err: error, app: app.name }, "autoscaling decision failed"))));
+  };
+  const tick = (): Promise<void> => {
+    ticking ??= tickOnce().finally(() => (ticking = null));
+    return ticking;
+  };
+
+  /** The activator holds a request for this app: start it now, not at the next tick. */
+  const wake = async (appId: string) => {
+    const app = await prisma.app.findFirst({ where: { ...mine, id: appId }, select });
+    const policy = app && storedAutoscalePolicy(app.autoscale);
+    if (!app || !policy) return;
+    const now = Date.now();
+    const memory = memories.get(app.id) ?? newAutoscaleMemory(now);
+    memories.set(app.id, memory);
+    memory.lastActiveAt = now;
+    if (app.replicas > 0) return void deps.reconcile(app.id); // already waking (or awake): make sure it gets there
+    const load = summarizeLoad(await readLoadRecords(redis, app.id), now);
+    await apply(app, { to: Math.max(1, policy.min), reason: "a request arrived while scaled to zero (the router holds it until a replica serves)", panic: false }, load);
+  };
+
+  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  subscriber.on("error", (error) => logger.error({ err: error }, "redis subscriber error (wake-ups)"));
+  subscriber.on("message", (_channel, appId) => void wake(appId).catch((error) => logger.error({ err: error, appId }, "waking an app failed")));
+  await subscriber.subscribe(WAKE_CHANNEL);
+  const timer = setInterval(() => {
+    if (!closed) void tick().catch((error) => logger.error({ err: error }, "autoscaling failed"));
+  }, AUTOSCALE_TICK_MS);
+  timer.unref();
+
+  return {
+    tick,
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      subscriber.disconnect();
+      await ticking?.catch(() => undefined /* logged by the timer */);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { appLoadKey, LOAD_KEY_TTL_SECONDS, LOAD_RECORDS_KEPT, type LoadRecord } from "@pier/shared";
+import type { Redis } from "ioredis";
+import type { Activator } from "../activator/activator.ts";
+import type { Haproxy } from "../haproxy/haproxy.ts";
+import type { RouterLogger } from "../logger.ts";
+import type { PortOwners } from "../route-entries.ts";
+import { parseBackendLoad } from "./backend-stats.ts";
+
+/** In-flight requests are read this often and averaged over each second. */
+const SAMPLE_MS = 250;
+const SAMPLES_PER_RECORD = 4;
+
+export interface LoadReporter {
+  setOwners(owners: PortOwners): void;
+  close(): void;
+}
+
+/**
+ * The autoscaler's signal: every second, for each app with traffic, the mean requests in flight through
+ * this router (HAProxy's current sessions per backend, read 4× a second, plus requests the activator
+ * holds) and the requests that arrived, appended to the app's load list in Redis (LoadRecord).
+ */
+export function startLoadReporter(haproxy: Haproxy, activator: Activator, redis: Redis, logger: RouterLogger): LoadReporter {
+  let owners: PortOwners = new Map();
+  let previousTotals = new Map<number, number>();
+  let inflightSums = new Map<string, number>();
+  let requests = new Map<string, number>();
+  let samples = 0;
+  let busy = false;
+  const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+
+  const sample = async () => {
+    const load = parseBackendLoad(await haproxy.query("show stat -1 2 -1"));
+    const totals = new Map<number, number>();
+    for (const [slot, ports] of haproxy.slots.portsBySlot()) {
+      const appId = ports.map((p) => owners.get(p)?.appId).find(Boolean);
+      const counters = load.get(slot);
+      if (!appId || !counters) continue;
+      totals.set(slot, counters.requests);
+      const before = previousTotals.get(slot);
+      // A slot seen for the first time (or reused, or HAProxy restarted) starts counting from here.
+      if (before !== undefined && counters.requests >= before) add(requests, appId, counters.requests - before);
+      add(inflightSums, appId, counters.inflight);
+    }
+    previousTotals = totals;
+    for (const [appId, n] of activator.heldByApp()) add(inflightSums, appId, n);
+    for (const [appId, n] of activator.takeArrivals()) add(requests, appId, n);
+    if (++samples < SAMPLES_PER_RECORD) return;
+    const at = Date.now();
+    const records = new Map<string, LoadRecord>();
+    for (const appId of new Set([...inflightSums.keys(), ...requests.keys()])) {
+      const record = { at, inflight: (inflightSums.get(appId) ?? 0) / samples, requests: requests.get(appId) ?? 0 };
+      if (record.inflight > 0 || record.requests > 0) records.set(appId, record);
+    }
+    inflightSums = new Map();
+    requests = new Map();
+    samples = 0;
+    if (records.size === 0) return;
+    const batch = redis.multi();
+    for (const [appId, record] of records) {
+      const key = appLoadKey(appId);
+      batch.rpush(key, JSON.stringify(record)).ltrim(key, -LOAD_RECORDS_KEPT, -1).expire(key, LOAD_KEY_TTL_SECONDS);
+    }
+    await batch.exec();
+  };
+  const timer = setInterval(() => {
+    if (busy) return; // a slow admin socket or Redis skips a sample rather than piling them up
+    busy = true;
+    sample()
+      .catch((error) => logger.error({ err: error }, "load sampling failed"))
+      .finally(() => (busy = false));
+  }, SAMPLE_MS);
+  timer.unref();
+  return {
+    setOwners(next) {
+      owners = next;
+    },
+    close: () => clearInterval(timer),
+  };
+}
