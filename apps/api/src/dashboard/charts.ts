@@ -7,6 +7,16 @@ export interface ChartPoint {
   value: number | null;
 }
 
+/** An event drawn on a chart's time axis (a dashed tick), explained by its tooltip. */
+export interface ChartMark {
+  /** Milliseconds since the epoch; marks outside the chart's range are left out. */
+  t: number;
+  /** The tooltip (an SVG <title>). */
+  label: string;
+  /** Names the kind of mark for tests and styles (`data-mark`). */
+  kind: string;
+}
+
 export interface LineChart {
   /** Names the chart for tests and links (`data-chart`). */
   id: string;
@@ -18,6 +28,8 @@ export interface LineChart {
   format: (value: number) => string;
   /** Shown instead of a line when no point has a value. */
   empty: string;
+  /** Events to mark on the time axis; drawn even when no point has a value. */
+  marks?: ChartMark[];
 }
 
 export const CHART = { width: 320, height: 120, left: 46, right: 6, top: 8, bottom: 20 } as const;
@@ -59,6 +71,7 @@ export function lineChart(chart: LineChart): Html {
   const latest = values.at(-1);
   const span = Math.max(1, chart.to - chart.from);
   const bottom = CHART.top + PLOT_H;
+  const x = (t: number) => round(CHART.left + ((t - chart.from) / span) * PLOT_W);
   const frame = html`<line class="grid" x1="${CHART.left}" y1="${CHART.top}" x2="${CHART.width - CHART.right}" y2="${CHART.top}"/>
       <line class="grid" x1="${CHART.left}" y1="${bottom}" x2="${CHART.width - CHART.right}" y2="${bottom}"/>
       <text class="axis" x="${CHART.left}" y="${CHART.height - 4}">${axisTime(chart.from, span)}</text>
@@ -70,7 +83,6 @@ export function lineChart(chart: LineChart): Html {
   } else {
     const min = Math.min(0, ...values);
     const max = Math.max(...values) > min ? min + niceCeil(Math.max(...values) - min) : min + 1;
-    const x = (t: number) => round(CHART.left + ((t - chart.from) / span) * PLOT_W);
     const y = (v: number) => round(CHART.top + (1 - (v - min) / (max - min)) * PLOT_H);
     const segments: ChartPoint[][] = [[]];
     for (const point of chart.points) {
@@ -83,10 +95,15 @@ export function lineChart(chart: LineChart): Html {
       <text class="axis" x="${CHART.left - 5}" y="${bottom}" text-anchor="end">${chart.format(min)}</text>
       ${lines.length ? html`<path class="line" d="${lines.join("")}"/>` : ""}${dots}`;
   }
+  const marks = (chart.marks ?? [])
+    .filter((m) => m.t >= chart.from && m.t <= chart.to)
+    .map(
+      (m) => html`<g class="mark" data-mark="${m.kind}"><title>${m.label}</title><line x1="${x(m.t)}" y1="${CHART.top}" x2="${x(m.t)}" y2="${bottom}"/><circle cx="${x(m.t)}" cy="${bottom}" r="2.5"/></g>`,
+    );
   const label = `${chart.title}, ${new Date(chart.from).toISOString()} to ${new Date(chart.to).toISOString()}`;
   return html`<figure class="chart" data-chart="${chart.id}" ${values.length === 0 ? raw("data-empty") : ""}>
     <figcaption><span>${chart.title}</span><b>${latest === undefined ? "—" : chart.format(latest)}</b></figcaption>
-    <svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${frame}${body}</svg>
+    <svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${frame}${body}${marks}</svg>
   </figure>`;
 }
 

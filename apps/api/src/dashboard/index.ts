@@ -8,6 +8,7 @@ import { errorPage } from "./pages/error.ts";
 import { loginPage } from "./pages/session.ts";
 import appRoutes from "./routes/app.ts";
 import appsRoutes from "./routes/apps.ts";
+import autoscaleRoutes from "./routes/autoscale.ts";
 import deploymentRoutes from "./routes/deployment.ts";
 import logsRoutes from "./routes/logs.ts";
 import notificationsRoutes from "./routes/notifications.ts";
@@ -86,7 +87,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     return kit.page(reply, errorPage(ctx, 500, "Something went wrong", "Pier couldn't show this page; the server log has the details."), 500);
   });
 
-  for (const routes of [sessionRoutes, appsRoutes, appRoutes, logsRoutes, settingsRoutes, deploymentRoutes, notificationsRoutes]) await app.register(routes, { kit });
+  for (const routes of [sessionRoutes, appsRoutes, appRoutes, autoscaleRoutes, logsRoutes, settingsRoutes, deploymentRoutes, notificationsRoutes]) await app.register(routes, { kit });
 };
 
 export default dashboard;

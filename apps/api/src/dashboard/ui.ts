@@ -168,6 +168,9 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .chart .line{fill:none;stroke:var(--blue);stroke-width:1.6;stroke-linejoin:round;stroke-linecap:round}
 .chart .dot{fill:var(--blue)}
 .chart .none{font:12px system-ui,sans-serif;fill:var(--faint)}
+.chart .mark line{stroke:var(--amber);stroke-width:1;stroke-dasharray:2 2}
+.chart .mark circle{fill:var(--amber)}
+.autoscaled{padding:14px 18px;border-top:1px solid var(--line2);color:var(--muted)}
 @media (max-width:980px){.charts{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}}
 `;

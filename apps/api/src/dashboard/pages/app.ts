@@ -8,6 +8,7 @@ import type { AppMetrics } from "../../services/metrics.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, type Html } from "../html.ts";
 import { ACTIVE, AUTO_REFRESH, badge, commitCell, csrfField, duration, layout, timeAgo, type PageContext } from "../ui.ts";
+import { autoscaleCard, type ScaleDecisionView } from "./autoscale.ts";
 import { metricsCard } from "./metrics.ts";
 import { productionCard, REPLICAS_SCRIPT } from "./production.ts";
 
@@ -36,8 +37,11 @@ export interface AppPageData {
   metrics: AppMetrics;
   window: MetricWindow;
   maxReplicas: number;
-  /** The scale form as typed, and its errors. */
+  /** The autoscaler's decisions, newest first: those in the metrics window (marked on the replicas chart) and the last few. */
+  scaleDecisions: { inWindow: ScaleDecisionView[]; latest: ScaleDecisionView[] };
+  /** The scale and autoscale forms as typed, and their errors. */
   scale: { values: FormValues; errors: FieldErrors };
+  autoscale: { values: FormValues; errors: FieldErrors };
 }
 
 function deploymentsCard(ctx: PageContext, { app, deployments, production }: AppPageData): Html {
@@ -87,11 +91,13 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
     }</div>`;
 }
 
-/** The app's overview: production (replicas, live, and the scale form), its metrics, deployments and releases. */
+/** The app's overview: production (replicas, live, the scale form and the autoscale policy), its metrics, deployments and releases. */
 export function appPage(ctx: PageContext, data: AppPageData): string {
   const busy = data.deployments.some((d) => ACTIVE.has(d.view.status));
-  const production = data.production ? productionCard(ctx, data.app, data.maxReplicas, data.scale.values, data.scale.errors) : "";
-  const metrics = data.production ? metricsCard(data.app.name, data.metrics, data.window) : "";
+  const production = data.production
+    ? html`${productionCard(ctx, data.app, data.maxReplicas, data.scale.values, data.scale.errors)}${autoscaleCard(ctx, data.app, data.maxReplicas, data.autoscale.values, data.autoscale.errors)}`
+    : "";
+  const metrics = data.production ? metricsCard(data.app.name, data.metrics, data.window, data.scaleDecisions, ctx.now) : "";
   return layout(ctx, {
     title: data.app.name,
     nav: "apps",

@@ -1,7 +1,9 @@
 import type { ReplicaStatus } from "@pier/release";
+import type { AutoscalePolicy } from "@pier/shared";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, type Html } from "../html.ts";
 import { csrfField, exactTime, field, healthBadge, type PageContext } from "../ui.ts";
+import { autoscaledNote } from "./autoscale.ts";
 
 /** Seconds between two looks at the replicas. */
 export const REPLICAS_REFRESH_S = 2;
@@ -55,8 +57,9 @@ export function replicasPanel(appName: string, status: ReplicaStatus, now = Date
     <div class="ch"><h2>Production ${healthBadge(status)}</h2><span class="hint">Live · checked every ${REPLICAS_REFRESH_S} s</span></div>${rows}</div>`;
 }
 
-/** Production's replicas (live) and the form that scales them. */
-export function productionCard(ctx: PageContext, app: { name: string; replicas: ReplicaStatus }, maxReplicas: number, values: FormValues, errors: FieldErrors): Html {
+/** Production's replicas (live) and the form that scales them, or, while a policy is on, a note that the autoscaler does. */
+export function productionCard(ctx: PageContext, app: { name: string; replicas: ReplicaStatus; autoscale: AutoscalePolicy | null }, maxReplicas: number, values: FormValues, errors: FieldErrors): Html {
+  if (app.autoscale) return html`<div class="card" id="production">${replicasPanel(app.name, app.replicas, ctx.now)}${autoscaledNote(app.autoscale)}</div>`;
   return html`<div class="card" id="production">${replicasPanel(app.name, app.replicas, ctx.now)}
     <form method="post" action="/apps/${app.name}/scale" class="scale" novalidate data-form="scale">${csrfField(ctx)}
       ${field({ name: "replicas", label: "Replicas", type: "number", min: 0, max: maxReplicas, value: values.replicas ?? String(app.replicas.desired), errors, help: `0 to ${maxReplicas}. Starts or stops containers of the live deployment; no build.` })}

@@ -1,7 +1,5 @@
-import type { Deployment } from "@pier/db";
 import { replicaStatuses } from "@pier/release";
 import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
@@ -9,13 +7,11 @@ import { appParams } from "../../schemas/app.ts";
 import { deploymentIdField } from "../../schemas/release.ts";
 import { findAppByName } from "../../services/apps.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
-import { appMetrics } from "../../services/metrics.ts";
-import { releaseExistingDeployment, toReleaseDtos } from "../../services/releases.ts";
+import { releaseExistingDeployment } from "../../services/releases.ts";
 import { scaleApp } from "../../services/scale.ts";
-import { toAppDto, toDeploymentDto } from "../../services/views.ts";
-import { csrfBody, formText, html200, withoutField, type FieldErrors, type FormValues } from "../forms.ts";
+import { csrfBody, formText, html200, withoutField } from "../forms.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
-import { appPage } from "../pages/app.ts";
+import { renderAppPage } from "../render-app-page.ts";
 import { replicasPanel } from "../pages/production.ts";
 
 const windows = Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]];
@@ -27,32 +23,8 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
   const { deps } = kit;
   const { config, prisma } = deps;
 
-  async function renderApp(request: FastifyRequest, reply: FastifyReply, name: string, window: MetricWindow, scale: { values: FormValues; errors: FieldErrors } = { values: {}, errors: {} }, status = 200) {
-    const target = await findAppByName(prisma, name);
-    const [deployments, releases, statuses, metrics] = await Promise.all([
-      prisma.deployment.findMany({ where: { appId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 30 }),
-      prisma.release.findMany({ where: { appId: target.id }, orderBy: { version: "desc" }, take: 30 }),
-      replicaStatuses(deps, [target]),
-      appMetrics(prisma, target.id, window),
-    ]);
-    const production: Deployment | null = target.productionDeploymentId
-      ? (deployments.find((d) => d.id === target.productionDeploymentId) ?? (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
-      : null;
-    const page = appPage(kit.context(request, reply), {
-      app: toAppDto(config, target, statuses.get(target.id)),
-      deployments: deployments.map((d) => ({ view: toDeploymentDto(config, d, target), raw: d })),
-      releases: await toReleaseDtos(deps, target.id, releases, target.productionDeploymentId),
-      production,
-      metrics,
-      window,
-      maxReplicas: config.PIER_MAX_REPLICAS,
-      scale,
-    });
-    return kit.page(reply, page, status);
-  }
-
   app.get("/apps/:name", { schema: { hide: true, params: appParams, querystring: appQuery, response: html200 } }, async (request, reply) =>
-    renderApp(request, reply, request.params.name, request.query.window),
+    renderAppPage(kit, request, reply, request.params.name, request.query.window),
   );
 
   // The replicas panel alone: the app page fetches it every few seconds to stay live.
@@ -89,7 +61,7 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
     async (request, reply) => {
       const { name } = request.params;
       const typed = request.body.replicas.trim();
-      const again = (message: string) => renderApp(request, reply, name, "1h", { values: { replicas: typed }, errors: { replicas: message } }, 400);
+      const again = (message: string) => renderAppPage(kit, request, reply, name, "1h", { scale: { values: { replicas: typed }, errors: { replicas: message } } }, 400);
       if (!/^\d{1,4}$/.test(typed)) return again(`Enter a whole number from 0 to ${config.PIER_MAX_REPLICAS}.`);
       try {
         const { replicas } = await scaleApp(deps, name, Number(typed));
@@ -97,8 +69,8 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
         const text = `Scaled ${name} to ${replicas.desired} ${replicas.desired === 1 ? "replica" : "replicas"}: ${replicas.running} running.${all ? "" : " The controller keeps trying; the replicas below show why."}`;
         return kit.flashAndGo(request, reply, { kind: all ? "ok" : "error", text }, `/apps/${name}#production`);
       } catch (error) {
-        // A wrong number shows next to the field; "not deployed yet" or "busy" is a message on the page.
-        if (error instanceof AppError && error.field === "replicas") return again(withoutField(error.message, "replicas"));
+        // A wrong number shows next to the field; "not deployed yet", "busy" or "autoscaled" is a message on the page.
+        if (error instanceof AppError && error.code === "validation_failed" && error.field === "replicas") return again(withoutField(error.message, "replicas"));
         if (error instanceof AppError && error.code !== "app_not_found") return kit.flashAndGo(request, reply, { kind: "error", text: error.message }, `/apps/${name}#production`);
         throw error;
       }

@@ -1,0 +1,61 @@
+import type { Deployment } from "@pier/db";
+import { replicaStatuses } from "@pier/release";
+import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { findAppByName } from "../services/apps.ts";
+import { appMetrics } from "../services/metrics.ts";
+import { toReleaseDtos } from "../services/releases.ts";
+import { toAppDto, toDeploymentDto } from "../services/views.ts";
+import type { FieldErrors, FormValues } from "./forms.ts";
+import type { DashboardKit } from "./kit.ts";
+import { appPage } from "./pages/app.ts";
+
+/** A form of the app page as typed, and its errors: shown again when a post is refused. */
+export interface FormState {
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+export interface AppPageForms {
+  scale?: FormState;
+  autoscale?: FormState;
+}
+
+/** Autoscale decisions listed under the charts. */
+const LATEST_DECISIONS = 5;
+/** More marks than this in one window would blur into a bar on a 320-px chart; the newest are kept. */
+const MAX_DECISION_MARKS = 300;
+
+const decisionFields = { at: true, fromReplicas: true, toReplicas: true, reason: true, panic: true } as const;
+
+/** Loads everything the app's overview shows and answers with it (the page, or the page with a form's errors). */
+export async function renderAppPage(kit: DashboardKit, request: FastifyRequest, reply: FastifyReply, name: string, window: MetricWindow, forms: AppPageForms = {}, status = 200) {
+  const { deps } = kit;
+  const { config, prisma } = deps;
+  const target = await findAppByName(prisma, name);
+  const windowStart = new Date(Date.now() - METRIC_WINDOWS[window].ms);
+  const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions] = await Promise.all([
+    prisma.deployment.findMany({ where: { appId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 30 }),
+    prisma.release.findMany({ where: { appId: target.id }, orderBy: { version: "desc" }, take: 30 }),
+    replicaStatuses(deps, [target]),
+    appMetrics(prisma, target.id, window),
+    prisma.scaleDecision.findMany({ where: { appId: target.id, at: { gte: windowStart } }, orderBy: { at: "desc" }, take: MAX_DECISION_MARKS, select: decisionFields }),
+    prisma.scaleDecision.findMany({ where: { appId: target.id }, orderBy: { at: "desc" }, take: LATEST_DECISIONS, select: decisionFields }),
+  ]);
+  const production: Deployment | null = target.productionDeploymentId
+    ? (deployments.find((d) => d.id === target.productionDeploymentId) ?? (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
+    : null;
+  const page = appPage(kit.context(request, reply), {
+    app: toAppDto(config, target, statuses.get(target.id)),
+    deployments: deployments.map((d) => ({ view: toDeploymentDto(config, d, target), raw: d })),
+    releases: await toReleaseDtos(deps, target.id, releases, target.productionDeploymentId),
+    production,
+    metrics,
+    window,
+    maxReplicas: config.PIER_MAX_REPLICAS,
+    scaleDecisions: { inWindow: decisionsInWindow, latest: latestDecisions },
+    scale: forms.scale ?? { values: {}, errors: {} },
+    autoscale: forms.autoscale ?? { values: {}, errors: {} },
+  });
+  return kit.page(reply, page, status);
+}
