@@ -6,6 +6,8 @@ export interface LoadResult {
   /** Failures by kind ("HTTP 502", "ECONNRESET", …). */
   failures: Record<string, number>;
   bodies: Set<string>;
+  /** Requests sent and not answered yet, right now. */
+  inFlight: number;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface LoadResult {
 export function keepRequesting(routerPort: number, host: string, options: { concurrency?: number; maxRequests?: number; maxMs?: number; pauseMs?: number } = {}) {
   const { concurrency = 4, maxRequests = 2_000, maxMs = 60_000, pauseMs = 5 } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const result: LoadResult = { ok: 0, failed: 0, failures: {}, bodies: new Set() };
+  const result: LoadResult = { ok: 0, failed: 0, failures: {}, bodies: new Set(), inFlight: 0 };
   const started = Date.now();
   let stopped = false;
   const fail = (kind: string) => {
@@ -23,7 +25,15 @@ export function keepRequesting(routerPort: number, host: string, options: { conc
     result.failures[kind] = (result.failures[kind] ?? 0) + 1;
   };
   const once = () =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((settle) => {
+      result.inFlight++;
+      let done = false;
+      const resolve = () => {
+        if (done) return;
+        done = true;
+        result.inFlight--;
+        settle();
+      };
       const req = http.request({ host: "127.0.0.1", port: routerPort, path: "/", headers: { host }, agent, timeout: 5_000 }, (res) => {
         let body = "";
         res.setEncoding("utf8");

@@ -27,8 +27,16 @@ describe("autoscaling decisions", () => {
     expect(none).toMatchObject({ to: 2 });
   });
 
-  it("scales up on the 60 s average outside panic", () => {
+  it("follows load that asked for more twice in a row without waiting for the 60 s average", () => {
+    const memory = newAutoscaleMemory(0);
+    expect(decide(policy, 2, load(25, 12), memory, 2_000)).toBeNull(); // 12.5 per replica: no panic, asked once
+    expect(decide(policy, 2, load(29, 13), memory, 4_000)).toMatchObject({ to: 3, panic: false });
+  });
+
+  it("scales up on the 60 s average outside panic, while the last 6 s still ask for it", () => {
     expect(decide(policy, 1, load(15, 15), newAutoscaleMemory(0), 2_000)).toMatchObject({ to: 2, panic: false });
+    // Load that is gone (the 60 s average still remembers it) brings no replica back.
+    expect(decide(policy, 1, load(0, 15), newAutoscaleMemory(0), 2_000)).toBeNull();
   });
 
   it("scales down only after every decision over the delay asked for fewer, to the most any asked", () => {

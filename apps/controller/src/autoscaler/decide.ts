@@ -18,6 +18,8 @@ export interface AutoscaleMemory {
   since: number;
   lastActiveAt: number;
   panicking: boolean;
+  /** What the 6 s window asked for at the previous decision. */
+  lastWants: number;
   /** Replicas the last panic window asked for, one per decision, kept for the scale-down delay. */
   recommendations: Array<{ at: number; replicas: number }>;
 }
@@ -28,7 +30,7 @@ export interface Decision {
   panic: boolean;
 }
 
-export const newAutoscaleMemory = (now: number): AutoscaleMemory => ({ since: now, lastActiveAt: now, panicking: false, recommendations: [] });
+export const newAutoscaleMemory = (now: number): AutoscaleMemory => ({ since: now, lastActiveAt: now, panicking: false, lastWants: 0, recommendations: [] });
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -42,7 +44,8 @@ function replicasFor(policy: AutoscalePolicy, concurrency: number, rps: number):
 /**
  * One autoscaling decision (every 2 s), after Knative's KPA: in-flight requests per replica against the
  * target. Over the last 6 s, 2× the target per replica is panic: scale up at once, never down, until the
- * load per replica falls under the target. Otherwise the 60 s average scales up, and replicas come down
+ * load per replica falls under the target. Otherwise the 6 s window asking for more twice in a row, or
+ * the 60 s average (while the last 6 s agree), scales up; and replicas come down
  * only when every decision over `scaleDownDelaySeconds` asked for fewer (the most any of them asked).
  * With min 0, no request for `idleTimeoutSeconds` stops every replica; a request wakes the app (the
  * activator), and so does any load seen while at zero. `memoryRoom` caps how many replicas may be added.
@@ -66,6 +69,8 @@ export function decide(
   const perReplica = load.panicConcurrency / Math.max(current, 1);
   if (perReplica >= AUTOSCALE_PANIC_THRESHOLD * policy.targetConcurrency) memory.panicking = true;
   else if (perReplica < policy.targetConcurrency) memory.panicking = false;
+  const previousWants = memory.lastWants;
+  memory.lastWants = panicWants;
   memory.recommendations = memory.recommendations.filter((r) => now - r.at < policy.scaleDownDelaySeconds * 1000);
   memory.recommendations.push({ at: now, replicas: panicWants });
 
@@ -94,7 +99,14 @@ export function decide(
     return { to: 0, reason: `no request for ${Math.round(idleFor / 1000)} s (idle timeout ${policy.idleTimeoutSeconds} s): scaled to zero`, panic: false };
   }
   if (memory.panicking) return up(Math.max(current, panicWants), `panic: ${facts} (2× the target per replica reached)`);
-  if (stableWants > current) return up(stableWants, `${facts}: the 60 s average asks for ${stableWants}`);
+  // Two decisions in a row (2 s apart) over the current count: the load grew and stays; follow it now
+  // rather than wait for the 60 s average (which, right after a step, can add one replica, and so keep
+  // the load per replica under the panic threshold while it is still well over the target).
+  if (panicWants > current && previousWants > current) return up(panicWants, `${facts}: the last 6 s asked for ${panicWants} twice in a row`);
+  // Up on the 60 s average only while the last 6 s still ask for more too: right after a scale-down the
+  // 60 s average still remembers the load that is gone, and must not bring the replicas straight back.
+  const sustained = Math.min(stableWants, panicWants);
+  if (sustained > current) return up(sustained, `${facts}: the 60 s and 6 s averages ask for ${sustained}`);
   const watchedLongEnough = now - memory.since >= policy.scaleDownDelaySeconds * 1000;
   const most = Math.max(...memory.recommendations.map((r) => r.replicas));
   if (watchedLongEnough && clamp(most) < current) {
