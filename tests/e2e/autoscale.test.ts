@@ -28,7 +28,7 @@ describe("autoscaling on load, and scale to zero", () => {
   let platform: Platform;
   let control: TestController;
   const apps = testApps(() => platform, "asc");
-  const patch = (name: string, payload: unknown) => platform.api.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: platform.auth, payload });
+  const patch = (name: string, payload: Record<string, unknown>) => platform.api.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: platform.auth, payload });
   const view = async (name: string) => (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
   const decisions = async (name: string) => (await platform.api.inject({ method: "GET", url: `/api/apps/${name}/autoscale`, headers: platform.auth })).json().decisions as Array<{ from: number; to: number; reason: string; panic: boolean }>;
   const running = async (name: string) => (await view(name)).replicas.running as number;
