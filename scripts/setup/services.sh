@@ -90,8 +90,11 @@ fi
 # --- Redis -------------------------------------------------------------------------------------
 redis_up() { [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = PONG ]; }
 if $manage_redis && ! redis_up; then
-  say "starting Redis (127.0.0.1:6379, no persistence)"
-  without_extra_fds redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --save '' --appendonly no > /dev/null
+  # Queued deployments live in Redis: an append-only file brings them back after a Redis restart.
+  redis_dir="${PIER_REDIS_DIR:-/var/lib/pier-redis}"
+  mkdir -p "$redis_dir"
+  say "starting Redis (127.0.0.1:6379, append-only file in $redis_dir)"
+  without_extra_fds redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --dir "$redis_dir" --save '' --appendonly yes --appendfsync everysec > /dev/null
   wait_for 15 Redis redis_up
 fi
 

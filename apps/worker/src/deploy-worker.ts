@@ -74,8 +74,9 @@ async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, e
   if (outcome.crashed) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
   log.write(outcome.logLine);
   if (timer.summary()) log.write(`Timings: ${timer.summary()}`);
-  // The log is complete before the status says the attempt has ended.
-  await log.flush();
+  // The log is complete before the status says the attempt has ended; a log that can't be written must
+  // not leave the deployment looking alive, so the status is recorded regardless.
+  await log.flush().catch((flushError) => deps.logger.error({ err: flushError, deploymentId }, "could not write the end of the build log; recording the failure anyway"));
   if (outcome.retry) await requeue(deps.prisma, deploymentId);
   else if (await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON())) await announceDeploymentEnd(deps, deploymentId, "failed");
 }

@@ -4,7 +4,7 @@ import { startBuilding } from "@pier/lifecycle";
 /**
  * Moves a deployment from QUEUED to BUILDING, atomically, so a deployment cancelled (superseded by a
  * newer push) in the meantime is never built. A deployment already BUILDING/DEPLOYING is the same
- * job coming back after a stall, and is taken up again. Returns null when there is nothing to do.
+ * job coming back after a stall, and is taken up again (`resumed`). Returns null when there is nothing to do.
  */
 export async function claimDeployment(prisma: PrismaClient, deploymentId: string) {
   const claimed = await startBuilding(prisma, deploymentId);
@@ -13,7 +13,8 @@ export async function claimDeployment(prisma: PrismaClient, deploymentId: string
     include: { app: { include: { envVars: true } } },
   });
   if (!deployment) return null;
-  if (claimed || deployment.status === "BUILDING" || deployment.status === "DEPLOYING") return deployment;
+  if (claimed) return { ...deployment, resumed: false };
+  if (deployment.status === "BUILDING" || deployment.status === "DEPLOYING") return { ...deployment, resumed: true };
   return null;
 }
 

@@ -16,6 +16,7 @@ import { RepoFiles } from "../build/repo-files.ts";
 import type { PhaseTimer } from "./phase-timer.ts";
 import { checkOperatorMaxima, readPierJson, resolveDeploySettings } from "./repo-config.ts";
 import { runTestCommand } from "./test-command.ts";
+import { resumeInterrupted } from "./resume.ts";
 
 export interface DeployDeps {
   config: PierConfig;
@@ -45,6 +46,10 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
   const { app } = deployment;
   log.setSecrets(app.envVars.map((v) => v.value));
   if (deployment.startedAt) timer.record("queued", deployment.startedAt.getTime() - deployment.createdAt.getTime());
+  if (deployment.resumed && (await resumeInterrupted(deps, deployment, log)) === "live") {
+    await markReady(deps, deployment.id, log, timer);
+    return { outcome: "ready", afterRelease: deployment.previewSlug ? undefined : () => afterRelease(deps, app.id, log) };
+  }
 
   const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
   const startedContainerIds: string[] = [];
