@@ -59,6 +59,9 @@ function firstPublishedPort(ports: Record<string, Array<{ HostIp: string; HostPo
 const envList = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`);
 
 /** Every app container, long-running or one-off: limits, volumes, no privileges, no capabilities. */
+/** The bridge every app container runs on, with inter-container traffic off (see ensureAppNetwork). */
+export const APP_NETWORK = "pier-apps";
+
 function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts">) {
   return {
     Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
@@ -70,6 +73,8 @@ function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" |
     Init: true,
     CapDrop: ["ALL"],
     SecurityOpt: ["no-new-privileges"],
+    // A chatty app must not fill the disk: Docker keeps at most 3 × 10 MB of its output.
+    LogConfig: { Type: "json-file", Config: { "max-size": "10m", "max-file": "3" } },
   };
 }
 
@@ -214,9 +219,39 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  private appNetwork: Promise<void> | null = null;
+
+  /**
+   * The network app containers run on: a bridge with inter-container traffic off, so one app can't
+   * reach another's container (Docker's default bridge lets every container reach every other). They
+   * still reach the internet, and the router reaches them through their ports published on 127.0.0.1.
+   */
+  private ensureAppNetwork(): Promise<void> {
+    this.appNetwork ??= (async () => {
+      const existing = await this.docker.listNetworks({ filters: { name: [APP_NETWORK] } });
+      if (existing.some((n) => n.Name === APP_NETWORK)) return;
+      try {
+        await this.docker.createNetwork({
+          Name: APP_NETWORK,
+          Driver: "bridge",
+          Labels: { "pier.managed": "true" },
+          Options: { "com.docker.network.bridge.enable_icc": "false" },
+        });
+      } catch (error) {
+        // Another Pier process created it in the meantime: that is the network we want.
+        if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+      }
+    })().catch((error) => {
+      this.appNetwork = null;
+      throw translate(error, `create the ${APP_NETWORK} network`);
+    });
+    return this.appNetwork;
+  }
+
   async runContainer(spec: RunSpec): Promise<RunningContainer> {
     const portKey = `${spec.containerPort}/tcp`;
     let container: Docker.Container;
+    await this.ensureAppNetwork();
     try {
       container = await this.docker.createContainer({
         name: spec.name,
@@ -230,6 +265,7 @@ export class DockerRuntime implements ContainerRuntime {
           PortBindings: { [portKey]: [{ HostIp: "127.0.0.1", HostPort: "" }] },
           // Docker never restarts app containers: Pier's controller replaces lost ones, with back-off.
           RestartPolicy: { Name: "no" },
+          NetworkMode: APP_NETWORK,
         },
       });
     } catch (error) {

@@ -4,6 +4,7 @@ import type { ContainerRuntime } from "./runtime.ts";
 export type * from "./runtime.ts";
 export * from "./errors.ts";
 export { demuxDockerLogs } from "./demux.ts";
+export { APP_NETWORK } from "./docker-runtime.ts";
 
 /** Picks the container runtime once, at startup. Only Docker exists today. */
 export function createRuntime(kind: "docker" = "docker", options: { socketPath?: string } = {}): ContainerRuntime {
