@@ -11,6 +11,7 @@ import { createResourceSampler, pruneMetricSamples } from "./resource-sampler.ts
 import { trafficAlerts } from "./traffic-alerts.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
 import { startAutoscaler } from "./autoscaler/autoscaler.ts";
+import { startRetentionJob } from "./retention/retention-job.ts";
 
 export interface ControllerLogger {
   info(obj: object, msg: string): void;
@@ -154,6 +155,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   await sweepLogged();
   await endStuck();
   const autoscaler = await startAutoscaler({ ...deps, reconcile, alert });
+  const retention = await startRetentionJob(deps);
 
   return {
     reconcile,
@@ -167,6 +169,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     async close() {
       closed = true;
       await autoscaler.close();
+      await retention.close();
       events?.close();
       clearInterval(sweepTimer);
       clearInterval(stuckTimer);

@@ -213,7 +213,7 @@ export class DockerRuntime implements ContainerRuntime {
   async listImages(labels: Record<string, string>): Promise<ImageSummary[]> {
     try {
       const images = await this.docker.listImages({ filters: { label: labelFilters(labels) } });
-      return images.map((img) => ({ id: img.Id, tags: img.RepoTags ?? [], labels: img.Labels ?? {} }));
+      return images.map((img) => ({ id: img.Id, tags: img.RepoTags ?? [], labels: img.Labels ?? {}, createdAt: new Date(img.Created * 1000) }));
     } catch (error) {
       throw translate(error, "list images");
     }

@@ -136,6 +136,8 @@ export interface ImageSummary {
   id: string;
   tags: string[];
   labels: Record<string, string>;
+  /** When the image was built. */
+  createdAt: Date;
 }
 
 

@@ -75,6 +75,14 @@ export const configSchema = z.object({
   PIER_WARM_DEPLOYMENTS: z.coerce.number().int().min(0).max(10).default(1),
   /** Deployments whose images are kept per app (the live one and the rollback target always are). */
   PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
+  /** Build logs of deployments that ended longer ago (other than production and the newest PIER_RETAIN_DEPLOYMENTS) are deleted. */
+  PIER_RETAIN_LOG_DAYS: z.coerce.number().int().min(1).default(30),
+  /** FAILED and CANCELLED deployments older than this are deleted, with their logs and images. */
+  PIER_RETAIN_FAILED_DAYS: z.coerce.number().int().min(1).default(14),
+  /** Notification deliveries older than this are deleted. */
+  PIER_RETAIN_DELIVERY_DAYS: z.coerce.number().int().min(1).default(30),
+  /** How often the retention job runs (a BullMQ job scheduler: once per period across all controllers). */
+  PIER_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   /** How long a production switch waits for the router to confirm it serves the new table. */
   PIER_ROUTER_ACK_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
   /** Limits of every build: past one, the build ends FAILED naming it; the host stays up. */
