@@ -1,6 +1,6 @@
 import type { App, Deployment, EnvVar } from "@pier/db";
 import type { VolumeMount } from "@pier/runtime";
-import { LABELS, type PierConfig } from "@pier/shared";
+import { envTargetOf, LABELS, type EnvTarget, type PierConfig } from "@pier/shared";
 import type { StartRequest } from "./start-container.ts";
 import { storedMounts } from "./volumes.ts";
 
@@ -25,8 +25,9 @@ export function containerLimits(config: PierConfig, stored: { memoryMb?: number 
   return { memoryMb, memoryBytes: memoryMb * 1024 * 1024, cpus, nanoCpus: Math.round(cpus * 1e9), pidsLimit: config.PIER_CONTAINER_PIDS };
 }
 
-/** The app's env vars as a record. */
-export const envRecord = (envVars: Array<Pick<EnvVar, "key" | "value">>): Record<string, string> => Object.fromEntries(envVars.map((v) => [v.key, v.value]));
+/** The app's env vars for one target (production or preview deployments) as a record. */
+export const envRecord = (envVars: Array<Pick<EnvVar, "key" | "value" | "target">>, target: EnvTarget): Record<string, string> =>
+  Object.fromEntries(envVars.filter((v) => v.target === target).map((v) => [v.key, v.value]));
 
 /** What every app process sees: its env vars, HOST (many frameworks read it; the app may override it) and PORT. */
 export function appEnv(vars: Record<string, string>, port: number): Record<string, string> {
@@ -39,7 +40,7 @@ export function appLabels(app: Pick<App, "id" | "name">, extra: Record<string, s
 
 /** The start request of a stored deployment's container (replica `replica`, 1 by default). */
 export function deploymentStartRequest(
-  app: Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value">> },
+  app: Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value" | "target">> },
   deployment: Pick<Deployment, "id" | "shortId" | "imageId" | "port" | "memoryMb" | "cpus" | "previewSlug" | "mounts">,
   replica = 1,
 ): StartRequest {
@@ -52,7 +53,8 @@ export function deploymentStartRequest(
     shortId: deployment.shortId,
     image: deployment.imageId,
     port: deployment.port ?? 3000,
-    env: envRecord(app.envVars),
+    // A preview never sees production's values: only the vars that target previews.
+    env: envRecord(app.envVars, envTargetOf(deployment)),
     memoryMb: deployment.memoryMb,
     cpus: deployment.cpus,
     previewSlug: deployment.previewSlug,

@@ -9,3 +9,4 @@ export * from "./notification-events.ts";
 export * from "./metrics.ts";
 export * from "./replicas.ts";
 export * from "./autoscale.ts";
+export * from "./env-targets.ts";

@@ -1,4 +1,4 @@
-import { APP_NAME_RULE, autoscalePolicySchema, envKeySchema, healthCheckPathSchema, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
+import { APP_NAME_RULE, autoscalePolicySchema, healthCheckPathSchema, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -92,9 +92,3 @@ export const appDto = z.object({
   updatedAt: z.string(),
 });
 
-export const envKey = envKeySchema;
-export const setEnvBody = z.object({ vars: z.record(envKey, z.string().max(32_768)) });
-export const envDto = z.object({
-  vars: z.array(z.object({ key: z.string(), value: z.string(), updatedAt: z.string() })),
-  note: z.string(),
-});

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
-import { checkRepoUrl, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
+import { checkRepoUrl, envTargetOf, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -74,8 +74,8 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       }),
     );
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
-    const env = envRecord(app.envVars);
-    const mounts = await prepareVolumes(deps, app, settings.volumes);
+    const env = envRecord(app.envVars, envTargetOf(deployment));
+    const mounts = await prepareVolumes(deps, app, settings.volumes, deployment.previewSlug);
     if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, appName: app.name, appId: app.id, memoryMb: settings.memoryMb, cpus: settings.cpus }, log));
     await startDeploying(deps.prisma, deployment.id, {
       imageId: image.imageId,

@@ -6,6 +6,8 @@ import { appHeader, type AppView } from "./app.ts";
 export interface EnvRow {
   key: string;
   masked: string;
+  /** production, preview or both. */
+  targets: string[];
   updatedAt: Date;
 }
 
@@ -29,8 +31,8 @@ export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasD
     ${
       env.length === 0
         ? html`<div class="cb muted" data-empty="env">No variables yet. Add <code>DATABASE_URL</code>, API keys and the like below; the app reads them from its environment.</div>`
-        : html`<table data-table="env"><thead><tr><th>Key</th><th>Value</th><th class="hide-sm">Updated</th><th></th></tr></thead><tbody>${env.map(
-            (e) => html`<tr data-env="${e.key}"><td class="mono"><b>${e.key}</b></td><td class="mono muted">${e.masked}</td><td class="hide-sm">${timeAgo(e.updatedAt, ctx.now)}</td>
+        : html`<table data-table="env"><thead><tr><th>Key</th><th>Value</th><th>Applies to</th><th class="hide-sm">Updated</th><th></th></tr></thead><tbody>${env.map(
+            (e) => html`<tr data-env="${e.key}"><td class="mono"><b>${e.key}</b></td><td class="mono muted">${e.masked}</td><td data-targets>${e.targets.join(", ")}</td><td class="hide-sm">${timeAgo(e.updatedAt, ctx.now)}</td>
               <td class="right nowrap"><form method="post" action="/apps/${app.name}/env/unset" class="inline" data-confirm="Remove ${e.key}?">${csrfField(ctx)}<input type="hidden" name="key" value="${e.key}"><button class="btn sm ghost" type="submit">Remove</button></form></td></tr>`,
           )}</tbody></table>`
     }
@@ -39,6 +41,7 @@ export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasD
         ${field({ name: "key", label: "Key", value: values.key, errors, placeholder: "API_KEY", help: "Setting an existing key replaces its value." })}
         ${field({ name: "value", label: "Value", value: errors.key || errors.value ? values.value : "", type: "password", errors, placeholder: "••••••••" })}
       </div>
+      <label class="field">Applies to <select name="target"><option value="both">production and previews</option><option value="production">production only</option><option value="preview">previews only</option></select></label>
       <div class="formfoot"><button class="btn" type="submit">Set variable</button></div>
     </form></div></div>`;
 

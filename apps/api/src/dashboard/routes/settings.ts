@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { appParams, envKey, updateAppBody } from "../../schemas/app.ts";
+import { appParams, updateAppBody } from "../../schemas/app.ts";
+import { envKey } from "../../schemas/env.ts";
+import { listEnv, setEnv, unsetEnv } from "../../services/env.ts";
+import { ENV_TARGETS } from "@pier/shared";
 import { deleteApp, findAppByName, updateApp } from "../../services/apps.ts";
 import { toAppDto } from "../../services/views.ts";
 import { csrfBody, fieldErrors, formText, formValues, html200, withoutField, type FieldErrors, type FormValues } from "../forms.ts";
@@ -16,11 +19,8 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
 
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, name: string, values: FormValues = {}, errors: FieldErrors = {}, status = 200) {
     const target = await findAppByName(prisma, name);
-    const [vars, deploymentCount] = await Promise.all([
-      prisma.envVar.findMany({ where: { appId: target.id }, orderBy: { key: "asc" } }),
-      prisma.deployment.count({ where: { appId: target.id } }),
-    ]);
-    const env = vars.map((v) => ({ key: v.key, masked: "••••••••", updatedAt: v.updatedAt }));
+    const [vars, deploymentCount] = await Promise.all([listEnv(prisma, target.id), prisma.deployment.count({ where: { appId: target.id } })]);
+    const env = vars.map((v) => ({ key: v.key, masked: "••••••••", targets: v.targets, updatedAt: v.updatedAt }));
     return kit.page(reply, settingsPage(kit.context(request, reply), toAppDto(config, target), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
   }
 
@@ -52,7 +52,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     return kit.flashAndGo(request, reply, { kind: "ok", text: "Settings saved. They apply to the next deploy." }, `/apps/${request.params.name}/settings`);
   });
 
-  const envForm = csrfBody.extend({ key: formText, value: z.string().max(40_000).optional().default("") });
+  const envForm = csrfBody.extend({ key: formText, value: z.string().max(40_000).optional().default(""), target: z.enum(["both", ...ENV_TARGETS]).default("both") });
   app.post("/apps/:name/env", { schema: { hide: true, params: appParams, body: envForm, response: { 400: z.string() } } }, async (request, reply) => {
     const key = request.body.key.trim();
     const { value } = request.body;
@@ -63,15 +63,15 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     if (value.length > 32_768) errors.value = "must be at most 32 768 characters";
     if (Object.keys(errors).length > 0) return renderSettings(request, reply, request.params.name, { key, value }, errors, 400);
     const target = await findAppByName(prisma, request.params.name);
-    await prisma.envVar.upsert({ where: { appId_key: { appId: target.id, key } }, create: { appId: target.id, key, value }, update: { value } });
-    return kit.flashAndGo(request, reply, { kind: "ok", text: `Set ${key}. Changes apply to the next deploy.` }, `/apps/${target.name}/settings#env`);
+    const targets = request.body.target === "both" ? ENV_TARGETS : [request.body.target];
+    await setEnv(prisma, target.id, { [key]: value }, targets);
+    return kit.flashAndGo(request, reply, { kind: "ok", text: `Set ${key} for ${targets.join(" and ")}. Changes apply to the next deploy.` }, `/apps/${target.name}/settings#env`);
   });
 
   app.post("/apps/:name/env/unset", { schema: { hide: true, params: appParams, body: csrfBody.extend({ key: envKey }) } }, async (request, reply) =>
     kit.action(request, reply, `/apps/${request.params.name}/settings#env`, async () => {
       const target = await findAppByName(prisma, request.params.name);
-      const { count } = await prisma.envVar.deleteMany({ where: { appId: target.id, key: request.body.key } });
-      if (count === 0) throw new AppError("not_found", `${request.body.key} is not set`);
+      if ((await unsetEnv(prisma, target.id, request.body.key)) === 0) throw new AppError("not_found", `${request.body.key} is not set`);
       return { flash: { kind: "ok", text: `Removed ${request.body.key}. Changes apply to the next deploy.` } };
     }),
   );

@@ -1,20 +1,22 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appParams, envDto, envKey, setEnvBody } from "../../../schemas/app.ts";
+import { appParams } from "../../../schemas/app.ts";
 import { errorResponses } from "../../../schemas/common.ts";
+import { envDto, envKey, setEnvBody, unsetEnvQuery } from "../../../schemas/env.ts";
 import { findAppByName } from "../../../services/apps.ts";
+import { listEnv, setEnv, unsetEnv } from "../../../services/env.ts";
 import { AppError } from "../../../errors.ts";
 
-const NOTE = "Changes apply to the next deploy.";
+const NOTE = "Changes apply to the next deploy. Production deployments get the vars that target production, previews those that target preview.";
 const mask = (value: string) => (value.length <= 4 ? "••••" : `${value.slice(0, 2)}••••`);
 
-/** An app's environment variables. Values are masked unless `reveal=true`. */
+/** An app's environment variables, per target (production, preview). Values are masked unless `reveal=true`. */
 const envRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma } = app.pier;
-  const list = async (appId: string, reveal: boolean) => {
-    const vars = await prisma.envVar.findMany({ where: { appId }, orderBy: { key: "asc" } });
-    return { vars: vars.map((v) => ({ key: v.key, value: reveal ? v.value : mask(v.value), updatedAt: v.updatedAt.toISOString() })), note: NOTE };
-  };
+  const list = async (appId: string, reveal: boolean) => ({
+    vars: (await listEnv(prisma, appId)).map((v) => ({ key: v.key, value: reveal ? v.value : mask(v.value), targets: v.targets, updatedAt: v.updatedAt.toISOString() })),
+    note: NOTE,
+  });
 
   app.get(
     "/api/apps/:name/env",
@@ -24,25 +26,21 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     "/api/apps/:name/env",
-    { schema: { summary: "Set env vars (merged with existing ones)", params: appParams, body: setEnvBody, response: { 200: envDto, ...errorResponses } } },
+    { schema: { summary: "Set env vars for production, preview or both (default both); merged with existing ones", params: appParams, body: setEnvBody, response: { 200: envDto, ...errorResponses } } },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
-      await prisma.$transaction(
-        Object.entries(request.body.vars).map(([key, value]) =>
-          prisma.envVar.upsert({ where: { appId_key: { appId: target.id, key } }, create: { appId: target.id, key, value }, update: { value } }),
-        ),
-      );
+      await setEnv(prisma, target.id, request.body.vars, request.body.targets);
       return list(target.id, false);
     },
   );
 
   app.delete(
     "/api/apps/:name/env/:key",
-    { schema: { summary: "Remove an env var", params: appParams.extend({ key: envKey }), response: { 200: envDto, ...errorResponses } } },
+    { schema: { summary: "Remove an env var (from one target with ?target=)", params: appParams.extend({ key: envKey }), querystring: unsetEnvQuery, response: { 200: envDto, ...errorResponses } } },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
-      const { count } = await prisma.envVar.deleteMany({ where: { appId: target.id, key: request.params.key } });
-      if (count === 0) throw new AppError("not_found", `env var ${request.params.key} is not set`, "key");
+      const removed = await unsetEnv(prisma, target.id, request.params.key, request.query.target ? [request.query.target] : undefined);
+      if (removed === 0) throw new AppError("not_found", `env var ${request.params.key} is not set${request.query.target ? ` for ${request.query.target}` : ""}`, "key");
       return list(target.id, false);
     },
   );
