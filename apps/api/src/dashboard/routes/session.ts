@@ -9,10 +9,23 @@ import { LOGIN_COOKIE, SESSION_COOKIE, SESSION_TTL_S } from "../session.ts";
 const LOGIN_WINDOW_MS = 5 * 60_000;
 const LOGIN_MAX_FAILURES = 10;
 
-/** A path on this site to go back to after signing in (never another origin). */
+/**
+ * A path on this site to go back to after signing in, or "/". Only a same-origin path passes: printable
+ * ASCII, one leading "/" not followed by "/" or "\\", and, once percent-decoded, still no control
+ * character or whitespace (browsers drop tabs and newlines, so "/\t/evil.example" would become "//evil.example").
+ */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.startsWith("/login")) return "/";
-  return next;
+  if (!next || !/^[\x21-\x7e]+$/.test(next)) return "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return "/";
+  }
+  for (const path of [next, decoded]) {
+    if (!path.startsWith("/") || path[1] === "/" || path[1] === "\\" || /[\s\p{Cc}]/u.test(path)) return "/";
+  }
+  return next.startsWith("/login") ? "/" : next;
 }
 
 /** Signing in with the admin token (throttled per address) and out. */
