@@ -110,4 +110,17 @@ describe("GitHub webhook", () => {
     expect(older).toMatchObject({ status: "CANCELLED", reason: `superseded by deployment ${newer.json().deploymentId}` });
     expect(list.find((d) => d.id === newer.json().deploymentId)?.status).toBe("QUEUED");
   });
+
+  it("a captured push sent again with a new delivery id deploys nothing: not the same commit again, nor an older one", async () => {
+    const before = await deployments();
+    // The "b" push is the newest; the "a" push was superseded by it. Replaying either, freshly signed by
+    // GitHub back then and captured since, with a delivery id never seen:
+    for (const sha of ["a".repeat(40), "b".repeat(40)]) {
+      const replay = await deliver("push", JSON.stringify(pushPayload({ branch: "main", sha })), { "x-github-delivery": `replay-${randomBytes(4).toString("hex")}` });
+      expect(replay.statusCode).toBe(202);
+      expect(replay.json()).toMatchObject({ ignored: true, duplicate: true });
+      expect(replay.json().reason).toMatch(/was pushed before .*: a push never deploys a commit again nor moves production back/);
+    }
+    expect(await deployments()).toEqual(before);
+  });
 });

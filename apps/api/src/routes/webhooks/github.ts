@@ -9,6 +9,7 @@ import { createDeployment } from "../../services/create-deployment.ts";
 import { AppError } from "../../errors.ts";
 import { stopPreview } from "@pier/release";
 import { previewSlugOf } from "../../services/previews.ts";
+import { earlierPushOf } from "../../services/push-replay.ts";
 
 const webhookAnswer = z.object({
   ok: z.boolean(),
@@ -74,13 +75,25 @@ const githubWebhook: FastifyPluginAsyncZod = async (app) => {
       }
 
       const delivery = request.headers["x-github-delivery"];
+      const deliveryId = typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined;
+      const earlier = await earlierPushOf(deps.prisma, appRecord.id, decision.branch, decision.commit.sha);
+      const sameDelivery = earlier && deliveryId && (await deps.prisma.deployment.count({ where: { id: earlier.id, deliveryId } })) > 0;
+      if (earlier && !sameDelivery) {
+        return reply.status(202).send({
+          ok: true,
+          ignored: true,
+          duplicate: true,
+          deploymentId: earlier.id,
+          reason: `commit ${decision.commit.sha.slice(0, 12)} of ${decision.branch} was pushed before (deployment ${earlier.shortId}, ${earlier.status}): a push never deploys a commit again nor moves production back; use rollback or deploy`,
+        });
+      }
       const created = await createDeployment(deps, {
         app: appRecord,
         trigger: "PUSH",
         branch: decision.branch,
         previewSlug: decision.preview ? previewSlugOf(appRecord.name, decision.branch) : undefined,
         commit: decision.commit,
-        deliveryId: typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined,
+        deliveryId,
       });
       return reply.status(202).send({
         ok: true,
