@@ -68,3 +68,75 @@ describe("dashboard sign-in redirects", () => {
     expect(again.headers.location).toBe("/");
   });
 });
+
+describe("dashboard sign-out", () => {
+  let app: FastifyInstance;
+  // Its own queue name, so its own set of sessions: signing out everywhere here touches no other test.
+  const config = testConfig();
+
+  const signIn = async () => {
+    const login = await app.inject({ method: "GET", url: "/login" });
+    const signedIn = await app.inject({
+      method: "POST",
+      url: "/login",
+      cookies: { pier_login: cookieOf(login, "pier_login")! },
+      ...form({ _csrf: csrfOf(login.body), token: config.PIER_ADMIN_TOKEN, next: "/" }),
+    });
+    expect(signedIn.statusCode).toBe(303);
+    return cookieOf(signedIn, "pier_session")!;
+  };
+  /** The sign-out page: 200 with its forms while the session counts, else a redirect to sign in. */
+  const logoutPage = (session: string) => app.inject({ method: "GET", url: "/logout", cookies: { pier_session: session } });
+  const signedIn = async (session: string) => (await logoutPage(session)).statusCode === 200;
+
+  beforeAll(async () => {
+    app = await buildApp(config, { logger: false });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("GET /logout only shows the buttons; a post without the CSRF token is refused", async () => {
+    const session = await signIn();
+    const page = await logoutPage(session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('action="/logout"');
+    expect(page.body).toContain('action="/logout/everywhere"');
+    expect(page.cookies.find((c) => c.name === "pier_session")).toBeUndefined();
+    expect(await signedIn(session)).toBe(true);
+
+    const forged = await app.inject({ method: "POST", url: "/logout", cookies: { pier_session: session }, ...form({}) });
+    expect(forged.statusCode).toBe(403);
+    expect(await signedIn(session)).toBe(true);
+
+    const signedOut = await app.inject({ method: "GET", url: "/logout" });
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers.location).toBe("/login");
+  });
+
+  it("signing out ends the session on the server: a copy of the cookie no longer works", async () => {
+    const session = await signIn();
+    const other = await signIn();
+    const out = await app.inject({ method: "POST", url: "/logout", cookies: { pier_session: session }, ...form({ _csrf: csrfOf((await logoutPage(session)).body) }) });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe("/login");
+    expect(await signedIn(session)).toBe(false);
+    const page = await app.inject({ method: "GET", url: "/notifications", cookies: { pier_session: session } });
+    expect(page.statusCode).toBe(302);
+    expect(page.headers.location).toMatch(/^\/login/);
+    // Another browser's session goes on.
+    expect(await signedIn(other)).toBe(true);
+  });
+
+  it("signing out everywhere ends every session", async () => {
+    const first = await signIn();
+    const second = await signIn();
+    const out = await app.inject({ method: "POST", url: "/logout/everywhere", cookies: { pier_session: first }, ...form({ _csrf: csrfOf((await logoutPage(first)).body) }) });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe("/login");
+    expect(await signedIn(first)).toBe(false);
+    expect(await signedIn(second)).toBe(false);
+    // Signing in again works.
+    expect(await signedIn(await signIn())).toBe(true);
+  });
+});

@@ -16,7 +16,7 @@ import sessionRoutes from "./routes/session.ts";
 import settingsRoutes from "./routes/settings.ts";
 import { LOGIN_COOKIE } from "./session.ts";
 
-/** Routes that answer without a session: the sign-in form, and signing out by link. */
+/** Routes that answer without a session: the sign-in form, and the sign-out page (a link can't sign you out: it only shows the buttons). */
 const isPublic = (route: string | undefined, method: string) => route === "/login" || (route === "/logout" && method === "GET");
 
 /**
@@ -30,7 +30,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
   const kit = new DashboardKit(app.pier);
 
   app.addHook("onRequest", async (request, reply) => {
-    const session = kit.begin(request);
+    const session = await kit.begin(request);
     const route = request.routeOptions.url;
     if (session || isPublic(route, request.method)) return;
     // Pages send you to sign in; a form post or a live fragment gets a plain 401 (scripts reload on it).

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import { errorMessage } from "./forms.ts";
 import { DashboardKeys, FLASH_COOKIE, SESSION_COOKIE, type Flash, type Session } from "./session.ts";
+import { SessionStore } from "./session-store.ts";
 import type { PageContext } from "./ui.ts";
 
 interface RequestState {
@@ -16,19 +17,23 @@ interface RequestState {
  */
 export class DashboardKit {
   readonly keys: DashboardKeys;
+  readonly sessions: SessionStore;
   private readonly states = new WeakMap<FastifyRequest, RequestState>();
   private readonly secureCookies: boolean;
 
   constructor(readonly deps: PierDeps) {
     this.keys = new DashboardKeys(deps.config.PIER_ADMIN_TOKEN);
+    this.sessions = new SessionStore(deps.redis, deps.config.PIER_QUEUE_NAME);
     this.secureCookies = deps.config.PIER_PUBLIC_URL?.startsWith("https:") ?? false;
   }
 
-  /** Reads the session cookie and draws the request's nonce; the first thing on every request. */
-  begin(request: FastifyRequest): Session | null {
-    const session = this.keys.readSession(request.cookies[SESSION_COOKIE]);
-    this.states.set(request, { nonce: randomBytes(16).toString("base64"), session });
-    return session;
+  /** Reads the session cookie (signed, and not signed out) and draws the request's nonce; the first thing on every request. */
+  async begin(request: FastifyRequest): Promise<Session | null> {
+    const state: RequestState = { nonce: randomBytes(16).toString("base64"), session: null };
+    this.states.set(request, state);
+    const signed = this.keys.readSession(request.cookies[SESSION_COOKIE]);
+    state.session = signed && (await this.sessions.has(signed)) ? signed : null;
+    return state.session;
   }
 
   state(request: FastifyRequest): RequestState {

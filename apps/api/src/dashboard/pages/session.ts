@@ -17,3 +17,18 @@ export function loginPage(ctx: PageContext, options: { next: string; error?: str
     </div>`,
   });
 }
+
+/** GET /logout: signing out takes a form post (with the CSRF token), so a link elsewhere can't sign you out. */
+export function logoutPage(ctx: PageContext): string {
+  return layout(ctx, {
+    title: "Sign out",
+    body: html`<div class="login">
+      <div class="card"><div class="cb">
+        <form method="post" action="/logout">${csrfField(ctx)}<button class="btn primary" type="submit">Sign out</button></form>
+        <p class="muted small">Ends this browser's session.</p>
+        <form method="post" action="/logout/everywhere">${csrfField(ctx)}<button class="btn" type="submit">Sign out everywhere</button></form>
+        <p class="muted small">Ends every dashboard session, in all browsers (for a lost laptop or a shared computer).</p>
+      </div></div>
+    </div>`,
+  });
+}

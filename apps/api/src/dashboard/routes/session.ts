@@ -1,9 +1,8 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { csrfBody, formText, html200 } from "../forms.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
-import { loginPage } from "../pages/session.ts";
+import { loginPage, logoutPage } from "../pages/session.ts";
 import { LOGIN_COOKIE, SESSION_COOKIE, SESSION_TTL_S } from "../session.ts";
 
 const LOGIN_WINDOW_MS = 5 * 60_000;
@@ -28,7 +27,7 @@ export function safeNext(next: string | undefined): string {
   return next.startsWith("/login") ? "/" : next;
 }
 
-/** Signing in with the admin token (throttled per address) and out. */
+/** Signing in with the admin token (throttled per address) and out: of this browser, or of every one. */
 const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
   const loginFailures = new Map<string, { count: number; since: number }>();
 
@@ -61,19 +60,33 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
         return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "That token isn't right. Check PIER_ADMIN_TOKEN on the server." }), 401);
       }
       loginFailures.delete(ip);
-      const { cookie: value } = kit.keys.newSession(now);
+      const { session, cookie: value } = kit.keys.newSession(now);
+      await kit.sessions.add(session, now);
       reply.setCookie(SESSION_COOKIE, value, kit.cookieOptions(request, SESSION_TTL_S));
       reply.clearCookie(LOGIN_COOKIE, kit.cookieOptions(request));
       return reply.redirect(next, 303);
     },
   );
 
-  const signOut = async (request: FastifyRequest, reply: FastifyReply) => {
+  // A link (or an image) elsewhere can't sign you out: GET only shows the buttons; signing out is a form post with the CSRF token.
+  app.get("/logout", { schema: { hide: true, response: html200 } }, async (request, reply) => {
+    if (!kit.state(request).session) return reply.redirect("/login", 303);
+    return kit.page(reply, logoutPage(kit.context(request, reply)));
+  });
+
+  // The session ends on the server too: a copy of the cookie stops working.
+  app.post("/logout", { schema: { hide: true, body: csrfBody } }, async (request, reply) => {
+    await kit.sessions.remove(kit.state(request).session!.id);
     reply.clearCookie(SESSION_COOKIE, kit.cookieOptions(request));
     return reply.redirect("/login", 303);
-  };
-  app.get("/logout", { schema: { hide: true } }, signOut);
-  app.post("/logout", { schema: { hide: true, body: csrfBody } }, signOut);
+  });
+
+  app.post("/logout/everywhere", { schema: { hide: true, body: csrfBody } }, async (request, reply) => {
+    const ended = await kit.sessions.removeAll();
+    reply.clearCookie(SESSION_COOKIE, kit.cookieOptions(request));
+    request.log.info({ sessions: ended }, "dashboard: signed out everywhere");
+    return kit.flashAndGo(request, reply, { kind: "ok", text: `Signed out everywhere (${ended} session${ended === 1 ? "" : "s"} ended).` }, "/login");
+  });
 };
 
 export default sessionRoutes;
