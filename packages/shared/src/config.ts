@@ -1,3 +1,4 @@
+import { BlockList, isIPv4, isIPv6 } from "node:net";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 
@@ -8,6 +9,9 @@ const flag = z
 
 const hostPort = z.coerce.number().int().min(0).max(65535);
 
+/** The admin token of a developer machine: anyone who read the README knows it. */
+export const DEV_ADMIN_TOKEN = "pier-dev-admin-token";
+
 /**
  * Every setting Pier reads from the environment, validated once at startup.
  * The defaults work on a developer machine with the services from `npm start`.
@@ -15,7 +19,7 @@ const hostPort = z.coerce.number().int().min(0).max(65535);
 export const configSchema = z.object({
   DATABASE_URL: z.string().url().default("postgresql://pier:pier@127.0.0.1:5432/pier"),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
-  PIER_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").default("pier-dev-admin-token"),
+  PIER_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").default(DEV_ADMIN_TOKEN),
   PIER_API_HOST: z.string().default("127.0.0.1"),
   PIER_API_PORT: hostPort.default(3000),
   /** What GitHub should call: used to build each app's webhook URL. */
@@ -123,6 +127,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   return result.data;
+}
+
+const loopbackV6 = new BlockList();
+loopbackV6.addAddress("::1", "ipv6");
+loopbackV6.addSubnet("::ffff:127.0.0.0", 104, "ipv6");
+
+/** Only this machine can reach it: localhost, 127.0.0.0/8 or ::1 (brackets allowed). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (h === "localhost") return true;
+  if (isIPv4(h)) return h.startsWith("127.");
+  return isIPv6(h) && loopbackV6.check(h, "ipv6");
+}
+
+/** Why the API must not listen with this configuration (the default admin token reachable from other machines), or null. */
+export function apiExposureProblem(config: Pick<PierConfig, "PIER_API_HOST" | "PIER_ADMIN_TOKEN">): string | null {
+  if (config.PIER_ADMIN_TOKEN !== DEV_ADMIN_TOKEN || isLoopbackHost(config.PIER_API_HOST)) return null;
+  return `PIER_ADMIN_TOKEN: is the default development token "${DEV_ADMIN_TOKEN}" while PIER_API_HOST=${config.PIER_API_HOST} is reachable from other machines; set PIER_ADMIN_TOKEN to a secret of your own (at least 16 characters), or listen on 127.0.0.1`;
 }
 
 /** The base URL apps are reached on through the router, e.g. http://localhost:8080. */
