@@ -10,6 +10,41 @@ export function isValidAppName(name: string): boolean {
 
 /** Deployment short ids: 8 chars of a-z0-9, so `<app>-<shortId>` never collides with a `-git-` preview label. */
 export const SHORT_ID_LENGTH = 8;
+
+/**
+ * Host labels Pier makes for an app are `<app>-<shortId>` and `<app>-git-<slug>`, so new app names must not
+ * read as one of another app's labels: no name contains "-git-" or ends in "-git" (then preview labels
+ * can't clash with anything), and no name is `<other app>-<8 letters/digits>` or has another app's name
+ * that way (checked against the existing apps when one is created).
+ */
+export const APP_NAME_HOST_RULE = "must not contain '-git-' or end in '-git' (reserved for preview hosts <app>-git-<branch>)";
+
+export function isReservedAppName(name: string): boolean {
+  return name.includes("-git-") || name.endsWith("-git");
+}
+
+const isShortId = (s: string) => s.length === SHORT_ID_LENGTH && /^[a-z0-9]+$/.test(s);
+
+/** `label` is one of the host labels Pier makes for an app named `app` (a deployment's or a preview's). */
+export function isGeneratedLabelOf(label: string, app: string): boolean {
+  if (!label.startsWith(`${app}-`)) return false;
+  const rest = label.slice(app.length + 1);
+  return isShortId(rest) || rest.startsWith("git-");
+}
+
+/** The other app whose host labels `name` would shadow (or that would shadow `name`'s), if any. */
+export function hostLabelClash(name: string, otherApps: Iterable<string>): string | null {
+  for (const other of otherApps) {
+    if (other !== name && (isGeneratedLabelOf(name, other) || isGeneratedLabelOf(other, name))) return other;
+  }
+  return null;
+}
+
+/** The names of existing apps `hostLabelClash` must see for a new name: its prefix before a short id, and names starting with it. */
+export function clashCandidates(name: string): { exact: string | null; prefix: string } {
+  const cut = name.length - SHORT_ID_LENGTH - 1;
+  return { exact: cut > 0 && name[cut] === "-" && isShortId(name.slice(cut + 1)) ? name.slice(0, cut) : null, prefix: `${name}-` };
+}
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 export function randomId(length: number, random: (n: number) => Uint8Array): string {

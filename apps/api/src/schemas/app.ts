@@ -1,7 +1,9 @@
-import { APP_NAME_RULE, autoscalePolicySchema, healthCheckPathSchema, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
+import { APP_NAME_HOST_RULE, APP_NAME_RULE, autoscalePolicySchema, healthCheckPathSchema, isReservedAppName, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
+/** A new app's name also keeps clear of preview host labels (existing apps keep theirs). */
+const newAppName = appName.refine((name) => !isReservedAppName(name), { message: APP_NAME_HOST_RULE });
 const branch = z.string().refine(isValidBranchName, { message: "must be a valid git branch name" });
 const rootDir = z
   .string()
@@ -11,7 +13,7 @@ const port = z.number().int().min(1).max(65535);
 const healthCheckPath = healthCheckPathSchema;
 
 export const createAppBody = z.object({
-  name: appName,
+  name: newAppName,
   // Checked against the allow-list in the service: the policy lives in config.
   repoUrl: z.string().max(500),
   branch: branch.default("main"),

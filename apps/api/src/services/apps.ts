@@ -1,6 +1,6 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock, announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
-import { autoscaleOverMaxima, checkRepoUrl, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
+import { autoscaleOverMaxima, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -21,10 +21,21 @@ export async function findAppByName(prisma: PrismaClient, name: string): Promise
   return app;
 }
 
+/** The router serves `<app>-<shortId>` and `<app>-git-<slug>` next to app names: a new name must not shadow (or be shadowed by) another app's. */
+async function refuseHostLabelClash(prisma: PrismaClient, name: string): Promise<void> {
+  const { exact, prefix } = clashCandidates(name);
+  const others = await prisma.app.findMany({ where: { OR: [{ name: { startsWith: prefix } }, ...(exact ? [{ name: exact }] : [])] }, select: { name: true } });
+  const clash = hostLabelClash(name, others.map((o) => o.name));
+  if (!clash) return;
+  const detail = isGeneratedLabelOf(name, clash) ? `${name} is a host Pier makes for app ${clash}` : `app ${clash}'s name is a host Pier would make for ${name}`;
+  throw new AppError("conflict", `name: ${detail} (<app>-<deployment id>, <app>-git-<branch>); pick another name`, "name");
+}
+
 export async function createApp(deps: PierDeps, input: z.infer<typeof createAppBody>): Promise<App> {
   const repoUrl = validRepoUrl(deps.config, input.repoUrl);
   const existing = await deps.prisma.app.findUnique({ where: { name: input.name } });
   if (existing) throw new AppError("app_exists", `an app named ${input.name} already exists`, "name");
+  await refuseHostLabelClash(deps.prisma, input.name);
   try {
     return await deps.prisma.app.create({
       data: {
