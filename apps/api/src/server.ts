@@ -1,6 +1,7 @@
-import { loadConfig } from "@pier/shared";
+import { loadConfig, supervisedProcess } from "@pier/shared";
 import { buildApp } from "./build-app.ts";
 
+supervisedProcess("pier-api");
 const config = loadConfig();
 const app = await buildApp(config);
 

@@ -1,13 +1,13 @@
 import { createPrismaClient } from "@pier/db";
 import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime } from "@pier/runtime";
-import { loadConfig } from "@pier/shared";
+import { loadConfig, supervisedProcess } from "@pier/shared";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { startController } from "./controller.ts";
 
-process.title = "pier-controller";
+supervisedProcess("pier-controller");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-controller" } });
 const prisma = createPrismaClient(config.DATABASE_URL);

@@ -1,9 +1,10 @@
 import { createPrismaClient } from "@pier/db";
 import { createRuntime } from "@pier/runtime";
-import { loadConfig } from "@pier/shared";
+import { loadConfig, supervisedProcess } from "@pier/shared";
 import { pino } from "pino";
 import { createRouter } from "./router.ts";
 
+supervisedProcess("pier-router");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-router" } });
 const prisma = createPrismaClient(config.DATABASE_URL);

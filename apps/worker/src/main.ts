@@ -1,12 +1,13 @@
 import { createPrismaClient } from "@pier/db";
 import { createRuntime } from "@pier/runtime";
-import { loadConfig } from "@pier/shared";
+import { loadConfig, supervisedProcess } from "@pier/shared";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { Queue } from "bullmq";
 import { createDeployWorker } from "./deploy-worker.ts";
 
+supervisedProcess("pier-worker");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-worker" } });
 const prisma = createPrismaClient(config.DATABASE_URL);

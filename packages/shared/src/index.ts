@@ -10,3 +10,4 @@ export * from "./metrics.ts";
 export * from "./replicas.ts";
 export * from "./autoscale.ts";
 export * from "./env-targets.ts";
+export * from "./supervised-process.ts";
