@@ -8,15 +8,19 @@ supervisedProcess("pier-router");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-router" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const router = await createRouter(config, prisma, createRuntime("docker"), logger, { host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT });
-logger.info({ host: config.PIER_ROUTER_HOST, port: router.port, domain: config.PIER_DOMAIN }, "router listening");
+const starting = createRouter(config, prisma, createRuntime("docker"), logger, { host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT });
 
+// Listening from the start: a stop asked for while the router starts waits for it, then stops the HAProxy it started.
 async function shutdown(signal: string) {
   logger.info({ signal }, "router stopping");
   setTimeout(() => process.exit(0), 15_000).unref();
-  await router.close();
+  const router = await starting.catch(() => null); // a start that failed stopped its HAProxy itself
+  await router?.close();
   await prisma.$disconnect();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+const router = await starting;
+logger.info({ host: config.PIER_ROUTER_HOST, port: router.port, domain: config.PIER_DOMAIN }, "router listening");
