@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { authenticate } from "./plugins/app/auth.ts";
 import deps from "./plugins/app/deps.ts";
 import errorHandler from "./plugins/app/error-handler.ts";
-import { byCredential, limitRequests } from "./plugins/app/rate-limit.ts";
+import { byCredential, limitRequests, RequestCounters } from "./plugins/app/rate-limit.ts";
 import docs from "./plugins/external/docs.ts";
 import security from "./plugins/external/security.ts";
 import dashboard from "./dashboard/index.ts";
@@ -39,16 +39,17 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
   await app.register(docs);
   await app.register(deps, { config });
   await app.register(errorHandler);
+  const counters = new RequestCounters(app.pier.redis, app.log);
 
   await app.register(healthz);
   await app.register(schemasRoutes);
   await app.register(async (webhooks) => {
     // Per app: one noisy repository can't starve the others' deliveries.
-    await limitRequests(webhooks, { redis: app.pier.redis, perMinute: config.PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE, name: "webhook", keyOf: (r) => r.url.split("?")[0] ?? r.url });
+    await limitRequests(webhooks, { counters, perMinute: config.PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE, name: "webhook", keyOf: (r) => r.url.split("?")[0] ?? r.url });
     await webhooks.register(githubWebhook);
   });
   await app.register(async (api) => {
-    await limitRequests(api, { redis: app.pier.redis, perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE, name: "api", keyOf: byCredential });
+    await limitRequests(api, { counters, perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE, name: "api", keyOf: byCredential });
     api.addHook("onRequest", authenticate(config.PIER_ADMIN_TOKEN, app.pier.prisma));
     await api.register(tokensRoutes);
     await api.register(notificationsRoutes);
