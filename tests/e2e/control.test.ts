@@ -35,7 +35,10 @@ describe("control over the running app: one-off commands and runtime logs (API a
     platform = await startPlatform();
     await platform.api.listen({ host: "127.0.0.1", port: 0 });
     apiUrl = `http://127.0.0.1:${(platform.api.server.address() as AddressInfo).port}`;
-    repo = await createTestRepo({ ...nodeAppFiles("control"), "pier.json": JSON.stringify({ volumes: [{ name: "data", path: "/data" }] }) });
+    const files = nodeAppFiles("control");
+    // An app that prints a secret from its environment at start, as careless apps do.
+    files["server.js"] = `${files["server.js"]}\nconsole.log("greeting: " + process.env.GREETING);\n`;
+    repo = await createTestRepo({ ...files, "pier.json": JSON.stringify({ volumes: [{ name: "data", path: "/data" }] }) });
     await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
     await platform.api.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: platform.auth, payload: { vars: { GREETING: "hello-from-env" } } });
   });
@@ -60,8 +63,9 @@ describe("control over the running app: one-off commands and runtime logs (API a
     const write = await pier("run", name, "--", "sh", "-c", "echo $GREETING > /data/note && cat server.js | head -1");
     expect(write.code).toBe(0);
     expect(write.stdout).toContain('const http = require("http");');
-    const read = await pier("run", name, "--json", "--", "cat", "/data/note");
-    expect(JSON.parse(read.stdout)).toMatchObject({ exitCode: 0, output: "hello-from-env\n", timedOut: false });
+    // The command saw the value (15 characters and a newline went to the volume); what it prints of it is redacted, as in build logs.
+    const read = await pier("run", name, "--json", "--", "sh", "-c", "cat /data/note; wc -c < /data/note");
+    expect(JSON.parse(read.stdout)).toMatchObject({ exitCode: 0, output: "[redacted]\n15\n", timedOut: false });
     const failing = await pier("run", name, "--", "sh", "-c", "echo oops >&2; exit 4");
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain("oops");
@@ -71,10 +75,13 @@ describe("control over the running app: one-off commands and runtime logs (API a
     expect(await platform.runtime.listContainers({ "pier.app": name, "pier.role": "run" }, { all: true })).toEqual([]);
   });
 
-  it("pier app-logs shows the running app's output", async () => {
+  it("pier app-logs shows the running app's output, with the app's env values redacted", async () => {
     const logs = await pier("app-logs", name, "--tail", "20");
     expect(logs.code).toBe(0);
     expect(logs.stdout).toContain("listening on 3000");
+    // The app prints its GREETING at start (see the files above); the log shows it redacted.
+    expect(logs.stdout).toContain("greeting: [redacted]");
+    expect(logs.stdout).not.toContain("hello-from-env");
     expect((await pier("app-logs", "no-such-app")).code).toBe(5);
   });
 });

@@ -1,6 +1,6 @@
 import type { App, Deployment, EnvVar } from "@pier/db";
 import type { VolumeMount } from "@pier/runtime";
-import { envTargetOf, LABELS, type EnvTarget, type PierConfig } from "@pier/shared";
+import { envTargetOf, LABELS, openEnvVars, type EnvTarget, type PierConfig, type SecretsSettings } from "@pier/shared";
 import type { StartRequest } from "./start-container.ts";
 import { storedMounts } from "./volumes.ts";
 
@@ -38,8 +38,9 @@ export function appLabels(app: Pick<App, "id" | "name">, extra: Record<string, s
   return { [LABELS.managed]: "true", [LABELS.app]: app.name, [LABELS.appId]: app.id, ...extra };
 }
 
-/** The start request of a stored deployment's container (replica `replica`, 1 by default). */
+/** The start request of a stored deployment's container (replica `replica`, 1 by default); env values opened with the config's secrets key. */
 export function deploymentStartRequest(
+  config: SecretsSettings,
   app: Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value" | "target">> },
   deployment: Pick<Deployment, "id" | "shortId" | "imageId" | "port" | "memoryMb" | "cpus" | "previewSlug" | "mounts">,
   replica = 1,
@@ -54,7 +55,7 @@ export function deploymentStartRequest(
     image: deployment.imageId,
     port: deployment.port ?? 3000,
     // A preview never sees production's values: only the vars that target previews.
-    env: envRecord(app.envVars, envTargetOf(deployment)),
+    env: envRecord(openEnvVars(config, app.envVars), envTargetOf(deployment)),
     memoryMb: deployment.memoryMb,
     cpus: deployment.cpus,
     previewSlug: deployment.previewSlug,

@@ -14,3 +14,4 @@ export { appEnv, appLabels, containerLimits, deploymentStartRequest, envRecord, 
 export { backoffMs, CRASH_LOOP_AFTER, reconcileProduction, recordServingReplicas, replicaIndex, type ReconcileOutcome } from "./reconcile.ts";
 export { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, tryLock, type RedisLock } from "./redis-lock.ts";
 export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";
+export { rotateSecrets } from "./rotate-secrets.ts";

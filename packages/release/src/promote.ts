@@ -48,7 +48,7 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     const replicaSet = await startReplicas(
       deps.runtime,
       deps.config,
-      deploymentStartRequest(app, target),
+      deploymentStartRequest(deps.config, app, target),
       target.replicas,
       { path: target.healthCheckPath ?? app.healthCheckPath, timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS },
       () => undefined,

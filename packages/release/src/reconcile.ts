@@ -137,7 +137,7 @@ async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: Containe
 /** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
 async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[] }, live: Deployment, state: ReplicaState, now: Date): Promise<ReplicaState> {
   const key = { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } };
-  const request = deploymentStartRequest(app, live, state.index);
+  const request = deploymentStartRequest(deps.config, app, live, state.index);
   // A fresh name per replacement: the dead container's name may still be taken while Docker removes it.
   const base = containerName(app.name, live.shortId, state.index);
   const name = state.restarts === 0 ? base : `${base}-r${state.restarts}`;

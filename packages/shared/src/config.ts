@@ -79,6 +79,10 @@ export const configSchema = z.object({
   PIER_WARM_DEPLOYMENTS: z.coerce.number().int().min(0).max(10).default(1),
   /** Deployments whose images are kept per app (the live one and the rollback target always are). */
   PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
+  /** Key(s) that seal env values and webhook secrets at rest (see secrets.ts); else the key file. */
+  PIER_SECRETS_KEY: z.string().optional(),
+  /** Where the secrets key lives when PIER_SECRETS_KEY is unset (default ~/.pier/secrets.key, created on first use). */
+  PIER_SECRETS_KEY_FILE: z.string().optional(),
   /** Build logs of deployments that ended longer ago (other than production and the newest PIER_RETAIN_DEPLOYMENTS) are deleted. */
   PIER_RETAIN_LOG_DAYS: z.coerce.number().int().min(1).default(30),
   /** FAILED and CANCELLED deployments older than this are deleted, with their logs and images. */

@@ -11,3 +11,4 @@ export * from "./replicas.ts";
 export * from "./autoscale.ts";
 export * from "./env-targets.ts";
 export * from "./supervised-process.ts";
+export * from "./secrets.ts";

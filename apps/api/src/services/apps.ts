@@ -1,6 +1,6 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock, announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
-import { autoscaleOverMaxima, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
+import { autoscaleOverMaxima, secretBox, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -46,7 +46,7 @@ export async function createApp(deps: PierDeps, input: z.infer<typeof createAppB
         rootDir: input.rootDir ?? "",
         port: input.port ?? null,
         healthCheckPath: input.healthCheckPath ?? "/",
-        webhookSecret: randomBytes(24).toString("hex"),
+        webhookSecret: secretBox(deps.config).seal(randomBytes(24).toString("hex")),
       },
     });
   } catch (error) {

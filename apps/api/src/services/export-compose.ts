@@ -13,7 +13,7 @@ export async function exportCompose(deps: PierDeps, appName: string): Promise<st
   if (!app) throw new AppError("app_not_found", `app ${appName} does not exist`, "name");
   const live = app.productionDeployment;
   if (!live?.imageTag) throw new AppError("conflict", `${appName} has no production deployment to export yet: deploy it first`, "name");
-  const spec = deploymentStartRequest(app, live);
+  const spec = deploymentStartRequest(deps.config, app, live);
   const limits = containerLimits(deps.config, spec);
   const service = {
     image: live.imageTag,

@@ -1,4 +1,5 @@
 import { appEnv, appLabels, containerLimits, deploymentStartRequest } from "@pier/release";
+import { redactSecrets } from "@pier/shared";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
 
@@ -17,7 +18,7 @@ export async function runInAppImage(deps: PierDeps, request: RunRequest) {
   if (!app) throw new AppError("app_not_found", `app ${request.appName} does not exist`, "name");
   const live = app.productionDeployment;
   if (!live?.imageId) throw new AppError("conflict", `${app.name} has no production deployment to run commands in yet`, "name");
-  const spec = deploymentStartRequest(app, live);
+  const spec = deploymentStartRequest(deps.config, app, live);
   const limits = containerLimits(deps.config, spec);
   const result = await deps.runtime.runToCompletion({
     image: spec.image,
@@ -30,5 +31,6 @@ export async function runInAppImage(deps: PierDeps, request: RunRequest) {
     timeoutMs: request.timeoutSeconds * 1000,
     mounts: spec.mounts,
   });
-  return { deploymentId: live.id, ...result };
+  // Like build logs: the app's env values are redacted from what the command printed.
+  return { deploymentId: live.id, ...result, output: redactSecrets(result.output, Object.values(spec.env)) };
 }

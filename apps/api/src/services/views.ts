@@ -1,6 +1,6 @@
 import type { App, Deployment } from "@pier/db";
 import type { ReplicaStatus } from "@pier/release";
-import { orderedPhases, previewLabel, storedAutoscalePolicy, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
+import { orderedPhases, previewLabel, secretBox, storedAutoscalePolicy, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
@@ -25,7 +25,7 @@ export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus)
     volumes: volumesSchema.safeParse(app.volumes).data ?? [],
     url: urlForLabel(config, app.name),
     webhookUrl: webhookUrl(config, app.name),
-    webhookSecret: app.webhookSecret,
+    webhookSecret: secretBox(config).open(app.webhookSecret),
     productionDeploymentId: app.productionDeploymentId,
     replicas: replicas ?? { desired: app.replicas, running: 0, state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED", replicas: [] },
     alertErrorRate: app.alertErrorRate,

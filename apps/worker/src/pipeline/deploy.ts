@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
-import { checkRepoUrl, envTargetOf, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
+import { checkRepoUrl, envTargetOf, openEnvVars, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -44,7 +44,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
   const deployment = await claimDeployment(deps.prisma, deploymentId);
   if (!deployment) return { outcome: "skipped" };
   const { app } = deployment;
-  log.setSecrets(app.envVars.map((v) => v.value));
+  log.setSecrets(openEnvVars(deps.config, app.envVars).map((v) => v.value));
   if (deployment.startedAt) timer.record("queued", deployment.startedAt.getTime() - deployment.createdAt.getTime());
   if (deployment.resumed && (await resumeInterrupted(deps, deployment, log)) === "live") {
     await markReady(deps, deployment.id, log, timer);
@@ -74,7 +74,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       }),
     );
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
-    const env = envRecord(app.envVars, envTargetOf(deployment));
+    const env = envRecord(openEnvVars(deps.config, app.envVars), envTargetOf(deployment));
     const mounts = await prepareVolumes(deps, app, settings.volumes, deployment.previewSlug);
     if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, appName: app.name, appId: app.id, memoryMb: settings.memoryMb, cpus: settings.cpus }, log));
     await startDeploying(deps.prisma, deployment.id, {
@@ -92,7 +92,7 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
     const start = (port: number) =>
       startAndCheck(deps, timer, log, startedContainerIds, {
-        request: deploymentStartRequest(app, { ...deployment, imageId: image.imageId, port, memoryMb: settings.memoryMb, cpus: settings.cpus, mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })) }),
+        request: deploymentStartRequest(deps.config, app, { ...deployment, imageId: image.imageId, port, memoryMb: settings.memoryMb, cpus: settings.cpus, mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })) }),
         replicas: settings.replicas,
         health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
       });

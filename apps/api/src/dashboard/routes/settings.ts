@@ -19,7 +19,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
 
   async function renderSettings(request: FastifyRequest, reply: FastifyReply, name: string, values: FormValues = {}, errors: FieldErrors = {}, status = 200) {
     const target = await findAppByName(prisma, name);
-    const [vars, deploymentCount] = await Promise.all([listEnv(prisma, target.id), prisma.deployment.count({ where: { appId: target.id } })]);
+    const [vars, deploymentCount] = await Promise.all([listEnv(deps, target.id), prisma.deployment.count({ where: { appId: target.id } })]);
     const env = vars.map((v) => ({ key: v.key, masked: "••••••••", targets: v.targets, updatedAt: v.updatedAt }));
     return kit.page(reply, settingsPage(kit.context(request, reply), toAppDto(config, target), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
   }
@@ -64,14 +64,14 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     if (Object.keys(errors).length > 0) return renderSettings(request, reply, request.params.name, { key, value }, errors, 400);
     const target = await findAppByName(prisma, request.params.name);
     const targets = request.body.target === "both" ? ENV_TARGETS : [request.body.target];
-    await setEnv(prisma, target.id, { [key]: value }, targets);
+    await setEnv(deps, target.id, { [key]: value }, targets);
     return kit.flashAndGo(request, reply, { kind: "ok", text: `Set ${key} for ${targets.join(" and ")}. Changes apply to the next deploy.` }, `/apps/${target.name}/settings#env`);
   });
 
   app.post("/apps/:name/env/unset", { schema: { hide: true, params: appParams, body: csrfBody.extend({ key: envKey }) } }, async (request, reply) =>
     kit.action(request, reply, `/apps/${request.params.name}/settings#env`, async () => {
       const target = await findAppByName(prisma, request.params.name);
-      if ((await unsetEnv(prisma, target.id, request.body.key)) === 0) throw new AppError("not_found", `${request.body.key} is not set`);
+      if ((await unsetEnv(deps, target.id, request.body.key)) === 0) throw new AppError("not_found", `${request.body.key} is not set`);
       return { flash: { kind: "ok", text: `Removed ${request.body.key}. Changes apply to the next deploy.` } };
     }),
   );

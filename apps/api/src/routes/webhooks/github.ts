@@ -8,6 +8,7 @@ import { findAppByName } from "../../services/apps.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
 import { AppError } from "../../errors.ts";
 import { stopPreview } from "@pier/release";
+import { secretBox } from "@pier/shared";
 import { previewSlugOf } from "../../services/previews.ts";
 import { earlierPushOf } from "../../services/push-replay.ts";
 
@@ -51,7 +52,7 @@ const githubWebhook: FastifyPluginAsyncZod = async (app) => {
       const raw = request.body;
       if (!Buffer.isBuffer(raw)) throw new AppError("unsupported_media_type", "send application/json (or form-encoded) deliveries");
       const signature = request.headers["x-hub-signature-256"];
-      if (!isValidSignature(appRecord.webhookSecret, raw, typeof signature === "string" ? signature : undefined)) {
+      if (!isValidSignature(secretBox(deps.config).open(appRecord.webhookSecret), raw, typeof signature === "string" ? signature : undefined)) {
         throw new AppError("invalid_signature", "X-Hub-Signature-256 is missing or does not match this app's webhook secret", "X-Hub-Signature-256");
       }
       let payload: unknown;

@@ -5,6 +5,8 @@ import { appParams } from "../../../schemas/app.ts";
 import { errorResponses } from "../../../schemas/common.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { runInAppImage } from "../../../services/run-command.ts";
+import { redactedLines } from "../../../services/redacted-lines.ts";
+import { openEnvVars } from "@pier/shared";
 
 /**
  * Direct control over the running app. Runtime logs: the app's own output (stdout and stderr of its production container): what a hosted PaaS
@@ -27,6 +29,9 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!live?.containerId) throw new AppError("conflict", `${target.name} has no running production container`, "name");
       const stream = await app.pier.runtime.streamContainerLogs(live.containerId, { tail: request.query.tail, follow: request.query.follow === "true" });
       request.raw.on("close", () => stream.destroy());
+      // The app's env values never leave in its logs, as in build logs.
+      const envVars = openEnvVars(app.pier.config, await app.pier.prisma.envVar.findMany({ where: { appId: target.id } }));
+      const redacted = redactedLines(envVars.map((v) => v.value));
       // Streamed as it comes, outside the response serializer (which knows only whole strings).
       reply.hijack();
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
@@ -35,7 +40,7 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
         request.log.error({ err: error }, "runtime log stream failed");
         reply.raw.end(`\n[pier] log stream ended: ${error.message}\n`);
       });
-      stream.pipe(reply.raw);
+      stream.pipe(redacted).pipe(reply.raw);
     },
   );
 

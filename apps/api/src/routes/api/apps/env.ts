@@ -14,7 +14,7 @@ const mask = (value: string) => (value.length <= 4 ? "••••" : `${value.s
 const envRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma } = app.pier;
   const list = async (appId: string, reveal: boolean) => ({
-    vars: (await listEnv(prisma, appId)).map((v) => ({ key: v.key, value: reveal ? v.value : mask(v.value), targets: v.targets, updatedAt: v.updatedAt.toISOString() })),
+    vars: (await listEnv(app.pier, appId)).map((v) => ({ key: v.key, value: reveal ? v.value : mask(v.value), targets: v.targets, updatedAt: v.updatedAt.toISOString() })),
     note: NOTE,
   });
 
@@ -29,7 +29,7 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { summary: "Set env vars for production, preview or both (default both); merged with existing ones", params: appParams, body: setEnvBody, response: { 200: envDto, ...errorResponses } } },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
-      await setEnv(prisma, target.id, request.body.vars, request.body.targets);
+      await setEnv(app.pier, target.id, request.body.vars, request.body.targets);
       return list(target.id, false);
     },
   );
@@ -39,7 +39,7 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { summary: "Remove an env var (from one target with ?target=)", params: appParams.extend({ key: envKey }), querystring: unsetEnvQuery, response: { 200: envDto, ...errorResponses } } },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
-      const removed = await unsetEnv(prisma, target.id, request.params.key, request.query.target ? [request.query.target] : undefined);
+      const removed = await unsetEnv(app.pier, target.id, request.params.key, request.query.target ? [request.query.target] : undefined);
       if (removed === 0) throw new AppError("not_found", `env var ${request.params.key} is not set${request.query.target ? ` for ${request.query.target}` : ""}`, "key");
       return list(target.id, false);
     },

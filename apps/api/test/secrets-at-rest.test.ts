@@ -1,0 +1,63 @@
+import { createPrismaClient } from "@pier/db";
+import { rotateSecrets } from "@pier/release";
+import { SecretBox, secretBox } from "@pier/shared";
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../../../tests/support/platform.ts";
+import { buildApp } from "../src/build-app.ts";
+
+describe("secrets at rest", () => {
+  let app: FastifyInstance;
+  const config = testConfig();
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  const name = `sec-${randomBytes(3).toString("hex")}`;
+
+  beforeAll(async () => {
+    app = await buildApp(config, { logger: false });
+    expect((await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" } })).statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await app.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
+    await app.close();
+    await prisma.$disconnect();
+  });
+
+  it("stores env values and the webhook secret sealed (AES-256-GCM), and shows them opened", async () => {
+    expect((await app.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: auth, payload: { vars: { DATABASE_URL: "postgres://user:hunter2@db/app" } } })).statusCode).toBe(200);
+    const rows = await prisma.envVar.findMany({ where: { app: { name } } });
+    expect(rows).toHaveLength(2); // production and preview
+    for (const row of rows) {
+      expect(row.value).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+      expect(row.value).not.toContain("hunter2");
+    }
+    expect(rows[0]!.value).not.toBe(rows[1]!.value); // a fresh IV each time
+    const revealed = (await app.inject({ method: "GET", url: `/api/apps/${name}/env?reveal=true`, headers: auth })).json();
+    expect(revealed.vars).toEqual([expect.objectContaining({ key: "DATABASE_URL", value: "postgres://user:hunter2@db/app" })]);
+
+    const stored = await prisma.app.findUniqueOrThrow({ where: { name } });
+    expect(stored.webhookSecret).toMatch(/^enc:v1:/);
+    const shown = (await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().webhookSecret;
+    expect(shown).toMatch(/^[0-9a-f]{48}$/);
+    expect(secretBox(config).open(stored.webhookSecret)).toBe(shown);
+  });
+
+  it("rotates: values sealed with the old key or stored in plain before encryption are sealed with the new key", async () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const oldBox = new SecretBox([oldKey]);
+    const target = await prisma.app.findUniqueOrThrow({ where: { name } });
+    await prisma.envVar.create({ data: { appId: target.id, key: "OLD_KEY_VALUE", value: oldBox.seal("sealed-long-ago"), target: "production" } });
+    await prisma.envVar.create({ data: { appId: target.id, key: "PLAIN_VALUE", value: "stored-before-encryption", target: "production" } });
+    const rotating = new SecretBox([newKey, oldKey]);
+    expect(rotating.open(oldBox.seal("x"))).toBe("x");
+    // Rows of other apps in this shared database are sealed with the suite's key: rotate this app's only.
+    const scoped = { envVar: { findMany: (args: object) => prisma.envVar.findMany({ ...args, where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } } }), update: prisma.envVar.update.bind(prisma.envVar) }, app: { findMany: async () => [], update: prisma.app.update.bind(prisma.app) } };
+    expect(await rotateSecrets(scoped as never, rotating)).toEqual({ envValues: 2, webhookSecrets: 0 });
+    const afterRotation = new SecretBox([newKey]); // the old key dropped
+    const rows = await prisma.envVar.findMany({ where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } }, orderBy: { key: "asc" } });
+    expect(rows.map((r) => afterRotation.open(r.value))).toEqual(["sealed-long-ago", "stored-before-encryption"]);
+    expect(() => new SecretBox([randomBytes(32)]).open(rows[0]!.value)).toThrow(/not among PIER_SECRETS_KEY/);
+  });
+});

@@ -1,0 +1,23 @@
+import type { PrismaClient } from "@pier/db";
+import type { SecretBox } from "@pier/shared";
+
+/**
+ * Seals every stored secret (env values, webhook secrets) with the box's current key: values sealed
+ * with an older key (still listed after the new one) and values stored before encryption. Run after
+ * putting a new key first; once it is done, the old key can be dropped.
+ */
+export async function rotateSecrets(prisma: PrismaClient, box: SecretBox): Promise<{ envValues: number; webhookSecrets: number }> {
+  let envValues = 0;
+  for (const row of await prisma.envVar.findMany({ select: { id: true, value: true } })) {
+    if (box.isCurrent(row.value)) continue;
+    await prisma.envVar.update({ where: { id: row.id }, data: { value: box.seal(box.open(row.value)) } });
+    envValues++;
+  }
+  let webhookSecrets = 0;
+  for (const app of await prisma.app.findMany({ select: { id: true, webhookSecret: true } })) {
+    if (box.isCurrent(app.webhookSecret)) continue;
+    await prisma.app.update({ where: { id: app.id }, data: { webhookSecret: box.seal(box.open(app.webhookSecret)) } });
+    webhookSecrets++;
+  }
+  return { envValues, webhookSecrets };
+}
