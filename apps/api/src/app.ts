@@ -43,11 +43,8 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
 
   await app.register(healthz);
   await app.register(schemasRoutes);
-  await app.register(async (webhooks) => {
-    // Per app: one noisy repository can't starve the others' deliveries.
-    await limitRequests(webhooks, { counters, perMinute: config.PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE, name: "webhook", keyOf: (r) => r.url.split("?")[0] ?? r.url });
-    await webhooks.register(githubWebhook);
-  });
+  // Limits its own deliveries: signed ones per app, refused ones per sender.
+  await app.register(githubWebhook, { counters });
   await app.register(async (api) => {
     await limitRequests(api, { counters, perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE, name: "api", keyOf: byCredential });
     api.addHook("onRequest", authenticate(config.PIER_ADMIN_TOKEN, app.pier.prisma));

@@ -73,7 +73,7 @@ describe("API tokens, docs, security headers, rate limits", () => {
     }
   });
 
-  it("rate-limits the API per credential and the webhook per app, with a JSON 429", async () => {
+  it("rate-limits the API per credential, with a JSON 429", async () => {
     const limited = await buildApp(testConfig({ PIER_API_RATE_LIMIT_PER_MINUTE: "3", PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: "2" }), { logger: false });
     try {
       const token = `Bearer ${config.PIER_ADMIN_TOKEN}`;
@@ -85,10 +85,11 @@ describe("API tokens, docs, security headers, rate limits", () => {
       expect(statuses[3]).toBe(429);
       const last = await limited.inject({ method: "GET", url: "/api/apps", headers });
       expect(last.json()).toMatchObject({ error: "rate_limited" });
+      // Deliveries to an app that doesn't exist are 404s that count against nobody (webhook-limits.test.ts has the rest).
       const hook = `/webhooks/github/rl-${Date.now()}`;
       const hookStatuses: number[] = [];
       for (let i = 0; i < 3; i++) hookStatuses.push((await limited.inject({ method: "POST", url: hook, payload: {} })).statusCode);
-      expect(hookStatuses).toEqual([404, 404, 429]);
+      expect(hookStatuses).toEqual([404, 404, 404]);
     } finally {
       await limited.close();
     }

@@ -47,7 +47,10 @@ export const configSchema = z.object({
   /** Scheme and port the router is reached on, for the URLs Pier shows. */
   PIER_PUBLIC_ROUTER_URL: z.string().url().optional(),
   PIER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Per app for signed deliveries, per sender address for refused ones (unsigned or wrongly signed). */
   PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Largest webhook delivery read (MB; GitHub's own cap is 25): a larger Content-Length is a 413 before any of it is read. */
+  PIER_WEBHOOK_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(25).default(5),
   PIER_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pier-deploys"),
   PIER_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   PIER_ALLOW_FILE_REPOS: flag.default(false),

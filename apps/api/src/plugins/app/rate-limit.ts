@@ -69,6 +69,17 @@ export async function limitRequests(scope: FastifyInstance, options: { counters:
   });
 }
 
+/**
+ * A per-minute budget spent explicitly, for routes where only some requests count (and only once it is
+ * known which): `spend(key)` counts one and throws the 429 past the budget. Uncounted requests pass.
+ */
+export function requestBudget(counters: RequestCounters, options: { perMinute: number; name: string }) {
+  return async (key: string): Promise<void> => {
+    const counted = await counters.count(`pier:rate:${options.name}:${key}`, 60_000);
+    if (counted && counted.current > options.perMinute) throw tooMany(options.perMinute, counted.ttlMs);
+  };
+}
+
 /** Requests are counted per bearer token (hashed), or per client address without one. */
 export const byCredential = (request: FastifyRequest) => {
   const header = request.headers.authorization;

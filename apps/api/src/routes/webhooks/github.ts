@@ -1,14 +1,16 @@
+import type { App } from "@pier/db";
+import { isValidAppName } from "@pier/shared";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decidePush, parsePushEvent } from "../../github/push-event.ts";
 import { isValidSignature } from "../../github/signature.ts";
 import { appParams } from "../../schemas/app.ts";
 import { errorResponse } from "../../schemas/common.ts";
-import { findAppByName } from "../../services/apps.ts";
+import { requestBudget, type RequestCounters } from "../../plugins/app/rate-limit.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
 import { AppError } from "../../errors.ts";
 import { stopPreview } from "@pier/release";
-import { secretBox } from "@pier/shared";
 import { previewSlugOf } from "../../services/previews.ts";
 import { earlierPushOf } from "../../services/push-replay.ts";
 
@@ -34,8 +36,26 @@ function payloadText(contentType: string | undefined, raw: Buffer): string {
   return raw.toString("utf8");
 }
 
-const githubWebhook: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(["application/json", "application/x-www-form-urlencoded"], { parseAs: "buffer", bodyLimit: 25 * 1024 * 1024 }, rawBodyParser);
+const NO_SIGNATURE = "X-Hub-Signature-256 is missing or does not match this app's webhook secret";
+
+/**
+ * The webhook reads as little as it can before a delivery proves itself: an unknown app is a 404 and an
+ * unsigned delivery a 401 before the body is read, and a body over PIER_WEBHOOK_BODY_LIMIT_MB is a 413
+ * (by its Content-Length, before it is read). Only signed deliveries spend their app's budget; refused
+ * ones spend their sender's (per address), so nobody without the secret can use up an app's deliveries.
+ */
+const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = async (app, { counters }) => {
+  const { config, prisma } = app.pier;
+  const perMinute = config.PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE;
+  const delivered = requestBudget(counters, { name: "webhook", perMinute });
+  const refused = requestBudget(counters, { name: "webhook-refused", perMinute });
+  const targets = new WeakMap<FastifyRequest, App>();
+  const refuse = async (request: FastifyRequest): Promise<never> => {
+    await refused(request.ip);
+    throw new AppError("invalid_signature", NO_SIGNATURE, "X-Hub-Signature-256");
+  };
+
+  app.addContentTypeParser(["application/json", "application/x-www-form-urlencoded"], { parseAs: "buffer", bodyLimit: config.PIER_WEBHOOK_BODY_LIMIT_MB * 1024 * 1024 }, rawBodyParser);
 
   app.post(
     "/webhooks/github/:name",
@@ -43,18 +63,27 @@ const githubWebhook: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "GitHub webhook (push, ping) for one app",
         params: appParams,
-        response: { 200: webhookAnswer, 202: webhookAnswer, 400: errorResponse, 401: errorResponse, 404: errorResponse, 415: errorResponse, 503: errorResponse },
+        response: { 200: webhookAnswer, 202: webhookAnswer, 400: errorResponse, 401: errorResponse, 404: errorResponse, 413: errorResponse, 415: errorResponse, 429: errorResponse, 503: errorResponse },
+      },
+      // Before the body is read (params are only validated after it).
+      onRequest: async (request) => {
+        const { name } = request.params as { name: string };
+        const found = isValidAppName(name) ? await prisma.app.findUnique({ where: { name } }) : null;
+        if (!found) throw new AppError("app_not_found", `app ${name.slice(0, 60)} does not exist`, "name");
+        if (typeof request.headers["x-hub-signature-256"] !== "string") await refuse(request);
+        targets.set(request, found);
       },
     },
     async (request, reply) => {
       const deps = app.pier;
-      const appRecord = await findAppByName(deps.prisma, request.params.name);
+      const appRecord = targets.get(request)!;
       const raw = request.body;
       if (!Buffer.isBuffer(raw)) throw new AppError("unsupported_media_type", "send application/json (or form-encoded) deliveries");
       const signature = request.headers["x-hub-signature-256"];
-      if (!isValidSignature(secretBox(deps.config).open(appRecord.webhookSecret), raw, typeof signature === "string" ? signature : undefined)) {
-        throw new AppError("invalid_signature", "X-Hub-Signature-256 is missing or does not match this app's webhook secret", "X-Hub-Signature-256");
+      if (!isValidSignature(appRecord.webhookSecret, raw, typeof signature === "string" ? signature : undefined)) {
+        await refuse(request);
       }
+      await delivered(appRecord.name);
       let payload: unknown;
       try {
         payload = JSON.parse(payloadText(request.headers["content-type"], raw));
