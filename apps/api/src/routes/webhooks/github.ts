@@ -11,6 +11,7 @@ import { requestBudget, type RequestCounters } from "../../plugins/app/rate-limi
 import { createDeployment } from "../../services/create-deployment.ts";
 import { AppError } from "../../errors.ts";
 import { stopPreview } from "@pier/release";
+import { secretBox } from "@pier/shared";
 import { previewSlugOf } from "../../services/previews.ts";
 import { earlierPushOf } from "../../services/push-replay.ts";
 
@@ -80,7 +81,7 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       const raw = request.body;
       if (!Buffer.isBuffer(raw)) throw new AppError("unsupported_media_type", "send application/json (or form-encoded) deliveries");
       const signature = request.headers["x-hub-signature-256"];
-      if (!isValidSignature(appRecord.webhookSecret, raw, typeof signature === "string" ? signature : undefined)) {
+      if (!isValidSignature(secretBox(deps.config).open(appRecord.webhookSecret), raw, typeof signature === "string" ? signature : undefined)) {
         await refuse(request);
       }
       await delivered(appRecord.name);
