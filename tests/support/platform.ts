@@ -13,7 +13,12 @@ import { pino } from "pino";
 
 /** Settings for one test file: its own queue (so tests never see each other's jobs) and fast timeouts. */
 export function testConfig(overrides: Record<string, string> = {}): PierConfig {
-  return loadConfig({
+  return loadConfig(testEnv(overrides));
+}
+
+/** testConfig as environment variables, for a Pier process a test starts (a worker it may kill). */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string | undefined> {
+  return {
     ...process.env,
     PIER_QUEUE_NAME: `test-${randomUUID()}`,
     PIER_ADMIN_TOKEN: "test-admin-token-0123456789",
@@ -29,7 +34,7 @@ export function testConfig(overrides: Record<string, string> = {}): PierConfig {
     PIER_API_RATE_LIMIT_PER_MINUTE: "100000",
     LOG_LEVEL: process.env.PIER_TEST_LOG_LEVEL ?? "warn",
     ...overrides,
-  });
+  };
 }
 
 export interface Platform {
@@ -47,7 +52,7 @@ export interface Platform {
 }
 
 /** API, worker and router of one Pier, in this process, on real Postgres, Redis and Docker. */
-export async function startPlatform(config: PierConfig = testConfig()): Promise<Platform> {
+export async function startPlatform(config: PierConfig = testConfig(), options: { worker?: boolean } = {}): Promise<Platform> {
   const logger = pino({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL);
@@ -55,6 +60,8 @@ export async function startPlatform(config: PierConfig = testConfig()): Promise<
   const runtime = createRuntime("docker");
   const api = await buildApp(config, { logger: false });
   const worker = createDeployWorker({ config, prisma, redis, runtime, notifications: api.pier.notifications, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
+  // Without one here, builds wait for a worker process the test starts (and may kill).
+  if (options.worker === false) await worker.close();
   const notificationWorker = createNotificationWorker({ prisma, connection, logger, queueName: notificationsQueueName(config.PIER_QUEUE_NAME) });
   const router = await createRouter(config, prisma, runtime, logger, { host: "127.0.0.1", port: 0 });
   const routerPort = router.port;

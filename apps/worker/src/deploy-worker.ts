@@ -1,6 +1,8 @@
-import { tryLock } from "@pier/release";
+import { releaseLockOf, tryLock } from "@pier/release";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { RuntimeUnavailableError } from "@pier/runtime";
-import { deployJob } from "@pier/shared";
+import { deployJob, LABELS } from "@pier/shared";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { DeployFailedError, TransientError } from "./errors.ts";
@@ -32,7 +34,9 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
     if (!payload.success) throw new UnrecoverableError(`invalid deploy job payload: ${payload.error.message}`);
     const { deploymentId, appId } = payload.data;
 
-    const lock = await tryLock(options.redis, `${options.queueName}:app-lock:${appId}`, `${job.id}:${token}`);
+    // An earlier attempt of this very job holds the lock only if its worker died (BullMQ handed the job
+    // on): take it over instead of waiting for it to expire.
+    const lock = await tryLock(options.redis, appLockKey(options.queueName, appId), `${job.id}:${token}`, undefined, `${job.id}:`);
     if (!lock) {
       await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
       throw new DelayedError();
@@ -61,11 +65,48 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
   const worker = new Worker(options.queueName, processor, {
     connection: options.connection,
     concurrency: options.concurrency,
-    // Builds can take minutes; the lock is renewed while the processor runs.
-    lockDuration: 60_000,
+    // Builds can take minutes; the lock is renewed while the processor runs. A worker that dies holds its
+    // jobs until the lock runs out; the stalled check then hands them to another worker (once: a job whose
+    // worker dies twice fails, see endStalledJob).
+    lockDuration: options.config.PIER_JOB_LOCK_MS,
+    stalledInterval: Math.max(1_000, Math.round(options.config.PIER_JOB_LOCK_MS / 2)),
+    maxStalledCount: 1,
   });
   worker.on("error", (error) => deps.logger.error({ err: error }, "deploy worker error"));
+  worker.on("failed", (job, error) => {
+    if (job && STALLED_TOO_OFTEN.test(error.message)) {
+      void endStalledJob(options, job).catch((endError) => deps.logger.error({ err: endError, jobId: job.id }, "could not end a deployment whose worker died twice"));
+    }
+  });
   return worker;
+}
+
+const appLockKey = (queueName: string, appId: string) => `${queueName}:app-lock:${appId}`;
+/** BullMQ's reason for a job whose worker died (lost its lock) more often than maxStalledCount allows. */
+const STALLED_TOO_OFTEN = /stalled more than allowable limit/;
+
+/**
+ * A job BullMQ failed without running it: its worker died twice in a row (killed, out of memory). The
+ * deployment ends FAILED saying so, and what the dead attempts left goes: their containers (never a
+ * live one), work directories, and the app's build lock.
+ */
+async function endStalledJob(options: DeployWorkerOptions, job: Job): Promise<void> {
+  const payload = deployJob.payload.safeParse(job.data);
+  if (!payload.success) return;
+  const { deploymentId, appId } = payload.data;
+  const deployment = await options.prisma.deployment.findUnique({ where: { id: deploymentId }, include: { app: { select: { name: true, productionDeploymentId: true } } } });
+  if (!deployment) return;
+  const reason = "the worker running this deployment stopped twice in a row (killed or crashed); deploy again to retry";
+  if (deployment.app.productionDeploymentId !== deploymentId) {
+    for (const container of await options.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.deployment]: deploymentId }, { all: true })) await options.runtime.removeContainer(container.id);
+  }
+  const dirs = (await readdir(options.config.PIER_WORK_DIR).catch(() => [] as string[])).filter((d) => d.startsWith(`${deployment.app.name}-${deployment.shortId}-`));
+  for (const dir of dirs) await rm(path.join(options.config.PIER_WORK_DIR, dir), { recursive: true, force: true });
+  await releaseLockOf(options.redis, appLockKey(options.queueName, appId), `${job.id}:`);
+  const log = new BuildLog(options.prisma, deploymentId);
+  log.write(`Deployment failed: ${reason}`);
+  await log.close();
+  if (await markFailed(options.prisma, deploymentId, reason)) await announceDeploymentEnd(options, deploymentId, "failed");
 }
 
 /** Writes what went wrong where users look: the deployment's status, reason and log. */

@@ -82,6 +82,8 @@ export const configSchema = z.object({
   PIER_WARM_DEPLOYMENTS: z.coerce.number().int().min(0).max(10).default(1),
   /** Deployments whose images are kept per app (the live one and the rollback target always are). */
   PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
+  /** A build job's lock: a worker that dies gives its job to another this long after (then once more; a second death fails it). */
+  PIER_JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Key(s) that seal env values and webhook secrets at rest (see secrets.ts); else the key file. */
   PIER_SECRETS_KEY: z.string().optional(),
   /** Where the secrets key lives when PIER_SECRETS_KEY is unset (default ~/.pier/secrets.key, created on first use). */
