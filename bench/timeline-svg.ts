@@ -17,7 +17,7 @@ export interface TimelineMark {
 
 const W = 960;
 const H = 360;
-const PAD = { left: 48, right: 56, top: 28, bottom: 40 };
+const PAD = { left: 48, right: 96, top: 28, bottom: 40 };
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function timelineSvg(title: string, points: TimelinePoint[], marks: TimelineMark[], maxReplicas: number): string {
