@@ -84,6 +84,9 @@ try {
   for (const d of decided.reverse()) console.log(`  ${((Date.parse(d.at) - start) / 1000).toFixed(1)} s: ${d.from} → ${d.to}: ${d.reason}`);
   console.log(`  load steps at ${marks.filter((m) => m.label.startsWith("load step")).map((m) => m.t.toFixed(1)).join(", ")} s`);
   await sampler;
+  // The sampler may have stopped just before the last scale-down showed: end the timeline where it is.
+  const last = (await view()).replicas;
+  points.push({ t: (Date.now() - start) / 1000, load: 0, desired: last.desired, serving: last.running });
   await writeFile(SVG, timelineSvg(`Pier autoscaling: ${STEPS} load steps of ${CONNECTIONS} connections (target 10 in flight per replica, max ${MAX}, scale-down delay 6 s)`, points, marks, MAX));
 
   // Part 2: cold starts from zero.
