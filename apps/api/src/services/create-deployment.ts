@@ -57,6 +57,15 @@ export async function createDeployment(deps: PierDeps, request: DeploymentReques
     throw error;
   }
 
+  // Queued first: a deployment that can't be queued (Redis down) must not cancel the ones that were.
+  const payload: DeployJobPayload = deployJob.payload.parse({ deploymentId: id, appId: request.app.id });
+  try {
+    await deps.queue.add(deployJob.name, payload, { ...deployJob.options, jobId: id });
+  } catch (error) {
+    await markFailed(deps.prisma, id, `could not enqueue the build: ${(error as Error).message}`);
+    throw new AppError("queue_unavailable", "the build queue (Redis) is unavailable; try again shortly");
+  }
+
   const older = await deps.prisma.deployment.findMany({
     where: { appId: request.app.id, branch: request.branch, status: "QUEUED", id: { not: id }, createdAt: { lte: deployment.createdAt } },
     select: { id: true },
@@ -65,14 +74,6 @@ export async function createDeployment(deps: PierDeps, request: DeploymentReques
   for (const { id: olderId } of older) {
     // Only still-QUEUED rows change: one a worker claimed a moment ago keeps building.
     if (await cancelQueued(deps.prisma, olderId, `superseded by deployment ${id}`)) superseded.push(olderId);
-  }
-
-  const payload: DeployJobPayload = deployJob.payload.parse({ deploymentId: id, appId: request.app.id });
-  try {
-    await deps.queue.add(deployJob.name, payload, { ...deployJob.options, jobId: id });
-  } catch (error) {
-    await markFailed(deps.prisma, id, `could not enqueue the build: ${(error as Error).message}`);
-    throw new AppError("queue_unavailable", "the build queue (Redis) is unavailable; try again shortly");
   }
   return { deployment, duplicate: false, superseded };
 }
