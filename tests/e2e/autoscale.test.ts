@@ -4,6 +4,7 @@ import { startTestController, type TestController } from "../support/controller.
 import { getViaRouter } from "../support/http.ts";
 import { keepRequesting } from "../support/load.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
+import { eventually } from "../support/eventually.ts";
 
 // A no-dependency Node app whose requests take 50 ms (as a real handler waiting on a database would), so
 // that a closed-loop load of N connections keeps about N requests in flight.
@@ -14,15 +15,6 @@ process.on("SIGTERM", () => process.exit(0));
 `,
 };
 
-async function eventually<T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("autoscaling on load, and scale to zero", () => {
   let platform: Platform;

@@ -9,6 +9,7 @@ import { getViaRouter } from "../support/http.ts";
 import { keepRequesting } from "../support/load.ts";
 import { startTestController, type TestController } from "../support/controller.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
+import { eventually } from "../support/eventually.ts";
 
 // Answers "<text> <hostname>" so a test can tell replicas apart; GET /crash ends the process, and once
 // /data/crashed exists (a volume) every start fails at once: a crash loop that a one-off command can end.
@@ -26,15 +27,6 @@ const appFiles = (text: string) => ({
   "server.js": server(text),
 });
 
-async function eventually<T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("desired state: scale, self-healing, crash loops", () => {
   let platform: Platform;

@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Redis } from "ioredis";
+import { eventually } from "./eventually.ts";
 import { keepRequesting, type LoadResult } from "./load.ts";
 import type { Platform } from "./platform.ts";
 import type { TestRepo } from "./git-repo.ts";
@@ -49,15 +50,8 @@ export async function logMatches(platform: Platform, deploymentId: string, patte
   return lines.filter((l) => pattern.test(l.line)).length;
 }
 
-export async function until<T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** eventually(), with the longer deadline and quicker polls that fault scenarios need. */
+export const until = <T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 60_000): Promise<T> => eventually(check, what, timeoutMs, 25);
 
 export interface FaultOutcome {
   fault: string;
