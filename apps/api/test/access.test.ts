@@ -16,7 +16,7 @@ describe("API tokens, docs, security headers, rate limits", () => {
   });
 
   it("the admin creates a named token, shown once and stored hashed; it works until revoked", async () => {
-    const created = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: "ci deploys" } });
+    const created = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: "ci deploys", scopes: ["deploy"] } });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
     expect(token).toMatch(/^pier_[a-z0-9]{40}$/);
@@ -29,12 +29,12 @@ describe("API tokens, docs, security headers, rate limits", () => {
     expect((await app.inject({ method: "GET", url: "/api/apps", headers: withToken })).statusCode).toBe(200);
     const list = await app.inject({ method: "GET", url: "/api/tokens", headers: admin });
     const listed = list.json().tokens.find((t: { id: string }) => t.id === id);
-    expect(listed).toMatchObject({ name: "ci deploys", prefix, revokedAt: null });
+    expect(listed).toMatchObject({ name: "ci deploys", prefix, scopes: ["deploy"], expiresAt: null, revokedAt: null });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list.json())).not.toContain(token);
 
     // A token can't manage tokens: only the admin can.
-    expect((await app.inject({ method: "POST", url: "/api/tokens", headers: withToken, payload: { name: "more" } })).statusCode).toBe(403);
+    expect((await app.inject({ method: "POST", url: "/api/tokens", headers: withToken, payload: { name: "more", scopes: ["read"] } })).statusCode).toBe(403);
 
     const revoked = await app.inject({ method: "DELETE", url: `/api/tokens/${id}`, headers: admin });
     expect(revoked.statusCode).toBe(200);
@@ -45,7 +45,7 @@ describe("API tokens, docs, security headers, rate limits", () => {
   });
 
   it("token bad input: empty name, unknown id", async () => {
-    const empty = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: " " } });
+    const empty = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: " ", scopes: ["read"] } });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields[0].field).toBe("name");
     expect((await app.inject({ method: "DELETE", url: "/api/tokens/doesnotexist", headers: admin })).statusCode).toBe(404);

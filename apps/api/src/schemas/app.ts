@@ -72,7 +72,8 @@ export const appDto = z.object({
   volumes: z.array(z.object({ name: z.string(), path: z.string() })),
   url: z.string(),
   webhookUrl: z.string(),
-  webhookSecret: z.string(),
+  /** null unless the caller has the admin scope. */
+  webhookSecret: z.string().nullable(),
   productionDeploymentId: z.string().nullable(),
   /** Production replicas: desired (POST /scale) and running, with each replica's state. */
   replicas: replicaStatusDto,

@@ -1,12 +1,24 @@
 import { z } from "zod";
+import { TOKEN_SCOPES } from "../plugins/app/scopes.ts";
 
-export const createTokenBody = z.object({ name: z.string().trim().min(1, "must not be empty").max(100) }).strict();
+export const tokenScope = z.enum(TOKEN_SCOPES);
+export const createTokenBody = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(100),
+    /** read < deploy < admin (each allows what the ones before it do); the highest given counts. */
+    scopes: z.array(tokenScope).min(1, "must name a scope: read, deploy or admin").max(TOKEN_SCOPES.length),
+    /** Omitted: the token never expires. */
+    expiresInDays: z.number().int("must be a whole number of days").min(1, "must be at least 1 day").max(3650, "must be at most 3650 days (10 years)").optional(),
+  })
+  .strict();
 export const tokenParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a token id") });
 export const tokenDto = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  scopes: z.array(tokenScope),
   createdAt: z.string(),
+  expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });

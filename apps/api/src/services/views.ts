@@ -11,8 +11,11 @@ export function webhookUrl(config: PierConfig, appName: string): string {
   return `${base.replace(/\/+$/, "")}/webhooks/github/${appName}`;
 }
 
-/** An app as the API shows it; `replicas` from replicaStatuses (a freshly created app has none running). */
-export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus): z.infer<typeof appDto> {
+/**
+ * An app as the API shows it; `replicas` from replicaStatuses (a freshly created app has none running).
+ * The webhook secret only when asked for `secrets` (callers with the admin scope: maySeeSecrets); otherwise null.
+ */
+export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus, { secrets = false }: { secrets?: boolean } = {}): z.infer<typeof appDto> {
   return {
     id: app.id,
     name: app.name,
@@ -25,7 +28,7 @@ export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus)
     volumes: volumesSchema.safeParse(app.volumes).data ?? [],
     url: urlForLabel(config, app.name),
     webhookUrl: webhookUrl(config, app.name),
-    webhookSecret: secretBox(config).open(app.webhookSecret),
+    webhookSecret: secrets ? secretBox(config).open(app.webhookSecret) : null,
     productionDeploymentId: app.productionDeploymentId,
     replicas: replicas ?? { desired: app.replicas, running: 0, state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED", replicas: [] },
     alertErrorRate: app.alertErrorRate,

@@ -21,7 +21,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     const target = await findAppByName(prisma, name);
     const [vars, deploymentCount] = await Promise.all([listEnv(deps, target.id), prisma.deployment.count({ where: { appId: target.id } })]);
     const env = vars.map((v) => ({ key: v.key, masked: "••••••••", targets: v.targets, updatedAt: v.updatedAt }));
-    return kit.page(reply, settingsPage(kit.context(request, reply), toAppDto(config, target), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
+    return kit.page(reply, settingsPage(kit.context(request, reply), toAppDto(config, target, undefined, { secrets: true }), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
   }
 
   app.get("/apps/:name/settings", { schema: { hide: true, params: appParams, response: html200 } }, async (request, reply) => renderSettings(request, reply, request.params.name));

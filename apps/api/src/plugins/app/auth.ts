@@ -2,13 +2,17 @@ import type { PrismaClient } from "@pier/db";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.ts";
+import { checkScope, type TokenScope } from "./scopes.ts";
 
 export const API_TOKEN_PREFIX = "pier_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-/** Who made an API request: the admin (PIER_ADMIN_TOKEN) or one of the named API tokens. */
-export type Principal = { kind: "admin" } | { kind: "token"; tokenId: string; name: string };
+/**
+ * Who made a request: the admin (PIER_ADMIN_TOKEN), one of the named API tokens (with its scopes), or a
+ * dashboard session (signed in with the admin token).
+ */
+export type Principal = { kind: "admin" } | { kind: "token"; tokenId: string; name: string; scopes: TokenScope[] } | { kind: "session" };
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -21,7 +25,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Bearer-token check for the API: the admin token (compared as digests, in constant time) or an
- * API token (looked up by its SHA-256; revoked tokens are refused).
+ * API token (looked up by its SHA-256; revoked and expired tokens are refused). Then the route's
+ * scope (scopes.ts): a token without it gets a 403.
  */
 export function authenticate(adminToken: string, prisma: PrismaClient) {
   const admin = digest(adminToken);
@@ -36,18 +41,17 @@ export function authenticate(adminToken: string, prisma: PrismaClient) {
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const record = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
       if (record && !record.revokedAt) {
-        request.principal = { kind: "token", tokenId: record.id, name: record.name };
+        if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) {
+          throw new AppError("unauthorized", `token "${record.name}" expired at ${record.expiresAt.toISOString()}: ask the admin for a new one`);
+        }
+        request.principal = { kind: "token", tokenId: record.id, name: record.name, scopes: record.scopes };
         if (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
           await prisma.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
         }
+        checkScope(request, request.principal);
         return;
       }
     }
     throw new AppError("unauthorized", "invalid or revoked token");
   };
-}
-
-/** Token management is the admin's alone: a leaked API token can't mint more. */
-export async function requireAdminPrincipal(request: FastifyRequest) {
-  if (request.principal?.kind !== "admin") throw new AppError("forbidden", "only the admin token (PIER_ADMIN_TOKEN) can manage API tokens");
 }

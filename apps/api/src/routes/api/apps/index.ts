@@ -8,24 +8,26 @@ import { createDeployment } from "../../../services/create-deployment.ts";
 import { exportCompose } from "../../../services/export-compose.ts";
 import { toAppDto, toDeploymentDto } from "../../../services/views.ts";
 import { replicaStatuses } from "@pier/release";
+import { maySeeSecrets } from "../../../plugins/app/scopes.ts";
 
 const appsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, prisma } = app.pier;
 
   app.post("/api/apps", { schema: { summary: "Create an app", body: createAppBody, response: { 201: appDto, ...errorResponses } } }, async (request, reply) => {
     const created = await createApp(app.pier, request.body);
-    return reply.status(201).send(toAppDto(config, created));
+    return reply.status(201).send(toAppDto(config, created, undefined, { secrets: maySeeSecrets(request.principal) }));
   });
 
-  app.get("/api/apps", { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } }, async () => {
+  app.get("/api/apps", { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } }, async (request) => {
     const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
     const statuses = await replicaStatuses(app.pier, apps);
-    return { apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id))) };
+    const secrets = maySeeSecrets(request.principal);
+    return { apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id), { secrets })) };
   });
 
   app.get("/api/apps/:name", { schema: { summary: "Get an app", params: appParams, response: { 200: appDto, ...errorResponses } } }, async (request) => {
     const found = await findAppByName(prisma, request.params.name);
-    return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id));
+    return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id), { secrets: maySeeSecrets(request.principal) });
   });
 
   app.patch(
@@ -33,7 +35,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { summary: "Change an app's settings (apply to the next deploy)", params: appParams, body: updateAppBody, response: { 200: appDto, ...errorResponses } } },
     async (request) => {
       const updated = await updateApp(app.pier, request.params.name, request.body);
-      return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id));
+      return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id), { secrets: maySeeSecrets(request.principal) });
     },
   );
 
