@@ -2,6 +2,7 @@ import type { PierConfig } from "@pier/shared";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import audit from "./plugins/app/audit.ts";
 import { authenticate } from "./plugins/app/auth.ts";
 import deps from "./plugins/app/deps.ts";
 import errorHandler from "./plugins/app/error-handler.ts";
@@ -21,6 +22,7 @@ import schemasRoutes from "./routes/schemas.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
 import tokensRoutes from "./routes/api/tokens.ts";
 import notificationsRoutes from "./routes/api/notifications.ts";
+import auditRoutes from "./routes/api/audit.ts";
 
 export interface PierApiOptions {
   config: PierConfig;
@@ -39,6 +41,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
   await app.register(docs);
   await app.register(deps, { config });
   await app.register(errorHandler);
+  await app.register(audit);
   const counters = new RequestCounters(app.pier.redis, app.log);
 
   await app.register(healthz);
@@ -57,6 +60,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(scaleRoutes);
     await api.register(metricsRoutes);
     await api.register(deploymentsRoutes);
+    await api.register(auditRoutes);
   });
   await app.register(dashboard);
 }

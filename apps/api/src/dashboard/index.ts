@@ -8,6 +8,7 @@ import { errorPage } from "./pages/error.ts";
 import { loginPage } from "./pages/session.ts";
 import appRoutes from "./routes/app.ts";
 import appsRoutes from "./routes/apps.ts";
+import auditRoutes from "./routes/audit.ts";
 import autoscaleRoutes from "./routes/autoscale.ts";
 import deploymentRoutes from "./routes/deployment.ts";
 import logsRoutes from "./routes/logs.ts";
@@ -32,6 +33,8 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
   app.addHook("onRequest", async (request, reply) => {
     const session = await kit.begin(request);
     const route = request.routeOptions.url;
+    // Signed in with the admin token: every scope; the audit log names it "dashboard session".
+    if (session) request.principal = { kind: "session" };
     if (session || isPublic(route, request.method)) return;
     // Pages send you to sign in; a form post or a live fragment gets a plain 401 (scripts reload on it).
     if (request.method === "GET" && !route?.endsWith("/events") && !route?.endsWith("/replicas")) {
@@ -87,7 +90,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     return kit.page(reply, errorPage(ctx, 500, "Something went wrong", "Pier couldn't show this page; the server log has the details."), 500);
   });
 
-  for (const routes of [sessionRoutes, appsRoutes, appRoutes, autoscaleRoutes, logsRoutes, settingsRoutes, deploymentRoutes, notificationsRoutes]) await app.register(routes, { kit });
+  for (const routes of [sessionRoutes, appsRoutes, appRoutes, autoscaleRoutes, logsRoutes, settingsRoutes, deploymentRoutes, notificationsRoutes, auditRoutes]) await app.register(routes, { kit });
 };
 
 export default dashboard;

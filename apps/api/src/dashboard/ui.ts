@@ -210,11 +210,11 @@ export function csrfField(ctx: PageContext): Html {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 }
 
-export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new" | "notifications"; body: Interpolation; scripts?: string[]; refreshSeconds?: number }): string {
+export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new" | "notifications" | "audit"; body: Interpolation; scripts?: string[]; refreshSeconds?: number }): string {
   const top = ctx.signedIn
     ? html`<header class="top"><div class="in">
         <a class="brand" href="/">${LOGO}<span>Pier</span></a>
-        <nav class="nav"><a href="/" class="${options.nav === "apps" ? "on" : ""}">Apps</a><a href="/apps/new" class="${options.nav === "new" ? "on" : ""}">New app</a><a href="/notifications" class="${options.nav === "notifications" ? "on" : ""}">Notifications</a></nav>
+        <nav class="nav"><a href="/" class="${options.nav === "apps" ? "on" : ""}">Apps</a><a href="/apps/new" class="${options.nav === "new" ? "on" : ""}">New app</a><a href="/notifications" class="${options.nav === "notifications" ? "on" : ""}">Notifications</a><a href="/audit" class="${options.nav === "audit" ? "on" : ""}">Audit</a></nav>
         <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button class="btn ghost sm" type="submit">Sign out</button></form>
       </div></header>`
     : "";

@@ -1,0 +1,38 @@
+import type { AuditEvent } from "@pier/db";
+import { html, type Html } from "../html.ts";
+import { layout, timeAgo, type PageContext } from "../ui.ts";
+
+const KIND_LABELS: Record<string, string> = { admin: "admin token", token: "API token", session: "dashboard" };
+
+function who(e: AuditEvent): Html {
+  if (e.actorKind === "token") return html`<b>${e.actor}</b> <span class="tag">API token</span>`;
+  return html`<span class="tag">${KIND_LABELS[e.actorKind] ?? e.actorKind}</span>`;
+}
+
+/** Refused and failed changes stand out; everything else (2xx, a dashboard's 303) went through. */
+function answer(status: number): Html {
+  return html`<span class="badge ${status >= 400 ? "b-FAILED" : "b-READY"}" data-status="${status}">${status}</span>`;
+}
+
+/** The audit log: every change asked of Pier, newest first, optionally of one app. */
+export function auditPage(ctx: PageContext, data: { events: AuditEvent[]; app?: string | undefined; limit: number }): string {
+  const { events, app, limit } = data;
+  const sub = app
+    ? html`Changes to <a href="/apps/${app}"><b>${app}</b></a>, newest first · <a href="/audit">every app</a>`
+    : html`Every change asked of Pier through the API, the CLI or this dashboard, newest first: who, what, when, and the answer.`;
+  const table =
+    events.length === 0
+      ? html`<div class="empty" data-empty="audit"><h2>Nothing changed yet</h2><p>Changes made with an API token, the admin token or this dashboard show here, refused ones too.</p></div>`
+      : html`<table data-table="audit"><thead><tr><th>When</th><th>Who</th><th>What</th><th>App</th><th class="right">Answer</th></tr></thead><tbody>${events.map(
+          (e) => html`<tr data-audit="${e.id}"><td class="nowrap">${timeAgo(e.at, ctx.now)}</td><td data-col="who">${who(e)}</td>
+            <td data-col="what"><span class="mono" title="${e.path}">${e.method} ${e.route}</span></td>
+            <td data-col="app">${e.target ? html`<a href="/audit?app=${e.target}">${e.target}</a>` : html`<span class="faint">—</span>`}</td>
+            <td class="right">${answer(e.status)}</td></tr>`,
+        )}</tbody></table>`;
+  const more = events.length === limit ? html`<div class="cb muted small">The newest ${limit} shown; <code>GET /api/audit?limit=1000</code> goes further back.</div>` : "";
+  return layout(ctx, {
+    title: "Audit",
+    nav: "audit",
+    body: html`<div class="head"><div><h1>Audit</h1><div class="sub">${sub}</div></div></div><div class="card">${table}${more}</div>`,
+  });
+}

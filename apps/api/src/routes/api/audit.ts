@@ -1,0 +1,32 @@
+import type { AuditEvent } from "@pier/db";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { auditEventDto, auditQuery } from "../../schemas/audit.ts";
+import { errorResponses } from "../../schemas/common.ts";
+import { listAuditEvents } from "../../services/audit.ts";
+
+const toDto = (e: AuditEvent): z.infer<typeof auditEventDto> => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  actor: e.actor,
+  // Only services/audit.ts writes these rows, with a principal's kind.
+  actorKind: e.actorKind as z.infer<typeof auditEventDto>["actorKind"],
+  tokenId: e.tokenId,
+  method: e.method,
+  route: e.route,
+  path: e.path,
+  target: e.target,
+  status: e.status,
+  ip: e.ip,
+});
+
+/** The audit log: every change asked of the API and the dashboard (plugins/app/audit.ts records them). Admin scope. */
+const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/audit",
+    { schema: { summary: "Changes asked of Pier (who, what, when, the answer's status), newest first", querystring: auditQuery, response: { 200: z.object({ events: z.array(auditEventDto) }), ...errorResponses } } },
+    async (request) => ({ events: (await listAuditEvents(app.pier.prisma, request.query)).map(toDto) }),
+  );
+};
+
+export default auditRoutes;
