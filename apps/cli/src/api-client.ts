@@ -1,5 +1,5 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
-import type { AppDto, AutoscaleDto, AutoscalePolicyInput, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto, RunResultDto, ScaleResultDto } from "./types.ts";
+import type { AppDto, AuditEventDto, AutoscaleDto, AutoscalePolicyInput, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto, RunResultDto, ScaleResultDto, CreatedTokenDto, TokenDto, TokenScope } from "./types.ts";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -63,6 +63,11 @@ export class ApiClient {
   unsetEnv = (name: string, key: string) => this.request<EnvDto>("DELETE", `/api/apps/${enc(name)}/env/${enc(key)}`);
   run = (name: string, command: string[], timeoutSeconds: number) =>
     this.request<RunResultDto>("POST", `/api/apps/${enc(name)}/run`, { command, timeoutSeconds });
+  createToken = (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) => this.request<CreatedTokenDto>("POST", "/api/tokens", input);
+  listTokens = () => this.request<{ tokens: TokenDto[] }>("GET", "/api/tokens");
+  revokeToken = (id: string) => this.request<TokenDto>("DELETE", `/api/tokens/${enc(id)}`);
+  listAudit = (options: { app?: string; limit: number }) =>
+    this.request<{ events: AuditEventDto[] }>("GET", `/api/audit?${new URLSearchParams({ ...(options.app ? { app: options.app } : {}), limit: String(options.limit) })}`);
 
   /** The app's runtime output as a text stream (GET /api/apps/:name/logs), written to `out` as it comes. */
   async streamAppLogs(name: string, options: { tail: number; follow: boolean }, out: NodeJS.WritableStream): Promise<void> {

@@ -13,7 +13,8 @@ export interface AppDto {
   healthCheckPath: string;
   url: string;
   webhookUrl: string;
-  webhookSecret: string;
+  /** null unless the token has the admin scope. */
+  webhookSecret: string | null;
   productionDeploymentId: string | null;
   replicas: ReplicaStatusDto;
   /** null: replicas change only by hand (pier scale). */
@@ -137,4 +138,37 @@ export interface RunResultDto {
   output: string;
   timedOut: boolean;
   durationMs: number;
+}
+
+export type TokenScope = "read" | "deploy" | "admin";
+
+export interface TokenDto {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** POST /api/tokens: the token's value, shown this once. */
+export interface CreatedTokenDto extends TokenDto {
+  token: string;
+}
+
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  /** The token's name, "admin token" or "dashboard session". */
+  actor: string;
+  actorKind: "admin" | "token" | "session";
+  tokenId: string | null;
+  method: string;
+  route: string;
+  path: string;
+  target: string | null;
+  status: number;
+  ip: string | null;
 }

@@ -88,7 +88,7 @@ function printApp(app: AppDto): void {
     ["replicas", describeReplicas(app.replicas)],
     ...(app.autoscale ? ([["autoscale", describePolicy(app.autoscale)]] as [string, string][]) : []),
     ["webhook url", app.webhookUrl],
-    ["webhook secret", app.webhookSecret],
+    ["webhook secret", app.webhookSecret ?? "(hidden: needs a token with the admin scope)"],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) print(`  ${dim(label.padEnd(width))}  ${value}`);

@@ -9,7 +9,7 @@ const EXIT_CODES: [string, string][] = [
   ["3", "the Pier API is unreachable"],
   ["4", "authentication failed (401, or no token): run pier login"],
   ["5", "not found (404: unknown app, deployment or env var)"],
-  ["6", "other API error (4xx/5xx, e.g. 409 nothing to roll back to)"],
+  ["6", "other API error (4xx/5xx, e.g. 409 nothing to roll back to, 403 the token lacks the scope)"],
 ];
 
 const ENVIRONMENT: [string, string][] = [

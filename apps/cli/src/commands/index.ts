@@ -1,5 +1,6 @@
 import type { Command } from "../command.ts";
 import { appsCreate, appsList, appsShow } from "./apps.ts";
+import { audit } from "./audit.ts";
 import { autoscale } from "./autoscale.ts";
 import { deploy } from "./deploy.ts";
 import { deployments } from "./deployments.ts";
@@ -9,12 +10,13 @@ import { logs } from "./logs.ts";
 import { promote, rollback } from "./release.ts";
 import { appLogs, run } from "./run.ts";
 import { scale } from "./scale.ts";
+import { tokensCreate, tokensList, tokensRevoke } from "./tokens.ts";
 
 /** Every command, in the order `pier help` lists them. */
-export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, scale, autoscale, rollback, promote, envSet, envUnset, envList];
+export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, scale, autoscale, rollback, promote, envSet, envUnset, envList, tokensCreate, tokensList, tokensRevoke, audit];
 
 /** Groups whose first word alone is not a command. */
-export const GROUPS: Record<string, string> = { env: "set, unset or list" };
+export const GROUPS: Record<string, string> = { env: "set, unset or list", tokens: "create, list or revoke" };
 
 /** `apps list` is another name for `apps`. */
-export const ALIASES: Record<string, string> = { "apps list": "apps", "apps ls": "apps", "env ls": "env list" };
+export const ALIASES: Record<string, string> = { "apps list": "apps", "apps ls": "apps", "env ls": "env list", "tokens ls": "tokens list" };
