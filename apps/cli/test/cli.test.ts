@@ -191,7 +191,8 @@ describe("pier CLI against the real API", () => {
     const masked = await pier(["env", "list", name]);
     expect(masked.code).toBe(0);
     expect(masked.stdout).toMatch(/^KEY\s+VALUE\s+UPDATED/);
-    expect(masked.stdout).toMatch(/DATABASE_URL\s+po••••/);
+    expect(masked.stdout).toMatch(/DATABASE_URL\s+••••••••/);
+    expect(masked.stdout).not.toContain("postgres");
     expect(masked.stdout).not.toContain("secret");
 
     const revealed = await pier(["env", "list", name, "--reveal", "--json"]);

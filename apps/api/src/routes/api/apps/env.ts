@@ -8,7 +8,8 @@ import { listEnv, setEnv, unsetEnv } from "../../../services/env.ts";
 import { AppError } from "../../../errors.ts";
 
 const NOTE = "Changes apply to the next deploy. Production deployments get the vars that target production, previews those that target preview.";
-const mask = (value: string) => (value.length <= 4 ? "••••" : `${value.slice(0, 2)}••••`);
+// Nothing of a value shows unless revealed (an admin's ?reveal=true): not even its first characters.
+const mask = (_value: string) => "••••••••";
 
 /** An app's environment variables, per target (production, preview). Values are masked unless `reveal=true`. */
 const envRoutes: FastifyPluginAsyncZod = async (app) => {
