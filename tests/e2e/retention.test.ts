@@ -69,6 +69,8 @@ describe("retention: the disk doesn't grow without bound", () => {
     await utimes(stale, ago(7 * 60 * 60_000), ago(7 * 60 * 60_000));
     const channel = await platform.prisma.notificationChannel.create({ data: { id: randomBytes(8).toString("hex"), url: "http://127.0.0.1:9/", format: "json", events: [], secret: "s" } });
     await platform.prisma.notificationDelivery.create({ data: { id: randomBytes(8).toString("hex"), channelId: channel.id, event: "app.scaled", appId: app.id, payload: {}, createdAt: ago(40 * DAY) } });
+    const audit = (at: Date) => ({ id: randomBytes(8).toString("hex"), at, actor: "ci", actorKind: "token", method: "POST", route: "/api/apps/:name/deploy", path: `/api/apps/${name}/deploy`, target: name, status: 202 });
+    await platform.prisma.auditEvent.createMany({ data: [audit(ago(400 * DAY)), audit(ago(DAY))] });
 
     const report = await runRetention({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "ret-", PIER_RETAIN_DEPLOYMENTS: 1 }, prisma: platform.prisma, runtime: platform.runtime });
 
@@ -78,7 +80,10 @@ describe("retention: the disk doesn't grow without bound", () => {
     expect(await platform.prisma.deployment.findUnique({ where: { id: oldFailed.id } })).toBeNull();
     expect(await platform.prisma.deployment.findUnique({ where: { id: oldReady.id } })).not.toBeNull();
     expect(await platform.prisma.buildLog.count({ where: { deploymentId: oldReady.id } })).toBe(0);
-    expect(report).toMatchObject({ deploymentsDeleted: 1, logLinesDeleted: 2, workDirsRemoved: 1, deliveriesDeleted: 1 });
+    expect(report).toMatchObject({ deploymentsDeleted: 1, logLinesDeleted: 2, workDirsRemoved: 1, deliveriesDeleted: 1, auditEventsDeleted: 1 });
+    // The year-old event is gone; the recent one (and the test's own deploy, audited) stay.
+    expect(await platform.prisma.auditEvent.count({ where: { target: name, at: { lt: ago(300 * DAY) } } })).toBe(0);
+    expect(await platform.prisma.auditEvent.count({ where: { target: name, at: { lt: ago(DAY / 2) } } })).toBe(1);
     await expect(stat(stale)).rejects.toThrow();
     expect((await stat(fresh)).isDirectory()).toBe(true);
     // Production is untouched: its image, its log, and it serves.

@@ -94,6 +94,8 @@ export const configSchema = z.object({
   PIER_RETAIN_FAILED_DAYS: z.coerce.number().int().min(1).default(14),
   /** Notification deliveries older than this are deleted. */
   PIER_RETAIN_DELIVERY_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Audit events older than this are deleted. */
+  PIER_RETAIN_AUDIT_DAYS: z.coerce.number().int().min(1).default(365),
   /** How often the retention job runs (a BullMQ job scheduler: once per period across all controllers). */
   PIER_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   /** How long a production switch waits for the router to confirm it serves the new table. */

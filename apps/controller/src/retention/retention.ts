@@ -27,6 +27,7 @@ export interface RetentionReport {
   imagesRemoved: string[];
   workDirsRemoved: number;
   deliveriesDeleted: number;
+  auditEventsDeleted: number;
 }
 
 /**
@@ -39,7 +40,7 @@ export interface RetentionReport {
 export async function runRetention(deps: RetentionDeps, now = new Date()): Promise<RetentionReport> {
   const { config, prisma } = deps;
   const prefix = config.PIER_CONTROLLER_APP_PREFIX;
-  const report: RetentionReport = { deploymentsDeleted: 0, logLinesDeleted: 0, imagesRemoved: [], workDirsRemoved: 0, deliveriesDeleted: 0 };
+  const report: RetentionReport = { deploymentsDeleted: 0, logLinesDeleted: 0, imagesRemoved: [], workDirsRemoved: 0, deliveriesDeleted: 0, auditEventsDeleted: 0 };
   const apps = await prisma.app.findMany({
     where: { name: { startsWith: prefix } },
     select: { id: true, name: true, productionDeploymentId: true, releases: { orderBy: { version: "desc" }, take: 1, select: { fromDeploymentId: true } } },
@@ -93,6 +94,11 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
   // Deliveries about no app (a channel's test) belong to every Pier on the database: only an unscoped one deletes them.
   const deliveryScope = prefix ? { appId: { in: [...mine] } } : {};
   report.deliveriesDeleted = (await prisma.notificationDelivery.deleteMany({ where: { createdAt: { lt: deliveriesBefore }, ...deliveryScope } })).count;
+
+  const auditBefore = new Date(now.getTime() - config.PIER_RETAIN_AUDIT_DAYS * DAY_MS);
+  // Like deliveries: events about no app (tokens, sign-ins) are only deleted by an unscoped controller.
+  const auditScope = prefix ? { target: { startsWith: prefix } } : {};
+  report.auditEventsDeleted = (await prisma.auditEvent.deleteMany({ where: { at: { lt: auditBefore }, ...auditScope } })).count;
   return report;
 }
 
