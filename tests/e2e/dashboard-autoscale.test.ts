@@ -3,6 +3,7 @@ import { buildApp } from "@pier/api";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { testConfig } from "../support/platform.ts";
+import { cookieOf, csrfOf, form as formBody, postSignIn } from "../support/dashboard-forms.ts";
 
 /**
  * The app page's Autoscale card, its forms and the decision marks, through app.inject on the real API
@@ -17,29 +18,19 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
   let session = "";
   let appId = "";
 
-  const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }, cookie: string) => res.cookies.find((c) => c.name === cookie)?.value;
-  const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
   /** One element's HTML, from its opening tag to the end of the page (enough to look inside it). */
   const from = (page: string, marker: string) => page.slice(page.indexOf(marker));
   const getPage = (url: string, cookies: Record<string, string> = {}) => api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
   const post = async (url: string, form: Record<string, string>) => {
     const csrf = csrfOf((await getPage(`/apps/${name}`)).body);
-    return api.inject({ method: "POST", url, cookies: { pier_session: session }, payload: new URLSearchParams({ _csrf: csrf, ...form }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    return api.inject({ method: "POST", url, cookies: { pier_session: session }, ...formBody({ _csrf: csrf, ...form }) });
   };
   const storedPolicy = async () => (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
   const policyForm = (fields: Record<string, string>) => ({ min: "", max: "", targetConcurrency: "", targetRps: "", scaleDownDelaySeconds: "", idleTimeoutSeconds: "", ...fields });
 
   beforeAll(async () => {
     api = await buildApp(config, { logger: false });
-    const login = await api.inject({ method: "GET", url: "/login" });
-    const nonce = cookieOf(login, "pier_login")!;
-    const signedIn = await api.inject({
-      method: "POST",
-      url: "/login",
-      cookies: { pier_login: nonce },
-      payload: new URLSearchParams({ _csrf: csrfOf(login.body), token: config.PIER_ADMIN_TOKEN, next: "/" }).toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
+    const signedIn = await postSignIn(api, config.PIER_ADMIN_TOKEN);
     expect(signedIn.statusCode).toBe(303);
     session = cookieOf(signedIn, "pier_session")!;
 

@@ -4,9 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
 
-const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }, name: string) => res.cookies.find((c) => c.name === name)?.value;
-const csrfOf = (page: string) => /name="_csrf" value="([^"]*)"/.exec(page)?.[1] ?? "";
-const form = (fields: Record<string, string>) => ({ headers: { "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams(fields).toString() });
+import { cookieOf, csrfOf, form, postSignIn } from "../../../tests/support/dashboard-forms.ts";
 
 interface AuditEventDto {
   actor: string;
@@ -81,13 +79,7 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
   });
 
   it("records the dashboard's changes as the dashboard session, and lists them on the Audit page", async () => {
-    const login = await app.inject({ method: "GET", url: "/login" });
-    const signedIn = await app.inject({
-      method: "POST",
-      url: "/login",
-      cookies: { pier_login: cookieOf(login, "pier_login")! },
-      ...form({ _csrf: csrfOf(login.body), token: config.PIER_ADMIN_TOKEN, next: "/" }),
-    });
+    const signedIn = await postSignIn(app, config.PIER_ADMIN_TOKEN);
     expect(signedIn.statusCode).toBe(303);
     const cookies = { pier_session: cookieOf(signedIn, "pier_session")! };
     const settings = await app.inject({ method: "GET", url: `/apps/${name}/settings`, cookies });

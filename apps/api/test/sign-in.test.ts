@@ -4,9 +4,7 @@ import { buildApp } from "../src/build-app.ts";
 import { safeNext } from "../src/dashboard/routes/session.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
 
-const cookieOf = (res: { cookies: Array<{ name: string; value: string }> }, name: string) => res.cookies.find((c) => c.name === name)?.value;
-const csrfOf = (page: string) => /name="_csrf" value="([^"]*)"/.exec(page)?.[1] ?? "";
-const form = (fields: Record<string, string>) => ({ headers: { "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams(fields).toString() });
+import { cookieOf, csrfOf, form, postSignIn } from "../../../tests/support/dashboard-forms.ts";
 
 describe("sign-in's next: same-origin paths only", () => {
   it("keeps paths on this site", () => {
@@ -75,13 +73,7 @@ describe("dashboard sign-out", () => {
   const config = testConfig();
 
   const signIn = async () => {
-    const login = await app.inject({ method: "GET", url: "/login" });
-    const signedIn = await app.inject({
-      method: "POST",
-      url: "/login",
-      cookies: { pier_login: cookieOf(login, "pier_login")! },
-      ...form({ _csrf: csrfOf(login.body), token: config.PIER_ADMIN_TOKEN, next: "/" }),
-    });
+    const signedIn = await postSignIn(app, config.PIER_ADMIN_TOKEN);
     expect(signedIn.statusCode).toBe(303);
     return cookieOf(signedIn, "pier_session")!;
   };
