@@ -10,6 +10,6 @@ export async function earlierPushOf(prisma: PrismaClient, appId: string, branch:
   return prisma.deployment.findFirst({
     where: { appId, branch, commitSha: sha, trigger: "PUSH" },
     orderBy: { createdAt: "desc" },
-    select: { id: true, shortId: true, status: true },
+    select: { id: true, shortId: true, status: true, deliveryId: true },
   });
 }

@@ -108,8 +108,8 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       const delivery = request.headers["x-github-delivery"];
       const deliveryId = typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined;
       const earlier = await earlierPushOf(deps.prisma, appRecord.id, decision.branch, decision.commit.sha);
-      const sameDelivery = earlier && deliveryId && (await deps.prisma.deployment.count({ where: { id: earlier.id, deliveryId } })) > 0;
-      if (earlier && !sameDelivery) {
+      // The same delivery again (GitHub's redeliver) is answered as a duplicate by createDeployment.
+      if (earlier && (!deliveryId || earlier.deliveryId !== deliveryId)) {
         return reply.status(202).send({
           ok: true,
           ignored: true,

@@ -9,13 +9,13 @@ import { AppError } from "../../../errors.ts";
 
 const NOTE = "Changes apply to the next deploy. Production deployments get the vars that target production, previews those that target preview.";
 // Nothing of a value shows unless revealed (an admin's ?reveal=true): not even its first characters.
-const mask = (_value: string) => "••••••••";
+const MASKED = "••••••••";
 
 /** An app's environment variables, per target (production, preview). Values are masked unless `reveal=true`. */
 const envRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma } = app.pier;
   const list = async (appId: string, reveal: boolean) => ({
-    vars: (await listEnv(app.pier, appId)).map((v) => ({ key: v.key, value: reveal ? v.value : mask(v.value), targets: v.targets, updatedAt: v.updatedAt.toISOString() })),
+    vars: (await listEnv(app.pier, appId)).map((v) => ({ key: v.key, value: reveal ? v.value : MASKED, targets: v.targets, updatedAt: v.updatedAt.toISOString() })),
     note: NOTE,
   });
 
