@@ -6,7 +6,7 @@ export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
 export { announceAndWaitForRouters, announceRouteChange, waitForRouter } from "./routes-signal.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";
-export { pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
+export { keptDeploymentIds, pruneDeploymentImage, pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
 export { settlePreview, stopPreview } from "./previews.ts";
 export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from "./volumes.ts";

@@ -1,4 +1,27 @@
+import type { DeploymentStatus } from "@pier/db";
 import type { ReleaseDeps } from "./deps.ts";
+
+/**
+ * What pruning never touches of an app's deployments (`newestFirst`): production, the rollback target,
+ * the newest `keep`, and any still queued or being built. Callers add what they know runs.
+ */
+export function keptDeploymentIds(
+  newestFirst: ReadonlyArray<{ id: string; status: DeploymentStatus }>,
+  productionId: string | null,
+  rollbackTargetId: string | null | undefined,
+  keep: number,
+): Set<string> {
+  const kept = new Set(newestFirst.slice(0, keep).map((d) => d.id));
+  for (const id of [productionId, rollbackTargetId]) if (id) kept.add(id);
+  for (const d of newestFirst) if (d.status === "QUEUED" || d.status === "BUILDING" || d.status === "DEPLOYING") kept.add(d.id);
+  return kept;
+}
+
+/** Removes a deployment's image by its tag and records that (the deployment, its log and history stay). */
+export async function pruneDeploymentImage(deps: Pick<ReleaseDeps, "prisma" | "runtime">, deployment: { id: string; imageTag: string }): Promise<void> {
+  await deps.runtime.removeImage(deployment.imageTag);
+  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { imagePrunedAt: new Date() } });
+}
 
 export interface PrunedDeployment {
   deploymentId: string;
@@ -18,21 +41,15 @@ export async function pruneOldDeployments(deps: ReleaseDeps, appId: string, keep
     where: { appId, imageTag: { not: null }, imagePrunedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const isProtected = (d: (typeof deployments)[number], index: number) =>
-    index < keep ||
-    d.id === app.productionDeploymentId ||
-    d.id === lastRelease?.fromDeploymentId ||
-    d.containerId !== null ||
-    d.status === "BUILDING" ||
-    d.status === "DEPLOYING";
+  const kept = keptDeploymentIds(deployments, app.productionDeploymentId, lastRelease?.fromDeploymentId, keep);
+  const isProtected = (d: (typeof deployments)[number]) => kept.has(d.id) || d.containerId !== null;
   const keptTags = new Set(deployments.filter(isProtected).map((d) => d.imageTag));
   const pruned: PrunedDeployment[] = [];
-  for (const [index, deployment] of deployments.entries()) {
-    if (isProtected(deployment, index) || !deployment.imageTag) continue;
+  for (const deployment of deployments) {
+    if (isProtected(deployment) || !deployment.imageTag) continue;
     // Two deployments of one commit share a tag: the image stays while a kept one needs it.
     if (keptTags.has(deployment.imageTag)) continue;
-    await deps.runtime.removeImage(deployment.imageTag);
-    await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { imagePrunedAt: new Date() } });
+    await pruneDeploymentImage(deps, { id: deployment.id, imageTag: deployment.imageTag });
     pruned.push({ deploymentId: deployment.id, imageTag: deployment.imageTag });
   }
   return pruned;

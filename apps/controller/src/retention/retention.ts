@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
+import { keptDeploymentIds, pruneDeploymentImage } from "@pier/release";
 import { LABELS, type PierConfig } from "@pier/shared";
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -49,13 +50,12 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
 
   for (const app of apps) {
     const deployments = await prisma.deployment.findMany({ where: { appId: app.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    const newest = new Set(deployments.slice(0, config.PIER_RETAIN_DEPLOYMENTS).map((d) => d.id));
-    const protectedIds = new Set([app.productionDeploymentId, app.releases[0]?.fromDeploymentId, ...newest].filter(Boolean));
+    const protectedIds = keptDeploymentIds(deployments, app.productionDeploymentId, app.releases[0]?.fromDeploymentId, config.PIER_RETAIN_DEPLOYMENTS);
     // The newest live preview of each branch serves its preview URL.
     const livePreview = new Map<string, string>();
     for (const d of deployments) if (d.previewSlug && d.previewLiveAt && !livePreview.has(d.previewSlug)) livePreview.set(d.previewSlug, d.id);
     for (const id of livePreview.values()) protectedIds.add(id);
-    const inUse = (d: (typeof deployments)[number]) => protectedIds.has(d.id) || running.has(d.id) || d.status === "QUEUED" || d.status === "BUILDING" || d.status === "DEPLOYING";
+    const inUse = (d: (typeof deployments)[number]) => protectedIds.has(d.id) || running.has(d.id);
     const keptTags = new Set(deployments.filter(inUse).map((d) => d.imageTag));
 
     // Images nothing will start again: failed deployments' and superseded previews' (a day on, so a
@@ -64,8 +64,7 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
       const useless = d.status === "FAILED" || d.status === "CANCELLED" || (d.previewSlug !== null && livePreview.get(d.previewSlug) !== d.id);
       const dayOld = now.getTime() - d.createdAt.getTime() >= USELESS_IMAGE_MAX_AGE_MS;
       if (!useless || !dayOld || inUse(d) || !d.imageTag || d.imagePrunedAt || keptTags.has(d.imageTag)) continue;
-      await deps.runtime.removeImage(d.imageTag);
-      await prisma.deployment.update({ where: { id: d.id }, data: { imagePrunedAt: now } });
+      await pruneDeploymentImage(deps, { id: d.id, imageTag: d.imageTag });
       report.imagesRemoved.push(d.imageTag);
       keptTags.add(d.imageTag); // removed once: another deployment of the same tag has nothing left to remove
     }
