@@ -59,9 +59,19 @@ export async function startPlatform(config: PierConfig = testConfig(), options: 
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const runtime = createRuntime("docker");
   const api = await buildApp(config, { logger: false });
-  const worker = createDeployWorker({ config, prisma, redis, runtime, notifications: api.pier.notifications, logger, queueName: config.PIER_QUEUE_NAME, connection, concurrency: config.PIER_BUILD_CONCURRENCY });
-  // Without one here, builds wait for a worker process the test starts (and may kill).
-  if (options.worker === false) await worker.close();
+  // worker: false takes no builds here: they wait for a worker process the test starts (and may kill).
+  const worker = createDeployWorker({
+    config,
+    prisma,
+    redis,
+    runtime,
+    notifications: api.pier.notifications,
+    logger,
+    queueName: config.PIER_QUEUE_NAME,
+    connection,
+    concurrency: config.PIER_BUILD_CONCURRENCY,
+    autorun: options.worker !== false,
+  });
   const notificationWorker = createNotificationWorker({ prisma, connection, logger, queueName: notificationsQueueName(config.PIER_QUEUE_NAME) });
   const router = await createRouter(config, prisma, runtime, logger, { host: "127.0.0.1", port: 0 });
   const routerPort = router.port;

@@ -20,6 +20,8 @@ export interface DeployWorkerOptions extends DeployDeps {
   /** Connection for BullMQ's blocking commands (maxRetriesPerRequest: null). */
   connection: Redis;
   concurrency: number;
+  /** false: take no jobs (a test platform whose builds a separate worker process runs). */
+  autorun?: boolean;
 }
 
 function isTransient(error: unknown): boolean {
@@ -71,6 +73,7 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
     lockDuration: options.config.PIER_JOB_LOCK_MS,
     stalledInterval: Math.max(1_000, Math.round(options.config.PIER_JOB_LOCK_MS / 2)),
     maxStalledCount: 1,
+    autorun: options.autorun ?? true,
   });
   worker.on("error", (error) => deps.logger.error({ err: error }, "deploy worker error"));
   worker.on("failed", (job, error) => {
