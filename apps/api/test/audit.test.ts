@@ -5,6 +5,7 @@ import { buildApp } from "../src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
 
 import { cookieOf, csrfOf, form, postSignIn } from "../../../tests/support/dashboard-forms.ts";
+import { deliveryHeaders, pingPayload } from "../../../tests/support/github.ts";
 
 interface AuditEventDto {
   actor: string;
@@ -58,6 +59,8 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
       ["admin token", "PUT", "/api/apps/:name/env", 200],
       [`ci-${name}`, "PUT", "/api/apps/:name/env", 403],
       [`ci-${name}`, "POST", "/api/apps/:name/deploy", 202],
+      // Creating an app names it, though its route has no :name.
+      ["admin token", "POST", "/api/apps", 201],
     ]);
     expect(log[2]).toMatchObject({ actorKind: "token", tokenId: minted.json().id, target: name, path: `/api/apps/${name}/deploy` });
     expect(log[0]).toMatchObject({ actorKind: "admin", tokenId: null, target: name });
@@ -105,5 +108,31 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
 
     const signedOut = await app.inject({ method: "GET", url: "/audit" });
     expect(signedOut.statusCode).toBe(302);
+  });
+
+  it("records sign-ins to the dashboard (wrong tokens too) and GitHub's signed deliveries; unsigned deliveries are not", async () => {
+    // Its own address, so this test finds its own sign-ins among those of the files running beside it.
+    const remoteAddress = `127.0.${1 + (randomBytes(1)[0]! % 250)}.${1 + (randomBytes(1)[0]! % 250)}`;
+    const signIn = async (token: string) => {
+      const login = await app.inject({ method: "GET", url: "/login", remoteAddress });
+      return app.inject({ method: "POST", url: "/login", remoteAddress, cookies: { pier_login: cookieOf(login, "pier_login")! }, ...form({ _csrf: csrfOf(login.body), token, next: "/" }) });
+    };
+    expect((await signIn("not-the-admin-token-at-all")).statusCode).toBe(401);
+    expect((await signIn(config.PIER_ADMIN_TOKEN)).statusCode).toBe(303);
+    const signIns = (await events("?limit=1000")).filter((e) => e.route === "/login" && (e as AuditEventDto & { ip: string }).ip === remoteAddress);
+    expect(signIns.map((e) => [e.actor, e.actorKind, e.method, e.status])).toEqual([
+      ["dashboard session", "session", "POST", 303],
+      ["sign-in with a wrong token", "anonymous", "POST", 401],
+    ]);
+    expect(JSON.stringify(signIns)).not.toContain("not-the-admin-token-at-all");
+
+    const secret = (await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: admin })).json().webhookSecret as string;
+    const body = JSON.stringify(pingPayload());
+    const signed = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("ping", secret, body), payload: body });
+    expect(signed.statusCode).toBe(200);
+    const forged = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("ping", "not-the-secret", body), payload: body });
+    expect(forged.statusCode).toBe(401);
+    const deliveries = (await events()).filter((e) => e.route === "/webhooks/github/:name");
+    expect(deliveries.map((e) => [e.actor, e.actorKind, e.target, e.status])).toEqual([["GitHub webhook", "webhook", name, 200]]);
   });
 });

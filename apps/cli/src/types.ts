@@ -161,9 +161,9 @@ export interface CreatedTokenDto extends TokenDto {
 export interface AuditEventDto {
   id: string;
   at: string;
-  /** The token's name, "admin token" or "dashboard session". */
+  /** The token's name, "admin token", "dashboard session", "GitHub webhook" or "sign-in with a wrong token". */
   actor: string;
-  actorKind: "admin" | "token" | "session";
+  actorKind: "admin" | "token" | "session" | "webhook" | "anonymous";
   tokenId: string | null;
   method: string;
   route: string;

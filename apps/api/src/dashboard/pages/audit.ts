@@ -2,7 +2,7 @@ import type { AuditEvent } from "@pier/db";
 import { html, type Html } from "../html.ts";
 import { layout, timeAgo, type PageContext } from "../ui.ts";
 
-const KIND_LABELS: Record<string, string> = { admin: "admin token", token: "API token", session: "dashboard" };
+const KIND_LABELS: Record<string, string> = { admin: "admin token", token: "API token", session: "dashboard", webhook: "GitHub webhook", anonymous: "wrong sign-in" };
 
 function who(e: AuditEvent): Html {
   if (e.actorKind === "token") return html`<b>${e.actor}</b> <span class="tag">API token</span>`;
@@ -19,7 +19,7 @@ export function auditPage(ctx: PageContext, data: { events: AuditEvent[]; app?: 
   const { events, app, limit } = data;
   const sub = app
     ? html`Changes to <a href="/apps/${app}"><b>${app}</b></a>, newest first · <a href="/audit">every app</a>`
-    : html`Every change asked of Pier through the API, the CLI or this dashboard, newest first: who, what, when, and the answer.`;
+    : html`Every change asked of Pier through the API, the CLI or this dashboard, every sign-in and every signed GitHub delivery, newest first: who, what, when, and the answer.`;
   const table =
     events.length === 0
       ? html`<div class="empty" data-empty="audit"><h2>Nothing changed yet</h2><p>Changes made with an API token, the admin token or this dashboard show here, refused ones too.</p></div>`

@@ -25,6 +25,7 @@ const appsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { 
   const newAppForm = csrfBody.extend({ name: formText, repoUrl: formText, branch: formText, rootDir: formText, port: formText, healthCheckPath: formText });
   app.post("/apps/new", { schema: { hide: true, body: newAppForm, response: { ...html200, 400: z.string(), 409: z.string() } } }, async (request, reply) => {
     const values = formValues(request.body);
+    if (values.name) request.auditTarget = values.name;
     const errors: FieldErrors = {};
     if (!values.name) errors.name = "Give the app a name.";
     else if (values.name === "new") errors.name = "“new” is reserved by the dashboard; pick another name.";

@@ -4,6 +4,7 @@ import { csrfBody, formText, html200 } from "../forms.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
 import { loginPage, logoutPage } from "../pages/session.ts";
 import { LOGIN_COOKIE, SESSION_COOKIE, SESSION_TTL_S } from "../session.ts";
+import { WRONG_SIGN_IN_ACTOR } from "../../services/audit.ts";
 
 const LOGIN_WINDOW_MS = 5 * 60_000;
 const LOGIN_MAX_FAILURES = 10;
@@ -53,6 +54,8 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
         return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "Too many wrong tokens. Wait a few minutes and try again." }), 429);
       }
       if (!kit.keys.isAdminToken(request.body.token.trim())) {
+        // Wrong tokens are audited; throttled attempts (429) are not, so nobody can fill the log by hammering the form.
+        request.auditActor = WRONG_SIGN_IN_ACTOR;
         const entry = loginFailures.get(ip) ?? { count: 0, since: now };
         entry.count++;
         loginFailures.set(ip, entry);
@@ -60,6 +63,8 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
         return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "That token isn't right. Check PIER_ADMIN_TOKEN on the server." }), 401);
       }
       loginFailures.delete(ip);
+      // Signed in from here on: the audit log records the sign-in as the new dashboard session's first act.
+      request.principal = { kind: "session" };
       const { session, cookie: value } = kit.keys.newSession(now);
       await kit.sessions.add(session, now);
       reply.setCookie(SESSION_COOKIE, value, kit.cookieOptions(request, SESSION_TTL_S));

@@ -9,7 +9,7 @@ const toDto = (e: AuditEvent): z.infer<typeof auditEventDto> => ({
   id: e.id,
   at: e.at.toISOString(),
   actor: e.actor,
-  // Only services/audit.ts writes these rows, with a principal's kind.
+  // Only services/audit.ts writes these rows, with one of AUDIT_ACTOR_KINDS.
   actorKind: e.actorKind as z.infer<typeof auditEventDto>["actorKind"],
   tokenId: e.tokenId,
   method: e.method,

@@ -14,6 +14,7 @@ import { stopPreview } from "@pier/release";
 import { secretBox } from "@pier/shared";
 import { previewSlugOf } from "../../services/previews.ts";
 import { earlierPushOf } from "../../services/push-replay.ts";
+import { GITHUB_WEBHOOK_ACTOR } from "../../services/audit.ts";
 
 const webhookAnswer = z.object({
   ok: z.boolean(),
@@ -84,6 +85,7 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       if (!isValidSignature(secretBox(deps.config).open(appRecord.webhookSecret), raw, typeof signature === "string" ? signature : undefined)) {
         await refuse(request);
       }
+      request.auditActor = GITHUB_WEBHOOK_ACTOR;
       await delivered(appRecord.name);
       let payload: unknown;
       try {

@@ -14,6 +14,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, prisma } = app.pier;
 
   app.post("/api/apps", { schema: { summary: "Create an app", body: createAppBody, response: { 201: appDto, ...errorResponses } } }, async (request, reply) => {
+    request.auditTarget = request.body.name;
     const created = await createApp(app.pier, request.body);
     return reply.status(201).send(toAppDto(config, created, undefined, { secrets: maySeeSecrets(request.principal) }));
   });
