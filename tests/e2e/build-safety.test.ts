@@ -9,16 +9,10 @@ import { logText } from "../support/deployments.ts";
 import { getViaRouter } from "../support/http.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
+import { eventually } from "../support/eventually.ts";
 
 const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
 
-/** Polls until `check` holds, or fails after the deadline. */
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe("builds are safe: a repository can't reach the host, and limits hold", () => {
@@ -121,7 +115,7 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
       expect(deployment.status).toBe("FAILED");
       expect(deployment.reason).toBe("image build took longer than the build time limit (PIER_BUILD_TIMEOUT_S=3)");
       const buildSteps = () => execFileSync("docker", ["ps", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" }).split("\n").filter((c) => c.includes(token));
-      await eventually(() => buildSteps().length === 0, "the timed-out build step is still running");
+      await eventually(async () => buildSteps().length === 0, "the timed-out build step has ended");
     } finally {
       await slowApps.cleanup();
       await slow.close();

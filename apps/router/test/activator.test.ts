@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startActivator, type Activator } from "../src/activator/activator.ts";
 import { labelOfHost } from "../src/activator/host-label.ts";
 import { ACTIVATOR, type RouteTable } from "../src/route-entries.ts";
+import { eventually } from "../../../tests/support/eventually.ts";
 
 const silent = { info() {}, warn() {}, error() {} };
 const asleep = (): RouteTable => ({ entries: new Map([["web", ACTIVATOR]]), owners: new Map(), wakeable: new Map([["web", "app-1"]]) });
@@ -20,14 +21,6 @@ function get(port: number, host: string, path = "/"): Promise<{ status: number; 
     req.on("error", reject);
     req.end();
   });
-}
-
-async function until(check: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not reached");
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe("activator", () => {
@@ -54,7 +47,7 @@ describe("activator", () => {
   it("holds requests for a sleeping app, asks once to wake it, and forwards them all when it serves", async () => {
     const { activator, wakes } = await setup();
     const answers = Promise.all([get(activator.port, "web.localhost", "/a"), get(activator.port, "web.localhost", "/b"), get(activator.port, "WEB.localhost:8080", "/c")]);
-    await until(() => activator.heldByApp().get("app-1") === 3);
+    await eventually(async () => activator.heldByApp().get("app-1") === 3, "3 requests held", 5_000, 10);
     expect(wakes).toEqual(["app-1"]);
     expect(activator.takeArrivals().get("app-1")).toBe(3);
     activator.update(awake(await app()));
@@ -65,7 +58,7 @@ describe("activator", () => {
   it("answers 503 with Retry-After past the bound, and 504 after the timeout, dropping none inside the bound", async () => {
     const { activator } = await setup({ maxHeldPerApp: 2, timeoutMs: 300 });
     const inside = [get(activator.port, "web.localhost"), get(activator.port, "web.localhost")];
-    await until(() => activator.heldByApp().get("app-1") === 2);
+    await eventually(async () => activator.heldByApp().get("app-1") === 2, "2 requests held", 5_000, 10);
     const over = await get(activator.port, "web.localhost");
     expect(over.status).toBe(503);
     expect(over.headers["retry-after"]).toBe("1");
