@@ -11,6 +11,7 @@ import { startTestController, type TestController } from "../support/controller.
 import { nodeAppFiles } from "../support/git-repo.ts";
 import { getViaRouter } from "../support/http.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
+import { loadDanglingImage } from "../support/dangling-image.ts";
 
 const DAY = 24 * 60 * 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -71,6 +72,9 @@ describe("retention: the disk doesn't grow without bound", () => {
     await platform.prisma.notificationDelivery.create({ data: { id: randomBytes(8).toString("hex"), channelId: channel.id, event: "app.scaled", appId: app.id, payload: {}, createdAt: ago(40 * DAY) } });
     const audit = (at: Date) => ({ id: randomBytes(8).toString("hex"), at, actor: "ci", actorKind: "token", method: "POST", route: "/api/apps/:name/deploy", path: `/api/apps/${name}/deploy`, target: name, status: 202 });
     await platform.prisma.auditEvent.createMany({ data: [audit(ago(400 * DAY)), audit(ago(DAY))] });
+    // The build cache: a loose layer two days old goes, one made an hour ago (a build may be on it) stays.
+    const oldLayer = await loadDanglingImage(ago(2 * DAY));
+    const newLayer = await loadDanglingImage(ago(60 * 60_000));
 
     const report = await runRetention({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "ret-", PIER_RETAIN_DEPLOYMENTS: 1 }, prisma: platform.prisma, runtime: platform.runtime });
 
@@ -81,6 +85,10 @@ describe("retention: the disk doesn't grow without bound", () => {
     expect(await platform.prisma.deployment.findUnique({ where: { id: oldReady.id } })).not.toBeNull();
     expect(await platform.prisma.buildLog.count({ where: { deploymentId: oldReady.id } })).toBe(0);
     expect(report).toMatchObject({ deploymentsDeleted: 1, logLinesDeleted: 2, workDirsRemoved: 1, deliveriesDeleted: 1, auditEventsDeleted: 1 });
+    expect(await platform.runtime.imageExists(oldLayer)).toBe(false);
+    expect(await platform.runtime.imageExists(newLayer)).toBe(true);
+    expect(report.buildCache.removed).toBeGreaterThanOrEqual(1);
+    await platform.runtime.removeImage(newLayer);
     // The year-old event is gone; the recent one (and the test's own deploy, audited) stay.
     expect(await platform.prisma.auditEvent.count({ where: { target: name, at: { lt: ago(300 * DAY) } } })).toBe(0);
     expect(await platform.prisma.auditEvent.count({ where: { target: name, at: { lt: ago(DAY / 2) } } })).toBe(1);

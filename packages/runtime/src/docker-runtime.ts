@@ -219,6 +219,17 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  async pruneDanglingImages(createdBefore: Date): Promise<{ removed: number; bytes: number }> {
+    try {
+      // Docker's own prune: only images with no tag, no child and no container, like `docker image prune`.
+      const until = String(Math.floor(createdBefore.getTime() / 1000));
+      const pruned = await this.docker.pruneImages({ filters: { dangling: ["true"], until: [until] } });
+      return { removed: (pruned.ImagesDeleted ?? []).filter((d) => d.Deleted).length, bytes: pruned.SpaceReclaimed ?? 0 };
+    } catch (error) {
+      throw translate(error, "prune dangling images");
+    }
+  }
+
   private appNetwork: Promise<void> | null = null;
 
   /**

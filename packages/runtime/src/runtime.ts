@@ -17,6 +17,11 @@ export interface ContainerRuntime {
   tagImage(source: string, target: string): Promise<void>;
   removeImage(ref: string): Promise<void>;
   listImages(labels: Record<string, string>): Promise<ImageSummary[]>;
+  /**
+   * Removes untagged images nothing is built on, made before `createdBefore`: the build cache the legacy
+   * builder leaves (layers of failed builds, leaves a rebuild replaced). Returns the bytes reclaimed.
+   */
+  pruneDanglingImages(createdBefore: Date): Promise<{ removed: number; bytes: number }>;
   runContainer(spec: RunSpec): Promise<RunningContainer>;
   /** Runs a command in a fresh container of `image` until it exits (or the timeout kills it), then removes it. */
   runToCompletion(spec: OneOffSpec): Promise<OneOffResult>;

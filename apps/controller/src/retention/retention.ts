@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60_000;
 const WORK_DIR_MAX_AGE_MS = 6 * 60 * 60_000;
 /** Images of failed deployments and superseded previews are removed once this old. */
 const USELESS_IMAGE_MAX_AGE_MS = DAY_MS;
-/** Untagged images (a tag moved to a rebuild) are removed once this old. */
+/** Untagged images (a tag moved to a rebuild) and the build cache's loose layers are removed once this old. */
 const DANGLING_IMAGE_MAX_AGE_MS = DAY_MS;
 
 export interface RetentionDeps {
@@ -27,6 +27,8 @@ export interface RetentionReport {
   /** Images removed: failed deployments', superseded previews', and untagged ones. */
   imagesRemoved: string[];
   workDirsRemoved: number;
+  /** The legacy builder's cache: layers nothing is built on any more (of failed builds, replaced steps). */
+  buildCache: { removed: number; bytes: number };
   deliveriesDeleted: number;
   auditEventsDeleted: number;
 }
@@ -34,14 +36,14 @@ export interface RetentionReport {
 /**
  * What keeps Pier's disk from growing without bound, run by the retention job (retention-job.ts):
  * old failed deployments, old build logs, images no deployment can use again, work directories a killed
- * build left, old notification deliveries. Never production, its rollback target, the newest
+ * build left, the build cache's loose layers, old notification deliveries. Never production, its rollback target, the newest
  * PIER_RETAIN_DEPLOYMENTS of an app, anything still running, nor an image a kept deployment shares.
  * Only apps whose names start with PIER_CONTROLLER_APP_PREFIX.
  */
 export async function runRetention(deps: RetentionDeps, now = new Date()): Promise<RetentionReport> {
   const { config, prisma } = deps;
   const prefix = config.PIER_CONTROLLER_APP_PREFIX;
-  const report: RetentionReport = { deploymentsDeleted: 0, logLinesDeleted: 0, imagesRemoved: [], workDirsRemoved: 0, deliveriesDeleted: 0, auditEventsDeleted: 0 };
+  const report: RetentionReport = { deploymentsDeleted: 0, logLinesDeleted: 0, imagesRemoved: [], workDirsRemoved: 0, buildCache: { removed: 0, bytes: 0 }, deliveriesDeleted: 0, auditEventsDeleted: 0 };
   const apps = await prisma.app.findMany({
     where: { name: { startsWith: prefix } },
     select: { id: true, name: true, productionDeploymentId: true, releases: { orderBy: { version: "desc" }, take: 1, select: { fromDeploymentId: true } } },
@@ -86,6 +88,10 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
     await deps.runtime.removeImage(image.id);
     report.imagesRemoved.push(image.id);
   }
+
+  // Engine-wide, as `docker image prune` is; a day old is safe even beside other Piers: no build runs that long,
+  // and a layer a build is still using has a child or a container.
+  report.buildCache = await deps.runtime.pruneDanglingImages(new Date(now.getTime() - DANGLING_IMAGE_MAX_AGE_MS));
 
   report.workDirsRemoved = await removeStaleWorkDirs(config.PIER_WORK_DIR, apps.map((a) => a.name), now);
 
