@@ -1,7 +1,14 @@
 # Pier's own image: one image, four commands (api, worker, controller, router). See docker-compose.yml.
+# Ordered for Docker's layer cache: system packages, then dependencies (only a lockfile or package.json
+# change reinstalls them), then the Prisma client (only a schema change), then the code.
 ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE}
 RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates haproxy && rm -rf /var/lib/apt/lists/*
+# A TLS-intercepting proxy's CA (docker/ca-certificates/*.crt; none in the repo) is trusted by npm here, and by
+# git, Node and app builds at run time.
+COPY docker/ca-certificates/ /usr/local/share/pier-ca-certificates/
+RUN find /usr/local/share/pier-ca-certificates -name '*.crt' -exec cat {} + >> /etc/ssl/certs/ca-certificates.crt
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 WORKDIR /pier
 COPY package.json package-lock.json turbo.json tsconfig.base.json prisma.config.ts ./
 COPY packages/shared/package.json packages/shared/
@@ -9,14 +16,17 @@ COPY packages/db/package.json packages/db/
 COPY packages/runtime/package.json packages/runtime/
 COPY packages/release/package.json packages/release/
 COPY packages/lifecycle/package.json packages/lifecycle/
+COPY packages/notifications/package.json packages/notifications/
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/controller/package.json apps/controller/
 COPY apps/router/package.json apps/router/
 COPY apps/cli/package.json apps/cli/
 COPY tests/package.json tests/
-RUN npm ci --no-audit --no-fund
-COPY . .
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY prisma/schema.prisma prisma/
+COPY scripts/prisma-generate.sh scripts/
 RUN bash scripts/prisma-generate.sh
+COPY . .
 ENV NODE_ENV=production
 CMD ["npx", "tsx", "apps/api/src/server.ts"]
