@@ -6,6 +6,8 @@ import { Redis } from "ioredis";
 import net from "node:net";
 import { startActivator, type Activator } from "./activator/activator.ts";
 import { startControlPlane } from "./control-plane.ts";
+import { loadRouteEntries } from "./load-routes.ts";
+import type { RouteEntries } from "./route-entries.ts";
 import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
 import { startMetricsCollector } from "./metrics/collector.ts";
@@ -48,7 +50,13 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
   });
   const latencyLog = await startLatencyLog();
   const latencyMetrics = config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND > 0;
-  const { haproxy, port } = await startDataPlane(config, listen, logger, activator, latencyMetrics ? { port: latencyLog.port } : undefined).catch(async (error) => {
+  // HAProxy starts with the routes as they are now (it may be taking over from a killed router's, which
+  // serves meanwhile); the control plane then loads them again and applies any change since.
+  const started = loadRouteEntries(prisma, runtime).then((initial) => {
+    activator.update(initial);
+    return startDataPlane(config, listen, logger, activator, latencyMetrics ? { port: latencyLog.port } : undefined, initial.entries);
+  });
+  const { haproxy, port } = await started.catch(async (error) => {
     await latencyLog.close();
     await activator.close();
     redis.disconnect();
@@ -99,6 +107,7 @@ async function startDataPlane(
   logger: RouterLogger,
   activator: Activator,
   latencyLog: { port: number } | undefined,
+  initial: RouteEntries,
 ): Promise<{ haproxy: Haproxy; port: number }> {
   const shape = {
     threads: config.PIER_ROUTER_THREADS,
@@ -109,13 +118,13 @@ async function startDataPlane(
     holdReleasedSlots: true,
     activator: { port: activator.port, timeoutMs: config.PIER_ACTIVATOR_TIMEOUT_MS },
   };
-  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger), port: listen.port };
+  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger, initial), port: listen.port };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort(listen.host);
     try {
-      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, ...shape }, logger), port };
+      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, ...shape }, logger, initial), port };
     } catch (error) {
       if (attempt >= START_ATTEMPTS || !/cannot bind|Address already in use/i.test((error as Error).message)) throw error;
     }

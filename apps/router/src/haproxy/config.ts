@@ -40,6 +40,9 @@ export interface HaproxyListen {
   activator: { port: number; timeoutMs: number };
 }
 
+/** The one frontend: every request comes in through it. */
+export const FRONTEND = "pier";
+
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
 
 /**
@@ -49,19 +52,22 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
  * new map. Each routed deployment's replicas are the servers of one pre-declared backend slot, filled
  * at run time (`set server … addr/state/health`): HAProxy balances across them, checks them every
  * second, and retries a refused connection on another replica, so a replica that dies fails no request.
+ * `portsBySlot` are the slots the first route table uses (BackendSlots.plan): their servers are written
+ * in service, with the map file to match, so HAProxy routes from its very first request.
  */
-export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths): string {
+export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths, portsBySlot: ReadonlyMap<number, number[]> = new Map()): string {
   const map = quote(paths.routeMap);
   const html = `content-type "text/html; charset=utf-8"`;
-  const servers = Array.from({ length: listen.serversPerSlot }, (_, i) => `  server ${serverName(i)} 127.0.0.1:1`).join("\n");
-  const backends = Array.from({ length: listen.slots }, (_, slot) => `backend ${slotName(slot)}\n${servers}\n`).join("\n");
+  const backends = Array.from({ length: listen.slots }, (_, slot) => `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, portsBySlot.get(slot) ?? [])}\n`).join("\n");
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
   nbthread ${listen.threads}
   # A second router on the same port must fail to bind, not share the port unnoticed.
   noreuseport
-  stats socket ${quote(paths.adminSocket)} mode 600 level admin
-  # A router stop lets requests in flight finish, within bounds.
+  # expose-fd listeners: the next router's HAProxy takes the listening socket over from this one (-x)
+  # instead of binding anew, so a router killed outright is replaced without refusing a connection.
+  stats socket ${quote(paths.adminSocket)} mode 600 level admin expose-fd listeners
+  # A soft stop (a takeover's -sf) lets requests in flight finish, within bounds.
   hard-stop-after 10s
 ${listen.latencyLog ? `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n  # Requests per thousand whose latency is logged; the router adjusts it to the traffic (set var).\n  set-var proc.latency_permille int(1000)\n` : ""}
 defaults
@@ -77,6 +83,11 @@ defaults
   errorfile 502 ${quote(paths.badGatewayResponse)}
   errorfile 503 ${quote(paths.badGatewayResponse)}
   balance roundrobin
+  # On a soft stop (a takeover's -sf), an idle keep-alive connection is kept
+  # until its next request and closed after the answer (Connection: close), not closed at once: a client
+  # sending on it just then would get a reset, and most HTTP clients don't retry that. hard-stop-after
+  # bounds how long idle ones are waited for.
+  option idle-close-on-response
   # A refused connection, or a kept-alive upstream connection closed just as it was reused, is retried
   # on another replica (redispatch on every retry); with one replica, on the same one.
   retries 3
@@ -87,7 +98,7 @@ defaults
   # connection is retried on another replica anyway.
   default-server check inter 1s fall 3 rise 1 disabled
 
-frontend pier
+frontend ${FRONTEND}
   bind ${listen.host}:${listen.port}
   option forwardfor
   http-request set-var(txn.host) req.hdr(host),field(1,:),lower
@@ -105,6 +116,17 @@ backend ${ACTIVATOR}
   server a0 127.0.0.1:${listen.activator.port} enabled no-check
 
 ${backends}`;
+}
+
+/**
+ * A slot's servers: those of a replica set the first table routes are in service at its ports; the rest
+ * are empty and out of service (the default-server's `disabled`) until the control plane fills them.
+ */
+function renderServers(serversPerSlot: number, ports: number[]): string {
+  return Array.from({ length: serversPerSlot }, (_, i) => {
+    const port = ports[i];
+    return port === undefined ? `  server ${serverName(i)} 127.0.0.1:1` : `  server ${serverName(i)} 127.0.0.1:${port} enabled`;
+  }).join("\n");
 }
 
 /**

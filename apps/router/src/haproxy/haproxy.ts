@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,11 +7,13 @@ import type { RouteEntries } from "../route-entries.ts";
 import { adminCommand } from "./admin-socket.ts";
 import { BackendSlots } from "./backend-slots.ts";
 import { routeMapEntries } from "./route-map.ts";
-import { haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
-import { endLeftoverHaproxy, forgetHaproxy, recordHaproxy } from "./leftover.ts";
+import { FRONTEND, haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
+import { forgetHaproxy, recordHaproxy, RUN_DIR_PREFIX } from "./leftover.ts";
+import { drainAndStop, HaproxyError, stopHaproxy } from "./process.ts";
+import { startTakingOver } from "./takeover.ts";
 
-const READY_TIMEOUT_MS = 10_000;
-const STOP_TIMEOUT_MS = 12_000;
+export { HaproxyError } from "./process.ts";
+
 /** `add map` commands per admin-socket line: well under HAProxy's 16 kB request buffer. */
 const ADDS_PER_LINE = 80;
 const COMMANDS_PER_LINE = 60;
@@ -34,11 +35,9 @@ export interface Haproxy {
   stop(): Promise<void>;
 }
 
-export class HaproxyError extends Error {}
-
-async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths): Promise<void> {
-  await writeFile(paths.config, renderHaproxyConfig(listen, paths));
-  await writeFile(paths.routeMap, "");
+async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths, portsBySlot: ReadonlyMap<number, number[]>, routeMap: ReadonlyArray<[string, string]>): Promise<void> {
+  await writeFile(paths.config, renderHaproxyConfig(listen, paths, portsBySlot));
+  await writeFile(paths.routeMap, routeMap.map(([host, value]) => `${host} ${value}\n`).join(""));
   await writeFile(paths.notFoundPage, errorPage(404, "No app here", "Nothing is deployed at this address."));
   await writeFile(paths.downPage, errorPage(503, "App not running", "This app has no running deployment right now."));
   const badGateway = errorPage(502, "App not answering", "The app did not answer. If it was just deployed or restarted, try again in a moment.");
@@ -48,46 +47,31 @@ async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths): Pr
   );
 }
 
-/** Runs HAProxy as a child process with Pier's configuration and an empty route map. */
-export async function startHaproxy(binary: string, listen: HaproxyListen, logger: RouterLogger): Promise<Haproxy> {
-  const leftover = await endLeftoverHaproxy(listen.port);
-  if (leftover) logger.info({ pid: leftover, port: listen.port }, "ended the HAProxy a killed router left behind");
-  const runDir = await mkdtemp(path.join(tmpdir(), "pier-router-"));
+/**
+ * Runs HAProxy as a child process with Pier's configuration, already serving `initial` (the route table
+ * as it is now): its servers and host map are in the config it starts with, so no request meets an
+ * empty router, and a HAProxy a killed router left on the port is taken over (takeover.ts).
+ */
+export async function startHaproxy(binary: string, listen: HaproxyListen, logger: RouterLogger, initial: RouteEntries = new Map()): Promise<Haproxy> {
+  const runDir = await mkdtemp(path.join(tmpdir(), RUN_DIR_PREFIX));
   const paths = haproxyPaths(runDir);
-  await writeRuntimeFiles(listen, paths);
+  // The same slots then serve the control plane: its first apply of this table finds every set in place.
+  const slots = new BackendSlots(listen.slots, listen.serversPerSlot);
+  const initialRoutes = slots.plan(initial).routes;
+  await writeRuntimeFiles(listen, paths, slots.portsBySlot(), routeMapEntries(initialRoutes, listen.domain));
 
-  const child = spawn(binary, ["-db", "-f", paths.config], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    const text = chunk.toString();
-    output = (output + text).slice(-4_000);
-    for (const line of text.split("\n")) if (line.trim()) logger.info({ haproxy: line.trim() }, "haproxy");
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const failedToStart = new Promise<never>((_, reject) => {
-    child.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new HaproxyError(error.code === "ENOENT" ? `${binary} not found: install HAProxy 2.4 or newer (apt-get install haproxy) or set PIER_HAPROXY_BIN` : `${binary} did not start: ${error.message}`)),
-    );
-    void exited.then((code) => reject(new HaproxyError(`HAProxy exited (code ${code}) while starting:\n${output.trim()}`)));
-  });
-  failedToStart.catch(() => undefined); // observed below; after start, exits are reported by stop()
-
-  try {
-    await Promise.race([waitForAdminSocket(paths.adminSocket), failedToStart]);
-  } catch (error) {
-    await stopChild(child, exited);
+  const started = await startTakingOver(binary, listen.port, paths, logger).catch(async (error) => {
     await rm(runDir, { recursive: true, force: true });
     throw error;
-  }
-  await recordHaproxy(listen.port, child.pid!);
+  });
+  const { child, exited } = started;
+  const retired = started.retired.catch((error) => logger.error({ err: error }, "retiring the HAProxy taken over failed"));
+  await recordHaproxy(listen.port, child.pid!, runDir);
   let stopping = false;
   child.once("exit", (code, signal) => {
-    if (!stopping) logger.error({ code, signal, output: output.trim() }, "haproxy exited unexpectedly");
+    if (!stopping) logger.error({ code, signal, output: started.output().trim() }, "haproxy exited unexpectedly");
   });
 
-  const slots = new BackendSlots(listen.slots, listen.serversPerSlot);
   const runCommands = async (commands: string[]) => {
     for (let i = 0; i < commands.length; i += COMMANDS_PER_LINE) {
       const answer = await adminCommand(paths.adminSocket, commands.slice(i, i + COMMANDS_PER_LINE).join(";"));
@@ -132,34 +116,13 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     query: (command) => adminCommand(paths.adminSocket, command),
     async stop() {
       stopping = true;
-      await stopChild(child, exited);
+      await drainAndStop({ child, exited }, paths.adminSocket, FRONTEND).catch(async (error) => {
+        logger.error({ err: error }, "draining HAProxy failed; soft-stopping it instead");
+        await stopHaproxy({ child, exited });
+      });
+      await retired;
       await forgetHaproxy(listen.port);
       await rm(runDir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForAdminSocket(socketPath: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let last = "no answer yet";
-  while (Date.now() < deadline) {
-    try {
-      const info = await adminCommand(socketPath, "show info");
-      if (info.includes("Pid:")) return;
-      last = info.trim();
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new HaproxyError(`HAProxy's admin socket did not come up within ${READY_TIMEOUT_MS} ms: ${last}`);
-}
-
-/** Soft stop (requests in flight finish), then a hard one if it takes too long. */
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGUSR1");
-  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
 }
