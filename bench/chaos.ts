@@ -2,7 +2,8 @@
 // 127.0.0.1): SIGKILL of the worker process at each phase of a deploy (and twice in a row), then kill -9
 // of the router process. Prints, per fault: requests sent to production meanwhile, how many failed, and
 // the time until the deployment was READY, FAILED or CANCELLED.
-//   npx tsx bench/chaos.ts
+//   npx tsx bench/chaos.ts          (all rows)
+//   npx tsx bench/chaos.ts router   (only the router kill -9 rows)
 import { loadConfig } from "@pier/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,6 +20,7 @@ const files = (text: string) => ({
   "server.js": `setTimeout(() => require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT)), 1000);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 const ROUTER_PORT = 18090;
+const onlyRouter = process.argv.slice(2).includes("router");
 const env = testEnv({ PIER_JOB_LOCK_MS: "2000", LOG_LEVEL: "error", PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: "200" });
 const config = loadConfig(env);
 const platform = await startPlatform(config, { worker: false });
@@ -35,15 +37,15 @@ try {
   const first = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
   await until(async () => (await platform.prisma.deployment.findUnique({ where: { id: first.json().id } }))?.status === "READY", "first deploy");
   const ctx = { platform, worker, repo, name, files };
-  for (const [label, phase] of [
+  for (const [label, phase] of onlyRouter ? [] : ([
     ["worker SIGKILL while cloning", /^Cloning /],
     ["worker SIGKILL while building", /^Building image /],
     ["worker SIGKILL during the health check", /^Health check: GET/],
     ["worker SIGKILL right after the switch", /^Release v\d+: production/],
-  ] as const) {
+  ] as const)) {
     rows.push(await killWorkerDuringDeploy(ctx, { label, phase, kills: 1 }));
   }
-  rows.push(await killWorkerDuringDeploy(ctx, { label: "worker SIGKILL twice in a row while building", phase: /^Building image /, kills: 2 }));
+  if (!onlyRouter) rows.push(await killWorkerDuringDeploy(ctx, { label: "worker SIGKILL twice in a row while building", phase: /^Building image /, kills: 2 }));
 
   // kill -9 of a router process: its HAProxy is left serving; a new router then takes over.
   router = startRouter();
