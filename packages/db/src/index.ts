@@ -4,3 +4,4 @@ export type { App, Deployment, BuildLog, EnvVar, Release, ApiToken, ReplicaState
 export { DeploymentStatus, Trigger, ReleaseKind, ReplicaPhase } from "./generated/prisma/enums.ts";
 export { ensureDatabase } from "./migrate/ensure-database.ts";
 export { migrateDeploy } from "./migrate/deploy.ts";
+export { isDatabaseUnavailable } from "./database-unavailable.ts";
