@@ -1,29 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForStatus } from "../support/deployments.ts";
 import { until } from "../support/faults.ts";
+import { freePort } from "../support/free-port.ts";
 import { createTestRepo, nodeAppFiles, type TestRepo } from "../support/git-repo.ts";
 import { getViaRouter } from "../support/http.ts";
 import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
 
 // Redis holds the build queue. This file runs its own Redis (the suite's is shared by files running in
 // parallel), with the append-only file the dev set-up uses, and restarts it with deployments queued.
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
 describe("a Redis restart with deployments queued", () => {
   let dir = "";
   let port = 0;

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   app_exists: 409,
   unsupported_media_type: 415,
   queue_unavailable: 503,
+  database_unavailable: 503,
   // Release errors (from @pier/release): production is untouched when one is returned.
   not_deployable: 409,
   already_live: 409,

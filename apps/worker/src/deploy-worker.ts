@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@pier/db";
 import { releaseLockOf, tryLock } from "@pier/release";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -24,8 +25,9 @@ export interface DeployWorkerOptions extends DeployDeps {
   autorun?: boolean;
 }
 
+/** Worth another attempt: Docker, git or the database was briefly out of reach (restarting, a network blip). */
 function isTransient(error: unknown): boolean {
-  return error instanceof TransientError || error instanceof RuntimeUnavailableError;
+  return error instanceof TransientError || error instanceof RuntimeUnavailableError || isDatabaseUnavailable(error);
 }
 
 /** The BullMQ worker that runs deploy jobs: one build at a time per app, `concurrency` in all. */
@@ -52,7 +54,12 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
       if (result.outcome === "ready") await announceDeploymentEnd(deps, deploymentId, "ready");
       return result.outcome;
     } catch (error) {
-      await recordFailure(deps, job, deploymentId, error, log, timer);
+      await recordFailure(deps, job, deploymentId, error, log, timer).catch((recordError) => {
+        // The database is out of reach too (it usually is, when it caused the failure). The error below
+        // still decides: a transient one is retried, and that attempt takes the deployment up again;
+        // any other leaves it to the controller, which ends deployments whose job has ended.
+        deps.logger.error({ err: recordError, deploymentId }, "could not record how this deploy attempt ended");
+      });
       throw error instanceof DeployFailedError || isTransient(error) ? error : new UnrecoverableError((error as Error).message);
     } finally {
       // The next deploy of this app may start now: draining and stopping old containers happens beside it.
@@ -60,7 +67,8 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
       try {
         await afterRelease?.();
       } finally {
-        await log.close();
+        // Lines the database never took are reported here; the attempt's outcome stands either way.
+        await log.close().catch((error) => deps.logger.error({ err: error, deploymentId }, "the end of the build log was not written"));
       }
     }
   };

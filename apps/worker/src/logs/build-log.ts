@@ -1,18 +1,27 @@
-import type { PrismaClient } from "@pier/db";
+import { isDatabaseUnavailable, type PrismaClient } from "@pier/db";
 import { redactSecrets } from "@pier/shared";
 
 const FLUSH_INTERVAL_MS = 200;
 const MAX_LINE_LENGTH = 8_000;
+/** While the database is out of reach, lines wait in memory, up to this many (a build's output rarely comes near). */
+const MAX_HELD_LINES = 20_000;
+/** How often lines held for an unreachable database are tried again when no new line comes. */
+const RETRY_INTERVAL_MS = 1_000;
+
+type Line = { line: string; stream: string };
 
 /**
  * Streams a deployment's log into the database as it comes, in small batches (live viewers read it
- * from there). Secret values (the app's env vars) are redacted before anything is stored.
+ * from there). Secret values (the app's env vars) are redacted before anything is stored. A database
+ * that restarts under a build loses none of it: lines wait, in order, until it answers again.
  */
 export class BuildLog {
-  private buffer: Array<{ line: string; stream: string }> = [];
+  private buffer: Line[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private failure: unknown = null;
+  /** The last error of a database out of reach, for close() to name if lines are still waiting. */
+  private unreachable: unknown = null;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -27,33 +36,61 @@ export class BuildLog {
   write(line: string, stream = "build"): void {
     const clean = redactSecrets(line, this.secrets).slice(0, MAX_LINE_LENGTH);
     this.buffer.push({ line: clean, stream });
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, FLUSH_INTERVAL_MS);
+    this.schedule(FLUSH_INTERVAL_MS);
   }
 
-  /** Writes what is buffered. Errors are kept and rethrown by close(), so none is lost silently. */
+  /**
+   * Writes what is buffered. A database out of reach keeps the lines for the next flush; any other
+   * error is kept and rethrown by close(), so none is lost silently.
+   */
   flush(): Promise<void> {
-    const batch = this.buffer;
-    this.buffer = [];
-    if (batch.length === 0) return this.flushing;
     this.flushing = this.flushing.then(async () => {
+      // Taken here, in the chain: a batch held back by an earlier flush goes first.
+      const batch = this.buffer;
+      this.buffer = [];
+      if (batch.length === 0) return;
       try {
-        await this.prisma.buildLog.createMany({
-          data: batch.map((entry) => ({ deploymentId: this.deploymentId, line: entry.line, stream: entry.stream })),
-        });
+        await this.prisma.buildLog.createMany({ data: batch.map((entry) => ({ deploymentId: this.deploymentId, line: entry.line, stream: entry.stream })) });
       } catch (error) {
-        this.failure ??= error;
+        if (!isDatabaseUnavailable(error)) {
+          this.failure ??= error;
+          return;
+        }
+        // Written again later. (A connection cut after the insert committed shows those lines twice:
+        // better than losing them.)
+        this.hold(batch, error);
       }
     });
     return this.flushing;
   }
 
+  /** Flushes; throws when lines could not be written (the database still out of reach, or another error). */
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (this.failure) throw this.failure;
+    if (this.buffer.length) throw new Error(`${this.buffer.length} line(s) of the log of deployment ${this.deploymentId} were not written: the database is out of reach`, { cause: this.unreachable });
+  }
+
+  /** Puts a batch the database could not take back in front of newer lines, oldest dropped beyond the limit. */
+  private hold(batch: Line[], error: unknown): void {
+    this.unreachable = error;
+    let held = [...batch, ...this.buffer];
+    if (held.length > MAX_HELD_LINES) {
+      const dropped = held.length - MAX_HELD_LINES + 1;
+      held = [{ line: `(${dropped} line(s) of this log were lost while the database was out of reach)`, stream: "build" }, ...held.slice(dropped)];
+    }
+    this.buffer = held;
+    this.schedule(RETRY_INTERVAL_MS);
+  }
+
+  private schedule(ms: number): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, ms);
   }
 }

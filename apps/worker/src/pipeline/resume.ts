@@ -6,14 +6,15 @@ import type { ClaimedDeployment } from "./claim.ts";
 import type { DeployDeps } from "./deploy.ts";
 
 /**
- * A deployment taken up again after the worker running it stopped (killed, crashed, lost its lock):
+ * A deployment taken up again after the attempt running it stopped without recording how it ended (its
+ * worker killed, crashed or lost its lock; the database out of reach when it failed):
  * whatever that attempt left is cleared, so this one starts clean. Returns "live" when the attempt had
  * already put the deployment in service (production switched, or the preview handed to the routers):
  * then only its status is left to finish — running it again would build a second set of containers
  * and, failing on the first set's names, mark a live deployment FAILED.
  */
 export async function resumeInterrupted(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog): Promise<"live" | "again"> {
-  log.write(`Taking this deployment up again: the worker that was running it stopped (it was ${deployment.status})`);
+  log.write(`Taking this deployment up again: an earlier attempt stopped without recording how it ended (it was ${deployment.status}; its worker stopped, or the database was out of reach)`);
   const leftDirs = (await readdir(deps.config.PIER_WORK_DIR).catch(() => [] as string[])).filter((name) => name.startsWith(`${deployment.app.name}-${deployment.shortId}-`));
   for (const dir of leftDirs) await rm(path.join(deps.config.PIER_WORK_DIR, dir), { recursive: true, force: true });
 

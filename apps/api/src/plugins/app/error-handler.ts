@@ -1,12 +1,13 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "@pier/db";
 import { ReleaseError } from "@pier/release";
 import { AppError, ERROR_STATUS } from "../../errors.ts";
 
 /**
  * One place turns errors into answers: validation errors name each field, domain errors map their
- * code to a status, and 5xx answers hide internals (the log keeps them).
+ * code to a status, an unreachable database is a 503, and 5xx answers hide internals (the log keeps them).
  */
 export default fp(
   async (app: FastifyInstance) => {
@@ -28,6 +29,11 @@ export default fp(
       }
       if (error instanceof AppError) {
         return reply.status(ERROR_STATUS[error.code]).send({ error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Down, not broken: a client can try again shortly (a Postgres restart takes seconds).
+        request.log.error({ err: error }, "database unavailable");
+        return reply.status(ERROR_STATUS.database_unavailable).send({ error: "database_unavailable", message: "Pier's database can't be reached right now; try again shortly." });
       }
       const status = error.statusCode ?? 500;
       if (status >= 500) {
