@@ -27,7 +27,7 @@ describe("docker-compose.yml (the production path)", () => {
     // Production's defaults, when nothing overrides them.
     for (const image of ["postgres:16-bookworm", "redis:7-bookworm", "pier/platform:latest"]) expect(config).toContain(`image: ${image}`);
     expect(config).toContain("NODE_IMAGE: node:20-bookworm-slim");
-    expect(config).toContain("PIER_ROUTER_PORT: '80'");
+    expect(config).toMatch(/PIER_ROUTER_PORT: ['"]?80['"]?$/m); // compose v1 quotes with ', v2 with "
   });
 
   it("refuses to start without an admin token", () => {
