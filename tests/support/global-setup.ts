@@ -1,5 +1,6 @@
 import { ensureDatabase, migrateDeploy } from "@pier/db";
 import { createRuntime } from "@pier/runtime";
+import { loadConfig } from "@pier/shared";
 import { Redis } from "ioredis";
 
 /**
@@ -18,5 +19,5 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     redis.disconnect();
   }
-  await createRuntime("docker").ping();
+  await createRuntime("docker", { socketPath: loadConfig().PIER_DOCKER_SOCKET }).ping();
 }

@@ -57,7 +57,7 @@ export async function startPlatform(config: PierConfig = testConfig(), options: 
   const prisma = createPrismaClient(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL);
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const runtime = createRuntime("docker");
+  const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
   const api = await buildApp(config, { logger: false });
   // worker: false takes no builds here: they wait for a worker process the test starts (and may kill).
   const worker = createDeployWorker({

@@ -16,7 +16,7 @@ const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.R
 queue.on("error", (error) => logger.error({ err: error }, "queue connection error"));
 const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
 notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
-const runtime = createRuntime("docker");
+const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
 
 await runtime.ping();
 const controller = await startController({ config, prisma, redis, runtime, queue, notifications, logger });

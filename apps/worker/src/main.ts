@@ -13,7 +13,7 @@ const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-worker" } 
 const prisma = createPrismaClient(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-const runtime = createRuntime("docker");
+const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
 const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
 notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
 

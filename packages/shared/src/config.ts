@@ -72,6 +72,8 @@ export const configSchema = z.object({
   /** CA bundle copied into builds so package installs work behind TLS-intercepting proxies; "" disables. */
   PIER_BUILD_CA_FILE: z.string().default("/etc/ssl/certs/ca-certificates.crt"),
   PIER_WORK_DIR: z.string().default("/tmp/pier-builds"),
+  /** The Docker engine's API socket: every process that builds or runs containers talks to this engine. */
+  PIER_DOCKER_SOCKET: z.string().min(1).default("/var/run/docker.sock"),
   PIER_CONTAINER_MEMORY_MB: z.coerce.number().int().min(16).default(512),
   PIER_CONTAINER_CPUS: z.coerce.number().min(0.05).max(64).default(1),
   PIER_CONTAINER_PIDS: z.coerce.number().int().min(16).default(256),
