@@ -13,8 +13,6 @@ import { eventually } from "../support/eventually.ts";
 
 const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
 
-}
-
 describe("builds are safe: a repository can't reach the host, and limits hold", () => {
   let platform: Platform;
   let outside: string;
