@@ -4,7 +4,6 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +13,7 @@ import { compose, composeAsync } from "../support/compose.ts";
 import { eventually } from "../support/eventually.ts";
 import { createTestRepo, type TestRepo } from "../support/git-repo.ts";
 import { getViaRouter } from "../support/http.ts";
+import { freePorts } from "../support/free-port.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const run = promisify(execFile);
@@ -34,20 +34,6 @@ describe("docker-compose.yml (the production path)", () => {
     expect(() => compose(["config", "-q"], { cwd: root, env: { PIER_ADMIN_TOKEN: "" } })).toThrow(/PIER_ADMIN_TOKEN/);
   });
 });
-
-/** Distinct TCP ports nothing listens on right now (the OS picks them; all held until every one is picked). */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
-      const server = net.createServer();
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve(server));
-    })),
-  );
-  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
 
 /** A realistic app: an npm lockfile with a dependency from the registry, and a value from its env (sealed at rest). */
 const bootApp = {

@@ -2,9 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import http from "node:http";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-port.ts";
 
 /**
  * `npm start`'s supervisor (scripts/supervise.ts) on real processes: its own ports and queue, and a
@@ -21,17 +21,6 @@ interface SupervisorLine {
   childPid?: number;
   signal?: string | null;
   restartInMs?: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** One GET on a fresh connection (no keep-alive), so each one shows the port still accepts. */
@@ -125,9 +114,7 @@ describe("npm start's supervisor", () => {
 
   /** A supervisor on its own ports and queue, once the API and the router answer. */
   async function startPier() {
-    const apiPort = await freePort();
-    let routerPort = await freePort();
-    while (routerPort === apiPort) routerPort = await freePort();
+    const [apiPort, routerPort] = (await freePorts(2)) as [number, number];
     const s = new Supervisor({
       PIER_API_HOST: "127.0.0.1",
       PIER_API_PORT: String(apiPort),

@@ -4,16 +4,12 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { startHaproxy, type Haproxy } from "../src/haproxy/haproxy.ts";
 import type { RouteEntries } from "../src/route-entries.ts";
+import { freePort } from "../../../tests/support/free-port.ts";
 
 // The data plane on its own: a real HAProxy in front of real HTTP servers, routes set as the control plane sets them.
 
 function listen(server: http.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
-}
-
-function freePort(): Promise<number> {
-  const probe = http.createServer();
-  return listen(probe).then((port) => new Promise((resolve) => probe.close(() => resolve(port))));
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
