@@ -2,7 +2,7 @@ import { isDatabaseUnavailable } from "@pier/db";
 import { releaseLockOf, tryLock } from "@pier/release";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { RuntimeUnavailableError } from "@pier/runtime";
+import { RuntimeRequestError, RuntimeUnavailableError } from "@pier/runtime";
 import { deployJob, LABELS } from "@pier/shared";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
@@ -25,8 +25,13 @@ export interface DeployWorkerOptions extends DeployDeps {
   autorun?: boolean;
 }
 
-/** Worth another attempt: Docker, git or the database was briefly out of reach (restarting, a network blip). */
+/**
+ * Worth another attempt: Docker, git or the database was briefly out of reach (restarting, a network
+ * blip), or the Docker engine failed a request on its side (a 5xx: an engine shutting down answers
+ * like that; a request it refuses is a 4xx, and retrying won't change that).
+ */
 function isTransient(error: unknown): boolean {
+  if (error instanceof RuntimeRequestError) return (error.statusCode ?? 0) >= 500;
   return error instanceof TransientError || error instanceof RuntimeUnavailableError || isDatabaseUnavailable(error);
 }
 

@@ -95,6 +95,21 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  /**
+   * A build that failed while the engine stopped answering failed because of the engine (stopping or
+   * restarting: its storage and networks go first), not because of the Dockerfile: that is worth
+   * another attempt, a build error is not.
+   */
+  private async buildFailure(message: string): Promise<Error> {
+    try {
+      await this.docker.ping();
+      return new ImageBuildError(message);
+    } catch (error) {
+      const reason = translate(error, "answer after a failed build");
+      return reason instanceof RuntimeUnavailableError ? new RuntimeUnavailableError(`Docker engine went away during the build (${message})`, { cause: error }) : new ImageBuildError(message);
+    }
+  }
+
   async ping(): Promise<void> {
     try {
       await this.docker.ping();
@@ -182,7 +197,7 @@ export class DockerRuntime implements ContainerRuntime {
     });
     if (pending) spec.onLog(pending);
     const failure = events.find((ev) => ev.error);
-    if (failure) throw new ImageBuildError(failure.errorDetail?.message ?? failure.error ?? "build failed");
+    if (failure) throw await this.buildFailure(failure.errorDetail?.message ?? failure.error ?? "build failed");
     // The id of the tagged image is the authoritative result (aux.ID is only sent by some engines).
     try {
       const image = await this.docker.getImage(spec.tag).inspect();

@@ -1,0 +1,146 @@
+import { APP_NETWORK, createRuntime } from "@pier/runtime";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { until } from "./faults.ts";
+
+const run = promisify(execFile);
+/** Subnets of its default bridge and of Pier's app network: none of the host engine's (172.17/16, 172.18/16 …). */
+const DEFAULT_BRIDGE_ADDRESS = "10.214.0.1/24";
+const APP_NETWORK_SUBNET = "10.213.0.0/24";
+
+/**
+ * A Docker engine of one test file's own, so the file can stop and start it: the host's engine runs the
+ * containers of every test file (and of anyone else on the machine). Nothing of the host's is shared:
+ * its own data and exec roots, pid file, API socket, and containerd (the one dockerd starts, under
+ * the exec root, in namespaces of its own). It touches no firewall or sysctl (--iptables, --ip-forward
+ * and --ip-masq off): published ports work through docker-proxy, the userland proxy, which listens on
+ * 127.0.0.1 and forwards to the container over the engine's own bridge.
+ *
+ * Two engines on one network stack share interface names, and dockerd deletes the interface `docker0`,
+ * the host engine's bridge (its builds then fail), when started with --bridge=none, or when restarted
+ * with --default-address-pool set. So this one gets neither: its default bridge (builds run their steps
+ * on it) is a Linux bridge made for it and passed with --bridge, and Pier's app network is made here with
+ * a subnet of its own (left to the engine, it could take one the host engine's networks use). start()
+ * checks that `docker0` is still there.
+ */
+export class PrivateDockerd {
+  private child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  output = "";
+
+  private constructor(
+    readonly dir: string,
+    private readonly id: string,
+  ) {}
+
+  /** The Linux bridge of its default network (15 characters at most, as interface names are). */
+  private get bridge(): string {
+    return `pier-${this.id}`;
+  }
+
+  get socketPath(): string {
+    return path.join(this.dir, "docker.sock");
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  static async create(): Promise<PrivateDockerd> {
+    const engine = new PrivateDockerd(await mkdtemp(path.join(tmpdir(), "pier-dockerd-")), randomBytes(3).toString("hex"));
+    try {
+      await run("ip", ["link", "add", "name", engine.bridge, "type", "bridge"]);
+      await run("ip", ["address", "add", DEFAULT_BRIDGE_ADDRESS, "dev", engine.bridge]);
+      await run("ip", ["link", "set", engine.bridge, "up"]);
+      await engine.start();
+      await engine.docker("network", "create", "--subnet", APP_NETWORK_SUBNET, "--opt", "com.docker.network.bridge.enable_icc=false", APP_NETWORK);
+      return engine;
+    } catch (error) {
+      await engine.remove();
+      throw error;
+    }
+  }
+
+  async start(): Promise<void> {
+    const hostBridge = await hasLink("docker0");
+    const namespace = `pier-test-${this.id}`;
+    const args = [
+      "--data-root", path.join(this.dir, "data"),
+      "--exec-root", path.join(this.dir, "exec"),
+      "--pidfile", path.join(this.dir, "dockerd.pid"),
+      "--host", `unix://${this.socketPath}`,
+      "--containerd-namespace", namespace,
+      "--containerd-plugins-namespace", `${namespace}-plugins`,
+      "--cgroup-parent", namespace,
+      "--iptables=false",
+      "--ip-forward=false",
+      "--ip-masq=false",
+      "--userland-proxy=true",
+      "--bridge", this.bridge,
+      "--log-level", "warn",
+    ];
+    const child = spawn("dockerd", args, { stdio: ["ignore", "pipe", "pipe"] });
+    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    const runtime = createRuntime("docker", { socketPath: this.socketPath });
+    await until(async () => this.running && (await runtime.ping(), true), `the private dockerd answering on ${this.socketPath}`, 60_000).catch((error) => {
+      throw new Error(`${(error as Error).message}\n${this.output}`);
+    });
+    if (hostBridge && !(await hasLink("docker0"))) throw new Error("starting the private dockerd deleted the host engine's bridge docker0: restore it (`ip link add docker0 type bridge`, its address, up) or restart the host's dockerd");
+  }
+
+  /** The docker CLI, against this engine. */
+  docker(...args: string[]): Promise<{ stdout: string }> {
+    return run("docker", ["--host", `unix://${this.socketPath}`, ...args]);
+  }
+
+  /** SIGTERM, as `systemctl restart docker` sends: the engine stops its containers and its containerd, then exits. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.child!.kill("SIGTERM");
+    await this.exited;
+  }
+
+  /** Copies an image of the host's engine into this one (no registry is reachable here). */
+  async loadImage(image: string): Promise<void> {
+    const save = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"] });
+    const load = spawn("docker", ["--host", `unix://${this.socketPath}`, "load", "--quiet"], { stdio: ["pipe", "pipe", "pipe"] });
+    save.stdout!.pipe(load.stdin!);
+    let errors = "";
+    for (const child of [save, load]) child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    const codes = await Promise.all([save, load].map((child) => new Promise<number | null>((resolve, reject) => (child.once("error", reject), child.once("exit", resolve)))));
+    if (codes.some((code) => code !== 0)) throw new Error(`docker save ${image} | docker load exited ${codes.join(", ")}: ${errors}`);
+  }
+
+  /**
+   * Everything goes: its containers and networks first (a network's Linux bridge outlives the engine
+   * otherwise), then the engine, its default bridge and its directories.
+   */
+  async remove(): Promise<void> {
+    // Stopped by a test that failed before starting it again: it cleans up after itself, so start it.
+    if (this.child !== null && !this.running) await this.start();
+    if (this.running) {
+      const containers = (await this.docker("ps", "--all", "--quiet")).stdout.split("\n").filter(Boolean);
+      if (containers.length) await this.docker("rm", "--force", ...containers);
+      await this.docker("network", "prune", "--force");
+    }
+    await this.stop();
+    await run("ip", ["link", "delete", this.bridge]).catch((error: { stderr?: string }) => {
+      // Only a bridge that was never made (create() failed before) may be missing.
+      if (!/Cannot find device/.test(error.stderr ?? "")) throw error;
+    });
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function hasLink(name: string): Promise<boolean> {
+  const { stdout } = await run("ip", ["-brief", "link", "show"]);
+  return stdout.split("\n").some((line) => line.split(/\s+/)[0] === name);
+}
