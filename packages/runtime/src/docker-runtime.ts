@@ -1,6 +1,7 @@
 // The only file in Pier that imports dockerode.
 import Docker from "dockerode";
 import { readFile } from "node:fs/promises";
+import http from "node:http";
 import { PassThrough, Readable } from "node:stream";
 import { packBuildContext } from "./build-context.ts";
 import { demuxDockerLogs } from "./demux.ts";
@@ -81,9 +82,11 @@ function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" |
 export class DockerRuntime implements ContainerRuntime {
   readonly kind = "docker";
   private readonly docker: Docker;
+  private readonly socketPath: string;
 
   constructor(options: { socketPath?: string } = {}) {
-    this.docker = new Docker({ socketPath: options.socketPath ?? "/var/run/docker.sock" });
+    this.socketPath = options.socketPath ?? "/var/run/docker.sock";
+    this.docker = new Docker({ socketPath: this.socketPath });
   }
 
   async hostMemoryMb(): Promise<number> {
@@ -96,18 +99,28 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   /**
-   * A build that failed while the engine stopped answering failed because of the engine (stopping or
-   * restarting: its storage and networks go first), not because of the Dockerfile: that is worth
-   * another attempt, a build error is not.
+   * A build that failed while the engine stopped taking connections failed because of the engine
+   * (shutting down or restarting: its storage and networks go first), not because of the Dockerfile:
+   * that is worth another attempt, a build error is not.
    */
   private async buildFailure(message: string): Promise<Error> {
-    try {
-      await this.docker.ping();
-      return new ImageBuildError(message);
-    } catch (error) {
-      const reason = translate(error, "answer after a failed build");
-      return reason instanceof RuntimeUnavailableError ? new RuntimeUnavailableError(`Docker engine went away during the build (${message})`, { cause: error }) : new ImageBuildError(message);
-    }
+    const reachable = await this.takesNewConnections();
+    return reachable === true ? new ImageBuildError(message) : new RuntimeUnavailableError(`Docker engine went away during the build (${message})`, { cause: reachable });
+  }
+
+  /**
+   * GET /_ping on a connection of its own: an engine shutting down closes its socket to new connections
+   * at once, but answers for a while on the ones already open (dockerode's, kept alive). True, or the error.
+   */
+  private takesNewConnections(): Promise<true | Error> {
+    return new Promise((resolve) => {
+      const request = http.get({ socketPath: this.socketPath, path: "/_ping", agent: false, timeout: 5_000 }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode === 200 ? true : new Error(`GET /_ping answered ${response.statusCode}`)));
+      });
+      request.on("timeout", () => request.destroy(new Error("GET /_ping timed out")));
+      request.on("error", (error) => resolve(error));
+    });
   }
 
   async ping(): Promise<void> {
