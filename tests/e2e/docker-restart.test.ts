@@ -103,6 +103,12 @@ describe("a dockerd restart", () => {
         ` (${serving - atStop.at} ms in all); ${result.ok + result.failed - atStop.ok - atStop.failed} requests meanwhile, ${failed} failed ${JSON.stringify(result.failures)}`,
     );
 
+    // The engine stopped them: the controller replaced them without counting a crash (no back-off, no crash-loop alert).
+    const states = await platform.prisma.replicaState.findMany({ where: { deploymentId: app.productionDeploymentId! }, orderBy: { index: "asc" } });
+    expect(states.map((r) => [r.index, r.phase, r.failures]), JSON.stringify(states.map((r) => r.lastReason))).toEqual([
+      [1, "RUNNING", 0],
+      [2, "RUNNING", 0],
+    ]);
     const after = await containers();
     expect(after.map((c) => c.running)).toEqual([true, true]);
     expect(after.every((c) => c.labels["pier.deployment"] === app.productionDeploymentId)).toBe(true);

@@ -7,11 +7,15 @@ import type { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
 import { notify } from "@pier/notifications";
 import { replicaEvents } from "./replica-events.ts";
+import { StoppedContainers } from "./stopped-containers.ts";
 import { createResourceSampler, pruneMetricSamples } from "./resource-sampler.ts";
 import { trafficAlerts } from "./traffic-alerts.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
 import { startAutoscaler } from "./autoscaler/autoscaler.ts";
 import { startRetentionJob } from "./retention/retention-job.ts";
+
+/** How a "kill" event names SIGTERM, the signal Docker stops containers with (Pier sets no other). */
+const SIGTERM = "15";
 
 export interface ControllerLogger {
   info(obj: object, msg: string): void;
@@ -58,13 +62,14 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const stopped = new StoppedContainers();
   let closed = false;
 
   const passOnce = async (appId: string) => {
     const lock = await tryLock(deps.redis, reconcileLockKey(appId), owner, RECONCILE_LOCK_TTL_MS);
     if (!lock) return; // the API is scaling it, or another controller has it: the next sweep looks again
     try {
-      const outcome = await reconcileProduction(releaseDeps, appId);
+      const outcome = await reconcileProduction(releaseDeps, appId, new Date(), { stoppedFromOutside: stopped.ids() });
       if (!outcome) return;
       if (outcome.started.length || outcome.stopped.length || outcome.waiting.length) {
         logger.info({ appId, ...outcome }, "reconciled");
@@ -122,6 +127,9 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
       .catch((error) => logger.error({ err: error }, "checking for stuck deployments failed"));
 
   const onEvent = (event: ContainerEvent) => {
+    // SIGTERM from the engine: it is stopping the container (shutting down or restarting, a docker stop).
+    // A crash has no such signal; nor has a SIGKILL (docker kill), which counts as one.
+    if (event.action === "kill" && event.labels.signal === SIGTERM) stopped.add(event.containerId);
     const appId = event.labels[LABELS.appId];
     const mine = (event.labels[LABELS.app] ?? "").startsWith(config.PIER_CONTROLLER_APP_PREFIX);
     // A production container that stopped or vanished: act now, not at the next sweep.

@@ -1,5 +1,5 @@
 import type { App, Deployment, EnvVar, ReplicaState } from "@pier/db";
-import type { ContainerInfo } from "@pier/runtime";
+import { RuntimeRequestError, RuntimeUnavailableError, type ContainerInfo } from "@pier/runtime";
 import { LABELS, replicaIndexOf } from "@pier/shared";
 import { deploymentStartRequest } from "./container-spec.ts";
 import type { ReleaseDeps } from "./deps.ts";
@@ -17,6 +17,16 @@ export const CRASH_LOOP_AFTER = 3;
 export const HEALTHY_RESET_MS = 10 * 60_000;
 /** A replacement gets at most this long to pass its health check. */
 const REPLACEMENT_HEALTH_TIMEOUT_MS = 30_000;
+/** When a start failed on the engine's side, the next try: soon, and never growing. */
+const ENGINE_RETRY_MS = 1_000;
+
+export interface ReconcileOptions {
+  /**
+   * Containers the engine stopped (a "kill" event: its own shutdown or restart, a `docker stop`). Their
+   * loss is replaced at once and is not counted against the app: it did not crash.
+   */
+  stoppedFromOutside?: ReadonlySet<string>;
+}
 
 export interface ReconcileOutcome {
   desired: number;
@@ -42,7 +52,7 @@ export const replicaIndex = (c: ContainerInfo) => replicaIndexOf(c.labels);
  * routers (ReplicaState.containerId). Idempotent: run it after any event, or on a timer; the caller
  * holds the app's reconcile lock.
  */
-export async function reconcileProduction(deps: ReleaseDeps, appId: string, now = new Date()): Promise<ReconcileOutcome | null> {
+export async function reconcileProduction(deps: ReleaseDeps, appId: string, now = new Date(), options: ReconcileOptions = {}): Promise<ReconcileOutcome | null> {
   const app = await deps.prisma.app.findUnique({ where: { id: appId }, include: { envVars: true, productionDeployment: true } });
   const live = app?.productionDeployment;
   if (!app || !live?.imageId) return null;
@@ -69,7 +79,7 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
     if (!state) state = await deps.prisma.replicaState.create({ data: { deploymentId: live.id, index, appId, containerId: null, phase: "STARTING", nextAttemptAt: now } });
     else if (state.containerId !== null) {
       const wasLooping = state.phase === "CRASH_LOOP";
-      state = await recordLoss(deps, state, here, now);
+      state = await recordLoss(deps, state, here, now, options.stoppedFromOutside?.has(state.containerId) ?? false);
       if (!wasLooping && state.phase === "CRASH_LOOP") outcome.enteredCrashLoop.push({ index, reason: state.lastReason });
     }
     if (state.nextAttemptAt && state.nextAttemptAt > now) {
@@ -113,12 +123,15 @@ async function keepServing(deps: ReleaseDeps, deploymentId: string, appId: strin
   return state;
 }
 
-/** The container on record is gone or dead: one more loss in a row, and the back-off that follows. */
-async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: ContainerInfo[], now: Date): Promise<ReplicaState> {
+/**
+ * The container on record is gone or dead: one more loss in a row, and the back-off that follows; or,
+ * when the engine stopped it (`stoppedFromOutside`), a loss that is replaced at once and not counted.
+ */
+async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: ContainerInfo[], now: Date, stoppedFromOutside: boolean): Promise<ReplicaState> {
   const dead = here.find((c) => c.id === state.containerId);
   const info = dead ? await deps.runtime.inspectContainer(dead.id) : null;
-  const reason = info ? `exited with code ${info.exitCode ?? "unknown"}` : "its container was removed";
-  const failures = state.failures + 1;
+  const exit = info ? `exited with code ${info.exitCode ?? "unknown"}` : "its container was removed";
+  const failures = stoppedFromOutside ? state.failures : state.failures + 1;
   return deps.prisma.replicaState.update({
     where: { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } },
     data: {
@@ -127,11 +140,16 @@ async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: Containe
       restarts: { increment: 1 },
       lastExitCode: info?.exitCode ?? null,
       lastLostAt: now,
-      lastReason: reason,
-      phase: failures >= CRASH_LOOP_AFTER ? "CRASH_LOOP" : "BACKOFF",
-      nextAttemptAt: new Date(now.getTime() + backoffMs(failures)),
+      lastReason: stoppedFromOutside ? `stopped by the Docker engine, ${exit} (the engine restarting, or docker stop)` : exit,
+      phase: !stoppedFromOutside && failures >= CRASH_LOOP_AFTER ? "CRASH_LOOP" : "BACKOFF",
+      nextAttemptAt: new Date(now.getTime() + (stoppedFromOutside ? 0 : backoffMs(failures))),
     },
   });
+}
+
+/** The engine could not start a container for reasons of its own (unreachable, stopping, a 5xx): not the app's failure. */
+function isEngineFailure(error: unknown): boolean {
+  return error instanceof RuntimeUnavailableError || (error instanceof RuntimeRequestError && (error.statusCode ?? 0) >= 500);
 }
 
 /** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
@@ -163,6 +181,13 @@ async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[
     await deps.runtime.removeContainer(container.id);
     failure = health.evidence.split("\n")[0] ?? "health check failed";
   } catch (error) {
+    if (isEngineFailure(error)) {
+      // Tried again soon, the count of losses untouched: an engine restarting must not put apps in a crash loop.
+      return deps.prisma.replicaState.update({
+        where: key,
+        data: { lastReason: `could not start (the Docker engine's failure, not counted): ${(error as Error).message}`, phase: "BACKOFF", nextAttemptAt: new Date(Date.now() + ENGINE_RETRY_MS) },
+      });
+    }
     failure = `could not start: ${(error as Error).message}`;
   }
   const failures = state.failures + 1;

@@ -459,7 +459,7 @@ export class DockerRuntime implements ContainerRuntime {
   async watchEvents(labels: Record<string, string>, onEvent: (event: ContainerEvent) => void, onEnd: (error?: Error) => void): Promise<{ close(): void }> {
     let stream: NodeJS.ReadableStream;
     try {
-      stream = (await this.docker.getEvents({ filters: { type: ["container"], label: labelFilters(labels), event: ["die", "destroy", "oom", "start"] } })) as NodeJS.ReadableStream;
+      stream = (await this.docker.getEvents({ filters: { type: ["container"], label: labelFilters(labels), event: ["die", "destroy", "kill", "oom", "start"] } })) as NodeJS.ReadableStream;
     } catch (error) {
       throw translate(error, "watch container events");
     }

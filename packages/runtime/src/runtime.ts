@@ -147,10 +147,10 @@ export interface ImageSummary {
 
 
 export interface ContainerEvent {
-  /** "start", "die", "oom" or "destroy". */
+  /** "start", "kill" (the engine signals it: docker stop or kill, the engine's own shutdown), "die", "oom" or "destroy". */
   action: string;
   containerId: string;
-  /** The container's labels (and, for "die", exitCode). */
+  /** The container's labels (and, for "die", exitCode; for "kill", signal: "15" for SIGTERM). */
   labels: Record<string, string>;
   exitCode: number | null;
 }
