@@ -1,7 +1,7 @@
 import { APP_NETWORK, createRuntime } from "@pier/runtime";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, rmdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -37,6 +37,11 @@ export class PrivateDockerd {
     private readonly id: string,
   ) {}
 
+  /** Its containerd namespaces and its containers' parent cgroup. */
+  private get namespace(): string {
+    return `pier-test-${this.id}`;
+  }
+
   /** The Linux bridge of its default network (15 characters at most, as interface names are). */
   private get bridge(): string {
     return `pier-${this.id}`;
@@ -67,7 +72,7 @@ export class PrivateDockerd {
 
   async start(): Promise<void> {
     const hostBridge = await hasLink("docker0");
-    const namespace = `pier-test-${this.id}`;
+    const namespace = this.namespace;
     const args = [
       "--data-root", path.join(this.dir, "data"),
       "--exec-root", path.join(this.dir, "exec"),
@@ -96,6 +101,27 @@ export class PrivateDockerd {
     if (hostBridge && !(await hasLink("docker0"))) throw new Error("starting the private dockerd deleted the host engine's bridge docker0: restore it (`ip link add docker0 type bridge`, its address, up) or restart the host's dockerd");
   }
 
+  /** containerd shims of this engine's namespace still running: SIGTERM to each, by pid, until none is left. */
+  private async endLeftoverShims(): Promise<void> {
+    const shims = async () => {
+      const pids: number[] = [];
+      for (const entry of await readdir("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        const args = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "" /* exited meanwhile */)).split("\0");
+        if (args[0]?.endsWith("containerd-shim-runc-v2") && args[args.indexOf("-namespace") + 1] === this.namespace) pids.push(Number(entry));
+      }
+      return pids;
+    };
+    for (const pid of await shims()) {
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error; // ESRCH: it exited meanwhile
+      }
+    }
+    await until(async () => (await shims()).length === 0, `the shims of ${this.namespace} gone`, 15_000);
+  }
+
   /** The docker CLI, against this engine. */
   docker(...args: string[]): Promise<{ stdout: string }> {
     return run("docker", ["--host", `unix://${this.socketPath}`, ...args]);
@@ -121,7 +147,8 @@ export class PrivateDockerd {
 
   /**
    * Everything goes: its containers and networks first (a network's Linux bridge outlives the engine
-   * otherwise), then the engine, its default bridge and its directories.
+   * otherwise), then the engine, containerd shims it left (a container started while it shut down),
+   * its cgroups, its default bridge and its directories.
    */
   async remove(): Promise<void> {
     // Stopped by a test that failed before starting it again: it cleans up after itself, so start it.
@@ -132,6 +159,8 @@ export class PrivateDockerd {
       await this.docker("network", "prune", "--force");
     }
     await this.stop();
+    await this.endLeftoverShims();
+    await removeCgroups(this.namespace);
     await run("ip", ["link", "delete", this.bridge]).catch((error: { stderr?: string }) => {
       // Only a bridge that was never made (create() failed before) may be missing.
       if (!/Cannot find device/.test(error.stderr ?? "")) throw error;
@@ -143,4 +172,20 @@ export class PrivateDockerd {
 async function hasLink(name: string): Promise<boolean> {
   const { stdout } = await run("ip", ["-brief", "link", "show"]);
   return stdout.split("\n").some((line) => line.split(/\s+/)[0] === name);
+}
+
+/** The cgroups made under `parent` (--cgroup-parent) in every hierarchy, children first; each is empty once its containers are gone. */
+async function removeCgroups(parent: string): Promise<void> {
+  const root = "/sys/fs/cgroup";
+  const hierarchies = [root, ...(await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(root, e.name))];
+  for (const hierarchy of hierarchies) {
+    const dir = path.join(hierarchy, parent);
+    const children = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return null; // not made in this hierarchy
+      throw error;
+    });
+    if (!children) continue;
+    for (const child of children.filter((e) => e.isDirectory())) await rmdir(path.join(dir, child.name));
+    await rmdir(dir);
+  }
 }
