@@ -70,8 +70,9 @@ describe("pier tokens and pier audit", () => {
     expect(lines[0]).toMatch(/^AGE +WHO +WHAT +APP +STATUS$/);
     expect(lines[1]).toMatch(new RegExp(`ci-${name} \\(token\\) +PUT /api/apps/:name/env +${name} +403$`));
     expect(lines[2]).toMatch(new RegExp(`ci-${name} \\(token\\) +POST /api/apps/:name/deploy +${name} +202$`));
-    // Creating the app named it in the body only: listed without ?app=, not here.
-    expect(lines).toHaveLength(3);
+    // Creating the app names it too, though the name is in the body.
+    expect(lines[3]).toMatch(new RegExp(`admin token +POST /api/apps +${name} +201$`));
+    expect(lines).toHaveLength(4);
     const json = await pier(["audit", "--app", name, "--limit", "1", "--json"]);
     expect(JSON.parse(json.stdout).events).toHaveLength(1);
     const tokenRefused = await pier(["audit"], (await pier(["tokens", "create", "r", "--scope", "read"])).stdout.trim());
