@@ -75,6 +75,18 @@ describe("a dockerd restart", () => {
     return names;
   };
 
+  /** What a failed recovery looked like: the app's containers, the controller's replicas and what the router answers. */
+  const recoveryState = async () => {
+    const app = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
+    const states = await platform.prisma.replicaState.findMany({ where: { deploymentId: app.productionDeploymentId! }, orderBy: { index: "asc" } });
+    const answers = await Promise.all([0, 1, 2].map(async () => getViaRouter(platform.routerPort, host, "/", 2_000).then((r) => `${r.status} ${r.body.slice(0, 80)}`, (e: Error) => e.message)));
+    return JSON.stringify({
+      containers: (await containers()).map((c) => ({ id: c.id.slice(0, 12), running: c.running, hostPort: c.hostPort, deployment: c.labels["pier.deployment"] })),
+      replicas: states.map((r) => ({ index: r.index, phase: r.phase, containerId: r.containerId?.slice(0, 12), failures: r.failures, lastReason: r.lastReason, nextAttemptAt: r.nextAttemptAt })),
+      answers,
+    });
+  };
+
   it.each([
     ["started again at once", 0],
     // Longer than the router's resync (5 s), the controller's sweep (2 s) and its event-stream retry (1 s): each meets the engine down.
@@ -95,7 +107,9 @@ describe("a dockerd restart", () => {
     await engine.start();
     const engineBack = Date.now();
     // Both replicas serving again: new containers (Docker restarts none of Pier's) on new ports.
-    const serving = await until(async () => ((await servingReplicas(10)).size === 2 ? Date.now() : null), "both replicas serving through the router again", RECOVERY_DEADLINE_MS);
+    const serving = await until(async () => ((await servingReplicas(10)).size === 2 ? Date.now() : null), "both replicas serving through the router again", RECOVERY_DEADLINE_MS).catch(async (error) => {
+      throw new Error(`${(error as Error).message}: ${await recoveryState()}`);
+    });
     const result = await load.stop();
     const failed = result.failed - atStop.failed;
     console.log(
