@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Deployment } from "@pier/db";
 import type { Redis } from "ioredis";
 import { eventually } from "./eventually.ts";
 import { keepRequesting, type LoadResult } from "./load.ts";
@@ -63,6 +64,29 @@ export interface FaultOutcome {
   msToTerminal: number;
   status: string;
   reason: string | null;
+  /** Faults that stop production itself: from the fault until every replica served again. */
+  msToServing?: number;
+}
+
+/** The deployment once it is READY, FAILED or CANCELLED. */
+export const deploymentEnded = (platform: Platform, id: string, timeoutMs = 120_000): Promise<Deployment> =>
+  until(async () => {
+    const d = await platform.prisma.deployment.findUnique({ where: { id } });
+    return d && TERMINAL.includes(d.status) ? d : null;
+  }, `deployment ${id} ending`, timeoutMs);
+
+/** Asks for a deploy of the app's branch; the deployment's id. */
+export async function requestDeploy(platform: Platform, name: string): Promise<string> {
+  const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+  if (res.statusCode !== 202) throw new Error(`POST /api/apps/${name}/deploy answered ${res.statusCode}: ${res.body}`);
+  return res.json().id as string;
+}
+
+/** Requests, failures and their kinds in `now` that were not in `before` yet (a window of one load). */
+export function loadSince(before: Pick<LoadResult, "ok" | "failed" | "failures">, now: LoadResult): Pick<FaultOutcome, "requests" | "failed" | "failures"> {
+  const failures: LoadResult["failures"] = {};
+  for (const [kind, count] of Object.entries(now.failures)) if (count > (before.failures[kind] ?? 0)) failures[kind] = count - (before.failures[kind] ?? 0);
+  return { requests: now.ok + now.failed - before.ok - before.failed, failed: now.failed - before.failed, failures };
 }
 
 /**
@@ -84,10 +108,7 @@ export async function killWorkerDuringDeploy(
     await until(async () => (await logMatches(platform, id, fault.phase)) >= kill, `the log of ${id} reaching ${fault.phase} (attempt ${kill})`);
     await worker.killAndReplace();
   }
-  const ended = await until(async () => {
-    const d = await platform.prisma.deployment.findUnique({ where: { id } });
-    return d && TERMINAL.includes(d.status) ? d : null;
-  }, `deployment ${id} ending`, 90_000);
+  const ended = await deploymentEnded(platform, id, 90_000);
   const msToTerminal = Date.now() - started;
   const result = await load.stop();
   return { fault: fault.label, requests: result.ok + result.failed, failed: result.failed, failures: result.failures, msToTerminal, status: ended.status, reason: ended.failureReason };
@@ -106,3 +127,12 @@ export async function leftovers(platform: Platform, redis: Redis, name: string):
   if (await redis.get(`${platform.config.PIER_QUEUE_NAME}:app-lock:${app.id}`)) found.push("the app's build lock");
   return found;
 }
+
+/** Waits until the fault left nothing behind (see leftovers), or fails naming what is left. */
+export const noLeftovers = (platform: Platform, redis: Redis, name: string): Promise<void> =>
+  until(async () => (await leftovers(platform, redis, name)).length === 0, "nothing left behind", 20_000).then(
+    () => undefined,
+    async (error) => {
+      throw new Error(`${(error as Error).message}: ${(await leftovers(platform, redis, name)).join("; ")}`);
+    },
+  );
