@@ -1,7 +1,7 @@
 // A Redis restart with a deployment queued, on a Pier whose Redis (the build queue) is its own: shared by
 // tests/e2e/redis-restart.test.ts and bench/chaos.ts.
 import { randomBytes } from "node:crypto";
-import { deploymentEnded, loadSince, requestDeploy, type FaultOutcome } from "./faults.ts";
+import { deploymentEnded, requestDeploy, type FaultOutcome } from "./faults.ts";
 import { createTestRepo, nodeAppFiles, type TestRepo } from "./git-repo.ts";
 import { keepRequesting } from "./load.ts";
 import { startPlatform, testConfig, type Platform } from "./platform.ts";
@@ -69,7 +69,7 @@ export async function restartRedisWithDeployQueued(stage: RedisRestartStage, tex
     const msToTerminal = Date.now() - started;
     const result = await load.stop();
     const fault = "Redis restart (clean stop) with a deploy queued";
-    return { fault, ...loadSince({ ok: 0, failed: 0, failures: {} }, result), msToTerminal, status: ended.status, reason: ended.failureReason, whileDown: { read, deploy } };
+    return { fault, requests: result.ok + result.failed, failed: result.failed, failures: result.failures, msToTerminal, status: ended.status, reason: ended.failureReason, whileDown: { read, deploy } };
   } finally {
     await load.stop();
     platform.worker.resume();
