@@ -26,7 +26,8 @@ export async function startTestController(platform: Platform, appPrefix: string)
     runtime: platform.runtime,
     queue,
     notifications: platform.api.pier.notifications,
-    logger: pino({ level: "silent" }),
+    // Its errors show in the test's output (a failed pass says why); its warnings (every alert) would drown them.
+    logger: pino({ level: "error" }),
   });
   return {
     controller,

@@ -71,6 +71,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     try {
       const outcome = await reconcileProduction(releaseDeps, appId, new Date(), { stoppedFromOutside: stopped.ids() });
       if (!outcome) return;
+      for (const { containerId, error } of outcome.notRemoved) logger.error({ appId, containerId, error }, "could not remove a dead container; its replacement started anyway, and the next pass tries again");
       if (outcome.started.length || outcome.stopped.length || outcome.waiting.length) {
         logger.info({ appId, ...outcome }, "reconciled");
         deps.onOutcome?.(appId, outcome);

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import type { ReconcileOutcome } from "@pier/release";
 import { replicaEvents } from "../src/replica-events.ts";
 
-const outcome = (o: Partial<ReconcileOutcome>): ReconcileOutcome => ({ desired: 1, serving: 1, started: [], stopped: [], waiting: [], crashLooping: [], replaced: [], enteredCrashLoop: [], ...o });
+const outcome = (o: Partial<ReconcileOutcome>): ReconcileOutcome => ({ desired: 1, serving: 1, started: [], stopped: [], waiting: [], crashLooping: [], replaced: [], enteredCrashLoop: [], notRemoved: [], ...o });
 
 // Real Redis: down and crash-loop episodes are remembered there, so each is told once.
 describe("what a reconcile pass tells people", () => {

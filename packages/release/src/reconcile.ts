@@ -1,4 +1,5 @@
 import type { App, Deployment, EnvVar, ReplicaState } from "@pier/db";
+import { randomBytes } from "node:crypto";
 import { RuntimeRequestError, RuntimeUnavailableError, type ContainerInfo } from "@pier/runtime";
 import { LABELS, replicaIndexOf } from "@pier/shared";
 import { deploymentStartRequest } from "./container-spec.ts";
@@ -41,6 +42,11 @@ export interface ReconcileOutcome {
   replaced: Array<{ index: number; reason: string | null }>;
   /** Replicas that became CRASH_LOOP in this pass. */
   enteredCrashLoop: Array<{ index: number; reason: string | null }>;
+  /**
+   * Dead containers the engine would not remove this pass (one its restart left half-stopped, say): the
+   * replacement starts anyway, under a fresh name, and the next pass tries the removal again.
+   */
+  notRemoved: Array<{ containerId: string; error: string }>;
 }
 
 export const replicaIndex = (c: ContainerInfo) => replicaIndexOf(c.labels);
@@ -62,7 +68,14 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
     deps.prisma.replicaState.findMany({ where: { deploymentId: live.id } }),
   ]);
   const stateOf = new Map(states.map((s) => [s.index, s]));
-  const outcome: ReconcileOutcome = { desired, serving: 0, started: [], stopped: [], waiting: [], crashLooping: [], replaced: [], enteredCrashLoop: [] };
+  const outcome: ReconcileOutcome = { desired, serving: 0, started: [], stopped: [], waiting: [], crashLooping: [], replaced: [], enteredCrashLoop: [], notRemoved: [] };
+  // A dead container is only in the way of its name, and replacements take fresh names: a removal the
+  // engine refuses must not keep the replica (and the app's other replicas, later in the pass) down.
+  const removeDead = async (containers: ContainerInfo[]) => {
+    for (const c of containers) {
+      await deps.runtime.removeContainer(c.id).catch((error: Error) => outcome.notRemoved.push({ containerId: c.id, error: error.message }));
+    }
+  };
   let routesChanged = false;
 
   for (let index = 1; index <= desired; index++) {
@@ -72,7 +85,7 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
     if (serving) {
       // A container the deploy started (no record yet), or the one on record: it serves.
       state = await keepServing(deps, live.id, appId, index, serving.id, state, now);
-      for (const leftover of here.filter((c) => c !== serving)) await deps.runtime.removeContainer(leftover.id);
+      await removeDead(here.filter((c) => c !== serving));
       outcome.serving++;
       continue;
     }
@@ -87,7 +100,7 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
       if (state.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
       continue;
     }
-    for (const dead of here) await deps.runtime.removeContainer(dead.id);
+    await removeDead(here);
     const replaced = await startReplacement(deps, app, live, state, now);
     if (replaced.phase === "RUNNING") {
       outcome.serving++;
@@ -156,9 +169,10 @@ function isEngineFailure(error: unknown): boolean {
 async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[] }, live: Deployment, state: ReplicaState, now: Date): Promise<ReplicaState> {
   const key = { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } };
   const request = deploymentStartRequest(deps.config, app, live, state.index);
-  // A fresh name per replacement: the dead container's name may still be taken while Docker removes it.
+  // A fresh name per attempt: a dead container's name stays taken while Docker removes it, or for as long
+  // as the engine can't (one its restart left half-stopped), and an attempt the engine failed counts no restart.
   const base = containerName(app.name, live.shortId, state.index);
-  const name = state.restarts === 0 ? base : `${base}-r${state.restarts}`;
+  const name = state.restarts === 0 && state.lastReason === null ? base : `${base}-r${state.restarts}-${randomBytes(2).toString("hex")}`;
   let failure: string;
   try {
     const container = await startDeploymentContainer(deps.runtime, deps.config, request, name);
