@@ -17,8 +17,12 @@ export interface TestController {
  * platform's notifications queue.
  */
 export async function startTestController(platform: Platform, appPrefix: string): Promise<TestController> {
+  // Its errors show in the test's output (a failed pass says why); its warnings (every alert) would drown them.
+  const controllerLogger = pino({ level: "error" });
   const redis = new Redis(platform.config.REDIS_URL);
+  redis.on("error", (error) => controllerLogger.error({ err: error }, "redis connection error"));
   const queue = new Queue(platform.config.PIER_QUEUE_NAME, { connection: new Redis(platform.config.REDIS_URL) });
+  queue.on("error", (error) => controllerLogger.error({ err: error }, "queue connection error"));
   const controller = await startController({
     config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: appPrefix },
     prisma: platform.prisma,
@@ -26,8 +30,7 @@ export async function startTestController(platform: Platform, appPrefix: string)
     runtime: platform.runtime,
     queue,
     notifications: platform.api.pier.notifications,
-    // Its errors show in the test's output (a failed pass says why); its warnings (every alert) would drown them.
-    logger: pino({ level: "error" }),
+    logger: controllerLogger,
   });
   return {
     controller,

@@ -56,6 +56,7 @@ export async function startPlatform(config: PierConfig = testConfig(), options: 
   const logger = pino({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL);
+  redis.on("error", (error) => logger.error({ err: error }, "redis connection error"));
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
   const api = await buildApp(config, { logger: false });

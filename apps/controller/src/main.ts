@@ -12,6 +12,8 @@ const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-controller" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
+// Without a listener ioredis prints every failed reconnect as an "Unhandled error event" instead of a log line.
+redis.on("error", (error) => logger.error({ err: error }, "redis connection error"));
 const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL) });
 queue.on("error", (error) => logger.error({ err: error }, "queue connection error"));
 const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });

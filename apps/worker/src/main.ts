@@ -12,6 +12,8 @@ const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-worker" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL);
+// Without a listener ioredis prints every failed reconnect as an "Unhandled error event" instead of a log line.
+redis.on("error", (error) => logger.error({ err: error }, "redis connection error"));
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
 const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
