@@ -38,6 +38,17 @@ describe("what Pier builds, and how deploys fail", () => {
     expect(await logText(platform.api, platform.auth, deployment.id)).toContain("Dockerfile found");
   });
 
+  it("a base image that can't be pulled: FAILED naming the image, the Dockerfile line and what to do", async () => {
+    // A registry address nothing listens on: the engine's pull fails at once, and no traffic leaves the machine.
+    const image = "127.0.0.1:9/pier-test/absent:1";
+    const { name } = await apps.create({ Dockerfile: `# a comment first\nFROM ${image}\nCMD ["true"]\n` });
+    const failed = await apps.deploy(name);
+    expect(failed.status).toBe("FAILED");
+    expect(failed.reason).toContain(`the base image ${image} (Dockerfile line 2: "FROM ${image}") is not on this machine and could not be pulled`);
+    expect(failed.reason).toContain("docker load");
+    expect(failed.reason).toContain("registry-mirrors");
+  });
+
   it("a failing build ends FAILED with the reason, and the previous version keeps answering", async () => {
     const { name, repo } = await apps.create(nodeAppFiles("stable v1"));
     expect((await apps.deploy(name)).status).toBe("READY");

@@ -3,6 +3,7 @@ import Docker from "dockerode";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { PassThrough, Readable } from "node:stream";
+import { extract as untar } from "tar-stream";
 import { packBuildContext } from "./build-context.ts";
 import { demuxDockerLogs } from "./demux.ts";
 import { parseListeningSockets } from "./proc-net-tcp.ts";
@@ -103,9 +104,9 @@ export class DockerRuntime implements ContainerRuntime {
    * (shutting down or restarting: its storage and networks go first), not because of the Dockerfile:
    * that is worth another attempt, a build error is not.
    */
-  private async buildFailure(message: string): Promise<Error> {
+  private async buildFailure(message: string, instruction: string | null): Promise<Error> {
     const reachable = await this.takesNewConnections();
-    return reachable === true ? new ImageBuildError(message) : new RuntimeUnavailableError(`Docker engine went away during the build (${message})`, { cause: reachable });
+    return reachable === true ? new ImageBuildError(message, instruction) : new RuntimeUnavailableError(`Docker engine went away during the build (${message})`, { cause: reachable });
   }
 
   /**
@@ -137,6 +138,16 @@ export class DockerRuntime implements ContainerRuntime {
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;
+      throw translate(error, `inspect image ${ref}`);
+    }
+  }
+
+  async inspectImage(ref: string): Promise<{ id: string; labels: Record<string, string> } | null> {
+    try {
+      const image = await this.docker.getImage(ref).inspect();
+      return { id: image.Id, labels: image.Config?.Labels ?? {} };
+    } catch (error) {
+      if (isNotFound(error)) return null;
       throw translate(error, `inspect image ${ref}`);
     }
   }
@@ -191,11 +202,17 @@ export class DockerRuntime implements ContainerRuntime {
       throw translate(error, "build an image");
     }
     let pending = "";
+    let instruction: string | null = null;
     const emit = (text: string) => {
       pending += text;
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) spec.onLog(line.replace(/\r$/, ""));
+      for (const line of lines) {
+        // The legacy builder announces each instruction as "Step 2/9 : RUN npm ci".
+        const step = /^Step \d+\/\d+ : (.*)$/.exec(line)?.[1];
+        if (step !== undefined) instruction = step.trim();
+        spec.onLog(line.replace(/\r$/, ""));
+      }
     };
     const events: BuildEvent[] = await new Promise((resolve, reject) => {
       this.docker.modem.followProgress(
@@ -210,13 +227,41 @@ export class DockerRuntime implements ContainerRuntime {
     });
     if (pending) spec.onLog(pending);
     const failure = events.find((ev) => ev.error);
-    if (failure) throw await this.buildFailure(failure.errorDetail?.message ?? failure.error ?? "build failed");
+    if (failure) throw await this.buildFailure(failure.errorDetail?.message ?? failure.error ?? "build failed", instruction);
     // The id of the tagged image is the authoritative result (aux.ID is only sent by some engines).
     try {
       const image = await this.docker.getImage(spec.tag).inspect();
       return { imageId: image.Id };
     } catch (error) {
       throw translate(error, `inspect built image ${spec.tag}`);
+    }
+  }
+
+  async readImageFile(image: string, filePath: string, maxBytes: number): Promise<Buffer | null> {
+    let container: Docker.Container;
+    try {
+      // Never started: no command runs, no network; the label keeps it out of Pier's own container lists.
+      container = await this.docker.createContainer({
+        Image: image,
+        Entrypoint: ["/nonexistent"],
+        Cmd: [],
+        Labels: { [PROBE_LABEL]: "true" },
+        HostConfig: { NetworkMode: "none" },
+      });
+    } catch (error) {
+      throw translate(error, `create a container to read ${filePath} from ${image.slice(0, 19)}`);
+    }
+    try {
+      let archive: NodeJS.ReadableStream;
+      try {
+        archive = await container.getArchive({ path: filePath });
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw translate(error, `read ${filePath} from an image`);
+      }
+      return await firstFileOf(archive as Readable, filePath, maxBytes);
+    } finally {
+      await this.removeContainer(container.id);
     }
   }
 
@@ -553,6 +598,25 @@ export class DockerRuntime implements ContainerRuntime {
       throw translate(error, `remove container ${id}`);
     }
   }
+}
+
+/** Containers made only to read an image's files. */
+const PROBE_LABEL = "pier.probe";
+
+/** The content of the single regular file a `GET …/archive` tar holds. */
+async function firstFileOf(archive: Readable, filePath: string, maxBytes: number): Promise<Buffer> {
+  const entries = untar();
+  archive.pipe(entries);
+  for await (const entry of entries) {
+    if (entry.header.type !== "file") throw new Error(`${filePath} in the image is not a regular file`);
+    if ((entry.header.size ?? 0) > maxBytes) throw new Error(`${filePath} in the image is over ${maxBytes} bytes`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    archive.unpipe(entries);
+    archive.resume();
+    return Buffer.concat(chunks);
+  }
+  throw new Error(`${filePath}: the engine sent an empty archive`);
 }
 
 function splitRef(ref: string): [string, string] {

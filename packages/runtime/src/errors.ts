@@ -8,7 +8,11 @@ export class RuntimeUnavailableError extends Error {
 
 /** The image build itself failed (bad Dockerfile, failing RUN step): retrying won't help. */
 export class ImageBuildError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The Dockerfile instruction that failed, as the builder printed it ("FROM oven/bun"), when known. */
+    readonly instruction: string | null = null,
+  ) {
     super(message);
     this.name = "ImageBuildError";
   }

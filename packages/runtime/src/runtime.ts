@@ -11,9 +11,16 @@ export interface ContainerRuntime {
   /** Memory of the machine the engine runs containers on (MB). */
   hostMemoryMb(): Promise<number>;
   imageExists(ref: string): Promise<boolean>;
+  /** An image's id and labels, or null when there is no such image. */
+  inspectImage(ref: string): Promise<{ id: string; labels: Record<string, string> } | null>;
   /** Pulls an image; throws if the registry can't be reached or the image doesn't exist. */
   pullImage(ref: string): Promise<void>;
   buildImage(spec: BuildSpec): Promise<{ imageId: string }>;
+  /**
+   * One file of an image's filesystem (read from a created, never started, container): null when the
+   * path doesn't exist; an error when it is larger than maxBytes or not a regular file.
+   */
+  readImageFile(image: string, filePath: string, maxBytes: number): Promise<Buffer | null>;
   tagImage(source: string, target: string): Promise<void>;
   removeImage(ref: string): Promise<void>;
   listImages(labels: Record<string, string>): Promise<ImageSummary[]>;

@@ -1,22 +1,30 @@
-import type { RepoFiles } from "./repo-files.ts";
-
 /**
- * How a Node app is built and served, like Vercel's framework presets:
- * - `nextjs`: `next build`, then `next start` (or the standalone server when next.config asks for it);
- * - `static`: a build that writes files (Create React App, Vite, …), served by Pier's static server;
- * - `node`: install, optional build, then the `start` script.
+ * The framework an app is built with, recognised before the build from what package.json depends on
+ * (like Vercel's framework presets). It names the tool and where its static output would go; how the
+ * app is served is decided after the build, from what the build wrote (build-output/serving.ts).
  */
-export type Framework = "nextjs" | "static" | "node";
+export type FrameworkId =
+  | "nextjs"
+  | "nuxt"
+  | "astro"
+  | "sveltekit"
+  | "react-router"
+  | "remix"
+  | "gatsby"
+  | "cra"
+  | "vite"
+  | "none";
+
+/** pier.json's `framework`: the way out of detection. */
+export type FrameworkOverride = "nextjs" | "static" | "node";
 
 export interface Preset {
-  framework: Framework;
+  framework: FrameworkId;
   /** The tool recognised, for the log ("Next.js", "Vite", "Create React App"). */
   label: string;
   reason: string;
-  /** Next.js `output: "standalone"`: run `.next/standalone/server.js` instead of `next start`. */
-  standalone?: boolean;
-  /** Static builds: where the build writes its files, in order of preference. */
-  outputDirs?: string[];
+  /** Where a static build of this framework writes its files, in order of preference. */
+  staticDirs: string[];
   /** Static builds: serve index.html for unknown page paths (a single-page app). undefined: let the server decide. */
   spa?: boolean;
 }
@@ -28,58 +36,44 @@ export interface PackageJsonForPresets {
 }
 
 export interface PresetOverrides {
-  framework?: Framework;
+  framework?: FrameworkOverride;
   outputDir?: string;
   spa?: boolean;
   /** pier.json `start`: a custom server wins over static serving. */
   start?: string;
 }
 
-// A start script that only runs a development or preview server means: nothing to serve in production.
-const DEV_SERVER = /^\s*(react-scripts start|vite(\s+(dev|serve|preview))?(\s|$)|webpack(-dev-server|\s+serve)|parcel(\s|$)|ng serve|astro (dev|preview)|vue-cli-service serve|serve(\s|$))/;
+export const GENERIC_STATIC_DIRS = ["dist", "build", "out"];
 
-const NEXT_CONFIGS = ["next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs"];
-
-async function nextOutputMode(files: RepoFiles): Promise<"standalone" | "export" | null> {
-  for (const file of NEXT_CONFIGS) {
-    const text = await files.readText(file);
-    if (text === null) continue;
-    const mode = /output\s*:\s*["'`](standalone|export)["'`]/.exec(text)?.[1];
-    return (mode as "standalone" | "export" | undefined) ?? null;
-  }
-  return null;
+interface KnownFramework {
+  framework: Exclude<FrameworkId, "none">;
+  dependency: string;
+  label: string;
+  staticDirs: string[];
+  spa?: boolean;
 }
 
-/** Picks the preset for a Node app: pier.json's `framework` if given, else what its dependencies and scripts say. */
-export async function detectPreset(files: RepoFiles, pkg: PackageJsonForPresets, overrides: PresetOverrides): Promise<Preset> {
+// First match wins: a meta-framework before the bundler it is built on (Astro, Nuxt, SvelteKit use Vite).
+const KNOWN: KnownFramework[] = [
+  { framework: "nextjs", dependency: "next", label: "Next.js", staticDirs: ["out"], spa: false },
+  { framework: "nuxt", dependency: "nuxt", label: "Nuxt", staticDirs: [".output/public", "dist"] },
+  { framework: "astro", dependency: "astro", label: "Astro", staticDirs: ["dist"], spa: false },
+  { framework: "sveltekit", dependency: "@sveltejs/kit", label: "SvelteKit", staticDirs: ["build"] },
+  { framework: "react-router", dependency: "@react-router/dev", label: "React Router", staticDirs: ["build/client"], spa: true },
+  { framework: "remix", dependency: "@remix-run/dev", label: "Remix", staticDirs: ["build/client"], spa: true },
+  { framework: "gatsby", dependency: "gatsby", label: "Gatsby", staticDirs: ["public"], spa: false },
+  { framework: "cra", dependency: "react-scripts", label: "Create React App", staticDirs: ["build"], spa: true },
+  { framework: "vite", dependency: "vite", label: "Vite", staticDirs: ["dist"] },
+];
+
+/** Picks the preset: what the app depends on; pier.json's outputDir and spa refine it. */
+export function detectPreset(pkg: PackageJsonForPresets, overrides: PresetOverrides): Preset {
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
-  const scripts = pkg.scripts ?? {};
-  const build = typeof scripts.build === "string" ? scripts.build : null;
-  const start = typeof scripts.start === "string" ? scripts.start : null;
-  const outputDirs = overrides.outputDir ? [overrides.outputDir] : undefined;
-  const chosen = (framework: Framework) => overrides.framework === framework;
-
-  if (overrides.framework) {
-    const reason = "framework set in pier.json";
-    if (chosen("static")) return { framework: "static", label: "static build", reason, outputDirs: outputDirs ?? ["dist", "build", "out"], spa: overrides.spa };
-    if (chosen("nextjs")) return { framework: "nextjs", label: "Next.js", reason, standalone: (await nextOutputMode(files)) === "standalone" };
-    return { framework: "node", label: "Node", reason };
-  }
-
-  if ("next" in deps) {
-    const mode = await nextOutputMode(files);
-    if (mode === "export" && !overrides.start) {
-      return { framework: "static", label: "Next.js static export", reason: 'next.config sets output: "export"', outputDirs: outputDirs ?? ["out"], spa: overrides.spa ?? false };
-    }
-    return { framework: "nextjs", label: "Next.js", reason: `"next" is a dependency${mode === "standalone" ? '; next.config sets output: "standalone"' : ""}`, standalone: mode === "standalone" };
-  }
-
-  const servesItself = start !== null && !DEV_SERVER.test(start);
-  if (build && !servesItself && !overrides.start) {
-    const why = start ? `its start script only runs a development server (${JSON.stringify(start)})` : "it has a build script and no start script";
-    if ("react-scripts" in deps) return { framework: "static", label: "Create React App", reason: `"react-scripts" is a dependency and ${why}`, outputDirs: outputDirs ?? ["build"], spa: overrides.spa ?? true };
-    if ("vite" in deps) return { framework: "static", label: "Vite", reason: `"vite" is a dependency and ${why}`, outputDirs: outputDirs ?? ["dist"], spa: overrides.spa };
-    return { framework: "static", label: "static build", reason: why, outputDirs: outputDirs ?? ["dist", "build", "out"], spa: overrides.spa };
-  }
-  return { framework: "node", label: "Node", reason: start || overrides.start ? "it has a start command" : "it has neither a build nor a start script" };
+  const known = KNOWN.find((k) => k.dependency in deps);
+  const preset: Preset = known
+    ? { framework: known.framework, label: known.label, reason: `"${known.dependency}" is a dependency`, staticDirs: known.staticDirs, spa: known.spa }
+    : { framework: "none", label: "Node", reason: "no framework among its dependencies", staticDirs: GENERIC_STATIC_DIRS };
+  if (overrides.outputDir) preset.staticDirs = [overrides.outputDir];
+  if (overrides.spa !== undefined) preset.spa = overrides.spa;
+  return preset;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { lstat, open, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
@@ -77,6 +78,21 @@ export class RepoFiles {
       const buffer = Buffer.alloc(bytes);
       const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
       return buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** SHA-256 of a file of any size (hex), or null when it doesn't exist: tells whether a lockfile changed. */
+  async sha256(rel: string): Promise<string | null> {
+    const real = await this.resolve(rel);
+    if (real === null) return null;
+    const handle = await open(real, "r");
+    try {
+      if (!(await handle.stat()).isFile()) throw new DeployFailedError(`${rel} is not a regular file`);
+      const hash = createHash("sha256");
+      for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+      return hash.digest("hex");
     } finally {
       await handle.close();
     }

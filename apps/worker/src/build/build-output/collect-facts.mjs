@@ -1,0 +1,110 @@
+// Runs inside the build image right after the app's build, in the app's directory, as Pier's last build
+// step: it writes down what the build produced, so Pier decides how to serve the app from the files the
+// framework wrote (and the configuration the framework itself resolved), never from reading source code.
+//
+//   node collect-facts.mjs <output.json> <JSON array of relative paths to look at> [<JSON cache spec>]
+//
+// The cache spec ({ dirs: [...], limitBytes }) names the build caches the next build of the app restores
+// (framework caches, the package manager's store). Each is made to exist, so the next build can copy it;
+// over the limit, its least recently used entries go first.
+//
+// Plain Node, no dependencies: it runs on whatever Node the app builds with.
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const [outputFile, candidatesJson = "[]", cacheJson = "{}"] = process.argv.slice(2);
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+function kindOf(file) {
+  try {
+    const stat = statSync(file);
+    return stat.isDirectory() ? "dir" : stat.isFile() ? "file" : null;
+  } catch {
+    return null;
+  }
+}
+
+function readJson(file) {
+  try {
+    if (statSync(file).size > MAX_MANIFEST_BYTES) return null;
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+const isSafeRelative = (dir) => typeof dir === "string" && dir !== "" && !path.isAbsolute(dir) && !dir.split(/[\\/]/).includes("..");
+
+/**
+ * Next.js: the config `next build` resolved (next.config.* loaded the way Next loads it, defaults applied)
+ * is in <distDir>/required-server-files.json. distDir itself is configurable, so look in .next first,
+ * then in any top-level folder holding a BUILD_ID.
+ */
+function nextFacts() {
+  const distDirs = [".next"];
+  for (const entry of readdirSync(".", { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== ".next" && entry.name !== "node_modules" && kindOf(path.join(entry.name, "BUILD_ID")) === "file") {
+      distDirs.push(entry.name);
+    }
+  }
+  for (const distDir of distDirs) {
+    if (kindOf(path.join(distDir, "BUILD_ID")) !== "file" && kindOf(path.join(distDir, "required-server-files.json")) !== "file") continue;
+    const config = readJson(path.join(distDir, "required-server-files.json"))?.config ?? null;
+    return {
+      distDir: isSafeRelative(config?.distDir) ? path.normalize(config.distDir) : distDir,
+      output: typeof config?.output === "string" ? config.output : null,
+      resolvedConfig: config !== null,
+      exportMarker: kindOf(path.join(distDir, "export-marker.json")) === "file",
+      standaloneServer: kindOf(path.join(distDir, "standalone", "server.js")) === "file",
+    };
+  }
+  return null;
+}
+
+/** Nitro (Nuxt, and others built on it) writes the preset it built for in .output/nitro.json. */
+function nitroFacts() {
+  const manifest = readJson(path.join(".output", "nitro.json"));
+  if (manifest === null) return null;
+  return { preset: typeof manifest.preset === "string" ? manifest.preset : null };
+}
+
+/** Bytes under a path and its newest modification or access time, symlinks not followed. */
+function usage(file) {
+  const stat = lstatSync(file);
+  let bytes = stat.isFile() ? stat.size : 0;
+  let usedMs = Math.max(stat.mtimeMs, stat.atimeMs);
+  if (stat.isDirectory()) {
+    for (const entry of readdirSync(file)) {
+      const inner = usage(path.join(file, entry));
+      bytes += inner.bytes;
+      usedMs = Math.max(usedMs, inner.usedMs);
+    }
+  }
+  return { bytes, usedMs };
+}
+
+/** Makes each cache folder exist and keeps them within the limit, dropping least recently used entries. */
+function keepCaches({ dirs = [], limitBytes = Infinity }) {
+  const entries = [];
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) entries.push({ path: path.join(dir, name), ...usage(path.join(dir, name)) });
+  }
+  entries.sort((a, b) => b.usedMs - a.usedMs);
+  let bytes = 0;
+  const dropped = [];
+  for (const entry of entries) {
+    if (bytes + entry.bytes <= limitBytes) bytes += entry.bytes;
+    else {
+      rmSync(entry.path, { recursive: true, force: true });
+      dropped.push(entry.path);
+    }
+  }
+  return { bytes, dropped };
+}
+
+const paths = {};
+for (const candidate of JSON.parse(candidatesJson)) if (isSafeRelative(candidate)) paths[candidate] = kindOf(candidate);
+
+const caches = keepCaches(JSON.parse(cacheJson));
+writeFileSync(outputFile, JSON.stringify({ version: 1, next: nextFacts(), nitro: nitroFacts(), paths, caches }));

@@ -1,0 +1,151 @@
+import type { BuildSpec, ContainerRuntime } from "@pier/runtime";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildStageTag, cacheLayout, cacheRestore, describeRestore } from "./build-cache.ts";
+import { collectorScript, readBuildFacts } from "./build-output/facts.ts";
+import { decideServing, factCandidates, type Serving } from "./build-output/serving.ts";
+import type { BuildPlan, NodePlan } from "./detect.ts";
+import {
+  buildStageDockerfile,
+  CA_FILE_IN_CONTEXT,
+  COLLECTOR_IN_CONTEXT,
+  finishingDockerfile,
+  GENERATED_DOCKERFILE,
+  servingDockerfile,
+  STATIC_SERVER_IN_CONTEXT,
+  staticSiteDockerfile,
+  type BuildOverrides,
+  type DockerfileOptions,
+} from "./dockerfiles.ts";
+import type { PresetOverrides } from "./framework.ts";
+import { staticServerFiles } from "./static-server/files.ts";
+
+type BuildRun = Omit<BuildSpec, "labels" | "limits" | "onLog" | "signal">;
+
+/** What every build of one deployment shares: the engine, the app's tag, the limits and the log. */
+export interface ImageBuilder {
+  runtime: ContainerRuntime;
+  appName: string;
+  /** The app image's tag, `pier/<app>:<sha12>`. */
+  tag: string;
+  /** The CA bundle builds trust (installs behind TLS-intercepting proxies), if any. */
+  caFile: string | null;
+  /** PIER_BUILD_CACHE_MB, in bytes: what an app's build caches may hold. */
+  cacheLimitBytes: number;
+  log: (line: string) => void;
+  /** One docker build, under the build limits and deadline, its output in the deploy log. */
+  build(spec: BuildRun): Promise<{ imageId: string }>;
+}
+
+/** The checkout as a build context: where it is and what is left out. */
+export type Checkout = Pick<BuildRun, "contextDir" | "exclude" | "ignorePatterns">;
+
+/** The repository's own Dockerfile, then (when pier.json has a start command or env) a thin layer on it. */
+export async function buildRepoDockerfile(builder: ImageBuilder, dockerfile: string, checkout: Checkout, overrides: BuildOverrides): Promise<{ imageId: string; tag: string }> {
+  if (overrides.install || overrides.build) {
+    builder.log("Note: pier.json install/build commands don't apply to a repo with its own Dockerfile (its RUN steps do that)");
+  }
+  builder.log(`Building image ${builder.tag}`);
+  let { imageId } = await builder.build({ ...checkout, dockerfile, tag: builder.tag });
+  const finishing = finishingDockerfile(imageId, overrides);
+  if (finishing) {
+    // pier.json's start command and env become part of the image, so rollbacks and exports run it the same way.
+    builder.log(`Applying pier.json to the image:\n${finishing.trimEnd()}`);
+    ({ imageId } = await buildFromPierFiles(builder, builder.tag, finishing, new Map()));
+  }
+  return { imageId, tag: builder.tag };
+}
+
+/** A plain static site: its files are the checkout, served by Pier's static server. */
+export async function buildStaticSite(builder: ImageBuilder, plan: Extract<BuildPlan, { kind: "static" }>, checkout: Checkout, options: DockerfileOptions): Promise<{ imageId: string; tag: string }> {
+  const text = staticSiteDockerfile(plan, options);
+  builder.log(`Generated Dockerfile:\n${text.trimEnd()}`);
+  const extra = new Map([...(await caInContext(builder)), ...(await staticServerInContext())]);
+  extra.set(GENERATED_DOCKERFILE, Buffer.from(text));
+  builder.log(`Building image ${builder.tag}`);
+  const { imageId } = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: builder.tag, extraFiles: extra });
+  return { imageId, tag: builder.tag };
+}
+
+/**
+ * A Node app in two builds: the build stage installs, builds and writes down what the build produced;
+ * from those facts Pier decides how to serve it, and the second build makes the image that does.
+ */
+export async function buildNodeApp(
+  builder: ImageBuilder,
+  plan: NodePlan,
+  checkout: Checkout,
+  options: DockerfileOptions,
+  overrides: PresetOverrides,
+  lockfileSha: string | null,
+): Promise<{ imageId: string; tag: string; serving: Serving }> {
+  const layout = cacheLayout(plan, lockfileSha);
+  const restore = await cacheRestore(builder.runtime, builder.appName, layout);
+  builder.log(describeRestore(restore));
+  const stageText = buildStageDockerfile(plan, options, factCandidates(plan.preset), { layout, restore, limitBytes: builder.cacheLimitBytes });
+  builder.log(`Generated Dockerfile (build stage):\n${stageText.trimEnd()}`);
+  const extra = new Map([...(await caInContext(builder)), [COLLECTOR_IN_CONTEXT, await collectorScript()]]);
+  extra.set(GENERATED_DOCKERFILE, Buffer.from(stageText));
+  // A tag of this build's own while it runs: another deploy of the app may build at the same time.
+  const stageTag = `${buildStageTag(builder.appName)}-${Math.random().toString(36).slice(2, 10)}`;
+  builder.log(`Building the build stage`);
+  const stage = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: stageTag, extraFiles: extra });
+  try {
+    const facts = await readBuildFacts((image, file, max) => builder.runtime.readImageFile(image, file, max), stage.imageId);
+    const serving = decideServing({
+      preset: plan.preset,
+      overrides,
+      startScript: plan.startScript,
+      runScript: plan.packageManager.run,
+      mainFile: plan.mainFile,
+      facts,
+    });
+    if (facts.caches.dropped.length) builder.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${facts.caches.dropped.join(", ")}`);
+    builder.log(`Build cache kept for the next build: ${(facts.caches.bytes / 1e6).toFixed(1)} MB`);
+    builder.log(`Serving: ${describeServing(serving)}`);
+    const text = servingDockerfile(plan, serving, stage.imageId, options);
+    builder.log(`Generated Dockerfile (serving):\n${text.trimEnd()}`);
+    const files = serving.kind === "static" ? await staticServerInContext() : new Map<string, Buffer>();
+    builder.log(`Building image ${builder.tag}`);
+    const { imageId } = await buildFromPierFiles(builder, builder.tag, text, files);
+    return { imageId, tag: builder.tag, serving };
+  } finally {
+    await builder.runtime.tagImage(stage.imageId, buildStageTag(builder.appName));
+    await builder.runtime.removeImage(stageTag); // only the tag: the image keeps the app's build-stage tag
+  }
+}
+
+export function describeServing(serving: Serving): string {
+  switch (serving.kind) {
+    case "static":
+      return `${serving.reason}, with Pier's static server`;
+    case "next-standalone":
+      return `${serving.reason}: its standalone server (node server.js)`;
+    case "self-contained":
+      return `${serving.reason}: ${serving.argv.join(" ")}, with only ${serving.dir}/ in the image`;
+    case "command":
+      return `${serving.reason}: ${"shell" in serving.command ? serving.command.shell : serving.command.argv.join(" ")}`;
+  }
+}
+
+/** A build whose context is only Pier's files (the Dockerfile and what it copies), not the checkout. */
+async function buildFromPierFiles(builder: ImageBuilder, tag: string, dockerfile: string, files: Map<string, Buffer>): Promise<{ imageId: string }> {
+  const emptyDir = await mkdtemp(path.join(tmpdir(), "pier-build-"));
+  try {
+    const extra = new Map([...files, [GENERATED_DOCKERFILE, Buffer.from(dockerfile)]]);
+    return await builder.build({ contextDir: emptyDir, dockerfile: GENERATED_DOCKERFILE, tag, extraFiles: extra });
+  } finally {
+    await rm(emptyDir, { recursive: true, force: true });
+  }
+}
+
+async function caInContext(builder: ImageBuilder): Promise<Map<string, Buffer>> {
+  return builder.caFile ? new Map([[CA_FILE_IN_CONTEXT, await readFile(builder.caFile)]]) : new Map();
+}
+
+async function staticServerInContext(): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const [file, content] of await staticServerFiles()) files.set(`${STATIC_SERVER_IN_CONTEXT}/${file}`, content);
+  return files;
+}
