@@ -1,3 +1,6 @@
+import { BUILD_CACHE_LABEL, type BuildCacheLayout, type CacheRestore } from "./build-cache.ts";
+import { COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE } from "./build-output/facts.ts";
+import type { Serving } from "./build-output/serving.ts";
 import type { BuildPlan, NodePlan } from "./detect.ts";
 import { STATIC_SERVER_INSTALL_DIR } from "./static-server/files.ts";
 
@@ -9,6 +12,7 @@ export const PIER_CONTEXT_DIR = ".pier";
 export const GENERATED_DOCKERFILE = `${PIER_CONTEXT_DIR}/Dockerfile`;
 export const CA_FILE_IN_CONTEXT = `${PIER_CONTEXT_DIR}/ca.crt`;
 export const STATIC_SERVER_IN_CONTEXT = `${PIER_CONTEXT_DIR}/static-server`;
+export const COLLECTOR_IN_CONTEXT = `${PIER_CONTEXT_DIR}/collect-facts.mjs`;
 
 /** Commands and env from pier.json that replace what detection would do. */
 export interface BuildOverrides {
@@ -63,27 +67,41 @@ function runtimeLines(port: number, options: DockerfileOptions, extraEnv: Record
   ];
 }
 
+/** The build caches of a build stage: what it restores from the app's previous one, and what it keeps. */
+export interface StageCaches {
+  layout: BuildCacheLayout;
+  restore: CacheRestore | null;
+  limitBytes: number;
+}
+
+const copyFrom = (image: string, dir: string) => `COPY --from=${image} ${JSON.stringify([dir, dir])}`;
+
 /**
- * Install dependencies and build, in /app: shared by every Node preset (the first stage of multi-stage
- * ones). `beforeSource` lands between the install and the source copy (cached layers); NODE_ENV=production
- * comes only after the install, which would otherwise leave out devDependencies the build needs.
+ * Install dependencies and build, in /app. `beforeSource` lands between the install and the source copy
+ * (cached layers); NODE_ENV=production comes only after the install, which would otherwise leave out
+ * devDependencies the build needs. The package manager's store comes back before the install (it only
+ * matters when the lockfile changed), the framework caches before the build.
  */
-function buildStage(plan: NodePlan, options: DockerfileOptions, stageName: string | null, beforeSource: string[] = []): string[] {
+function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCaches, beforeSource: string[] = []): string[] {
   const pm = plan.packageManager;
   const { overrides } = options;
+  const { restore } = caches;
   const lines = [
-    `FROM ${options.baseImage}${stageName ? ` AS ${stageName}` : ""}`,
+    `FROM ${options.baseImage}`,
     "WORKDIR /app",
     ...caLines(options.withCa),
+    `COPY ${COLLECTOR_IN_CONTEXT} ${COLLECTOR_IN_IMAGE}`,
     // Yarn 2+: the package cache inside the project, so the app's user can read it at run time (Plug'n'Play).
     ...envLine({ ...registryEnv(options.registry), YARN_ENABLE_GLOBAL_CACHE: "false", YARN_ENABLE_TELEMETRY: "0", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" }),
   ];
   if (pm.globalPackage) lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
+  if (restore?.storeDir) lines.push(copyFrom(restore.fromImage, restore.storeDir));
   const install = overrides.install ? shell("RUN", overrides.install) : shell("RUN", pm.install);
+  const appCaches = restore ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `/app/${dir}`)) : [];
   // Manifests first, so the install layer is cached until dependencies change; install scripts and
   // workspaces need the whole source.
-  if (plan.installNeedsSource) lines.push("COPY . .", install, ...beforeSource);
-  else lines.push(...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`), install, ...beforeSource, "COPY . .");
+  if (plan.installNeedsSource) lines.push("COPY . .", install, ...beforeSource, ...appCaches);
+  else lines.push(...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`), install, ...beforeSource, ...appCaches, "COPY . .");
   if (overrides.build) lines.push(shell("RUN", overrides.build));
   else if (plan.buildScript) lines.push(shell("RUN", `${pm.run} build`));
   else if (plan.preset.framework === "nextjs") lines.push(exec("RUN", ["npx", "--no-install", "next", "build"]));
@@ -102,46 +120,59 @@ function staticServeLines(port: number, options: DockerfileOptions, spa: boolean
   ];
 }
 
-/** Moves the first output folder the build wrote to /pier-site, or fails naming the folders it looked for. */
-function collectOutput(dirs: string[]): string {
-  const list = dirs.map((d) => JSON.stringify(d)).join(" ");
-  const names = dirs.map((d) => `${d}/`).join(", ");
-  return shell("RUN", `for d in ${list}; do if [ -d "$d" ]; then echo "Serving the build output $d/"; cp -a "$d" /pier-site; exit 0; fi; done; echo "The build wrote none of ${names}: set outputDir in pier.json" >&2; exit 1`);
-}
-
-/** The Dockerfile Pier writes for apps without their own. Every command is exec-form JSON. */
-export function generatedDockerfile(plan: Exclude<BuildPlan, { kind: "dockerfile" }>, options: DockerfileOptions): string {
-  const lines: string[] = [];
-  if (plan.kind === "static") {
-    lines.push(`FROM ${options.baseImage}`, ...caLines(options.withCa), ...staticServeLines(plan.port, options, plan.spa, "COPY . /srv/site"));
-    return `${lines.join("\n")}\n`;
-  }
-  const { preset, packageManager: pm } = plan;
-  if (preset.framework === "static") {
-    lines.push(...buildStage(plan, options, "build"), collectOutput(preset.outputDirs ?? ["dist", "build", "out"]));
-    lines.push(`FROM ${options.baseImage}`, ...staticServeLines(plan.port, options, preset.spa, "COPY --from=build /pier-site /srv/site"));
-    return `${lines.join("\n")}\n`;
-  }
-  if (preset.framework === "nextjs" && preset.standalone && !options.overrides.start) {
-    // Next's standalone server carries only what it needs; HOSTNAME is what it binds to.
-    lines.push(...buildStage(plan, options, "build"));
-    lines.push(`FROM ${options.baseImage}`, "WORKDIR /app", ...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }));
-    lines.push("COPY --from=build /app/.next/standalone ./", "COPY --from=build /app/.next/static ./.next/static");
-    if (plan.hasPublicDir) lines.push("COPY --from=build /app/public ./public");
-    lines.push("USER node", exec("CMD", ["node", "server.js"]));
-    return `${lines.join("\n")}\n`;
-  }
-  const extraEnv: Record<string, string> = preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
-  lines.push(...buildStage(plan, options, null, runtimeLines(plan.port, options, extraEnv)));
-  // next start writes its cache under .next at run time, as the app's user.
-  if (preset.framework === "nextjs") lines.push(exec("RUN", ["sh", "-c", "mkdir -p .next/cache && chown -R node:node .next"]));
-  lines.push("USER node");
-  if (options.overrides.start) lines.push(shell("CMD", options.overrides.start));
-  else if (plan.startScript) lines.push(exec("CMD", [...pm.run.split(" "), "start"]));
-  else if (preset.framework === "nextjs") lines.push(exec("CMD", ["npx", "--no-install", "next", "start"]));
-  else lines.push(exec("CMD", ["node", plan.mainFile ?? "server.js"]));
+/** The Dockerfile of a plain static site (index.html at the root, no package.json): one stage. */
+export function staticSiteDockerfile(plan: Extract<BuildPlan, { kind: "static" }>, options: DockerfileOptions): string {
+  const lines = [`FROM ${options.baseImage}`, ...caLines(options.withCa), ...staticServeLines(plan.port, options, plan.spa, "COPY . /srv/site")];
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * The first of a Node app's two builds: install, build, then write down what the build produced
+ * (build-output/collect-facts.mjs), from which Pier decides how to serve it (servingDockerfile).
+ */
+export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions, factPaths: string[], caches: StageCaches): string {
+  const extraEnv: Record<string, string> = plan.preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
+  const lines = buildStage(plan, options, caches, runtimeLines(plan.port, options, extraEnv));
+  const { layout } = caches;
+  const keep = { dirs: [...layout.appDirs, ...(layout.storeDir ? [layout.storeDir] : [])], limitBytes: caches.limitBytes };
+  lines.push(exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]));
+  lines.push(`LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The second build: the image that serves the app, made from the build stage's image. */
+export function servingDockerfile(plan: NodePlan, serving: Serving, buildImage: string, options: DockerfileOptions): string {
+  const lines: string[] = [];
+  switch (serving.kind) {
+    case "static":
+      lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`);
+      lines.push(...staticServeLines(plan.port, options, serving.spa, `COPY --from=build ${JSON.stringify([`/app/${serving.dir}`, "/srv/site"])}`));
+      break;
+    case "next-standalone": {
+      // Next's standalone server carries only what it needs; HOSTNAME is what it binds to.
+      const dist = `/app/${serving.distDir}`;
+      lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app");
+      lines.push(...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }));
+      lines.push(copyFromBuild(`${dist}/standalone/`, "./"), copyFromBuild(`${dist}/static`, `./${serving.distDir}/static`));
+      if (plan.hasPublicDir) lines.push(copyFromBuild("/app/public", "./public"));
+      lines.push("USER node", exec("CMD", ["node", "server.js"]));
+      break;
+    }
+    case "self-contained":
+      lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app", ...runtimeLines(plan.port, options));
+      lines.push(copyFromBuild(`/app/${serving.dir}`, `./${serving.dir}`), "USER node", exec("CMD", serving.argv));
+      break;
+    case "command":
+      lines.push(`FROM ${buildImage}`);
+      // e.g. next start writes its cache under .next at run time, as the app's user.
+      for (const dir of serving.writableDirs) lines.push(exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R node:node "$(dirname "$1")"`, "sh", dir]));
+      lines.push("USER node", "shell" in serving.command ? shell("CMD", serving.command.shell) : exec("CMD", serving.command.argv));
+      break;
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const copyFromBuild = (from: string, to: string) => `COPY --from=build ${JSON.stringify([from, to])}`;
 
 /** For a repo's own Dockerfile: a thin layer on the built image with pier.json's start command and env. */
 export function finishingDockerfile(builtImageId: string, overrides: BuildOverrides): string | null {
