@@ -48,13 +48,13 @@ const STORES: Record<PackageManagerName, string | null> = {
   yarn: "/usr/local/share/.cache/yarn",
 };
 
-export function cacheLayout(plan: NodePlan, lockfileSha: string | null): BuildCacheLayout {
+export function cacheLayout(plan: NodePlan): BuildCacheLayout {
   const berry = plan.packageManager.name === "yarn" && !plan.packageManager.install.includes("--frozen-lockfile");
   return {
     appDirs: ["node_modules/.cache", ...(FRAMEWORK_CACHES[plan.preset.framework] ?? [])],
     // Yarn 2+ keeps its cache in the project (.yarn/cache), with the source.
     storeDir: berry ? null : STORES[plan.packageManager.name],
-    lockfileSha,
+    lockfileSha: plan.lockfileSha,
   };
 }
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { BUILD_CACHE_LABEL, type BuildCacheLayout, type CacheRestore } from "./build-cache.ts";
 import { COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE } from "./build-output/facts.ts";
 import type { Serving } from "./build-output/serving.ts";
@@ -74,6 +75,9 @@ export interface StageCaches {
   limitBytes: number;
 }
 
+/** Where the app's folder is in the build stage: /app, or its path in the workspace under /app. */
+export const appDirOf = (plan: NodePlan) => (plan.workspace ? `/app/${plan.workspace.appPath}` : "/app");
+
 const copyFrom = (image: string, dir: string) => `COPY --from=${image} ${JSON.stringify([dir, dir])}`;
 
 /**
@@ -97,11 +101,13 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCac
   if (pm.globalPackage) lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
   if (restore?.storeDir) lines.push(copyFrom(restore.fromImage, restore.storeDir));
   const install = overrides.install ? shell("RUN", overrides.install) : shell("RUN", pm.install);
-  const appCaches = restore ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `/app/${dir}`)) : [];
+  const appCaches = restore ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`)) : [];
   // Manifests first, so the install layer is cached until dependencies change; install scripts and
   // workspaces need the whole source.
   if (plan.installNeedsSource) lines.push("COPY . .", install, ...beforeSource, ...appCaches);
   else lines.push(...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`), install, ...beforeSource, ...appCaches, "COPY . .");
+  // In a workspace the install ran at its root; the app builds (and later runs) in its own folder.
+  if (plan.workspace) lines.push(`WORKDIR ${appDirOf(plan)}`);
   if (overrides.build) lines.push(shell("RUN", overrides.build));
   else if (plan.buildScript) lines.push(shell("RUN", `${pm.run} build`));
   else if (plan.preset.framework === "nextjs") lines.push(exec("RUN", ["npx", "--no-install", "next", "build"]));
@@ -143,24 +149,28 @@ export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions,
 /** The second build: the image that serves the app, made from the build stage's image. */
 export function servingDockerfile(plan: NodePlan, serving: Serving, buildImage: string, options: DockerfileOptions): string {
   const lines: string[] = [];
+  const appDir = appDirOf(plan);
   switch (serving.kind) {
     case "static":
       lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`);
-      lines.push(...staticServeLines(plan.port, options, serving.spa, `COPY --from=build ${JSON.stringify([`/app/${serving.dir}`, "/srv/site"])}`));
+      lines.push(...staticServeLines(plan.port, options, serving.spa, `COPY --from=build ${JSON.stringify([`${appDir}/${serving.dir}`, "/srv/site"])}`));
       break;
     case "next-standalone": {
-      // Next's standalone server carries only what it needs; HOSTNAME is what it binds to.
-      const dist = `/app/${serving.distDir}`;
+      // Next's standalone server carries only what it needs; HOSTNAME is what it binds to. In a monorepo its
+      // server.js sits under the app's path, and the static files and public/ go next to it.
+      const dist = `${appDir}/${serving.distDir}`;
+      const serverDir = path.posix.dirname(serving.server);
+      const beside = (rel: string) => `./${serverDir === "." ? "" : `${serverDir}/`}${rel}`;
       lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app");
       lines.push(...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }));
-      lines.push(copyFromBuild(`${dist}/standalone/`, "./"), copyFromBuild(`${dist}/static`, `./${serving.distDir}/static`));
-      if (plan.hasPublicDir) lines.push(copyFromBuild("/app/public", "./public"));
-      lines.push("USER node", exec("CMD", ["node", "server.js"]));
+      lines.push(copyFromBuild(`${dist}/standalone/`, "./"), copyFromBuild(`${dist}/static`, beside(`${serving.distDir}/static`)));
+      if (plan.hasPublicDir) lines.push(copyFromBuild(`${appDir}/public`, beside("public")));
+      lines.push("USER node", exec("CMD", ["node", serving.server]));
       break;
     }
     case "self-contained":
       lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app", ...runtimeLines(plan.port, options));
-      lines.push(copyFromBuild(`/app/${serving.dir}`, `./${serving.dir}`), "USER node", exec("CMD", serving.argv));
+      lines.push(copyFromBuild(`${appDir}/${serving.dir}`, `./${serving.dir}`), "USER node", exec("CMD", serving.argv));
       break;
     case "command":
       lines.push(`FROM ${buildImage}`);

@@ -78,9 +78,8 @@ export async function buildNodeApp(
   checkout: Checkout,
   options: DockerfileOptions,
   overrides: PresetOverrides,
-  lockfileSha: string | null,
 ): Promise<{ imageId: string; tag: string; serving: Serving }> {
-  const layout = cacheLayout(plan, lockfileSha);
+  const layout = cacheLayout(plan);
   const restore = await cacheRestore(builder.runtime, builder.appName, layout);
   builder.log(describeRestore(restore));
   const stageText = buildStageDockerfile(plan, options, factCandidates(plan.preset), { layout, restore, limitBytes: builder.cacheLimitBytes });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstat, open, realpath } from "node:fs/promises";
+import { lstat, open, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
 
@@ -30,6 +30,37 @@ export class RepoFiles {
     if (!inside(root, real)) throw new DeployFailedError(`rootDir "${rootDir}" resolves outside the repository (through a symlink)`);
     if (!(await lstat(real)).isDirectory()) throw new DeployFailedError(`rootDir "${rootDir}" is not a directory`);
     return new RepoFiles(real, root);
+  }
+
+  /** The folder above this one, while it is still inside the checkout (workspace roots sit above an app). */
+  parent(): RepoFiles | null {
+    return this.dir === this.checkoutRoot ? null : new RepoFiles(path.dirname(this.dir), this.checkoutRoot);
+  }
+
+  /** This folder's path from an ancestor's (posix, "" for the same folder). */
+  pathFrom(ancestor: RepoFiles): string {
+    return path.relative(ancestor.dir, this.dir).split(path.sep).join("/");
+  }
+
+  /**
+   * Folders below this one, as posix paths, breadth first, up to `maxDepth` levels and `limit` folders:
+   * never into symlinks, node_modules or dot-folders.
+   */
+  async folders(maxDepth: number, limit = 5_000): Promise<string[]> {
+    const found: string[] = [];
+    let level = [""];
+    for (let depth = 0; depth < maxDepth && level.length && found.length < limit; depth++) {
+      const next: string[] = [];
+      for (const rel of level) {
+        for (const entry of await readdir(path.join(this.dir, rel), { withFileTypes: true })) {
+          if (!entry.isDirectory() || entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+          next.push(rel ? `${rel}/${entry.name}` : entry.name);
+        }
+      }
+      found.push(...next);
+      level = next;
+    }
+    return found.slice(0, limit);
   }
 
   /** The real path of `rel` if it exists inside the checkout; null if it doesn't exist; an error if it leads outside. */

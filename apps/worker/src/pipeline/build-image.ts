@@ -9,7 +9,7 @@ import { describePlan, detectBuildPlan, type BuildPlan } from "../build/detect.t
 import { PIER_CONTEXT_DIR, type BuildOverrides, type DockerfileOptions } from "../build/dockerfiles.ts";
 import { buildNodeApp, buildRepoDockerfile, buildStaticSite, type ImageBuilder } from "../build/image-builds.ts";
 import type { PresetOverrides } from "../build/framework.ts";
-import type { RepoFiles } from "../build/repo-files.ts";
+import { RepoFiles } from "../build/repo-files.ts";
 import { DeployFailedError } from "../errors.ts";
 
 export interface ImageBuildRequest {
@@ -52,7 +52,9 @@ export async function buildAppImage(runtime: ContainerRuntime, config: PierConfi
     defaultNodeMajor: images.defaultMajor,
   });
   for (const line of describePlan(plan)) request.log(line);
-  const ignorePatterns = await dockerignorePatterns(files);
+  // A workspace member builds with the workspace root as its context: the install runs there.
+  const contextFiles = plan.kind === "node" && plan.workspace ? await RepoFiles.open(plan.workspace.contextDir, "") : files;
+  const ignorePatterns = await dockerignorePatterns(contextFiles);
   if (ignorePatterns.length) request.log(`.dockerignore: leaving out ${ignorePatterns.length} pattern(s) from the build context`);
   const cgroup = await buildCgroup(config.PIER_BUILD_PIDS);
   request.log(`Build limits: ${config.PIER_BUILD_MEMORY_MB} MB memory, ${config.PIER_BUILD_CPUS} CPUs, ${config.PIER_BUILD_TIMEOUT_S} s; ${cgroup.note}`);
@@ -70,13 +72,12 @@ export async function buildAppImage(runtime: ContainerRuntime, config: PierConfi
     log: request.log,
     build: (spec) => runtime.buildImage({ ...spec, labels, limits, onLog: request.log, signal: deadline }),
   };
-  const checkout = { contextDir: files.dir, exclude: [".git", PIER_CONTEXT_DIR], ignorePatterns };
+  const checkout = { contextDir: contextFiles.dir, exclude: [".git", PIER_CONTEXT_DIR], ignorePatterns };
   try {
     if (plan.kind === "dockerfile") return { ...(await buildRepoDockerfile(builder, plan.dockerfile, checkout, request.overrides)), plan };
     const options = await dockerfileOptions(runtime, config, plan, request);
     if (plan.kind === "static") return { ...(await buildStaticSite(builder, plan, checkout, options)), plan };
-    const lockfileSha = plan.packageManager.lockfile ? await files.sha256(plan.packageManager.lockfile) : null;
-    return { ...(await buildNodeApp(builder, plan, checkout, options, request.presetOverrides, lockfileSha)), plan };
+    return { ...(await buildNodeApp(builder, plan, checkout, options, request.presetOverrides)), plan };
   } catch (error) {
     if (deadline.aborted) throw new DeployFailedError(`image build took longer than the build time limit (PIER_BUILD_TIMEOUT_S=${config.PIER_BUILD_TIMEOUT_S})`);
     if (error instanceof ImageBuildError) {

@@ -55,8 +55,33 @@ function nextFacts() {
       output: typeof config?.output === "string" ? config.output : null,
       resolvedConfig: config !== null,
       exportMarker: kindOf(path.join(distDir, "export-marker.json")) === "file",
-      standaloneServer: kindOf(path.join(distDir, "standalone", "server.js")) === "file",
+      standaloneServer: standaloneServer(path.join(distDir, "standalone")),
     };
+  }
+  return null;
+}
+
+/**
+ * Where Next's standalone server.js is, from the standalone folder: at its top, or (in a monorepo, where
+ * file tracing starts at the workspace root) under the app's path.
+ */
+function standaloneServer(dir) {
+  let level = [""];
+  for (let depth = 0; depth < 5 && level.length; depth++) {
+    const next = [];
+    for (const rel of level) {
+      if (kindOf(path.join(dir, rel, "server.js")) === "file") return rel ? `${rel}/server.js` : "server.js";
+      let entries = [];
+      try {
+        entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
+      } catch {
+        return null;
+      }
+      for (const entry of entries) {
+        if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) next.push(rel ? `${rel}/${entry.name}` : entry.name);
+      }
+    }
+    level = next;
   }
   return null;
 }

@@ -20,7 +20,8 @@ export interface NextFacts {
   /** Whether the resolved config was there to read (required-server-files.json). */
   resolvedConfig: boolean;
   exportMarker: boolean;
-  standaloneServer: boolean;
+  /** Where output: "standalone" put server.js, from <distDir>/standalone (deeper in a monorepo); null if nowhere. */
+  standaloneServer: string | null;
 }
 
 /** Where the collector and its result sit in the build image (outside /app: never copied with the app). */
@@ -71,7 +72,7 @@ function parseNext(value: unknown): NextFacts | null {
     output: typeof next.output === "string" ? next.output : null,
     resolvedConfig: next.resolvedConfig === true,
     exportMarker: next.exportMarker === true,
-    standaloneServer: next.standaloneServer === true,
+    standaloneServer: isRelativeInside(next.standaloneServer) && next.standaloneServer.endsWith("server.js") ? path.posix.normalize(next.standaloneServer) : null,
   };
 }
 

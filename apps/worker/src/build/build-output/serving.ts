@@ -11,7 +11,7 @@ import type { BuildFacts } from "./facts.ts";
  */
 export type Serving =
   | { kind: "static"; dir: string; spa?: boolean; reason: string }
-  | { kind: "next-standalone"; distDir: string; reason: string }
+  | { kind: "next-standalone"; distDir: string; server: string; reason: string }
   | { kind: "self-contained"; dir: string; argv: string[]; reason: string }
   | { kind: "command"; command: { argv: string[] } | { shell: string }; writableDirs: string[]; reason: string };
 
@@ -77,7 +77,9 @@ function nextServing(input: ServingInput): Serving {
     return { kind: "static", dir: "out", spa: input.preset.spa ?? false, reason: `Next.js resolved output: "export" (${source}): out/` };
   }
   if (next.output === "standalone") {
-    if (next.standaloneServer) return { kind: "next-standalone", distDir: next.distDir, reason: `Next.js resolved output: "standalone" (${source})` };
+    if (next.standaloneServer) {
+      return { kind: "next-standalone", distDir: next.distDir, server: next.standaloneServer, reason: `Next.js resolved output: "standalone" (${source})` };
+    }
     throw new DeployFailedError(`Next.js resolved output: "standalone", but the build wrote no ${next.distDir}/standalone/server.js`);
   }
   const why = `Next.js resolved output: ${next.output ? JSON.stringify(next.output) : "the default (a server)"}`;
