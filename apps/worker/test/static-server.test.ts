@@ -10,6 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { brotliDecompressSync } from "node:zlib";
 import { staticServerFiles } from "../src/build/static-server/files.ts";
+import { parseVercelJson, SITE_CONFIG_ENV } from "../src/build/static-server/site-config.ts";
 
 // The server runs from a copy of staticServerFiles() under the OS temp dir, out of reach of the repo's
 // node_modules, so these tests also prove the file set is complete.
@@ -91,8 +92,8 @@ function spawnServer(site: string, env: Record<string, string>): Server {
   return server;
 }
 
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const server = spawnServer(siteDir, { PORT: String(await freePort()), ...env });
+async function startServer(env: Record<string, string> = {}, site = siteDir): Promise<Server> {
+  const server = spawnServer(site, { PORT: String(await freePort()), ...env });
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (server.child.exitCode !== null) throw new Error(`static server exited with ${server.child.exitCode}:\n${server.output()}`);
@@ -139,6 +140,11 @@ describe("staticServerFiles", () => {
   it("has the server, its helpers, and sirv with its dependencies, without type declarations", async () => {
     const files = await staticServerFiles();
     for (const name of ["server.mjs", "precompress.mjs", "node_modules/sirv/package.json", "node_modules/sirv/build.mjs", "node_modules/totalist/sync/index.mjs", "node_modules/mrmime/index.mjs", "node_modules/@polka/url/build.mjs"]) {
+      expect(files.has(name), name).toBe(true);
+    }
+    const forVercelJson = ["site-rules.mjs", "node_modules/path-to-regexp/package.json"];
+    forVercelJson.push("node_modules/path-to-regexp/dist/index.js");
+    for (const name of forVercelJson) {
       expect(files.has(name), name).toBe(true);
     }
     expect([...files.keys()].filter((name) => name.endsWith(".d.ts"))).toEqual([]);
@@ -265,5 +271,192 @@ describe("symlinks in the site", () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(message);
     await expect(runNode(process.execPath, [path.join(installDir, "precompress.mjs"), dir], { env: { PATH: process.env.PATH ?? "" } })).rejects.toThrow(message);
+  });
+});
+
+describe("vercel.json rules", () => {
+  const vercelJson = {
+    redirects: [
+      { source: "/old-blog/:slug", destination: "/blog/:slug" },
+      { source: "/temporary", destination: "/about", permanent: false },
+    ],
+    rewrites: [
+      { source: "/app/(.*)", destination: "/index.html" },
+      { source: "/style.css", destination: "/index.html" },
+      { source: "/files/:name*", destination: "/public/:name*" },
+      { source: "/passwd", destination: "/../../etc/passwd" },
+      { source: "/config", destination: "/vercel.json" },
+    ],
+    headers: [
+      {
+        source: "/assets/(.*)",
+        headers: [
+          { key: "X-Asset", value: "yes" },
+          { key: "Cache-Control", value: "public, max-age=60" },
+        ],
+      },
+      { source: "/(.*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ],
+  };
+  const vercelSite: Record<string, string> = {
+    "index.html": "<!doctype html><title>home</title>",
+    "about.html": "<!doctype html><title>about</title>",
+    "blog/index.html": "<!doctype html><title>blog</title>",
+    "blog/hello.html": "<!doctype html><title>hello</title>",
+    "assets/app.js": "console.log('app');",
+    "style.css": "body { color: blue }",
+    "404.html": "<!doctype html><title>vercel site not found</title>",
+    ".well-known/security.txt": "Contact: mailto:security@example.com",
+    "vercel.json": JSON.stringify(vercelJson),
+  };
+  let rules: Server;
+  let clean: Server;
+  let slash: Server;
+
+  /** A server for the site with the config parseVercelJson makes of this vercel.json, as the build will set it. */
+  const startWith = (vercel: unknown) => {
+    const { config } = parseVercelJson(JSON.stringify(vercel));
+    return startServer({ [SITE_CONFIG_ENV]: JSON.stringify(config) }, path.join(tmp, "vercel-site"));
+  };
+
+  beforeAll(async () => {
+    // The site is <tmp>/vercel-site, so <tmp>/secret.txt is one `..` out of it.
+    await writeTree(path.join(tmp, "vercel-site"), Object.entries(vercelSite));
+    [rules, clean, slash] = await Promise.all([
+      startWith(vercelJson),
+      startWith({ cleanUrls: true, trailingSlash: false }),
+      startWith({ trailingSlash: true }),
+    ]);
+  });
+
+  it("logs the rules it applies", () => {
+    expect(rules.output()).toMatch(/vercel\.json: 2 redirects, 2 header rules, 5 rewrites/);
+  });
+
+  it("redirects with the source's params and the query string, 308 by default", async () => {
+    const reply = await request(rules.port, "/old-blog/hello?ref=home");
+    expect(reply.status).toBe(308);
+    expect(reply.headers.location).toBe("/blog/hello?ref=home");
+  });
+
+  it("redirects with 307 when permanent is false", async () => {
+    const reply = await request(rules.port, "/temporary");
+    expect(reply.status).toBe(307);
+    expect(reply.headers.location).toBe("/about");
+  });
+
+  it("serves a rewrite's target with 200 at the URL asked for", async () => {
+    for (const pathname of ["/app/x", "/app/deep/route"]) {
+      const reply = await request(rules.port, pathname);
+      expect(reply.status, pathname).toBe(200);
+      expect(reply.body.toString()).toBe(vercelSite["index.html"]);
+      expect(reply.headers["cache-control"]).toBe("no-cache");
+    }
+    expect((await request(rules.port, "/app/x", {}, "POST")).status).toBe(405);
+  });
+
+  it("serves a file before a rewrite of its path", async () => {
+    const reply = await request(rules.port, "/style.css");
+    expect(reply.status).toBe(200);
+    expect(reply.body.toString()).toBe(vercelSite["style.css"]);
+  });
+
+  it("adds every matching rule's headers, over Pier's own, 404s included", async () => {
+    const asset = await request(rules.port, "/assets/app.js");
+    expect(asset.headers["x-asset"]).toBe("yes");
+    expect(asset.headers["cache-control"]).toBe("public, max-age=60");
+    expect(asset.headers["x-frame-options"]).toBe("DENY");
+    const css = await request(rules.port, "/style.css");
+    expect(css.headers["x-asset"]).toBeUndefined();
+    expect(css.headers["x-frame-options"]).toBe("DENY");
+    expect(css.headers["cache-control"]).toBe("public, max-age=0, must-revalidate");
+    const missing = await request(rules.port, "/assets/missing.js");
+    expect(missing.status).toBe(404);
+    expect(missing.headers["x-asset"]).toBe("yes");
+    expect(missing.headers["x-frame-options"]).toBe("DENY");
+    const notModified = await request(rules.port, "/assets/app.js", { "if-none-match": asset.headers.etag ?? "" });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers["x-asset"]).toBe("yes");
+  });
+
+  it.each(["/vercel.json", "/vercel.json/", "/%76ercel.json", "/config"])("never serves vercel.json: %s", async (p) => {
+    const reply = await request(rules.port, p);
+    expect(reply.status).toBe(404);
+    expect(reply.body.toString()).toBe(vercelSite["404.html"]);
+  });
+
+  it.each(["/passwd", "/files/../../secret.txt", "/files/%2e%2e/%2e%2e/secret.txt"])(
+    "keeps the rewrite of %s inside the site",
+    async (pathname) => {
+      const reply = await request(rules.port, pathname);
+      expect(reply.status).toBe(404);
+      expect(reply.body.toString()).toBe(vercelSite["404.html"]);
+    },
+  );
+
+  it("with cleanUrls, redirects .html and index paths to the clean URL, which serves the file", async () => {
+    for (const [from, to] of [
+      ["/about.html", "/about"],
+      ["/about.html?x=1", "/about?x=1"],
+      ["/blog/index.html", "/blog"],
+      ["/blog/hello.html", "/blog/hello"],
+      ["/index.html", "/"],
+    ]) {
+      const reply = await request(clean.port, from!);
+      expect(reply.status, from).toBe(308);
+      expect(reply.headers.location, from).toBe(to);
+    }
+    for (const [pathname, file] of [
+      ["/about", "about.html"],
+      ["/blog", "blog/index.html"],
+      ["/blog/hello", "blog/hello.html"],
+      ["/", "index.html"],
+    ]) {
+      const reply = await request(clean.port, pathname!);
+      expect(reply.status, pathname).toBe(200);
+      expect(reply.body.toString(), pathname).toBe(vercelSite[file!]);
+    }
+  });
+
+  it("with trailingSlash false, redirects to the path without the slash", async () => {
+    for (const [from, to] of [
+      ["/about/", "/about"],
+      ["/blog/?page=2", "/blog?page=2"],
+      ["/style.css/", "/style.css"],
+    ]) {
+      const reply = await request(clean.port, from!);
+      expect(reply.status, from).toBe(308);
+      expect(reply.headers.location, from).toBe(to);
+    }
+    expect((await request(clean.port, "/style.css")).status).toBe(200);
+  });
+
+  it("with trailingSlash true, redirects pages to the path with the slash, never files", async () => {
+    for (const [from, to] of [
+      ["/about", "/about/"],
+      ["/blog?page=2", "/blog/?page=2"],
+      ["/style.css/", "/style.css"],
+    ]) {
+      const reply = await request(slash.port, from!);
+      expect(reply.status, from).toBe(308);
+      expect(reply.headers.location, from).toBe(to);
+    }
+    for (const [pathname, file] of [
+      ["/about/", "about.html"],
+      ["/blog/", "blog/index.html"],
+      ["/style.css", "style.css"],
+      ["/.well-known/security.txt", ".well-known/security.txt"],
+      ["/", "index.html"],
+    ]) {
+      const reply = await request(slash.port, pathname!);
+      expect(reply.status, pathname).toBe(200);
+      expect(reply.body.toString(), pathname).toBe(vercelSite[file!]);
+    }
+  });
+
+  it("stops at startup on a config it can't apply", async () => {
+    const server = spawnServer(siteDir, { PORT: String(await freePort()), [SITE_CONFIG_ENV]: "{" });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/PIER_SITE_CONFIG: .*JSON/);
   });
 });

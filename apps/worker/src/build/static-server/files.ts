@@ -9,12 +9,15 @@ export const STATIC_SERVER_INSTALL_DIR = "/opt/pier/static-server";
 
 const SOURCE_DIR = fileURLToPath(new URL(".", import.meta.url));
 
+/** The packages server.mjs and its helpers import; each comes with its dependencies. */
+const SERVER_PACKAGES = ["sirv", "path-to-regexp"];
+
 let cached: Promise<Map<string, Buffer>> | undefined;
 
 /**
  * Every file the static server needs, keyed by path relative to STATIC_SERVER_INSTALL_DIR: its own .mjs
- * files and node_modules/<pkg>/… for sirv and its runtime dependencies, since the app image has Node but
- * no npm install. Read once per process.
+ * files and node_modules/<pkg>/… for sirv, path-to-regexp (vercel.json's source patterns) and their runtime
+ * dependencies, since the app image has Node but no npm install. Read once per process.
  */
 export async function staticServerFiles(): Promise<Map<string, Buffer>> {
   cached ??= collectFiles().catch((error: unknown) => {
@@ -43,7 +46,7 @@ async function collectFiles(): Promise<Map<string, Buffer>> {
     const manifest = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
     for (const dependency of Object.keys(manifest.dependencies ?? {})) await addPackage(dependency, dir);
   };
-  await addPackage("sirv", SOURCE_DIR);
+  for (const name of SERVER_PACKAGES) await addPackage(name, SOURCE_DIR);
   return files;
 }
 

@@ -1,11 +1,14 @@
-// Pier's static file server: sirv, plus Pier's cache rules, 404 page and SPA fallback.
-// Runs in the app's container as `node server.mjs <siteDir>` with env PORT, HOST and PIER_SPA; the container
-// has only Node, so sirv and its dependencies are copied next to this file (see files.ts).
+// Pier's static file server: sirv, plus Pier's cache rules, 404 page, SPA fallback, and the site's vercel.json
+// rules (redirects, headers, rewrites, cleanUrls, trailingSlash; see site-rules.mjs).
+// Runs in the app's container as `node server.mjs <siteDir>` with env PORT, HOST, PIER_SPA and PIER_SITE_CONFIG;
+// the container has only Node, so sirv, path-to-regexp and their dependencies are copied next to this file
+// (see files.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import sirv from "sirv";
 import { listSiteFiles } from "./site-files.mjs";
+import { loadSiteRules, toSitePath, toUrlPath } from "./site-rules.mjs";
 
 const root = path.resolve(process.argv[2] ?? ".");
 const port = Number(process.env.PORT ?? 3000);
@@ -18,6 +21,21 @@ const siteFiles = await listSiteFiles(root);
 // is a single-page app that routes in the browser, so unknown page paths get index.html.
 const pages = siteFiles.filter((f) => f.endsWith(".html") && f !== "404.html");
 const spa = process.env.PIER_SPA === "1" || (process.env.PIER_SPA === "auto" && pages.length === 1 && pages[0] === "index.html");
+
+// PIER_SITE_CONFIG: the SiteConfig built from the repo's vercel.json at build time (site-config.ts), as JSON.
+const rules = (() => {
+  try {
+    return loadSiteRules(process.env.PIER_SITE_CONFIG);
+  } catch (error) {
+    throw new Error(`PIER_SITE_CONFIG: ${error.message}`, { cause: error });
+  }
+})();
+
+// Never served, even when present or a rewrite points at them: the site's vercel.json (and compressed copies).
+const REFUSED = /^\/vercel\.json(?:\.br|\.gz)?\/?$/;
+
+// Paths the SPA fallback leaves as 404s, as sirv's `single` mode does: file names with an extension, dotfiles.
+const NOT_SPA_ROUTES = [/[/]([A-Za-z\s\d~$._-]+\.\w+){1,}$/, /\/\./];
 
 const notFoundFile = path.join(root, "404.html");
 const notFoundPage = existsSync(notFoundFile) ? readFileSync(notFoundFile) : null;
@@ -83,10 +101,22 @@ function normalizeRange(req, stats) {
   req.headers.range = `bytes=${start}-${end}`;
 }
 
+/**
+ * Per response: the path the client asked for, whose cache rule applies even when a rewrite or the SPA
+ * fallback serves another file, and the headers vercel.json adds.
+ */
+const answers = new WeakMap();
+
+/** vercel.json's headers win over Pier's own (a site may set its own Cache-Control). */
+function addSiteHeaders(res) {
+  for (const [key, value] of answers.get(res)?.headers ?? []) res.setHeader(key, value);
+}
+
 function notFound(req, res) {
   res.statusCode = 404;
   res.setHeader("Cache-Control", "no-cache");
   res.setHeader("Content-Type", notFoundPage ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+  addSiteHeaders(res);
   res.end(notFoundPage ?? "Not found\n");
 }
 
@@ -95,35 +125,71 @@ const serve = sirv(root, {
   brotli: true,
   gzip: true,
   dotfiles: false,
-  // Extensionless paths fall back to index.html; paths with an extension (/missing.js) still 404, and so
-  // do dotfiles (/.env), which sirv's own extension test misses.
-  single: spa,
-  ignores: ["/\\."],
-  onNoMatch: notFound,
+  // No `single`: the SPA fallback comes after vercel.json's rewrites, so it is done in `handle`.
   setHeaders(res, pathname, stats) {
-    res.setHeader("Cache-Control", cacheControl(pathname));
+    res.setHeader("Cache-Control", cacheControl(answers.get(res)?.cachePath ?? pathname));
     const type = EXTRA_TYPES.get(pathname.slice(pathname.lastIndexOf(".") + 1).toLowerCase());
     if (type) res.setHeader("Content-Type", type);
     normalizeRange(res.req, stats);
+    addSiteHeaders(res);
   },
 });
+
+/** Serves the file at `sitePath` if there is one (sirv also tries .html and /index.html), else calls `next`. */
+function serveFile(req, res, sitePath, next) {
+  if (REFUSED.test(sitePath)) return next();
+  req.url = toUrlPath(sitePath);
+  serve(req, res, next);
+}
+
+/**
+ * Vercel's order: redirects (cleanUrls, trailingSlash, then vercel.json's), headers, the files, rewrites (the
+ * first whose target is a file), then Pier's SPA fallback (extensionless paths get index.html) or the 404.
+ */
+function handle(req, res) {
+  const sitePath = toSitePath(req.url);
+  const redirect = rules.redirect(sitePath, /^[^?#]*(\?[^#]*)/.exec(req.url)?.[1] ?? "");
+  if (redirect) {
+    res.writeHead(redirect.status, { Location: redirect.location }).end();
+    return;
+  }
+  answers.set(res, { cachePath: sitePath, headers: rules.headersFor(sitePath) });
+  addSiteHeaders(res); // on 304s and 416s too, which skip setHeaders
+  const rewrites = rules.rewriteTargets(sitePath);
+  const fallBack = () => {
+    const rewrite = rewrites.next();
+    if (!rewrite.done) serveFile(req, res, rewrite.value, fallBack);
+    else if (spa && !NOT_SPA_ROUTES.some((pattern) => pattern.test(sitePath))) {
+      serveFile(req, res, "/index.html", () => notFound(req, res));
+    } else notFound(req, res);
+  };
+  serveFile(req, res, sitePath, fallBack);
+}
 
 const server = createServer((req, res) => {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD" }).end();
     return;
   }
+  const url = req.url;
   // sirv pipes a file stream without an error listener, so an unreadable file would crash the whole server.
   res.once("pipe", (source) =>
     source.once("error", (error) => {
-      console.error(`static server: ${req.url}: ${error.message}`);
+      console.error(`static server: ${url}: ${error.message}`);
       res.destroy();
     }),
   );
-  serve(req, res);
+  try {
+    handle(req, res);
+  } catch (error) {
+    console.error(`static server: ${url}: ${error.stack ?? error}`);
+    if (res.headersSent) res.destroy();
+    else res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Internal server error\n");
+  }
 });
 
-server.listen(port, host, () => console.log(`static server: serving ${root} on ${host}:${port}${spa ? " (SPA)" : ""}`));
+const listening = `${host}:${port}${spa ? " (SPA)" : ""}${rules.summary ? `; vercel.json: ${rules.summary}` : ""}`;
+server.listen(port, host, () => console.log(`static server: serving ${root} on ${listening}`));
 
 function stop() {
   server.close(() => process.exit(0));
