@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeAppFiles } from "../support/git-repo.ts";
-import { getViaRouter } from "../support/http.ts";
+import { getViaRouter, requestViaRouter } from "../support/http.ts";
 import { logText } from "../support/deployments.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
@@ -26,6 +26,30 @@ describe("what Pier builds, and how deploys fail", () => {
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("<h1>static works</h1>\n");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`, "/about/")).body).toBe("about page\n");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`, "/.env")).status).toBe(404);
+  });
+
+  it("a static site honours its vercel.json: redirects, rewrites and headers; vercel.json is never served", async () => {
+    const vercel = {
+      redirects: [{ source: "/old/:slug", destination: "/new/:slug", permanent: false }],
+      rewrites: [{ source: "/app/(.*)", destination: "/index.html" }],
+      headers: [{ source: "/(.*)", headers: [{ key: "X-Price", value: "$5 $HOME" }] }],
+      functions: { "api/*.js": { memory: 1024 } },
+    };
+    const { name } = await apps.create({ "index.html": "<h1>spa shell</h1>\n", "about.html": "about\n", "vercel.json": JSON.stringify(vercel) });
+    const deployment = await apps.deploy(name);
+    expect(deployment.status, deployment.reason ?? "").toBe("READY");
+    const log = await logText(platform.api, platform.auth, deployment.id);
+    expect(log).toContain('vercel.json: "functions" is not supported by Pier\'s static server; ignored');
+    const host = `${name}.localhost`;
+    const moved = await requestViaRouter(platform.routerPort, host, "/old/post?x=1");
+    expect(moved.status).toBe(307);
+    expect(moved.headers.location).toBe("/new/post?x=1");
+    const rewritten = await requestViaRouter(platform.routerPort, host, "/app/settings");
+    expect(rewritten.status).toBe(200);
+    expect(rewritten.body.toString()).toBe("<h1>spa shell</h1>\n");
+    // "$5 $HOME" survives the Dockerfile's ENV, which would expand it.
+    expect(rewritten.headers["x-price"]).toBe("$5 $HOME");
+    expect((await requestViaRouter(platform.routerPort, host, "/vercel.json")).status).toBe(404);
   });
 
   it("builds the repo's own Dockerfile, in a root directory, on the port it EXPOSEs", async () => {

@@ -20,10 +20,10 @@ export function testApps(platform: () => Platform, prefix: string) {
       return { name, repo };
     },
     /** POST /deploy and wait until the deployment ends. */
-    async deploy(name: string): Promise<DeploymentView> {
+    async deploy(name: string, timeoutMs?: number): Promise<DeploymentView> {
       const res = await platform().api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform().auth });
       expect(res.statusCode).toBe(202);
-      return waitForStatus(platform().api, platform().auth, res.json().id);
+      return waitForStatus(platform().api, platform().auth, res.json().id, undefined, timeoutMs);
     },
     async cleanup() {
       for (const cleanup of cleanups.splice(0)) await cleanup();

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-/** A file's content, null to delete it, or a symlink (git stores the link, as a repository can). */
-export type RepoFile = string | null | { symlink: string };
+/** A file's content (text or bytes), null to delete it, or a symlink (git stores the link, as a repository can). */
+export type RepoFile = string | Buffer | null | { symlink: string };
 
 export interface TestRepo {
   dir: string;
@@ -40,7 +40,7 @@ export async function createTestRepo(files: Record<string, RepoFile>, message = 
         if (content === null) await rm(full, { force: true });
         else {
           await mkdir(path.dirname(full), { recursive: true });
-          if (typeof content === "string") await writeFile(full, content);
+          if (typeof content === "string" || Buffer.isBuffer(content)) await writeFile(full, content);
           else await symlink(content.symlink, full);
         }
       }

@@ -56,6 +56,22 @@ describe("how other frameworks' builds are served: from the files the build wrot
   it("Astro with @astrojs/node: its server entry", () => {
     expect(serve("astro-ssr").serving).toMatchObject({ kind: "command", command: { argv: ["node", "./dist/server/entry.mjs"] } });
   });
+  it("SvelteKit with adapter-node (kit 2 and kit 3): node build", () => {
+    for (const fixture of ["sveltekit-node", "sveltekit3-node"]) {
+      expect(serve(fixture).serving).toMatchObject({ kind: "command", command: { argv: ["node", "build"] } });
+    }
+  });
+  it("React Router (SSR): its start script, react-router-serve", () => {
+    expect(serve("react-router").serving).toMatchObject({ kind: "command", command: { argv: ["npm", "run", "start"] } });
+  });
+  it("React Router in SPA mode (no server build): build/client/", () => {
+    const { serving } = serve("react-router", {}, { facts: { next: null, nitro: null, caches: { bytes: 0, dropped: [] }, paths: { "build/client": "dir", "build/client/index.html": "file" } } });
+    expect(serving).toMatchObject({ kind: "static", dir: "build/client", spa: true });
+  });
+  it("Gatsby: its start script only runs gatsby develop, so public/ as static files", () => {
+    const { serving } = serve("gatsby");
+    expect(serving).toMatchObject({ kind: "static", dir: "public", spa: false });
+  });
   it("a Vite SPA (tsc -b && vite build): dist/, the SPA fallback left to the server", () => {
     const { serving } = serve("vite-pnpm-workspace");
     expect(serving).toMatchObject({ kind: "static", dir: "dist", spa: undefined });

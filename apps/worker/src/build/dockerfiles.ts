@@ -4,6 +4,7 @@ import { COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE } from "./build-output/facts.ts
 import type { Serving } from "./build-output/serving.ts";
 import type { BuildPlan, NodePlan } from "./detect.ts";
 import { STATIC_SERVER_INSTALL_DIR } from "./static-server/files.ts";
+import { SITE_CONFIG_ENV } from "./static-server/site-config.ts";
 
 /**
  * Where Pier's own files sit in the build context. They travel in the context stream only (the
@@ -31,15 +32,19 @@ export interface DockerfileOptions {
   withCa: boolean;
   /** The npm registry every package manager uses ("" leaves each one's default). */
   registry: string;
+  /** vercel.json's rules for Pier's static server (JSON), when the app has one. */
+  siteConfig?: string | null;
   overrides: BuildOverrides;
 }
 
 /** A user command as a Dockerfile exec-form instruction: JSON-quoted, so no newline can start a new instruction. */
 const shell = (instruction: "RUN" | "CMD", command: string) => `${instruction} ["sh", "-c", ${JSON.stringify(command)}]`;
 const exec = (instruction: "RUN" | "CMD", argv: string[]) => `${instruction} ${JSON.stringify(argv)}`;
+// ENV expands $VAR in its values: a "$" of a value (a vercel.json destination "/$1", a user's env) stays literal.
+const envValue = (value: string) => JSON.stringify(value).replace(/\$/g, "\\$");
 const envLine = (env: Record<string, string>) => {
   const entries = Object.entries(env);
-  return entries.length ? [`ENV ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ")}`] : [];
+  return entries.length ? [`ENV ${entries.map(([k, v]) => `${k}=${envValue(v)}`).join(" ")}`] : [];
 };
 const volumeLines = (paths: string[] = []) => (paths.length ? [exec("RUN", ["mkdir", "-p", ...paths]), exec("RUN", ["chown", "node:node", ...paths])] : []);
 
@@ -118,7 +123,7 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCac
 function staticServeLines(port: number, options: DockerfileOptions, spa: boolean | undefined, site: string): string[] {
   return [
     `COPY ${STATIC_SERVER_IN_CONTEXT} ${STATIC_SERVER_INSTALL_DIR}`,
-    ...runtimeLines(port, options, { PIER_SPA: spa === undefined ? "auto" : spa ? "1" : "0" }),
+    ...runtimeLines(port, options, { PIER_SPA: spa === undefined ? "auto" : spa ? "1" : "0", ...(options.siteConfig ? { [SITE_CONFIG_ENV]: options.siteConfig } : {}) }),
     site,
     exec("RUN", ["node", `${STATIC_SERVER_INSTALL_DIR}/precompress.mjs`, "/srv/site"]),
     "USER node",
@@ -136,13 +141,13 @@ export function staticSiteDockerfile(plan: Extract<BuildPlan, { kind: "static" }
  * The first of a Node app's two builds: install, build, then write down what the build produced
  * (build-output/collect-facts.mjs), from which Pier decides how to serve it (servingDockerfile).
  */
-export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions, factPaths: string[], caches: StageCaches): string {
+export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions, factPaths: string[], caches: StageCaches, finish: string[] = []): string {
   const extraEnv: Record<string, string> = plan.preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
   const lines = buildStage(plan, options, caches, runtimeLines(plan.port, options, extraEnv));
   const { layout } = caches;
   const keep = { dirs: [...layout.appDirs, ...(layout.storeDir ? [layout.storeDir] : [])], limitBytes: caches.limitBytes };
   lines.push(exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]));
-  lines.push(`LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`);
+  lines.push(`LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`, ...finish);
   return `${lines.join("\n")}\n`;
 }
 
@@ -173,13 +178,17 @@ export function servingDockerfile(plan: NodePlan, serving: Serving, buildImage: 
       lines.push(copyFromBuild(`${appDir}/${serving.dir}`, `./${serving.dir}`), "USER node", exec("CMD", serving.argv));
       break;
     case "command":
-      lines.push(`FROM ${buildImage}`);
-      // e.g. next start writes its cache under .next at run time, as the app's user.
-      for (const dir of serving.writableDirs) lines.push(exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R node:node "$(dirname "$1")"`, "sh", dir]));
-      lines.push("USER node", "shell" in serving.command ? shell("CMD", serving.command.shell) : exec("CMD", serving.command.argv));
+      lines.push(`FROM ${buildImage}`, ...commandLines(serving));
       break;
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The last lines of an image that runs a command in the build stage's filesystem, as the app's user. */
+export function commandLines(serving: Extract<Serving, { kind: "command" }>): string[] {
+  // e.g. next start writes its cache under .next at run time, as the app's user.
+  const writable = serving.writableDirs.map((dir) => exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R node:node "$(dirname "$1")"`, "sh", dir]));
+  return [...writable, "USER node", "shell" in serving.command ? shell("CMD", serving.command.shell) : exec("CMD", serving.command.argv)];
 }
 
 const copyFromBuild = (from: string, to: string) => `COPY --from=build ${JSON.stringify([from, to])}`;

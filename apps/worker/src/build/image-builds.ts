@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildStageTag, cacheLayout, cacheRestore, describeRestore } from "./build-cache.ts";
 import { collectorScript, readBuildFacts } from "./build-output/facts.ts";
-import { decideServing, factCandidates, type Serving } from "./build-output/serving.ts";
+import { decideBeforeBuild, decideServing, factCandidates, type Serving } from "./build-output/serving.ts";
 import type { BuildPlan, NodePlan } from "./detect.ts";
 import {
   buildStageDockerfile,
   CA_FILE_IN_CONTEXT,
+  commandLines,
   COLLECTOR_IN_CONTEXT,
   finishingDockerfile,
   GENERATED_DOCKERFILE,
@@ -82,24 +83,28 @@ export async function buildNodeApp(
   const layout = cacheLayout(plan);
   const restore = await cacheRestore(builder.runtime, builder.appName, layout);
   builder.log(describeRestore(restore));
-  const stageText = buildStageDockerfile(plan, options, factCandidates(plan.preset), { layout, restore, limitBytes: builder.cacheLimitBytes });
-  builder.log(`Generated Dockerfile (build stage):\n${stageText.trimEnd()}`);
+  const caches = { layout, restore, limitBytes: builder.cacheLimitBytes };
+  const inputs = { preset: plan.preset, overrides, startScript: plan.startScript, runScript: plan.packageManager.run, mainFile: plan.mainFile };
+  const known = decideBeforeBuild(inputs);
+  if (known) builder.log(`Serving: ${describeServing(known)} (known before the build: one build makes the image)`);
+  const stageText = buildStageDockerfile(plan, options, factCandidates(plan.preset), caches, known ? commandLines(known) : []);
+  builder.log(`Generated Dockerfile${known ? "" : " (build stage)"}:\n${stageText.trimEnd()}`);
   const extra = new Map([...(await caInContext(builder)), [COLLECTOR_IN_CONTEXT, await collectorScript()]]);
   extra.set(GENERATED_DOCKERFILE, Buffer.from(stageText));
+  if (known) {
+    builder.log(`Building image ${builder.tag}`);
+    const { imageId } = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: builder.tag, extraFiles: extra });
+    // The app's image is its build stage too: it holds the caches for the next build.
+    await builder.runtime.tagImage(imageId, buildStageTag(builder.appName));
+    return { imageId, tag: builder.tag, serving: known };
+  }
   // A tag of this build's own while it runs: another deploy of the app may build at the same time.
   const stageTag = `${buildStageTag(builder.appName)}-${Math.random().toString(36).slice(2, 10)}`;
   builder.log(`Building the build stage`);
   const stage = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: stageTag, extraFiles: extra });
   try {
     const facts = await readBuildFacts((image, file, max) => builder.runtime.readImageFile(image, file, max), stage.imageId);
-    const serving = decideServing({
-      preset: plan.preset,
-      overrides,
-      startScript: plan.startScript,
-      runScript: plan.packageManager.run,
-      mainFile: plan.mainFile,
-      facts,
-    });
+    const serving = decideServing({ ...inputs, facts });
     if (facts.caches.dropped.length) builder.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${facts.caches.dropped.join(", ")}`);
     builder.log(`Build cache kept for the next build: ${(facts.caches.bytes / 1e6).toFixed(1)} MB`);
     builder.log(`Serving: ${describeServing(serving)}`);

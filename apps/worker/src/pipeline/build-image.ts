@@ -10,6 +10,7 @@ import { PIER_CONTEXT_DIR, type BuildOverrides, type DockerfileOptions } from ".
 import { buildNodeApp, buildRepoDockerfile, buildStaticSite, type ImageBuilder } from "../build/image-builds.ts";
 import type { PresetOverrides } from "../build/framework.ts";
 import { RepoFiles } from "../build/repo-files.ts";
+import { parseVercelJson } from "../build/static-server/site-config.ts";
 import { DeployFailedError } from "../errors.ts";
 
 export interface ImageBuildRequest {
@@ -97,5 +98,18 @@ async function dockerfileOptions(runtime: ContainerRuntime, config: PierConfig, 
   const baseImage = await chooseBaseImage(runtime, config, plan.kind === "node" ? plan.node : { major: null, source: null }, request.log);
   const withCa = config.PIER_BUILD_CA_FILE !== "" && existsSync(config.PIER_BUILD_CA_FILE);
   if (withCa) request.log(`Build trusts the CA bundle ${config.PIER_BUILD_CA_FILE}`);
-  return { baseImage, withCa, registry: config.PIER_NPM_REGISTRY, overrides: request.overrides };
+  return { baseImage, withCa, registry: config.PIER_NPM_REGISTRY, overrides: request.overrides, siteConfig: await siteConfigOf(request) };
+}
+
+/** vercel.json's rewrites, redirects and headers, for Pier's static server (if the app is served that way). */
+async function siteConfigOf(request: ImageBuildRequest): Promise<string | null> {
+  const text = await request.files.readText("vercel.json");
+  if (text === null) return null;
+  try {
+    const { config, notes } = parseVercelJson(text);
+    for (const note of notes) request.log(note);
+    return JSON.stringify(config);
+  } catch (error) {
+    throw new DeployFailedError((error as Error).message);
+  }
 }

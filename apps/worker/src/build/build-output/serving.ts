@@ -41,6 +41,17 @@ export function factCandidates(preset: Preset): string[] {
   return [...dirs, ...dirs.map((d) => `${d}/index.html`), ...entries];
 }
 
+/**
+ * How to serve the app when that can't depend on what the build writes: pier.json's start command, or a
+ * plain Node app (no framework) whose start script runs its server. Then one build makes the image.
+ */
+export function decideBeforeBuild(input: Omit<ServingInput, "facts">): CommandServing | null {
+  const { overrides, preset } = input;
+  if (overrides.start) return { kind: "command", command: { shell: overrides.start }, writableDirs: [], reason: "pier.json sets start" };
+  if (overrides.framework || preset.framework !== "none" || !servesItself(input.startScript)) return null;
+  return command([...input.runScript.split(" "), "start"], `its start script (${JSON.stringify(input.startScript)})`);
+}
+
 /** Decides how to serve the app from the build's facts; pier.json's choices come first. */
 export function decideServing(input: ServingInput): Serving {
   const { preset, overrides } = input;
@@ -57,7 +68,9 @@ export function decideServing(input: ServingInput): Serving {
 
 const has = (facts: BuildFacts, p: string, kind: "file" | "dir") => facts.paths[p] === kind;
 
-function command(argv: string[], reason: string, writableDirs: string[] = []): Serving {
+type CommandServing = Extract<Serving, { kind: "command" }>;
+
+function command(argv: string[], reason: string, writableDirs: string[] = []): CommandServing {
   return { kind: "command", command: { argv }, writableDirs, reason };
 }
 
