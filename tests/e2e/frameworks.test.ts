@@ -30,6 +30,7 @@ const SHAPES: Shape[] = [
   { fixture: "astro-ssr", serving: "Serving: the build wrote a server (dist/server/entry.mjs, @astrojs/node)", body: "<h1>Astro" },
   { fixture: "sveltekit-node", serving: "Serving: the build wrote a server (build/index.js, adapter-node)", body: "Welcome to SvelteKit" },
   { fixture: "react-router", serving: 'Serving: its start script ("react-router-serve ./build/server/index.js")', body: "<html" },
+  { fixture: "bun-hono", serving: 'Serving: its start script ("bun run src/index.ts"): bun run start', body: "Hello Hono!" },
   {
     fixture: "npm-workspaces-monorepo",
     settings: { rootDir: "apps/api" },

@@ -46,6 +46,7 @@ const STORES: Record<PackageManagerName, string | null> = {
   npm: "/root/.npm",
   pnpm: "/root/.local/share/pnpm/store",
   yarn: "/usr/local/share/.cache/yarn",
+  bun: "/root/.bun/install/cache",
 };
 
 export function cacheLayout(plan: NodePlan): BuildCacheLayout {

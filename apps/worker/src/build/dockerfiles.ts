@@ -104,6 +104,7 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCac
     ...envLine({ ...registryEnv(options.registry), YARN_ENABLE_GLOBAL_CACHE: "false", YARN_ENABLE_TELEMETRY: "0", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" }),
   ];
   if (pm.globalPackage) lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
+  if (pm.setup) lines.push(shell("RUN", pm.setup));
   if (restore?.storeDir) lines.push(copyFrom(restore.fromImage, restore.storeDir));
   const install = overrides.install ? shell("RUN", overrides.install) : shell("RUN", pm.install);
   const appCaches = restore ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`)) : [];
