@@ -57,6 +57,7 @@ describe("framework projects deploy unchanged, served from what their build wrot
     const log = await logText(platform.api, platform.auth, deployment.id);
     expect(deployment.status, `${deployment.reason}\n${log}`).toBe("READY");
     expect(log).toContain(serving);
+    expect(log).not.toContain("[object Object]");
     const page = await getViaRouter(platform.routerPort, `${name}.localhost`);
     expect(page.status).toBe(200);
     expect(page.body).toContain(body);

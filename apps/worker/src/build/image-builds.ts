@@ -105,8 +105,6 @@ export async function buildNodeApp(
   try {
     const facts = await readBuildFacts((image, file, max) => builder.runtime.readImageFile(image, file, max), stage.imageId);
     const serving = decideServing({ ...inputs, facts });
-    if (facts.caches.dropped.length) builder.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${facts.caches.dropped.join(", ")}`);
-    builder.log(`Build cache kept for the next build: ${(facts.caches.bytes / 1e6).toFixed(1)} MB`);
     builder.log(`Serving: ${describeServing(serving)}`);
     const text = servingDockerfile(plan, serving, stage.imageId, options);
     builder.log(`Generated Dockerfile (serving):\n${text.trimEnd()}`);

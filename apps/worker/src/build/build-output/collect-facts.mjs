@@ -132,4 +132,7 @@ const paths = {};
 for (const candidate of JSON.parse(candidatesJson)) if (isSafeRelative(candidate)) paths[candidate] = kindOf(candidate);
 
 const caches = keepCaches(JSON.parse(cacheJson));
+// Printed into the build log (this step runs whenever the build ran).
+if (caches.dropped.length) console.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${caches.dropped.join(", ")}`);
+console.log(`Build cache kept for the next build: ${(caches.bytes / 1e6).toFixed(1)} MB`);
 writeFileSync(outputFile, JSON.stringify({ version: 1, next: nextFacts(), nitro: nitroFacts(), paths, caches }));
