@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApps } from "../support/apps.ts";
 import { npmApp } from "../support/app-shapes.ts";
 import { logText } from "../support/deployments.ts";
 import { getViaRouter } from "../support/http.ts";
 import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
+
+const RUN = randomBytes(4).toString("hex");
 
 /**
  * A build that counts its own runs in node_modules/.cache (where Babel, terser and CRA keep theirs): the
@@ -12,7 +15,8 @@ import { startPlatform, testConfig, type Platform } from "../support/platform.ts
  */
 function countingBuild(text: string): Record<string, string> {
   return {
-    "package.json": JSON.stringify({ name: "counting", version: "1.0.0", scripts: { build: "node build.js", start: "node server.js" } }),
+    // Unique per run: Docker's layer cache must not answer for a build of an earlier run.
+    "package.json": JSON.stringify({ name: "counting", version: "1.0.0", description: RUN, scripts: { build: "node build.js", start: "node server.js" } }),
     "build.js": `const fs = require("fs");
 const dir = "node_modules/.cache/counter";
 fs.mkdirSync(dir, { recursive: true });
@@ -67,20 +71,28 @@ describe("build caches survive between deploys, per app and bounded", () => {
     // Another app's first build starts from nothing: caches are never shared.
     const other = await apps.create(countingBuild("other"));
     expect(await deployOk(other.name)).toContain("build number 1");
+
+    // Nor does a new app that takes a deleted one's name.
+    expect((await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth })).statusCode).toBe(200);
+    const again = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    expect(again.statusCode).toBe(201);
+    const reborn = await deployOk(name);
+    expect(reborn).toContain("Build cache: none yet");
+    expect(reborn).toContain("build number 1");
   });
 
   it("the package manager's store comes back before the install when the lockfile changed", async () => {
-    const { name, repo } = await apps.create(npmApp("store v1"));
+    const { name, repo } = await apps.create(npmApp(`store v1 ${RUN}`));
     await deployOk(name);
     const unchanged = await deployOk(name);
     expect(unchanged).not.toContain("the lockfile changed");
-    const files = npmApp("store v2");
+    const files = npmApp(`store v2 ${RUN}`);
     const lock = JSON.parse(files["package-lock.json"]!) as { version: string; packages: Record<string, { version?: string }> };
     lock.version = "1.0.1";
     lock.packages[""]!.version = "1.0.1";
     await repo.commit({ "package-lock.json": JSON.stringify(lock, null, 2), "package.json": files["package.json"]!.replace('"1.0.0"', '"1.0.1"') }, "a new lockfile");
     const changed = await deployOk(name);
     expect(changed).toMatch(/Build cache: restoring .*\/root\/\.npm \(the lockfile changed\)/);
-    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toMatch(/^store v1 /);
+    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toContain(`store v1 ${RUN}`);
   });
 });

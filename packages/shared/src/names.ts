@@ -89,3 +89,6 @@ export function previewSlug(appName: string, branch: string, hash: (text: string
 }
 
 export const previewLabel = (appName: string, slug: string) => `${appName}-git-${slug}`;
+
+/** Tag of an app's newest build stage: it holds the app's build caches (and keeps its install layers). */
+export const buildStageTag = (appName: string) => `pier/${appName}:build-stage`;

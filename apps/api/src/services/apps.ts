@@ -1,6 +1,6 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock, announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
-import { autoscaleOverMaxima, secretBox, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
+import { autoscaleOverMaxima, buildStageTag, secretBox, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -90,6 +90,8 @@ export async function deleteApp(deps: PierDeps, name: string, removeVolumes = fa
     await lock?.release();
   }
   await announceRouteChange(deps.redis);
+  // Its build caches go with it (the tag only: deployment images built on the stage keep their layers).
+  await deps.runtime.removeImage(buildStageTag(app.name));
   const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });
   if (!removeVolumes) return { removedContainers: containers.length, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
   return { removedContainers: containers.length, removedVolumes: await removeAppVolumes(deps, app.id), keptVolumes: [] };

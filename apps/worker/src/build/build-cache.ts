@@ -1,4 +1,5 @@
 import type { ContainerRuntime } from "@pier/runtime";
+import { buildStageTag, LABELS } from "@pier/shared";
 import type { NodePlan } from "./detect.ts";
 import type { FrameworkId } from "./framework.ts";
 import type { PackageManagerName } from "./package-manager.ts";
@@ -30,8 +31,6 @@ export interface CacheRestore {
 /** The image label that records a build stage's cache layout. */
 export const BUILD_CACHE_LABEL = "pier.build-cache";
 
-/** Tag of an app's newest build stage: it holds the app's build caches (and keeps its install layers). */
-export const buildStageTag = (appName: string) => `pier/${appName}:build-stage`;
 
 // Where each framework keeps what makes its next build faster (node_modules/.cache for every app: Babel,
 // terser, ESLint and CRA write there).
@@ -75,10 +74,11 @@ function parseLayout(text: string | undefined): BuildCacheLayout | null {
  * when the lockfile changed (with the same lockfile the install layer is reused as it is). Null on the
  * first build, or when the previous stage was made without a layout.
  */
-export async function cacheRestore(runtime: ContainerRuntime, appName: string, layout: BuildCacheLayout): Promise<CacheRestore | null> {
-  const previous = await runtime.inspectImage(buildStageTag(appName));
+export async function cacheRestore(runtime: ContainerRuntime, app: { name: string; id: string }, layout: BuildCacheLayout): Promise<CacheRestore | null> {
+  const previous = await runtime.inspectImage(buildStageTag(app.name));
   const before = parseLayout(previous?.labels[BUILD_CACHE_LABEL]);
-  if (!previous || !before) return null;
+  // Only this app's own: a deleted app's stage under a reused name is not its cache.
+  if (!previous || !before || previous.labels[LABELS.appId] !== app.id) return null;
   const storeChanged = layout.storeDir !== null && before.storeDir === layout.storeDir && before.lockfileSha !== layout.lockfileSha;
   return { fromImage: previous.id, appDirs: layout.appDirs.filter((d) => before.appDirs.includes(d)), storeDir: storeChanged ? layout.storeDir : null };
 }

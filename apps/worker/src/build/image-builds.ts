@@ -2,7 +2,8 @@ import type { BuildSpec, ContainerRuntime } from "@pier/runtime";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildStageTag, cacheLayout, cacheRestore, describeRestore } from "./build-cache.ts";
+import { buildStageTag } from "@pier/shared";
+import { cacheLayout, cacheRestore, describeRestore } from "./build-cache.ts";
 import { collectorScript, readBuildFacts } from "./build-output/facts.ts";
 import { decideBeforeBuild, decideServing, factCandidates, type Serving } from "./build-output/serving.ts";
 import type { BuildPlan, NodePlan } from "./detect.ts";
@@ -28,6 +29,7 @@ type BuildRun = Omit<BuildSpec, "labels" | "limits" | "onLog" | "signal">;
 export interface ImageBuilder {
   runtime: ContainerRuntime;
   appName: string;
+  appId: string;
   /** The app image's tag, `pier/<app>:<sha12>`. */
   tag: string;
   /** The CA bundle builds trust (installs behind TLS-intercepting proxies), if any. */
@@ -81,7 +83,7 @@ export async function buildNodeApp(
   overrides: PresetOverrides,
 ): Promise<{ imageId: string; tag: string; serving: Serving }> {
   const layout = cacheLayout(plan);
-  const restore = await cacheRestore(builder.runtime, builder.appName, layout);
+  const restore = await cacheRestore(builder.runtime, { name: builder.appName, id: builder.appId }, layout);
   builder.log(describeRestore(restore));
   const caches = { layout, restore, limitBytes: builder.cacheLimitBytes };
   const inputs = { preset: plan.preset, overrides, startScript: plan.startScript, runScript: plan.packageManager.run, mainFile: plan.mainFile };
