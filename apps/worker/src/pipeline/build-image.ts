@@ -69,6 +69,7 @@ export async function buildAppImage(runtime: ContainerRuntime, config: PierConfi
     caFile,
     cacheLimitBytes: config.PIER_BUILD_CACHE_MB * 1024 * 1024,
     appName: request.appName,
+    appId: request.appId,
     tag: imageTag(request.appName, request.commitSha),
     log: request.log,
     build: (spec) => runtime.buildImage({ ...spec, labels, limits, onLog: request.log, signal: deadline }),
