@@ -23,7 +23,7 @@ import { restartPostgresDuringBuild, startPostgresRestartStage } from "../tests/
 import { restartRedisWithDeployQueued, startRedisRestartStage } from "../tests/support/redis-restart.ts";
 
 const files = (text: string) => ({
-  Dockerfile: `FROM pier-local/node:20-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN sleep 2\nCMD ["node", "server.js"]\n`,
+  Dockerfile: `FROM pier-local/node:24-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN sleep 2\nCMD ["node", "server.js"]\n`,
   "server.js": `setTimeout(() => require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT)), 1000);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 const ROUTER_PORT = 18090;

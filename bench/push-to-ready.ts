@@ -16,7 +16,7 @@ import { startPlatform, testConfig } from "../tests/support/platform.ts";
 import { DEPLOYMENT_PHASES, type DeploymentPhase, type PhaseTimings } from "@pier/shared";
 
 const rounds = Number(process.argv[2] ?? 3);
-const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function untilOk(check: () => Promise<boolean>, timeoutMs = 60_000) {

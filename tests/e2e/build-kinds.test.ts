@@ -5,7 +5,7 @@ import { logText } from "../support/deployments.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
-const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
 
 describe("what Pier builds, and how deploys fail", () => {
   let platform: Platform;

@@ -11,7 +11,7 @@ import { testApps } from "../support/apps.ts";
 import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
 import { eventually } from "../support/eventually.ts";
 
-const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
 
 describe("builds are safe: a repository can't reach the host, and limits hold", () => {
   let platform: Platform;

@@ -11,7 +11,7 @@ import { startPlatform, testEnv, type Platform } from "../support/platform.ts";
 // An app whose build takes a couple of seconds (RUN sleep) and whose server starts after one: every
 // phase lasts long enough to be interrupted.
 const appFiles = (text: string) => ({
-  Dockerfile: `FROM ${process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim"}\nWORKDIR /app\nCOPY . .\nRUN sleep 2\nCMD ["node", "server.js"]\n`,
+  Dockerfile: `FROM ${process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim"}\nWORKDIR /app\nCOPY . .\nRUN sleep 2\nCMD ["node", "server.js"]\n`,
   "server.js": `setTimeout(() => require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT)), 1000);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 

@@ -11,7 +11,7 @@ import { getViaRouter, requestViaRouter } from "../support/http.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
 
-const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
 
 /** The files of a fixture app under tests/fixtures, path → content. */
 async function fixtureFiles(fixture: string): Promise<Record<string, string>> {
@@ -39,11 +39,13 @@ describe("real app shapes deploy", () => {
     return { deployment, log };
   };
 
-  // Node 18 maps to a local image (a copy of the default one, tagged), 22 to one this machine can't pull.
+  // Node 18 maps to a local image (a copy of the default one, tagged); 16 to one this machine can't pull and has
+  // no local equivalent of; 20 to 26 to the official images, which here exist only as their pier-local/ equivalents.
   const node18Image = "pier-test/node:18-bookworm-slim";
   beforeAll(async () => {
     execFileSync("docker", ["tag", baseImage, node18Image]);
-    platform = await startPlatform(testConfig({ PIER_NODE_IMAGES: `18=${node18Image},20=node:20-bookworm-slim,22=node:22-bookworm-slim` }));
+    const official = [16, 20, 22, 24, 26].map((major) => `${major}=node:${major}-bookworm-slim`);
+    platform = await startPlatform(testConfig({ PIER_NODE_IMAGES: [`18=${node18Image}`, ...official].join(",") }));
   });
   afterAll(async () => {
     await apps.cleanup();
@@ -51,18 +53,21 @@ describe("real app shapes deploy", () => {
   });
 
   it("yarn v1 with a dependency: Pier's pinned yarn, no corepack; a Node version it lacks falls back to the default, said in the log", async () => {
-    const { name } = await apps.create({ ...yarnClassicApp("yarn v1"), ".nvmrc": "v22.11.0\n" });
+    const { name } = await apps.create({ ...yarnClassicApp("yarn v1"), ".nvmrc": "v16.20.2\n" });
     const { log } = await deployOk(name);
-    expect(await body(name)).toBe("yarn v1 7200000 node20\n");
+    expect(await body(name)).toBe("yarn v1 7200000 node24\n");
     expect(log).toContain("Package manager: yarn 1.22.22 classic (yarn.lock; Pier's pinned version)");
-    expect(log).toMatch(/Node 22 requested \(\.nvmrc says "v22.11.0"\), but node:22-bookworm-slim is not available on this machine and could not be pulled: building on Node 20 \(/);
+    expect(log).toContain(
+      'Node 16 requested (.nvmrc says "v16.20.2"), but node:16-bookworm-slim could not be pulled and there is no ' +
+        `pier-local/node:16-bookworm-slim: building on Node 24 (${baseImage}) instead`,
+    );
     expect(log).not.toContain("corepack");
   });
 
   it("pnpm with a v9 lockfile, on the image of the Node major engines.node asks for", async () => {
     const { name } = await apps.create(pnpmApp("pnpm", { engines: { node: "18.x" } }));
     const { log } = await deployOk(name);
-    expect(await body(name)).toBe("pnpm 7200000 node20\n");
+    expect(await body(name)).toBe("pnpm 7200000 node24\n");
     expect(log).toContain("Package manager: pnpm 9.15.9");
     expect(log).toContain(`Node 18: ${node18Image} (engines.node is "18.x")`);
   });
@@ -70,8 +75,16 @@ describe("real app shapes deploy", () => {
   it("a packageManager pin is honoured (yarn 4, Plug'n'Play)", async () => {
     const { name } = await apps.create(yarnBerryApp("berry"));
     const { log } = await deployOk(name);
-    expect(await body(name)).toBe("berry 7200000 node20\n");
+    expect(await body(name)).toBe("berry 7200000 node24\n");
     expect(log).toContain('Package manager: yarn 4.9.4 ("packageManager": "yarn@4.9.4" in package.json)');
+    expect(log).toContain(`Node 24: ${baseImage} (the repo asks for no version; Pier's default, the newest LTS)`);
+  });
+
+  it("the Node major .nvmrc asks for: 22, from its local equivalent where it can't be pulled", async () => {
+    const { name } = await apps.create({ ...npmApp("nvmrc 22"), ".nvmrc": "22\n" });
+    const { log } = await deployOk(name);
+    expect(await body(name)).toBe("nvmrc 22 7200000 node22\n");
+    expect(log).toMatch(/Node 22: (pier-local\/)?node:22-bookworm-slim \(\.nvmrc says "22"\)/);
   });
 
   it("Next.js 15 (unchanged create-next-app shape, npm lockfile): next build, then next start; or its standalone server", async () => {
@@ -154,7 +167,7 @@ describe("real app shapes deploy", () => {
     );
     // Diagnosed from its sockets, not after the whole health-check timeout (15 s in tests).
     expect(Date.now() - started).toBeLessThan(platform.config.PIER_HEALTHCHECK_TIMEOUT_MS);
-    expect(await body(name)).toBe("npm v1 7200000 node20\n");
+    expect(await body(name)).toBe("npm v1 7200000 node24\n");
   });
 
   it("an app that listens on one other port on all interfaces is adopted, and the log says so", async () => {
@@ -162,7 +175,7 @@ describe("real app shapes deploy", () => {
     const { log, deployment } = await deployOk(name);
     expect(log).toContain("the app listens on 0.0.0.0:8080 but PORT is 3000");
     expect(log).toContain("Pier adopts port 8080");
-    expect(await body(name)).toBe("port 8080 7200000 node20\n");
+    expect(await body(name)).toBe("port 8080 7200000 node24\n");
     const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
     expect(view.port).toBe(8080);
   });

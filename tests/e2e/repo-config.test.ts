@@ -5,7 +5,7 @@ import { logText } from "../support/deployments.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
-const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
 const envServer = `require("http").createServer((q, s) => {
   if (q.url === "/healthz") return s.end("ok");
   s.end([process.env.PORT, process.env.GREETING, process.env.MODE].join(" ") + "\\n");

@@ -12,7 +12,7 @@ import { keepRequesting } from "./load.ts";
 import { startPlatform, testConfig, type Platform } from "./platform.ts";
 import { PrivateDockerd } from "./private-dockerd.ts";
 
-const NODE_IMAGE = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+const NODE_IMAGE = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
 export const dockerRestartAppFiles = (text: string) => ({
   "pier.json": JSON.stringify({ replicas: 2 }),
   // A build step that lasts: the engine can be restarted under it.

@@ -18,7 +18,7 @@ const run = promisify(execFile);
 // has lines to write, and back before the build ends. The app's name is in its text, so no build cache
 // from an earlier run skips that step.
 export const postgresRestartAppFiles = (text: string) => ({
-  Dockerfile: `FROM ${process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim"}\nWORKDIR /app\nCOPY . .\nRUN for i in $(seq 1 20); do echo "tick $i"; sleep 0.1; done && echo built ${JSON.stringify(text)} && sleep 3\nCMD ["node", "server.js"]\n`,
+  Dockerfile: `FROM ${process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim"}\nWORKDIR /app\nCOPY . .\nRUN for i in $(seq 1 20); do echo "tick $i"; sleep 0.1; done && echo built ${JSON.stringify(text)} && sleep 3\nCMD ["node", "server.js"]\n`,
   "server.js": `require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT));\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 

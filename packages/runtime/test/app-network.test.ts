@@ -29,7 +29,7 @@ describe("app containers' network and logs", () => {
 
   beforeAll(() => {
     // Built by scripts/setup/base-images.sh (no registry is reachable here).
-    const base = process.env.PIER_LOCAL_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
+    const base = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
     execFileSync("docker", ["build", "-q", "-t", IMAGE, "-"], { input: `FROM ${base}\nCMD ["node", "-e", ${JSON.stringify(server)}]\n`, stdio: ["pipe", "ignore", "inherit"] });
   });
   afterAll(async () => {

@@ -59,16 +59,18 @@ export const configSchema = z.object({
     .string()
     .default("github.com")
     .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
-  PIER_NODE_IMAGE: z.string().min(1).default("node:20-bookworm-slim"),
+  /**
+   * What generated Dockerfiles build FROM when the repo asks for no Node version: the newest LTS. Where an
+   * image can't be pulled, its local equivalent pier-local/<image> (scripts/setup/base-images.sh) is used.
+   */
+  PIER_NODE_IMAGE: z.string().min(1).default("node:24-bookworm-slim"),
   /** Images for the Node majors a repo may ask for (engines.node, .nvmrc, .node-version): "major=image,…". */
   PIER_NODE_IMAGES: z
     .string()
-    .regex(/^\s*(\d+=[^,=\s]+\s*(,\s*\d+=[^,=\s]+\s*)*)?$/, 'must look like "18=node:18-bookworm-slim,22=node:22-bookworm-slim"')
-    .default("18=node:18-bookworm-slim,20=node:20-bookworm-slim,22=node:22-bookworm-slim,24=node:24-bookworm-slim"),
+    .regex(/^\s*(\d+=[^,=\s]+\s*(,\s*\d+=[^,=\s]+\s*)*)?$/, 'must look like "22=node:22-bookworm-slim,24=my/node:24"')
+    .default("20=node:20-bookworm-slim,22=node:22-bookworm-slim,24=node:24-bookworm-slim,26=node:26-bookworm-slim"),
   /** The registry every package manager installs from in builds ("" keeps each one's own default). */
   PIER_NPM_REGISTRY: z.union([z.literal(""), z.string().url()]).default("https://registry.npmjs.org/"),
-  /** Equivalent image made by scripts/setup/base-images.sh when the default can't be pulled. */
-  PIER_LOCAL_NODE_IMAGE: z.string().min(1).default("pier-local/node:20-bookworm-slim"),
   /** CA bundle copied into builds so package installs work behind TLS-intercepting proxies; "" disables. */
   PIER_BUILD_CA_FILE: z.string().default("/etc/ssl/certs/ca-certificates.crt"),
   PIER_WORK_DIR: z.string().default("/tmp/pier-builds"),
@@ -108,6 +110,8 @@ export const configSchema = z.object({
   PIER_BUILD_CPUS: z.coerce.number().min(0.1).max(64).default(availableParallelism()),
   /** Processes of all builds together (a cgroup every build step runs under); 0 leaves them unlimited. */
   PIER_BUILD_PIDS: z.coerce.number().int().min(0).default(4096),
+  /** What one app's build caches (framework caches, the package manager's store) may hold; least recently used go first. */
+  PIER_BUILD_CACHE_MB: z.coerce.number().int().min(0).default(1024),
   /** Operator maxima: a pier.json asking for more fails its deploy naming the field. */
   PIER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(4096),
   PIER_MAX_CPUS: z.coerce.number().min(0.05).max(64).default(availableParallelism()),

@@ -1,7 +1,7 @@
 import type { ContainerRuntime } from "@pier/runtime";
 import type { PierConfig } from "@pier/shared";
 import { DeployFailedError } from "../errors.ts";
-import { parseNodeImageMap, type NodeVersionRequest } from "./node-version.ts";
+import { NEWEST_LTS, parseNodeImageMap, type NodeVersionRequest } from "./node-version.ts";
 
 /** Pulls that failed recently are not retried on every build: offline machines would wait each time. */
 const PULL_RETRY_AFTER_MS = 10 * 60_000;
@@ -23,48 +23,75 @@ async function available(runtime: ContainerRuntime, image: string, log: (line: s
   }
 }
 
+/**
+ * What scripts/setup/base-images.sh makes in place of an image this machine can't pull:
+ * `pier-local/<image without docker.io/ or library/>` (node:24-bookworm-slim → pier-local/node:24-bookworm-slim).
+ */
+export function localEquivalent(image: string): string {
+  if (image.startsWith("pier-local/")) return image;
+  return `pier-local/${image.replace(/^docker\.io\//, "").replace(/^library\//, "")}`;
+}
+
 export interface NodeImages {
+  /** Node major → image (PIER_NODE_IMAGES). */
+  byMajor: Map<number, string>;
+  /** The majors Pier has an image for, the default one's included. */
   majors: number[];
   defaultMajor: number;
 }
 
 /** The Node majors Pier maps to images, and the default one (the major of PIER_NODE_IMAGE). */
 export function nodeImages(config: PierConfig): NodeImages {
-  const map = parseNodeImageMap(config.PIER_NODE_IMAGES);
-  const defaultMajor = Number(/node:(\d+)/.exec(config.PIER_NODE_IMAGE)?.[1] ?? /node:(\d+)/.exec(config.PIER_LOCAL_NODE_IMAGE)?.[1] ?? 20);
-  return { majors: [...map.keys()], defaultMajor };
+  const byMajor = parseNodeImageMap(config.PIER_NODE_IMAGES);
+  const image = config.PIER_NODE_IMAGE;
+  const mapped = [...byMajor].find(([, i]) => i === image || localEquivalent(i) === image)?.[0];
+  const tagged = /:(\d+)(?:[.-][^:/]*)?$/.exec(image)?.[1];
+  const defaultMajor = mapped ?? (tagged ? Number(tagged) : NEWEST_LTS);
+  const majors = [...new Set([...byMajor.keys(), defaultMajor])].sort((a, b) => a - b);
+  return { byMajor, majors, defaultMajor };
 }
 
-/** The default image: PIER_NODE_IMAGE if present or pullable, else the local equivalent made by scripts/setup/base-images.sh. */
-async function defaultBaseImage(runtime: ContainerRuntime, config: PierConfig, log: (line: string) => void): Promise<string> {
-  if (await available(runtime, config.PIER_NODE_IMAGE, log)) return config.PIER_NODE_IMAGE;
-  if (await runtime.imageExists(config.PIER_LOCAL_NODE_IMAGE)) {
-    log(`Using the local equivalent ${config.PIER_LOCAL_NODE_IMAGE} instead of ${config.PIER_NODE_IMAGE}`);
-    return config.PIER_LOCAL_NODE_IMAGE;
-  }
-  throw new DeployFailedError(
-    `base image ${config.PIER_NODE_IMAGE} is not available and cannot be pulled, and no local equivalent ${config.PIER_LOCAL_NODE_IMAGE} exists: run scripts/setup/base-images.sh`,
-  );
+/** The image if present or pullable, else its local equivalent if present, else null. Never pulls pier-local/. */
+async function imageOrLocalEquivalent(runtime: ContainerRuntime, image: string, log: (line: string) => void) {
+  const local = localEquivalent(image);
+  if (local === image) return (await runtime.imageExists(image)) ? image : null;
+  if (await available(runtime, image, log)) return image;
+  return (await runtime.imageExists(local)) ? local : null;
+}
+
+/** Why an image and its local equivalent can't be used, for the log and errors. */
+function unavailable(image: string): string {
+  const local = localEquivalent(image);
+  return local === image ? `${image} is not on this machine` : `${image} could not be pulled and there is no ${local}`;
 }
 
 /**
- * The image generated Dockerfiles build FROM: `node:<major>-bookworm-slim` (PIER_NODE_IMAGES) for the
- * Node version the repo asks for; when that image is absent and can't be pulled, the default, said in the log.
+ * The image generated Dockerfiles build FROM: the one PIER_NODE_IMAGES maps the requested Node major to
+ * (PIER_NODE_IMAGE when the repo asks for none), present, pullable or as its local equivalent; when the major
+ * has none of these, the default, said in the log.
  */
-export async function chooseBaseImage(runtime: ContainerRuntime, config: PierConfig, request: NodeVersionRequest, log: (line: string) => void): Promise<string> {
-  const { defaultMajor } = nodeImages(config);
-  if (request.major === null || request.major === defaultMajor) {
-    const image = await defaultBaseImage(runtime, config, log);
-    log(`Node ${defaultMajor}: ${image} (${request.source ? `${request.source}` : "the repo asks for no version; Pier's default"})`);
+export async function chooseBaseImage(
+  runtime: ContainerRuntime,
+  config: PierConfig,
+  request: NodeVersionRequest,
+  log: (line: string) => void,
+): Promise<string> {
+  const { byMajor, defaultMajor } = nodeImages(config);
+  const major = request.major ?? defaultMajor;
+  const newest = defaultMajor === NEWEST_LTS ? ", the newest LTS" : "";
+  const why = request.source ?? `the repo asks for no version; Pier's default${newest}`;
+  const wanted = major === defaultMajor ? config.PIER_NODE_IMAGE : byMajor.get(major);
+  const image = wanted ? await imageOrLocalEquivalent(runtime, wanted, log) : null;
+  if (image) {
+    log(`Node ${major}: ${image} (${why})`);
     return image;
   }
-  const wanted = parseNodeImageMap(config.PIER_NODE_IMAGES).get(request.major);
-  if (wanted && (await available(runtime, wanted, log))) {
-    log(`Node ${request.major}: ${wanted} (${request.source})`);
-    return wanted;
+  const missing = wanted ? unavailable(wanted) : `PIER_NODE_IMAGES names no image for Node ${major}`;
+  const fallback = major === defaultMajor ? null : await imageOrLocalEquivalent(runtime, config.PIER_NODE_IMAGE, log);
+  if (!fallback) {
+    const why = unavailable(config.PIER_NODE_IMAGE);
+    throw new DeployFailedError(`no base image to build on: ${why}; run scripts/setup/base-images.sh`);
   }
-  const fallback = await defaultBaseImage(runtime, config, log);
-  const why = wanted ? `${wanted} is not available on this machine and could not be pulled` : `PIER_NODE_IMAGES names no image for Node ${request.major}`;
-  log(`Node ${request.major} requested (${request.source}), but ${why}: building on Node ${defaultMajor} (${fallback}) instead`);
+  log(`Node ${major} requested (${why}), but ${missing}: building on Node ${defaultMajor} (${fallback}) instead`);
   return fallback;
 }

@@ -8,6 +8,12 @@ export interface NodeVersionRequest {
   source: string | null;
 }
 
+/** LTS codenames (`process.release.lts`, `lts/<name>` in .nvmrc) → major. */
+const LTS_CODENAMES: Record<string, number> = { hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
+
+/** The newest LTS major Pier knows of (Pier's default Node). */
+export const NEWEST_LTS = Math.max(...Object.values(LTS_CODENAMES));
+
 /** `PIER_NODE_IMAGES` ("18=node:18-bookworm-slim,22=…") → major → image. */
 export function parseNodeImageMap(text: string): Map<number, string> {
   const map = new Map<number, string>();
@@ -21,9 +27,8 @@ export function parseNodeImageMap(text: string): Map<number, string> {
 /** The major a version file names: "v18.17.0", "20", "lts/iron". Aliases Pier can't resolve give null. */
 function majorOfVersionFile(text: string): number | null {
   const value = text.split("\n")[0]?.trim().replace(/^v/, "") ?? "";
-  const codenames: Record<string, number> = { hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
   const lts = /^lts\/(\w+)$/i.exec(value)?.[1]?.toLowerCase();
-  if (lts) return codenames[lts] ?? null;
+  if (lts) return LTS_CODENAMES[lts] ?? null;
   const major = /^(\d+)(\.|$)/.exec(value)?.[1];
   return major ? Number(major) : null;
 }
