@@ -87,6 +87,15 @@ describe("real app shapes deploy", () => {
     expect(log).toMatch(/Node 22: (pier-local\/)?node:22-bookworm-slim \(\.nvmrc says "22"\)/);
   });
 
+  it("pnpm 11 pinned (needs Node >= 22.13) where .nvmrc says 20: built and run on Node 22, and why", async () => {
+    const { name } = await apps.create({ ...pnpmApp("pnpm 11", { packageManager: "pnpm@11.8.0" }), ".nvmrc": "20\n" });
+    const { log } = await deployOk(name);
+    expect(await body(name)).toBe("pnpm 11 7200000 node22\n");
+    expect(log).toContain("Package manager: pnpm 11.8.0");
+    expect(log).toMatch(/Node 22: (pier-local\/)?node:22-bookworm-slim \(pnpm 11\.8\.0 needs Node >=22\.13; /);
+    expect(log).toContain('(pnpm 11.8.0 needs Node >=22.13; .nvmrc says "20")');
+  });
+
   it("Next.js 15 (unchanged create-next-app shape, npm lockfile): next build, then next start; or its standalone server", async () => {
     const files = { ...(await fixtureFiles("nextjs")), "app/page.js": (await fixtureFiles("nextjs"))["app/page.js"]!.replace("Hello from Next.js", `Hello from Next.js ${run}`) };
     const { name, repo } = await apps.create(files);

@@ -1,10 +1,11 @@
 import semver from "semver";
+import { nodeNeededBy, parsePackageManagerField } from "./package-manager.ts";
 import type { RepoFiles } from "./repo-files.ts";
 
 export interface NodeVersionRequest {
-  /** The Node major the repo asks for; null when it asks for nothing Pier can map. */
+  /** The Node major to build on; null: Pier's default. */
   major: number | null;
-  /** Where the request came from and what it said, for the deploy log. */
+  /** Why that major: what the repo said, what its package manager needs; for the deploy log. */
   source: string | null;
 }
 
@@ -43,14 +44,60 @@ function majorOfRange(range: string, available: number[], defaultMajor: number):
   return semver.minVersion(range)?.major ?? null;
 }
 
-/** What Node the repo asks for: `.node-version`, then `.nvmrc` (the most specific), then `engines.node`. */
-export async function requestedNodeVersion(files: RepoFiles, engines: unknown, available: number[], defaultMajor: number): Promise<NodeVersionRequest> {
+/**
+ * What Node to build on: what the repo asks for (`.node-version`, then `.nvmrc`, the most specific, then
+ * `engines.node`), raised when the package manager pinned in package.json's `packageManager` needs more.
+ */
+export async function requestedNodeVersion(
+  files: RepoFiles,
+  engines: unknown,
+  available: number[],
+  defaultMajor: number,
+  packageManager?: unknown,
+): Promise<NodeVersionRequest> {
+  const asked = await askedNodeVersion(files, engines, available, defaultMajor);
+  const pinned = parsePackageManagerField(packageManager);
+  if (!pinned) return asked;
+  const needs = { label: `${pinned.name} ${pinned.version}`, range: nodeNeededBy(pinned.name, pinned.version) };
+  return nodeForPackageManager(asked, needs, available, defaultMajor);
+}
+
+async function askedNodeVersion(files: RepoFiles, engines: unknown, available: number[], defaultMajor: number) {
   for (const file of [".node-version", ".nvmrc"]) {
     const text = await files.readText(file, 1024);
     if (text === null) continue;
     return { major: majorOfVersionFile(text), source: `${file} says ${JSON.stringify(text.trim().slice(0, 40))}` };
   }
   const range = (engines as { node?: unknown } | undefined)?.node;
-  if (typeof range === "string") return { major: majorOfRange(range, available, defaultMajor), source: `engines.node is ${JSON.stringify(range)}` };
-  return { major: null, source: null };
+  if (typeof range !== "string") return { major: null, source: null };
+  return { major: majorOfRange(range, available, defaultMajor), source: `engines.node is ${JSON.stringify(range)}` };
+}
+
+/** The package manager a repo pins, and the Node range it needs (null: any). */
+export interface PackageManagerNeeds {
+  label: string;
+  range: string | null;
+}
+
+/** Whether the releases of a Node major (images carry its newest) include one in the range. */
+const majorSatisfies = (major: number, range: string) => semver.intersects(range, `${major}.x`);
+
+/**
+ * The request, or, when its major (or the default, when it asks for none) is too old for the package
+ * manager, the lowest major Pier has an image for that is at least the requested one and that the
+ * package manager runs on: pnpm 11 on a repo whose .nvmrc says 20 builds on Node 22.
+ */
+export function nodeForPackageManager(
+  request: NodeVersionRequest,
+  needs: PackageManagerNeeds,
+  available: number[],
+  defaultMajor: number,
+): NodeVersionRequest {
+  const { label, range } = needs;
+  const major = request.major ?? defaultMajor;
+  if (range === null || majorSatisfies(major, range)) return request;
+  const asked = request.source ?? `Pier's default is Node ${defaultMajor}`;
+  const raised = available.filter((m) => m >= major && majorSatisfies(m, range)).sort((x, y) => x - y)[0];
+  if (raised === undefined) return { ...request, source: `${asked}; ${label} needs Node ${range}, which no image has` };
+  return { major: raised, source: `${label} needs Node ${range}; ${asked}` };
 }

@@ -1,3 +1,4 @@
+import semver from "semver";
 import { DeployFailedError } from "../errors.ts";
 import type { RepoFiles } from "./repo-files.ts";
 
@@ -13,6 +14,23 @@ export const PINNED_VERSIONS = {
   yarnBerry: "4.9.4",
   pnpm: { "9": "9.15.9", "6": "8.15.9", "5": "7.33.7" } as Record<string, string>,
 };
+
+/**
+ * The Node each package manager release line needs (the `engines.node` of its own package.json), so a
+ * build never runs one on a Node it refuses. First match wins; lines not listed run on every Node Pier has.
+ */
+const NODE_NEEDED: Array<{ name: PackageManagerName; from: string; node: string }> = [
+  { name: "pnpm", from: "11.0.0-0", node: ">=22.13" },
+  { name: "pnpm", from: "9.0.0-0", node: ">=18.12" },
+  { name: "yarn", from: "4.0.0-0", node: ">=18.12" },
+  { name: "npm", from: "11.0.0-0", node: "^20.17.0 || >=22.9.0" },
+];
+
+/** The Node range a package manager release needs ("pnpm", "11.8.0" → ">=22.13"), or null if any will do. */
+export function nodeNeededBy(name: PackageManagerName, version: string): string | null {
+  const line = NODE_NEEDED.find((entry) => entry.name === name && semver.gte(version, entry.from));
+  return line?.node ?? null;
+}
 
 export interface PackageManagerPlan {
   name: PackageManagerName;
