@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { detectBuildPlan, exposedPort, type BuildPlan, type NodePlan } from "../src/build/detect.ts";
-import { generatedDockerfile, type DockerfileOptions } from "../src/build/dockerfiles.ts";
+import type { BuildFacts } from "../src/build/build-output/facts.ts";
+import { decideBeforeBuild, decideServing } from "../src/build/build-output/serving.ts";
+import { describePlan, detectBuildPlan, exposedPort, type NodePlan } from "../src/build/detect.ts";
+import { buildStageDockerfile, commandLines, servingDockerfile, staticSiteDockerfile, type DockerfileOptions } from "../src/build/dockerfiles.ts";
 import { parseNodeImageMap, requestedNodeVersion } from "../src/build/node-version.ts";
 import { parsePackageManagerField } from "../src/build/package-manager.ts";
 import { RepoFiles } from "../src/build/repo-files.ts";
@@ -60,27 +62,44 @@ describe("detectBuildPlan", () => {
     const pinnedCli = await nodePlan({ "package.json": pkg({ scripts: { start: "x" } }), "yarn.lock": "__metadata:\n  version: 8\n" });
     expect(pinnedCli.packageManager.globalPackage).toBe("@yarnpkg/cli-dist@4.9.4");
   });
+  it("Bun: bun.lock (or a bun pin) installs and runs with Bun, its binary from the npm registry", async () => {
+    const p = await nodePlan({ "package.json": pkg({ scripts: { start: "bun run src/index.ts" } }), "bun.lock": "{}" });
+    expect(p.packageManager).toMatchObject({ name: "bun", version: "1.4.5", install: "bun install --frozen-lockfile", run: "bun run", manifests: ["package.json", "bun.lock"] });
+    const pinned = await nodePlan({ "package.json": pkg({ scripts: { start: "x" }, packageManager: "bun@1.3.0" }), "bun.lockb": "" });
+    expect(pinned.packageManager).toMatchObject({ version: "1.3.0", lockfile: "bun.lockb" });
+    const lines = buildStageDockerfile(p, dockerfileOptions(), [], { layout: { appDirs: [], storeDir: null, lockfileSha: null }, restore: null, limitBytes: 0 }).split("\n");
+    const setup = lines.findIndex((l) => l.includes("@oven/bun-linux-x64") && l.includes("1.4.5"));
+    expect(setup).toBeGreaterThan(0);
+    expect(setup).toBeLessThan(lines.indexOf('RUN ["sh", "-c", "bun install --frozen-lockfile"]'));
+  });
   it("refuses a malformed packageManager naming the field", () => {
     expect(() => parsePackageManagerField("yarn@latest")).toThrow(/"packageManager" is "yarn@latest"/);
     expect(parsePackageManagerField(undefined)).toBeNull();
   });
-  it("presets: Next.js (start or standalone), static builds (CRA, Vite, any build without a server), plain Node", async () => {
+  it("presets: the framework the app depends on (a meta-framework before its bundler), else plain Node", async () => {
     const next = await nodePlan({ "package.json": pkg({ scripts: { build: "next build", start: "next start" }, dependencies: { next: "15" } }) });
-    expect(next.preset).toMatchObject({ framework: "nextjs", standalone: false });
-    const standalone = await nodePlan({ "package.json": pkg({ dependencies: { next: "15" } }), "next.config.mjs": "export default { output: 'standalone' };\n" });
-    expect(standalone.preset).toMatchObject({ framework: "nextjs", standalone: true });
+    expect(next.preset).toMatchObject({ framework: "nextjs", staticDirs: ["out"] });
+    expect(next.startScript).toBe("next start");
     const cra = await nodePlan({ "package.json": pkg({ scripts: { start: "react-scripts start", build: "react-scripts build" }, dependencies: { "react-scripts": "5" } }) });
-    expect(cra.preset).toMatchObject({ framework: "static", label: "Create React App", outputDirs: ["build"], spa: true });
+    expect(cra.preset).toMatchObject({ framework: "cra", label: "Create React App", staticDirs: ["build"], spa: true });
     const vite = await nodePlan({ "package.json": pkg({ scripts: { dev: "vite", build: "vite build" }, devDependencies: { vite: "5" } }) });
-    expect(vite.preset).toMatchObject({ framework: "static", label: "Vite", outputDirs: ["dist"] });
+    expect(vite.preset).toMatchObject({ framework: "vite", label: "Vite", staticDirs: ["dist"] });
+    const astro = await nodePlan({ "package.json": pkg({ scripts: { build: "astro build" }, dependencies: { astro: "5", vite: "6" } }) });
+    expect(astro.preset.framework).toBe("astro");
+    const kit = await nodePlan({ "package.json": pkg({ scripts: { build: "vite build" }, devDependencies: { "@sveltejs/kit": "2", vite: "6" } }) });
+    expect(kit.preset.framework).toBe("sveltekit");
     const generic = await nodePlan({ "package.json": pkg({ scripts: { build: "node build.js" } }) });
-    expect(generic.preset).toMatchObject({ framework: "static", outputDirs: ["dist", "build", "out"] });
-    const express = await nodePlan({ "package.json": pkg({ scripts: { start: "node server.js", build: "tsc" }, dependencies: { express: "4" } }) });
-    expect(express.preset.framework).toBe("node");
+    expect(generic.preset).toMatchObject({ framework: "none", staticDirs: ["dist", "build", "out"] });
   });
-  it("pier.json framework and outputDir override detection", async () => {
-    const p = await nodePlan({ "package.json": pkg({ scripts: { start: "node server.js", build: "x" } }) }, { presetOverrides: { framework: "static", outputDir: "public/out" } });
-    expect(p.preset).toMatchObject({ framework: "static", outputDirs: ["public/out"] });
+  it("a next.config is never read: how Next.js is served is decided from what next build resolved", async () => {
+    const files = { "package.json": pkg({ dependencies: { next: "15" } }), "next.config.mjs": 'export default {\n  // output: "export",\n};\n' };
+    const p = await nodePlan(files);
+    expect(p.preset.framework).toBe("nextjs");
+    expect(describePlan(p)[0]).toContain("install, next build, then serve what the build wrote");
+  });
+  it("pier.json outputDir and spa refine the preset", async () => {
+    const p = await nodePlan({ "package.json": pkg({ scripts: { start: "node server.js", build: "x" } }) }, { presetOverrides: { framework: "static", outputDir: "public/out", spa: true } });
+    expect(p.preset).toMatchObject({ staticDirs: ["public/out"], spa: true });
   });
   it("a static site, with SPA left to the server unless set", async () => {
     expect(await plan({ "index.html": "<p>" })).toEqual({ kind: "static", port: 3000, spa: undefined });
@@ -94,10 +113,34 @@ describe("detectBuildPlan", () => {
     expect((await nodePlan({ "package.json": pkg({}), "server.js": "" })).mainFile).toBe("server.js");
     expect((await nodePlan({ "package.json": pkg({ main: "src/app.js" }), "src/app.js": "" })).mainFile).toBe("src/app.js");
   });
-  it("install scripts or workspaces put the whole source before the install", async () => {
+  it("install scripts (the app's or a workspace member's) put the whole source before the install", async () => {
     expect((await nodePlan({ "package.json": pkg({ scripts: { start: "x", postinstall: "prisma generate" } }) })).installNeedsSource).toBe(true);
-    expect((await nodePlan({ "package.json": pkg({ scripts: { start: "x" }, workspaces: ["a"] }) })).installNeedsSource).toBe(true);
-    expect((await nodePlan({ "package.json": pkg({ scripts: { start: "x" } }) })).installNeedsSource).toBe(false);
+    const withMember = { "package.json": pkg({ scripts: { start: "x" }, workspaces: ["libs/*"] }), "libs/a/package.json": pkg({}) };
+    const plain = await nodePlan(withMember);
+    expect(plain.installNeedsSource).toBe(false);
+    expect(plain.packageManager.manifests).toEqual(["package.json", "libs/a/package.json"]);
+    const hooked = { ...withMember, "libs/a/package.json": pkg({ scripts: { prepare: "tsc" } }) };
+    expect((await nodePlan(hooked)).installNeedsSource).toBe(true);
+  });
+  it("an app inside a workspace: installs at the root with its lockfile and every member's manifest, builds in its folder", async () => {
+    const dir = await dirWith({
+      "package.json": pkg({ workspaces: ["apps/*", "packages/*", "!packages/private"] }),
+      "package-lock.json": "{}",
+      "apps/api/package.json": pkg({ scripts: { build: "tsc", start: "node dist/index.js" } }),
+      "apps/web/package.json": pkg({ scripts: { build: "vite build" } }),
+      "packages/greeting/package.json": pkg({}),
+      "packages/private/package.json": pkg({}),
+      "docs/package.json": pkg({ scripts: { start: "node ." } }),
+    });
+    const p = (await detectBuildPlan(await RepoFiles.open(dir, "apps/api"), options)) as NodePlan;
+    expect(p.workspace).toEqual({ contextDir: await realpath(dir), appPath: "apps/api", members: 3 });
+    expect(p.packageManager.lockfile).toBe("package-lock.json");
+    expect(p.packageManager.manifests).toEqual(["package.json", "package-lock.json", "apps/api/package.json", "apps/web/package.json", "packages/greeting/package.json"]);
+    const lines = buildStageDockerfile(p, dockerfileOptions(), [], { layout: { appDirs: [], storeDir: null, lockfileSha: null }, restore: null, limitBytes: 0 }).split("\n");
+    expect(lines.indexOf("WORKDIR /app/apps/api")).toBeGreaterThan(lines.indexOf("COPY . ."));
+    expect(lines.indexOf("WORKDIR /app/apps/api")).toBeLessThan(lines.indexOf('RUN ["sh", "-c", "npm run build"]'));
+    // A folder outside the workspace's members is no member: it installs on its own.
+    expect(((await detectBuildPlan(await RepoFiles.open(dir, "docs"), options)) as NodePlan).workspace).toBeNull();
   });
   it("reads EXPOSE", () => {
     expect(exposedPort("FROM a\n  expose 8080/tcp\n")).toBe(8080);
@@ -140,49 +183,86 @@ describe("RepoFiles: the checkout can't point Pier elsewhere", () => {
   });
 });
 
-describe("generatedDockerfile", () => {
+describe("generated Dockerfiles", () => {
   const nodeOf = async (files: Record<string, string>) => nodePlan(files);
-  it("installs the pinned package manager with npm, then the dependencies, before copying the source", async () => {
+  const facts: BuildFacts = { next: null, nitro: null, paths: {}, caches: { bytes: 0, dropped: [] } };
+  const noCache = { layout: { appDirs: ["node_modules/.cache"], storeDir: "/root/.npm", lockfileSha: "abc" }, restore: null, limitBytes: 1 << 30 };
+  it("the build stage installs the pinned package manager with npm, then the dependencies, before the source", async () => {
     const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node .", build: "tsc" } }), "yarn.lock": "" });
-    const lines = generatedDockerfile(p, { ...dockerfileOptions(), withCa: true }).trim().split("\n");
+    const lines = buildStageDockerfile(p, { ...dockerfileOptions(), withCa: true }, ["dist"], noCache).trim().split("\n");
     expect(lines[0]).toBe("FROM node:20");
     const at = (line: string) => lines.indexOf(line);
     expect(at('RUN ["npm","install","--global","--no-audit","--no-fund","yarn@1.22.22"]')).toBeGreaterThan(0);
-    expect(at('COPY ["yarn.lock","./yarn.lock"]')).toBeLessThan(at('RUN ["sh", "-c", "yarn install --frozen-lockfile --non-interactive"]'));
-    expect(at('RUN ["sh", "-c", "yarn install --frozen-lockfile --non-interactive"]')).toBeLessThan(at("COPY . ."));
+    expect(at('COPY ["yarn.lock","./yarn.lock"]')).toBeLessThan(at('RUN ["sh", "-c", "yarn install --frozen-lockfile --non-interactive && mkdir -p /root/.npm"]'));
+    expect(at('RUN ["sh", "-c", "yarn install --frozen-lockfile --non-interactive && mkdir -p /root/.npm"]')).toBeLessThan(at("COPY . ."));
     expect(lines).toContain('RUN ["sh", "-c", "yarn run build"]');
     expect(lines.join("\n")).toContain("NODE_EXTRA_CA_CERTS");
     expect(lines.join("\n")).toContain('YARN_REGISTRY="https://registry.npmjs.org/"');
     expect(lines.join("\n")).toContain('HOST="0.0.0.0"');
-    expect(lines.at(-1)).toBe('CMD ["yarn","run","start"]');
+    // Its last steps write down what the build produced and keep the caches, labelled for the next build.
+    expect(lines.at(-2)).toBe(
+      'RUN ["node","/opt/pier/build/collect-facts.mjs","/opt/pier/build/facts.json","[\\"dist\\"]",' +
+        '"{\\"dirs\\":[\\"node_modules/.cache\\",\\"/root/.npm\\"],\\"limitBytes\\":1073741824}"]',
+    );
+    expect(lines.at(-1)).toBe('LABEL pier.build-cache="{\\"appDirs\\":[\\"node_modules/.cache\\"],\\"storeDir\\":\\"/root/.npm\\",\\"lockfileSha\\":\\"abc\\"}"');
   });
-  it("a static build is built in one stage and served by Pier's static server from another", async () => {
+  it("a later build restores the store before the install (the lockfile changed) and the caches before the source", async () => {
+    const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node .", build: "tsc" } }), "package-lock.json": "{}" });
+    const restore = { fromImage: "sha256:prev", appDirs: ["node_modules/.cache"], storeDir: "/root/.npm" };
+    const lines = buildStageDockerfile(p, dockerfileOptions(), [], { ...noCache, restore }).trim().split("\n");
+    const at = (line: string) => lines.indexOf(line);
+    const install = 'RUN ["sh", "-c", "npm ci && mkdir -p /root/.npm"]';
+    expect(at('COPY --from=sha256:prev ["/root/.npm","/root/.npm"]')).toBeLessThan(at(install));
+    expect(at('COPY --from=sha256:prev ["/app/node_modules/.cache","/app/node_modules/.cache"]')).toBeGreaterThan(at(install));
+    expect(at('COPY --from=sha256:prev ["/app/node_modules/.cache","/app/node_modules/.cache"]')).toBeLessThan(at("COPY . ."));
+  });
+  it("an app with no build whose serving is known: the source comes in last, so a change costs one layer", async () => {
+    const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node server.js" } }), "package-lock.json": "{}" });
+    const known = decideBeforeBuild({ preset: p.preset, overrides: {}, startScript: p.startScript, runScript: "npm run", mainFile: null });
+    expect(known).toMatchObject({ kind: "command", command: { argv: ["npm", "run", "start"] } });
+    const caches = { layout: { appDirs: [], storeDir: "/root/.npm", lockfileSha: "abc" }, restore: null, limitBytes: 1 };
+    const lines = buildStageDockerfile(p, dockerfileOptions(), [], caches, commandLines(known!)).trim().split("\n");
+    expect(lines.slice(-4)).toEqual([expect.stringMatching(/^LABEL pier.build-cache=/), "USER node", 'CMD ["npm","run","start"]', "COPY . ."]);
+    expect(lines.join("\n")).not.toContain("collect-facts.mjs\",");
+  });
+  it("serving a start script: the build stage's image runs it as the app's user", async () => {
+    const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node .", build: "tsc" } }), "yarn.lock": "" });
+    const serving = decideServing({ preset: p.preset, overrides: {}, startScript: p.startScript, runScript: p.packageManager.run, mainFile: null, facts });
+    const lines = servingDockerfile(p, serving, "sha256:abc", dockerfileOptions()).trim().split("\n");
+    expect(lines).toEqual(["FROM sha256:abc", "USER node", 'CMD ["yarn","run","start"]']);
+  });
+  it("a static build is served by Pier's static server, copied from the build stage", async () => {
     const p = await nodeOf({ "package.json": pkg({ scripts: { build: "vite build" }, devDependencies: { vite: "5" } }) });
-    const text = generatedDockerfile(p, dockerfileOptions());
-    expect(text).toMatch(/FROM node:20 AS build/);
-    expect(text).toContain("COPY --from=build /pier-site /srv/site");
+    const serving = decideServing({ preset: p.preset, overrides: {}, startScript: null, runScript: "npm run", mainFile: null, facts: { ...facts, paths: { dist: "dir" } } });
+    const text = servingDockerfile(p, serving, "sha256:abc", dockerfileOptions());
+    expect(text).toMatch(/^FROM sha256:abc AS build\nFROM node:20\n/);
+    expect(text).toContain('COPY --from=build ["/app/dist","/srv/site"]');
     expect(text).toContain('CMD ["node","/opt/pier/static-server/server.mjs","/srv/site"]');
     expect(text).toContain('PIER_SPA="auto"');
   });
   it("Next.js standalone runs its server.js with HOSTNAME 0.0.0.0", async () => {
-    const p = await nodeOf({ "package.json": pkg({ dependencies: { next: "15" }, scripts: { build: "next build" } }), "next.config.js": "module.exports = { output: \"standalone\" }" });
-    const text = generatedDockerfile(p, dockerfileOptions());
-    expect(text).toContain("COPY --from=build /app/.next/standalone ./");
+    const p = await nodeOf({ "package.json": pkg({ dependencies: { next: "15" }, scripts: { build: "next build" } }) });
+    const next = { distDir: ".next", output: "standalone", resolvedConfig: true, exportMarker: false, standaloneServer: "server.js" };
+    const serving = decideServing({ preset: p.preset, overrides: {}, startScript: null, runScript: "npm run", mainFile: null, facts: { ...facts, next } });
+    const text = servingDockerfile(p, serving, "sha256:abc", dockerfileOptions());
+    expect(text).toContain('COPY --from=build ["/app/.next/standalone/","./"]');
+    expect(text).toContain('COPY --from=build ["/app/.next/static","./.next/static"]');
     expect(text).toContain('HOSTNAME="0.0.0.0"');
     expect(text.trim().split("\n").at(-1)).toBe('CMD ["node","server.js"]');
   });
   it("leaves the CA out when not configured", () => {
-    const staticPlan: BuildPlan = { kind: "static", port: 3000 };
-    expect(generatedDockerfile(staticPlan, dockerfileOptions())).not.toContain("ca.crt");
+    const staticPlan = { kind: "static", port: 3000 } as const;
+    expect(staticSiteDockerfile(staticPlan, dockerfileOptions())).not.toContain("ca.crt");
   });
   it("puts pier.json commands in exec form, JSON-quoted, so a newline can't start a new instruction", async () => {
     const p = await nodeOf({ "package.json": pkg({ scripts: { start: "x", build: "y" } }) });
-    const text = generatedDockerfile(p, dockerfileOptions({ install: "npm install --omit=dev", build: "make\nRUN rm -rf /", start: "node dist/index.js", env: { GREETING: 'say "hi"' } }));
-    const lines = text.trim().split("\n");
-    expect(lines).toContain('RUN ["sh", "-c", "npm install --omit=dev"]');
+    const options = dockerfileOptions({ install: "npm install --omit=dev", build: "make\nRUN rm -rf /", start: "node dist/index.js", env: { GREETING: 'say "hi"' } });
+    const lines = buildStageDockerfile(p, options, [], noCache).trim().split("\n");
+    expect(lines).toContain('RUN ["sh", "-c", "npm install --omit=dev && mkdir -p /root/.npm"]');
     expect(lines).toContain('RUN ["sh", "-c", "make\\nRUN rm -rf /"]');
     expect(lines).not.toContain("RUN rm -rf /");
     expect(lines).toContain('ENV GREETING="say \\"hi\\""');
-    expect(lines.at(-1)).toBe('CMD ["sh", "-c", "node dist/index.js"]');
+    const serving = decideServing({ preset: p.preset, overrides: { start: "node dist/index.js" }, startScript: "x", runScript: "npm run", mainFile: null, facts });
+    expect(servingDockerfile(p, serving, "sha256:abc", options).trim().split("\n").at(-1)).toBe('CMD ["sh", "-c", "node dist/index.js"]');
   });
 });

@@ -48,10 +48,11 @@ const STORES: Record<PackageManagerName, string | null> = {
   bun: "/root/.bun/install/cache",
 };
 
-export function cacheLayout(plan: NodePlan): BuildCacheLayout {
+export function cacheLayout(plan: NodePlan, builds: boolean): BuildCacheLayout {
   const berry = plan.packageManager.name === "yarn" && !plan.packageManager.install.includes("--frozen-lockfile");
   return {
-    appDirs: ["node_modules/.cache", ...(FRAMEWORK_CACHES[plan.preset.framework] ?? [])],
+    // Without a build step no framework cache is written (nor a step needed to keep one).
+    appDirs: builds ? ["node_modules/.cache", ...(FRAMEWORK_CACHES[plan.preset.framework] ?? [])] : [],
     // Yarn 2+ keeps its cache in the project (.yarn/cache), with the source.
     storeDir: berry ? null : STORES[plan.packageManager.name],
     lockfileSha: plan.lockfileSha,

@@ -106,7 +106,9 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCac
   if (pm.globalPackage) lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
   if (pm.setup) lines.push(shell("RUN", pm.setup));
   if (restore?.storeDir) lines.push(copyFrom(restore.fromImage, restore.storeDir));
-  const install = overrides.install ? shell("RUN", overrides.install) : shell("RUN", pm.install);
+  const installCommand = overrides.install ?? pm.install;
+  // The store must exist for the next build to copy it back, even after an install that wrote nothing.
+  const install = shell("RUN", caches.layout.storeDir ? `${installCommand} && mkdir -p ${caches.layout.storeDir}` : installCommand);
   const appCaches = restore ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`)) : [];
   // Manifests first, so the install layer is cached until dependencies change; install scripts and
   // workspaces need the whole source.
@@ -147,8 +149,17 @@ export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions,
   const lines = buildStage(plan, options, caches, runtimeLines(plan.port, options, extraEnv));
   const { layout } = caches;
   const keep = { dirs: [...layout.appDirs, ...(layout.storeDir ? [layout.storeDir] : [])], limitBytes: caches.limitBytes };
-  lines.push(exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]));
-  lines.push(`LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`, ...finish);
+  const label = `LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`;
+  // The facts are needed unless serving is known (finish), and the collector keeps caches when there are any.
+  if (finish.length === 0 || layout.appDirs.length > 0) {
+    lines.push(exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]));
+  } else if (lines.at(-1) === "COPY . ." && !finish.some((line) => line.startsWith("RUN"))) {
+    // Nothing runs after the source comes in (no build, nothing to collect): everything else goes before it,
+    // so a change of the source costs one layer.
+    lines.splice(lines.length - 1, 0, label, ...finish);
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(label, ...finish);
   return `${lines.join("\n")}\n`;
 }
 

@@ -82,7 +82,8 @@ export async function buildNodeApp(
   options: DockerfileOptions,
   overrides: PresetOverrides,
 ): Promise<{ imageId: string; tag: string; serving: Serving }> {
-  const layout = cacheLayout(plan);
+  const builds = Boolean(options.overrides.build) || plan.buildScript || plan.preset.framework === "nextjs";
+  const layout = cacheLayout(plan, builds);
   const restore = await cacheRestore(builder.runtime, { name: builder.appName, id: builder.appId }, layout);
   builder.log(describeRestore(restore));
   const caches = { layout, restore, limitBytes: builder.cacheLimitBytes };
