@@ -100,13 +100,15 @@ describe("real app shapes deploy", () => {
     const files = { ...(await fixtureFiles("nextjs")), "app/page.js": (await fixtureFiles("nextjs"))["app/page.js"]!.replace("Hello from Next.js", `Hello from Next.js ${run}`) };
     const { name, repo } = await apps.create(files);
     const { log } = await deployOk(name);
-    expect(log).toContain('Preset: Next.js ("next" is a dependency): next build, then next start');
+    expect(log).toContain('Preset: Next.js ("next" is a dependency): install, npm run build, then serve what the build wrote');
+    expect(log).toContain('Serving: Next.js resolved output: the default (a server): its start script ("next start"): npm run start');
     expect(log).toContain("Compiled successfully");
+    expect(log).not.toContain("[object Object]");
     expect(await body(name)).toContain(`Hello from Next.js ${run}`);
 
     await repo.commit({ "next.config.mjs": 'export default { output: "standalone" };\n' }, "standalone output");
     const standalone = await deployOk(name);
-    expect(standalone.log).toContain('Preset: Next.js ("next" is a dependency; next.config sets output: "standalone"): next build, then its standalone server');
+    expect(standalone.log).toContain('Serving: Next.js resolved output: "standalone" (.next/required-server-files.json): its standalone server');
     expect(standalone.log).toContain('CMD ["node","server.js"]');
     expect(await body(name)).toContain(`Hello from Next.js ${run}`);
   });
@@ -116,7 +118,7 @@ describe("real app shapes deploy", () => {
     const { log, deployment } = await deployOk(name);
     expect(await body(name)).toBe(`next-like ${run} built at image build\n`);
     expect(log).toContain("compiled .next-like/server.js");
-    expect(log).toMatch(/Preset: Node \(it has a start command\)/);
+    expect(log).toContain('Serving: its start script ("node .next-like/server.js"): npm run start');
     // Per-phase timings in the log and the API.
     expect(log).toMatch(/Timings: queued \d+\.\d\d s · clone .* · build .* · start .* · health .* · switch \d+\.\d\d s/);
     const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
@@ -127,8 +129,7 @@ describe("real app shapes deploy", () => {
   it("a static build is served by the static server: SPA fallback, immutable hashed assets, ETag/304, brotli, Range", async () => {
     const { name } = await apps.create(staticBuildApp(`spa-${run}`));
     const { log } = await deployOk(name);
-    expect(log).toContain("Preset: static build (it has a build script and no start script)");
-    expect(log).toContain("Serving the build output dist/");
+    expect(log).toContain("Serving: A static build (no start script): dist/, with Pier's static server");
     const host = `${name}.localhost`;
     const index = await requestViaRouter(platform.routerPort, host, "/");
     expect(index.status).toBe(200);

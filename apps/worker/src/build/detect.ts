@@ -3,6 +3,7 @@ import { detectPreset, type Preset, type PresetOverrides } from "./framework.ts"
 import { requestedNodeVersion, type NodeVersionRequest } from "./node-version.ts";
 import { detectPackageManager, type PackageManagerPlan } from "./package-manager.ts";
 import type { RepoFiles } from "./repo-files.ts";
+import { findWorkspace } from "./workspace.ts";
 
 export interface NodePlan {
   kind: "node";
@@ -10,13 +11,22 @@ export interface NodePlan {
   packageManager: PackageManagerPlan;
   preset: Preset;
   node: NodeVersionRequest;
+  /** Whether the build runs: a build script, or the framework's own build (`next build`). */
   buildScript: boolean;
-  startScript: boolean;
+  /** package.json's start script, if any. */
+  startScript: string | null;
   /** Without a start script: the file `node` runs (package.json `main`, else server.js). */
   mainFile: string | null;
-  /** Install scripts or workspaces need the whole source before the install runs. */
+  /** Install scripts (of the app or of a workspace member) need the whole source before the install runs. */
   installNeedsSource: boolean;
   hasPublicDir: boolean;
+  /**
+   * The workspace the app is a member of: the build context is its root (the install runs there), and the
+   * app is built and run in /app/<appPath>. Null for an app on its own.
+   */
+  workspace: { contextDir: string; appPath: string; members: number } | null;
+  /** SHA-256 of the lockfile: the build cache restores the package manager's store when it changed. */
+  lockfileSha: string | null;
 }
 
 export type BuildPlan =
@@ -64,36 +74,51 @@ export async function detectBuildPlan(files: RepoFiles, options: DetectOptions):
   if (pkg !== null) {
     if (typeof pkg !== "object" || Array.isArray(pkg)) throw new DeployFailedError("package.json must hold a JSON object");
     const scripts = pkg.scripts ?? {};
-    const preset = await detectPreset(files, pkg, options.presetOverrides);
-    const startScript = typeof scripts.start === "string";
-    let mainFile: string | null = null;
-    if (preset.framework === "node" && !startScript && !options.presetOverrides.start) {
-      const main = typeof pkg.main === "string" && (await files.exists(pkg.main)) ? pkg.main : (await files.exists("server.js")) ? "server.js" : null;
-      if (!main) throw new DeployFailedError('package.json has no "start" script (and no server.js or "main" file): add one that starts the server on $PORT');
-      mainFile = main;
+    const preset = detectPreset(pkg, options.presetOverrides);
+    const startScript = typeof scripts.start === "string" ? scripts.start : null;
+    const buildScript = typeof scripts.build === "string";
+    const mainFile = startScript === null ? await mainFileOf(files, pkg.main) : null;
+    const nothingToBuild = !buildScript && preset.framework !== "nextjs" && options.presetOverrides.framework !== "nextjs";
+    if (nothingToBuild && startScript === null && !mainFile && !options.presetOverrides.start) {
+      throw new DeployFailedError('package.json has no "start" script (and no server.js or "main" file): add one that starts the server on $PORT');
     }
-    const workspaces = pkg.workspaces !== undefined || (await files.exists("pnpm-workspace.yaml"));
+    const workspace = await findWorkspace(files);
+    const installRoot = workspace?.root ?? files;
+    const rootPkg = workspace && workspace.appPath !== "" ? ((await installRoot.readJson<PackageJson>("package.json")) ?? {}) : pkg;
+    const members = workspace?.members ?? [];
+    const memberManifests = members.map((m) => `${m}/package.json`);
+    const packageManager = await detectPackageManager(installRoot, rootPkg);
+    packageManager.manifests.push(...memberManifests.filter((m) => !packageManager.manifests.includes(m)));
+    const hooks = [pkg, rootPkg, ...(await Promise.all(memberManifests.map((m) => installRoot.readJson<PackageJson>(m))))];
     return {
       kind: "node",
       port: options.configuredPort ?? DEFAULT_APP_PORT,
-      packageManager: await detectPackageManager(files, pkg),
+      packageManager,
       preset,
       node: await requestedNodeVersion(
         files,
         pkg.engines,
         options.nodeMajors,
         options.defaultNodeMajor,
-        pkg.packageManager,
+        rootPkg.packageManager ?? pkg.packageManager,
       ),
-      buildScript: typeof scripts.build === "string",
+      buildScript,
       startScript,
       mainFile,
-      installNeedsSource: workspaces || INSTALL_HOOKS.some((hook) => typeof scripts[hook] === "string"),
+      installNeedsSource: hooks.some((p) => INSTALL_HOOKS.some((hook) => typeof p?.scripts?.[hook] === "string")),
       hasPublicDir: await files.isDirectory("public"),
+      lockfileSha: packageManager.lockfile ? await installRoot.sha256(packageManager.lockfile) : null,
+      workspace: workspace && workspace.appPath !== "" ? { contextDir: installRoot.dir, appPath: workspace.appPath, members: members.length } : null,
     };
   }
   if (await files.exists("index.html")) return { kind: "static", port: options.configuredPort ?? DEFAULT_APP_PORT, spa: options.presetOverrides.spa };
   throw new DeployFailedError("nothing to build: no Dockerfile, package.json or index.html in the app's root directory");
+}
+
+/** The file `node` runs without a start script: package.json `main` if it exists, else server.js if it does. */
+async function mainFileOf(files: RepoFiles, main: unknown): Promise<string | null> {
+  if (typeof main === "string" && (await files.exists(main))) return main;
+  return (await files.exists("server.js")) ? "server.js" : null;
 }
 
 /** Lines for the deploy log: what Pier found and why it builds it this way. */
@@ -105,17 +130,11 @@ export function describePlan(plan: BuildPlan): string[] {
       return [`Static site (index.html): served by Pier's static server on port ${plan.port}`];
     case "node": {
       const { preset } = plan;
-      const what =
-        preset.framework === "static"
-          ? `build, then serve ${preset.outputDirs?.length === 1 ? `${preset.outputDirs[0]}/` : `the output folder (${(preset.outputDirs ?? []).join("/, ")}/)`} with Pier's static server`
-          : preset.framework === "nextjs"
-            ? preset.standalone
-              ? "next build, then its standalone server"
-              : "next build, then next start"
-            : `install${plan.buildScript ? ", build" : ""}, then ${plan.startScript ? "the start script" : `node ${plan.mainFile ?? "(pier.json start)"}`}`;
+      const build = plan.buildScript ? `${plan.packageManager.run} build` : preset.framework === "nextjs" ? "next build" : "no build";
       return [
-        `Preset: ${preset.label} (${preset.reason}): ${what}; port ${plan.port}`,
+        `Preset: ${preset.label} (${preset.reason}): install, ${build}, then serve what the build wrote; port ${plan.port}`,
         `Package manager: ${plan.packageManager.reason}`,
+        ...(plan.workspace ? [`Workspace: installs at the workspace root (${plan.workspace.members} members), builds and runs ${plan.workspace.appPath}`] : []),
         ...(plan.installNeedsSource ? ["Install runs with the whole source (install scripts or workspaces)"] : []),
       ];
     }

@@ -2,7 +2,7 @@ import semver from "semver";
 import { DeployFailedError } from "../errors.ts";
 import type { RepoFiles } from "./repo-files.ts";
 
-export type PackageManagerName = "npm" | "yarn" | "pnpm";
+export type PackageManagerName = "npm" | "yarn" | "pnpm" | "bun";
 
 /**
  * Versions Pier installs when a repo doesn't pin one. Corepack is never used: without a pin it asks
@@ -13,6 +13,7 @@ export const PINNED_VERSIONS = {
   yarnClassic: "1.22.22",
   yarnBerry: "4.9.4",
   pnpm: { "9": "9.15.9", "6": "8.15.9", "5": "7.33.7" } as Record<string, string>,
+  bun: "1.4.5",
 };
 
 /**
@@ -41,6 +42,8 @@ export interface PackageManagerPlan {
   reason: string;
   /** npm package to install globally before installing dependencies (e.g. "yarn@1.22.22"), if any. */
   globalPackage: string | null;
+  /** A shell command that installs the package manager instead (Bun: its binary from the npm registry). */
+  setup?: string;
   /** The install command (frozen to the lockfile when there is one). */
   install: string;
   /** The prefix that runs a package.json script: `<run> build`. */
@@ -54,6 +57,8 @@ interface PackageJson {
 }
 
 const LOCKFILES: Array<[string, PackageManagerName]> = [
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
   ["pnpm-lock.yaml", "pnpm"],
   ["yarn.lock", "yarn"],
   ["package-lock.json", "npm"],
@@ -63,8 +68,8 @@ const LOCKFILES: Array<[string, PackageManagerName]> = [
 /** `"pnpm@9.1.0+sha512.abc"` → { name: "pnpm", version: "9.1.0" }. */
 export function parsePackageManagerField(value: unknown): { name: PackageManagerName; version: string } | null {
   if (typeof value !== "string") return null;
-  const match = /^(npm|yarn|pnpm)@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:\+.*)?$/.exec(value.trim());
-  if (!match) throw new DeployFailedError(`package.json "packageManager" is "${value}": expected <npm|yarn|pnpm>@<exact version>, e.g. "pnpm@9.15.9"`);
+  const match = /^(npm|yarn|pnpm|bun)@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:\+.*)?$/.exec(value.trim());
+  if (!match) throw new DeployFailedError(`package.json "packageManager" is "${value}": expected <npm|yarn|pnpm|bun>@<exact version>, e.g. "pnpm@9.15.9"`);
   return { name: match[1] as PackageManagerName, version: match[2]! };
 }
 
@@ -94,7 +99,37 @@ export async function detectPackageManager(files: RepoFiles, pkg: PackageJson): 
       return pnpmPlan(files, lockfile, why, pinned?.version ?? null);
     case "yarn":
       return yarnPlan(files, lockfile, why, pinned?.version ?? null);
+    case "bun":
+      return bunPlan(files, lockfile, why, pinned?.version ?? null);
   }
+}
+
+/**
+ * Bun, from its npm package (`@oven/bun-linux-<arch>`, the native binary; the `bun` package's own
+ * postinstall would fetch it), linked as bun and bunx. It builds and runs the app; Node stays in the image
+ * for tools that call `node` by name.
+ */
+async function bunPlan(files: RepoFiles, lockfile: string | null, why: string, pinnedVersion: string | null): Promise<PackageManagerPlan> {
+  const version = pinnedVersion ?? PINNED_VERSIONS.bun;
+  const manifests = ["package.json", ...(lockfile ? [lockfile] : [])];
+  if (await files.exists("bunfig.toml")) manifests.push("bunfig.toml");
+  // The baseline build runs on x86-64 CPUs without AVX2; the version is digits and dots (parsed above).
+  const setup =
+    `arch=$(uname -m); case "$arch" in x86_64) pkg=@oven/bun-linux-x64; grep -qw avx2 /proc/cpuinfo || pkg=$pkg-baseline;; ` +
+    `aarch64) pkg=@oven/bun-linux-aarch64;; *) echo "Bun has no build for $arch" >&2; exit 1;; esac; ` +
+    `npm install --global --no-audit --no-fund "$pkg@${version}" && ln -sf "$(npm root --global)/$pkg/bin/bun" /usr/local/bin/bun ` +
+    `&& ln -sf bun /usr/local/bin/bunx && bun --version`;
+  return {
+    name: "bun",
+    version,
+    lockfile,
+    reason: `bun ${version} (${why}${pinnedVersion ? "" : "; Pier's pinned version"})`,
+    globalPackage: null,
+    setup,
+    install: lockfile ? "bun install --frozen-lockfile" : "bun install",
+    run: "bun run",
+    manifests,
+  };
 }
 
 function npmPlan(lockfile: string | null, why: string, pinnedVersion: string | null): PackageManagerPlan {
