@@ -28,14 +28,32 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  { fixture: "nextjs-commented-export", edit: { file: "app/page.tsx", from: /<main className=\{styles\.main\}>/, to: (r) => `<main className={styles.main}><p>${r}</p>` } },
+  {
+    fixture: "nextjs-commented-export",
+    edit: {
+      file: "app/page.tsx",
+      from: /<main className=\{styles\.main\}>/,
+      to: (r) => `<main className={styles.main}><p>${r}</p>`,
+    },
+  },
   { fixture: "vite-pnpm-workspace", edit: { file: "src/App.tsx", from: "<h1>", to: (r) => `<h1>${r} ` } },
   { fixture: "nuxt", edit: { file: "app/app.vue", from: "<div>", to: (r) => `<div><p>${r}</p>` } },
   { fixture: "astro-static", edit: { file: "src/pages/index.astro", from: "<h1>", to: (r) => `<h1>${r} ` } },
   { fixture: "astro-ssr", edit: { file: "src/pages/index.astro", from: "<h1>", to: (r) => `<h1>${r} ` } },
   { fixture: "sveltekit-node", edit: { file: "src/routes/+page.svelte", from: "<h1>", to: (r) => `<h1>${r} ` } },
-  { fixture: "react-router", edit: { file: "app/routes/home.tsx", from: "return <Welcome", to: (r) => `console.log("${r}");\n  return <Welcome` } },
-  { fixture: "npm-workspaces-monorepo", rootDir: "apps/api", edit: { file: "apps/api/src/index.ts", from: "res.json({", to: (r) => `res.json({ run: "${r}",` } },
+  {
+    fixture: "react-router",
+    edit: {
+      file: "app/routes/home.tsx",
+      from: "return <Welcome",
+      to: (r) => `console.log("${r}");\n  return <Welcome`,
+    },
+  },
+  {
+    fixture: "npm-workspaces-monorepo",
+    rootDir: "apps/api",
+    edit: { file: "apps/api/src/index.ts", from: "res.json({", to: (r) => `res.json({ run: "${r}",` },
+  },
   // Not gatsby: its sharp 0.32 downloads libvips from GitHub in an install script, which this machine can't reach.
 ];
 
@@ -75,25 +93,60 @@ async function throughPier(platform: Platform, shape: Shape): Promise<Measured> 
   files[manifest] = Buffer.from(JSON.stringify({ ...pkg, description: `bench ${run}` }, null, 2));
   const repo = await createTestRepo(files);
   const name = `fb-${run}`;
-  const created = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url, ...(shape.rootDir ? { rootDir: shape.rootDir } : {}) } });
+  const created = await platform.api.inject({
+    method: "POST",
+    url: "/api/apps",
+    headers: platform.auth,
+    payload: { name, repoUrl: repo.url, ...(shape.rootDir ? { rootDir: shape.rootDir } : {}) },
+  });
   if (created.statusCode !== 201) throw new Error(created.body);
   const deploy = async () => {
     const started = performance.now();
     const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
-    const deployment = await waitForStatus(platform.api, platform.auth, res.json().id, ["READY", "FAILED"], 900_000, 50);
+    const deployment = await waitForStatus(
+      platform.api,
+      platform.auth,
+      res.json().id,
+      ["READY", "FAILED"],
+      900_000,
+      50,
+    );
     if (deployment.status !== "READY") throw new Error(`${shape.fixture}: ${deployment.reason}`);
     await untilOk(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).status < 300);
-    const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
-    const logs = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}/logs`, headers: platform.auth })).json();
+    const view = (
+      await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })
+    ).json();
+    const logs = (
+      await platform.api.inject({
+        method: "GET",
+        url: `/api/deployments/${deployment.id}/logs`,
+        headers: platform.auth,
+      })
+    ).json();
     const restored = (logs.lines as Array<{ line: string }>).find((l) => l.line.startsWith("Build cache:"))?.line ?? "";
-    return { elapsed: performance.now() - started, build: view.phases.build as number, imageId: view.imageId as string | null, restored };
+    return {
+      elapsed: performance.now() - started,
+      build: view.phases.build as number,
+      imageId: view.imageId as string | null,
+      restored,
+    };
   };
   try {
     const cold = await deploy();
     await repo.commit(edited(files, shape, run), "one-line change");
     const cached = await deploy();
-    const size = cached.imageId ? Number(execFileSync("docker", ["image", "inspect", "-f", "{{.Size}}", cached.imageId], { encoding: "utf8" })) : NaN;
-    return { fixture: shape.fixture, cold: cold.elapsed, cached: cached.elapsed, coldBuild: cold.build, cachedBuild: cached.build, imageMb: size / 1e6, restored: cached.restored };
+    const size = cached.imageId
+      ? Number(execFileSync("docker", ["image", "inspect", "-f", "{{.Size}}", cached.imageId], { encoding: "utf8" }))
+      : NaN;
+    return {
+      fixture: shape.fixture,
+      cold: cold.elapsed,
+      cached: cached.elapsed,
+      coldBuild: cold.build,
+      cachedBuild: cached.build,
+      imageMb: size / 1e6,
+      restored: cached.restored,
+    };
   } finally {
     await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
     await repo.remove();
@@ -105,16 +158,47 @@ async function nextByHand(): Promise<{ warm: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), "pier-bench-next-"));
   const fixture = fileURLToPath(new URL("../tests/fixtures/nextjs-commented-export/", import.meta.url));
   await cp(fixture, dir, { recursive: true });
-  const docker = (args: string[]) => execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
-  const inNode = (command: string) => docker(["run", "--rm", "-v", `${dir}:/app`, "-w", "/app", "-e", "NEXT_TELEMETRY_DISABLED=1", nodeImage, "sh", "-c", command]);
+  const docker = (args: string[]) =>
+    execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const inNode = (command: string) =>
+    docker([
+      "run",
+      "--rm",
+      "-v",
+      `${dir}:/app`,
+      "-w",
+      "/app",
+      "-e",
+      "NEXT_TELEMETRY_DISABLED=1",
+      nodeImage,
+      "sh",
+      "-c",
+      command,
+    ]);
   try {
     inNode("npm ci --no-audit --no-fund && npx next build"); // the warm-up: node_modules and .next/cache
     const page = path.join(dir, "app/page.tsx");
     const text = await readFile(page, "utf8");
-    await writeFile(page, text.replace(/<main className=\{styles\.main\}>/, "<main className={styles.main}><p>by hand</p>"));
+    await writeFile(
+      page,
+      text.replace(/<main className=\{styles\.main\}>/, "<main className={styles.main}><p>by hand</p>"),
+    );
     const started = performance.now();
     inNode("npx next build");
-    const id = docker(["run", "-d", "-v", `${dir}:/app`, "-w", "/app", "-p", "127.0.0.1::3000", nodeImage, "npx", "next", "start"]);
+    const id = docker([
+      "run",
+      "-d",
+      "-v",
+      `${dir}:/app`,
+      "-w",
+      "/app",
+      "-p",
+      "127.0.0.1::3000",
+      nodeImage,
+      "npx",
+      "next",
+      "start",
+    ]);
     try {
       const port = Number(docker(["port", id, "3000/tcp"]).split("\n")[0]?.split(":").pop());
       await untilOk(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok);
@@ -153,7 +237,10 @@ try {
     console.log("\nEvery shape through Pier: push-to-live (build phase), image size");
     console.log("| fixture | cold | cached (one-line change) | image |");
     console.log("|---|---|---|---|");
-    for (const r of rows) console.log(`| ${r.fixture} | ${fmt(r.cold)} (build ${fmt(r.coldBuild)}) | ${fmt(r.cached)} (build ${fmt(r.cachedBuild)}) | ${r.imageMb.toFixed(0)} MB |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.fixture} | ${fmt(r.cold)} (build ${fmt(r.coldBuild)}) | ${fmt(r.cached)} (build ${fmt(r.cachedBuild)}) | ${r.imageMb.toFixed(0)} MB |`,
+      );
   }
 } finally {
   await platform.close();

@@ -16,7 +16,12 @@ const RUN = randomBytes(4).toString("hex");
 function countingBuild(text: string): Record<string, string> {
   return {
     // Unique per run: Docker's layer cache must not answer for a build of an earlier run.
-    "package.json": JSON.stringify({ name: "counting", version: "1.0.0", description: RUN, scripts: { build: "node build.js", start: "node server.js" } }),
+    "package.json": JSON.stringify({
+      name: "counting",
+      version: "1.0.0",
+      description: RUN,
+      scripts: { build: "node build.js", start: "node server.js" },
+    }),
     "build.js": `const fs = require("fs");
 const dir = "node_modules/.cache/counter";
 fs.mkdirSync(dir, { recursive: true });
@@ -73,8 +78,15 @@ describe("build caches survive between deploys, per app and bounded", () => {
     expect(await deployOk(other.name)).toContain("build number 1");
 
     // Nor does a new app that takes a deleted one's name.
-    expect((await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth })).statusCode).toBe(200);
-    const again = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    expect(
+      (await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth })).statusCode,
+    ).toBe(200);
+    const again = await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     expect(again.statusCode).toBe(201);
     const reborn = await deployOk(name);
     expect(reborn).toContain("Build cache: none yet");
@@ -87,10 +99,19 @@ describe("build caches survive between deploys, per app and bounded", () => {
     const unchanged = await deployOk(name);
     expect(unchanged).not.toContain("the lockfile changed");
     const files = npmApp(`store v2 ${RUN}`);
-    const lock = JSON.parse(files["package-lock.json"]!) as { version: string; packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(files["package-lock.json"]!) as {
+      version: string;
+      packages: Record<string, { version?: string }>;
+    };
     lock.version = "1.0.1";
     lock.packages[""]!.version = "1.0.1";
-    await repo.commit({ "package-lock.json": JSON.stringify(lock, null, 2), "package.json": files["package.json"]!.replace('"1.0.0"', '"1.0.1"') }, "a new lockfile");
+    await repo.commit(
+      {
+        "package-lock.json": JSON.stringify(lock, null, 2),
+        "package.json": files["package.json"]!.replace('"1.0.0"', '"1.0.1"'),
+      },
+      "a new lockfile",
+    );
     const changed = await deployOk(name);
     expect(changed).toMatch(/Build cache: restoring .*\/root\/\.npm \(the lockfile changed\)/);
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toContain(`store v1 ${RUN}`);

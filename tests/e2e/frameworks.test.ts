@@ -25,12 +25,32 @@ const SHAPES: Shape[] = [
     body: "<html",
   },
   { fixture: "vite-pnpm-workspace", serving: "Serving: Vite static build", body: "<title>vite-pnpm-workspace</title>" },
-  { fixture: "nuxt", serving: 'Serving: Nitro preset "node-server" (.output/nitro.json): .output/server/index.mjs', body: "<html" },
+  {
+    fixture: "nuxt",
+    serving: 'Serving: Nitro preset "node-server" (.output/nitro.json): .output/server/index.mjs',
+    body: "<html",
+  },
   { fixture: "astro-static", serving: "Serving: Astro static build (no start script): dist/", body: "<h1>Astro" },
-  { fixture: "astro-ssr", serving: "Serving: the build wrote a server (dist/server/entry.mjs, @astrojs/node)", body: "<h1>Astro" },
-  { fixture: "sveltekit-node", serving: "Serving: the build wrote a server (build/index.js, adapter-node)", body: "Welcome to SvelteKit" },
-  { fixture: "react-router", serving: 'Serving: its start script ("react-router-serve ./build/server/index.js")', body: "<html" },
-  { fixture: "bun-hono", serving: 'Serving: its start script ("bun run src/index.ts"): bun run start', body: "Hello Hono!" },
+  {
+    fixture: "astro-ssr",
+    serving: "Serving: the build wrote a server (dist/server/entry.mjs, @astrojs/node)",
+    body: "<h1>Astro",
+  },
+  {
+    fixture: "sveltekit-node",
+    serving: "Serving: the build wrote a server (build/index.js, adapter-node)",
+    body: "Welcome to SvelteKit",
+  },
+  {
+    fixture: "react-router",
+    serving: 'Serving: its start script ("react-router-serve ./build/server/index.js")',
+    body: "<html",
+  },
+  {
+    fixture: "bun-hono",
+    serving: 'Serving: its start script ("bun run src/index.ts"): bun run start',
+    body: "Hello Hono!",
+  },
   {
     fixture: "npm-workspaces-monorepo",
     settings: { rootDir: "apps/api" },
@@ -51,15 +71,19 @@ describe("framework projects deploy unchanged, served from what their build wrot
     await platform.close();
   });
 
-  it.each(SHAPES)("$fixture", async ({ fixture, settings, serving, body }) => {
-    const { name } = await apps.create(await fixtureFiles(fixture), settings);
-    const deployment = await apps.deploy(name, BUILD_MS);
-    const log = await logText(platform.api, platform.auth, deployment.id);
-    expect(deployment.status, `${deployment.reason}\n${log}`).toBe("READY");
-    expect(log).toContain(serving);
-    expect(log).not.toContain("[object Object]");
-    const page = await getViaRouter(platform.routerPort, `${name}.localhost`);
-    expect(page.status).toBe(200);
-    expect(page.body).toContain(body);
-  }, BUILD_MS + 60_000);
+  it.each(SHAPES)(
+    "$fixture",
+    async ({ fixture, settings, serving, body }) => {
+      const { name } = await apps.create(await fixtureFiles(fixture), settings);
+      const deployment = await apps.deploy(name, BUILD_MS);
+      const log = await logText(platform.api, platform.auth, deployment.id);
+      expect(deployment.status, `${deployment.reason}\n${log}`).toBe("READY");
+      expect(log).toContain(serving);
+      expect(log).not.toContain("[object Object]");
+      const page = await getViaRouter(platform.routerPort, `${name}.localhost`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(body);
+    },
+    BUILD_MS + 60_000,
+  );
 });

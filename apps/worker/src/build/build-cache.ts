@@ -31,7 +31,6 @@ export interface CacheRestore {
 /** The image label that records a build stage's cache layout. */
 export const BUILD_CACHE_LABEL = "pier.build-cache";
 
-
 // Where each framework keeps what makes its next build faster (node_modules/.cache for every app: Babel,
 // terser, ESLint and CRA write there).
 const FRAMEWORK_CACHES: Partial<Record<FrameworkId, string[]>> = {
@@ -64,7 +63,11 @@ function parseLayout(text: string | undefined): BuildCacheLayout | null {
   try {
     const value = JSON.parse(text) as Partial<BuildCacheLayout>;
     const dirs = Array.isArray(value.appDirs) ? value.appDirs.filter((d): d is string => typeof d === "string") : [];
-    return { appDirs: dirs, storeDir: typeof value.storeDir === "string" ? value.storeDir : null, lockfileSha: typeof value.lockfileSha === "string" ? value.lockfileSha : null };
+    return {
+      appDirs: dirs,
+      storeDir: typeof value.storeDir === "string" ? value.storeDir : null,
+      lockfileSha: typeof value.lockfileSha === "string" ? value.lockfileSha : null,
+    };
   } catch {
     return null;
   }
@@ -75,13 +78,22 @@ function parseLayout(text: string | undefined): BuildCacheLayout | null {
  * when the lockfile changed (with the same lockfile the install layer is reused as it is). Null on the
  * first build, or when the previous stage was made without a layout.
  */
-export async function cacheRestore(runtime: ContainerRuntime, app: { name: string; id: string }, layout: BuildCacheLayout): Promise<CacheRestore | null> {
+export async function cacheRestore(
+  runtime: ContainerRuntime,
+  app: { name: string; id: string },
+  layout: BuildCacheLayout,
+): Promise<CacheRestore | null> {
   const previous = await runtime.inspectImage(buildStageTag(app.name));
   const before = parseLayout(previous?.labels[BUILD_CACHE_LABEL]);
   // Only this app's own: a deleted app's stage under a reused name is not its cache.
   if (!previous || !before || previous.labels[LABELS.appId] !== app.id) return null;
-  const storeChanged = layout.storeDir !== null && before.storeDir === layout.storeDir && before.lockfileSha !== layout.lockfileSha;
-  return { fromImage: previous.id, appDirs: layout.appDirs.filter((d) => before.appDirs.includes(d)), storeDir: storeChanged ? layout.storeDir : null };
+  const storeChanged =
+    layout.storeDir !== null && before.storeDir === layout.storeDir && before.lockfileSha !== layout.lockfileSha;
+  return {
+    fromImage: previous.id,
+    appDirs: layout.appDirs.filter((d) => before.appDirs.includes(d)),
+    storeDir: storeChanged ? layout.storeDir : null,
+  };
 }
 
 export function describeRestore(restore: CacheRestore | null): string {

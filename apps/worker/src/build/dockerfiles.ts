@@ -38,7 +38,8 @@ export interface DockerfileOptions {
 }
 
 /** A user command as a Dockerfile exec-form instruction: JSON-quoted, so no newline can start a new instruction. */
-const shell = (instruction: "RUN" | "CMD", command: string) => `${instruction} ["sh", "-c", ${JSON.stringify(command)}]`;
+const shell = (instruction: "RUN" | "CMD", command: string) =>
+  `${instruction} ["sh", "-c", ${JSON.stringify(command)}]`;
 const exec = (instruction: "RUN" | "CMD", argv: string[]) => `${instruction} ${JSON.stringify(argv)}`;
 // ENV expands $VAR in its values: a "$" of a value (a vercel.json destination "/$1", a user's env) stays literal.
 const envValue = (value: string) => JSON.stringify(value).replace(/\$/g, "\\$");
@@ -46,12 +47,16 @@ const envLine = (env: Record<string, string>) => {
   const entries = Object.entries(env);
   return entries.length ? [`ENV ${entries.map(([k, v]) => `${k}=${envValue(v)}`).join(" ")}`] : [];
 };
-const volumeLines = (paths: string[] = []) => (paths.length ? [exec("RUN", ["mkdir", "-p", ...paths]), exec("RUN", ["chown", "node:node", ...paths])] : []);
+const volumeLines = (paths: string[] = []) =>
+  paths.length ? [exec("RUN", ["mkdir", "-p", ...paths]), exec("RUN", ["chown", "node:node", ...paths])] : [];
 
 function caLines(withCa: boolean): string[] {
   if (!withCa) return [];
   const target = "/usr/local/share/pier-build-ca.crt";
-  return [`COPY ${CA_FILE_IN_CONTEXT} ${target}`, ...envLine({ NODE_EXTRA_CA_CERTS: target, npm_config_cafile: target })];
+  return [
+    `COPY ${CA_FILE_IN_CONTEXT} ${target}`,
+    ...envLine({ NODE_EXTRA_CA_CERTS: target, npm_config_cafile: target }),
+  ];
 }
 
 /** Package managers read the registry from different settings; yarn.lock's registry.yarnpkg.com URLs follow it too. */
@@ -91,7 +96,12 @@ const copyFrom = (image: string, dir: string) => `COPY --from=${image} ${JSON.st
  * devDependencies the build needs. The package manager's store comes back before the install (it only
  * matters when the lockfile changed), the framework caches before the build.
  */
-function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCaches, beforeSource: string[] = []): string[] {
+function buildStage(
+  plan: NodePlan,
+  options: DockerfileOptions,
+  caches: StageCaches,
+  beforeSource: string[] = [],
+): string[] {
   const pm = plan.packageManager;
   const { overrides } = options;
   const { restore } = caches;
@@ -101,19 +111,39 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCac
     ...caLines(options.withCa),
     `COPY ${COLLECTOR_IN_CONTEXT} ${COLLECTOR_IN_IMAGE}`,
     // Yarn 2+: the package cache inside the project, so the app's user can read it at run time (Plug'n'Play).
-    ...envLine({ ...registryEnv(options.registry), YARN_ENABLE_GLOBAL_CACHE: "false", YARN_ENABLE_TELEMETRY: "0", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" }),
+    ...envLine({
+      ...registryEnv(options.registry),
+      YARN_ENABLE_GLOBAL_CACHE: "false",
+      YARN_ENABLE_TELEMETRY: "0",
+      npm_config_update_notifier: "false",
+      npm_config_fund: "false",
+      npm_config_audit: "false",
+    }),
   ];
-  if (pm.globalPackage) lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
+  if (pm.globalPackage)
+    lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
   if (pm.setup) lines.push(shell("RUN", pm.setup));
   if (restore?.storeDir) lines.push(copyFrom(restore.fromImage, restore.storeDir));
   const installCommand = overrides.install ?? pm.install;
   // The store must exist for the next build to copy it back, even after an install that wrote nothing.
-  const install = shell("RUN", caches.layout.storeDir ? `${installCommand} && mkdir -p ${caches.layout.storeDir}` : installCommand);
-  const appCaches = restore ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`)) : [];
+  const install = shell(
+    "RUN",
+    caches.layout.storeDir ? `${installCommand} && mkdir -p ${caches.layout.storeDir}` : installCommand,
+  );
+  const appCaches = restore
+    ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`))
+    : [];
   // Manifests first, so the install layer is cached until dependencies change; install scripts and
   // workspaces need the whole source.
   if (plan.installNeedsSource) lines.push("COPY . .", install, ...beforeSource, ...appCaches);
-  else lines.push(...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`), install, ...beforeSource, ...appCaches, "COPY . .");
+  else
+    lines.push(
+      ...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`),
+      install,
+      ...beforeSource,
+      ...appCaches,
+      "COPY . .",
+    );
   // In a workspace the install ran at its root; the app builds (and later runs) in its own folder.
   if (plan.workspace) lines.push(`WORKDIR ${appDirOf(plan)}`);
   if (overrides.build) lines.push(shell("RUN", overrides.build));
@@ -126,17 +156,26 @@ function buildStage(plan: NodePlan, options: DockerfileOptions, caches: StageCac
 function staticServeLines(port: number, options: DockerfileOptions, spa: boolean | undefined, site: string): string[] {
   return [
     `COPY ${STATIC_SERVER_IN_CONTEXT} ${STATIC_SERVER_INSTALL_DIR}`,
-    ...runtimeLines(port, options, { PIER_SPA: spa === undefined ? "auto" : spa ? "1" : "0", ...(options.siteConfig ? { [SITE_CONFIG_ENV]: options.siteConfig } : {}) }),
+    ...runtimeLines(port, options, {
+      PIER_SPA: spa === undefined ? "auto" : spa ? "1" : "0",
+      ...(options.siteConfig ? { [SITE_CONFIG_ENV]: options.siteConfig } : {}),
+    }),
     site,
     exec("RUN", ["node", `${STATIC_SERVER_INSTALL_DIR}/precompress.mjs`, "/srv/site"]),
     "USER node",
-    options.overrides.start ? shell("CMD", options.overrides.start) : exec("CMD", ["node", `${STATIC_SERVER_INSTALL_DIR}/server.mjs`, "/srv/site"]),
+    options.overrides.start
+      ? shell("CMD", options.overrides.start)
+      : exec("CMD", ["node", `${STATIC_SERVER_INSTALL_DIR}/server.mjs`, "/srv/site"]),
   ];
 }
 
 /** The Dockerfile of a plain static site (index.html at the root, no package.json): one stage. */
 export function staticSiteDockerfile(plan: Extract<BuildPlan, { kind: "static" }>, options: DockerfileOptions): string {
-  const lines = [`FROM ${options.baseImage}`, ...caLines(options.withCa), ...staticServeLines(plan.port, options, plan.spa, "COPY . /srv/site")];
+  const lines = [
+    `FROM ${options.baseImage}`,
+    ...caLines(options.withCa),
+    ...staticServeLines(plan.port, options, plan.spa, "COPY . /srv/site"),
+  ];
   return `${lines.join("\n")}\n`;
 }
 
@@ -144,15 +183,26 @@ export function staticSiteDockerfile(plan: Extract<BuildPlan, { kind: "static" }
  * The first of a Node app's two builds: install, build, then write down what the build produced
  * (build-output/collect-facts.mjs), from which Pier decides how to serve it (servingDockerfile).
  */
-export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions, factPaths: string[], caches: StageCaches, finish: string[] = []): string {
+export function buildStageDockerfile(
+  plan: NodePlan,
+  options: DockerfileOptions,
+  factPaths: string[],
+  caches: StageCaches,
+  finish: string[] = [],
+): string {
   const extraEnv: Record<string, string> = plan.preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
   const lines = buildStage(plan, options, caches, runtimeLines(plan.port, options, extraEnv));
   const { layout } = caches;
-  const keep = { dirs: [...layout.appDirs, ...(layout.storeDir ? [layout.storeDir] : [])], limitBytes: caches.limitBytes };
+  const keep = {
+    dirs: [...layout.appDirs, ...(layout.storeDir ? [layout.storeDir] : [])],
+    limitBytes: caches.limitBytes,
+  };
   const label = `LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`;
   // The facts are needed unless serving is known (finish), and the collector keeps caches when there are any.
   if (finish.length === 0 || layout.appDirs.length > 0) {
-    lines.push(exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]));
+    lines.push(
+      exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]),
+    );
   } else if (lines.at(-1) === "COPY . ." && !finish.some((line) => line.startsWith("RUN"))) {
     // Nothing runs after the source comes in (no build, nothing to collect): everything else goes before it,
     // so a change of the source costs one layer.
@@ -164,13 +214,25 @@ export function buildStageDockerfile(plan: NodePlan, options: DockerfileOptions,
 }
 
 /** The second build: the image that serves the app, made from the build stage's image. */
-export function servingDockerfile(plan: NodePlan, serving: Serving, buildImage: string, options: DockerfileOptions): string {
+export function servingDockerfile(
+  plan: NodePlan,
+  serving: Serving,
+  buildImage: string,
+  options: DockerfileOptions,
+): string {
   const lines: string[] = [];
   const appDir = appDirOf(plan);
   switch (serving.kind) {
     case "static":
       lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`);
-      lines.push(...staticServeLines(plan.port, options, serving.spa, `COPY --from=build ${JSON.stringify([`${appDir}/${serving.dir}`, "/srv/site"])}`));
+      lines.push(
+        ...staticServeLines(
+          plan.port,
+          options,
+          serving.spa,
+          `COPY --from=build ${JSON.stringify([`${appDir}/${serving.dir}`, "/srv/site"])}`,
+        ),
+      );
       break;
     case "next-standalone": {
       // Next's standalone server carries only what it needs; HOSTNAME is what it binds to. In a monorepo its
@@ -180,13 +242,21 @@ export function servingDockerfile(plan: NodePlan, serving: Serving, buildImage: 
       const beside = (rel: string) => `./${serverDir === "." ? "" : `${serverDir}/`}${rel}`;
       lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app");
       lines.push(...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }));
-      lines.push(copyFromBuild(`${dist}/standalone/`, "./"), copyFromBuild(`${dist}/static`, beside(`${serving.distDir}/static`)));
+      lines.push(
+        copyFromBuild(`${dist}/standalone/`, "./"),
+        copyFromBuild(`${dist}/static`, beside(`${serving.distDir}/static`)),
+      );
       if (plan.hasPublicDir) lines.push(copyFromBuild(`${appDir}/public`, beside("public")));
       lines.push("USER node", exec("CMD", ["node", serving.server]));
       break;
     }
     case "self-contained":
-      lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app", ...runtimeLines(plan.port, options));
+      lines.push(
+        `FROM ${buildImage} AS build`,
+        `FROM ${options.baseImage}`,
+        "WORKDIR /app",
+        ...runtimeLines(plan.port, options),
+      );
       lines.push(copyFromBuild(`${appDir}/${serving.dir}`, `./${serving.dir}`), "USER node", exec("CMD", serving.argv));
       break;
     case "command":
@@ -199,8 +269,14 @@ export function servingDockerfile(plan: NodePlan, serving: Serving, buildImage: 
 /** The last lines of an image that runs a command in the build stage's filesystem, as the app's user. */
 export function commandLines(serving: Extract<Serving, { kind: "command" }>): string[] {
   // e.g. next start writes its cache under .next at run time, as the app's user.
-  const writable = serving.writableDirs.map((dir) => exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R node:node "$(dirname "$1")"`, "sh", dir]));
-  return [...writable, "USER node", "shell" in serving.command ? shell("CMD", serving.command.shell) : exec("CMD", serving.command.argv)];
+  const writable = serving.writableDirs.map((dir) =>
+    exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R node:node "$(dirname "$1")"`, "sh", dir]),
+  );
+  return [
+    ...writable,
+    "USER node",
+    "shell" in serving.command ? shell("CMD", serving.command.shell) : exec("CMD", serving.command.argv),
+  ];
 }
 
 const copyFromBuild = (from: string, to: string) => `COPY --from=build ${JSON.stringify([from, to])}`;

@@ -4,16 +4,7 @@
  * app is served is decided after the build, from what the build wrote (build-output/serving.ts).
  */
 export type FrameworkId =
-  | "nextjs"
-  | "nuxt"
-  | "astro"
-  | "sveltekit"
-  | "react-router"
-  | "remix"
-  | "gatsby"
-  | "cra"
-  | "vite"
-  | "none";
+  "nextjs" | "nuxt" | "astro" | "sveltekit" | "react-router" | "remix" | "gatsby" | "cra" | "vite" | "none";
 
 /** pier.json's `framework`: the way out of detection. */
 export type FrameworkOverride = "nextjs" | "static" | "node";
@@ -59,7 +50,13 @@ const KNOWN: KnownFramework[] = [
   { framework: "nuxt", dependency: "nuxt", label: "Nuxt", staticDirs: [".output/public", "dist"] },
   { framework: "astro", dependency: "astro", label: "Astro", staticDirs: ["dist"], spa: false },
   { framework: "sveltekit", dependency: "@sveltejs/kit", label: "SvelteKit", staticDirs: ["build"] },
-  { framework: "react-router", dependency: "@react-router/dev", label: "React Router", staticDirs: ["build/client"], spa: true },
+  {
+    framework: "react-router",
+    dependency: "@react-router/dev",
+    label: "React Router",
+    staticDirs: ["build/client"],
+    spa: true,
+  },
   { framework: "remix", dependency: "@remix-run/dev", label: "Remix", staticDirs: ["build/client"], spa: true },
   { framework: "gatsby", dependency: "gatsby", label: "Gatsby", staticDirs: ["public"], spa: false },
   { framework: "cra", dependency: "react-scripts", label: "Create React App", staticDirs: ["build"], spa: true },
@@ -71,8 +68,19 @@ export function detectPreset(pkg: PackageJsonForPresets, overrides: PresetOverri
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   const known = KNOWN.find((k) => k.dependency in deps);
   const preset: Preset = known
-    ? { framework: known.framework, label: known.label, reason: `"${known.dependency}" is a dependency`, staticDirs: known.staticDirs, spa: known.spa }
-    : { framework: "none", label: "Node", reason: "no framework among its dependencies", staticDirs: GENERIC_STATIC_DIRS };
+    ? {
+        framework: known.framework,
+        label: known.label,
+        reason: `"${known.dependency}" is a dependency`,
+        staticDirs: known.staticDirs,
+        spa: known.spa,
+      }
+    : {
+        framework: "none",
+        label: "Node",
+        reason: "no framework among its dependencies",
+        staticDirs: GENERIC_STATIC_DIRS,
+      };
   if (overrides.outputDir) preset.staticDirs = [overrides.outputDir];
   if (overrides.spa !== undefined) preset.spa = overrides.spa;
   return preset;

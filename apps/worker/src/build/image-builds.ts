@@ -45,9 +45,16 @@ export interface ImageBuilder {
 export type Checkout = Pick<BuildRun, "contextDir" | "exclude" | "ignorePatterns">;
 
 /** The repository's own Dockerfile, then (when pier.json has a start command or env) a thin layer on it. */
-export async function buildRepoDockerfile(builder: ImageBuilder, dockerfile: string, checkout: Checkout, overrides: BuildOverrides): Promise<{ imageId: string; tag: string }> {
+export async function buildRepoDockerfile(
+  builder: ImageBuilder,
+  dockerfile: string,
+  checkout: Checkout,
+  overrides: BuildOverrides,
+): Promise<{ imageId: string; tag: string }> {
   if (overrides.install || overrides.build) {
-    builder.log("Note: pier.json install/build commands don't apply to a repo with its own Dockerfile (its RUN steps do that)");
+    builder.log(
+      "Note: pier.json install/build commands don't apply to a repo with its own Dockerfile (its RUN steps do that)",
+    );
   }
   builder.log(`Building image ${builder.tag}`);
   let { imageId } = await builder.build({ ...checkout, dockerfile, tag: builder.tag });
@@ -61,13 +68,23 @@ export async function buildRepoDockerfile(builder: ImageBuilder, dockerfile: str
 }
 
 /** A plain static site: its files are the checkout, served by Pier's static server. */
-export async function buildStaticSite(builder: ImageBuilder, plan: Extract<BuildPlan, { kind: "static" }>, checkout: Checkout, options: DockerfileOptions): Promise<{ imageId: string; tag: string }> {
+export async function buildStaticSite(
+  builder: ImageBuilder,
+  plan: Extract<BuildPlan, { kind: "static" }>,
+  checkout: Checkout,
+  options: DockerfileOptions,
+): Promise<{ imageId: string; tag: string }> {
   const text = staticSiteDockerfile(plan, options);
   builder.log(`Generated Dockerfile:\n${text.trimEnd()}`);
   const extra = new Map([...(await caInContext(builder)), ...(await staticServerInContext())]);
   extra.set(GENERATED_DOCKERFILE, Buffer.from(text));
   builder.log(`Building image ${builder.tag}`);
-  const { imageId } = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: builder.tag, extraFiles: extra });
+  const { imageId } = await builder.build({
+    ...checkout,
+    dockerfile: GENERATED_DOCKERFILE,
+    tag: builder.tag,
+    extraFiles: extra,
+  });
   return { imageId, tag: builder.tag };
 }
 
@@ -87,16 +104,33 @@ export async function buildNodeApp(
   const restore = await cacheRestore(builder.runtime, { name: builder.appName, id: builder.appId }, layout);
   builder.log(describeRestore(restore));
   const caches = { layout, restore, limitBytes: builder.cacheLimitBytes };
-  const inputs = { preset: plan.preset, overrides, startScript: plan.startScript, runScript: plan.packageManager.run, mainFile: plan.mainFile };
+  const inputs = {
+    preset: plan.preset,
+    overrides,
+    startScript: plan.startScript,
+    runScript: plan.packageManager.run,
+    mainFile: plan.mainFile,
+  };
   const known = decideBeforeBuild(inputs);
   if (known) builder.log(`Serving: ${describeServing(known)} (known before the build: one build makes the image)`);
-  const stageText = buildStageDockerfile(plan, options, factCandidates(plan.preset), caches, known ? commandLines(known) : []);
+  const stageText = buildStageDockerfile(
+    plan,
+    options,
+    factCandidates(plan.preset),
+    caches,
+    known ? commandLines(known) : [],
+  );
   builder.log(`Generated Dockerfile${known ? "" : " (build stage)"}:\n${stageText.trimEnd()}`);
   const extra = new Map([...(await caInContext(builder)), [COLLECTOR_IN_CONTEXT, await collectorScript()]]);
   extra.set(GENERATED_DOCKERFILE, Buffer.from(stageText));
   if (known) {
     builder.log(`Building image ${builder.tag}`);
-    const { imageId } = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: builder.tag, extraFiles: extra });
+    const { imageId } = await builder.build({
+      ...checkout,
+      dockerfile: GENERATED_DOCKERFILE,
+      tag: builder.tag,
+      extraFiles: extra,
+    });
     // The app's image is its build stage too: it holds the caches for the next build.
     await builder.runtime.tagImage(imageId, buildStageTag(builder.appName));
     return { imageId, tag: builder.tag, serving: known };
@@ -104,9 +138,17 @@ export async function buildNodeApp(
   // A tag of this build's own while it runs: another deploy of the app may build at the same time.
   const stageTag = `${buildStageTag(builder.appName)}-${Math.random().toString(36).slice(2, 10)}`;
   builder.log(`Building the build stage`);
-  const stage = await builder.build({ ...checkout, dockerfile: GENERATED_DOCKERFILE, tag: stageTag, extraFiles: extra });
+  const stage = await builder.build({
+    ...checkout,
+    dockerfile: GENERATED_DOCKERFILE,
+    tag: stageTag,
+    extraFiles: extra,
+  });
   try {
-    const facts = await readBuildFacts((image, file, max) => builder.runtime.readImageFile(image, file, max), stage.imageId);
+    const facts = await readBuildFacts(
+      (image, file, max) => builder.runtime.readImageFile(image, file, max),
+      stage.imageId,
+    );
     const serving = decideServing({ ...inputs, facts });
     builder.log(`Serving: ${describeServing(serving)}`);
     const text = servingDockerfile(plan, serving, stage.imageId, options);
@@ -135,7 +177,12 @@ export function describeServing(serving: Serving): string {
 }
 
 /** A build whose context is only Pier's files (the Dockerfile and what it copies), not the checkout. */
-async function buildFromPierFiles(builder: ImageBuilder, tag: string, dockerfile: string, files: Map<string, Buffer>): Promise<{ imageId: string }> {
+async function buildFromPierFiles(
+  builder: ImageBuilder,
+  tag: string,
+  dockerfile: string,
+  files: Map<string, Buffer>,
+): Promise<{ imageId: string }> {
   const emptyDir = await mkdtemp(path.join(tmpdir(), "pier-build-"));
   try {
     const extra = new Map([...files, [GENERATED_DOCKERFILE, Buffer.from(dockerfile)]]);

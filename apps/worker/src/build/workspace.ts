@@ -23,7 +23,9 @@ interface RootPackageJson {
 const MAX_DEPTH = 4;
 
 /** Workspace patterns a root declares, or null when it declares none. */
-async function declaredPatterns(dir: RepoFiles): Promise<{ patterns: string[]; declaredIn: Workspace["declaredIn"] } | null> {
+async function declaredPatterns(
+  dir: RepoFiles,
+): Promise<{ patterns: string[]; declaredIn: Workspace["declaredIn"] } | null> {
   const yamlText = await dir.readText("pnpm-workspace.yaml");
   if (yamlText !== null) {
     let doc: unknown;
@@ -33,7 +35,10 @@ async function declaredPatterns(dir: RepoFiles): Promise<{ patterns: string[]; d
       throw new DeployFailedError(`pnpm-workspace.yaml is not valid YAML: ${(error as Error).message}`);
     }
     const packages = (doc as { packages?: unknown } | null)?.packages;
-    return { patterns: Array.isArray(packages) ? packages.filter((p): p is string => typeof p === "string") : [], declaredIn: "pnpm-workspace.yaml" };
+    return {
+      patterns: Array.isArray(packages) ? packages.filter((p): p is string => typeof p === "string") : [],
+      declaredIn: "pnpm-workspace.yaml",
+    };
   }
   const pkg = await dir.readJson<RootPackageJson>("package.json");
   const field = pkg?.workspaces;
@@ -72,7 +77,8 @@ export async function findWorkspace(app: RepoFiles): Promise<Workspace | null> {
     const appPath = app.pathFrom(dir);
     const folders = await dir.folders(MAX_DEPTH);
     const candidates: string[] = [];
-    for (const folder of membersOf(folders, declared.patterns)) if (await dir.exists(`${folder}/package.json`)) candidates.push(folder);
+    for (const folder of membersOf(folders, declared.patterns))
+      if (await dir.exists(`${folder}/package.json`)) candidates.push(folder);
     if (appPath !== "" && !candidates.includes(appPath)) continue; // a workspace the app is not part of
     return { root: dir, appPath, members: candidates, declaredIn: declared.declaredIn };
   }

@@ -39,11 +39,20 @@ const KILLED = /returned a non-zero code: 137/;
 /** The repository's .dockerignore patterns (read safely; comments and blanks dropped). */
 async function dockerignorePatterns(files: RepoFiles): Promise<string[]> {
   const text = await files.readText(".dockerignore");
-  return text === null ? [] : text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  return text === null
+    ? []
+    : text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#"));
 }
 
 /** Detects how to build the app's root directory, generates Pier's build files if needed, and builds the image. */
-export async function buildAppImage(runtime: ContainerRuntime, config: PierConfig, request: ImageBuildRequest): Promise<BuiltImage> {
+export async function buildAppImage(
+  runtime: ContainerRuntime,
+  config: PierConfig,
+  request: ImageBuildRequest,
+): Promise<BuiltImage> {
   const { files } = request;
   const images = nodeImages(config);
   const plan = await detectBuildPlan(files, {
@@ -54,16 +63,25 @@ export async function buildAppImage(runtime: ContainerRuntime, config: PierConfi
   });
   for (const line of describePlan(plan)) request.log(line);
   // A workspace member builds with the workspace root as its context: the install runs there.
-  const contextFiles = plan.kind === "node" && plan.workspace ? await RepoFiles.open(plan.workspace.contextDir, "") : files;
+  const contextFiles =
+    plan.kind === "node" && plan.workspace ? await RepoFiles.open(plan.workspace.contextDir, "") : files;
   const ignorePatterns = await dockerignorePatterns(contextFiles);
-  if (ignorePatterns.length) request.log(`.dockerignore: leaving out ${ignorePatterns.length} pattern(s) from the build context`);
+  if (ignorePatterns.length)
+    request.log(`.dockerignore: leaving out ${ignorePatterns.length} pattern(s) from the build context`);
   const cgroup = await buildCgroup(config.PIER_BUILD_PIDS);
-  request.log(`Build limits: ${config.PIER_BUILD_MEMORY_MB} MB memory, ${config.PIER_BUILD_CPUS} CPUs, ${config.PIER_BUILD_TIMEOUT_S} s; ${cgroup.note}`);
+  request.log(
+    `Build limits: ${config.PIER_BUILD_MEMORY_MB} MB memory, ${config.PIER_BUILD_CPUS} CPUs, ${config.PIER_BUILD_TIMEOUT_S} s; ${cgroup.note}`,
+  );
 
   const deadline = AbortSignal.timeout(config.PIER_BUILD_TIMEOUT_S * 1000);
   const labels = { [LABELS.managed]: "true", [LABELS.app]: request.appName, [LABELS.appId]: request.appId };
-  const limits = { memoryBytes: config.PIER_BUILD_MEMORY_MB * 1024 * 1024, nanoCpus: Math.round(config.PIER_BUILD_CPUS * 1e9), cgroupParent: cgroup.parent ?? undefined };
-  const caFile = config.PIER_BUILD_CA_FILE !== "" && existsSync(config.PIER_BUILD_CA_FILE) ? config.PIER_BUILD_CA_FILE : null;
+  const limits = {
+    memoryBytes: config.PIER_BUILD_MEMORY_MB * 1024 * 1024,
+    nanoCpus: Math.round(config.PIER_BUILD_CPUS * 1e9),
+    cgroupParent: cgroup.parent ?? undefined,
+  };
+  const caFile =
+    config.PIER_BUILD_CA_FILE !== "" && existsSync(config.PIER_BUILD_CA_FILE) ? config.PIER_BUILD_CA_FILE : null;
   const builder: ImageBuilder = {
     runtime,
     caFile,
@@ -76,18 +94,29 @@ export async function buildAppImage(runtime: ContainerRuntime, config: PierConfi
   };
   const checkout = { contextDir: contextFiles.dir, exclude: [".git", PIER_CONTEXT_DIR], ignorePatterns };
   try {
-    if (plan.kind === "dockerfile") return { ...(await buildRepoDockerfile(builder, plan.dockerfile, checkout, request.overrides)), plan };
+    if (plan.kind === "dockerfile")
+      return { ...(await buildRepoDockerfile(builder, plan.dockerfile, checkout, request.overrides)), plan };
     const options = await dockerfileOptions(runtime, config, plan, request);
     if (plan.kind === "static") return { ...(await buildStaticSite(builder, plan, checkout, options)), plan };
     return { ...(await buildNodeApp(builder, plan, checkout, options, request.presetOverrides)), plan };
   } catch (error) {
-    if (deadline.aborted) throw new DeployFailedError(`image build took longer than the build time limit (PIER_BUILD_TIMEOUT_S=${config.PIER_BUILD_TIMEOUT_S})`);
+    if (deadline.aborted)
+      throw new DeployFailedError(
+        `image build took longer than the build time limit (PIER_BUILD_TIMEOUT_S=${config.PIER_BUILD_TIMEOUT_S})`,
+      );
     if (error instanceof ImageBuildError) {
       const dockerfile = plan.kind === "dockerfile" ? plan.dockerfile : null;
-      const pull = baseImageFailure(error.instruction, dockerfile ?? "the generated Dockerfile", dockerfile ? await files.readText(dockerfile) : null, error.message);
+      const pull = baseImageFailure(
+        error.instruction,
+        dockerfile ?? "the generated Dockerfile",
+        dockerfile ? await files.readText(dockerfile) : null,
+        error.message,
+      );
       if (pull) throw new DeployFailedError(`image build failed: ${pull}`);
       if (KILLED.test(error.message)) {
-        throw new DeployFailedError(`image build failed: a build step was killed (exit 137), most likely past the build memory limit (PIER_BUILD_MEMORY_MB=${config.PIER_BUILD_MEMORY_MB}): ${error.message}`);
+        throw new DeployFailedError(
+          `image build failed: a build step was killed (exit 137), most likely past the build memory limit (PIER_BUILD_MEMORY_MB=${config.PIER_BUILD_MEMORY_MB}): ${error.message}`,
+        );
       }
       throw new DeployFailedError(`image build failed: ${error.message}`);
     }
@@ -95,11 +124,27 @@ export async function buildAppImage(runtime: ContainerRuntime, config: PierConfi
   }
 }
 
-async function dockerfileOptions(runtime: ContainerRuntime, config: PierConfig, plan: Exclude<BuildPlan, { kind: "dockerfile" }>, request: ImageBuildRequest): Promise<DockerfileOptions> {
-  const baseImage = await chooseBaseImage(runtime, config, plan.kind === "node" ? plan.node : { major: null, source: null }, request.log);
+async function dockerfileOptions(
+  runtime: ContainerRuntime,
+  config: PierConfig,
+  plan: Exclude<BuildPlan, { kind: "dockerfile" }>,
+  request: ImageBuildRequest,
+): Promise<DockerfileOptions> {
+  const baseImage = await chooseBaseImage(
+    runtime,
+    config,
+    plan.kind === "node" ? plan.node : { major: null, source: null },
+    request.log,
+  );
   const withCa = config.PIER_BUILD_CA_FILE !== "" && existsSync(config.PIER_BUILD_CA_FILE);
   if (withCa) request.log(`Build trusts the CA bundle ${config.PIER_BUILD_CA_FILE}`);
-  return { baseImage, withCa, registry: config.PIER_NPM_REGISTRY, overrides: request.overrides, siteConfig: await siteConfigOf(request) };
+  return {
+    baseImage,
+    withCa,
+    registry: config.PIER_NPM_REGISTRY,
+    overrides: request.overrides,
+    siteConfig: await siteConfigOf(request),
+  };
 }
 
 /** vercel.json's rewrites, redirects and headers, for Pier's static server (if the app is served that way). */

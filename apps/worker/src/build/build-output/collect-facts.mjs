@@ -33,7 +33,8 @@ function readJson(file) {
   }
 }
 
-const isSafeRelative = (dir) => typeof dir === "string" && dir !== "" && !path.isAbsolute(dir) && !dir.split(/[\\/]/).includes("..");
+const isSafeRelative = (dir) =>
+  typeof dir === "string" && dir !== "" && !path.isAbsolute(dir) && !dir.split(/[\\/]/).includes("..");
 
 /**
  * Next.js: the config `next build` resolved (next.config.* loaded the way Next loads it, defaults applied)
@@ -43,12 +44,21 @@ const isSafeRelative = (dir) => typeof dir === "string" && dir !== "" && !path.i
 function nextFacts() {
   const distDirs = [".next"];
   for (const entry of readdirSync(".", { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== ".next" && entry.name !== "node_modules" && kindOf(path.join(entry.name, "BUILD_ID")) === "file") {
+    if (
+      entry.isDirectory() &&
+      entry.name !== ".next" &&
+      entry.name !== "node_modules" &&
+      kindOf(path.join(entry.name, "BUILD_ID")) === "file"
+    ) {
       distDirs.push(entry.name);
     }
   }
   for (const distDir of distDirs) {
-    if (kindOf(path.join(distDir, "BUILD_ID")) !== "file" && kindOf(path.join(distDir, "required-server-files.json")) !== "file") continue;
+    if (
+      kindOf(path.join(distDir, "BUILD_ID")) !== "file" &&
+      kindOf(path.join(distDir, "required-server-files.json")) !== "file"
+    )
+      continue;
     const config = readJson(path.join(distDir, "required-server-files.json"))?.config ?? null;
     return {
       distDir: isSafeRelative(config?.distDir) ? path.normalize(config.distDir) : distDir,
@@ -78,7 +88,8 @@ function standaloneServer(dir) {
         return null;
       }
       for (const entry of entries) {
-        if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) next.push(rel ? `${rel}/${entry.name}` : entry.name);
+        if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith("."))
+          next.push(rel ? `${rel}/${entry.name}` : entry.name);
       }
     }
     level = next;
@@ -133,6 +144,7 @@ for (const candidate of JSON.parse(candidatesJson)) if (isSafeRelative(candidate
 
 const caches = keepCaches(JSON.parse(cacheJson));
 // Printed into the build log (this step runs whenever the build ran).
-if (caches.dropped.length) console.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${caches.dropped.join(", ")}`);
+if (caches.dropped.length)
+  console.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${caches.dropped.join(", ")}`);
 console.log(`Build cache kept for the next build: ${(caches.bytes / 1e6).toFixed(1)} MB`);
 writeFileSync(outputFile, JSON.stringify({ version: 1, next: nextFacts(), nitro: nitroFacts(), paths, caches }));

@@ -51,7 +51,12 @@ export function parseBuildFacts(text: string): BuildFacts {
   } catch {
     throw new Error("the build's facts file is not JSON");
   }
-  const value = (raw ?? {}) as { next?: unknown; nitro?: unknown; paths?: unknown; caches?: { bytes?: unknown; dropped?: unknown } };
+  const value = (raw ?? {}) as {
+    next?: unknown;
+    nitro?: unknown;
+    paths?: unknown;
+    caches?: { bytes?: unknown; dropped?: unknown };
+  };
   const paths: BuildFacts["paths"] = {};
   if (value.paths && typeof value.paths === "object") {
     for (const [key, kind] of Object.entries(value.paths)) {
@@ -59,7 +64,9 @@ export function parseBuildFacts(text: string): BuildFacts {
     }
   }
   const bytes = typeof value.caches?.bytes === "number" ? value.caches.bytes : 0;
-  const dropped = Array.isArray(value.caches?.dropped) ? value.caches.dropped.filter((d): d is string => typeof d === "string").slice(0, 50) : [];
+  const dropped = Array.isArray(value.caches?.dropped)
+    ? value.caches.dropped.filter((d): d is string => typeof d === "string").slice(0, 50)
+    : [];
   return { next: parseNext(value.next), nitro: parseNitro(value.nitro), paths, caches: { bytes, dropped } };
 }
 
@@ -72,7 +79,10 @@ function parseNext(value: unknown): NextFacts | null {
     output: typeof next.output === "string" ? next.output : null,
     resolvedConfig: next.resolvedConfig === true,
     exportMarker: next.exportMarker === true,
-    standaloneServer: isRelativeInside(next.standaloneServer) && next.standaloneServer.endsWith("server.js") ? path.posix.normalize(next.standaloneServer) : null,
+    standaloneServer:
+      isRelativeInside(next.standaloneServer) && next.standaloneServer.endsWith("server.js")
+        ? path.posix.normalize(next.standaloneServer)
+        : null,
   };
 }
 

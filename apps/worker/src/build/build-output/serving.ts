@@ -28,16 +28,37 @@ export interface ServingInput {
 }
 
 // A start script that only runs a development or preview server means: nothing to serve in production.
-const DEV_SERVER =
-  /^\s*(react-scripts start|vite(\s+(dev|serve|preview))?(\s|$)|webpack(-dev-server|\s+serve)|parcel(\s|$)|ng serve|astro (dev|preview)|vue-cli-service serve|serve(\s|$)|gatsby (develop|serve)|nuxt (dev|preview)|next dev|react-router dev|remix (vite:)?dev)/;
+const DEV_SERVERS = [
+  "react-scripts start",
+  "vite(\\s+(dev|serve|preview))?(\\s|$)",
+  "webpack(-dev-server|\\s+serve)",
+  "parcel(\\s|$)",
+  "ng serve",
+  "astro (dev|preview)",
+  "vue-cli-service serve",
+  "serve(\\s|$)",
+  "gatsby (develop|serve)",
+  "nuxt (dev|preview)",
+  "next dev",
+  "react-router dev",
+  "remix (vite:)?dev",
+];
+const DEV_SERVER = new RegExp(`^\\s*(${DEV_SERVERS.join("|")})`);
 
 /** Whether a start script runs a production server (not a development or preview one). */
-export const servesItself = (startScript: string | null): startScript is string => startScript !== null && !DEV_SERVER.test(startScript);
+export const servesItself = (startScript: string | null): startScript is string =>
+  startScript !== null && !DEV_SERVER.test(startScript);
 
 /** Every path the decision may look at: the build stage's collector reports each as file, dir or absent. */
 export function factCandidates(preset: Preset): string[] {
   const dirs = [...new Set([...preset.staticDirs, ...GENERIC_STATIC_DIRS, ".output/public", "public", "build/client"])];
-  const entries = [".output/server/index.mjs", "dist/server/entry.mjs", "build/index.js", "build/handler.js", "build/server/index.js"];
+  const entries = [
+    ".output/server/index.mjs",
+    "dist/server/entry.mjs",
+    "build/index.js",
+    "build/handler.js",
+    "build/server/index.js",
+  ];
   return [...dirs, ...dirs.map((d) => `${d}/index.html`), ...entries];
 }
 
@@ -47,7 +68,8 @@ export function factCandidates(preset: Preset): string[] {
  */
 export function decideBeforeBuild(input: Omit<ServingInput, "facts">): CommandServing | null {
   const { overrides, preset } = input;
-  if (overrides.start) return { kind: "command", command: { shell: overrides.start }, writableDirs: [], reason: "pier.json sets start" };
+  if (overrides.start)
+    return { kind: "command", command: { shell: overrides.start }, writableDirs: [], reason: "pier.json sets start" };
   if (overrides.framework || preset.framework !== "none" || !servesItself(input.startScript)) return null;
   return command([...input.runScript.split(" "), "start"], `its start script (${JSON.stringify(input.startScript)})`);
 }
@@ -55,7 +77,8 @@ export function decideBeforeBuild(input: Omit<ServingInput, "facts">): CommandSe
 /** Decides how to serve the app from the build's facts; pier.json's choices come first. */
 export function decideServing(input: ServingInput): Serving {
   const { preset, overrides } = input;
-  if (overrides.start) return { kind: "command", command: { shell: overrides.start }, writableDirs: [], reason: "pier.json sets start" };
+  if (overrides.start)
+    return { kind: "command", command: { shell: overrides.start }, writableDirs: [], reason: "pier.json sets start" };
   if (overrides.framework === "static") return staticServing(input, "pier.json sets framework: static");
   if (overrides.framework === "node") return startServing(input) ?? fail(input, "pier.json sets framework: node");
   if (overrides.framework === "nextjs" || preset.framework === "nextjs") return nextServing(input);
@@ -76,28 +99,50 @@ function command(argv: string[], reason: string, writableDirs: string[] = []): C
 
 /** The start script, or (allowMain) `node <main file>`; null when there is neither. */
 function startServing(input: ServingInput, allowMain = true): Serving | null {
-  if (servesItself(input.startScript)) return command([...input.runScript.split(" "), "start"], `its start script (${JSON.stringify(input.startScript)})`);
+  if (servesItself(input.startScript))
+    return command([...input.runScript.split(" "), "start"], `its start script (${JSON.stringify(input.startScript)})`);
   if (allowMain && input.mainFile) return command(["node", input.mainFile], `no start script: node ${input.mainFile}`);
   return null;
 }
 
 function nextServing(input: ServingInput): Serving {
   const next = input.facts.next;
-  if (!next) throw new DeployFailedError("next build wrote no build folder (no .next/BUILD_ID): check the build log above");
-  const source = next.resolvedConfig ? `${next.distDir}/required-server-files.json` : `${next.distDir}/export-marker.json`;
+  if (!next)
+    throw new DeployFailedError("next build wrote no build folder (no .next/BUILD_ID): check the build log above");
+  const source = next.resolvedConfig
+    ? `${next.distDir}/required-server-files.json`
+    : `${next.distDir}/export-marker.json`;
   if (next.output === "export" || (!next.resolvedConfig && next.exportMarker && has(input.facts, "out", "dir"))) {
-    if (!has(input.facts, "out", "dir")) throw new DeployFailedError('Next.js resolved output: "export", but the build wrote no out/ folder');
-    return { kind: "static", dir: "out", spa: input.preset.spa ?? false, reason: `Next.js resolved output: "export" (${source}): out/` };
+    if (!has(input.facts, "out", "dir"))
+      throw new DeployFailedError('Next.js resolved output: "export", but the build wrote no out/ folder');
+    return {
+      kind: "static",
+      dir: "out",
+      spa: input.preset.spa ?? false,
+      reason: `Next.js resolved output: "export" (${source}): out/`,
+    };
   }
   if (next.output === "standalone") {
     if (next.standaloneServer) {
-      return { kind: "next-standalone", distDir: next.distDir, server: next.standaloneServer, reason: `Next.js resolved output: "standalone" (${source})` };
+      return {
+        kind: "next-standalone",
+        distDir: next.distDir,
+        server: next.standaloneServer,
+        reason: `Next.js resolved output: "standalone" (${source})`,
+      };
     }
-    throw new DeployFailedError(`Next.js resolved output: "standalone", but the build wrote no ${next.distDir}/standalone/server.js`);
+    throw new DeployFailedError(
+      `Next.js resolved output: "standalone", but the build wrote no ${next.distDir}/standalone/server.js`,
+    );
   }
   const why = `Next.js resolved output: ${next.output ? JSON.stringify(next.output) : "the default (a server)"}`;
   const writable = [`${next.distDir}/cache`];
-  if (servesItself(input.startScript)) return command([...input.runScript.split(" "), "start"], `${why}: its start script (${JSON.stringify(input.startScript)})`, writable);
+  if (servesItself(input.startScript))
+    return command(
+      [...input.runScript.split(" "), "start"],
+      `${why}: its start script (${JSON.stringify(input.startScript)})`,
+      writable,
+    );
   return command(["npx", "--no-install", "next", "start"], `${why}: next start`, writable);
 }
 
@@ -106,7 +151,12 @@ function frameworkSpa(input: ServingInput): Serving | null {
   const { preset, facts } = input;
   if (preset.framework !== "react-router" && preset.framework !== "remix") return null;
   if (has(facts, "build/server/index.js", "file") || !has(facts, "build/client/index.html", "file")) return null;
-  return { kind: "static", dir: "build/client", spa: true, reason: `${preset.label} wrote no server build (SPA mode): build/client/` };
+  return {
+    kind: "static",
+    dir: "build/client",
+    spa: true,
+    reason: `${preset.label} wrote no server build (SPA mode): build/client/`,
+  };
 }
 
 /** The server a framework's production build writes, when it wrote one. */
@@ -117,18 +167,38 @@ function frameworkServer(input: ServingInput): Serving | null {
       const preset_ = facts.nitro?.preset ?? "";
       if (has(facts, ".output/server/index.mjs", "file") && !/static/.test(preset_)) {
         const argv = ["node", ".output/server/index.mjs"];
-        return { kind: "self-contained", dir: ".output", argv, reason: `Nitro preset ${JSON.stringify(preset_ || "unknown")} (.output/nitro.json): .output/server/index.mjs` };
+        return {
+          kind: "self-contained",
+          dir: ".output",
+          argv,
+          reason: `Nitro preset ${JSON.stringify(preset_ || "unknown")} (.output/nitro.json): .output/server/index.mjs`,
+        };
       }
       return null;
     }
     case "astro":
-      return has(facts, "dist/server/entry.mjs", "file") ? command(["node", "./dist/server/entry.mjs"], "the build wrote a server (dist/server/entry.mjs, @astrojs/node)") : null;
+      return has(facts, "dist/server/entry.mjs", "file")
+        ? command(
+            ["node", "./dist/server/entry.mjs"],
+            "the build wrote a server (dist/server/entry.mjs, @astrojs/node)",
+          )
+        : null;
     case "sveltekit":
-      return has(facts, "build/handler.js", "file") && has(facts, "build/index.js", "file") ? command(["node", "build"], "the build wrote a server (build/index.js, adapter-node)") : null;
+      return has(facts, "build/handler.js", "file") && has(facts, "build/index.js", "file")
+        ? command(["node", "build"], "the build wrote a server (build/index.js, adapter-node)")
+        : null;
     case "react-router":
     case "remix":
       return has(facts, "build/server/index.js", "file")
-        ? command(["npx", "--no-install", `${preset.framework === "remix" ? "remix" : "react-router"}-serve`, "build/server/index.js"], "the build wrote a server (build/server/index.js)")
+        ? command(
+            [
+              "npx",
+              "--no-install",
+              `${preset.framework === "remix" ? "remix" : "react-router"}-serve`,
+              "build/server/index.js",
+            ],
+            "the build wrote a server (build/server/index.js)",
+          )
         : null;
     default:
       return null;
@@ -141,7 +211,9 @@ type StaticServing = Extract<Serving, { kind: "static" }>;
 function findStatic(input: ServingInput, dirs = input.preset.staticDirs): StaticServing | null {
   const dir = dirs.find((d) => has(input.facts, d, "dir"));
   if (!dir) return null;
-  const why = input.startScript ? `its start script only runs a development server (${JSON.stringify(input.startScript)})` : "no start script";
+  const why = input.startScript
+    ? `its start script only runs a development server (${JSON.stringify(input.startScript)})`
+    : "no start script";
   const what = input.preset.framework === "none" ? "A static build" : `${input.preset.label} static build`;
   return { kind: "static", dir, spa: input.preset.spa, reason: `${what} (${why}): ${dir}/` };
 }
@@ -150,11 +222,17 @@ function staticServing(input: ServingInput, reason: string): Serving {
   const dirs = input.overrides.outputDir ? [input.overrides.outputDir] : input.preset.staticDirs;
   const found = findStatic(input, dirs);
   if (found) return { ...found, reason: `${reason}: ${found.dir}/` };
-  throw new DeployFailedError(`The build wrote none of ${dirs.map((d) => `${d}/`).join(", ")}: set outputDir in pier.json`);
+  throw new DeployFailedError(
+    `The build wrote none of ${dirs.map((d) => `${d}/`).join(", ")}: set outputDir in pier.json`,
+  );
 }
 
 function fail(input: ServingInput, prefix?: string): never {
   const dirs = input.preset.staticDirs.map((d) => `${d}/`).join(", ");
-  const start = input.startScript ? `its start script ${JSON.stringify(input.startScript)} only runs a development server` : "there is no start script";
-  throw new DeployFailedError(`${prefix ? `${prefix}, but ` : ""}nothing to serve: the build wrote none of ${dirs} and ${start}: set outputDir or start in pier.json`);
+  const start = input.startScript
+    ? `its start script ${JSON.stringify(input.startScript)} only runs a development server`
+    : "there is no start script";
+  throw new DeployFailedError(
+    `${prefix ? `${prefix}, but ` : ""}nothing to serve: the build wrote none of ${dirs} and ${start}: set outputDir or start in pier.json`,
+  );
 }
