@@ -1,3 +1,4 @@
+import { buildStageTag } from "@pier/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createRouter, type Router } from "@pier/router";
@@ -106,7 +107,8 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
     const pruned = Object.fromEntries(deployments.map((d) => [d.id, d.imagePrunedAt !== null]));
     expect(pruned).toEqual({ [ids.v1!]: true, [ids.v2!]: true, [v3.id]: false, [v4.id]: false });
     const tags = (await platform.runtime.listImages({ "pier.app": name })).flatMap((i) => i.tags);
-    expect(tags.sort()).toEqual([v3.imageTag, v4.imageTag].sort());
+    // The newest build stage stays too: it holds the app's build caches.
+    expect(tags.sort()).toEqual([v3.imageTag, v4.imageTag, buildStageTag(name)].sort());
 
     const res = await api("POST", `/api/apps/${name}/rollback`, { deploymentId: ids.v1 });
     expect(res.statusCode).toBe(409);

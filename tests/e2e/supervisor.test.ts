@@ -123,7 +123,8 @@ describe("npm start's supervisor", () => {
       PIER_QUEUE_NAME: `test-${randomUUID()}`,
       PIER_CONTROLLER_APP_PREFIX: `supervise-${randomUUID()}-`,
       PIER_ROUTER_THREADS: "1",
-      PIER_ROUTER_SLOTS: "8",
+      // Other test files route their apps through the same database at the same time.
+      PIER_ROUTER_SLOTS: "64",
       LOG_LEVEL: "warn",
     });
     supervisors.push(s);

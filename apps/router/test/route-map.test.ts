@@ -47,8 +47,10 @@ describe("backend slots and the host map", () => {
     expect(reused.fill).toEqual(["set server d0/s0 addr 127.0.0.1 port 43000", "set server d0/s0 state ready", "set server d0/s0 health up", "set server d0/s1 state maint"]);
   });
 
-  it("says so when every slot is taken", () => {
+  it("when every slot is taken, the hosts left over answer 503 and are named; the router keeps serving the rest", () => {
     const slots = new BackendSlots(1, 1);
-    expect(() => slots.plan(new Map([["a", [1]], ["b", [2]]]))).toThrow(/all 1 router backend slots are in use \(PIER_ROUTER_SLOTS\)/);
+    const plan = slots.plan(new Map([["a", [1]], ["b", [2]]]));
+    expect(plan.routes).toEqual(new Map([["a", "d0"], ["b", "0"]]));
+    expect(plan.unrouted).toEqual(["b"]);
   });
 });

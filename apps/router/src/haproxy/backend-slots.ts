@@ -9,6 +9,8 @@ export interface SlotPlan {
   fill: string[];
   /** host label → map value: `d<slot>`, "activator", or "0" when nothing runs (503). */
   routes: Map<string, string>;
+  /** Labels left unrouted (503) because every slot is taken: the caller says so, naming PIER_ROUTER_SLOTS. */
+  unrouted: string[];
 }
 
 /**
@@ -56,8 +58,9 @@ export class BackendSlots {
     }
     for (const [key, ports] of wanted) {
       if (this.slotOfSet.has(key)) continue;
+      // Out of slots: the rest answer 503 rather than the whole router failing (it would take every app down).
       const slot = this.free.pop();
-      if (slot === undefined) throw new Error(`all ${this.slotCount} router backend slots are in use (PIER_ROUTER_SLOTS)`);
+      if (slot === undefined) continue;
       this.slotOfSet.set(key, slot);
       const backend = slotName(slot);
       for (let index = 0; index < this.serversPerSlot; index++) {
@@ -69,13 +72,16 @@ export class BackendSlots {
         else fill.push(`set server ${server} addr 127.0.0.1 port ${port}`, `set server ${server} state ready`, `set server ${server} health up`);
       }
     }
+    const unrouted: string[] = [];
     for (const [label, ports] of entries) {
       if (!ports || ports === ACTIVATOR || ports.length === 0) continue;
       const key = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot).join(",");
-      routes.set(label, slotName(this.slotOfSet.get(key)!));
+      const slot = this.slotOfSet.get(key);
+      if (slot === undefined) unrouted.push(label);
+      routes.set(label, slot === undefined ? "0" : slotName(slot));
     }
     this.cooling.push(...released);
-    return { fill, routes };
+    return { fill, routes, unrouted };
   }
 
   /**

@@ -5,7 +5,7 @@ import type { RouterLogger } from "../logger.ts";
 import { errorPage } from "../pages.ts";
 import type { RouteEntries } from "../route-entries.ts";
 import { adminCommand } from "./admin-socket.ts";
-import { BackendSlots } from "./backend-slots.ts";
+import { BackendSlots, type SlotPlan } from "./backend-slots.ts";
 import { routeMapEntries } from "./route-map.ts";
 import { FRONTEND, haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
 import { forgetHaproxy, recordHaproxy, RUN_DIR_PREFIX } from "./leftover.ts";
@@ -47,6 +47,11 @@ async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths, por
   );
 }
 
+function warnUnrouted(plan: SlotPlan, slotCount: number, logger: RouterLogger): void {
+  if (plan.unrouted.length === 0) return;
+  logger.error({ unrouted: plan.unrouted.slice(0, 50), slots: slotCount }, `all ${slotCount} router backend slots are in use: ${plan.unrouted.length} host(s) answer 503; raise PIER_ROUTER_SLOTS`);
+}
+
 /**
  * Runs HAProxy as a child process with Pier's configuration, already serving `initial` (the route table
  * as it is now): its servers and host map are in the config it starts with, so no request meets an
@@ -57,7 +62,9 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
   const paths = haproxyPaths(runDir);
   // The same slots then serve the control plane: its first apply of this table finds every set in place.
   const slots = new BackendSlots(listen.slots, listen.serversPerSlot);
-  const initialRoutes = slots.plan(initial).routes;
+  const initialPlan = slots.plan(initial);
+  warnUnrouted(initialPlan, listen.slots, logger);
+  const initialRoutes = initialPlan.routes;
   await writeRuntimeFiles(listen, paths, slots.portsBySlot(), routeMapEntries(initialRoutes, listen.domain));
 
   const started = await startTakingOver(binary, listen.port, paths, logger).catch(async (error) => {
@@ -105,6 +112,7 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
   return {
     async applyRoutes(entries) {
       const plan = slots.plan(entries);
+      warnUnrouted(plan, listen.slots, logger);
       await runCommands(plan.fill);
       await replaceMap(routeMapEntries(plan.routes, listen.domain));
       // With a metrics collector, released slots wait until their counters were read.
