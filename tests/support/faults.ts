@@ -120,6 +120,12 @@ export async function leftovers(platform: Platform, redis: Redis, name: string):
   const allowed = new Set([app.productionDeploymentId, app.releases[0]?.fromDeploymentId]);
   const found: string[] = [];
   for (const c of await platform.runtime.listContainers({ "pier.app": name }, { all: true })) {
+    // A stopped container of no deployment is a build step's, which Docker's builder makes and removes itself;
+    // one an engine restart left (its overlay mount still busy) can't be removed by Pier or by `docker rm`.
+    if (!c.running && c.labels["pier.deployment"] === undefined) {
+      console.warn(`leftovers: ignoring stopped build-step container ${c.name} (the engine's to remove)`);
+      continue;
+    }
     if (!allowed.has(c.labels["pier.deployment"])) found.push(`container ${c.name} of deployment ${c.labels["pier.deployment"]}`);
   }
   const dirs = await readdir(platform.config.PIER_WORK_DIR).catch(() => [] as string[]);

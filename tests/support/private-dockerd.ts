@@ -155,11 +155,19 @@ export class PrivateDockerd {
     if (this.child !== null && !this.running) await this.start();
     if (this.running) {
       const containers = (await this.docker("ps", "--all", "--quiet")).stdout.split("\n").filter(Boolean);
-      if (containers.length) await this.docker("rm", "--force", ...containers);
+      for (const id of containers) {
+        // An engine restarted under a build can keep a build step's overlay mount busy and refuse to remove
+        // that container ("failed to remove root filesystem"): its files go with the data root below.
+        await this.docker("rm", "--force", id).catch((error: { stderr?: string }) => {
+          if (!/failed to remove root filesystem/.test(error.stderr ?? "")) throw error;
+          console.warn(`private dockerd: the engine could not remove container ${id}: ${error.stderr?.trim()}`);
+        });
+      }
       await this.docker("network", "prune", "--force");
     }
     await this.stop();
     await this.endLeftoverShims();
+    await unmountBelow(this.dir);
     await removeCgroups(this.namespace);
     await run("ip", ["link", "delete", this.bridge]).catch((error: { stderr?: string }) => {
       // Only a bridge that was never made (create() failed before) may be missing.
@@ -167,6 +175,12 @@ export class PrivateDockerd {
     });
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Mounts the engine left under its directory (a leaked overlay), deepest first, so the directory can go. */
+async function unmountBelow(dir: string): Promise<void> {
+  const mounts = (await readFile("/proc/mounts", "utf8")).split("\n").map((line) => line.split(" ")[1] ?? "");
+  for (const mount of mounts.filter((m) => m.startsWith(`${dir}/`)).sort().reverse()) await run("umount", ["--lazy", mount]);
 }
 
 async function hasLink(name: string): Promise<boolean> {
