@@ -5,6 +5,7 @@
 //
 //   npx tsx bench/framework-builds.ts [next|shapes|all] [fixture …]
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { startPlatform, testConfig, type Platform } from "../tests/support/platf
 
 const [mode = "all", ...only] = process.argv.slice(2);
 const nodeImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
+const CA_FILE = process.env.PIER_BUILD_CA_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 interface Shape {
@@ -160,6 +162,8 @@ async function nextByHand(): Promise<{ warm: number }> {
   await cp(fixture, dir, { recursive: true });
   const docker = (args: string[]) =>
     execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  // The CA bundle Pier's builds trust too (installs behind a TLS-intercepting proxy).
+  const ca = existsSync(CA_FILE) ? ["-v", `${CA_FILE}:/etc/pier-ca.crt:ro`, "-e", "NODE_EXTRA_CA_CERTS=/etc/pier-ca.crt", "-e", "npm_config_cafile=/etc/pier-ca.crt"] : [];
   const inNode = (command: string) =>
     docker([
       "run",
@@ -170,6 +174,7 @@ async function nextByHand(): Promise<{ warm: number }> {
       "/app",
       "-e",
       "NEXT_TELEMETRY_DISABLED=1",
+      ...ca,
       nodeImage,
       "sh",
       "-c",
