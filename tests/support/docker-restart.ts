@@ -10,6 +10,7 @@ import { createTestRepo, type TestRepo } from "./git-repo.ts";
 import { getViaRouter } from "./http.ts";
 import { keepRequesting } from "./load.ts";
 import { startPlatform, testConfig, type Platform } from "./platform.ts";
+import { PrivateRedis } from "./private-redis.ts";
 import { PrivateDockerd } from "./private-dockerd.ts";
 
 const NODE_IMAGE = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
@@ -58,6 +59,7 @@ export async function startDockerRestartStage(prefix: string, overrides: Record<
   const name = `${prefix}${randomBytes(3).toString("hex")}`;
   const host = `${name}.localhost`;
   let engine: PrivateDockerd | undefined;
+  let privateRedis: PrivateRedis | undefined;
   let platform: Platform | undefined;
   let control: TestController | undefined;
   let redis: Redis | undefined;
@@ -71,12 +73,16 @@ export async function startDockerRestartStage(prefix: string, overrides: Record<
     await platform?.close();
     // Whatever was left, its containers, networks, engine, bridge and directories go with the engine.
     await engine?.remove();
+    await privateRedis?.remove();
     await repo?.remove();
   };
   try {
     engine = await PrivateDockerd.create();
     await engine.loadImage(NODE_IMAGE);
-    platform = await startPlatform(testConfig({ PIER_DOCKER_SOCKET: engine.socketPath, ...overrides }));
+    // A Redis of its own: its router can't reload while the engine is down, and routers sharing a Redis all
+    // acknowledge every production switch, so on the shared one it would hold up other files' rollbacks.
+    privateRedis = await PrivateRedis.create();
+    platform = await startPlatform(testConfig({ PIER_DOCKER_SOCKET: engine.socketPath, REDIS_URL: privateRedis.url, ...overrides }));
     control = await startTestController(platform, name);
     redis = new Redis(platform.config.REDIS_URL);
     repo = await createTestRepo(dockerRestartAppFiles(name));

@@ -58,6 +58,7 @@ export class PrivateDockerd {
   static async create(): Promise<PrivateDockerd> {
     const engine = new PrivateDockerd(await mkdtemp(path.join(tmpdir(), "pier-dockerd-")), randomBytes(3).toString("hex"));
     try {
+      await removeStaleBridges();
       await run("ip", ["link", "add", "name", engine.bridge, "type", "bridge"]);
       await run("ip", ["address", "add", DEFAULT_BRIDGE_ADDRESS, "dev", engine.bridge]);
       await run("ip", ["link", "set", engine.bridge, "up"]);
@@ -174,6 +175,20 @@ export class PrivateDockerd {
       if (!/Cannot find device/.test(error.stderr ?? "")) throw error;
     });
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Interfaces still holding this engine's subnets (10.213/24, 10.214/24, reserved for it) can only be an
+ * earlier engine's that was killed before its teardown: its routes would send this one's traffic astray.
+ */
+async function removeStaleBridges(): Promise<void> {
+  const { stdout } = await run("ip", ["-brief", "address", "show"]);
+  for (const line of stdout.split("\n")) {
+    const [name, , ...addresses] = line.trim().split(/\s+/);
+    if (!name || !addresses.some((a) => a.startsWith("10.213.0.") || a.startsWith("10.214.0."))) continue;
+    console.warn(`private dockerd: removing ${name}, left with this engine's subnet by an earlier one`);
+    await run("ip", ["link", "delete", name.split("@")[0]!]);
   }
 }
 
