@@ -129,7 +129,7 @@ async function throughPier(platform: Platform, shape: Shape): Promise<Measured> 
     return {
       elapsed: performance.now() - started,
       build: view.phases.build as number,
-      imageId: view.imageId as string | null,
+      imageId: view.imageTag as string | null,
       restored,
     };
   };
