@@ -125,7 +125,12 @@ async function throughPier(platform: Platform, shape: Shape): Promise<Measured> 
         headers: platform.auth,
       })
     ).json();
-    const restored = (logs.lines as Array<{ line: string }>).find((l) => l.line.startsWith("Build cache:"))?.line ?? "";
+    const lines = logs.lines as Array<{ line: string; at: string }>;
+    const restored = lines.find((l) => l.line.startsWith("Build cache:"))?.line ?? "";
+    // PIER_BENCH_TRACE=1: the deploy log with each line's time since the push, to see where the time goes.
+    if (process.env.PIER_BENCH_TRACE === "1")
+      for (const l of lines)
+        console.log(`${((Date.parse(l.at) - Date.now() + performance.now() - started) / 1000).toFixed(2)} ${l.line}`);
     return {
       elapsed: performance.now() - started,
       build: view.phases.build as number,

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApps } from "../support/apps.ts";
 import { logText } from "../support/deployments.ts";
@@ -16,6 +17,8 @@ interface Shape {
   serving: string;
   /** What GET / answers with. */
   body: string;
+  /** Files the app's user must be able to write in the running container (caches the server writes). */
+  writable?: string[];
 }
 
 const SHAPES: Shape[] = [
@@ -23,6 +26,8 @@ const SHAPES: Shape[] = [
     fixture: "nextjs-commented-export",
     serving: 'Serving: Next.js resolved output: the default (a server): its start script ("next start")',
     body: "<html",
+    // next start writes its cache and revalidated pages into the build folder.
+    writable: [".next/cache/pier-probe", ".next/server/pier-probe"],
   },
   { fixture: "vite-pnpm-workspace", serving: "Serving: Vite static build", body: "<title>vite-pnpm-workspace</title>" },
   {
@@ -73,7 +78,7 @@ describe("framework projects deploy unchanged, served from what their build wrot
 
   it.each(SHAPES)(
     "$fixture",
-    async ({ fixture, settings, serving, body }) => {
+    async ({ fixture, settings, serving, body, writable = [] }) => {
       const { name } = await apps.create(await fixtureFiles(fixture), settings);
       const deployment = await apps.deploy(name, BUILD_MS);
       const log = await logText(platform.api, platform.auth, deployment.id);
@@ -83,6 +88,11 @@ describe("framework projects deploy unchanged, served from what their build wrot
       const page = await getViaRouter(platform.routerPort, `${name}.localhost`);
       expect(page.status).toBe(200);
       expect(page.body).toContain(body);
+      const [container] = await platform.runtime.listContainers({ "pier.deployment": deployment.id });
+      for (const file of writable) {
+        // The image's user (USER), as the app runs; touch fails, and so does the test, if it can't write.
+        execFileSync("docker", ["exec", container!.id, "touch", file], { stdio: "pipe" });
+      }
     },
     BUILD_MS + 60_000,
   );

@@ -1,29 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { brotliDecompressSync } from "node:zlib";
 import { buildThenStartApp, HASHED_ASSET, npmApp, pnpmApp, staticBuildApp, yarnBerryApp, yarnClassicApp } from "../support/app-shapes.ts";
 import { logText } from "../support/deployments.ts";
+import { fixtureFiles } from "../support/fixtures.ts";
 import { getViaRouter, requestViaRouter } from "../support/http.ts";
 import { testApps } from "../support/apps.ts";
 import { startPlatform, testConfig, type Platform } from "../support/platform.ts";
 
 const baseImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
-
-/** The files of a fixture app under tests/fixtures, path → content. */
-async function fixtureFiles(fixture: string): Promise<Record<string, string>> {
-  const root = fileURLToPath(new URL(`../fixtures/${fixture}/`, import.meta.url));
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files: Record<string, string> = {};
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const full = path.join(entry.parentPath, entry.name);
-    files[path.relative(root, full)] = await readFile(full, "utf8");
-  }
-  return files;
-}
 
 // Apps in the shapes people push, each installing a real dependency from the npm registry.
 describe("real app shapes deploy", () => {
@@ -97,7 +83,8 @@ describe("real app shapes deploy", () => {
   });
 
   it("Next.js 15 (unchanged create-next-app shape, npm lockfile): next build, then next start; or its standalone server", async () => {
-    const files = { ...(await fixtureFiles("nextjs")), "app/page.js": (await fixtureFiles("nextjs"))["app/page.js"]!.replace("Hello from Next.js", `Hello from Next.js ${run}`) };
+    const files = await fixtureFiles("nextjs");
+    files["app/page.js"] = Buffer.from(files["app/page.js"]!.toString("utf8").replace("Hello from Next.js", `Hello from Next.js ${run}`));
     const { name, repo } = await apps.create(files);
     const { log } = await deployOk(name);
     expect(log).toContain('Preset: Next.js ("next" is a dependency): install, npm run build, then serve what the build wrote');

@@ -22,7 +22,7 @@ const pkg = (fields: Record<string, unknown>) => JSON.stringify({ name: "x", ...
 const options: { configuredPort: number | null; presetOverrides: Record<string, unknown>; nodeMajors: number[]; defaultNodeMajor: number } = { configuredPort: null, presetOverrides: {}, nodeMajors: [18, 20, 22, 24], defaultNodeMajor: 20 };
 const plan = async (files: Record<string, string>, overrides: Partial<typeof options> = {}) => detectBuildPlan(await RepoFiles.open(await dirWith(files), ""), { ...options, ...overrides });
 const nodePlan = async (files: Record<string, string>, overrides: Partial<typeof options> = {}) => (await plan(files, overrides)) as NodePlan;
-const dockerfileOptions = (overrides: DockerfileOptions["overrides"] = {}): DockerfileOptions => ({ baseImage: "node:20", withCa: false, registry: "https://registry.npmjs.org/", overrides });
+const dockerfileOptions = (overrides: DockerfileOptions["overrides"] = {}): DockerfileOptions => ({ baseImage: "node:20", withCa: false, registry: "https://registry.npmjs.org/", overrides, labels: { "pier.app": "x" } });
 
 describe("detectBuildPlan", () => {
   it("a Dockerfile wins over everything, on the port it EXPOSEs", async () => {
@@ -113,8 +113,21 @@ describe("detectBuildPlan", () => {
     expect((await nodePlan({ "package.json": pkg({}), "server.js": "" })).mainFile).toBe("server.js");
     expect((await nodePlan({ "package.json": pkg({ main: "src/app.js" }), "src/app.js": "" })).mainFile).toBe("src/app.js");
   });
-  it("install scripts (the app's or a workspace member's) put the whole source before the install", async () => {
-    expect((await nodePlan({ "package.json": pkg({ scripts: { start: "x", postinstall: "prisma generate" } }) })).installNeedsSource).toBe(true);
+  it("the app's own install hooks run once the source is in; the install runs from a package.json without them", async () => {
+    const scripts = { start: "x", build: "nuxt build", prepare: "husky", postinstall: "nuxt prepare" };
+    const p = await nodePlan({ "package.json": pkg({ scripts }), "package-lock.json": "{}" });
+    expect(p.installNeedsSource).toBe(false);
+    expect(p.rootHooks?.commands).toEqual(["nuxt prepare", "husky"]); // npm's order: postinstall, then prepare
+    expect(JSON.parse(p.rootHooks!.installManifest)).toEqual({ name: "x", scripts: { start: "x", build: "nuxt build" } });
+    const lines = buildStageDockerfile(p, dockerfileOptions(), [], { layout: { appDirs: [], storeDir: null, lockfileSha: null }, restore: null, limitBytes: 0 }).split("\n");
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    expect(at('COPY [".pier/install/package.json","./package.json"]')).toBeLessThan(at('RUN ["sh", "-c", "npm ci'));
+    expect(at('RUN ["sh", "-c", "export PATH=\\"$PWD/node_modules/.bin:$PATH\\" && (\\nnuxt prepare\\n) && (\\nhusky\\n) && (\\nnpm run build\\n)')).toBeGreaterThan(at("COPY . ."));
+    // Yarn 2+ keeps the whole source before its install.
+    const berry = await nodePlan({ "package.json": pkg({ scripts, packageManager: "yarn@4.5.0" }), "yarn.lock": "__metadata:\n" });
+    expect([berry.installNeedsSource, berry.rootHooks]).toEqual([true, null]);
+  });
+  it("install scripts of a workspace member put the whole source before the install", async () => {
     const withMember = { "package.json": pkg({ scripts: { start: "x" }, workspaces: ["libs/*"] }), "libs/a/package.json": pkg({}) };
     const plain = await nodePlan(withMember);
     expect(plain.installNeedsSource).toBe(false);
@@ -138,7 +151,7 @@ describe("detectBuildPlan", () => {
     expect(p.packageManager.manifests).toEqual(["package.json", "package-lock.json", "apps/api/package.json", "apps/web/package.json", "packages/greeting/package.json"]);
     const lines = buildStageDockerfile(p, dockerfileOptions(), [], { layout: { appDirs: [], storeDir: null, lockfileSha: null }, restore: null, limitBytes: 0 }).split("\n");
     expect(lines.indexOf("WORKDIR /app/apps/api")).toBeGreaterThan(lines.indexOf("COPY . ."));
-    expect(lines.indexOf("WORKDIR /app/apps/api")).toBeLessThan(lines.indexOf('RUN ["sh", "-c", "npm run build"]'));
+    expect(lines.indexOf("WORKDIR /app/apps/api")).toBeLessThan(lines.findIndex((l) => l.startsWith('RUN ["sh", "-c", "(\\nnpm run build\\n)')));
     // A folder outside the workspace's members is no member: it installs on its own.
     expect(((await detectBuildPlan(await RepoFiles.open(dir, "docs"), options)) as NodePlan).workspace).toBeNull();
   });
@@ -195,16 +208,16 @@ describe("generated Dockerfiles", () => {
     expect(at('RUN ["npm","install","--global","--no-audit","--no-fund","yarn@1.22.22"]')).toBeGreaterThan(0);
     expect(at('COPY ["yarn.lock","./yarn.lock"]')).toBeLessThan(at('RUN ["sh", "-c", "yarn install --frozen-lockfile --non-interactive && mkdir -p /root/.npm"]'));
     expect(at('RUN ["sh", "-c", "yarn install --frozen-lockfile --non-interactive && mkdir -p /root/.npm"]')).toBeLessThan(at("COPY . ."));
-    expect(lines).toContain('RUN ["sh", "-c", "yarn run build"]');
+    // The build and the collector are one step: it writes down what the build produced and keeps the caches.
+    expect(lines.at(-1)).toBe(
+      `RUN ["sh", "-c", "(\\nyarn run build\\n) && node '/opt/pier/build/collect-facts.mjs' '/opt/pier/build/facts.json' '[\\"dist\\"]' ` +
+        `'{\\"dirs\\":[\\"node_modules/.cache\\",\\"/root/.npm\\"],\\"limitBytes\\":1073741824}'"]`,
+    );
     expect(lines.join("\n")).toContain("NODE_EXTRA_CA_CERTS");
     expect(lines.join("\n")).toContain('YARN_REGISTRY="https://registry.npmjs.org/"');
     expect(lines.join("\n")).toContain('HOST="0.0.0.0"');
-    // Its last steps write down what the build produced and keep the caches, labelled for the next build.
-    expect(lines.at(-2)).toBe(
-      'RUN ["node","/opt/pier/build/collect-facts.mjs","/opt/pier/build/facts.json","[\\"dist\\"]",' +
-        '"{\\"dirs\\":[\\"node_modules/.cache\\",\\"/root/.npm\\"],\\"limitBytes\\":1073741824}"]',
-    );
-    expect(lines.at(-1)).toBe('LABEL pier.build-cache="{\\"appDirs\\":[\\"node_modules/.cache\\"],\\"storeDir\\":\\"/root/.npm\\",\\"lockfileSha\\":\\"abc\\"}"');
+    // Every label in one instruction before the source (the cache layout for the next build, the app's).
+    expect(lines.indexOf('LABEL pier.app="x" pier.build-cache="{\\"appDirs\\":[\\"node_modules/.cache\\"],\\"storeDir\\":\\"/root/.npm\\",\\"lockfileSha\\":\\"abc\\"}"')).toBeLessThan(lines.indexOf("COPY . ."));
   });
   it("a later build restores the store before the install (the lockfile changed) and the caches before the source", async () => {
     const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node .", build: "tsc" } }), "package-lock.json": "{}" });
@@ -213,16 +226,16 @@ describe("generated Dockerfiles", () => {
     const at = (line: string) => lines.indexOf(line);
     const install = 'RUN ["sh", "-c", "npm ci && mkdir -p /root/.npm"]';
     expect(at('COPY --from=sha256:prev ["/root/.npm","/root/.npm"]')).toBeLessThan(at(install));
-    expect(at('COPY --from=sha256:prev ["/app/node_modules/.cache","/app/node_modules/.cache"]')).toBeGreaterThan(at(install));
-    expect(at('COPY --from=sha256:prev ["/app/node_modules/.cache","/app/node_modules/.cache"]')).toBeLessThan(at("COPY . ."));
+    expect(at('COPY --chown=node:node --from=sha256:prev ["/app/node_modules/.cache","/app/node_modules/.cache"]')).toBeGreaterThan(at(install));
+    expect(at('COPY --chown=node:node --from=sha256:prev ["/app/node_modules/.cache","/app/node_modules/.cache"]')).toBeLessThan(at("COPY . ."));
   });
   it("an app with no build whose serving is known: the source comes in last, so a change costs one layer", async () => {
     const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node server.js" } }), "package-lock.json": "{}" });
     const known = decideBeforeBuild({ preset: p.preset, overrides: {}, startScript: p.startScript, runScript: "npm run", mainFile: null });
     expect(known).toMatchObject({ kind: "command", command: { argv: ["npm", "run", "start"] } });
     const caches = { layout: { appDirs: [], storeDir: "/root/.npm", lockfileSha: "abc" }, restore: null, limitBytes: 1 };
-    const lines = buildStageDockerfile(p, dockerfileOptions(), [], caches, commandLines(known!)).trim().split("\n");
-    expect(lines.slice(-4)).toEqual([expect.stringMatching(/^LABEL pier.build-cache=/), "USER node", 'CMD ["npm","run","start"]', "COPY . ."]);
+    const lines = buildStageDockerfile(p, dockerfileOptions(), [], caches, { finish: commandLines(known!), factsNeeded: false }).trim().split("\n");
+    expect(lines.slice(-4)).toEqual([expect.stringMatching(/^LABEL pier.app="x" pier.build-cache=/), 'CMD ["npm","run","start"]', "USER node", "COPY . ."]);
     expect(lines.join("\n")).not.toContain("collect-facts.mjs\",");
   });
   it("serving a start script: the build stage's image runs it as the app's user", async () => {
@@ -259,7 +272,7 @@ describe("generated Dockerfiles", () => {
     const options = dockerfileOptions({ install: "npm install --omit=dev", build: "make\nRUN rm -rf /", start: "node dist/index.js", env: { GREETING: 'say "hi"' } });
     const lines = buildStageDockerfile(p, options, [], noCache).trim().split("\n");
     expect(lines).toContain('RUN ["sh", "-c", "npm install --omit=dev && mkdir -p /root/.npm"]');
-    expect(lines).toContain('RUN ["sh", "-c", "make\\nRUN rm -rf /"]');
+    expect(lines.at(-1)).toMatch(/^RUN \["sh", "-c", "\(\\nmake\\nRUN rm -rf \/\\n\) && node /);
     expect(lines).not.toContain("RUN rm -rf /");
     expect(lines).toContain('ENV GREETING="say \\"hi\\""');
     const serving = decideServing({ preset: p.preset, overrides: { start: "node dist/index.js" }, startScript: "x", runScript: "npm run", mainFile: null, facts });

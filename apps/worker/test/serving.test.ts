@@ -5,7 +5,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseBuildFacts, type BuildFacts } from "../src/build/build-output/facts.ts";
-import { decideServing, factCandidates, type Serving, type ServingInput } from "../src/build/build-output/serving.ts";
+import {
+  decideServing,
+  expectedServing,
+  factCandidates,
+  sameCommand,
+  type Serving,
+  type ServingInput,
+} from "../src/build/build-output/serving.ts";
 import { detectPreset, type PresetOverrides } from "../src/build/framework.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/build-output/", import.meta.url));
@@ -45,6 +52,24 @@ describe("how a Next.js build is served: from the config next build resolved, ne
       writableDirs: [".next/cache"],
     });
     expect(serving.reason).toContain("Next.js resolved output: the default (a server)");
+  });
+  it("a Next.js build stage is made ready for a server; only a server build needs no second build", () => {
+    const pkg = { scripts: { start: "next start" }, dependencies: { next: "16" } };
+    const input = {
+      preset: detectPreset(pkg, {}),
+      overrides: {},
+      startScript: "next start",
+      runScript: "npm run",
+      mainFile: null,
+    };
+    const expected = expectedServing(input);
+    expect(expected).toMatchObject({ kind: "command", command: { argv: ["npm", "run", "start"] }, writableDirs: [] });
+    expect(sameCommand(serve("nextjs-commented-export").serving, expected!)).toBe(true);
+    expect(sameCommand(serve("nextjs-ts-config-export").serving, expected!)).toBe(false);
+    expect(sameCommand(serve("nextjs-ts-config-standalone").serving, expected!)).toBe(false);
+    // Not for other frameworks, nor when pier.json decides.
+    expect(expectedServing({ ...input, preset: detectPreset({ dependencies: { vite: "7" } }, {}) })).toBeNull();
+    expect(expectedServing({ ...input, overrides: { framework: "static" } })).toBeNull();
   });
   it("next.config.ts computing output: export → out/ with the static server", () => {
     const { serving } = serve("nextjs-ts-config-export");

@@ -48,12 +48,11 @@ const STORES: Record<PackageManagerName, string | null> = {
 };
 
 export function cacheLayout(plan: NodePlan, builds: boolean): BuildCacheLayout {
-  const berry = plan.packageManager.name === "yarn" && !plan.packageManager.install.includes("--frozen-lockfile");
   return {
     // Without a build step no framework cache is written (nor a step needed to keep one).
     appDirs: builds ? ["node_modules/.cache", ...(FRAMEWORK_CACHES[plan.preset.framework] ?? [])] : [],
     // Yarn 2+ keeps its cache in the project (.yarn/cache), with the source.
-    storeDir: berry ? null : STORES[plan.packageManager.name],
+    storeDir: plan.packageManager.berry ? null : STORES[plan.packageManager.name],
     lockfileSha: plan.lockfileSha,
   };
 }

@@ -17,8 +17,15 @@ export interface NodePlan {
   startScript: string | null;
   /** Without a start script: the file `node` runs (package.json `main`, else server.js). */
   mainFile: string | null;
-  /** Install scripts (of the app or of a workspace member) need the whole source before the install runs. */
+  /** Install scripts (of a workspace member, or under Yarn 2+) need the whole source before the install runs. */
   installNeedsSource: boolean;
+  /**
+   * The app's own install hooks (preinstall, install, postinstall, prepare: Nuxt's `nuxt prepare`, SvelteKit's
+   * `svelte-kit sync`), when they can run apart from the install: it runs from the manifests with
+   * `installManifest` (package.json without them), so its layer stays cached until the dependencies change,
+   * and `commands` run in the package manager's order once the source is in. Null when there are none.
+   */
+  rootHooks: { commands: string[]; installManifest: string } | null;
   hasPublicDir: boolean;
   /**
    * The workspace the app is a member of: the build context is its root (the install runs there), and the
@@ -90,6 +97,9 @@ export async function detectBuildPlan(files: RepoFiles, options: DetectOptions):
     const packageManager = await detectPackageManager(installRoot, rootPkg);
     packageManager.manifests.push(...memberManifests.filter((m) => !packageManager.manifests.includes(m)));
     const hooks = [pkg, rootPkg, ...(await Promise.all(memberManifests.map((m) => installRoot.readJson<PackageJson>(m))))];
+    const withHooks = hooks.filter((p) => INSTALL_HOOKS.some((hook) => typeof p?.scripts?.[hook] === "string"));
+    // Only an app on its own; Yarn 2+ runs other root hooks than the rest (and its install needs .yarn/).
+    const hooksApart = withHooks.length > 0 && !workspace && !packageManager.berry;
     return {
       kind: "node",
       port: options.configuredPort ?? DEFAULT_APP_PORT,
@@ -105,7 +115,8 @@ export async function detectBuildPlan(files: RepoFiles, options: DetectOptions):
       buildScript,
       startScript,
       mainFile,
-      installNeedsSource: hooks.some((p) => INSTALL_HOOKS.some((hook) => typeof p?.scripts?.[hook] === "string")),
+      installNeedsSource: withHooks.length > 0 && !hooksApart,
+      rootHooks: hooksApart ? hooksRunApart(pkg) : null,
       hasPublicDir: await files.isDirectory("public"),
       lockfileSha: packageManager.lockfile ? await installRoot.sha256(packageManager.lockfile) : null,
       workspace: workspace && workspace.appPath !== "" ? { contextDir: installRoot.dir, appPath: workspace.appPath, members: members.length } : null,
@@ -113,6 +124,18 @@ export async function detectBuildPlan(files: RepoFiles, options: DetectOptions):
   }
   if (await files.exists("index.html")) return { kind: "static", port: options.configuredPort ?? DEFAULT_APP_PORT, spa: options.presetOverrides.spa };
   throw new DeployFailedError("nothing to build: no Dockerfile, package.json or index.html in the app's root directory");
+}
+
+/** The app's install hooks as commands, and the package.json its install runs from without them. */
+function hooksRunApart(pkg: PackageJson): NonNullable<NodePlan["rootHooks"]> {
+  const scripts = { ...pkg.scripts };
+  const commands: string[] = [];
+  for (const hook of INSTALL_HOOKS) {
+    const command = scripts[hook];
+    if (typeof command === "string") commands.push(command);
+    delete scripts[hook];
+  }
+  return { commands, installManifest: `${JSON.stringify({ ...pkg, scripts }, null, 2)}\n` };
 }
 
 /** The file `node` runs without a start script: package.json `main` if it exists, else server.js if it does. */
@@ -136,6 +159,9 @@ export function describePlan(plan: BuildPlan): string[] {
         `Package manager: ${plan.packageManager.reason}`,
         ...(plan.workspace ? [`Workspace: installs at the workspace root (${plan.workspace.members} members), builds and runs ${plan.workspace.appPath}`] : []),
         ...(plan.installNeedsSource ? ["Install runs with the whole source (install scripts or workspaces)"] : []),
+        ...(plan.rootHooks
+          ? [`Install hooks run once the source is in (${plan.rootHooks.commands.join("; ")}): the install stays cached`]
+          : []),
       ];
     }
   }

@@ -15,6 +15,8 @@ export const GENERATED_DOCKERFILE = `${PIER_CONTEXT_DIR}/Dockerfile`;
 export const CA_FILE_IN_CONTEXT = `${PIER_CONTEXT_DIR}/ca.crt`;
 export const STATIC_SERVER_IN_CONTEXT = `${PIER_CONTEXT_DIR}/static-server`;
 export const COLLECTOR_IN_CONTEXT = `${PIER_CONTEXT_DIR}/collect-facts.mjs`;
+/** package.json without the app's install hooks, for an install that runs before the source comes in. */
+export const INSTALL_MANIFEST_IN_CONTEXT = `${PIER_CONTEXT_DIR}/install/package.json`;
 
 /** Commands and env from pier.json that replace what detection would do. */
 export interface BuildOverrides {
@@ -35,7 +37,15 @@ export interface DockerfileOptions {
   /** vercel.json's rules for Pier's static server (JSON), when the app has one. */
   siteConfig?: string | null;
   overrides: BuildOverrides;
+  /**
+   * The image's labels (app, app id), written as one LABEL instruction: with the legacy builder each label
+   * the build API adds costs an instruction and a container commit of its own, after every changed layer.
+   */
+  labels: Record<string, string>;
 }
+
+/** The user that runs the app in every image Pier makes (the Node images' own `node`). */
+export const APP_USER = "node";
 
 /** A user command as a Dockerfile exec-form instruction: JSON-quoted, so no newline can start a new instruction. */
 const shell = (instruction: "RUN" | "CMD", command: string) =>
@@ -47,8 +57,20 @@ const envLine = (env: Record<string, string>) => {
   const entries = Object.entries(env);
   return entries.length ? [`ENV ${entries.map(([k, v]) => `${k}=${envValue(v)}`).join(" ")}`] : [];
 };
+const labelLine = (labels: Record<string, string>) =>
+  Object.keys(labels).length
+    ? [
+        `LABEL ${Object.entries(labels)
+          .map(([k, v]) => `${k}=${envValue(v)}`)
+          .join(" ")}`,
+      ]
+    : [];
+/** A shell word: single-quoted, so nothing in it is expanded. */
+const shellWord = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
 const volumeLines = (paths: string[] = []) =>
-  paths.length ? [exec("RUN", ["mkdir", "-p", ...paths]), exec("RUN", ["chown", "node:node", ...paths])] : [];
+  paths.length
+    ? [exec("RUN", ["mkdir", "-p", ...paths]), exec("RUN", ["chown", `${APP_USER}:${APP_USER}`, ...paths])]
+    : [];
 
 function caLines(withCa: boolean): string[] {
   if (!withCa) return [];
@@ -88,22 +110,29 @@ export interface StageCaches {
 /** Where the app's folder is in the build stage: /app, or its path in the workspace under /app. */
 export const appDirOf = (plan: NodePlan) => (plan.workspace ? `/app/${plan.workspace.appPath}` : "/app");
 
-const copyFrom = (image: string, dir: string) => `COPY --from=${image} ${JSON.stringify([dir, dir])}`;
+const copyFrom = (image: string, dir: string, owner?: string) =>
+  `COPY ${owner ? `--chown=${owner}:${owner} ` : ""}--from=${image} ${JSON.stringify([dir, dir])}`;
+
+/** The app's build command, if it has one: pier.json's, its build script, or `next build` for Next.js. */
+function buildCommand(plan: NodePlan, options: DockerfileOptions): string | null {
+  if (options.overrides.build) return options.overrides.build;
+  if (plan.buildScript) return `${plan.packageManager.run} build`;
+  return plan.preset.framework === "nextjs" ? "npx --no-install next build" : null;
+}
 
 /**
- * Install dependencies and build, in /app. `beforeSource` lands between the install and the source copy
- * (cached layers); NODE_ENV=production comes only after the install, which would otherwise leave out
- * devDependencies the build needs. The package manager's store comes back before the install (it only
- * matters when the lockfile changed), the framework caches before the build.
+ * Install dependencies, in /app: the lines up to (not including) the build. `beforeSource` lands between
+ * the install and the source copy (cached layers); NODE_ENV=production comes only after the install, which
+ * would otherwise leave out devDependencies the build needs. The package manager's store comes back before
+ * the install (it only matters when the lockfile changed), the framework caches before the source.
  */
-function buildStage(
+function installStage(
   plan: NodePlan,
   options: DockerfileOptions,
   caches: StageCaches,
-  beforeSource: string[] = [],
+  beforeSource: string[],
 ): string[] {
   const pm = plan.packageManager;
-  const { overrides } = options;
   const { restore } = caches;
   const lines = [
     `FROM ${options.baseImage}`,
@@ -124,21 +153,25 @@ function buildStage(
     lines.push(exec("RUN", ["npm", "install", "--global", "--no-audit", "--no-fund", pm.globalPackage]));
   if (pm.setup) lines.push(shell("RUN", pm.setup));
   if (restore?.storeDir) lines.push(copyFrom(restore.fromImage, restore.storeDir));
-  const installCommand = overrides.install ?? pm.install;
+  const installCommand = options.overrides.install ?? pm.install;
   // The store must exist for the next build to copy it back, even after an install that wrote nothing.
   const install = shell(
     "RUN",
     caches.layout.storeDir ? `${installCommand} && mkdir -p ${caches.layout.storeDir}` : installCommand,
   );
+  // The app's user owns the restored caches already: a Next.js build folder is handed to it after the build.
   const appCaches = restore
-    ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`))
+    ? restore.appDirs.map((dir) => copyFrom(restore.fromImage, `${appDirOf(plan)}/${dir}`, APP_USER))
     : [];
   // Manifests first, so the install layer is cached until dependencies change; install scripts and
   // workspaces need the whole source.
   if (plan.installNeedsSource) lines.push("COPY . .", install, ...beforeSource, ...appCaches);
   else
     lines.push(
-      ...pm.manifests.map((file) => `COPY ${JSON.stringify([file, `./${file}`])}`),
+      ...pm.manifests.map((file) => {
+        const from = file === "package.json" && plan.rootHooks ? INSTALL_MANIFEST_IN_CONTEXT : file;
+        return `COPY ${JSON.stringify([from, `./${file}`])}`;
+      }),
       install,
       ...beforeSource,
       ...appCaches,
@@ -146,9 +179,6 @@ function buildStage(
     );
   // In a workspace the install ran at its root; the app builds (and later runs) in its own folder.
   if (plan.workspace) lines.push(`WORKDIR ${appDirOf(plan)}`);
-  if (overrides.build) lines.push(shell("RUN", overrides.build));
-  else if (plan.buildScript) lines.push(shell("RUN", `${pm.run} build`));
-  else if (plan.preset.framework === "nextjs") lines.push(exec("RUN", ["npx", "--no-install", "next", "build"]));
   return lines;
 }
 
@@ -160,9 +190,10 @@ function staticServeLines(port: number, options: DockerfileOptions, spa: boolean
       PIER_SPA: spa === undefined ? "auto" : spa ? "1" : "0",
       ...(options.siteConfig ? { [SITE_CONFIG_ENV]: options.siteConfig } : {}),
     }),
+    ...labelLine(options.labels),
     site,
     exec("RUN", ["node", `${STATIC_SERVER_INSTALL_DIR}/precompress.mjs`, "/srv/site"]),
-    "USER node",
+    `USER ${APP_USER}`,
     options.overrides.start
       ? shell("CMD", options.overrides.start)
       : exec("CMD", ["node", `${STATIC_SERVER_INSTALL_DIR}/server.mjs`, "/srv/site"]),
@@ -182,34 +213,60 @@ export function staticSiteDockerfile(plan: Extract<BuildPlan, { kind: "static" }
 /**
  * The first of a Node app's two builds: install, build, then write down what the build produced
  * (build-output/collect-facts.mjs), from which Pier decides how to serve it (servingDockerfile).
+ * `finish` (USER and CMD) makes the stage the app's image as well: when serving is known before the build
+ * (no facts needed), or (Next.js) when it is what the build is expected to produce and the facts then agree.
  */
 export function buildStageDockerfile(
   plan: NodePlan,
   options: DockerfileOptions,
   factPaths: string[],
   caches: StageCaches,
-  finish: string[] = [],
+  { finish = [], factsNeeded = true }: { finish?: string[]; factsNeeded?: boolean } = {},
 ): string {
-  const extraEnv: Record<string, string> = plan.preset.framework === "nextjs" ? { NEXT_TELEMETRY_DISABLED: "1" } : {};
-  const lines = buildStage(plan, options, caches, runtimeLines(plan.port, options, extraEnv));
   const { layout } = caches;
+  const nextjs = plan.preset.framework === "nextjs";
+  // Every label in one instruction before the source, so a source change adds no label commits.
+  const labels = labelLine({ ...options.labels, [BUILD_CACHE_LABEL]: JSON.stringify(layout) });
+  // CMD is read by no later step, so it goes before the source too; USER must wait until the build ran.
+  const command = finish.filter((line) => line.startsWith("CMD"));
+  const beforeSource = [
+    ...runtimeLines(plan.port, options, nextjs ? { NEXT_TELEMETRY_DISABLED: "1" } : {}),
+    ...labels,
+    ...command,
+  ];
+  finish = finish.filter((line) => !command.includes(line));
+  const lines = installStage(plan, options, caches, beforeSource);
+  // What runs once the source is in: the app's install hooks (as its package manager would run them, with
+  // its binaries on PATH), then its build. Each in a subshell of its own lines, so a command's comments
+  // and operators can't reach the next one.
+  const hooks = plan.rootHooks?.commands ?? [];
+  const buildStep = buildCommand(plan, options);
+  const steps = [...hooks, ...(buildStep ? [buildStep] : [])];
+  const onPath = hooks.length ? 'export PATH="$PWD/node_modules/.bin:$PATH" && ' : "";
+  const build = steps.length ? onPath + steps.map((command) => `(\n${command}\n)`).join(" && ") : null;
   const keep = {
     dirs: [...layout.appDirs, ...(layout.storeDir ? [layout.storeDir] : [])],
     limitBytes: caches.limitBytes,
+    ...(nextjs ? { nextWritableBy: APP_USER } : {}),
   };
-  const label = `LABEL ${BUILD_CACHE_LABEL}=${JSON.stringify(JSON.stringify(layout))}`;
-  // The facts are needed unless serving is known (finish), and the collector keeps caches when there are any.
-  if (finish.length === 0 || layout.appDirs.length > 0) {
-    lines.push(
-      exec("RUN", ["node", COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)]),
-    );
-  } else if (lines.at(-1) === "COPY . ." && !finish.some((line) => line.startsWith("RUN"))) {
+  const collectorArgs = [COLLECTOR_IN_IMAGE, FACTS_FILE_IN_IMAGE, JSON.stringify(factPaths), JSON.stringify(keep)];
+  // The collector writes the facts, and keeps the caches when there are any.
+  const collects = factsNeeded || layout.appDirs.length > 0;
+  if (build && collects) {
+    // One step for the build and the collector: one container commit fewer, and what the collector gives
+    // the app's user was written in this same layer (nothing copied up).
+    lines.push(shell("RUN", `${build} && node ${collectorArgs.map(shellWord).join(" ")}`));
+  } else {
+    if (build) lines.push(shell("RUN", build));
+    if (collects) lines.push(exec("RUN", ["node", ...collectorArgs]));
+  }
+  if (!build && !collects && lines.at(-1) === "COPY . ." && !finish.some((line) => line.startsWith("RUN"))) {
     // Nothing runs after the source comes in (no build, nothing to collect): everything else goes before it,
     // so a change of the source costs one layer.
-    lines.splice(lines.length - 1, 0, label, ...finish);
+    lines.splice(lines.length - 1, 0, ...finish);
     return `${lines.join("\n")}\n`;
   }
-  lines.push(label, ...finish);
+  lines.push(...finish);
   return `${lines.join("\n")}\n`;
 }
 
@@ -242,12 +299,13 @@ export function servingDockerfile(
       const beside = (rel: string) => `./${serverDir === "." ? "" : `${serverDir}/`}${rel}`;
       lines.push(`FROM ${buildImage} AS build`, `FROM ${options.baseImage}`, "WORKDIR /app");
       lines.push(...runtimeLines(plan.port, options, { HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" }));
+      lines.push(...labelLine(options.labels));
       lines.push(
         copyFromBuild(`${dist}/standalone/`, "./"),
         copyFromBuild(`${dist}/static`, beside(`${serving.distDir}/static`)),
       );
       if (plan.hasPublicDir) lines.push(copyFromBuild(`${appDir}/public`, beside("public")));
-      lines.push("USER node", exec("CMD", ["node", serving.server]));
+      lines.push(`USER ${APP_USER}`, exec("CMD", ["node", serving.server]));
       break;
     }
     case "self-contained":
@@ -256,10 +314,16 @@ export function servingDockerfile(
         `FROM ${options.baseImage}`,
         "WORKDIR /app",
         ...runtimeLines(plan.port, options),
+        ...labelLine(options.labels),
       );
-      lines.push(copyFromBuild(`${appDir}/${serving.dir}`, `./${serving.dir}`), "USER node", exec("CMD", serving.argv));
+      lines.push(
+        copyFromBuild(`${appDir}/${serving.dir}`, `./${serving.dir}`),
+        `USER ${APP_USER}`,
+        exec("CMD", serving.argv),
+      );
       break;
     case "command":
+      // The build stage carries the labels already.
       lines.push(`FROM ${buildImage}`, ...commandLines(serving));
       break;
   }
@@ -270,11 +334,11 @@ export function servingDockerfile(
 export function commandLines(serving: Extract<Serving, { kind: "command" }>): string[] {
   // e.g. next start writes its cache under .next at run time, as the app's user.
   const writable = serving.writableDirs.map((dir) =>
-    exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R node:node "$(dirname "$1")"`, "sh", dir]),
+    exec("RUN", ["sh", "-c", `mkdir -p "$1" && chown -R ${APP_USER}:${APP_USER} "$(dirname "$1")"`, "sh", dir]),
   );
   return [
     ...writable,
-    "USER node",
+    `USER ${APP_USER}`,
     "shell" in serving.command ? shell("CMD", serving.command.shell) : exec("CMD", serving.command.argv),
   ];
 }

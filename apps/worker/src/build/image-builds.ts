@@ -5,7 +5,14 @@ import path from "node:path";
 import { buildStageTag } from "@pier/shared";
 import { cacheLayout, cacheRestore, describeRestore } from "./build-cache.ts";
 import { collectorScript, readBuildFacts } from "./build-output/facts.ts";
-import { decideBeforeBuild, decideServing, factCandidates, type Serving } from "./build-output/serving.ts";
+import {
+  decideBeforeBuild,
+  decideServing,
+  expectedServing,
+  factCandidates,
+  sameCommand,
+  type Serving,
+} from "./build-output/serving.ts";
 import type { BuildPlan, NodePlan } from "./detect.ts";
 import {
   buildStageDockerfile,
@@ -14,6 +21,7 @@ import {
   COLLECTOR_IN_CONTEXT,
   finishingDockerfile,
   GENERATED_DOCKERFILE,
+  INSTALL_MANIFEST_IN_CONTEXT,
   servingDockerfile,
   STATIC_SERVER_IN_CONTEXT,
   staticSiteDockerfile,
@@ -24,6 +32,9 @@ import type { PresetOverrides } from "./framework.ts";
 import { staticServerFiles } from "./static-server/files.ts";
 
 type BuildRun = Omit<BuildSpec, "labels" | "limits" | "onLog" | "signal">;
+
+/** A build of a Dockerfile Pier wrote: it carries the image's labels itself (DockerfileOptions.labels). */
+const generated = (spec: BuildRun): BuildRun & { labels: Record<string, string> } => ({ ...spec, labels: {} });
 
 /** What every build of one deployment shares: the engine, the app's tag, the limits and the log. */
 export interface ImageBuilder {
@@ -37,8 +48,9 @@ export interface ImageBuilder {
   /** PIER_BUILD_CACHE_MB, in bytes: what an app's build caches may hold. */
   cacheLimitBytes: number;
   log: (line: string) => void;
-  /** One docker build, under the build limits and deadline, its output in the deploy log. */
-  build(spec: BuildRun): Promise<{ imageId: string }>;
+  /** One docker build, under the build limits and deadline, its output in the deploy log; the app's labels
+   *  are added unless the spec names its own. */
+  build(spec: BuildRun & { labels?: Record<string, string> }): Promise<{ imageId: string }>;
 }
 
 /** The checkout as a build context: where it is and what is left out. */
@@ -79,12 +91,14 @@ export async function buildStaticSite(
   const extra = new Map([...(await caInContext(builder)), ...(await staticServerInContext())]);
   extra.set(GENERATED_DOCKERFILE, Buffer.from(text));
   builder.log(`Building image ${builder.tag}`);
-  const { imageId } = await builder.build({
-    ...checkout,
-    dockerfile: GENERATED_DOCKERFILE,
-    tag: builder.tag,
-    extraFiles: extra,
-  });
+  const { imageId } = await builder.build(
+    generated({
+      ...checkout,
+      dockerfile: GENERATED_DOCKERFILE,
+      tag: builder.tag,
+      extraFiles: extra,
+    }),
+  );
   return { imageId, tag: builder.tag };
 }
 
@@ -113,24 +127,26 @@ export async function buildNodeApp(
   };
   const known = decideBeforeBuild(inputs);
   if (known) builder.log(`Serving: ${describeServing(known)} (known before the build: one build makes the image)`);
-  const stageText = buildStageDockerfile(
-    plan,
-    options,
-    factCandidates(plan.preset),
-    caches,
-    known ? commandLines(known) : [],
-  );
+  const expected = known ? null : expectedServing(inputs);
+  const finish = known ?? expected;
+  const stageText = buildStageDockerfile(plan, options, factCandidates(plan.preset), caches, {
+    finish: finish ? commandLines(finish) : [],
+    factsNeeded: !known,
+  });
   builder.log(`Generated Dockerfile${known ? "" : " (build stage)"}:\n${stageText.trimEnd()}`);
   const extra = new Map([...(await caInContext(builder)), [COLLECTOR_IN_CONTEXT, await collectorScript()]]);
+  if (plan.rootHooks) extra.set(INSTALL_MANIFEST_IN_CONTEXT, Buffer.from(plan.rootHooks.installManifest));
   extra.set(GENERATED_DOCKERFILE, Buffer.from(stageText));
   if (known) {
     builder.log(`Building image ${builder.tag}`);
-    const { imageId } = await builder.build({
-      ...checkout,
-      dockerfile: GENERATED_DOCKERFILE,
-      tag: builder.tag,
-      extraFiles: extra,
-    });
+    const { imageId } = await builder.build(
+      generated({
+        ...checkout,
+        dockerfile: GENERATED_DOCKERFILE,
+        tag: builder.tag,
+        extraFiles: extra,
+      }),
+    );
     // The app's image is its build stage too: it holds the caches for the next build.
     await builder.runtime.tagImage(imageId, buildStageTag(builder.appName));
     return { imageId, tag: builder.tag, serving: known };
@@ -138,12 +154,14 @@ export async function buildNodeApp(
   // A tag of this build's own while it runs: another deploy of the app may build at the same time.
   const stageTag = `${buildStageTag(builder.appName)}-${Math.random().toString(36).slice(2, 10)}`;
   builder.log(`Building the build stage`);
-  const stage = await builder.build({
-    ...checkout,
-    dockerfile: GENERATED_DOCKERFILE,
-    tag: stageTag,
-    extraFiles: extra,
-  });
+  const stage = await builder.build(
+    generated({
+      ...checkout,
+      dockerfile: GENERATED_DOCKERFILE,
+      tag: stageTag,
+      extraFiles: extra,
+    }),
+  );
   try {
     const facts = await readBuildFacts(
       (image, file, max) => builder.runtime.readImageFile(image, file, max),
@@ -151,6 +169,11 @@ export async function buildNodeApp(
     );
     const serving = decideServing({ ...inputs, facts });
     builder.log(`Serving: ${describeServing(serving)}`);
+    if (expected && sameCommand(serving, expected)) {
+      builder.log("The build stage was made ready for this: it is the app's image (no second build)");
+      await builder.runtime.tagImage(stage.imageId, builder.tag);
+      return { imageId: stage.imageId, tag: builder.tag, serving };
+    }
     const text = servingDockerfile(plan, serving, stage.imageId, options);
     builder.log(`Generated Dockerfile (serving):\n${text.trimEnd()}`);
     const files = serving.kind === "static" ? await staticServerInContext() : new Map<string, Buffer>();
@@ -186,7 +209,10 @@ async function buildFromPierFiles(
   const emptyDir = await mkdtemp(path.join(tmpdir(), "pier-build-"));
   try {
     const extra = new Map([...files, [GENERATED_DOCKERFILE, Buffer.from(dockerfile)]]);
-    return await builder.build({ contextDir: emptyDir, dockerfile: GENERATED_DOCKERFILE, tag, extraFiles: extra });
+    // Its images are made FROM one that has the app's labels, or carry them in the Dockerfile.
+    return await builder.build(
+      generated({ contextDir: emptyDir, dockerfile: GENERATED_DOCKERFILE, tag, extraFiles: extra }),
+    );
   } finally {
     await rm(emptyDir, { recursive: true, force: true });
   }

@@ -50,6 +50,8 @@ export interface PackageManagerPlan {
   run: string;
   /** Files the install needs, copied before the source so the dependency layer stays cached. */
   manifests: string[];
+  /** Yarn 2+: its cache in the project, its own set of install hooks. */
+  berry?: true;
 }
 
 interface PackageJson {
@@ -206,5 +208,6 @@ async function yarnPlan(files: RepoFiles, lockfile: string | null, why: string, 
     install: lockfile ? `${yarn} install --immutable` : `${yarn} install`,
     run: `${yarn} run`,
     manifests,
+    berry: true,
   };
 }

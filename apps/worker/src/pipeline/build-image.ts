@@ -90,13 +90,13 @@ export async function buildAppImage(
     appId: request.appId,
     tag: imageTag(request.appName, request.commitSha),
     log: request.log,
-    build: (spec) => runtime.buildImage({ ...spec, labels, limits, onLog: request.log, signal: deadline }),
+    build: (spec) => runtime.buildImage({ labels, ...spec, limits, onLog: request.log, signal: deadline }),
   };
   const checkout = { contextDir: contextFiles.dir, exclude: [".git", PIER_CONTEXT_DIR], ignorePatterns };
   try {
     if (plan.kind === "dockerfile")
       return { ...(await buildRepoDockerfile(builder, plan.dockerfile, checkout, request.overrides)), plan };
-    const options = await dockerfileOptions(runtime, config, plan, request);
+    const options = { ...(await dockerfileOptions(runtime, config, plan, request)), labels };
     if (plan.kind === "static") return { ...(await buildStaticSite(builder, plan, checkout, options)), plan };
     return { ...(await buildNodeApp(builder, plan, checkout, options, request.presetOverrides)), plan };
   } catch (error) {
@@ -129,7 +129,7 @@ async function dockerfileOptions(
   config: PierConfig,
   plan: Exclude<BuildPlan, { kind: "dockerfile" }>,
   request: ImageBuildRequest,
-): Promise<DockerfileOptions> {
+): Promise<Omit<DockerfileOptions, "labels">> {
   const baseImage = await chooseBaseImage(
     runtime,
     config,

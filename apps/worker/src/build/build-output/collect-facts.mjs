@@ -4,12 +4,14 @@
 //
 //   node collect-facts.mjs <output.json> <JSON array of relative paths to look at> [<JSON cache spec>]
 //
-// The cache spec ({ dirs: [...], limitBytes }) names the build caches the next build of the app restores
-// (framework caches, the package manager's store). Each is made to exist, so the next build can copy it;
-// over the limit, its least recently used entries go first.
+// The cache spec ({ dirs: [...], limitBytes, nextWritableBy? }) names the build caches the next build of the
+// app restores (framework caches, the package manager's store). Each is made to exist, so the next build can
+// copy it; over the limit, its least recently used entries go first. With nextWritableBy (a user name), the
+// Next.js build folder becomes that user's: `next start` writes its cache and ISR pages there at run time.
+// It runs in the same step as the build, so changing the owner of what the build wrote copies nothing.
 //
 // Plain Node, no dependencies: it runs on whatever Node the app builds with.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lchownSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const [outputFile, candidatesJson = "[]", cacheJson = "{}"] = process.argv.slice(2);
@@ -139,12 +141,39 @@ function keepCaches({ dirs = [], limitBytes = Infinity }) {
   return { bytes, dropped };
 }
 
+/** The uid and gid of a user of the image, from /etc/passwd. */
+function userIds(name) {
+  for (const line of readFileSync("/etc/passwd", "utf8").split("\n")) {
+    const [user, , uid, gid] = line.split(":");
+    if (user === name) return { uid: Number(uid), gid: Number(gid) };
+  }
+  throw new Error(`no user ${name} in this image`);
+}
+
+/**
+ * Gives a folder (not a symlink) and everything in it to a user. Entries already theirs are left alone:
+ * on the image's overlay even a no-op chown would copy a file from a lower layer (the restored cache) up.
+ */
+function giveTo(dir, ids) {
+  const stat = lstatSync(dir);
+  if (stat.uid !== ids.uid || stat.gid !== ids.gid) lchownSync(dir, ids.uid, ids.gid);
+  if (!stat.isDirectory()) return;
+  for (const entry of readdirSync(dir)) giveTo(path.join(dir, entry), ids);
+}
+
 const paths = {};
 for (const candidate of JSON.parse(candidatesJson)) if (isSafeRelative(candidate)) paths[candidate] = kindOf(candidate);
 
-const caches = keepCaches(JSON.parse(cacheJson));
+const cacheSpec = JSON.parse(cacheJson);
+const caches = keepCaches(cacheSpec);
+const next = nextFacts();
+const ownsDistDir = (dir) => kindOf(dir) === "dir" && !lstatSync(dir).isSymbolicLink();
+if (next && typeof cacheSpec.nextWritableBy === "string" && ownsDistDir(next.distDir)) {
+  mkdirSync(path.join(next.distDir, "cache"), { recursive: true });
+  giveTo(next.distDir, userIds(cacheSpec.nextWritableBy));
+}
 // Printed into the build log (this step runs whenever the build ran).
 if (caches.dropped.length)
   console.log(`Build cache over PIER_BUILD_CACHE_MB: dropped the least recently used ${caches.dropped.join(", ")}`);
 console.log(`Build cache kept for the next build: ${(caches.bytes / 1e6).toFixed(1)} MB`);
-writeFileSync(outputFile, JSON.stringify({ version: 1, next: nextFacts(), nitro: nitroFacts(), paths, caches }));
+writeFileSync(outputFile, JSON.stringify({ version: 1, next, nitro: nitroFacts(), paths, caches }));

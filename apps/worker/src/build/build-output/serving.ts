@@ -136,15 +136,33 @@ function nextServing(input: ServingInput): Serving {
     );
   }
   const why = `Next.js resolved output: ${next.output ? JSON.stringify(next.output) : "the default (a server)"}`;
-  const writable = [`${next.distDir}/cache`];
+  return nextStart(input, why, [`${next.distDir}/cache`]);
+}
+
+/** A Next.js server build runs its start script when that starts a server, else `next start`. */
+function nextStart(input: Omit<ServingInput, "facts">, why: string, writableDirs: string[]): CommandServing {
   if (servesItself(input.startScript))
     return command(
       [...input.runScript.split(" "), "start"],
       `${why}: its start script (${JSON.stringify(input.startScript)})`,
-      writable,
+      writableDirs,
     );
-  return command(["npx", "--no-install", "next", "start"], `${why}: next start`, writable);
+  return command(["npx", "--no-install", "next", "start"], `${why}: next start`, writableDirs);
 }
+
+/**
+ * What a build is expected to come to, when one outcome is usual enough to prepare for: a Next.js build is
+ * most often a server. Its build stage is then made ready to be the app's image (USER and CMD; the
+ * collector gives the build folder to the app's user), and when the facts agree no second build is needed.
+ */
+export function expectedServing(input: Omit<ServingInput, "facts">): CommandServing | null {
+  if (input.overrides.start || input.overrides.framework || input.preset.framework !== "nextjs") return null;
+  return nextStart(input, "Next.js, expected a server", []);
+}
+
+/** Whether serving runs the same command as the one the build stage was made ready for. */
+export const sameCommand = (serving: Serving, expected: CommandServing) =>
+  serving.kind === "command" && JSON.stringify(serving.command) === JSON.stringify(expected.command);
 
 /** React Router / Remix in SPA mode (ssr: false) write no server build: only the client files. */
 function frameworkSpa(input: ServingInput): Serving | null {
