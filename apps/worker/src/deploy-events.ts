@@ -19,7 +19,8 @@ export async function announceDeploymentEnd(deps: DeployEventDeps, deploymentId:
   if (!deps.notifications) return;
   try {
     const deployment = await deps.prisma.deployment.findUnique({ where: { id: deploymentId }, include: { app: { select: { id: true, name: true } } } });
-    if (!deployment) return;
+    // The app (and its deployments with it) was deleted meanwhile: there is nobody to tell about it.
+    if (!deployment?.app) return;
     const { app } = deployment;
     const commit = deployment.commitSha ? ` (${deployment.commitSha.slice(0, 7)}${deployment.commitMessage ? ` ${deployment.commitMessage.split("\n")[0]}` : ""})` : "";
     const where = deployment.previewSlug ? `preview of ${deployment.branch}` : "production";

@@ -10,6 +10,8 @@ const RETRY_INTERVAL_MS = 1_000;
 
 type Line = { line: string; stream: string };
 
+const isForeignKeyViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2003";
+
 /**
  * Streams a deployment's log into the database as it comes, in small batches (live viewers read it
  * from there). Secret values (the app's env vars) are redacted before anything is stored. A database
@@ -34,7 +36,8 @@ export class BuildLog {
   }
 
   write(line: string, stream = "build"): void {
-    const clean = redactSecrets(line, this.secrets).slice(0, MAX_LINE_LENGTH);
+    // PostgreSQL text can't hold a NUL byte (a build printing binary output would lose the whole batch).
+    const clean = redactSecrets(line, this.secrets).slice(0, MAX_LINE_LENGTH).replace(/\u0000/g, "\uFFFD");
     this.buffer.push({ line: clean, stream });
     this.schedule(FLUSH_INTERVAL_MS);
   }
@@ -52,6 +55,8 @@ export class BuildLog {
       try {
         await this.prisma.buildLog.createMany({ data: batch.map((entry) => ({ deploymentId: this.deploymentId, line: entry.line, stream: entry.stream })) });
       } catch (error) {
+        // The deployment is gone (deleted with its app while it built): its log has nowhere to go.
+        if (isForeignKeyViolation(error)) return;
         if (!isDatabaseUnavailable(error)) {
           this.failure ??= error;
           return;
