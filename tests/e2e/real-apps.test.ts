@@ -17,10 +17,17 @@ describe("real app shapes deploy", () => {
   const run = randomBytes(3).toString("hex");
   let platform: Platform;
   const apps = testApps(() => platform, "shape");
-  const body = async (name: string, path = "/") => (await getViaRouter(platform.routerPort, `${name}.localhost`, path)).body;
+  let lastLog = "";
+  const body = async (name: string, path = "/") => {
+    const res = await getViaRouter(platform.routerPort, `${name}.localhost`, path);
+    // A READY app is served: when it isn't, say how, with the log of the deploy that made it READY.
+    if (res.status >= 500) throw new Error(`the router answered ${res.status} for ${name}${path}\n${lastLog}`);
+    return res.body;
+  };
   const deployOk = async (name: string) => {
     const deployment = await apps.deploy(name);
     const log = await logText(platform.api, platform.auth, deployment.id);
+    lastLog = log;
     expect(deployment.status, `${deployment.reason}\n${log}`).toBe("READY");
     return { deployment, log };
   };
