@@ -8,7 +8,9 @@ const config = loadConfig();
 const prisma = createPrismaClient(config.DATABASE_URL);
 try {
   const rotated = await rotateSecrets(prisma, secretBox(config));
-  console.log(`sealed with the current key: ${rotated.envValues} env value(s), ${rotated.webhookSecrets} webhook secret(s)`);
+  console.log(
+    `sealed with the current key: ${rotated.envValues} env value(s), ${rotated.deploymentEnvs} deployment env(s), ${rotated.webhookSecrets} webhook secret(s)`,
+  );
 } finally {
   await prisma.$disconnect();
 }

@@ -53,6 +53,39 @@ describe("replicas", () => {
     expect(new Set(third)).toEqual(new Set(first));
   });
 
+  it("every replica of a deployment runs the env it was made with, and a rollback brings that env back", async () => {
+    const greeter = (version: string) => ({
+      "package.json": JSON.stringify({ name: "greet", scripts: { start: "node server.js" } }),
+      "server.js": `require("http").createServer((q, s) => s.end(${JSON.stringify(version)} + " " + (process.env.GREETING ?? "none") + " " + require("os").hostname())).listen(Number(process.env.PORT));\n`,
+    });
+    const { name, repo } = await apps.create(greeter("v1"));
+    const api = (method: "PUT" | "POST", url: string, payload?: object) =>
+      platform.api.inject({ method, url: `/api/apps/${name}${url}`, headers: platform.auth, ...(payload ? { payload } : {}) });
+    expect((await apps.deploy(name)).status).toBe("READY");
+    expect((await api("PUT", "/env", { vars: { GREETING: "hi" } })).statusCode).toBe(200);
+    // The env change reaches a new deployment, never v1's new replica.
+    expect((await api("POST", "/scale", { replicas: 2 })).statusCode).toBe(200);
+    const v1 = await answers(`${name}.localhost`, 6);
+    expect(v1.every((b) => b.startsWith("v1 none "))).toBe(true);
+    expect(new Set(v1).size).toBe(2);
+
+    await repo.commit(greeter("v2"), "v2");
+    expect((await apps.deploy(name)).status).toBe("READY");
+    expect((await answers(`${name}.localhost`, 4)).every((b) => b.startsWith("v2 hi "))).toBe(true);
+
+    expect((await api("POST", "/rollback")).json()).toMatchObject({ routed: true });
+    const back = await answers(`${name}.localhost`, 6);
+    expect(back.every((b) => b.startsWith("v1 none ")), back.join("\n")).toBe(true);
+
+    // PORT is Pier's to set: refused, naming the key, and nothing is stored.
+    const port = await api("PUT", "/env", { vars: { PORT: "1", OTHER: "x" } });
+    expect(port.statusCode).toBe(400);
+    expect(JSON.stringify(port.json())).toContain("vars.PORT");
+    expect(port.json().error ?? port.json().message).toBeTruthy();
+    const listed = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}/env`, headers: platform.auth })).json();
+    expect(listed.vars.map((v: { key: string }) => v.key)).toEqual(["GREETING"]);
+  });
+
   it("a replica that never gets healthy fails the deploy and leaves nothing behind", async () => {
     const { name, repo } = await apps.create(replicated("ok", 1));
     expect((await apps.deploy(name)).status).toBe("READY");

@@ -84,7 +84,7 @@ describe("pier.json: configuration in the repo", () => {
     const leftovers = await platform.runtime.listContainers({ "pier.app": name, "pier.role": "test" }, { all: true });
     expect(leftovers).toEqual([]);
 
-    await repo.commit({ "pier.json": JSON.stringify({ test: "node -e \"process.exit(require('./package.json').name === 'hello' ? 0 : 1)\"" }) }, "green tests");
+    await repo.commit({ "pier.json": JSON.stringify({ test: "node -e \"process.exit(require('./package.json').name === 'hello' && process.env.PORT === '3000' && process.env.HOST === '0.0.0.0' ? 0 : 1)\"" }) }, "green tests");
     const passed = await apps.deploy(name);
     expect(passed.status).toBe("READY");
     expect(await logText(platform.api, platform.auth, passed.id)).toMatch(/Tests passed in \d+ ms/);

@@ -53,6 +53,11 @@ describe("persistent volumes", () => {
     expect(rollback.statusCode).toBe(200);
     expect(rollback.json().started).toBe(true);
     expect((await getViaRouter(platform.routerPort, host)).body).toBe("v1\nv2\nv1\n");
+    // The compose export mounts the same volume.
+    const exported = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/export`, headers: platform.auth });
+    const volume = (await platform.runtime.listVolumes({ "pier.app": name }))[0]!.name;
+    expect(exported.body).toContain(`- ${volume}:/data`);
+    expect(exported.body).toMatch(new RegExp(`^volumes:\\n  ${volume}:\\n    external: true`, "m"));
   });
 
   it("deleting the app keeps its volume unless asked explicitly", async () => {

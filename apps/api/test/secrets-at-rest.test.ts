@@ -50,14 +50,19 @@ describe("secrets at rest", () => {
     const target = await prisma.app.findUniqueOrThrow({ where: { name } });
     await prisma.envVar.create({ data: { appId: target.id, key: "OLD_KEY_VALUE", value: oldBox.seal("sealed-long-ago"), target: "production" } });
     await prisma.envVar.create({ data: { appId: target.id, key: "PLAIN_VALUE", value: "stored-before-encryption", target: "production" } });
+    // A deployment's frozen env, sealed with the old key too.
+    const frozen = { id: `${target.id}-d1`, shortId: "d1", appId: target.id, trigger: "API" as const, branch: "main" };
+    await prisma.deployment.create({ data: { ...frozen, env: oldBox.seal(JSON.stringify({ DATABASE_URL: "frozen" })) } });
     const rotating = new SecretBox([newKey, oldKey]);
     expect(rotating.open(oldBox.seal("x"))).toBe("x");
     // Rows of other apps in this shared database are sealed with the suite's key: rotate this app's only.
-    const scoped = { envVar: { findMany: (args: object) => prisma.envVar.findMany({ ...args, where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } } }), update: prisma.envVar.update.bind(prisma.envVar) }, app: { findMany: async () => [], update: prisma.app.update.bind(prisma.app) } };
-    expect(await rotateSecrets(scoped as never, rotating)).toEqual({ envValues: 2, webhookSecrets: 0 });
+    const scoped = { envVar: { findMany: (args: object) => prisma.envVar.findMany({ ...args, where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } } }), update: prisma.envVar.update.bind(prisma.envVar) }, app: { findMany: async () => [], update: prisma.app.update.bind(prisma.app) }, deployment: { findMany: (args: { select: object }) => prisma.deployment.findMany({ select: args.select, where: { appId: target.id } }), update: prisma.deployment.update.bind(prisma.deployment) } };
+    expect(await rotateSecrets(scoped as never, rotating)).toEqual({ envValues: 2, deploymentEnvs: 1, webhookSecrets: 0 });
     const afterRotation = new SecretBox([newKey]); // the old key dropped
     const rows = await prisma.envVar.findMany({ where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } }, orderBy: { key: "asc" } });
     expect(rows.map((r) => afterRotation.open(r.value))).toEqual(["sealed-long-ago", "stored-before-encryption"]);
+    const deployment = await prisma.deployment.findUniqueOrThrow({ where: { id: frozen.id } });
+    expect(JSON.parse(afterRotation.open(deployment.env!))).toEqual({ DATABASE_URL: "frozen" });
     expect(() => new SecretBox([randomBytes(32)]).open(rows[0]!.value)).toThrow(/not among PIER_SECRETS_KEY/);
   });
 });

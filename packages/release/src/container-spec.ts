@@ -1,6 +1,14 @@
 import type { App, Deployment, EnvVar } from "@pier/db";
 import type { VolumeMount } from "@pier/runtime";
-import { envTargetOf, LABELS, openEnvVars, type EnvTarget, type PierConfig, type SecretsSettings } from "@pier/shared";
+import {
+  envTargetOf,
+  LABELS,
+  openEnvVars,
+  secretBox,
+  type EnvTarget,
+  type PierConfig,
+  type SecretsSettings,
+} from "@pier/shared";
 import type { StartRequest } from "./start-container.ts";
 import { storedMounts } from "./volumes.ts";
 
@@ -29,6 +37,32 @@ export function containerLimits(config: PierConfig, stored: { memoryMb?: number 
 export const envRecord = (envVars: Array<Pick<EnvVar, "key" | "value" | "target">>, target: EnvTarget): Record<string, string> =>
   Object.fromEntries(envVars.filter((v) => v.target === target).map((v) => [v.key, v.value]));
 
+type AppWithEnv = Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value" | "target">> };
+
+/**
+ * The env a new deployment runs with: the app's vars for its target (a preview never sees production's
+ * values), frozen into the deployment (sealFrozenEnv) so every container of it starts the same way.
+ */
+export const currentEnv = (config: SecretsSettings, app: AppWithEnv, deployment: Pick<Deployment, "previewSlug">) =>
+  envRecord(openEnvVars(config, app.envVars), envTargetOf(deployment));
+
+/** A deployment's frozen env, sealed as one value (Deployment.env). */
+export const sealFrozenEnv = (config: SecretsSettings, env: Record<string, string>) =>
+  secretBox(config).seal(JSON.stringify(env));
+
+/**
+ * The env a deployment runs with: the one frozen when it was made. A deployment made before Pier froze
+ * env (no Deployment.env) falls back to the app's vars of the moment, as it always did.
+ */
+export function deploymentEnv(
+  config: SecretsSettings,
+  app: AppWithEnv,
+  deployment: Pick<Deployment, "env" | "previewSlug">,
+): Record<string, string> {
+  if (deployment.env === null) return currentEnv(config, app, deployment);
+  return JSON.parse(secretBox(config).open(deployment.env)) as Record<string, string>;
+}
+
 /** What every app process sees: its env vars, HOST (many frameworks read it; the app may override it) and PORT. */
 export function appEnv(vars: Record<string, string>, port: number): Record<string, string> {
   return { HOST: "0.0.0.0", ...vars, PORT: String(port) };
@@ -41,8 +75,11 @@ export function appLabels(app: Pick<App, "id" | "name">, extra: Record<string, s
 /** The start request of a stored deployment's container (replica `replica`, 1 by default); env values opened with the config's secrets key. */
 export function deploymentStartRequest(
   config: SecretsSettings,
-  app: Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value" | "target">> },
-  deployment: Pick<Deployment, "id" | "shortId" | "imageId" | "port" | "memoryMb" | "cpus" | "previewSlug" | "mounts">,
+  app: AppWithEnv,
+  deployment: Pick<
+    Deployment,
+    "id" | "shortId" | "imageId" | "port" | "memoryMb" | "cpus" | "previewSlug" | "mounts" | "env"
+  >,
   replica = 1,
 ): StartRequest {
   if (!deployment.imageId) throw new Error(`deployment ${deployment.shortId} has no image`);
@@ -54,8 +91,7 @@ export function deploymentStartRequest(
     shortId: deployment.shortId,
     image: deployment.imageId,
     port: deployment.port ?? 3000,
-    // A preview never sees production's values: only the vars that target previews.
-    env: envRecord(openEnvVars(config, app.envVars), envTargetOf(deployment)),
+    env: deploymentEnv(config, app, deployment),
     memoryMb: deployment.memoryMb,
     cpus: deployment.cpus,
     previewSlug: deployment.previewSlug,

@@ -10,7 +10,17 @@ export { keptDeploymentIds, pruneDeploymentImage, pruneOldDeployments, type Prun
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
 export { settlePreview, stopPreview } from "./previews.ts";
 export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from "./volumes.ts";
-export { appEnv, appLabels, containerLimits, deploymentStartRequest, envRecord, type ContainerLimits } from "./container-spec.ts";
+export {
+  appEnv,
+  appLabels,
+  containerLimits,
+  currentEnv,
+  deploymentEnv,
+  deploymentStartRequest,
+  envRecord,
+  sealFrozenEnv,
+  type ContainerLimits,
+} from "./container-spec.ts";
 export { backoffMs, CRASH_LOOP_AFTER, reconcileProduction, recordServingReplicas, replicaIndex, type ReconcileOptions, type ReconcileOutcome } from "./reconcile.ts";
 export { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, releaseLockOf, tryLock, type RedisLock } from "./redis-lock.ts";
 export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";

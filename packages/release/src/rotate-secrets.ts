@@ -2,16 +2,26 @@ import type { PrismaClient } from "@pier/db";
 import type { SecretBox } from "@pier/shared";
 
 /**
- * Seals every stored secret (env values, webhook secrets) with the box's current key: values sealed
- * with an older key (still listed after the new one) and values stored before encryption. Run after
- * putting a new key first; once it is done, the old key can be dropped.
+ * Seals every stored secret (env values, deployments' frozen env, webhook secrets) with the box's current
+ * key: values sealed with an older key (still listed after the new one) and values stored before
+ * encryption. Run after putting a new key first; once it is done, the old key can be dropped.
  */
-export async function rotateSecrets(prisma: PrismaClient, box: SecretBox): Promise<{ envValues: number; webhookSecrets: number }> {
+export async function rotateSecrets(
+  prisma: PrismaClient,
+  box: SecretBox,
+): Promise<{ envValues: number; deploymentEnvs: number; webhookSecrets: number }> {
   let envValues = 0;
   for (const row of await prisma.envVar.findMany({ select: { id: true, value: true } })) {
     if (box.isCurrent(row.value)) continue;
     await prisma.envVar.update({ where: { id: row.id }, data: { value: box.seal(box.open(row.value)) } });
     envValues++;
+  }
+  let deploymentEnvs = 0;
+  const frozen = await prisma.deployment.findMany({ where: { env: { not: null } }, select: { id: true, env: true } });
+  for (const row of frozen) {
+    if (row.env === null || box.isCurrent(row.env)) continue;
+    await prisma.deployment.update({ where: { id: row.id }, data: { env: box.seal(box.open(row.env)) } });
+    deploymentEnvs++;
   }
   let webhookSecrets = 0;
   for (const app of await prisma.app.findMany({ select: { id: true, webhookSecret: true } })) {
@@ -19,5 +29,5 @@ export async function rotateSecrets(prisma: PrismaClient, box: SecretBox): Promi
     await prisma.app.update({ where: { id: app.id }, data: { webhookSecret: box.seal(box.open(app.webhookSecret)) } });
     webhookSecrets++;
   }
-  return { envValues, webhookSecrets };
+  return { envValues, deploymentEnvs, webhookSecrets };
 }

@@ -4,6 +4,21 @@ import { autoscalePolicySchema } from "./autoscale.ts";
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
 /** Env var names and health-check paths: the same rules in pier.json and in the app's settings. */
 export const envKeySchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be letters, digits and '_', not starting with a digit");
+/** Why an app can't set this env var (Pier sets it itself, so the app's value would be ignored), or null. */
+export function reservedEnvKey(key: string): string | null {
+  if (key === "PORT")
+    return `PORT is set by Pier to the port the app listens on: set the port in the app's settings or pier.json "port"`;
+  if (key.startsWith("PIER_")) return `${key} is reserved: names starting with PIER_ are Pier's own`;
+  return null;
+}
+
+/** Refuses reserved keys of an env record, each naming its key (path: [...at, key]). */
+export function refuseReservedEnvKeys(vars: Record<string, string>, ctx: z.RefinementCtx, at: PropertyKey[]): void {
+  for (const key of Object.keys(vars)) {
+    const why = reservedEnvKey(key);
+    if (why) ctx.addIssue({ code: "custom", path: [...at, key], message: why });
+  }
+}
 export const healthCheckPathSchema = z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200);
 
 /** A persistent volume: a name (unique per app) and the absolute path it is mounted at. */
@@ -41,7 +56,11 @@ export const pierJsonSchema = z
       })
       .strict()
       .optional(),
-    env: z.record(envKeySchema, z.string().max(32_768)).describe("Non-secret defaults; the app's env vars override them").optional(),
+    env: z
+      .record(envKeySchema, z.string().max(32_768))
+      .superRefine((vars, ctx) => refuseReservedEnvKeys(vars, ctx, []))
+      .describe("Non-secret defaults; the app's env vars override them")
+      .optional(),
     resources: z
       .object({
         memory: z.number().int().min(16).max(65_536).describe("Memory limit in MB").optional(),

@@ -1,4 +1,4 @@
-import { ENV_TARGETS, envKeySchema } from "@pier/shared";
+import { ENV_TARGETS, envKeySchema, refuseReservedEnvKeys } from "@pier/shared";
 import { z } from "zod";
 
 export const envKey = envKeySchema;
@@ -11,7 +11,8 @@ export const setEnvBody = z
     vars: z.record(envKey, z.string().max(32_768)),
     targets: envTargets.default([...ENV_TARGETS]),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => refuseReservedEnvKeys(body.vars, ctx, ["vars"]));
 export const unsetEnvQuery = z.object({ target: envTarget.optional().describe("Remove it from this target only (default: both)") }).strict();
 export const envDto = z.object({
   vars: z.array(z.object({ key: z.string(), value: z.string(), targets: z.array(envTarget), updatedAt: z.string() })),

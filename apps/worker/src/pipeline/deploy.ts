@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { announceAndWaitForRouters, announceRouteChange, deploymentStartRequest, envRecord, prepareVolumes, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
-import { checkRepoUrl, envTargetOf, openEnvVars, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
+import { announceAndWaitForRouters, announceRouteChange, deploymentEnv, deploymentStartRequest, prepareVolumes, sealFrozenEnv, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
+import { checkRepoUrl, openEnvVars, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -74,9 +74,12 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       }),
     );
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
-    const env = envRecord(openEnvVars(deps.config, app.envVars), envTargetOf(deployment));
+    // Frozen now (or kept from an earlier attempt of this deployment): every container of it starts with it.
+    const env = deploymentEnv(deps.config, app, deployment);
+    const frozenEnv = deployment.env ?? sealFrozenEnv(deps.config, env);
+    log.setSecrets([...openEnvVars(deps.config, app.envVars).map((v) => v.value), ...Object.values(env)]);
     const mounts = await prepareVolumes(deps, app, settings.volumes, deployment.previewSlug);
-    if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, appName: app.name, appId: app.id, memoryMb: settings.memoryMb, cpus: settings.cpus }, log));
+    if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, port: image.plan.port, appName: app.name, appId: app.id, memoryMb: settings.memoryMb, cpus: settings.cpus }, log));
     await startDeploying(deps.prisma, deployment.id, {
       imageId: image.imageId,
       imageTag: image.tag,
@@ -87,12 +90,13 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       cpus: settings.cpus,
       replicas: settings.replicas,
       mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
+      env: frozenEnv,
     });
 
     log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
     const start = (port: number) =>
       startAndCheck(deps, timer, log, startedContainerIds, {
-        request: deploymentStartRequest(deps.config, app, { ...deployment, imageId: image.imageId, port, memoryMb: settings.memoryMb, cpus: settings.cpus, mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })) }),
+        request: deploymentStartRequest(deps.config, app, { ...deployment, imageId: image.imageId, port, memoryMb: settings.memoryMb, cpus: settings.cpus, mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })), env: frozenEnv }),
         replicas: settings.replicas,
         health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
       });

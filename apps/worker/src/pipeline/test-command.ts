@@ -1,4 +1,4 @@
-import { appLabels, containerLimits } from "@pier/release";
+import { appEnv, appLabels, containerLimits } from "@pier/release";
 import { DeployFailedError } from "../errors.ts";
 import type { BuildLog } from "../logs/build-log.ts";
 import type { DeployDeps } from "./deploy.ts";
@@ -11,7 +11,17 @@ const TEST_TIMEOUT_MS = 10 * 60_000;
  */
 export async function runTestCommand(
   deps: DeployDeps,
-  request: { image: string; command: string; env: Record<string, string>; appName: string; appId: string; memoryMb: number; cpus: number },
+  request: {
+    image: string;
+    command: string;
+    env: Record<string, string>;
+    /** The port the app listens on: the tests see PORT and HOST as the app does. */
+    port: number;
+    appName: string;
+    appId: string;
+    memoryMb: number;
+    cpus: number;
+  },
   log: BuildLog,
 ): Promise<void> {
   log.write(`Running the test command in the built image: ${request.command}`);
@@ -19,7 +29,7 @@ export async function runTestCommand(
   const result = await deps.runtime.runToCompletion({
     image: request.image,
     command: ["sh", "-c", request.command],
-    env: request.env,
+    env: appEnv(request.env, request.port),
     labels: appLabels({ id: request.appId, name: request.appName }, { "pier.role": "test" }),
     memoryBytes: limits.memoryBytes,
     nanoCpus: limits.nanoCpus,

@@ -5,7 +5,7 @@ import { AppError } from "../../errors.ts";
 import { appParams, updateAppBody } from "../../schemas/app.ts";
 import { envKey } from "../../schemas/env.ts";
 import { listEnv, setEnv, unsetEnv } from "../../services/env.ts";
-import { ENV_TARGETS } from "@pier/shared";
+import { ENV_TARGETS, reservedEnvKey } from "@pier/shared";
 import { deleteApp, findAppByName, updateApp } from "../../services/apps.ts";
 import { toAppDto } from "../../services/views.ts";
 import { csrfBody, fieldErrors, formText, formValues, html200, withoutField, type FieldErrors, type FormValues } from "../forms.ts";
@@ -60,6 +60,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     const errors: FieldErrors = {};
     if (!key) errors.key = "Enter a key.";
     else if (!checked.success) errors.key = checked.error.issues[0]?.message ?? "is not a valid key";
+    else if (reservedEnvKey(key)) errors.key = reservedEnvKey(key)!;
     if (value.length > 32_768) errors.value = "must be at most 32 768 characters";
     if (Object.keys(errors).length > 0) return renderSettings(request, reply, request.params.name, { key, value }, errors, 400);
     const target = await findAppByName(prisma, request.params.name);
