@@ -219,10 +219,16 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     await expect.poll(() => page.locator('[data-error-for="replicas"]').textContent()).toMatch(/maximum 10/);
     expect(await page.inputValue("#f-replicas")).toBe("99");
 
+    // A channel for this app hears of a scale made in the dashboard, as of one made through the API.
+    const channel = await platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload: { url: "http://127.0.0.1:9/hook", format: "json", apps: [name], events: ["app.scaled"] } });
+    expect(channel.statusCode, channel.body).toBe(201);
     await page.fill("#f-replicas", "2");
     await page.click('button[data-action="scale"]');
     await page.waitForURL(`${base}/apps/${name}#production`);
     expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain("2 running");
+    const told = await platform.prisma.notificationDelivery.findMany({ where: { channelId: channel.json().id } });
+    expect(told.map((d) => [d.event, (d.payload as { details: { by: string; desired: number } }).details])).toEqual([["app.scaled", expect.objectContaining({ by: "dashboard", desired: 2 })]]);
+    await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.json().id}`, headers: platform.auth });
     await page.locator('#replicas[data-state="RUNNING"][data-running="2"][data-desired="2"]').waitFor();
     expect(await page.locator("#replicas tr[data-replica]").count()).toBe(2);
     expect(await platform.runtime.listContainers({ "pier.deployment": ids.v1! })).toHaveLength(2);

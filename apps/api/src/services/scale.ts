@@ -1,4 +1,5 @@
 import { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, replicaStatuses, type ReconcileOutcome, type ReplicaStatus } from "@pier/release";
+import { notify } from "@pier/notifications";
 import { storedAutoscalePolicy } from "@pier/shared";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors.ts";
@@ -17,9 +18,16 @@ export interface ScaleResult {
 /**
  * Sets the app's desired production replicas and brings production there at once: containers of the
  * current production deployment start from its image or drain and stop. No build, no new deployment.
- * The controller keeps it there afterwards.
+ * The controller keeps it there afterwards. The notification channels hear of it (app.scaled), whether
+ * it came from the API or the dashboard (`by`).
  */
-export async function scaleApp(deps: PierDeps, name: string, replicas: number): Promise<ScaleResult> {
+export async function scaleApp(
+  deps: PierDeps,
+  name: string,
+  replicas: number,
+  by: "api" | "dashboard",
+  log: { error(obj: object, msg: string): void },
+): Promise<ScaleResult> {
   if (replicas > deps.config.PIER_MAX_REPLICAS) {
     throw new AppError("validation_failed", `replicas: ${replicas} is over the operator's maximum ${deps.config.PIER_MAX_REPLICAS} (PIER_MAX_REPLICAS)`, "replicas");
   }
@@ -48,5 +56,17 @@ export async function scaleApp(deps: PierDeps, name: string, replicas: number): 
     await lock.release();
   }
   const status = (await replicaStatuses(deps, [{ ...app, replicas }])).get(app.id)!;
-  return { replicas: status, started: outcome?.started ?? [], stopped: outcome?.stopped ?? [] };
+  const result = { replicas: status, started: outcome?.started ?? [], stopped: outcome?.stopped ?? [] };
+  const event = {
+    event: "app.scaled" as const,
+    app: { id: app.id, name: app.name },
+    summary: `${app.name}: scaled to ${status.desired} replica(s) by hand (${status.running} running)`,
+    details: { desired: status.desired, running: status.running, started: result.started, stopped: result.stopped, by },
+    at: new Date().toISOString(),
+  };
+  // An alert that can't be queued is logged; the scale stands.
+  await notify({ prisma: deps.prisma, queue: deps.notifications }, event).catch((error) =>
+    log.error({ err: error }, "could not queue the scale notification"),
+  );
+  return result;
 }

@@ -64,7 +64,7 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
       const again = (message: string) => renderAppPage(kit, request, reply, name, "1h", { scale: { values: { replicas: typed }, errors: { replicas: message } } }, 400);
       if (!/^\d{1,4}$/.test(typed)) return again(`Enter a whole number from 0 to ${config.PIER_MAX_REPLICAS}.`);
       try {
-        const { replicas } = await scaleApp(deps, name, Number(typed));
+        const { replicas } = await scaleApp(deps, name, Number(typed), "dashboard", request.log);
         const all = replicas.running === replicas.desired;
         const text = `Scaled ${name} to ${replicas.desired} ${replicas.desired === 1 ? "replica" : "replicas"}: ${replicas.running} running.${all ? "" : " The controller keeps trying; the replicas below show why."}`;
         return kit.flashAndGo(request, reply, { kind: all ? "ok" : "error", text }, `/apps/${name}#production`);

@@ -5,7 +5,6 @@ import { errorResponses } from "../../../schemas/common.ts";
 import { scaleApp } from "../../../services/scale.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { appDto } from "../../../schemas/app.ts";
-import { notify } from "@pier/notifications";
 import { storedAutoscalePolicy } from "@pier/shared";
 
 /** Desired state: how many replicas production runs. */
@@ -62,22 +61,7 @@ const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ replicas: replicaStatusDto, started: z.array(z.number()), stopped: z.array(z.number()) }), ...errorResponses },
       },
     },
-    async (request) => {
-      const result = await scaleApp(app.pier, request.params.name, request.body.replicas);
-      // Told to the notification channels; an alert that can't be queued is logged, the scale stands.
-      const target = await app.pier.prisma.app.findUnique({ where: { name: request.params.name }, select: { id: true, name: true } });
-      if (target) {
-        const event = {
-          event: "app.scaled" as const,
-          app: target,
-          summary: `${target.name}: scaled to ${result.replicas.desired} replica(s) by hand (${result.replicas.running} running)`,
-          details: { desired: result.replicas.desired, running: result.replicas.running, started: result.started, stopped: result.stopped, by: "api" },
-          at: new Date().toISOString(),
-        };
-        await notify({ prisma: app.pier.prisma, queue: app.pier.notifications }, event).catch((error) => request.log.error({ err: error }, "could not queue the scale notification"));
-      }
-      return result;
-    },
+    async (request) => scaleApp(app.pier, request.params.name, request.body.replicas, "api", request.log),
   );
 };
 
