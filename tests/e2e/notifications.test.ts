@@ -254,6 +254,24 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     expect(JSON.parse(got.raw.toString("utf8"))).toMatchObject({ event: "channel.test", summary: "Test notification from Pier: this channel receives alerts", channelId: channel.id });
   });
 
+  it("deleting a channel ends its deliveries: a retry waiting for its turn is never sent", async () => {
+    const path = `/deleted-${tag}`;
+    receiver.script(path, [503, 503, 503]);
+    const channel = await createChannel(path, "json", ["app.down"]);
+    await notify(deps, event("app.down", `notify-${tag} is down`));
+    await waitFor("the first attempt", async () => receiver.at(path).length === 1 || undefined, 15_000);
+    const [delivery] = await deliveries(channel.id);
+    const del = await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.id}`, headers: platform.auth });
+    expect(del.statusCode).toBe(200);
+    // The job ends: the retry found no delivery to send (or the job was gone already).
+    const ended = async () => {
+      const job = await deps.queue.getJob(delivery!.id);
+      return job === undefined || (await job.isCompleted()) || undefined;
+    };
+    await waitFor("the delivery's job to end", ended, 15_000);
+    expect(receiver.at(path)).toHaveLength(1);
+  });
+
   it("bad input gets 400 naming the field; unknown channels 404; deleting removes the channel", async () => {
     const post = (payload: object) => platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload });
     const fieldsOf = (res: { json(): unknown }) => (res.json() as { fields: { field: string }[] }).fields.map((f) => f.field);
