@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@pier/db";
-import { markFailed } from "@pier/lifecycle";
+import { markFailed, UNFINISHED_STATUSES } from "@pier/lifecycle";
 import type { Queue } from "bullmq";
 
 /** Job states in which a worker will still take the deployment up, or is working on it. */
@@ -14,7 +14,7 @@ const GRACE_MS = 30_000;
 export async function endStuckDeployments(prisma: PrismaClient, queue: Queue, appPrefix = "", now = Date.now()): Promise<string[]> {
   const open = await prisma.deployment.findMany({
     // Only the apps this controller looks after: another Pier on the same database has its own queue.
-    where: { status: { in: ["QUEUED", "BUILDING", "DEPLOYING"] }, createdAt: { lt: new Date(now - GRACE_MS) }, app: { name: { startsWith: appPrefix } } },
+    where: { status: { in: [...UNFINISHED_STATUSES] }, createdAt: { lt: new Date(now - GRACE_MS) }, app: { name: { startsWith: appPrefix } } },
     select: { id: true, status: true },
   });
   const ended: string[] = [];

@@ -1,5 +1,11 @@
 import type { Deployment, PrismaClient } from "@pier/db";
-import { ACTIVE_STATUSES, TERMINAL_STATUSES, type DeploymentStatusName, type PhaseTimings } from "@pier/shared";
+import {
+  ACTIVE_STATUSES,
+  TERMINAL_STATUSES,
+  UNFINISHED_STATUSES,
+  type DeploymentStatusName,
+  type PhaseTimings,
+} from "@pier/shared";
 
 /**
  * The one home of a deployment's status. Every change is a guarded update (`from` → `to`), so two
@@ -9,15 +15,27 @@ import { ACTIVE_STATUSES, TERMINAL_STATUSES, type DeploymentStatusName, type Pha
  *   QUEUED → BUILDING → DEPLOYING → READY
  *      ↘ CANCELLED   ↘ (any non-terminal) → FAILED        BUILDING/DEPLOYING → QUEUED (transient retry)
  */
-const NOT_TERMINAL: DeploymentStatusName[] = ["QUEUED", ...ACTIVE_STATUSES];
 
 async function transition(prisma: PrismaClient, id: string, from: readonly DeploymentStatusName[], data: Partial<Deployment> & { status: DeploymentStatusName }): Promise<boolean> {
   const { count } = await prisma.deployment.updateMany({ where: { id, status: { in: [...from] } }, data: data as never });
   return count === 1;
 }
 
+export { ACTIVE_STATUSES, TERMINAL_STATUSES, UNFINISHED_STATUSES };
+
+/** Ended: READY, FAILED or CANCELLED (no status change leaves it). */
 export function isTerminal(status: string): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
+}
+
+/** Held by a worker: BUILDING or DEPLOYING. */
+export function isActive(status: string): boolean {
+  return (ACTIVE_STATUSES as readonly string[]).includes(status);
+}
+
+/** Not ended yet: QUEUED, BUILDING or DEPLOYING. */
+export function isUnfinished(status: string): boolean {
+  return (UNFINISHED_STATUSES as readonly string[]).includes(status);
 }
 
 /** QUEUED → BUILDING (a worker takes it). False when it was cancelled or taken meanwhile. */
@@ -37,7 +55,7 @@ export async function markReady(prisma: PrismaClient, id: string, phases: PhaseT
 
 /** Any non-terminal status → FAILED with the reason users see first. False when it had already ended. */
 export function markFailed(prisma: PrismaClient, id: string, reason: string, phases?: PhaseTimings): Promise<boolean> {
-  return transition(prisma, id, NOT_TERMINAL, { status: "FAILED", failureReason: reason.slice(0, 4_000), finishedAt: new Date(), ...(phases ? { phases: phases as never } : {}) });
+  return transition(prisma, id, UNFINISHED_STATUSES, { status: "FAILED", failureReason: reason.slice(0, 4_000), finishedAt: new Date(), ...(phases ? { phases: phases as never } : {}) });
 }
 
 /** BUILDING/DEPLOYING → QUEUED, before the queue retries it after a transient failure. */

@@ -1,1 +1,15 @@
-export { cancelAllQueued, cancelQueued, isTerminal, markFailed, markReady, requeue, startBuilding, startDeploying } from "./deployment-status.ts";
+export {
+  ACTIVE_STATUSES,
+  cancelAllQueued,
+  cancelQueued,
+  isActive,
+  isTerminal,
+  isUnfinished,
+  markFailed,
+  markReady,
+  requeue,
+  startBuilding,
+  startDeploying,
+  TERMINAL_STATUSES,
+  UNFINISHED_STATUSES,
+} from "./deployment-status.ts";

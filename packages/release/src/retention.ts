@@ -1,4 +1,5 @@
 import type { DeploymentStatus } from "@pier/db";
+import { isUnfinished } from "@pier/lifecycle";
 import type { ReleaseDeps } from "./deps.ts";
 
 /**
@@ -13,7 +14,7 @@ export function keptDeploymentIds(
 ): Set<string> {
   const kept = new Set(newestFirst.slice(0, keep).map((d) => d.id));
   for (const id of [productionId, rollbackTargetId]) if (id) kept.add(id);
-  for (const d of newestFirst) if (d.status === "QUEUED" || d.status === "BUILDING" || d.status === "DEPLOYING") kept.add(d.id);
+  for (const d of newestFirst) if (isUnfinished(d.status)) kept.add(d.id);
   return kept;
 }
 

@@ -1,4 +1,5 @@
 import type { ContainerInfo } from "@pier/runtime";
+import { ACTIVE_STATUSES } from "@pier/lifecycle";
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { announceRouteChange } from "./routes-signal.ts";
@@ -23,6 +24,6 @@ export async function stopDeploymentContainers(deps: ReleaseDeps, containers: Co
 /** Which of these deployments are still being built or started: settling never touches their containers. */
 export async function deploymentsInProgress(deps: ReleaseDeps, deploymentIds: string[]): Promise<Set<string>> {
   if (deploymentIds.length === 0) return new Set();
-  const rows = await deps.prisma.deployment.findMany({ where: { id: { in: deploymentIds }, status: { in: ["BUILDING", "DEPLOYING"] } }, select: { id: true } });
+  const rows = await deps.prisma.deployment.findMany({ where: { id: { in: deploymentIds }, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true } });
   return new Set(rows.map((d) => d.id));
 }

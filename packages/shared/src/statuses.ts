@@ -1,7 +1,10 @@
 export const DEPLOYMENT_STATUSES = ["QUEUED", "BUILDING", "DEPLOYING", "READY", "FAILED", "CANCELLED"] as const;
 export type DeploymentStatusName = (typeof DEPLOYMENT_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly DeploymentStatusName[] = ["READY", "FAILED", "CANCELLED"];
+/** A worker holds it: building, or starting its containers. */
 export const ACTIVE_STATUSES: readonly DeploymentStatusName[] = ["BUILDING", "DEPLOYING"];
+/** Not ended yet: waiting for a worker, or held by one. */
+export const UNFINISHED_STATUSES: readonly DeploymentStatusName[] = ["QUEUED", ...ACTIVE_STATUSES];
 
 /** The timed phases of a deployment, in order (each is recorded when it runs). */
 export const DEPLOYMENT_PHASES = ["queued", "clone", "build", "test", "start", "health", "switch"] as const;

@@ -201,7 +201,7 @@ const FAVICON =
   );
 
 /** Deployment statuses that are still moving. */
-export const ACTIVE = new Set(["QUEUED", "BUILDING", "DEPLOYING"]);
+export { isUnfinished } from "@pier/lifecycle";
 
 /** Reloads the page every few seconds while something is building, so statuses stay current. */
 export const AUTO_REFRESH = `setTimeout(function(){if(!document.hidden)location.reload();else document.addEventListener("visibilitychange",function(){location.reload()},{once:true})},5000);`;

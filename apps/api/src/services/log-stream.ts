@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import { AppError } from "../errors.ts";
+import { isTerminal } from "@pier/lifecycle";
 
 const POLL_MS = 300;
-const TERMINAL = new Set(["READY", "FAILED", "CANCELLED"]);
 
 /**
  * Streams a deployment's log as Server-Sent Events: every stored line (after `afterId`), then new lines
@@ -34,7 +34,7 @@ export async function streamDeploymentLog(deps: PierDeps, deploymentId: string, 
     if (lines.length) lastId = lines[lines.length - 1]!.id;
     if (deployment.status !== lastStatus) send("status", { status: (lastStatus = deployment.status) });
     // Ended and nothing left to read: the log is complete (the worker flushes before it finishes).
-    if (TERMINAL.has(deployment.status) && lines.length === 0) {
+    if (isTerminal(deployment.status) && lines.length === 0) {
       send("end", { status: deployment.status, reason: deployment.failureReason });
       break;
     }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@pier/db";
-import { startBuilding } from "@pier/lifecycle";
+import { isActive, startBuilding } from "@pier/lifecycle";
 
 /**
  * Moves a deployment from QUEUED to BUILDING, atomically, so a deployment cancelled (superseded by a
@@ -14,7 +14,7 @@ export async function claimDeployment(prisma: PrismaClient, deploymentId: string
   });
   if (!deployment) return null;
   if (claimed) return { ...deployment, resumed: false };
-  if (deployment.status === "BUILDING" || deployment.status === "DEPLOYING") return { ...deployment, resumed: true };
+  if (isActive(deployment.status)) return { ...deployment, resumed: true };
   return null;
 }
 

@@ -7,7 +7,7 @@ import type { releaseDto } from "../../schemas/release.ts";
 import type { AppMetrics } from "../../services/metrics.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, type Html } from "../html.ts";
-import { ACTIVE, AUTO_REFRESH, badge, commitCell, csrfField, duration, layout, timeAgo, type PageContext } from "../ui.ts";
+import { isUnfinished, AUTO_REFRESH, badge, commitCell, csrfField, duration, layout, timeAgo, type PageContext } from "../ui.ts";
 import { autoscaleCard, type ScaleDecisionView } from "./autoscale.ts";
 import { metricsCard } from "./metrics.ts";
 import { productionCard, REPLICAS_SCRIPT } from "./production.ts";
@@ -67,7 +67,7 @@ function deploymentsCard(ctx: PageContext, { app, deployments, production }: App
         <td>${commitCell(d.view.commitSha, d.view.commitMessage, d.view.commitAuthor ? `by ${d.view.commitAuthor} · ${d.view.trigger.toLowerCase()}` : d.view.trigger.toLowerCase())}</td>
         <td class="hide-sm mono">${d.view.branch}</td>
         <td class="nowrap">${timeAgo(d.raw.createdAt, ctx.now)}</td>
-        <td class="hide-sm nowrap muted">${d.view.durationMs === null && ACTIVE.has(d.view.status) ? html`<span class="livedot">running</span>` : duration(d.view.durationMs)}</td>
+        <td class="hide-sm nowrap muted">${d.view.durationMs === null && isUnfinished(d.view.status) ? html`<span class="livedot">running</span>` : duration(d.view.durationMs)}</td>
         <td class="right nowrap">${liveButton(d)}</td>
       </tr>`,
     )}</tbody></table></div>`;
@@ -93,7 +93,7 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
 
 /** The app's overview: production (replicas, live, the scale form and the autoscale policy), its metrics, deployments and releases. */
 export function appPage(ctx: PageContext, data: AppPageData): string {
-  const busy = data.deployments.some((d) => ACTIVE.has(d.view.status));
+  const busy = data.deployments.some((d) => isUnfinished(d.view.status));
   const production = data.production
     ? html`${productionCard(ctx, data.app, data.maxReplicas, data.scale.values, data.scale.errors)}${autoscaleCard(ctx, data.app, data.maxReplicas, data.autoscale.values, data.autoscale.errors)}`
     : "";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { appDto } from "../../schemas/app.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, raw } from "../html.ts";
-import { ACTIVE, AUTO_REFRESH, badge, commitCell, csrfField, field, healthBadge, layout, timeAgo, type PageContext } from "../ui.ts";
+import { isUnfinished, AUTO_REFRESH, badge, commitCell, csrfField, field, healthBadge, layout, timeAgo, type PageContext } from "../ui.ts";
 
 export interface AppRow {
   /** With `replicas`: how production runs now. */
@@ -26,7 +26,7 @@ const EMPTY = html`<div class="head"><div><h1>Apps</h1><div class="sub">Everythi
 
 /** Every app: how production runs (replicas) apart from how its last deploy went. */
 export function appsPage(ctx: PageContext, rows: AppRow[]): string {
-  const busy = rows.some((r) => r.latest && ACTIVE.has(r.latest.status));
+  const busy = rows.some((r) => r.latest && isUnfinished(r.latest.status));
   const body =
     rows.length === 0
       ? EMPTY

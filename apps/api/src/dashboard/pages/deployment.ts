@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { deploymentDto } from "../../schemas/deployment.ts";
 import { html, raw } from "../html.ts";
-import { ACTIVE, badge, csrfField, duration, layout, shortSha, subject, timeAgo, type PageContext } from "../ui.ts";
+import { isUnfinished, badge, csrfField, duration, layout, shortSha, subject, timeAgo, type PageContext } from "../ui.ts";
 import type { AppView } from "./app.ts";
 
 type DeploymentView = z.infer<typeof deploymentDto>;
@@ -41,7 +41,7 @@ const LOG_SCRIPT = `
 `;
 
 export function deploymentPage(ctx: PageContext, app: AppView, d: DeploymentView, lines: LogLine[], canRelease: "rollback" | "promote" | null): string {
-  const active = ACTIVE.has(d.status);
+  const active = isUnfinished(d.status);
   const lastId = lines.length ? lines[lines.length - 1]!.id : "0";
   const pad = (n: number) => String(n).padStart(2, "0");
   const clock = (at: Date) => `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
