@@ -83,7 +83,9 @@ describe("rate limits while Redis is down: requests go through, the error is log
     const counters = new RequestCounters(down, recordingLogger(errors));
     const started = Date.now();
     expect(await counters.count(`pier:test:${port}`, 60_000)).toBeNull();
-    expect(Date.now() - started).toBeLessThan(500);
+    // At once: no waiting for Redis to come back (its retries would take minutes); the deadline is one a
+    // loaded machine meets.
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(errors).toEqual([expect.stringContaining("Redis")]);
   });
 

@@ -165,10 +165,19 @@ describe("pier CLI against the real API", () => {
     const id: string = body.deployments[0].id;
     await prisma.buildLog.createMany({ data: [1, 2].map((n) => ({ deploymentId: id, line: `step ${n}` })) });
 
-    const following = pier(["logs", body.deployments[0].shortId, "--follow", "--app", name]);
-    await new Promise((r) => setTimeout(r, 1500));
+    let printed = "";
+    const following = pier(["logs", body.deployments[0].shortId, "--follow", "--app", name], { onStdout: (text) => (printed += text) });
+    const until = async (text: string) => {
+      const deadline = Date.now() + 30_000;
+      while (!printed.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`pier logs --follow never printed ${JSON.stringify(text)}: ${printed}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    // Lines written while it follows come too, after the ones that were there.
+    await until("step 2\n");
     await prisma.buildLog.createMany({ data: [3, 4].map((n) => ({ deploymentId: id, line: `step ${n}` })) });
-    await new Promise((r) => setTimeout(r, 1000));
+    await until("step 4\n");
     await prisma.$transaction([
       prisma.buildLog.create({ data: { deploymentId: id, line: "step 5" } }),
       prisma.deployment.update({ where: { id }, data: { status: "READY", finishedAt: new Date() } }),

@@ -17,7 +17,13 @@ export interface PierTarget {
 }
 
 /** Runs the CLI as a real subprocess against `target`. `env` entries set to undefined are removed. */
-export function runPier(target: PierTarget, args: string[], options: { env?: Record<string, string | undefined>; input?: string; launcher?: boolean } = {}): Promise<PierRun> {
+export function runPier(target: PierTarget, args: string[], options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    launcher?: boolean;
+    /** Hears stdout as it comes (the result still has all of it). */
+    onStdout?: (text: string) => void;
+  } = {}): Promise<PierRun> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     PIER_API_URL: target.apiUrl,
@@ -33,6 +39,7 @@ export function runPier(target: PierTarget, args: string[], options: { env?: Rec
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
+    if (options.onStdout) child.stdout?.on("data", (chunk) => options.onStdout!(String(chunk)));
     child.stdin?.end(options.input ?? "");
   });
 }
