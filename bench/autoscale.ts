@@ -53,7 +53,8 @@ try {
   const start = Date.now();
   const points: TimelinePoint[] = [];
   const marks: TimelineMark[] = [];
-  let load: ReturnType<typeof keepRequesting> | null = null;
+  // Set by the steps below, read by the sampler (a cast: TypeScript would narrow a plain null to never there).
+  let load = null as ReturnType<typeof keepRequesting> | null;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/prepare.sh
 bash scripts/setup/test-tools.sh
 npx turbo run typecheck --output-logs=errors-only
+# scripts/ (supervise.ts runs in production) and bench/ are no workspace: checked here.
+npx tsc -p scripts
+npx tsc -p bench
 
 results="$(mktemp /tmp/pier-test-results-XXXXXX.json)"
 trap 'rm -f "$results"' EXIT
