@@ -12,16 +12,13 @@ import { createResourceSampler, pruneMetricSamples } from "./resource-sampler.ts
 import { trafficAlerts } from "./traffic-alerts.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
 import { startAutoscaler } from "./autoscaler/autoscaler.ts";
+import type { ControllerLogger } from "./logger.ts";
 import { startRetentionJob } from "./retention/retention-job.ts";
 
 /** How a "kill" event names SIGTERM, the signal Docker stops containers with (Pier sets no other). */
 const SIGTERM = "15";
 
-export interface ControllerLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type { ControllerLogger } from "./logger.ts";
 
 export interface ControllerDeps {
   config: PierConfig;

@@ -9,7 +9,6 @@ import {
   type PierConfig,
   type SecretsSettings,
 } from "@pier/shared";
-import type { StartRequest } from "./start-container.ts";
 import { storedMounts } from "./volumes.ts";
 
 /**
@@ -17,6 +16,26 @@ import { storedMounts } from "./volumes.ts";
  * the controller, one-off runs, tests and the compose export all read it from what the deployment
  * stored when it was built, so every container of a deployment runs the same way.
  */
+
+/** One container of a deployment: everything it starts with. */
+export interface StartRequest {
+  appId: string;
+  appName: string;
+  deploymentId: string;
+  shortId: string;
+  image: string;
+  port: number;
+  /** The app's env vars (HOST and PORT are added). */
+  env: Record<string, string>;
+  /** Limits from pier.json; Pier's defaults otherwise. */
+  memoryMb?: number | null;
+  cpus?: number | null;
+  /** The branch slug, for preview deployments. */
+  previewSlug?: string | null;
+  mounts?: VolumeMount[];
+  /** Which replica this is (1 for the first; names and labels of the others carry the number). */
+  replica?: number;
+}
 
 export interface ContainerLimits {
   memoryMb: number;

@@ -1,7 +1,7 @@
 export type { ReleaseDeps } from "./deps.ts";
 export { ReleaseError, type ReleaseErrorCode } from "./errors.ts";
 export { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
-export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet, type StartRequest } from "./start-container.ts";
+export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet } from "./start-container.ts";
 export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
 export { announceAndWaitForRouters, announceRouteChange, waitForRouter } from "./routes-signal.ts";
@@ -20,6 +20,7 @@ export {
   envRecord,
   sealFrozenEnv,
   type ContainerLimits,
+  type StartRequest,
 } from "./container-spec.ts";
 export { backoffMs, CRASH_LOOP_AFTER, reconcileProduction, recordServingReplicas, replicaIndex, type ReconcileOptions, type ReconcileOutcome } from "./reconcile.ts";
 export { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, releaseLockOf, tryLock, type RedisLock } from "./redis-lock.ts";

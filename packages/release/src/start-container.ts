@@ -1,26 +1,8 @@
 import { LABELS, type PierConfig } from "@pier/shared";
-import type { ContainerRuntime, RunningContainer, VolumeMount } from "@pier/runtime";
-import { appEnv, appLabels, containerLimits } from "./container-spec.ts";
+import type { ContainerRuntime, RunningContainer } from "@pier/runtime";
+import { appEnv, appLabels, containerLimits, type StartRequest } from "./container-spec.ts";
 import { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 
-export interface StartRequest {
-  appId: string;
-  appName: string;
-  deploymentId: string;
-  shortId: string;
-  image: string;
-  port: number;
-  /** The app's env vars (HOST and PORT are added). */
-  env: Record<string, string>;
-  /** Limits from pier.json; Pier's defaults otherwise. */
-  memoryMb?: number | null;
-  cpus?: number | null;
-  /** The branch slug, for preview deployments. */
-  previewSlug?: string | null;
-  mounts?: VolumeMount[];
-  /** Which replica this is (1 for the first; names and labels of the others carry the number). */
-  replica?: number;
-}
 
 export const containerName = (appName: string, shortId: string, replica = 1) => `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
 

@@ -3,7 +3,7 @@ import type { ContainerRuntime } from "@pier/runtime";
 import { AUTOSCALE_TICK_MS, randomId, storedAutoscalePolicy, WAKE_CHANNEL, type NotificationEvent, type PierConfig } from "@pier/shared";
 import { Redis } from "ioredis";
 import { randomBytes } from "node:crypto";
-import type { ControllerLogger } from "../controller.ts";
+import type { ControllerLogger } from "../logger.ts";
 import { decide, newAutoscaleMemory, type AutoscaleMemory, type Decision, type LoadSummary } from "./decide.ts";
 import { readLoadRecords, summarizeLoad } from "./load-window.ts";
 import { machineMemory, roomFor, type MachineMemory } from "./memory-room.ts";

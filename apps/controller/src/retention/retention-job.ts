@@ -1,6 +1,6 @@
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import type { ControllerLogger } from "../controller.ts";
+import type { ControllerLogger } from "../logger.ts";
 import { runRetention, type RetentionDeps } from "./retention.ts";
 
 /** The maintenance queue beside the deploy queue (one per Pier). */

@@ -1,9 +1,6 @@
-import { Prisma, type PrismaClient } from "@pier/db";
-import type { ContainerRuntime } from "@pier/runtime";
+import { Prisma } from "@pier/db";
 import { announceAndWaitForRouters, announceRouteChange, deploymentEnv, deploymentStartRequest, prepareVolumes, sealFrozenEnv, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
 import { checkRepoUrl, openEnvVars, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
-import type { Queue } from "bullmq";
-import type { Redis } from "ioredis";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
@@ -11,6 +8,7 @@ import { cloneCommit } from "../git/clone.ts";
 import { BuildLog } from "../logs/build-log.ts";
 import { buildAppImage } from "./build-image.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
+import type { DeployDeps } from "./deploy-deps.ts";
 import { markReady as markDeploymentReady, startDeploying } from "@pier/lifecycle";
 import { RepoFiles } from "../build/repo-files.ts";
 import type { PhaseTimer } from "./phase-timer.ts";
@@ -18,15 +16,7 @@ import { checkOperatorMaxima, readPierJson, resolveDeploySettings } from "./repo
 import { runTestCommand } from "./test-command.ts";
 import { resumeInterrupted } from "./resume.ts";
 
-export interface DeployDeps {
-  config: PierConfig;
-  prisma: PrismaClient;
-  redis: Redis;
-  runtime: ContainerRuntime;
-  /** Where deployment notifications go (the notifications queue); optional. */
-  notifications?: Queue;
-  logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-}
+export type { DeployDeps } from "./deploy-deps.ts";
 
 export interface DeployResult {
   outcome: "ready" | "skipped";

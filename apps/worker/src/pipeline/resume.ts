@@ -3,7 +3,7 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { BuildLog } from "../logs/build-log.ts";
 import type { ClaimedDeployment } from "./claim.ts";
-import type { DeployDeps } from "./deploy.ts";
+import type { DeployDeps } from "./deploy-deps.ts";
 
 /**
  * A deployment taken up again after the attempt running it stopped without recording how it ended (its

@@ -1,7 +1,7 @@
 import { appEnv, appLabels, containerLimits } from "@pier/release";
 import { DeployFailedError } from "../errors.ts";
 import type { BuildLog } from "../logs/build-log.ts";
-import type { DeployDeps } from "./deploy.ts";
+import type { DeployDeps } from "./deploy-deps.ts";
 
 const TEST_TIMEOUT_MS = 10 * 60_000;
 

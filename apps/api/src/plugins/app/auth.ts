@@ -2,17 +2,14 @@ import type { PrismaClient } from "@pier/db";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.ts";
-import { checkScope, type TokenScope } from "./scopes.ts";
+import { checkScope, type Principal } from "./scopes.ts";
+
+export type { Principal } from "./scopes.ts";
 
 export const API_TOKEN_PREFIX = "pier_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-/**
- * Who made a request: the admin (PIER_ADMIN_TOKEN), one of the named API tokens (with its scopes), or a
- * dashboard session (signed in with the admin token).
- */
-export type Principal = { kind: "admin" } | { kind: "token"; tokenId: string; name: string; scopes: TokenScope[] } | { kind: "session" };
 
 declare module "fastify" {
   interface FastifyRequest {

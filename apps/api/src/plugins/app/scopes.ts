@@ -1,6 +1,11 @@
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.ts";
-import type { Principal } from "./auth.ts";
+
+/**
+ * Who made a request: the admin (PIER_ADMIN_TOKEN), one of the named API tokens (with its scopes), or a
+ * dashboard session (signed in with the admin token).
+ */
+export type Principal = { kind: "admin" } | { kind: "token"; tokenId: string; name: string; scopes: TokenScope[] } | { kind: "session" };
 
 /** What a named API token may do, ranked: each scope allows everything the ones before it do. */
 export const TOKEN_SCOPES = ["read", "deploy", "admin"] as const;
