@@ -17,6 +17,7 @@ COPY packages/runtime/package.json packages/runtime/
 COPY packages/release/package.json packages/release/
 COPY packages/lifecycle/package.json packages/lifecycle/
 COPY packages/notifications/package.json packages/notifications/
+COPY packages/redis/package.json packages/redis/
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/controller/package.json apps/controller/

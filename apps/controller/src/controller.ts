@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@pier/db";
-import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, tryLock, type ReconcileOutcome, type ReleaseDeps } from "@pier/release";
+import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, type ReconcileOutcome, type ReleaseDeps } from "@pier/release";
 import type { ContainerEvent, ContainerRuntime } from "@pier/runtime";
 import { LABELS, METRIC_SAMPLE_MS, type NotificationEvent, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
@@ -13,6 +13,7 @@ import { trafficAlerts } from "./traffic-alerts.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
 import { startAutoscaler } from "./autoscaler/autoscaler.ts";
 import type { ControllerLogger } from "./logger.ts";
+import { tryLock } from "@pier/redis";
 import { startRetentionJob } from "./retention/retention-job.ts";
 
 /** How a "kill" event names SIGTERM, the signal Docker stops containers with (Pier sets no other). */

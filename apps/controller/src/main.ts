@@ -3,7 +3,7 @@ import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime } from "@pier/runtime";
 import { loadConfig, supervisedProcess } from "@pier/shared";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
+import { bullmqConnection, connectRedis } from "@pier/redis";
 import { pino } from "pino";
 import { startController } from "./controller.ts";
 
@@ -11,12 +11,12 @@ supervisedProcess("pier-controller");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-controller" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const redis = new Redis(config.REDIS_URL);
-// Without a listener ioredis prints every failed reconnect as an "Unhandled error event" instead of a log line.
-redis.on("error", (error) => logger.error({ err: error }, "redis connection error"));
-const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL) });
+const redis = connectRedis(config.REDIS_URL, "patient", "controller", logger);
+const queue = new Queue(config.PIER_QUEUE_NAME, { connection: bullmqConnection(config.REDIS_URL, "patient") });
 queue.on("error", (error) => logger.error({ err: error }, "queue connection error"));
-const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
+const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), {
+  connection: bullmqConnection(config.REDIS_URL, "patient"),
+});
 notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
 const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { ROUTES_APPLIED_TTL_SECONDS, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_KEY, routesAppliedKey, type PierConfig } from "@pier/shared";
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { connectRedis } from "@pier/redis";
 import { loadRouteEntries } from "./load-routes.ts";
 import type { RouterLogger } from "./logger.ts";
 import type { RouteTable } from "./route-entries.ts";
@@ -31,8 +31,7 @@ export interface ControlPlane {
  */
 export async function startControlPlane(options: ControlPlaneOptions): Promise<ControlPlane> {
   const { config, prisma, runtime, logger } = options;
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  redis.on("error", (error) => logger.error({ err: error }, "redis error"));
+  const redis = connectRedis(config.REDIS_URL, "commands", "router control plane", logger);
   let reloading: Promise<void> | null = null;
   let again = false;
   let closed = false;
@@ -66,8 +65,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
   const reloadLogged = () => reload().catch((error) => logger.error({ err: error }, "route reload failed; keeping the previous table"));
 
   await reload();
-  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  subscriber.on("error", (error) => logger.error({ err: error }, "redis subscriber error"));
+  const subscriber = connectRedis(config.REDIS_URL, "blocking", "router subscriber", logger);
   subscriber.on("message", () => void reloadLogged());
   // After a reconnect we may have missed messages: reload.
   subscriber.on("ready", () => void reloadLogged());

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import type { PierConfig } from "@pier/shared";
 import { WAKE_CHANNEL } from "@pier/shared";
-import { Redis } from "ioredis";
+import { connectRedis } from "@pier/redis";
 import net from "node:net";
 import { startActivator, type Activator } from "./activator/activator.ts";
 import { startControlPlane } from "./control-plane.ts";
@@ -39,8 +39,7 @@ const START_ATTEMPTS = 3;
  * the database and the running containers (control plane), and confirms every change it applied.
  */
 export async function createRouter(config: PierConfig, prisma: PrismaClient, runtime: ContainerRuntime, logger: RouterLogger, listen: RouterListen): Promise<Router> {
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  redis.on("error", (error) => logger.error({ err: error }, "redis error"));
+  const redis = connectRedis(config.REDIS_URL, "commands", "router", logger);
   const activator = await startActivator({
     domain: config.PIER_DOMAIN,
     timeoutMs: config.PIER_ACTIVATOR_TIMEOUT_MS,

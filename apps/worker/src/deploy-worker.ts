@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from "@pier/db";
-import { releaseLockOf, tryLock } from "@pier/release";
+import { releaseLockOf, tryLock } from "@pier/redis";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { RuntimeRequestError, RuntimeUnavailableError } from "@pier/runtime";

@@ -1,7 +1,7 @@
 import { createPrismaClient } from "@pier/db";
 import { createRuntime } from "@pier/runtime";
 import { loadConfig, supervisedProcess } from "@pier/shared";
-import { Redis } from "ioredis";
+import { bullmqConnection, connectRedis } from "@pier/redis";
 import { pino } from "pino";
 import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { Queue } from "bullmq";
@@ -11,12 +11,12 @@ supervisedProcess("pier-worker");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-worker" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const redis = new Redis(config.REDIS_URL);
-// Without a listener ioredis prints every failed reconnect as an "Unhandled error event" instead of a log line.
-redis.on("error", (error) => logger.error({ err: error }, "redis connection error"));
-const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+const redis = connectRedis(config.REDIS_URL, "patient", "worker", logger);
+const connection = bullmqConnection(config.REDIS_URL, "blocking");
 const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
-const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL) });
+const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), {
+  connection: bullmqConnection(config.REDIS_URL, "patient"),
+});
 notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
 
 await runtime.ping();

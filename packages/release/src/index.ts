@@ -23,6 +23,6 @@ export {
   type StartRequest,
 } from "./container-spec.ts";
 export { backoffMs, CRASH_LOOP_AFTER, reconcileProduction, recordServingReplicas, replicaIndex, type ReconcileOptions, type ReconcileOutcome } from "./reconcile.ts";
-export { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, releaseLockOf, tryLock, type RedisLock } from "./redis-lock.ts";
+export { RECONCILE_LOCK_TTL_MS, reconcileLockKey } from "./reconcile.ts";
 export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";
 export { rotateSecrets } from "./rotate-secrets.ts";

@@ -1,5 +1,6 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
-import { acquireLock, announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
+import { acquireLock } from "@pier/redis";
+import { announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
 import { autoscaleOverMaxima, buildStageTag, secretBox, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";

@@ -1,4 +1,5 @@
-import { acquireLock, RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, replicaStatuses, type ReconcileOutcome, type ReplicaStatus } from "@pier/release";
+import { acquireLock } from "@pier/redis";
+import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, replicaStatuses, type ReconcileOutcome, type ReplicaStatus } from "@pier/release";
 import { notify } from "@pier/notifications";
 import { storedAutoscalePolicy } from "@pier/shared";
 import { randomUUID } from "node:crypto";

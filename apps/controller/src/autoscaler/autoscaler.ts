@@ -1,7 +1,8 @@
 import { Prisma, type PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
 import { AUTOSCALE_TICK_MS, randomId, storedAutoscalePolicy, WAKE_CHANNEL, type NotificationEvent, type PierConfig } from "@pier/shared";
-import { Redis } from "ioredis";
+import { connectRedis } from "@pier/redis";
+import type { Redis } from "ioredis";
 import { randomBytes } from "node:crypto";
 import type { ControllerLogger } from "../logger.ts";
 import { decide, newAutoscaleMemory, type AutoscaleMemory, type Decision, type LoadSummary } from "./decide.ts";
@@ -129,8 +130,7 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     await apply(app, { to: Math.max(1, policy.min), reason: "a request arrived while scaled to zero (the router holds it until a replica serves)", panic: false }, load);
   };
 
-  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  subscriber.on("error", (error) => logger.error({ err: error }, "redis subscriber error (wake-ups)"));
+  const subscriber = connectRedis(config.REDIS_URL, "blocking", "autoscaler wake-ups", logger);
   subscriber.on("message", (_channel, appId) => void wake(appId).catch((error) => logger.error({ err: error, appId }, "waking an app failed")));
   await subscriber.subscribe(WAKE_CHANNEL);
   const timer = setInterval(() => {

@@ -1,5 +1,5 @@
 import { Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
+import { bullmqConnection } from "@pier/redis";
 import type { ControllerLogger } from "../logger.ts";
 import { runRetention, type RetentionDeps } from "./retention.ts";
 
@@ -18,7 +18,7 @@ export interface RetentionJob {
  */
 export async function startRetentionJob(deps: RetentionDeps & { logger: ControllerLogger }): Promise<RetentionJob> {
   const name = maintenanceQueueName(deps.config.PIER_QUEUE_NAME);
-  const queue = new Queue(name, { connection: new Redis(deps.config.REDIS_URL, { maxRetriesPerRequest: null }) });
+  const queue = new Queue(name, { connection: bullmqConnection(deps.config.REDIS_URL, "blocking") });
   queue.on("error", (error) => deps.logger.error({ err: error }, "maintenance queue connection error"));
   await queue.upsertJobScheduler(RETENTION_SCHEDULER, { every: deps.config.PIER_RETENTION_INTERVAL_MS }, { name: RETENTION_SCHEDULER, opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } });
   const worker = new Worker(
@@ -28,7 +28,7 @@ export async function startRetentionJob(deps: RetentionDeps & { logger: Controll
       deps.logger.info({ ...report, imagesRemoved: report.imagesRemoved.length }, "retention done");
       return report;
     },
-    { connection: new Redis(deps.config.REDIS_URL, { maxRetriesPerRequest: null }), concurrency: 1 },
+    { connection: bullmqConnection(deps.config.REDIS_URL, "blocking"), concurrency: 1 },
   );
   worker.on("failed", (_job, error) => deps.logger.error({ err: error }, "retention failed; it runs again at the next period"));
   worker.on("error", (error) => deps.logger.error({ err: error }, "maintenance worker error"));

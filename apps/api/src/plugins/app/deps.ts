@@ -3,7 +3,8 @@ import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime, type ContainerRuntime } from "@pier/runtime";
 import type { PierConfig } from "@pier/shared";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
+import { bullmqConnection, connectRedis } from "@pier/redis";
+import type { Redis } from "ioredis";
 import fp from "fastify-plugin";
 
 /** The external services the API talks to, created once and closed with the app. */
@@ -26,12 +27,12 @@ declare module "fastify" {
 export default fp<{ config: PierConfig }>(
   async (app, { config }) => {
     const prisma = createPrismaClient(config.DATABASE_URL);
-    const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
-    const queue = new Queue(config.PIER_QUEUE_NAME, { connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) });
-    const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), { connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) });
+    const redis = connectRedis(config.REDIS_URL, "commands", "api", app.log);
+    const queue = new Queue(config.PIER_QUEUE_NAME, { connection: bullmqConnection(config.REDIS_URL, "commands") });
+    const notificationsQueue = notificationsQueueName(config.PIER_QUEUE_NAME);
+    const notifications = new Queue(notificationsQueue, { connection: bullmqConnection(config.REDIS_URL, "commands") });
     queue.on("error", (error) => app.log.error({ err: error }, "queue connection error"));
     notifications.on("error", (error) => app.log.error({ err: error }, "notifications queue connection error"));
-    redis.on("error", (error) => app.log.error({ err: error }, "redis connection error"));
     app.decorate("pier", { config, prisma, redis, queue, notifications, runtime: createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }) });
     app.addHook("onClose", async () => {
       await Promise.all([queue.close(), notifications.close()]);

@@ -25,10 +25,18 @@ export interface RedisLock {
  * A lock across processes (one build per app, one reconcile per app). Returns null when someone else
  * holds it. It expires by itself if its holder dies, so a crash never blocks anything for good.
  */
-export async function tryLock(redis: Redis, key: string, owner: string, ttlMs = DEFAULT_TTL_MS, takeOverFrom?: string): Promise<RedisLock | null> {
+export async function tryLock(
+  redis: Redis,
+  key: string,
+  owner: string,
+  ttlMs = DEFAULT_TTL_MS,
+  takeOverFrom?: string,
+): Promise<RedisLock | null> {
   // A holder whose owner starts with `takeOverFrom` is known dead (an earlier attempt of the same job):
   // its lock is taken over rather than waited out.
-  const acquired = takeOverFrom ? await redis.eval(TAKE_OVER, 1, key, owner, String(ttlMs), takeOverFrom) : await redis.set(key, owner, "PX", ttlMs, "NX");
+  const acquired = takeOverFrom
+    ? await redis.eval(TAKE_OVER, 1, key, owner, String(ttlMs), takeOverFrom)
+    : await redis.set(key, owner, "PX", ttlMs, "NX");
   if (acquired !== "OK") return null;
   const renewal = setInterval(() => {
     redis.eval(RENEW, 1, key, owner, String(ttlMs)).catch(() => {
@@ -45,7 +53,13 @@ export async function tryLock(redis: Redis, key: string, owner: string, ttlMs = 
 }
 
 /** Waits (polling) up to `waitMs` for the lock; null if it stayed taken. */
-export async function acquireLock(redis: Redis, key: string, owner: string, waitMs: number, ttlMs = DEFAULT_TTL_MS): Promise<RedisLock | null> {
+export async function acquireLock(
+  redis: Redis,
+  key: string,
+  owner: string,
+  waitMs: number,
+  ttlMs = DEFAULT_TTL_MS,
+): Promise<RedisLock | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const lock = await tryLock(redis, key, owner, ttlMs);
@@ -53,8 +67,3 @@ export async function acquireLock(redis: Redis, key: string, owner: string, wait
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
-/** The key of an app's reconcile lock: the API's scale and the controller never act on one app at once. */
-export const reconcileLockKey = (appId: string) => `pier:reconcile-lock:${appId}`;
-/** Short, so a controller killed mid-reconcile holds up the next one for seconds, not a minute. */
-export const RECONCILE_LOCK_TTL_MS = 3_000;
