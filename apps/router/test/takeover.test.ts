@@ -12,6 +12,7 @@ import { getViaRouter } from "../../../tests/support/http.ts";
 import { haproxyPidsListeningOn } from "../../../tests/support/listening.ts";
 import { keepRequesting } from "../../../tests/support/load.ts";
 import { startPlatform, testEnv, type Platform } from "../../../tests/support/platform.ts";
+import { PrivateRedis } from "../../../tests/support/private-redis.ts";
 import { RouterProcess } from "../../../tests/support/router-process.ts";
 
 // A router process killed outright (kill -9) leaves its HAProxy serving; the next router must take the
@@ -51,8 +52,13 @@ describe("router takeover after kill -9", () => {
   let host = "";
   let port = 0;
   const routers: RouterProcess[] = [];
+  let privateRedis: PrivateRedis | undefined;
 
   beforeAll(async () => {
+    // A Redis of its own: every router on a Redis acknowledges each production switch, and a router killed
+    // here leaves its acknowledgement key for 30 s, holding up other files' switches on the shared one.
+    privateRedis = await PrivateRedis.create();
+    env.REDIS_URL = privateRedis.url;
     platform = await startPlatform(loadConfig(env));
     const { name } = await apps.create({ "package.json": JSON.stringify({ name: "takeover", scripts: { start: "node server.js" } }), "server.js": server });
     expect((await apps.deploy(name)).status).toBe("READY");
@@ -65,6 +71,7 @@ describe("router takeover after kill -9", () => {
     for (const pid of port ? await haproxyPidsListeningOn(port) : []) process.kill(pid, "SIGTERM");
     await apps.cleanup();
     await platform?.close();
+    await privateRedis?.remove();
   });
 
   const startRouter = async (previousHaproxy: number | null) => {

@@ -25,7 +25,7 @@ export interface RedisErrorLog {
  * (without one, ioredis reports a lost connection as an unhandled error event).
  */
 export function connectRedis(url: string, role: RedisRole, name: string, log: RedisErrorLog): Redis {
-  const redis = new Redis(url, RETRIES[role]);
+  const redis = new Redis(url, { ...RETRIES[role] });
   redis.on("error", (error) => log.error({ err: error, connection: name }, `redis connection error (${name})`));
   return redis;
 }
@@ -35,5 +35,5 @@ export function connectRedis(url: string, role: RedisRole, name: string, log: Re
  * queue or worker, whose own "error" listener logs them (one listener here would log each twice).
  */
 export function bullmqConnection(url: string, role: RedisRole): Redis {
-  return new Redis(url, RETRIES[role]);
+  return new Redis(url, { ...RETRIES[role] });
 }
