@@ -1,5 +1,5 @@
 import type { App, Deployment, EnvVar } from "@pier/db";
-import type { VolumeMount } from "@pier/runtime";
+import type { OneOffSpec, VolumeMount } from "@pier/runtime";
 import {
   envTargetOf,
   LABELS,
@@ -89,6 +89,34 @@ export function appEnv(vars: Record<string, string>, port: number): Record<strin
 
 export function appLabels(app: Pick<App, "id" | "name">, extra: Record<string, string> = {}): Record<string, string> {
   return { [LABELS.managed]: "true", [LABELS.app]: app.name, [LABELS.appId]: app.id, ...extra };
+}
+
+/** What a container of the app runs with, whatever its role: what the runtime's specs share. */
+export type ContainerBase = Pick<
+  OneOffSpec,
+  "image" | "env" | "labels" | "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts"
+>;
+
+/**
+ * The one translation of a start request into what the runtime runs: its image, the env every app process
+ * sees (appEnv), Pier's labels (`labels` adds to them), the limits and the volumes. A deployment's
+ * replicas, `pier run`, the test command and the compose export all start from it.
+ */
+export function containerBase(
+  config: PierConfig,
+  request: Pick<StartRequest, "appId" | "appName" | "image" | "port" | "env" | "memoryMb" | "cpus" | "mounts">,
+  labels: Record<string, string> = {},
+): ContainerBase {
+  const limits = containerLimits(config, request);
+  return {
+    image: request.image,
+    env: appEnv(request.env, request.port),
+    labels: appLabels({ id: request.appId, name: request.appName }, labels),
+    memoryBytes: limits.memoryBytes,
+    nanoCpus: limits.nanoCpus,
+    pidsLimit: limits.pidsLimit,
+    mounts: request.mounts ?? [],
+  };
 }
 
 /** The start request of a stored deployment's container (replica `replica`, 1 by default); env values opened with the config's secrets key. */

@@ -13,12 +13,14 @@ export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from
 export {
   appEnv,
   appLabels,
+  containerBase,
   containerLimits,
   currentEnv,
   deploymentEnv,
   deploymentStartRequest,
   envRecord,
   sealFrozenEnv,
+  type ContainerBase,
   type ContainerLimits,
   type StartRequest,
 } from "./container-spec.ts";

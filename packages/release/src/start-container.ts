@@ -1,31 +1,26 @@
 import { LABELS, type PierConfig } from "@pier/shared";
 import type { ContainerRuntime, RunningContainer } from "@pier/runtime";
-import { appEnv, appLabels, containerLimits, type StartRequest } from "./container-spec.ts";
+import { containerBase, type StartRequest } from "./container-spec.ts";
 import { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
-
 
 export const containerName = (appName: string, shortId: string, replica = 1) => `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
 
 /** Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. */
-export function startDeploymentContainer(runtime: ContainerRuntime, config: PierConfig, request: StartRequest, name?: string): Promise<RunningContainer> {
-  const limits = containerLimits(config, request);
+export function startDeploymentContainer(
+  runtime: ContainerRuntime,
+  config: PierConfig,
+  request: StartRequest,
+  name?: string,
+): Promise<RunningContainer> {
+  const labels = {
+    [LABELS.deployment]: request.deploymentId,
+    [LABELS.replica]: String(request.replica ?? 1),
+    ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
+  };
   return runtime.runContainer({
+    ...containerBase(config, request, labels),
     name: name ?? containerName(request.appName, request.shortId, request.replica),
-    image: request.image,
-    env: appEnv(request.env, request.port),
-    labels: appLabels(
-      { id: request.appId, name: request.appName },
-      {
-        [LABELS.deployment]: request.deploymentId,
-        [LABELS.replica]: String(request.replica ?? 1),
-        ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
-      },
-    ),
     containerPort: request.port,
-    memoryBytes: limits.memoryBytes,
-    nanoCpus: limits.nanoCpus,
-    pidsLimit: limits.pidsLimit,
-    mounts: request.mounts ?? [],
   });
 }
 

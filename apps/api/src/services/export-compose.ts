@@ -1,4 +1,4 @@
-import { appEnv, containerLimits, deploymentStartRequest } from "@pier/release";
+import { containerBase, containerLimits, deploymentStartRequest } from "@pier/release";
 import { stringify } from "yaml";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -15,11 +15,12 @@ export async function exportCompose(deps: PierDeps, appName: string): Promise<st
   if (!live?.imageTag) throw new AppError("conflict", `${appName} has no production deployment to export yet: deploy it first`, "name");
   const spec = deploymentStartRequest(deps.config, app, live);
   const limits = containerLimits(deps.config, spec);
+  const base = containerBase(deps.config, spec);
   const service = {
     image: live.imageTag,
     restart: "unless-stopped",
     init: true,
-    environment: appEnv(spec.env, spec.port),
+    environment: base.env,
     ports: [`127.0.0.1:${spec.port}:${spec.port}`],
     mem_limit: `${limits.memoryMb}m`,
     cpus: limits.cpus,

@@ -1,4 +1,4 @@
-import { appEnv, appLabels, containerLimits, deploymentStartRequest } from "@pier/release";
+import { containerBase, deploymentStartRequest } from "@pier/release";
 import { redactSecrets } from "@pier/shared";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -19,17 +19,10 @@ export async function runInAppImage(deps: PierDeps, request: RunRequest) {
   const live = app.productionDeployment;
   if (!live?.imageId) throw new AppError("conflict", `${app.name} has no production deployment to run commands in yet`, "name");
   const spec = deploymentStartRequest(deps.config, app, live);
-  const limits = containerLimits(deps.config, spec);
   const result = await deps.runtime.runToCompletion({
-    image: spec.image,
+    ...containerBase(deps.config, spec, { "pier.role": "run" }),
     command: request.command,
-    env: appEnv(spec.env, spec.port),
-    labels: appLabels(app, { "pier.role": "run" }),
-    memoryBytes: limits.memoryBytes,
-    nanoCpus: limits.nanoCpus,
-    pidsLimit: limits.pidsLimit,
     timeoutMs: request.timeoutSeconds * 1000,
-    mounts: spec.mounts,
   });
   // Like build logs: the app's env values are redacted from what the command printed.
   return { deploymentId: live.id, ...result, output: redactSecrets(result.output, Object.values(spec.env)) };

@@ -1,4 +1,4 @@
-import { appEnv, appLabels, containerLimits } from "@pier/release";
+import { containerBase } from "@pier/release";
 import { DeployFailedError } from "../errors.ts";
 import type { BuildLog } from "../logs/build-log.ts";
 import type { DeployDeps } from "./deploy-deps.ts";
@@ -25,15 +25,10 @@ export async function runTestCommand(
   log: BuildLog,
 ): Promise<void> {
   log.write(`Running the test command in the built image: ${request.command}`);
-  const limits = containerLimits(deps.config, request);
   const result = await deps.runtime.runToCompletion({
-    image: request.image,
+    // No volumes: the tests run before anything is released, apart from the app's data.
+    ...containerBase(deps.config, { ...request, mounts: [] }, { "pier.role": "test" }),
     command: ["sh", "-c", request.command],
-    env: appEnv(request.env, request.port),
-    labels: appLabels({ id: request.appId, name: request.appName }, { "pier.role": "test" }),
-    memoryBytes: limits.memoryBytes,
-    nanoCpus: limits.nanoCpus,
-    pidsLimit: limits.pidsLimit,
     timeoutMs: TEST_TIMEOUT_MS,
   });
   for (const line of result.output.replace(/\n$/, "").split("\n")) log.write(line, "test");
