@@ -234,7 +234,7 @@ export function buildStageDockerfile(
     ...labels,
     ...command,
   ];
-  finish = finish.filter((line) => !command.includes(line));
+  const afterBuild = finish.filter((line) => !command.includes(line));
   const lines = installStage(plan, options, caches, beforeSource);
   // What runs once the source is in: the app's install hooks (as its package manager would run them, with
   // its binaries on PATH), then its build. Each in a subshell of its own lines, so a command's comments
@@ -260,13 +260,13 @@ export function buildStageDockerfile(
     if (build) lines.push(shell("RUN", build));
     if (collects) lines.push(exec("RUN", ["node", ...collectorArgs]));
   }
-  if (!build && !collects && lines.at(-1) === "COPY . ." && !finish.some((line) => line.startsWith("RUN"))) {
+  if (!build && !collects && lines.at(-1) === "COPY . ." && !afterBuild.some((line) => line.startsWith("RUN"))) {
     // Nothing runs after the source comes in (no build, nothing to collect): everything else goes before it,
     // so a change of the source costs one layer.
-    lines.splice(lines.length - 1, 0, ...finish);
+    lines.splice(lines.length - 1, 0, ...afterBuild);
     return `${lines.join("\n")}\n`;
   }
-  lines.push(...finish);
+  lines.push(...afterBuild);
   return `${lines.join("\n")}\n`;
 }
 

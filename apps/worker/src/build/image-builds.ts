@@ -33,8 +33,20 @@ import { staticServerFiles } from "./static-server/files.ts";
 
 type BuildRun = Omit<BuildSpec, "labels" | "limits" | "onLog" | "signal">;
 
-/** A build of a Dockerfile Pier wrote: it carries the image's labels itself (DockerfileOptions.labels). */
-const generated = (spec: BuildRun): BuildRun & { labels: Record<string, string> } => ({ ...spec, labels: {} });
+/**
+ * A build of a Dockerfile Pier wrote, in `context` with Pier's `files` beside it (they travel in the
+ * context stream only). The Dockerfile carries the image's labels itself (DockerfileOptions.labels).
+ */
+function buildGenerated(
+  builder: ImageBuilder,
+  context: Checkout,
+  tag: string,
+  dockerfile: string,
+  files: Map<string, Buffer>,
+): Promise<{ imageId: string }> {
+  const extraFiles = new Map([...files, [GENERATED_DOCKERFILE, Buffer.from(dockerfile)]]);
+  return builder.build({ ...context, dockerfile: GENERATED_DOCKERFILE, tag, extraFiles, labels: {} });
+}
 
 /** What every build of one deployment shares: the engine, the app's tag, the limits and the log. */
 export interface ImageBuilder {
@@ -89,16 +101,8 @@ export async function buildStaticSite(
   const text = staticSiteDockerfile(plan, options);
   builder.log(`Generated Dockerfile:\n${text.trimEnd()}`);
   const extra = new Map([...(await caInContext(builder)), ...(await staticServerInContext())]);
-  extra.set(GENERATED_DOCKERFILE, Buffer.from(text));
   builder.log(`Building image ${builder.tag}`);
-  const { imageId } = await builder.build(
-    generated({
-      ...checkout,
-      dockerfile: GENERATED_DOCKERFILE,
-      tag: builder.tag,
-      extraFiles: extra,
-    }),
-  );
+  const { imageId } = await buildGenerated(builder, checkout, builder.tag, text, extra);
   return { imageId, tag: builder.tag };
 }
 
@@ -136,17 +140,9 @@ export async function buildNodeApp(
   builder.log(`Generated Dockerfile${known ? "" : " (build stage)"}:\n${stageText.trimEnd()}`);
   const extra = new Map([...(await caInContext(builder)), [COLLECTOR_IN_CONTEXT, await collectorScript()]]);
   if (plan.rootHooks) extra.set(INSTALL_MANIFEST_IN_CONTEXT, Buffer.from(plan.rootHooks.installManifest));
-  extra.set(GENERATED_DOCKERFILE, Buffer.from(stageText));
   if (known) {
     builder.log(`Building image ${builder.tag}`);
-    const { imageId } = await builder.build(
-      generated({
-        ...checkout,
-        dockerfile: GENERATED_DOCKERFILE,
-        tag: builder.tag,
-        extraFiles: extra,
-      }),
-    );
+    const { imageId } = await buildGenerated(builder, checkout, builder.tag, stageText, extra);
     // The app's image is its build stage too: it holds the caches for the next build.
     await builder.runtime.tagImage(imageId, buildStageTag(builder.appName));
     return { imageId, tag: builder.tag, serving: known };
@@ -154,14 +150,7 @@ export async function buildNodeApp(
   // A tag of this build's own while it runs: another deploy of the app may build at the same time.
   const stageTag = `${buildStageTag(builder.appName)}-${Math.random().toString(36).slice(2, 10)}`;
   builder.log(`Building the build stage`);
-  const stage = await builder.build(
-    generated({
-      ...checkout,
-      dockerfile: GENERATED_DOCKERFILE,
-      tag: stageTag,
-      extraFiles: extra,
-    }),
-  );
+  const stage = await buildGenerated(builder, checkout, stageTag, stageText, extra);
   try {
     const facts = await readBuildFacts(
       (image, file, max) => builder.runtime.readImageFile(image, file, max),
@@ -208,11 +197,8 @@ async function buildFromPierFiles(
 ): Promise<{ imageId: string }> {
   const emptyDir = await mkdtemp(path.join(tmpdir(), "pier-build-"));
   try {
-    const extra = new Map([...files, [GENERATED_DOCKERFILE, Buffer.from(dockerfile)]]);
     // Its images are made FROM one that has the app's labels, or carry them in the Dockerfile.
-    return await builder.build(
-      generated({ contextDir: emptyDir, dockerfile: GENERATED_DOCKERFILE, tag, extraFiles: extra }),
-    );
+    return await buildGenerated(builder, { contextDir: emptyDir }, tag, dockerfile, files);
   } finally {
     await rm(emptyDir, { recursive: true, force: true });
   }
