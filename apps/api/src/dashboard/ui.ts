@@ -172,7 +172,7 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .chart .mark circle{fill:var(--amber)}
 .autoscaled{padding:14px 18px;border-top:1px solid var(--line2);color:var(--muted)}
 @media (max-width:980px){.charts{grid-template-columns:repeat(2,minmax(0,1fr))}}
-@media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}}
+@media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}.top .in{padding:0 12px;gap:10px}.nav{overflow-x:auto;min-width:0}.nav a{white-space:nowrap;padding:6px 7px}.card{overflow-x:auto}}
 `;
 
 /** Keeps relative times fresh and wires small conveniences (copy, reveal, confirm). */
