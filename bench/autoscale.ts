@@ -31,9 +31,15 @@ process.on("SIGTERM", () => process.exit(0));
 const app = await benchApp({ PIER_DRAIN_MS: "1000" }, slowApp);
 const { platform } = app;
 const control = await startTestController(platform, app.name);
-const view = async () => (await platform.api.inject({ method: "GET", url: `/api/apps/${app.name}`, headers: platform.auth })).json();
+const view = async () =>
+  (await platform.api.inject({ method: "GET", url: `/api/apps/${app.name}`, headers: platform.auth })).json();
 const patch = async (autoscale: unknown) => {
-  const res = await platform.api.inject({ method: "PATCH", url: `/api/apps/${app.name}`, headers: platform.auth, payload: { autoscale } });
+  const res = await platform.api.inject({
+    method: "PATCH",
+    url: `/api/apps/${app.name}`,
+    headers: platform.auth,
+    payload: { autoscale },
+  });
   if (res.statusCode !== 200) throw new Error(res.body);
 };
 const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 60_000) => {
@@ -59,15 +65,28 @@ try {
   const sampler = (async () => {
     while (sampling) {
       const replicas = (await view()).replicas;
-      points.push({ t: (Date.now() - start) / 1000, load: load?.result.inFlight ?? 0, desired: replicas.desired, serving: replicas.running });
+      points.push({
+        t: (Date.now() - start) / 1000,
+        load: load?.result.inFlight ?? 0,
+        desired: replicas.desired,
+        serving: replicas.running,
+      });
       await new Promise((r) => setTimeout(r, 250));
     }
   })();
   const reactions: number[] = [];
   for (let step = 0; step < STEPS; step++) {
-    await until(async () => (await view()).replicas.desired === 1 && (await view()).replicas.running === 1, "back at 1 replica");
+    await until(
+      async () => (await view()).replicas.desired === 1 && (await view()).replicas.running === 1,
+      "back at 1 replica",
+    );
     await new Promise((r) => setTimeout(r, 2_000));
-    load = keepRequesting(platform.routerPort, app.host, { concurrency: CONNECTIONS, pauseMs: 0, maxRequests: 50_000, maxMs: 40_000 });
+    load = keepRequesting(platform.routerPort, app.host, {
+      concurrency: CONNECTIONS,
+      pauseMs: 0,
+      maxRequests: 50_000,
+      maxMs: 40_000,
+    });
     const stepAt = Date.now();
     marks.push({ t: (stepAt - start) / 1000, label: `load step ${step + 1}: ${CONNECTIONS} connections` });
     await until(async () => (await view()).replicas.running >= ENOUGH, `${ENOUGH} replicas serving`, 40_000);
@@ -81,21 +100,46 @@ try {
   }
   await until(async () => (await view()).replicas.running === 1, "back at 1 replica", 60_000);
   sampling = false;
-  const decided = (await platform.api.inject({ method: "GET", url: `/api/apps/${app.name}/autoscale?limit=100`, headers: platform.auth })).json().decisions as Array<{ at: string; from: number; to: number; reason: string }>;
-  for (const d of decided.reverse()) console.log(`  ${((Date.parse(d.at) - start) / 1000).toFixed(1)} s: ${d.from} → ${d.to}: ${d.reason}`);
-  console.log(`  load steps at ${marks.filter((m) => m.label.startsWith("load step")).map((m) => m.t.toFixed(1)).join(", ")} s`);
+  const decided = (
+    await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${app.name}/autoscale?limit=100`,
+      headers: platform.auth,
+    })
+  ).json().decisions as Array<{ at: string; from: number; to: number; reason: string }>;
+  for (const d of decided.reverse())
+    console.log(`  ${((Date.parse(d.at) - start) / 1000).toFixed(1)} s: ${d.from} → ${d.to}: ${d.reason}`);
+  console.log(
+    `  load steps at ${marks
+      .filter((m) => m.label.startsWith("load step"))
+      .map((m) => m.t.toFixed(1))
+      .join(", ")} s`,
+  );
   await sampler;
   // The sampler may have stopped just before the last scale-down showed: end the timeline where it is.
   const last = (await view()).replicas;
   points.push({ t: (Date.now() - start) / 1000, load: 0, desired: last.desired, serving: last.running });
-  await writeFile(SVG, timelineSvg(`Pier autoscaling: ${STEPS} load steps of ${CONNECTIONS} connections (target 10 in flight per replica, max ${MAX}, scale-down delay 6 s)`, points, marks, MAX));
+  await writeFile(
+    SVG,
+    timelineSvg(
+      `Pier autoscaling: ${STEPS} load steps of ${CONNECTIONS} connections (target 10 in flight per replica, max ${MAX}, scale-down delay 6 s)`,
+      points,
+      marks,
+      MAX,
+    ),
+  );
 
   // Part 2: cold starts from zero.
   await patch({ min: 0, max: 2, targetConcurrency: 10, scaleDownDelaySeconds: 0, idleTimeoutSeconds: 1 });
   const colds: number[] = [];
   let coldFailed = 0;
   for (let i = 0; i < COLDS; i++) {
-    await until(async () => (await platform.runtime.listContainers({ "pier.app": app.name })).length === 0 && (await view()).replicas.desired === 0, "scaled to zero");
+    await until(
+      async () =>
+        (await platform.runtime.listContainers({ "pier.app": app.name })).length === 0 &&
+        (await view()).replicas.desired === 0,
+      "scaled to zero",
+    );
     const sentAt = Date.now();
     const res = await getViaRouter(platform.routerPort, app.host, "/", 30_000);
     colds.push(Date.now() - sentAt);
@@ -103,12 +147,20 @@ try {
     if (res.status !== 200) coldFailed++;
   }
   const failed = failures.reduce((n, r) => n + r.failed, 0) + coldFailed;
-  console.log(`\nAutoscaling (${STEPS} load steps of ${CONNECTIONS} connections to a 50 ms app, target 10 in flight per replica; ${COLDS} cold starts)`);
+  console.log(
+    `\nAutoscaling (${STEPS} load steps of ${CONNECTIONS} connections to a 50 ms app, target 10 in flight per replica; ${COLDS} cold starts)`,
+  );
   console.log("| | p50 | max / p99 |");
   console.log("|---|---|---|");
-  console.log(`| load step → ${ENOUGH} replicas serving | ${ms(percentile(reactions, 50))} | ${ms(Math.max(...reactions))} (max) |`);
-  console.log(`| cold start: request → 200 from zero | ${ms(percentile(colds, 50))} | ${ms(percentile(colds, 99))} (p99) |`);
-  console.log(`requests over the run: ${requests}, failed: ${failed}${failed ? ` ${JSON.stringify(failures.map((f) => f.failures))}` : ""}`);
+  console.log(
+    `| load step → ${ENOUGH} replicas serving | ${ms(percentile(reactions, 50))} | ${ms(Math.max(...reactions))} (max) |`,
+  );
+  console.log(
+    `| cold start: request → 200 from zero | ${ms(percentile(colds, 50))} | ${ms(percentile(colds, 99))} (p99) |`,
+  );
+  console.log(
+    `requests over the run: ${requests}, failed: ${failed}${failed ? ` ${JSON.stringify(failures.map((f) => f.failures))}` : ""}`,
+  );
   console.log(`reactions ms: ${reactions.join(", ")}; cold starts ms: ${colds.join(", ")}`);
   console.log(`timeline: ${SVG}`);
 } finally {

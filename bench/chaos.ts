@@ -42,36 +42,89 @@ async function processRows(onlyRouter: boolean): Promise<FaultOutcome[]> {
   const rows: FaultOutcome[] = [];
   let router: ChildProcess | null = null;
   const startRouter = () =>
-    spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], { cwd: path.resolve(import.meta.dirname, ".."), env: { ...env, PIER_ROUTER_PORT: String(ROUTER_PORT) } as NodeJS.ProcessEnv, stdio: "ignore" });
+    spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...env, PIER_ROUTER_PORT: String(ROUTER_PORT) } as NodeJS.ProcessEnv,
+      stdio: "ignore",
+    });
   try {
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
-    const first = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
-    await until(async () => (await platform.prisma.deployment.findUnique({ where: { id: first.json().id } }))?.status === "READY", "first deploy");
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
+    const first = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/deploy`,
+      headers: platform.auth,
+    });
+    await until(
+      async () => (await platform.prisma.deployment.findUnique({ where: { id: first.json().id } }))?.status === "READY",
+      "first deploy",
+    );
     const ctx = { platform, worker, repo, name, files };
-    for (const [label, phase] of onlyRouter ? [] : ([
-      ["worker SIGKILL while cloning", /^Cloning /],
-      ["worker SIGKILL while building", /^Building image /],
-      ["worker SIGKILL during the health check", /^Health check: GET/],
-      ["worker SIGKILL right after the switch", /^Release v\d+: production/],
-    ] as const)) {
+    for (const [label, phase] of onlyRouter
+      ? []
+      : ([
+          ["worker SIGKILL while cloning", /^Cloning /],
+          ["worker SIGKILL while building", /^Building image /],
+          ["worker SIGKILL during the health check", /^Health check: GET/],
+          ["worker SIGKILL right after the switch", /^Release v\d+: production/],
+        ] as const)) {
       rows.push(await killWorkerDuringDeploy(ctx, { label, phase, kills: 1 }));
     }
-    if (!onlyRouter) rows.push(await killWorkerDuringDeploy(ctx, { label: "worker SIGKILL twice in a row while building", phase: /^Building image /, kills: 2 }));
+    if (!onlyRouter)
+      rows.push(
+        await killWorkerDuringDeploy(ctx, {
+          label: "worker SIGKILL twice in a row while building",
+          phase: /^Building image /,
+          kills: 2,
+        }),
+      );
 
     // kill -9 of a router process: its HAProxy is left serving; a new router then takes over.
     router = startRouter();
-    await until(async () => (await getViaRouter(ROUTER_PORT, `${name}.localhost`, "/", 1_000)).status === 200, "the router process serving");
-    const load = keepRequesting(ROUTER_PORT, `${name}.localhost`, { concurrency: 2, pauseMs: 20, maxRequests: 20_000, maxMs: 60_000 });
+    await until(
+      async () => (await getViaRouter(ROUTER_PORT, `${name}.localhost`, "/", 1_000)).status === 200,
+      "the router process serving",
+    );
+    const load = keepRequesting(ROUTER_PORT, `${name}.localhost`, {
+      concurrency: 2,
+      pauseMs: 20,
+      maxRequests: 20_000,
+      maxMs: 60_000,
+    });
     const killedAt = Date.now();
     router.kill("SIGKILL");
     await new Promise((r) => setTimeout(r, 3_000)); // three seconds with no router process at all
     const orphaned = { ...load.result, failures: { ...load.result.failures } };
     router = startRouter();
-    await until(async () => (await getViaRouter(ROUTER_PORT, `${name}.localhost`, "/", 1_000)).status === 200, "a new router serving", 30_000);
+    await until(
+      async () => (await getViaRouter(ROUTER_PORT, `${name}.localhost`, "/", 1_000)).status === 200,
+      "a new router serving",
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 2_000));
     const result = await load.stop();
-    rows.push({ fault: "router kill -9, 3 s without a router (its HAProxy keeps serving)", requests: orphaned.ok + orphaned.failed, failed: orphaned.failed, failures: orphaned.failures, msToTerminal: 0, status: "-", reason: null });
-    rows.push({ fault: "then a new router starts and takes over", requests: result.ok + result.failed - (orphaned.ok + orphaned.failed), failed: result.failed - orphaned.failed, failures: result.failures, msToTerminal: Date.now() - killedAt, status: "-", reason: null });
+    rows.push({
+      fault: "router kill -9, 3 s without a router (its HAProxy keeps serving)",
+      requests: orphaned.ok + orphaned.failed,
+      failed: orphaned.failed,
+      failures: orphaned.failures,
+      msToTerminal: 0,
+      status: "-",
+      reason: null,
+    });
+    rows.push({
+      fault: "then a new router starts and takes over",
+      requests: result.ok + result.failed - (orphaned.ok + orphaned.failed),
+      failed: result.failed - orphaned.failed,
+      failures: result.failures,
+      msToTerminal: Date.now() - killedAt,
+      status: "-",
+      reason: null,
+    });
     return rows;
   } finally {
     router?.kill("SIGTERM");
@@ -84,12 +137,25 @@ async function processRows(onlyRouter: boolean): Promise<FaultOutcome[]> {
 }
 
 /** Runs `scenarios` on a stage, closing it whatever happens; a scenario that throws is a row saying so. */
-async function onStage<S extends { close(): Promise<void> }>(starting: Promise<S>, scenarios: Array<[string, (stage: S) => Promise<FaultOutcome>]>): Promise<FaultOutcome[]> {
+async function onStage<S extends { close(): Promise<void> }>(
+  starting: Promise<S>,
+  scenarios: Array<[string, (stage: S) => Promise<FaultOutcome>]>,
+): Promise<FaultOutcome[]> {
   const stage = await starting;
   const rows: FaultOutcome[] = [];
   try {
     for (const [fault, scenario] of scenarios) {
-      rows.push(await scenario(stage).catch((error: Error) => ({ fault, requests: 0, failed: 0, failures: {}, msToTerminal: 0, status: "error", reason: error.message })));
+      rows.push(
+        await scenario(stage).catch((error: Error) => ({
+          fault,
+          requests: 0,
+          failed: 0,
+          failures: {},
+          msToTerminal: 0,
+          status: "error",
+          reason: error.message,
+        })),
+      );
     }
     return rows;
   } finally {
@@ -102,10 +168,18 @@ async function serviceRows(): Promise<FaultOutcome[]> {
   // The platform logs every lost connection as an error while a service is down: the table says what happened.
   const quiet = { LOG_LEVEL: "fatal" };
   return [
-    ...(await onStage(startRedisRestartStage("chaos-rds-", quiet), [["Redis restart with a deploy queued", (s) => restartRedisWithDeployQueued(s, "after the restart")]])),
+    ...(await onStage(startRedisRestartStage("chaos-rds-", quiet), [
+      ["Redis restart with a deploy queued", (s) => restartRedisWithDeployQueued(s, "after the restart")],
+    ])),
     ...(await onStage(startPostgresRestartStage("chaos-pgr-", quiet), [
-      ["Postgres restart during a build, back before the build ends", (s) => restartPostgresDuringBuild(s, `${s.name} v2`, "back before the build ends")],
-      ["Postgres restart during a build, down until the image is built", (s) => restartPostgresDuringBuild(s, `${s.name} v3`, "down until the image is built")],
+      [
+        "Postgres restart during a build, back before the build ends",
+        (s) => restartPostgresDuringBuild(s, `${s.name} v2`, "back before the build ends"),
+      ],
+      [
+        "Postgres restart during a build, down until the image is built",
+        (s) => restartPostgresDuringBuild(s, `${s.name} v3`, "down until the image is built"),
+      ],
     ])),
     ...(await onStage(startDockerRestartStage("chaos-dkr-", quiet), [
       ["dockerd restart, started again at once", (s) => restartDockerd(s, "started again at once", 0)],
@@ -115,9 +189,14 @@ async function serviceRows(): Promise<FaultOutcome[]> {
   ];
 }
 
-const rows = [...(mode === "services" ? [] : await processRows(mode === "router")), ...(mode === "router" ? [] : await serviceRows())];
+const rows = [
+  ...(mode === "services" ? [] : await processRows(mode === "router")),
+  ...(mode === "router" ? [] : await serviceRows()),
+];
 const seconds = (ms: number | undefined) => (ms === undefined ? "-" : `${(ms / 1000).toFixed(1)} s`);
-console.log("\n| fault | requests to production meanwhile | failed | until the deployment ended | it ended | until every replica served again |");
+console.log(
+  "\n| fault | requests to production meanwhile | failed | until the deployment ended | it ended | until every replica served again |",
+);
 console.log("|---|---|---|---|---|---|");
 for (const r of rows) {
   const counted = r.status !== "error";

@@ -12,10 +12,14 @@ try {
   for (let i = 1; i <= DEPLOYS; i++) await app.deploy(`version ${i}`);
   await new Promise((r) => setTimeout(r, 2_000)); // past the last drain
   const traffic = await load.stop();
-  console.log(`\n${DEPLOYS} consecutive deploys in ${((performance.now() - started) / 1000).toFixed(1)} s under ${(traffic.sent / traffic.seconds).toFixed(0)} req/s`);
+  console.log(
+    `\n${DEPLOYS} consecutive deploys in ${((performance.now() - started) / 1000).toFixed(1)} s under ${(traffic.sent / traffic.seconds).toFixed(0)} req/s`,
+  );
   console.log(`| requests | ok | failed |`);
   console.log(`|---|---|---|`);
-  console.log(`| ${traffic.sent} | ${traffic.ok} | ${traffic.failed} ${traffic.failed ? JSON.stringify(traffic.failures) : ""} |`);
+  console.log(
+    `| ${traffic.sent} | ${traffic.ok} | ${traffic.failed} ${traffic.failed ? JSON.stringify(traffic.failures) : ""} |`,
+  );
 } finally {
   await app.close();
 }

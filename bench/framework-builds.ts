@@ -168,7 +168,16 @@ async function nextByHand(): Promise<{ warm: number }> {
   const docker = (args: string[]) =>
     execFileSync("docker", args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
   // The CA bundle Pier's builds trust too (installs behind a TLS-intercepting proxy).
-  const ca = existsSync(CA_FILE) ? ["-v", `${CA_FILE}:/etc/pier-ca.crt:ro`, "-e", "NODE_EXTRA_CA_CERTS=/etc/pier-ca.crt", "-e", "npm_config_cafile=/etc/pier-ca.crt"] : [];
+  const ca = existsSync(CA_FILE)
+    ? [
+        "-v",
+        `${CA_FILE}:/etc/pier-ca.crt:ro`,
+        "-e",
+        "NODE_EXTRA_CA_CERTS=/etc/pier-ca.crt",
+        "-e",
+        "npm_config_cafile=/etc/pier-ca.crt",
+      ]
+    : [];
   const inNode = (command: string) =>
     docker([
       "run",

@@ -17,14 +17,17 @@ export function pacedLoad(routerPort: number, host: string, options: { ratePerSe
   const fire = () => {
     stats.sent++;
     inFlight++;
-    const req = http.request({ host: "127.0.0.1", port: routerPort, path: "/", headers: { host }, agent, timeout: 5_000 }, (res) => {
-      res.resume();
-      res.on("end", () => {
-        inFlight--;
-        if (res.statusCode === 200) stats.ok++;
-        else fail(`HTTP ${res.statusCode}`);
-      });
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port: routerPort, path: "/", headers: { host }, agent, timeout: 5_000 },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          inFlight--;
+          if (res.statusCode === 200) stats.ok++;
+          else fail(`HTTP ${res.statusCode}`);
+        });
+      },
+    );
     req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
     req.on("error", (e: NodeJS.ErrnoException) => {
       inFlight--;

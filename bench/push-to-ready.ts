@@ -44,25 +44,54 @@ async function viaPier(): Promise<PierRound> {
   files["package.json"] = JSON.stringify({ name, version: "1.0.0", scripts: { start: "node server.js" } });
   const repo = await createTestRepo(files);
   try {
-    const created = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    const created = await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     const secret = created.json().webhookSecret as string;
     const pushAndWait = async (sha: string, expected: string) => {
       const started = performance.now();
       const body = JSON.stringify(pushPayload({ branch: "main", sha }));
-      const res = await platform.api.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("push", secret, body), payload: body });
-      const deployment = await waitForStatus(platform.api, platform.auth, res.json().deploymentId, ["READY", "FAILED"], 120_000, 10);
+      const res = await platform.api.inject({
+        method: "POST",
+        url: `/webhooks/github/${name}`,
+        headers: deliveryHeaders("push", secret, body),
+        payload: body,
+      });
+      const deployment = await waitForStatus(
+        platform.api,
+        platform.auth,
+        res.json().deploymentId,
+        ["READY", "FAILED"],
+        120_000,
+        10,
+      );
       if (deployment.status !== "READY") throw new Error(`deploy failed: ${deployment.reason}`);
-      await untilOk(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).body.startsWith(expected));
+      await untilOk(async () =>
+        (await getViaRouter(platform.routerPort, `${name}.localhost`)).body.startsWith(expected),
+      );
       const elapsed = performance.now() - started;
-      const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
+      const view = (
+        await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })
+      ).json();
       return { elapsed, phases: view.phases as PhaseTimings };
     };
     const first = await pushAndWait(repo.sha, "bench v1");
     const sha2 = await repo.commit({ "server.js": nodeAppFiles(`bench v2 ${name}`)["server.js"] ?? "" }, "change text");
     const cached = await pushAndWait(sha2, "bench v2");
-    const sha3 = await repo.commit({ "server.js": nodeAppFiles(`bench v3 ${name}`)["server.js"] ?? "" }, "change text again");
+    const sha3 = await repo.commit(
+      { "server.js": nodeAppFiles(`bench v3 ${name}`)["server.js"] ?? "" },
+      "change text again",
+    );
     const third = await pushAndWait(sha3, "bench v3");
-    return { first: first.elapsed, cached: cached.elapsed, third: third.elapsed, phases: { first: first.phases, cached: cached.phases, third: third.phases } };
+    return {
+      first: first.elapsed,
+      cached: cached.elapsed,
+      third: third.elapsed,
+      phases: { first: first.phases, cached: cached.phases, third: third.phases },
+    };
   } finally {
     await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
     await platform.close();
@@ -75,14 +104,21 @@ async function byHand(): Promise<{ first: number; cached: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), "pier-bench-hand-"));
   const tag = `pier-bench-hand:${randomBytes(3).toString("hex")}`;
   const files = nodeAppFiles(`hand v1 ${tag}`);
-  files["package.json"] = JSON.stringify({ name: "hand", version: tag.split(":")[1], scripts: { start: "node server.js" } });
+  files["package.json"] = JSON.stringify({
+    name: "hand",
+    version: tag.split(":")[1],
+    scripts: { start: "node server.js" },
+  });
   files.Dockerfile = `FROM ${baseImage}\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nENV PORT=3000\nEXPOSE 3000\nUSER node\nCMD ["npm", "run", "start"]\n`;
   const once = async (text: string) => {
-    for (const [f, c] of Object.entries({ ...files, "server.js": nodeAppFiles(text)["server.js"] ?? "" })) await writeFile(path.join(dir, f), c);
+    for (const [f, c] of Object.entries({ ...files, "server.js": nodeAppFiles(text)["server.js"] ?? "" }))
+      await writeFile(path.join(dir, f), c);
     const started = performance.now();
     execFileSync("docker", ["build", "-q", "-t", tag, dir], { stdio: ["ignore", "ignore", "inherit"] });
     const id = execFileSync("docker", ["run", "-d", "-p", "127.0.0.1::3000", tag], { encoding: "utf8" }).trim();
-    const port = Number(execFileSync("docker", ["port", id, "3000/tcp"], { encoding: "utf8" }).trim().split("\n")[0]?.split(":").pop());
+    const port = Number(
+      execFileSync("docker", ["port", id, "3000/tcp"], { encoding: "utf8" }).trim().split("\n")[0]?.split(":").pop(),
+    );
     await untilOk(async () => (await fetch(`http://127.0.0.1:${port}/`)).ok);
     const elapsed = performance.now() - started;
     execFileSync("docker", ["rm", "-f", id], { stdio: "ignore" });
@@ -108,11 +144,19 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`\nPush-to-READY (first 2xx), Node app without dependencies, median of ${rounds} interleaved rounds`);
 console.log("| path | first build | cached rebuild |");
 console.log("|---|---|---|");
-console.log(`| Pier: signed push → READY → 2xx via router | ${fmt(median(pier.map((r) => r.first)))} | ${fmt(median(pier.map((r) => r.cached)))} |`);
-console.log(`| by hand: docker build + run + 2xx | ${fmt(median(hand.map((r) => r.first)))} | ${fmt(median(hand.map((r) => r.cached)))} |`);
-console.log(`| ratio Pier / by hand | ${(median(pier.map((r) => r.first)) / median(hand.map((r) => r.first))).toFixed(2)} | ${(median(pier.map((r) => r.cached)) / median(hand.map((r) => r.cached))).toFixed(2)} |`);
+console.log(
+  `| Pier: signed push → READY → 2xx via router | ${fmt(median(pier.map((r) => r.first)))} | ${fmt(median(pier.map((r) => r.cached)))} |`,
+);
+console.log(
+  `| by hand: docker build + run + 2xx | ${fmt(median(hand.map((r) => r.first)))} | ${fmt(median(hand.map((r) => r.cached)))} |`,
+);
+console.log(
+  `| ratio Pier / by hand | ${(median(pier.map((r) => r.first)) / median(hand.map((r) => r.first))).toFixed(2)} | ${(median(pier.map((r) => r.cached)) / median(hand.map((r) => r.cached))).toFixed(2)} |`,
+);
 console.log(`| Pier: third push in a row (cached) | | ${fmt(median(pier.map((r) => r.third)))} |`);
-console.log(`\nWhere Pier's time goes (median ms per phase, as recorded by the worker; the rest is webhook → queue and READY → first 2xx polling)`);
+console.log(
+  `\nWhere Pier's time goes (median ms per phase, as recorded by the worker; the rest is webhook → queue and READY → first 2xx polling)`,
+);
 console.log(`| push | ${DEPLOYMENT_PHASES.join(" | ")} |`);
 console.log(`|---|${DEPLOYMENT_PHASES.map(() => "---").join("|")}|`);
 for (const which of ["first", "cached", "third"] as const) {
@@ -122,5 +166,7 @@ for (const which of ["first", "cached", "third"] as const) {
   };
   console.log(`| ${which} | ${DEPLOYMENT_PHASES.map(cell).join(" | ")} |`);
 }
-console.log(`\nraw Pier: ${pier.map((r) => `${fmt(r.first)}/${fmt(r.cached)}/${fmt(r.third)}`).join(", ")}; raw by hand: ${hand.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ")}`);
+console.log(
+  `\nraw Pier: ${pier.map((r) => `${fmt(r.first)}/${fmt(r.cached)}/${fmt(r.third)}`).join(", ")}; raw by hand: ${hand.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ")}`,
+);
 process.exit(0);

@@ -9,11 +9,13 @@ const ROLLBACKS = 10;
 
 function bodyVia(port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path: "/", headers: { host }, agent: false }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve(body));
-    }).on("error", reject);
+    http
+      .get({ host: "127.0.0.1", port, path: "/", headers: { host }, agent: false }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve(body));
+      })
+      .on("error", reject);
   });
 }
 
@@ -28,7 +30,11 @@ try {
   let expected = "version A\n";
   for (let i = 0; i < ROLLBACKS; i++) {
     const started = performance.now();
-    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${app.name}/rollback`, headers: platform.auth });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${app.name}/rollback`,
+      headers: platform.auth,
+    });
     if (res.statusCode !== 200) throw new Error(`rollback ${i + 1}: ${res.body}`);
     while ((await bodyVia(platform.routerPort, host)) !== expected) await new Promise((r) => setTimeout(r, 2));
     latencies.push(performance.now() - started);
@@ -36,10 +42,14 @@ try {
     await new Promise((r) => setTimeout(r, 1_500)); // let the previous container settle (it stays warm)
   }
   const traffic = await load.stop();
-  console.log(`\nRollback latency over ${ROLLBACKS} rollbacks (API call → router serves the target), under ${(traffic.sent / traffic.seconds).toFixed(0)} req/s`);
+  console.log(
+    `\nRollback latency over ${ROLLBACKS} rollbacks (API call → router serves the target), under ${(traffic.sent / traffic.seconds).toFixed(0)} req/s`,
+  );
   console.log(`| p50 | max | requests during the run | failed |`);
   console.log(`|---|---|---|---|`);
-  console.log(`| ${ms(percentile(latencies, 50))} | ${ms(Math.max(...latencies))} | ${traffic.sent} | ${traffic.failed} ${traffic.failed ? JSON.stringify(traffic.failures) : ""} |`);
+  console.log(
+    `| ${ms(percentile(latencies, 50))} | ${ms(Math.max(...latencies))} | ${traffic.sent} | ${traffic.failed} ${traffic.failed ? JSON.stringify(traffic.failures) : ""} |`,
+  );
   console.log(`raw: ${latencies.map((l) => l.toFixed(0)).join(", ")} ms`);
 } finally {
   await app.close();

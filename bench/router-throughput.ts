@@ -22,7 +22,10 @@ function ensureTool(binary: string, aptPackage: string) {
     execFileSync("sh", ["-c", `command -v ${binary}`], { stdio: "ignore" });
   } catch {
     console.error(`installing ${aptPackage}…`);
-    execFileSync("apt-get", ["install", "-y", "-qq", aptPackage], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", aptPackage], {
+      stdio: "ignore",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   }
 }
 
@@ -39,7 +42,11 @@ function toMs(value: string): number {
 }
 
 function wrk(port: number, host: string): WrkResult {
-  const out = execFileSync("wrk", ["-t1", "-c32", `-d${SECONDS}s`, "--latency", "-H", `Host: ${host}`, `http://127.0.0.1:${port}/`], { encoding: "utf8" });
+  const out = execFileSync(
+    "wrk",
+    ["-t1", "-c32", `-d${SECONDS}s`, "--latency", "-H", `Host: ${host}`, `http://127.0.0.1:${port}/`],
+    { encoding: "utf8" },
+  );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? "");
   const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(out);
@@ -50,7 +57,10 @@ function wrk(port: number, host: string): WrkResult {
 async function waitForPort(port: number, host: string) {
   for (let i = 0; i < 200; i++) {
     // fetch() can't set Host; the router routes by it.
-    const status = await getViaRouter(port, host).then((r) => r.status, () => 0);
+    const status = await getViaRouter(port, host).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -74,7 +84,13 @@ try {
     routers.push(
       spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], {
         cwd: path.resolve(import.meta.dirname, ".."),
-        env: { ...process.env, PIER_ROUTER_PORT: String(port), LOG_LEVEL: "warn", DATABASE_URL: app.platform.config.DATABASE_URL, ...env },
+        env: {
+          ...process.env,
+          PIER_ROUTER_PORT: String(port),
+          LOG_LEVEL: "warn",
+          DATABASE_URL: app.platform.config.DATABASE_URL,
+          ...env,
+        },
         stdio: ["ignore", "inherit", "inherit"],
       }),
     );
@@ -102,12 +118,19 @@ http {
 }
 `,
   );
-  nginx = spawn("nginx", ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"], { stdio: "inherit" });
+  nginx = spawn("nginx", ["-p", nginxDir, "-c", path.join(nginxDir, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: "inherit",
+  });
   await waitForPort(PIER_ROUTER_PORT, app.host);
   await waitForPort(NGINX_PORT, app.host);
   await waitForPort(PIER_NO_LATENCY_PORT, app.host);
 
-  const paths = { direct: appPort, pier: PIER_ROUTER_PORT, "pier, no latency sampling": PIER_NO_LATENCY_PORT, nginx: NGINX_PORT } as const;
+  const paths = {
+    direct: appPort,
+    pier: PIER_ROUTER_PORT,
+    "pier, no latency sampling": PIER_NO_LATENCY_PORT,
+    nginx: NGINX_PORT,
+  } as const;
   type Path = keyof typeof paths;
   const labels = Object.keys(paths) as Path[];
   const results = Object.fromEntries(labels.map((label) => [label, [] as WrkResult[]])) as Record<Path, WrkResult[]>;
@@ -117,14 +140,19 @@ http {
     for (const label of order) results[label].push(wrk(paths[label], app.host));
   }
   const median = (xs: number[]) => percentile(xs, 50);
-  const ratios = (label: Path, key: keyof WrkResult) => median(results[label].map((r, round) => r[key] / results.nginx[round]![key]));
-  console.log(`\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (medians); Pier router = HAProxy data plane, ${app.platform.config.PIER_ROUTER_THREADS} thread(s); nginx worker_processes auto`);
+  const ratios = (label: Path, key: keyof WrkResult) =>
+    median(results[label].map((r, round) => r[key] / results.nginx[round]![key]));
+  console.log(
+    `\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (medians); Pier router = HAProxy data plane, ${app.platform.config.PIER_ROUTER_THREADS} thread(s); nginx worker_processes auto`,
+  );
   console.log("| path | req/s | p99 | req/s vs nginx | p99 vs nginx |");
   console.log("|---|---|---|---|---|");
   for (const label of labels) {
     const rps = median(results[label].map((r) => r.rps));
     const p99 = median(results[label].map((r) => r.p99ms));
-    console.log(`| ${label} | ${rps.toFixed(0)} | ${p99.toFixed(2)} ms | ${ratios(label, "rps").toFixed(2)} | ${ratios(label, "p99ms").toFixed(2)} |`);
+    console.log(
+      `| ${label} | ${rps.toFixed(0)} | ${p99.toFixed(2)} ms | ${ratios(label, "rps").toFixed(2)} | ${ratios(label, "p99ms").toFixed(2)} |`,
+    );
   }
   console.log(`raw: ${JSON.stringify(results)}`);
 } finally {

@@ -25,7 +25,12 @@ const channel = await platform.api.inject({
   method: "POST",
   url: "/api/notifications",
   headers: platform.auth,
-  payload: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, format: "json", events: ["container.replaced"], apps: [app.name] },
+  payload: {
+    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`,
+    format: "json",
+    events: ["container.replaced"],
+    apps: [app.name],
+  },
 });
 
 const until = async (check: () => Promise<boolean>, timeoutMs = 30_000) => {
@@ -46,21 +51,36 @@ try {
     const before = alerts.length;
     const killedAt = Date.now();
     execFileSync("docker", ["kill", container.id], { stdio: "ignore" });
-    await until(async () => (await getViaRouter(platform.routerPort, app.host, "/", 1_000)).status === 200 && !(await platform.runtime.listContainers({ "pier.app": app.name })).some((c) => c.id === container.id));
+    await until(
+      async () =>
+        (await getViaRouter(platform.routerPort, app.host, "/", 1_000)).status === 200 &&
+        !(await platform.runtime.listContainers({ "pier.app": app.name })).some((c) => c.id === container.id),
+    );
     serving.push(Date.now() - killedAt);
     await until(async () => alerts.length > before, 15_000);
     alerted.push(alerts[before]!.at - killedAt);
     // Past the back-off: each kill here is a first loss (the replica served for a while before it).
     await platform.prisma.replicaState.updateMany({ where: { app: { name: app.name } }, data: { failures: 0 } });
   }
-  console.log(`\nSelf-healing over ${KILLS} kills (docker kill of the only container; controller on Docker's event stream)`);
+  console.log(
+    `\nSelf-healing over ${KILLS} kills (docker kill of the only container; controller on Docker's event stream)`,
+  );
   console.log("| | p50 | max |");
   console.log("|---|---|---|");
-  console.log(`| kill → the router serves the app again | ${ms(percentile(serving, 50))} | ${ms(Math.max(...serving))} |`);
-  console.log(`| kill → container.replaced alert at the receiver | ${ms(percentile(alerted, 50))} | ${ms(Math.max(...alerted))} |`);
+  console.log(
+    `| kill → the router serves the app again | ${ms(percentile(serving, 50))} | ${ms(Math.max(...serving))} |`,
+  );
+  console.log(
+    `| kill → container.replaced alert at the receiver | ${ms(percentile(alerted, 50))} | ${ms(Math.max(...alerted))} |`,
+  );
   console.log(`raw: serving ${serving.join(", ")} ms; alerts ${alerted.join(", ")} ms`);
 } finally {
-  if (channel.statusCode === 201) await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.json().id}`, headers: platform.auth });
+  if (channel.statusCode === 201)
+    await platform.api.inject({
+      method: "DELETE",
+      url: `/api/notifications/${channel.json().id}`,
+      headers: platform.auth,
+    });
   await control.close();
   await app.close();
   await new Promise((r) => receiver.close(r));

@@ -19,11 +19,19 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-export async function benchApp(overrides: Record<string, string> = {}, files: (text: string) => Record<string, string> = nodeAppFiles): Promise<BenchApp> {
+export async function benchApp(
+  overrides: Record<string, string> = {},
+  files: (text: string) => Record<string, string> = nodeAppFiles,
+): Promise<BenchApp> {
   const platform = await startPlatform(testConfig({ LOG_LEVEL: "error", PIER_DRAIN_MS: "1000", ...overrides }));
   const name = `bench-${randomBytes(3).toString("hex")}`;
   const repo = await createTestRepo(files("v0"));
-  const created = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+  const created = await platform.api.inject({
+    method: "POST",
+    url: "/api/apps",
+    headers: platform.auth,
+    payload: { name, repoUrl: repo.url },
+  });
   if (created.statusCode !== 201) throw new Error(created.body);
   return {
     platform,
@@ -31,7 +39,11 @@ export async function benchApp(overrides: Record<string, string> = {}, files: (t
     host: `${name}.localhost`,
     async deploy(text) {
       await repo.commit(files(text), text);
-      const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+      const res = await platform.api.inject({
+        method: "POST",
+        url: `/api/apps/${name}/deploy`,
+        headers: platform.auth,
+      });
       const deployment = await waitForStatus(platform.api, platform.auth, res.json().id, ["READY", "FAILED"], 120_000);
       if (deployment.status !== "READY") throw new Error(`deploy failed: ${deployment.reason}`);
       return { id: deployment.id, shortId: deployment.shortId };

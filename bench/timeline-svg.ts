@@ -20,19 +20,37 @@ const H = 360;
 const PAD = { left: 48, right: 96, top: 28, bottom: 40 };
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function timelineSvg(title: string, points: TimelinePoint[], marks: TimelineMark[], maxReplicas: number): string {
+export function timelineSvg(
+  title: string,
+  points: TimelinePoint[],
+  marks: TimelineMark[],
+  maxReplicas: number,
+): string {
   const tMax = Math.max(1, ...points.map((p) => p.t));
   const loadMax = Math.max(1, ...points.map((p) => p.load));
   const x = (t: number) => PAD.left + (t / tMax) * (W - PAD.left - PAD.right);
   const yReplicas = (n: number) => H - PAD.bottom - (n / maxReplicas) * (H - PAD.top - PAD.bottom);
   const yLoad = (n: number) => H - PAD.bottom - (n / loadMax) * (H - PAD.top - PAD.bottom);
   const step = (key: "desired" | "serving") =>
-    points.map((p, i) => (i === 0 ? `M${x(p.t).toFixed(1)},${yReplicas(p[key]).toFixed(1)}` : `H${x(p.t).toFixed(1)} V${yReplicas(p[key]).toFixed(1)}`)).join(" ");
+    points
+      .map((p, i) =>
+        i === 0
+          ? `M${x(p.t).toFixed(1)},${yReplicas(p[key]).toFixed(1)}`
+          : `H${x(p.t).toFixed(1)} V${yReplicas(p[key]).toFixed(1)}`,
+      )
+      .join(" ");
   const area = `M${x(0)},${yLoad(0)} ${points.map((p) => `L${x(p.t).toFixed(1)},${yLoad(p.load).toFixed(1)}`).join(" ")} L${x(tMax)},${yLoad(0)} Z`;
-  const gridY = Array.from({ length: maxReplicas + 1 }, (_, n) => `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yReplicas(n)}" y2="${yReplicas(n)}" stroke="#eee"/><text x="${PAD.left - 8}" y="${yReplicas(n) + 4}" text-anchor="end">${n}</text>`);
-  const ticks = Array.from({ length: Math.floor(tMax / 10) + 1 }, (_, i) => i * 10).map((t) => `<text x="${x(t)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${t}s</text>`);
+  const gridY = Array.from(
+    { length: maxReplicas + 1 },
+    (_, n) =>
+      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${yReplicas(n)}" y2="${yReplicas(n)}" stroke="#eee"/><text x="${PAD.left - 8}" y="${yReplicas(n) + 4}" text-anchor="end">${n}</text>`,
+  );
+  const ticks = Array.from({ length: Math.floor(tMax / 10) + 1 }, (_, i) => i * 10).map(
+    (t) => `<text x="${x(t)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${t}s</text>`,
+  );
   const markLines = marks.map(
-    (m) => `<line x1="${x(m.t)}" x2="${x(m.t)}" y1="${PAD.top}" y2="${H - PAD.bottom}" stroke="#999" stroke-dasharray="3 3"><title>${esc(m.label)}</title></line>`,
+    (m) =>
+      `<line x1="${x(m.t)}" x2="${x(m.t)}" y1="${PAD.top}" y2="${H - PAD.bottom}" stroke="#999" stroke-dasharray="3 3"><title>${esc(m.label)}</title></line>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">
 <rect width="${W}" height="${H}" fill="#fff"/>

@@ -30,10 +30,13 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 function log(level: "info" | "warn" | "error", fields: object, msg: string): void {
   const levels = { info: 30, warn: 40, error: 50 };
-  process.stdout.write(`${JSON.stringify({ level: levels[level], time: Date.now(), pid: process.pid, service: "pier-supervisor", ...fields, msg })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: levels[level], time: Date.now(), pid: process.pid, service: "pier-supervisor", ...fields, msg })}\n`,
+  );
 }
 
-const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `code ${code}`);
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `signal ${signal}` : `code ${code}`;
 
 /** One Pier process: started, restarted after an unexpected exit, stopped on request. */
 class Supervised {
@@ -52,7 +55,11 @@ class Supervised {
   start(): void {
     // Its own session (detached): Ctrl-C reaches the supervisor only, which sends each process one
     // SIGTERM; the 'ipc' channel is how the process learns that the supervisor is gone.
-    const child = spawn(process.execPath, ["--import", "tsx", this.main], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
+    const child = spawn(process.execPath, ["--import", "tsx", this.main], {
+      cwd: ROOT,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      detached: true,
+    });
     this.child = child;
     this.startedAt = Date.now();
     this.exited = new Promise((resolve) => {
@@ -66,7 +73,11 @@ class Supervised {
       };
       child.once("exit", finish);
       child.on("error", (error) => {
-        log("error", { child: this.title, childPid: child.pid, err: { message: error.message } }, `${this.title}: ${error.message}`);
+        log(
+          "error",
+          { child: this.title, childPid: child.pid, err: { message: error.message } },
+          `${this.title}: ${error.message}`,
+        );
         if (child.pid === undefined) finish(null, null); // never started: no 'exit' follows
       });
     });
@@ -79,7 +90,11 @@ class Supervised {
     if (upMs >= STABLE_AFTER_MS) this.delayMs = FIRST_DELAY_MS;
     const delayMs = this.delayMs;
     this.delayMs = Math.min(delayMs * 2, MAX_DELAY_MS);
-    log("error", { child: this.title, childPid: pid, code, signal, upMs, restartInMs: delayMs }, `${this.title} exited (${describeExit(code, signal)}); restarting it in ${delayMs / 1000} s`);
+    log(
+      "error",
+      { child: this.title, childPid: pid, code, signal, upMs, restartInMs: delayMs },
+      `${this.title} exited (${describeExit(code, signal)}); restarting it in ${delayMs / 1000} s`,
+    );
     this.restartTimer = setTimeout(() => this.start(), delayMs);
   }
 
@@ -90,12 +105,20 @@ class Supervised {
     if (!child) return;
     child.kill("SIGTERM");
     const kill = setTimeout(() => {
-      log("warn", { child: this.title, childPid: child.pid }, `${this.title} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+      log(
+        "warn",
+        { child: this.title, childPid: child.pid },
+        `${this.title} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`,
+      );
       child.kill("SIGKILL");
     }, STOP_TIMEOUT_MS);
     await this.exited;
     clearTimeout(kill);
-    log("info", { child: this.title, childPid: child.pid, code: child.exitCode, signal: child.signalCode }, `${this.title} stopped`);
+    log(
+      "info",
+      { child: this.title, childPid: child.pid, code: child.exitCode, signal: child.signalCode },
+      `${this.title} stopped`,
+    );
   }
 }
 

@@ -33,7 +33,13 @@ describe("alerts reach a channel from where things happen", () => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
-      received.push({ at: Date.now(), event: String(req.headers["x-pier-event"]), body, signature: req.headers["x-pier-signature-256"] as string | undefined, payload: JSON.parse(body) });
+      received.push({
+        at: Date.now(),
+        event: String(req.headers["x-pier-event"]),
+        body,
+        signature: req.headers["x-pier-signature-256"] as string | undefined,
+        payload: JSON.parse(body),
+      });
       res.end("ok");
     });
   });
@@ -43,7 +49,10 @@ describe("alerts reach a channel from where things happen", () => {
     for (;;) {
       const found = received.find((r) => r.event === event && r.payload.app?.name === name);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no ${event} for ${name} within ${timeoutMs} ms; got ${received.map((r) => r.event).join(", ")}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no ${event} for ${name} within ${timeoutMs} ms; got ${received.map((r) => r.event).join(", ")}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -55,7 +64,8 @@ describe("alerts reach a channel from where things happen", () => {
   });
   afterAll(async () => {
     await control.close();
-    if (channel) await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.id}`, headers: platform.auth });
+    if (channel)
+      await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.id}`, headers: platform.auth });
     await apps.cleanup();
     await platform.close();
     await new Promise((r) => receiver.close(r));
@@ -64,7 +74,12 @@ describe("alerts reach a channel from where things happen", () => {
   it("deployment ready, container died and replaced, scaled, error rate over the threshold: each within 10 s, signed", async () => {
     const { name } = await apps.create(app);
     const port = (receiver.address() as AddressInfo).port;
-    const created = await platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload: { url: `http://127.0.0.1:${port}/hook`, format: "json", apps: [name] } });
+    const created = await platform.api.inject({
+      method: "POST",
+      url: "/api/notifications",
+      headers: platform.auth,
+      payload: { url: `http://127.0.0.1:${port}/hook`, format: "json", apps: [name] },
+    });
     expect(created.statusCode, created.body).toBe(201);
     channel = created.json();
 
@@ -82,7 +97,12 @@ describe("alerts reach a channel from where things happen", () => {
     const alertLatencyMs = replaced.at - killedAt;
     expect(alertLatencyMs).toBeLessThan(10_000);
 
-    await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 2 } });
+    await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 2 },
+    });
     expect((await waitFor("app.scaled", name)).payload.details).toMatchObject({ desired: 2, running: 2 });
 
     await platform.prisma.app.update({ where: { name }, data: { alertErrorRate: 0.2 } });
@@ -95,6 +115,8 @@ describe("alerts reach a channel from where things happen", () => {
     expect(errorRate.at - breachedAt).toBeLessThan(10_000);
     // Still breached: not told twice.
     expect((await control.controller.checkTrafficAlerts()).filter((e) => e.app?.name === name)).toEqual([]);
-    console.log(`alert latency: container killed → container.replaced at the receiver ${alertLatencyMs} ms; threshold breach noticed → alert.error_rate at the receiver ${errorRate.at - breachedAt} ms`);
+    console.log(
+      `alert latency: container killed → container.replaced at the receiver ${alertLatencyMs} ms; threshold breach noticed → alert.error_rate at the receiver ${errorRate.at - breachedAt} ms`,
+    );
   });
 });

@@ -15,14 +15,17 @@ process.on("SIGTERM", () => process.exit(0));
 `,
 };
 
-
 describe("autoscaling on load, and scale to zero", () => {
   let platform: Platform;
   let control: TestController;
   const apps = testApps(() => platform, "asc");
-  const patch = (name: string, payload: Record<string, unknown>) => platform.api.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: platform.auth, payload });
-  const view = async (name: string) => (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
-  const decisions = async (name: string) => (await platform.api.inject({ method: "GET", url: `/api/apps/${name}/autoscale`, headers: platform.auth })).json().decisions as Array<{ from: number; to: number; reason: string; panic: boolean }>;
+  const patch = (name: string, payload: Record<string, unknown>) =>
+    platform.api.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: platform.auth, payload });
+  const view = async (name: string) =>
+    (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
+  const decisions = async (name: string) =>
+    (await platform.api.inject({ method: "GET", url: `/api/apps/${name}/autoscale`, headers: platform.auth })).json()
+      .decisions as Array<{ from: number; to: number; reason: string; panic: boolean }>;
   const running = async (name: string) => (await view(name)).replicas.running as number;
 
   beforeAll(async () => {
@@ -50,8 +53,19 @@ describe("autoscaling on load, and scale to zero", () => {
 
     const ok = await patch(name, { autoscale: { max: 3 } });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().autoscale).toEqual({ min: 1, max: 3, targetConcurrency: 10, scaleDownDelaySeconds: 60, idleTimeoutSeconds: 300 });
-    const manual = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 2 } });
+    expect(ok.json().autoscale).toEqual({
+      min: 1,
+      max: 3,
+      targetConcurrency: 10,
+      scaleDownDelaySeconds: 60,
+      idleTimeoutSeconds: 300,
+    });
+    const manual = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 2 },
+    });
     expect(manual.statusCode).toBe(409);
     expect(manual.json()).toMatchObject({ field: "replicas", message: expect.stringContaining("autoscaled") });
     expect((await patch(name, { autoscale: null })).json().autoscale).toBeNull();
@@ -60,10 +74,18 @@ describe("autoscaling on load, and scale to zero", () => {
   it("scales up on a load step and back down after the delay, failing no request", async () => {
     const { name } = await apps.create(appFiles);
     expect((await apps.deploy(name)).status).toBe("READY");
-    expect((await patch(name, { autoscale: { min: 1, max: 4, targetConcurrency: 10, scaleDownDelaySeconds: 4 } })).statusCode).toBe(200);
+    expect(
+      (await patch(name, { autoscale: { min: 1, max: 4, targetConcurrency: 10, scaleDownDelaySeconds: 4 } }))
+        .statusCode,
+    ).toBe(200);
 
     // 30 connections in a closed loop: about 30 in flight, 3× the target per replica.
-    const heavy = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 30, pauseMs: 0, maxRequests: 40_000, maxMs: 40_000 });
+    const heavy = keepRequesting(platform.routerPort, `${name}.localhost`, {
+      concurrency: 30,
+      pauseMs: 0,
+      maxRequests: 40_000,
+      maxMs: 40_000,
+    });
     const stepAt = Date.now();
     await eventually(async () => (await running(name)) >= 3, "3 replicas serving under the load step", 30_000);
     const reactionMs = Date.now() - stepAt;
@@ -76,27 +98,51 @@ describe("autoscaling on load, and scale to zero", () => {
     expect(up.every((d) => /panic|twice in a row|60 s and 6 s/.test(d.reason))).toBe(true);
 
     // A light load goes on while replicas drain and stop: none of its requests may fail.
-    const light = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 2, pauseMs: 20, maxRequests: 5_000, maxMs: 40_000 });
-    await eventually(async () => (await view(name)).replicas.desired === 1 && (await running(name)) === 1, "back to 1 replica after the delay", 40_000);
+    const light = keepRequesting(platform.routerPort, `${name}.localhost`, {
+      concurrency: 2,
+      pauseMs: 20,
+      maxRequests: 5_000,
+      maxMs: 40_000,
+    });
+    await eventually(
+      async () => (await view(name)).replicas.desired === 1 && (await running(name)) === 1,
+      "back to 1 replica after the delay",
+      40_000,
+    );
     const underLight = await light.stop();
     expect(underLight.failures).toEqual({});
     expect(underLight.ok).toBeGreaterThan(0);
     const down = (await decisions(name)).filter((d) => d.to < d.from);
     expect(down[0]?.reason).toContain("for 4 s the load asked for at most");
-    console.log(`load step → 3 replicas serving in ${reactionMs} ms; ${underHeavy.ok + underLight.ok} requests, 0 failed`);
+    console.log(
+      `load step → 3 replicas serving in ${reactionMs} ms; ${underHeavy.ok + underLight.ok} requests, 0 failed`,
+    );
   });
 
   it("scales to zero when idle, holds the next requests while it starts, and serves them", async () => {
     const { name } = await apps.create(appFiles);
     expect((await apps.deploy(name)).status).toBe("READY");
-    expect((await patch(name, { autoscale: { min: 0, max: 2, idleTimeoutSeconds: 2, scaleDownDelaySeconds: 0 } })).statusCode).toBe(200);
-    await eventually(async () => (await view(name)).replicas.desired === 0 && (await running(name)) === 0, "scaled to zero", 30_000);
+    expect(
+      (await patch(name, { autoscale: { min: 0, max: 2, idleTimeoutSeconds: 2, scaleDownDelaySeconds: 0 } }))
+        .statusCode,
+    ).toBe(200);
+    await eventually(
+      async () => (await view(name)).replicas.desired === 0 && (await running(name)) === 0,
+      "scaled to zero",
+      30_000,
+    );
     // Drained, then stopped: no container of the app runs any more.
-    await eventually(async () => (await platform.runtime.listContainers({ "pier.app": name })).length === 0, "its containers stopped", 30_000);
+    await eventually(
+      async () => (await platform.runtime.listContainers({ "pier.app": name })).length === 0,
+      "its containers stopped",
+      30_000,
+    );
 
     // Five requests at once while nothing runs: held by the activator, then answered by the woken app.
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: 5 }, () => getViaRouter(platform.routerPort, `${name}.localhost`, "/", 30_000)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => getViaRouter(platform.routerPort, `${name}.localhost`, "/", 30_000)),
+    );
     const coldStartMs = Date.now() - started;
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(answers[0]!.body).toMatch(/^ok /);

@@ -20,7 +20,11 @@ describe("what Pier builds, and how deploys fail", () => {
   });
 
   it("deploys a static site (index.html) with Pier's file server", async () => {
-    const { name } = await apps.create({ "index.html": "<h1>static works</h1>\n", "about/index.html": "about page\n", ".env": "SECRET=1\n" });
+    const { name } = await apps.create({
+      "index.html": "<h1>static works</h1>\n",
+      "about/index.html": "about page\n",
+      ".env": "SECRET=1\n",
+    });
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("<h1>static works</h1>\n");
@@ -35,7 +39,11 @@ describe("what Pier builds, and how deploys fail", () => {
       headers: [{ source: "/(.*)", headers: [{ key: "X-Price", value: "$5 $HOME" }] }],
       functions: { "api/*.js": { memory: 1024 } },
     };
-    const { name } = await apps.create({ "index.html": "<h1>spa shell</h1>\n", "about.html": "about\n", "vercel.json": JSON.stringify(vercel) });
+    const { name } = await apps.create({
+      "index.html": "<h1>spa shell</h1>\n",
+      "about.html": "about\n",
+      "vercel.json": JSON.stringify(vercel),
+    });
     const deployment = await apps.deploy(name);
     expect(deployment.status, deployment.reason ?? "").toBe("READY");
     const log = await logText(platform.api, platform.auth, deployment.id);
@@ -55,7 +63,10 @@ describe("what Pier builds, and how deploys fail", () => {
   it("builds the repo's own Dockerfile, in a root directory, on the port it EXPOSEs", async () => {
     const dockerfile = `FROM ${baseImage}\nWORKDIR /srv\nCOPY server.js .\nENV GREETING="from a Dockerfile"\nEXPOSE 4000\nCMD ["node", "server.js"]\n`;
     const server = `require("http").createServer((q, s) => s.end(process.env.GREETING + " on " + process.env.PORT + "\\n")).listen(4000);\n`;
-    const { name } = await apps.create({ "services/web/Dockerfile": dockerfile, "services/web/server.js": server, "README.md": "monorepo\n" }, { rootDir: "services/web" });
+    const { name } = await apps.create(
+      { "services/web/Dockerfile": dockerfile, "services/web/server.js": server, "README.md": "monorepo\n" },
+      { rootDir: "services/web" },
+    );
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("from a Dockerfile on 4000\n");
@@ -68,7 +79,9 @@ describe("what Pier builds, and how deploys fail", () => {
     const { name } = await apps.create({ Dockerfile: `# a comment first\nFROM ${image}\nCMD ["true"]\n` });
     const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
-    expect(failed.reason).toContain(`the base image ${image} (Dockerfile line 2: "FROM ${image}") is not on this machine and could not be pulled`);
+    expect(failed.reason).toContain(
+      `the base image ${image} (Dockerfile line 2: "FROM ${image}") is not on this machine and could not be pulled`,
+    );
     expect(failed.reason).toContain("docker load");
     expect(failed.reason).toContain("registry-mirrors");
   });
@@ -76,7 +89,15 @@ describe("what Pier builds, and how deploys fail", () => {
   it("a failing build ends FAILED with the reason, and the previous version keeps answering", async () => {
     const { name, repo } = await apps.create(nodeAppFiles("stable v1"));
     expect((await apps.deploy(name)).status).toBe("READY");
-    await repo.commit({ "package.json": JSON.stringify({ name: "x", scripts: { start: "node server.js", build: "echo compiling && exit 3" } }) }, "broken build");
+    await repo.commit(
+      {
+        "package.json": JSON.stringify({
+          name: "x",
+          scripts: { start: "node server.js", build: "echo compiling && exit 3" },
+        }),
+      },
+      "broken build",
+    );
     const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
     expect(failed.reason).toMatch(/image build failed/);
@@ -105,14 +126,22 @@ describe("what Pier builds, and how deploys fail", () => {
       "package.json": JSON.stringify({ name: "env", scripts: { start: "node server.js" } }),
       "server.js": `require("http").createServer((q, s) => s.end("len=" + (process.env.API_TOKEN || "").length + "\\n")).listen(Number(process.env.PORT));\n`,
     });
-    const set = await platform.api.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: platform.auth, payload: { vars: { API_TOKEN: "s3cr3t-value-123" } } });
+    const set = await platform.api.inject({
+      method: "PUT",
+      url: `/api/apps/${name}/env`,
+      headers: platform.auth,
+      payload: { vars: { API_TOKEN: "s3cr3t-value-123" } },
+    });
     expect(set.statusCode).toBe(200);
     expect(set.json().vars[0].value).not.toContain("s3cr3t");
     expect((await apps.deploy(name)).status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("len=16\n");
 
     // An app that prints its secret and dies: the output lands in the log as evidence, redacted.
-    await repo.commit({ "server.js": `console.log("token=" + process.env.API_TOKEN); process.exit(1);\n` }, "leaky crash");
+    await repo.commit(
+      { "server.js": `console.log("token=" + process.env.API_TOKEN); process.exit(1);\n` },
+      "leaky crash",
+    );
     const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
     const log = await logText(platform.api, platform.auth, failed.id);

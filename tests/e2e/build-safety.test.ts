@@ -40,7 +40,10 @@ describe("builds are safe: a repository can't reach the host, and limits hold", 
   });
 
   it("a pier.json symlinked out of the checkout is refused, naming it", async () => {
-    const { name } = await apps.create({ "index.html": "<p>x</p>\n", "pier.json": { symlink: path.join(outside, "pier.json") } });
+    const { name } = await apps.create({
+      "index.html": "<p>x</p>\n",
+      "pier.json": { symlink: path.join(outside, "pier.json") },
+    });
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("FAILED");
     expect(deployment.reason).toBe("pier.json is a symlink that points outside the repository; Pier won't follow it");
@@ -67,16 +70,22 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
     });
     const deployment = await apps.deploy(name);
     expect(deployment.status, deployment.reason ?? "").toBe("READY");
-    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("secret.txt=false debug.log=false keep.log=true server.js=true\n");
+    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe(
+      "secret.txt=false debug.log=false keep.log=true server.js=true\n",
+    );
   });
 
   it("a build step past the build memory limit ends FAILED naming the limit; the platform stays up", async () => {
     // Bounded: at most 3 GiB in 100 MB steps, so nothing harms the machine even if the limit were missing.
     const hog = `const held = []; for (let i = 1; i <= 30; i++) { held.push(Buffer.alloc(100 * 1024 * 1024, 1)); console.log("allocated " + i * 100 + " MB"); }`;
-    const { name } = await apps.create({ Dockerfile: `FROM ${baseImage}\nRUN ${JSON.stringify(["node", "-e", hog])}\nCMD ["node"]\n` });
+    const { name } = await apps.create({
+      Dockerfile: `FROM ${baseImage}\nRUN ${JSON.stringify(["node", "-e", hog])}\nCMD ["node"]\n`,
+    });
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("FAILED");
-    expect(deployment.reason).toMatch(/^image build failed: a build step was killed \(exit 137\), most likely past the build memory limit \(PIER_BUILD_MEMORY_MB=256\)/);
+    expect(deployment.reason).toMatch(
+      /^image build failed: a build step was killed \(exit 137\), most likely past the build memory limit \(PIER_BUILD_MEMORY_MB=256\)/,
+    );
     const log = await logText(platform.api, platform.auth, deployment.id);
     expect(log).toContain("allocated 100 MB");
     expect(log).not.toContain("allocated 3000 MB");
@@ -84,16 +93,23 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
   });
 
   it("build steps run in the build cgroup, whose pids.max caps the processes of all builds", async () => {
-    const { name } = await apps.create({ Dockerfile: `FROM ${baseImage}\nRUN ["sh", "-c", "grep pids /proc/self/cgroup; echo ${randomBytes(4).toString("hex")}"]\nCMD ["node"]\n` });
+    const { name } = await apps.create({
+      Dockerfile: `FROM ${baseImage}\nRUN ["sh", "-c", "grep pids /proc/self/cgroup; echo ${randomBytes(4).toString("hex")}"]\nCMD ["node"]\n`,
+    });
     const deployment = await apps.deploy(name);
     const log = await logText(platform.api, platform.auth, deployment.id);
     expect(log).toMatch(/Build limits: 256 MB memory, [\d.]+ CPUs, 900 s; at most 4096 processes in all builds/);
     expect(log).toMatch(/pids:\/pier-build\/[0-9a-f]{64}/);
-    expect(readFileSync("/sys/fs/cgroup/pids/pier-build/pids.max", "utf8").trim()).toBe(String(platform.config.PIER_BUILD_PIDS));
+    expect(readFileSync("/sys/fs/cgroup/pids/pier-build/pids.max", "utf8").trim()).toBe(
+      String(platform.config.PIER_BUILD_PIDS),
+    );
   });
 
   it("pier.json above the operator's maxima fails the deploy naming each field", async () => {
-    const { name } = await apps.create({ "index.html": "<p>x</p>\n", "pier.json": JSON.stringify({ resources: { memory: 8192 }, replicas: 50, healthCheck: { timeoutSeconds: 600 } }) });
+    const { name } = await apps.create({
+      "index.html": "<p>x</p>\n",
+      "pier.json": JSON.stringify({ resources: { memory: 8192 }, replicas: 50, healthCheck: { timeoutSeconds: 600 } }),
+    });
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("FAILED");
     expect(deployment.reason).toBe(
@@ -108,11 +124,16 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
     const slowApps = testApps(() => slow, "slow");
     try {
       const token = randomBytes(4).toString("hex");
-      const { name } = await slowApps.create({ Dockerfile: `FROM ${baseImage}\nRUN sleep 120 && echo ${token}\nCMD ["node"]\n` });
+      const { name } = await slowApps.create({
+        Dockerfile: `FROM ${baseImage}\nRUN sleep 120 && echo ${token}\nCMD ["node"]\n`,
+      });
       const deployment = await slowApps.deploy(name);
       expect(deployment.status).toBe("FAILED");
       expect(deployment.reason).toBe("image build took longer than the build time limit (PIER_BUILD_TIMEOUT_S=3)");
-      const buildSteps = () => execFileSync("docker", ["ps", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" }).split("\n").filter((c) => c.includes(token));
+      const buildSteps = () =>
+        execFileSync("docker", ["ps", "--no-trunc", "--format", "{{.Command}}"], { encoding: "utf8" })
+          .split("\n")
+          .filter((c) => c.includes(token));
       await eventually(async () => buildSteps().length === 0, "the timed-out build step has ended");
     } finally {
       await slowApps.cleanup();

@@ -38,9 +38,22 @@ describe("control over the running app: one-off commands and runtime logs (API a
     const files = nodeAppFiles("control");
     // An app that prints a secret from its environment at start, as careless apps do.
     files["server.js"] = `${files["server.js"]}\nconsole.log("greeting: " + process.env.GREETING);\n`;
-    repo = await createTestRepo({ ...files, "pier.json": JSON.stringify({ volumes: [{ name: "data", path: "/data" }] }) });
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
-    await platform.api.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: platform.auth, payload: { vars: { GREETING: "hello-from-env" } } });
+    repo = await createTestRepo({
+      ...files,
+      "pier.json": JSON.stringify({ volumes: [{ name: "data", path: "/data" }] }),
+    });
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
+    await platform.api.inject({
+      method: "PUT",
+      url: `/api/apps/${name}/env`,
+      headers: platform.auth,
+      payload: { vars: { GREETING: "hello-from-env" } },
+    });
   });
   afterAll(async () => {
     await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}?volumes=true`, headers: platform.auth });
@@ -49,15 +62,29 @@ describe("control over the running app: one-off commands and runtime logs (API a
   });
 
   it("refuses to run before there is a production deployment", async () => {
-    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/run`, headers: platform.auth, payload: { command: ["true"] } });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/run`,
+      headers: platform.auth,
+      payload: { command: ["true"] },
+    });
     expect(res.statusCode).toBe(409);
-    const empty = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/run`, headers: platform.auth, payload: { command: [] } });
+    const empty = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/run`,
+      headers: platform.auth,
+      payload: { command: [] },
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields[0].field).toBe("command");
   });
 
   it("pier run executes in the production image with the app's env and volumes, and returns its exit code", async () => {
-    const deploy = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+    const deploy = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/deploy`,
+      headers: platform.auth,
+    });
     expect((await waitForStatus(platform.api, platform.auth, deploy.json().id)).status).toBe("READY");
 
     const write = await pier("run", name, "--", "sh", "-c", "echo $GREETING > /data/note && cat server.js | head -1");

@@ -20,13 +20,28 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
 
   /** One element's HTML, from its opening tag to the end of the page (enough to look inside it). */
   const from = (page: string, marker: string) => page.slice(page.indexOf(marker));
-  const getPage = (url: string, cookies: Record<string, string> = {}) => api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
+  const getPage = (url: string, cookies: Record<string, string> = {}) =>
+    api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
   const post = async (url: string, form: Record<string, string>) => {
     const csrf = csrfOf((await getPage(`/apps/${name}`)).body);
-    return api.inject({ method: "POST", url, cookies: { pier_session: session }, ...formBody({ _csrf: csrf, ...form }) });
+    return api.inject({
+      method: "POST",
+      url,
+      cookies: { pier_session: session },
+      ...formBody({ _csrf: csrf, ...form }),
+    });
   };
-  const storedPolicy = async () => (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
-  const policyForm = (fields: Record<string, string>) => ({ min: "", max: "", targetConcurrency: "", targetRps: "", scaleDownDelaySeconds: "", idleTimeoutSeconds: "", ...fields });
+  const storedPolicy = async () =>
+    (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
+  const policyForm = (fields: Record<string, string>) => ({
+    min: "",
+    max: "",
+    targetConcurrency: "",
+    targetRps: "",
+    scaleDownDelaySeconds: "",
+    idleTimeoutSeconds: "",
+    ...fields,
+  });
 
   beforeAll(async () => {
     api = await buildApp(config, { logger: false });
@@ -34,11 +49,26 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
     expect(signedIn.statusCode).toBe(303);
     session = cookieOf(signedIn, "pier_session")!;
 
-    const created = await api.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/owner/repo.git" } });
+    const created = await api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/owner/repo.git" },
+    });
     expect(created.statusCode).toBe(201);
     appId = created.json().id;
     const id = randomUUID().replaceAll("-", "").slice(0, 24);
-    await api.pier.prisma.deployment.create({ data: { id, shortId: id.slice(0, 8), appId, trigger: "API", branch: "main", status: "READY", finishedAt: new Date() } });
+    await api.pier.prisma.deployment.create({
+      data: {
+        id,
+        shortId: id.slice(0, 8),
+        appId,
+        trigger: "API",
+        branch: "main",
+        status: "READY",
+        finishedAt: new Date(),
+      },
+    });
     await api.pier.prisma.app.update({ where: { id: appId }, data: { productionDeploymentId: id } });
   });
 
@@ -53,19 +83,32 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
     expect(page).not.toContain("data-autoscaled");
     expect(page).toMatch(/id="autoscale" data-autoscale="off"/);
     expect(page).toContain("Off: replicas change only by hand");
-    expect(page).toMatch(/<form method="post" action="\/apps\/[^"]+\/autoscale" novalidate data-form="autoscale"><input type="hidden" name="_csrf"/);
+    expect(page).toMatch(
+      /<form method="post" action="\/apps\/[^"]+\/autoscale" novalidate data-form="autoscale"><input type="hidden" name="_csrf"/,
+    );
     expect(page).not.toContain('data-form="autoscale-off"');
     expect(page).not.toContain('data-table="scale-decisions"');
   });
 
   it("the form sets the policy (empty fields take the defaults), and the page shows it", async () => {
-    const res = await post(`/apps/${name}/autoscale`, policyForm({ min: "2", max: "4", targetConcurrency: "20", scaleDownDelaySeconds: "30" }));
+    const res = await post(
+      `/apps/${name}/autoscale`,
+      policyForm({ min: "2", max: "4", targetConcurrency: "20", scaleDownDelaySeconds: "30" }),
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/apps/${name}#autoscale`);
-    expect(await storedPolicy()).toEqual({ min: 2, max: 4, targetConcurrency: 20, scaleDownDelaySeconds: 30, idleTimeoutSeconds: 300 });
+    expect(await storedPolicy()).toEqual({
+      min: 2,
+      max: 4,
+      targetConcurrency: 20,
+      scaleDownDelaySeconds: 30,
+      idleTimeoutSeconds: 300,
+    });
 
     const page = (await getPage(`/apps/${name}`, { pier_flash: cookieOf(res, "pier_flash")! })).body;
-    expect(page).toMatch(/data-flash="ok">Autoscale on for [^:]+: min 2, max 4, 20 in flight per replica, scale down after 30 s\./);
+    expect(page).toMatch(
+      /data-flash="ok">Autoscale on for [^:]+: min 2, max 4, 20 in flight per replica, scale down after 30 s\./,
+    );
     expect(page).toMatch(/id="autoscale" data-autoscale="on"/);
     expect(page).toContain("On: min 2, max 4, 20 in flight per replica, scale down after 30 s");
     expect(page).toMatch(/id="f-targetConcurrency" name="targetConcurrency" type="number" value="20"/);
@@ -77,7 +120,10 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
   });
 
   it("a refused policy shows next to its field, keeps what was typed, and changes nothing", async () => {
-    const minOverMax = await post(`/apps/${name}/autoscale`, policyForm({ min: "5", max: "2", targetConcurrency: "7" }));
+    const minOverMax = await post(
+      `/apps/${name}/autoscale`,
+      policyForm({ min: "5", max: "2", targetConcurrency: "7" }),
+    );
     expect(minOverMax.statusCode).toBe(400);
     expect(minOverMax.body).toMatch(/data-error-for="min">must not be over max</);
     expect(minOverMax.body).toMatch(/id="f-min" name="min" type="number" value="5"/);
@@ -85,7 +131,9 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
 
     const overOperator = await post(`/apps/${name}/autoscale`, policyForm({ max: "99" }));
     expect(overOperator.statusCode).toBe(400);
-    expect(overOperator.body).toMatch(new RegExp(`data-error-for="max">99 is over the operator&#39;s maximum ${config.PIER_MAX_REPLICAS}`));
+    expect(overOperator.body).toMatch(
+      new RegExp(`data-error-for="max">99 is over the operator&#39;s maximum ${config.PIER_MAX_REPLICAS}`),
+    );
 
     const notNumbers = await post(`/apps/${name}/autoscale`, policyForm({ min: "two", max: "", targetRps: "lots" }));
     expect(notNumbers.statusCode).toBe(400);
@@ -93,10 +141,22 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
     expect(notNumbers.body).toMatch(/data-error-for="max">Enter the most replicas/);
     expect(notNumbers.body).toMatch(/data-error-for="targetRps">Enter a number/);
 
-    const noCsrf = await api.inject({ method: "POST", url: `/apps/${name}/autoscale`, cookies: { pier_session: session }, payload: "min=1&max=9", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const noCsrf = await api.inject({
+      method: "POST",
+      url: `/apps/${name}/autoscale`,
+      cookies: { pier_session: session },
+      payload: "min=1&max=9",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(noCsrf.statusCode).toBe(403);
 
-    expect(await storedPolicy()).toEqual({ min: 2, max: 4, targetConcurrency: 20, scaleDownDelaySeconds: 30, idleTimeoutSeconds: 300 });
+    expect(await storedPolicy()).toEqual({
+      min: 2,
+      max: 4,
+      targetConcurrency: 20,
+      scaleDownDelaySeconds: 30,
+      idleTimeoutSeconds: 300,
+    });
   });
 
   it("a scale form posted from a stale page while autoscaled: the API's refusal as a message, no change", async () => {
@@ -130,7 +190,9 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
 
     const page = (await getPage(`/apps/${name}`)).body;
     const replicasChart = from(page, 'data-chart="replicas"').split("</figure>")[0]!;
-    const marks = [...replicasChart.matchAll(/<g class="mark" data-mark="scale-decision"><title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    const marks = [
+      ...replicasChart.matchAll(/<g class="mark" data-mark="scale-decision"><title>([^<]*)<\/title>/g),
+    ].map((m) => m[1]);
     // The last hour: two marks (the decision two hours ago is outside), newest first; reasons escaped.
     expect(marks).toHaveLength(2);
     expect(marks[0]).toMatch(/^4 → 2: for 30 s the load asked for at most 2 · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
@@ -142,7 +204,11 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
 
     const list = from(page, 'data-table="scale-decisions"').split("</table>")[0]!;
     const rows = [...list.matchAll(/<tr data-decision="([^"]+)">/g)].map((m) => m[1]);
-    expect(rows).toEqual([new Date(now - 5 * 60_000), new Date(now - 20 * 60_000), new Date(now - 2 * 60 * 60_000)].map((d) => d.toISOString()));
+    expect(rows).toEqual(
+      [new Date(now - 5 * 60_000), new Date(now - 20 * 60_000), new Date(now - 2 * 60 * 60_000)].map((d) =>
+        d.toISOString(),
+      ),
+    );
     expect(list).toMatch(/2 <span class="faint">→<\/span> <b>4<\/b> <span class="tag">panic<\/span>/);
   });
 

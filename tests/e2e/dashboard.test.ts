@@ -26,7 +26,10 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
 
   const screenshot = async (label: string) => {
     shot++;
-    await page.screenshot({ path: path.join(ARTIFACTS, `${String(shot).padStart(2, "0")}-${label}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `${String(shot).padStart(2, "0")}-${label}.png`),
+      fullPage: true,
+    });
   };
 
   /** Presses Deploy/Redeploy on the app page and follows the live log until the badge says READY. */
@@ -36,7 +39,9 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     await page.waitForURL(/\/deployments\/[a-z0-9]+$/);
     const id = page.url().split("/").pop()!;
     // While it builds the page is live: a pulsing badge, and log lines arrive without a reload.
-    await expect.poll(() => page.locator("#status").getAttribute("data-status")).toMatch(/QUEUED|BUILDING|DEPLOYING|READY/);
+    await expect
+      .poll(() => page.locator("#status").getAttribute("data-status"))
+      .toMatch(/QUEUED|BUILDING|DEPLOYING|READY/);
     await page.locator("#log .ln").first().waitFor({ timeout: 60_000 });
     await screenshot(`${label}-building`);
     await page.locator('#status[data-status="READY"]').waitFor({ timeout: 150_000 });
@@ -80,7 +85,10 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     await screenshot("login");
 
     await page.fill("#f-token", "not-the-token-at-all");
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.url() === `${base}/login` && r.request().method() === "POST"), page.click('button[type="submit"]')]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url() === `${base}/login` && r.request().method() === "POST"),
+      page.click('button[type="submit"]'),
+    ]);
     expect(refused.status()).toBe(401);
     await expect.poll(() => page.locator('[data-error-for="token"]').textContent()).toMatch(/isn't right/);
     expect((await context.cookies()).some((c) => c.name === "pier_session")).toBe(false);
@@ -146,7 +154,10 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     // Rolling back onto what is already live is refused with a message, not a crash.
     const res = await page.request.get(`${base}/apps/${name}`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
-    const again = await page.request.post(`${base}/apps/${name}/promote`, { form: { _csrf: csrf, deploymentId: ids.v1! }, maxRedirects: 0 });
+    const again = await page.request.post(`${base}/apps/${name}/promote`, {
+      form: { _csrf: csrf, deploymentId: ids.v1! },
+      maxRedirects: 0,
+    });
     expect(again.status()).toBe(303);
     await page.goto(`${base}/apps/${name}`);
     expect(await page.locator('.flash[data-flash="error"]').textContent()).toMatch(/already production/);
@@ -197,8 +208,27 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     const buckets = [0, 0, 10, 20, 10, 5, 3, 1, 1, 0, 0, 0, 0, 0, 0];
     await platform.prisma.metricSample.createMany({
       data: ago.flatMap((i) => [
-        { appId: target.id, deploymentId: ids.v1!, at: new Date(now - i * 10_000), intervalMs: 10_000, source: "router", requests: 50, status2xx: 48, status5xx: 2, latencyBuckets: buckets },
-        { appId: target.id, deploymentId: ids.v1!, at: new Date(now - i * 10_000), intervalMs: 10_000, source: "controller", cpuPercent: 10 + (i % 7), memoryBytes: BigInt(48 * 1024 * 1024), replicas: 1 },
+        {
+          appId: target.id,
+          deploymentId: ids.v1!,
+          at: new Date(now - i * 10_000),
+          intervalMs: 10_000,
+          source: "router",
+          requests: 50,
+          status2xx: 48,
+          status5xx: 2,
+          latencyBuckets: buckets,
+        },
+        {
+          appId: target.id,
+          deploymentId: ids.v1!,
+          at: new Date(now - i * 10_000),
+          intervalMs: 10_000,
+          source: "controller",
+          cpuPercent: 10 + (i % 7),
+          memoryBytes: BigInt(48 * 1024 * 1024),
+          replicas: 1,
+        },
       ]),
     });
 
@@ -206,7 +236,8 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     await page.locator('#replicas[data-state="RUNNING"][data-running="1"][data-desired="1"]').waitFor();
     expect(await page.locator('#replicas tr[data-replica="1"]').getAttribute("data-phase")).toBe("RUNNING");
     const charts = ["requests", "error-rate", "p95", "cpu", "memory", "replicas"];
-    for (const chart of charts) expect(await page.locator(`[data-chart="${chart}"]:not([data-empty]) svg path.line`).count(), chart).toBe(1);
+    for (const chart of charts)
+      expect(await page.locator(`[data-chart="${chart}"]:not([data-empty]) svg path.line`).count(), chart).toBe(1);
     expect(await page.locator("#metrics svg").count()).toBe(charts.length);
     expect(await page.locator('[data-chart="memory"] figcaption b').textContent()).toBe("48 MB");
     await page.click('a[data-window-link="15m"]');
@@ -220,15 +251,26 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     expect(await page.inputValue("#f-replicas")).toBe("99");
 
     // A channel for this app hears of a scale made in the dashboard, as of one made through the API.
-    const channel = await platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload: { url: "http://127.0.0.1:9/hook", format: "json", apps: [name], events: ["app.scaled"] } });
+    const channel = await platform.api.inject({
+      method: "POST",
+      url: "/api/notifications",
+      headers: platform.auth,
+      payload: { url: "http://127.0.0.1:9/hook", format: "json", apps: [name], events: ["app.scaled"] },
+    });
     expect(channel.statusCode, channel.body).toBe(201);
     await page.fill("#f-replicas", "2");
     await page.click('button[data-action="scale"]');
     await page.waitForURL(`${base}/apps/${name}#production`);
     expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain("2 running");
     const told = await platform.prisma.notificationDelivery.findMany({ where: { channelId: channel.json().id } });
-    expect(told.map((d) => [d.event, (d.payload as { details: { by: string; desired: number } }).details])).toEqual([["app.scaled", expect.objectContaining({ by: "dashboard", desired: 2 })]]);
-    await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.json().id}`, headers: platform.auth });
+    expect(told.map((d) => [d.event, (d.payload as { details: { by: string; desired: number } }).details])).toEqual([
+      ["app.scaled", expect.objectContaining({ by: "dashboard", desired: 2 })],
+    ]);
+    await platform.api.inject({
+      method: "DELETE",
+      url: `/api/notifications/${channel.json().id}`,
+      headers: platform.auth,
+    });
     await page.locator('#replicas[data-state="RUNNING"][data-running="2"][data-desired="2"]').waitFor();
     expect(await page.locator("#replicas tr[data-replica]").count()).toBe(2);
     expect(await platform.runtime.listContainers({ "pier.deployment": ids.v1! })).toHaveLength(2);
@@ -236,7 +278,12 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
 
     // Live: a change made elsewhere (the JSON API) shows without reloading the page.
     await page.evaluate("window.stillHere = true");
-    const down = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 1 } });
+    const down = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 1 },
+    });
     expect(down.statusCode).toBe(200);
     await page.locator('#replicas[data-running="1"][data-desired="1"]').waitFor({ timeout: 8_000 });
     expect(await page.evaluate("window.stillHere")).toBe(true);
@@ -331,7 +378,14 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
       expect(signature.length === expected.length && timingSafeEqual(signature, expected)).toBe(true);
 
       // The worker records the answer right after the receiver sends it; then the page's history says so.
-      await expect.poll(async () => (await platform.prisma.notificationDelivery.findFirst({ where: { channelId: id, event: "channel.test" } }))?.status, { timeout: 5_000 }).toBe("DELIVERED");
+      await expect
+        .poll(
+          async () =>
+            (await platform.prisma.notificationDelivery.findFirst({ where: { channelId: id, event: "channel.test" } }))
+              ?.status,
+          { timeout: 5_000 },
+        )
+        .toBe("DELIVERED");
       await page.reload();
       const row = card.locator('tr[data-event="channel.test"]');
       expect(await row.locator(".badge").getAttribute("data-status")).toBe("DELIVERED");
@@ -340,11 +394,15 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
       await screenshot("notifications-delivered");
 
       // Its buttons are forms like the others: without the CSRF token nothing happens.
-      expect((await page.request.post(`${base}/notifications/${id}/delete`, { form: {}, maxRedirects: 0 })).status()).toBe(403);
+      expect(
+        (await page.request.post(`${base}/notifications/${id}/delete`, { form: {}, maxRedirects: 0 })).status(),
+      ).toBe(403);
 
       await card.locator('button[data-action="delete"]').click();
       await page.waitForURL(`${base}/notifications`);
-      expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain(`Deleted the channel to ${hookUrl}`);
+      expect(await page.locator('.flash[data-flash="ok"]').textContent()).toContain(
+        `Deleted the channel to ${hookUrl}`,
+      );
       expect(await card.count()).toBe(0);
       expect(await platform.prisma.notificationChannel.count({ where: { url: hookUrl } })).toBe(0);
     } finally {
@@ -357,7 +415,10 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     const before = await platform.prisma.deployment.count({ where: { app: { name } } });
     const none = await page.request.post(`${base}/apps/${name}/deploy`, { form: {}, maxRedirects: 0 });
     expect(none.status()).toBe(403);
-    const wrong = await page.request.post(`${base}/apps/${name}/deploy`, { form: { _csrf: "forged" }, maxRedirects: 0 });
+    const wrong = await page.request.post(`${base}/apps/${name}/deploy`, {
+      form: { _csrf: "forged" },
+      maxRedirects: 0,
+    });
     expect(wrong.status()).toBe(403);
     const del = await page.request.post(`${base}/apps/${name}/delete`, { form: { confirm: name }, maxRedirects: 0 });
     expect(del.status()).toBe(403);

@@ -27,14 +27,14 @@ const appFiles = (text: string) => ({
   "server.js": server(text),
 });
 
-
 describe("desired state: scale, self-healing, crash loops", () => {
   let platform: Platform;
   let control: TestController | null = null;
   /** The deploy queue, for the stuck-deployments check. */
   let queue: Queue;
   const apps = testApps(() => platform, "ctl");
-  const appView = async (name: string) => (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
+  const appView = async (name: string) =>
+    (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
   /** The replicas (host names) that answered `count` requests; an error answer counts as none. */
   const hosts = async (name: string, count: number) => {
     const seen = new Set<string>();
@@ -65,12 +65,26 @@ describe("desired state: scale, self-healing, crash loops", () => {
     const before = await platform.prisma.deployment.count({ where: { app: { name } } });
     expect((await appView(name)).replicas).toMatchObject({ desired: 1, running: 1, state: "RUNNING" });
 
-    const up = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 3 } });
+    const up = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 3 },
+    });
     expect(up.statusCode, up.body).toBe(200);
-    expect(up.json()).toMatchObject({ replicas: { desired: 3, running: 3, state: "RUNNING" }, started: [2, 3], stopped: [] });
+    expect(up.json()).toMatchObject({
+      replicas: { desired: 3, running: 3, state: "RUNNING" },
+      started: [2, 3],
+      stopped: [],
+    });
     expect((await hosts(name, 9)).size).toBe(3);
 
-    const down = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 1 } });
+    const down = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 1 },
+    });
     expect(down.json()).toMatchObject({ replicas: { desired: 1, running: 1 }, started: [], stopped: [3, 2] });
     expect((await hosts(name, 4)).size).toBe(1);
     expect(await platform.prisma.deployment.count({ where: { app: { name } } })).toBe(before);
@@ -79,10 +93,24 @@ describe("desired state: scale, self-healing, crash loops", () => {
 
   it("refuses a scale over the operator's maximum, naming the field", async () => {
     const { name } = await apps.create(appFiles("max"));
-    const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 99 } });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 99 },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: "validation_failed", field: "replicas", message: "replicas: 99 is over the operator's maximum 10 (PIER_MAX_REPLICAS)" });
-    const negative = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: -1 } });
+    expect(res.json()).toMatchObject({
+      error: "validation_failed",
+      field: "replicas",
+      message: "replicas: 99 is over the operator's maximum 10 (PIER_MAX_REPLICAS)",
+    });
+    const negative = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: -1 },
+    });
     expect(negative.statusCode).toBe(400);
   });
 
@@ -93,15 +121,27 @@ describe("desired state: scale, self-healing, crash loops", () => {
     const [only] = await platform.runtime.listContainers({ "pier.app": name });
     const lostAt = Date.now();
     execFileSync("docker", ["kill", only!.id], { stdio: "ignore" });
-    await eventually(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`, "/", 1_000)).body.startsWith("healed "), "the app serving again");
+    await eventually(
+      async () => (await getViaRouter(platform.routerPort, `${name}.localhost`, "/", 1_000)).body.startsWith("healed "),
+      "the app serving again",
+    );
     console.log(`killed container: serving again after ${Date.now() - lostAt} ms (bench/self-healing.ts measures it)`);
     expect((await appView(name)).replicas).toMatchObject({ desired: 1, running: 1, state: "RUNNING" });
 
-    await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 2 } });
-    for (const container of await platform.runtime.listContainers({ "pier.app": name })) execFileSync("docker", ["rm", "-f", container.id], { stdio: "ignore" });
+    await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 2 },
+    });
+    for (const container of await platform.runtime.listContainers({ "pier.app": name }))
+      execFileSync("docker", ["rm", "-f", container.id], { stdio: "ignore" });
     await eventually(async () => (await appView(name)).replicas.running === 2, "both replicas back");
     await eventually(async () => (await hosts(name, 6)).size === 2, "the router sending to both");
-    await eventually(async () => (await platform.runtime.listContainers({ "pier.app": name }, { all: true })).length === 2, "no container left over");
+    await eventually(
+      async () => (await platform.runtime.listContainers({ "pier.app": name }, { all: true })).length === 2,
+      "no container left over",
+    );
   });
 
   // How fast the replica comes back is a figure of bench/self-healing.ts; here, what must hold.
@@ -109,9 +149,19 @@ describe("desired state: scale, self-healing, crash loops", () => {
     const { name } = await apps.create(appFiles("pair"));
     expect((await apps.deploy(name)).status).toBe("READY");
     await ensureController();
-    await platform.api.inject({ method: "POST", url: `/api/apps/${name}/scale`, headers: platform.auth, payload: { replicas: 2 } });
+    await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/scale`,
+      headers: platform.auth,
+      payload: { replicas: 2 },
+    });
     await eventually(async () => (await hosts(name, 6)).size === 2, "both replicas routed");
-    const load = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 4, maxMs: 60_000, maxRequests: 20_000, pauseMs: 2 });
+    const load = keepRequesting(platform.routerPort, `${name}.localhost`, {
+      concurrency: 4,
+      maxMs: 60_000,
+      maxRequests: 20_000,
+      pauseMs: 2,
+    });
     await eventually(async () => load.result.ok >= 50, "requests flowing");
     const [victim] = await platform.runtime.listContainers({ "pier.app": name });
     const lostAt = Date.now();
@@ -130,10 +180,14 @@ describe("desired state: scale, self-healing, crash loops", () => {
     expect((await apps.deploy(name)).status).toBe("READY");
     await ensureController();
     await getViaRouter(platform.routerPort, `${name}.localhost`, "/crash");
-    const view = await eventually(async () => {
-      const v = await appView(name);
-      return v.replicas.state === "CRASH_LOOP" ? v : null;
-    }, "CRASH_LOOP", 30_000);
+    const view = await eventually(
+      async () => {
+        const v = await appView(name);
+        return v.replicas.state === "CRASH_LOOP" ? v : null;
+      },
+      "CRASH_LOOP",
+      30_000,
+    );
     expect(view.replicas.replicas[0]).toMatchObject({ index: 1, phase: "CRASH_LOOP" });
     expect(view.replicas.replicas[0].restarts).toBeGreaterThanOrEqual(3);
     expect(view.replicas.replicas[0].lastReason).toMatch(/exited with code 3/);
@@ -142,7 +196,12 @@ describe("desired state: scale, self-healing, crash loops", () => {
     expect(state.nextAttemptAt!.getTime()).toBeGreaterThan(state.lastLostAt!.getTime());
 
     // The fix: a one-off command removes the marker; the next attempt after the back-off serves again.
-    const run = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/run`, headers: platform.auth, payload: { command: ["rm", "/data/crashed"] } });
+    const run = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/run`,
+      headers: platform.auth,
+      payload: { command: ["rm", "/data/crashed"] },
+    });
     expect(run.json()).toMatchObject({ exitCode: 0 });
     await eventually(async () => (await appView(name)).replicas.state === "RUNNING", "RUNNING again", 30_000);
   });
@@ -153,16 +212,25 @@ describe("desired state: scale, self-healing, crash loops", () => {
     const { name } = await apps.create(appFiles("sturdy"));
     expect((await apps.deploy(name)).status).toBe("READY");
     const env = { ...process.env, ...configEnv(platform), LOG_LEVEL: "silent", PIER_CONTROLLER_APP_PREFIX: "ctl-" };
-    const spawnController = () => spawn(process.execPath, ["--import", "tsx", "apps/controller/src/main.ts"], { env, stdio: "ignore" });
+    const spawnController = () =>
+      spawn(process.execPath, ["--import", "tsx", "apps/controller/src/main.ts"], { env, stdio: "ignore" });
     let child: ChildProcess = spawnController();
     try {
       const [only] = await platform.runtime.listContainers({ "pier.app": name });
       execFileSync("docker", ["kill", only!.id], { stdio: "ignore" });
       // The moment its replacement exists (started, not yet recorded as serving), the controller dies.
-      await eventually(async () => (await platform.runtime.listContainers({ "pier.app": name })).some((c) => c.id !== only!.id), "a replacement container", 30_000);
+      await eventually(
+        async () => (await platform.runtime.listContainers({ "pier.app": name })).some((c) => c.id !== only!.id),
+        "a replacement container",
+        30_000,
+      );
       child.kill("SIGKILL");
       child = spawnController();
-      await eventually(async () => (await appView(name)).replicas.running === 1, "serving again after the second controller", 30_000);
+      await eventually(
+        async () => (await appView(name)).replicas.running === 1,
+        "serving again after the second controller",
+        30_000,
+      );
       const all = await platform.runtime.listContainers({ "pier.app": name }, { all: true });
       expect(all).toHaveLength(1);
       expect(all[0]!.running).toBe(true);
@@ -175,7 +243,17 @@ describe("desired state: scale, self-healing, crash loops", () => {
     const { name } = await apps.create(appFiles("stuck"));
     const app = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
     const id = `stuck${randomBytes(6).toString("hex")}`;
-    await platform.prisma.deployment.create({ data: { id, shortId: id.slice(0, 8), appId: app.id, trigger: "API", branch: "main", status: "BUILDING", createdAt: new Date(Date.now() - 120_000) } });
+    await platform.prisma.deployment.create({
+      data: {
+        id,
+        shortId: id.slice(0, 8),
+        appId: app.id,
+        trigger: "API",
+        branch: "main",
+        status: "BUILDING",
+        createdAt: new Date(Date.now() - 120_000),
+      },
+    });
     // Another Pier's controller (another prefix) leaves it alone; this file's ends it.
     expect(await endStuckDeployments(platform.prisma, queue, "other-")).not.toContain(id);
     expect(await endStuckDeployments(platform.prisma, queue, "ctl-")).toContain(id);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restartDockerd, restartDockerdDuringBuild, startDockerRestartStage, type DockerRestartStage } from "../support/docker-restart.ts";
+import {
+  restartDockerd,
+  restartDockerdDuringBuild,
+  startDockerRestartStage,
+  type DockerRestartStage,
+} from "../support/docker-restart.ts";
 import { noLeftovers } from "../support/faults.ts";
 import { getViaRouter } from "../support/http.ts";
 
@@ -21,37 +26,48 @@ describe("a dockerd restart", () => {
     ["started again at once", 0],
     // Longer than the router's resync (5 s), the controller's sweep (2 s) and its event-stream retry (1 s): each meets the engine down.
     ["down for 6 s", 6_000],
-  ])("%s: the replicas come back, the router follows them to their new ports, and production serves again; nothing left", async (what, downMs) => {
-    const { platform, name } = stage;
-    const app = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
-    const before = await stage.containers();
-    expect(before.filter((c) => c.running)).toHaveLength(2);
-    expect((await stage.servingReplicas(10)).size).toBe(2);
+  ])(
+    "%s: the replicas come back, the router follows them to their new ports, and production serves again; nothing left",
+    async (what, downMs) => {
+      const { platform, name } = stage;
+      const app = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
+      const before = await stage.containers();
+      expect(before.filter((c) => c.running)).toHaveLength(2);
+      expect((await stage.servingReplicas(10)).size).toBe(2);
 
-    const o = await restartDockerd(stage, what, downMs);
-    console.log(
-      `dockerd restart, ${what}: engine stopping took ${o.stoppedMs} ms, back ${o.msToEngineBack} ms after the stop began; both replicas served ${o.msToServing! - o.msToEngineBack} ms after that` +
-        ` (${o.msToServing} ms in all); ${o.requests} requests meanwhile, ${o.failed} failed ${JSON.stringify(o.failures)}`,
-    );
+      const o = await restartDockerd(stage, what, downMs);
+      console.log(
+        `dockerd restart, ${what}: engine stopping took ${o.stoppedMs} ms, back ${o.msToEngineBack} ms after the stop began; both replicas served ${o.msToServing! - o.msToEngineBack} ms after that` +
+          ` (${o.msToServing} ms in all); ${o.requests} requests meanwhile, ${o.failed} failed ${JSON.stringify(o.failures)}`,
+      );
 
-    // The engine stopped them: the controller replaced them without counting a crash (no back-off, no crash-loop alert).
-    const states = await platform.prisma.replicaState.findMany({ where: { deploymentId: app.productionDeploymentId! }, orderBy: { index: "asc" } });
-    expect(states.map((r) => [r.index, r.phase, r.failures]), JSON.stringify(states.map((r) => r.lastReason))).toEqual([
-      [1, "RUNNING", 0],
-      [2, "RUNNING", 0],
-    ]);
-    const after = await stage.containers();
-    expect(after.map((c) => c.running)).toEqual([true, true]);
-    expect(after.every((c) => c.labels["pier.deployment"] === app.productionDeploymentId)).toBe(true);
-    expect(new Set(after.map((c) => c.id)).size).toBe(2);
-    await noLeftovers(platform, stage.redis, name);
-  });
+      // The engine stopped them: the controller replaced them without counting a crash (no back-off, no crash-loop alert).
+      const states = await platform.prisma.replicaState.findMany({
+        where: { deploymentId: app.productionDeploymentId! },
+        orderBy: { index: "asc" },
+      });
+      expect(
+        states.map((r) => [r.index, r.phase, r.failures]),
+        JSON.stringify(states.map((r) => r.lastReason)),
+      ).toEqual([
+        [1, "RUNNING", 0],
+        [2, "RUNNING", 0],
+      ]);
+      const after = await stage.containers();
+      expect(after.map((c) => c.running)).toEqual([true, true]);
+      expect(after.every((c) => c.labels["pier.deployment"] === app.productionDeploymentId)).toBe(true);
+      expect(new Set(after.map((c) => c.id)).size).toBe(2);
+      await noLeftovers(platform, stage.redis, name);
+    },
+  );
 
   it("restarted during a build: the deploy ends READY (its attempt retried), production serves the new version from both replicas; nothing left", async () => {
     const { platform, name, host } = stage;
     const text = `${name} v2`;
     const o = await restartDockerdDuringBuild(stage, text);
-    const log = (await platform.prisma.buildLog.findMany({ where: { deploymentId: o.deploymentId }, orderBy: { id: "asc" } })).map((l) => l.line);
+    const log = (
+      await platform.prisma.buildLog.findMany({ where: { deploymentId: o.deploymentId }, orderBy: { id: "asc" } })
+    ).map((l) => l.line);
     console.log(
       `dockerd restart during a build: ${o.status} ${o.msToTerminal} ms after the deploy request (${o.reason ?? "no failure"}); both replicas served ${o.msToServing} ms after the stop;` +
         ` ${o.requests} requests to production, ${o.failed} failed ${JSON.stringify(o.failures)}; the log says: ${log.filter((l) => /Transient|Taking this deployment up again|failed/i.test(l)).join(" | ")}`,

@@ -22,16 +22,31 @@ describe("env vars per target, and previews apart from production's data", () =>
   let secret = "";
   const name = `envt-${randomBytes(3).toString("hex")}`;
   const env = (method: "GET" | "PUT" | "DELETE", url = "", payload?: Record<string, unknown>) =>
-    platform.api.inject({ method, url: `/api/apps/${name}/env${url}`, headers: platform.auth, ...(payload ? { payload } : {}) });
+    platform.api.inject({
+      method,
+      url: `/api/apps/${name}/env${url}`,
+      headers: platform.auth,
+      ...(payload ? { payload } : {}),
+    });
   const push = (branch: string, sha: string) => {
     const body = JSON.stringify(pushPayload({ branch, sha }));
-    return platform.api.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("push", secret, body), payload: body });
+    return platform.api.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: deliveryHeaders("push", secret, body),
+      payload: body,
+    });
   };
 
   beforeAll(async () => {
     platform = await startPlatform();
     repo = await createTestRepo(files);
-    const created = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    const created = await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     secret = created.json().webhookSecret;
   });
   afterAll(async () => {
@@ -41,12 +56,27 @@ describe("env vars per target, and previews apart from production's data", () =>
   });
 
   it("sets values per target, lists them with their targets, and refuses an unknown target naming the field", async () => {
-    expect((await env("PUT", "", { vars: { SECRET: "prod-secret", OWNER: "production" }, targets: ["production"] })).statusCode).toBe(200);
-    expect((await env("PUT", "", { vars: { SECRET: "preview-secret", OWNER: "preview" }, targets: ["preview"] })).statusCode).toBe(200);
+    expect(
+      (await env("PUT", "", { vars: { SECRET: "prod-secret", OWNER: "production" }, targets: ["production"] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await env("PUT", "", { vars: { SECRET: "preview-secret", OWNER: "preview" }, targets: ["preview"] })).statusCode,
+    ).toBe(200);
     expect((await env("PUT", "", { vars: { SHARED: "both" } })).statusCode).toBe(200);
-    const listed = (await env("GET", "?reveal=true")).json().vars as Array<{ key: string; value: string; targets: string[] }>;
+    const listed = (await env("GET", "?reveal=true")).json().vars as Array<{
+      key: string;
+      value: string;
+      targets: string[];
+    }>;
     expect(listed.map((v) => `${v.key}=${v.value}:${v.targets.join("+")}`).sort()).toEqual(
-      ["OWNER=preview:preview", "OWNER=production:production", "SECRET=preview-secret:preview", "SECRET=prod-secret:production", "SHARED=both:production+preview"].sort(),
+      [
+        "OWNER=preview:preview",
+        "OWNER=production:production",
+        "SECRET=preview-secret:preview",
+        "SECRET=prod-secret:production",
+        "SHARED=both:production+preview",
+      ].sort(),
     );
     const bad = await env("PUT", "", { vars: { X: "1" }, targets: ["staging"] });
     expect(bad.statusCode).toBe(400);
@@ -58,12 +88,19 @@ describe("env vars per target, and previews apart from production's data", () =>
     expect((await waitForStatus(platform.api, platform.auth, main.json().deploymentId)).status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("prod-secret|production");
 
-    await platform.api.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: platform.auth, payload: { previews: true } });
+    await platform.api.inject({
+      method: "PATCH",
+      url: `/api/apps/${name}`,
+      headers: platform.auth,
+      payload: { previews: true },
+    });
     const sha = await repo.commit({ "README.md": "a feature" }, "feature", "feature/x");
     const preview = await push("feature/x", sha);
     expect((await waitForStatus(platform.api, platform.auth, preview.json().deploymentId)).status).toBe("READY");
     // Its own volume: it was empty, so the preview wrote "preview" there, and production's still says "production".
-    expect((await getViaRouter(platform.routerPort, `${name}-git-feature-x.localhost`)).body).toBe("preview-secret|preview");
+    expect((await getViaRouter(platform.routerPort, `${name}-git-feature-x.localhost`)).body).toBe(
+      "preview-secret|preview",
+    );
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("prod-secret|production");
   });
 

@@ -33,9 +33,21 @@ describe("faults: a worker killed at any point of a deploy", () => {
     control = await startTestController(platform, "flt-");
     redis = new Redis(config.REDIS_URL);
     repo = await createTestRepo(appFiles("v0"));
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
-    const first = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
-    await until(async () => (await platform.prisma.deployment.findUnique({ where: { id: first.json().id } }))?.status === "READY", "the first deployment READY");
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
+    const first = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/deploy`,
+      headers: platform.auth,
+    });
+    await until(
+      async () => (await platform.prisma.deployment.findUnique({ where: { id: first.json().id } }))?.status === "READY",
+      "the first deployment READY",
+    );
   });
   afterAll(async () => {
     await platform?.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
@@ -46,21 +58,27 @@ describe("faults: a worker killed at any point of a deploy", () => {
     await repo?.remove();
   });
 
-  const noLeftovers = () => until(async () => (await leftovers(platform, redis, name)).length === 0, "nothing left behind", 20_000).catch(async (error) => {
-    throw new Error(`${(error as Error).message}: ${(await leftovers(platform, redis, name)).join("; ")}`);
-  });
+  const noLeftovers = () =>
+    until(async () => (await leftovers(platform, redis, name)).length === 0, "nothing left behind", 20_000).catch(
+      async (error) => {
+        throw new Error(`${(error as Error).message}: ${(await leftovers(platform, redis, name)).join("; ")}`);
+      },
+    );
 
   it.each([
     ["killed while cloning", /^Cloning /, "v-clone"],
     ["killed while building", /^Building image /, "v-build"],
     ["killed during the health check", /^Health check: GET/, "v-health"],
-  ])("%s: the next worker takes it up and it ends READY; production serves throughout; nothing left", async (_what, phase, text) => {
-    const outcome = await killWorkerDuringDeploy(ctx(), { label: text, phase, kills: 1 });
-    expect(outcome.failures).toEqual({});
-    expect(outcome.status, outcome.reason ?? "").toBe("READY");
-    expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe(text);
-    await noLeftovers();
-  });
+  ])(
+    "%s: the next worker takes it up and it ends READY; production serves throughout; nothing left",
+    async (_what, phase, text) => {
+      const outcome = await killWorkerDuringDeploy(ctx(), { label: text, phase, kills: 1 });
+      expect(outcome.failures).toEqual({});
+      expect(outcome.status, outcome.reason ?? "").toBe("READY");
+      expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe(text);
+      await noLeftovers();
+    },
+  );
 
   it("killed twice in a row while building: it ends FAILED saying so; production serves the last version throughout; nothing left", async () => {
     const before = (await getViaRouter(platform.routerPort, `${name}.localhost`)).body;

@@ -29,14 +29,36 @@ describe("a deployment taken up again after its worker stopped", () => {
     return platform.prisma.deployment.findUniqueOrThrow({ where: { id: res.json().id }, include: { app: true } });
   };
   /** The container an attempt started for `deployment` (named and labelled as the pipeline does), from `image`. */
-  const leftoverContainer = (deployment: { id: string; shortId: string; app: { id: string; name: string } }, image: string) =>
-    execFileSync("docker", [
-      "run", "-d", "--init",
-      "--name", `pier-${deployment.app.name}-${deployment.shortId}`,
-      "--label", "pier.managed=true", "--label", `pier.app=${deployment.app.name}`, "--label", `pier.app-id=${deployment.app.id}`,
-      "--label", `pier.deployment=${deployment.id}`, "--label", "pier.replica=1",
-      "-e", "PORT=3000", "-p", "127.0.0.1::3000", image,
-    ], { encoding: "utf8" }).trim();
+  const leftoverContainer = (
+    deployment: { id: string; shortId: string; app: { id: string; name: string } },
+    image: string,
+  ) =>
+    execFileSync(
+      "docker",
+      [
+        "run",
+        "-d",
+        "--init",
+        "--name",
+        `pier-${deployment.app.name}-${deployment.shortId}`,
+        "--label",
+        "pier.managed=true",
+        "--label",
+        `pier.app=${deployment.app.name}`,
+        "--label",
+        `pier.app-id=${deployment.app.id}`,
+        "--label",
+        `pier.deployment=${deployment.id}`,
+        "--label",
+        "pier.replica=1",
+        "-e",
+        "PORT=3000",
+        "-p",
+        "127.0.0.1::3000",
+        image,
+      ],
+      { encoding: "utf8" },
+    ).trim();
 
   it("clears the containers the stopped attempt started and deploys again (no name clash, no FAILED)", async () => {
     const { name } = await apps.create(nodeAppFiles("first"));
@@ -45,7 +67,10 @@ describe("a deployment taken up again after its worker stopped", () => {
     const image = (await platform.prisma.deployment.findUniqueOrThrow({ where: { id: first.id } })).imageId!;
 
     const second = await queuedWhilePaused(name);
-    await platform.prisma.deployment.update({ where: { id: second.id }, data: { status: "DEPLOYING", startedAt: new Date() } });
+    await platform.prisma.deployment.update({
+      where: { id: second.id },
+      data: { status: "DEPLOYING", startedAt: new Date() },
+    });
     const left = leftoverContainer(second, image);
     platform.worker.resume();
 
@@ -53,7 +78,9 @@ describe("a deployment taken up again after its worker stopped", () => {
     expect(ended.status, ended.reason ?? "").toBe("READY");
     const running = await platform.runtime.listContainers({ "pier.deployment": second.id }, { all: true });
     expect(running.map((c) => c.id)).not.toContain(left);
-    const log = (await platform.api.inject({ method: "GET", url: `/api/deployments/${second.id}/logs`, headers: platform.auth })).body;
+    const log = (
+      await platform.api.inject({ method: "GET", url: `/api/deployments/${second.id}/logs`, headers: platform.auth })
+    ).body;
     expect(log).toContain("Removed what the interrupted attempt left: 1 container(s)");
   });
 
@@ -63,7 +90,10 @@ describe("a deployment taken up again after its worker stopped", () => {
     const image = (await platform.prisma.deployment.findUniqueOrThrow({ where: { id: first.id } })).imageId!;
 
     const second = await queuedWhilePaused(name);
-    await platform.prisma.deployment.update({ where: { id: second.id }, data: { status: "DEPLOYING", startedAt: new Date(), imageId: image, port: 3000 } });
+    await platform.prisma.deployment.update({
+      where: { id: second.id },
+      data: { status: "DEPLOYING", startedAt: new Date(), imageId: image, port: 3000 },
+    });
     const serving = leftoverContainer(second, image);
     // The attempt had switched production before it stopped.
     await platform.prisma.app.update({ where: { name }, data: { productionDeploymentId: second.id } });

@@ -6,7 +6,9 @@ import { startTestController, type TestController } from "../support/controller.
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 // A kept parser of the Prometheus text format (CommonJS).
-const parsePrometheus = createRequire(import.meta.url)("parse-prometheus-text-format") as (text: string) => Array<{ name: string; type: string; metrics: Array<{ value: string; labels?: Record<string, string> }> }>;
+const parsePrometheus = createRequire(import.meta.url)("parse-prometheus-text-format") as (
+  text: string,
+) => Array<{ name: string; type: string; metrics: Array<{ value: string; labels?: Record<string, string> }> }>;
 
 const app = {
   "package.json": JSON.stringify({ name: "metered", scripts: { start: "node server.js" } }),
@@ -45,15 +47,28 @@ describe("metrics: requests, status classes, latency, resources; JSON and Promet
       const path = i % 10 === 0 ? "/boom" : i % 10 === 1 ? "/slow" : "/";
       const res = await getViaRouter(platform.routerPort, host, path);
       expect(res.status).toBe(path === "/boom" ? 500 : 200);
-      sent = { ...sent, [path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"]: sent[path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"] + 1 };
+      sent = {
+        ...sent,
+        [path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"]:
+          sent[path === "/boom" ? "boom" : path === "/slow" ? "slow" : "ok"] + 1,
+      };
     }
     await platform.router.collectMetrics();
     await control.controller.sampleResources();
 
-    const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/metrics?window=15m`, headers: platform.auth });
+    const res = await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${name}/metrics?window=15m`,
+      headers: platform.auth,
+    });
     expect(res.statusCode).toBe(200);
     const metrics = res.json();
-    expect(metrics.totals).toMatchObject({ requests: 120, status2xx: sent.ok + sent.slow, status5xx: sent.boom, status4xx: 0 });
+    expect(metrics.totals).toMatchObject({
+      requests: 120,
+      status2xx: sent.ok + sent.slow,
+      status5xx: sent.boom,
+      status4xx: 0,
+    });
     expect(metrics.totals.errorRate).toBeCloseTo(sent.boom / 120, 4);
     // 12 of 120 requests take ≥ 60 ms: the p95 is in the slow ones' bucket, the p50 at most there (how far
     // under depends on how busy the machine is: a figure, not an assertion).
@@ -69,7 +84,11 @@ describe("metrics: requests, status classes, latency, resources; JSON and Promet
     expect(sampled.at(-1).replicas).toBe(1);
     expect(sampled.at(-1).cpuPercent).toBeGreaterThanOrEqual(0);
 
-    const bad = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/metrics?window=2y`, headers: platform.auth });
+    const bad = await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${name}/metrics?window=2y`,
+      headers: platform.auth,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -87,8 +106,12 @@ describe("metrics: requests, status classes, latency, resources; JSON and Promet
     expect(requests?.type).toBe("COUNTER");
     const twoXx = requests?.metrics.find((m) => m.labels?.app === name && m.labels?.status_class === "2xx");
     expect(Number(twoXx?.value)).toBe(7);
-    const desired = families.find((f) => f.name === "pier_app_replicas_desired")?.metrics.find((m) => m.labels?.app === name);
+    const desired = families
+      .find((f) => f.name === "pier_app_replicas_desired")
+      ?.metrics.find((m) => m.labels?.app === name);
     expect(Number(desired?.value)).toBe(1);
-    expect(families.find((f) => f.name === "pier_app_replicas_running")?.metrics.find((m) => m.labels?.app === name)?.value).toBe("1");
+    expect(
+      families.find((f) => f.name === "pier_app_replicas_running")?.metrics.find((m) => m.labels?.app === name)?.value,
+    ).toBe("1");
   });
 });

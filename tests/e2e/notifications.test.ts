@@ -38,12 +38,19 @@ function startReceiver() {
     /** Answers `statuses` in turn on `path`, then 200. */
     script: (path: string, statuses: number[]) => scripts.set(path, [...statuses]),
     at: (path: string) => received.filter((r) => r.path === path),
-    listen: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
 
-async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -82,19 +89,40 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
   const tag = randomBytes(3).toString("hex");
 
   const createChannel = async (path: string, format: string, events?: string[]) => {
-    const res = await platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload: { url: `${base}${path}`, format, apps: [`notify-${tag}`], ...(events ? { events } : {}) } });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: "/api/notifications",
+      headers: platform.auth,
+      payload: { url: `${base}${path}`, format, apps: [`notify-${tag}`], ...(events ? { events } : {}) },
+    });
     expect(res.statusCode, res.body).toBe(201);
     // Other test files deploy and scale apps at the same time: this file's channels hear of its own app only.
-    const channel = res.json() as { id: string; url: string; format: string; events: string[]; apps: string[]; secret: string; createdAt: string };
+    const channel = res.json() as {
+      id: string;
+      url: string;
+      format: string;
+      events: string[];
+      apps: string[];
+      secret: string;
+      createdAt: string;
+    };
     created.push(channel.id);
     return channel;
   };
   const deliveries = async (channelId: string): Promise<Delivery[]> => {
-    const res = await platform.api.inject({ method: "GET", url: `/api/notifications/${channelId}/deliveries?limit=20`, headers: platform.auth });
+    const res = await platform.api.inject({
+      method: "GET",
+      url: `/api/notifications/${channelId}/deliveries?limit=20`,
+      headers: platform.auth,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return (res.json() as { deliveries: Delivery[] }).deliveries;
   };
-  const event = (name: NotificationEvent["event"], summary: string, details?: Record<string, unknown>): NotificationEvent => ({
+  const event = (
+    name: NotificationEvent["event"],
+    summary: string,
+    details?: Record<string, unknown>,
+  ): NotificationEvent => ({
     event: name,
     app: { id: `app${tag}`, name: `notify-${tag}` },
     summary,
@@ -109,7 +137,8 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
   });
   afterEach(async () => {
     // Channels get every event by default: one test's channels must not receive the next test's alerts.
-    for (const id of created.splice(0)) await platform.api.inject({ method: "DELETE", url: `/api/notifications/${id}`, headers: platform.auth });
+    for (const id of created.splice(0))
+      await platform.api.inject({ method: "DELETE", url: `/api/notifications/${id}`, headers: platform.auth });
   });
   afterAll(async () => {
     await platform?.close();
@@ -124,7 +153,10 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
 
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const alert = event("deployment.failed", `notify-${tag}: deployment ${i} failed`, { deploymentId: `d${i}`, reason: "npm run build exited with 1" });
+      const alert = event("deployment.failed", `notify-${tag}: deployment ${i} failed`, {
+        deploymentId: `d${i}`,
+        reason: "npm run build exited with 1",
+      });
       const sentAt = performance.now();
       expect(await notify(deps, alert)).toBeGreaterThanOrEqual(1);
       const got = await waitFor(`delivery ${i}`, () => receiver.at(`/json-${tag}`)[i]);
@@ -140,7 +172,9 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     }
     // Event → receiver: the first includes the worker's first pick-up from Redis.
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`alert latency (notify() → receiver has the body), 5 alerts: ${latencies.map((l) => `${l.toFixed(1)} ms`).join(", ")}; median ${sorted[2]!.toFixed(1)} ms, max ${sorted[4]!.toFixed(1)} ms`);
+    console.log(
+      `alert latency (notify() → receiver has the body), 5 alerts: ${latencies.map((l) => `${l.toFixed(1)} ms`).join(", ")}; median ${sorted[2]!.toFixed(1)} ms, max ${sorted[4]!.toFixed(1)} ms`,
+    );
     expect(Math.max(...latencies)).toBeLessThan(10_000);
 
     const history = await waitFor("5 DELIVERED rows", async () => {
@@ -148,17 +182,40 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
       return rows.length === 5 && rows.every((d) => d.status === "DELIVERED") ? rows : undefined;
     });
     // Newest first.
-    expect(history.map((d) => (d.payload.details as { deploymentId: string }).deploymentId)).toEqual(["d4", "d3", "d2", "d1", "d0"]);
-    expect(history[0]).toMatchObject({ channelId: channel.id, event: "deployment.failed", attempts: 1, responseStatus: 200, lastError: null });
+    expect(history.map((d) => (d.payload.details as { deploymentId: string }).deploymentId)).toEqual([
+      "d4",
+      "d3",
+      "d2",
+      "d1",
+      "d0",
+    ]);
+    expect(history[0]).toMatchObject({
+      channelId: channel.id,
+      event: "deployment.failed",
+      attempts: 1,
+      responseStatus: 200,
+      lastError: null,
+    });
     expect(history[0]!.deliveredAt).not.toBeNull();
     expect(history[0]!.id).toBe(JSON.parse(receiver.at(`/json-${tag}`)[4]!.raw.toString("utf8")).deliveryId);
-    const limited = await platform.api.inject({ method: "GET", url: `/api/notifications/${channel.id}/deliveries?limit=2`, headers: platform.auth });
+    const limited = await platform.api.inject({
+      method: "GET",
+      url: `/api/notifications/${channel.id}/deliveries?limit=2`,
+      headers: platform.auth,
+    });
     expect(limited.json().deliveries).toHaveLength(2);
 
     // The list shows the channel, never a secret.
     const list = await platform.api.inject({ method: "GET", url: "/api/notifications", headers: platform.auth });
     expect(list.statusCode).toBe(200);
-    expect(list.json().channels).toContainEqual({ id: channel.id, url: channel.url, format: "json", events: [], apps: [`notify-${tag}`], createdAt: channel.createdAt });
+    expect(list.json().channels).toContainEqual({
+      id: channel.id,
+      url: channel.url,
+      format: "json",
+      events: [],
+      apps: [`notify-${tag}`],
+      createdAt: channel.createdAt,
+    });
     expect(list.body).not.toContain(channel.secret);
   });
 
@@ -169,7 +226,11 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     const started = performance.now();
     await notify(deps, event("app.down", `notify-${tag} is down`));
 
-    const delivered = await waitFor("the third attempt to succeed", async () => (await deliveries(channel.id)).find((d) => d.status === "DELIVERED"), 15_000);
+    const delivered = await waitFor(
+      "the third attempt to succeed",
+      async () => (await deliveries(channel.id)).find((d) => d.status === "DELIVERED"),
+      15_000,
+    );
     expect(delivered).toMatchObject({ attempts: 3, responseStatus: 200, lastError: null });
     const attempts = receiver.at(path);
     expect(attempts).toHaveLength(3);
@@ -189,10 +250,25 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     const channel = await createChannel(path, "json", ["app.crash_loop"]);
     // Eight attempts take two minutes; this job has two, the rest of the path is the same.
     const alert = event("app.crash_loop", `notify-${tag} keeps crashing`);
-    const row = await platform.prisma.notificationDelivery.create({ data: { id: `dl${tag}${randomBytes(4).toString("hex")}`, channelId: channel.id, event: alert.event, payload: JSON.parse(JSON.stringify(alert)) } });
-    await deps.queue.add(deliveryJob.name, { deliveryId: row.id }, { ...deliveryJob.options, attempts: 2, jobId: row.id });
+    const row = await platform.prisma.notificationDelivery.create({
+      data: {
+        id: `dl${tag}${randomBytes(4).toString("hex")}`,
+        channelId: channel.id,
+        event: alert.event,
+        payload: JSON.parse(JSON.stringify(alert)),
+      },
+    });
+    await deps.queue.add(
+      deliveryJob.name,
+      { deliveryId: row.id },
+      { ...deliveryJob.options, attempts: 2, jobId: row.id },
+    );
 
-    const failed = await waitFor("FAILED", async () => (await deliveries(channel.id)).find((d) => d.status === "FAILED"), 15_000);
+    const failed = await waitFor(
+      "FAILED",
+      async () => (await deliveries(channel.id)).find((d) => d.status === "FAILED"),
+      15_000,
+    );
     expect(failed).toMatchObject({ id: row.id, attempts: 2, responseStatus: 503, deliveredAt: null });
     expect(failed.lastError).toBe("receiver answered 503: receiver says no (503)");
     expect(receiver.at(path)).toHaveLength(2);
@@ -206,11 +282,16 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     await notify(deps, event("deployment.ready", `notify-${tag}: deployment is live`));
     // The channel that wants everything got it: the worker has handled this alert.
     await waitFor("the delivery to the all-events channel", () => receiver.at(`/all-${tag}`)[0]);
-    await waitFor("its row DELIVERED", async () => ((await deliveries(all.id))[0]?.status === "DELIVERED" ? true : undefined));
+    await waitFor("its row DELIVERED", async () =>
+      (await deliveries(all.id))[0]?.status === "DELIVERED" ? true : undefined,
+    );
     expect(receiver.at(`/quiet-${tag}`)).toEqual([]);
     expect(await deliveries(quiet.id)).toEqual([]);
 
-    await notify(deps, event("alert.latency", `notify-${tag}: p95 1200 ms over 500 ms`, { p95Ms: 1200, thresholdMs: 500 }));
+    await notify(
+      deps,
+      event("alert.latency", `notify-${tag}: p95 1200 ms over 500 ms`, { p95Ms: 1200, thresholdMs: 500 }),
+    );
     const got = await waitFor("the subscribed event", () => receiver.at(`/quiet-${tag}`)[0]);
     expect(got.headers["x-pier-event"]).toBe("alert.latency");
   });
@@ -235,7 +316,9 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     const discord = await waitFor("the Discord delivery", () => receiver.at(`/discord-${tag}`)[0]);
     const discordBody = JSON.parse(discord.raw.toString("utf8")) as { content: string; allowed_mentions: unknown };
     expect(Object.keys(discordBody).sort()).toEqual(["allowed_mentions", "content"]);
-    expect(discordBody.content.startsWith(`[Pier] notify-${tag}: deployment 3f2a9c1b is live\napp: notify-${tag}\n`)).toBe(true);
+    expect(
+      discordBody.content.startsWith(`[Pier] notify-${tag}: deployment 3f2a9c1b is live\napp: notify-${tag}\n`),
+    ).toBe(true);
     expect(discordBody.content.length).toBeLessThanOrEqual(2_000);
     expect(discordBody.allowed_mentions).toEqual({ parse: [] });
     expect(discord.headers["x-pier-signature-256"]).toBeUndefined();
@@ -243,7 +326,11 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
 
   it("the test route sends channel.test to the channel, whatever it subscribes to", async () => {
     const channel = await createChannel(`/ping-${tag}`, "json", ["app.down"]);
-    const res = await platform.api.inject({ method: "POST", url: `/api/notifications/${channel.id}/test`, headers: platform.auth });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: `/api/notifications/${channel.id}/test`,
+      headers: platform.auth,
+    });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ channelId: channel.id, event: "channel.test", status: "PENDING", attempts: 0 });
 
@@ -251,7 +338,11 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     expect(got.headers["x-pier-event"]).toBe("channel.test");
     expect(got.headers["x-pier-delivery"]).toBe(res.json().id);
     expect(verifies(channel.secret, got.raw, got.headers["x-pier-signature-256"])).toBe(true);
-    expect(JSON.parse(got.raw.toString("utf8"))).toMatchObject({ event: "channel.test", summary: "Test notification from Pier: this channel receives alerts", channelId: channel.id });
+    expect(JSON.parse(got.raw.toString("utf8"))).toMatchObject({
+      event: "channel.test",
+      summary: "Test notification from Pier: this channel receives alerts",
+      channelId: channel.id,
+    });
   });
 
   it("deleting a channel ends its deliveries: a retry waiting for its turn is never sent", async () => {
@@ -261,7 +352,11 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     await notify(deps, event("app.down", `notify-${tag} is down`));
     await waitFor("the first attempt", async () => receiver.at(path).length === 1 || undefined, 15_000);
     const [delivery] = await deliveries(channel.id);
-    const del = await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.id}`, headers: platform.auth });
+    const del = await platform.api.inject({
+      method: "DELETE",
+      url: `/api/notifications/${channel.id}`,
+      headers: platform.auth,
+    });
     expect(del.statusCode).toBe(200);
     // The job ends: the retry found no delivery to send (or the job was gone already).
     const ended = async () => {
@@ -273,8 +368,10 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
   });
 
   it("bad input gets 400 naming the field; unknown channels 404; deleting removes the channel", async () => {
-    const post = (payload: object) => platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload });
-    const fieldsOf = (res: { json(): unknown }) => (res.json() as { fields: { field: string }[] }).fields.map((f) => f.field);
+    const post = (payload: object) =>
+      platform.api.inject({ method: "POST", url: "/api/notifications", headers: platform.auth, payload });
+    const fieldsOf = (res: { json(): unknown }) =>
+      (res.json() as { fields: { field: string }[] }).fields.map((f) => f.field);
 
     const xml = await post({ url: `${base}/x`, format: "xml" });
     expect(xml.statusCode).toBe(400);
@@ -303,10 +400,22 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     }
 
     const channel = await createChannel(`/gone-${tag}`, "json");
-    const del = await platform.api.inject({ method: "DELETE", url: `/api/notifications/${channel.id}`, headers: platform.auth });
+    const del = await platform.api.inject({
+      method: "DELETE",
+      url: `/api/notifications/${channel.id}`,
+      headers: platform.auth,
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json()).toMatchObject({ id: channel.id });
     expect(del.body).not.toContain(channel.secret);
-    expect((await platform.api.inject({ method: "GET", url: `/api/notifications/${channel.id}/deliveries`, headers: platform.auth })).statusCode).toBe(404);
+    expect(
+      (
+        await platform.api.inject({
+          method: "GET",
+          url: `/api/notifications/${channel.id}/deliveries`,
+          headers: platform.auth,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noLeftovers } from "../support/faults.ts";
 import { getViaRouter } from "../support/http.ts";
-import { restartPostgresDuringBuild, startPostgresRestartStage, type PostgresRestartOutcome, type PostgresRestartStage } from "../support/postgres-restart.ts";
+import {
+  restartPostgresDuringBuild,
+  startPostgresRestartStage,
+  type PostgresRestartOutcome,
+  type PostgresRestartStage,
+} from "../support/postgres-restart.ts";
 
 // Postgres holds every deployment's status, the routes' source and the build logs. This file runs its
 // own cluster (the suite's is shared by files running in parallel) and restarts it while a build runs
@@ -9,9 +14,14 @@ import { restartPostgresDuringBuild, startPostgresRestartStage, type PostgresRes
 describe("a Postgres restart during a build", () => {
   let stage: PostgresRestartStage;
 
-  const logOf = async (id: string) => (await stage.platform.prisma.buildLog.findMany({ where: { deploymentId: id }, orderBy: { id: "asc" } })).map((l) => l.line);
+  const logOf = async (id: string) =>
+    (await stage.platform.prisma.buildLog.findMany({ where: { deploymentId: id }, orderBy: { id: "asc" } })).map(
+      (l) => l.line,
+    );
   const report = (o: PostgresRestartOutcome) =>
-    console.log(`${o.fault}: down ${o.downMs} ms; ${o.status} ${o.msToTerminal} ms after the deploy request; ${o.requests} requests to production, ${o.failed} failed ${JSON.stringify(o.failures)}`);
+    console.log(
+      `${o.fault}: down ${o.downMs} ms; ${o.status} ${o.msToTerminal} ms after the deploy request; ${o.requests} requests to production, ${o.failed} failed ${JSON.stringify(o.failures)}`,
+    );
 
   beforeAll(async () => {
     stage = await startPostgresRestartStage("pgr-");
@@ -48,7 +58,10 @@ describe("a Postgres restart during a build", () => {
     expect(outcome.whileDown?.error).toBe("database_unavailable");
     expect(outcome.status, outcome.reason ?? "").toBe("READY");
     expect(outcome.failures).toEqual({});
-    expect((await stage.platform.api.inject({ method: "GET", url: `/api/apps/${stage.name}`, headers: stage.platform.auth })).statusCode).toBe(200);
+    expect(
+      (await stage.platform.api.inject({ method: "GET", url: `/api/apps/${stage.name}`, headers: stage.platform.auth }))
+        .statusCode,
+    ).toBe(200);
     expect((await getViaRouter(stage.platform.routerPort, `${stage.name}.localhost`)).body).toBe(text);
     await noLeftovers(stage.platform, stage.redis, stage.name);
   });

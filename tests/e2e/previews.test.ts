@@ -15,13 +15,23 @@ describe("preview deployments", () => {
 
   const push = async (branch: string, sha: string, deleted = false) => {
     const body = JSON.stringify(pushPayload({ branch, sha, deleted }));
-    return platform.api.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("push", secret, body), payload: body });
+    return platform.api.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: deliveryHeaders("push", secret, body),
+      payload: body,
+    });
   };
 
   beforeAll(async () => {
     platform = await startPlatform();
     repo = await createTestRepo(nodeAppFiles("production main"));
-    const created = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    const created = await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     secret = created.json().webhookSecret;
     const main = await push("main", repo.sha);
     expect((await waitForStatus(platform.api, platform.auth, main.json().deploymentId)).status).toBe("READY");
@@ -41,7 +51,12 @@ describe("preview deployments", () => {
   });
 
   it("with previews on, a branch push deploys at <app>-git-<slug> and production is unchanged", async () => {
-    const patched = await platform.api.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: platform.auth, payload: { previews: true } });
+    const patched = await platform.api.inject({
+      method: "PATCH",
+      url: `/api/apps/${name}`,
+      headers: platform.auth,
+      payload: { previews: true },
+    });
     expect(patched.json().previews).toBe(true);
     const sha = await repo.commit({}, "feature work again", "feature/Try_This");
     const res = await push("feature/Try_This", sha);
@@ -49,10 +64,16 @@ describe("preview deployments", () => {
     const deployment = await waitForStatus(platform.api, platform.auth, res.json().deploymentId);
     expect(deployment.status).toBe("READY");
     expect(deployment.isProduction).toBe(false);
-    expect((await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json().previewUrl).toBe(`http://${previewHost}:8080`);
+    expect(
+      (
+        await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })
+      ).json().previewUrl,
+    ).toBe(`http://${previewHost}:8080`);
     expect((await getViaRouter(platform.routerPort, previewHost)).body).toBe("feature one\n");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("production main\n");
-    const releases = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}/releases`, headers: platform.auth })).json().releases;
+    const releases = (
+      await platform.api.inject({ method: "GET", url: `/api/apps/${name}/releases`, headers: platform.auth })
+    ).json().releases;
     expect(releases).toHaveLength(1);
   });
 
@@ -62,7 +83,18 @@ describe("preview deployments", () => {
     expect((await waitForStatus(platform.api, platform.auth, res.json().deploymentId)).status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, previewHost)).body).toBe("feature two\n");
     // Stopped and removed (not just stopped): only the newest preview container is left.
-    await expect.poll(async () => (await platform.runtime.listContainers({ "pier.app": name, "pier.preview": "feature-try-this" }, { all: true })).length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await platform.runtime.listContainers(
+              { "pier.app": name, "pier.preview": "feature-try-this" },
+              { all: true },
+            )
+          ).length,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   });
 
   it("deleting the branch stops its preview", async () => {
@@ -78,7 +110,9 @@ describe("preview deployments", () => {
     const sha = await repo.commit({}, "weird", branch);
     const res = await push(branch, sha);
     const deployment = await waitForStatus(platform.api, platform.auth, res.json().deploymentId);
-    const previewUrl: string = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json().previewUrl;
+    const previewUrl: string = (
+      await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })
+    ).json().previewUrl;
     const label = new URL(previewUrl).hostname.split(".")[0]!;
     expect(label).toMatch(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/);
     expect(label.length).toBeLessThanOrEqual(63);

@@ -21,11 +21,13 @@ const run = promisify(execFile);
 describe("docker-compose.yml (the production path)", () => {
   it("passes `docker compose config` and runs api, worker, controller and router with the Docker socket", () => {
     const config = compose(["config"], { cwd: root, env: { PIER_ADMIN_TOKEN: "a-production-token-0123" } });
-    for (const service of ["postgres", "redis", "migrate", "api", "worker", "controller", "router"]) expect(config).toMatch(new RegExp(`^  ${service}:`, "m"));
+    for (const service of ["postgres", "redis", "migrate", "api", "worker", "controller", "router"])
+      expect(config).toMatch(new RegExp(`^  ${service}:`, "m"));
     expect(config.match(/\/var\/run\/docker\.sock:\/var\/run\/docker\.sock/g)).toHaveLength(4);
     expect(config).toContain("packages/db/src/migrate/cli.ts");
     // Production's defaults, when nothing overrides them.
-    for (const image of ["postgres:16-bookworm", "redis:7-bookworm", "pier/platform:latest"]) expect(config).toContain(`image: ${image}`);
+    for (const image of ["postgres:16-bookworm", "redis:7-bookworm", "pier/platform:latest"])
+      expect(config).toContain(`image: ${image}`);
     expect(config).toContain("NODE_IMAGE: node:20-bookworm-slim");
     expect(config).toMatch(/PIER_ROUTER_PORT: ['"]?80['"]?$/m); // compose v1 quotes with ', v2 with "
   });
@@ -72,15 +74,25 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
   let repo: (TestRepo & { sha: string }) | undefined;
   let started = false;
 
-  const composeFiles = () => ["-p", project, "-f", "docker-compose.yml", "-f", path.join(workDir, "docker-compose.test.json")];
-  const composeRun = (args: string[], timeoutMs: number) => composeAsync([...composeFiles(), ...args], { cwd: root, env: settings, timeoutMs });
+  const composeFiles = () => [
+    "-p",
+    project,
+    "-f",
+    "docker-compose.yml",
+    "-f",
+    path.join(workDir, "docker-compose.test.json"),
+  ];
+  const composeRun = (args: string[], timeoutMs: number) =>
+    composeAsync([...composeFiles(), ...args], { cwd: root, env: settings, timeoutMs });
 
   /** Runs `step`; if it fails, the error carries the end of every service's log. */
   async function withLogs<T>(step: Promise<T>): Promise<T> {
     try {
       return await step;
     } catch (error) {
-      const logs = await composeRun(["logs", "--no-color", "--tail=30"], 60_000).catch((e: Error) => `(compose logs failed too: ${e.message})`);
+      const logs = await composeRun(["logs", "--no-color", "--tail=30"], 60_000).catch(
+        (e: Error) => `(compose logs failed too: ${e.message})`,
+      );
       throw new Error(`${(error as Error).message}\n--- compose logs ---\n${logs}`, { cause: error });
     }
   }
@@ -88,7 +100,12 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
   function api(method: string, url: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${adminToken}` };
     if (body !== undefined) headers["content-type"] = "application/json";
-    return fetch(`http://127.0.0.1:${ports.api}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    return fetch(`http://127.0.0.1:${ports.api}${url}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
   }
 
   beforeAll(async () => {
@@ -97,10 +114,21 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
     const [apiPort, routerPort, postgresPort, redisPort] = await freePorts(4);
     ports = { api: apiPort!, router: routerPort!, postgres: postgresPort!, redis: redisPort! };
 
-    let databaseImages = { POSTGRES_IMAGE: process.env.PIER_TEST_POSTGRES_IMAGE ?? "", REDIS_IMAGE: process.env.PIER_TEST_REDIS_IMAGE ?? "" };
+    let databaseImages = {
+      POSTGRES_IMAGE: process.env.PIER_TEST_POSTGRES_IMAGE ?? "",
+      REDIS_IMAGE: process.env.PIER_TEST_REDIS_IMAGE ?? "",
+    };
     if (!databaseImages.POSTGRES_IMAGE || !databaseImages.REDIS_IMAGE) {
-      const { stdout } = await run("bash", [path.join(root, "scripts/setup/local-images.sh")], { encoding: "utf8", timeout: 300_000 });
-      databaseImages = Object.fromEntries(stdout.trim().split("\n").map((line) => line.split("=", 2))) as typeof databaseImages;
+      const { stdout } = await run("bash", [path.join(root, "scripts/setup/local-images.sh")], {
+        encoding: "utf8",
+        timeout: 300_000,
+      });
+      databaseImages = Object.fromEntries(
+        stdout
+          .trim()
+          .split("\n")
+          .map((line) => line.split("=", 2)),
+      ) as typeof databaseImages;
     }
 
     // Pier's image must trust what this machine trusts (behind a TLS-intercepting proxy: a CA Debian's bundle
@@ -110,7 +138,8 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
     const bundleInContext = path.join(root, "docker/ca-certificates/host-bundle.crt");
     if (existsSync(hostBundle)) {
       const wanted = await readFile(hostBundle, "utf8");
-      if (!existsSync(bundleInContext) || (await readFile(bundleInContext, "utf8")) !== wanted) await writeFile(bundleInContext, wanted);
+      if (!existsSync(bundleInContext) || (await readFile(bundleInContext, "utf8")) !== wanted)
+        await writeFile(bundleInContext, wanted);
     }
 
     settings = {
@@ -160,7 +189,8 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
       eventually(
         async () => {
           const res = await api("GET", "/healthz").catch((error: Error) => error);
-          lastHealth = res instanceof Error ? `${res.message} (${String(res.cause)})` : `${res.status} ${await res.text()}`;
+          lastHealth =
+            res instanceof Error ? `${res.message} (${String(res.cause)})` : `${res.status} ${await res.text()}`;
           return !(res instanceof Error) && res.ok;
         },
         `the API answers /healthz on 127.0.0.1:${ports.api} with 200`,
@@ -187,16 +217,22 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
         const res = await api("DELETE", `/api/apps/${appName}`);
         if (!res.ok && res.status !== 404) throw new Error(`status ${res.status}: ${await res.text()}`);
       });
-      await attempt("compose down", () => composeRun(["down", "--volumes", "--remove-orphans", "--timeout", "10"], 180_000));
+      await attempt("compose down", () =>
+        composeRun(["down", "--volumes", "--remove-orphans", "--timeout", "10"], 180_000),
+      );
     }
     // The worker starts the app's containers on the host's engine, outside the compose project: whatever is left.
     await attempt("remove the app's containers", async () => {
-      const { stdout } = await run("docker", ["ps", "-aq", "--filter", `label=${LABELS.app}=${appName}`], { encoding: "utf8" });
+      const { stdout } = await run("docker", ["ps", "-aq", "--filter", `label=${LABELS.app}=${appName}`], {
+        encoding: "utf8",
+      });
       const ids = stdout.split("\n").filter(Boolean);
       if (ids.length) await run("docker", ["rm", "-f", "-v", ...ids]);
     });
     await attempt("remove the app's images", async () => {
-      const { stdout } = await run("docker", ["images", "-q", "--filter", `reference=pier/${appName}`], { encoding: "utf8" });
+      const { stdout } = await run("docker", ["images", "-q", "--filter", `reference=pier/${appName}`], {
+        encoding: "utf8",
+      });
       const ids = [...new Set(stdout.split("\n").filter(Boolean))];
       if (ids.length) await run("docker", ["rmi", "-f", ...ids]);
     });
@@ -208,7 +244,12 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
   it("the API answers with its database, Redis and the host's Docker engine healthy", async () => {
     const res = await api("GET", "/healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, database: { ok: true }, redis: { ok: true }, docker: { ok: true } });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      database: { ok: true },
+      redis: { ok: true },
+      docker: { ok: true },
+    });
   });
 
   it("deploys an npm app with a dependency and a sealed env value through the API; the router serves it", async () => {
@@ -233,8 +274,12 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
       ),
     );
     if (deployment.status !== "READY") {
-      const logs = (await (await api("GET", `/api/deployments/${id}/logs`)).json()) as { lines: Array<{ line: string }> };
-      throw new Error(`deployment ${deployment.status}: ${deployment.reason}\n${logs.lines.map((l) => l.line).join("\n")}`);
+      const logs = (await (await api("GET", `/api/deployments/${id}/logs`)).json()) as {
+        lines: Array<{ line: string }>;
+      };
+      throw new Error(
+        `deployment ${deployment.status}: ${deployment.reason}\n${logs.lines.map((l) => l.line).join("\n")}`,
+      );
     }
     console.log(`compose boot: app built and deployed in ${((Date.now() - deployStarted) / 1000).toFixed(1)} s`);
 

@@ -30,14 +30,24 @@ describe("git push → live app", () => {
     const app = await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth });
     const body = JSON.stringify(pushPayload({ branch: "main", sha, message }));
     const started = Date.now();
-    const res = await platform.api.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("push", app.json().webhookSecret, body), payload: body });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: deliveryHeaders("push", app.json().webhookSecret, body),
+      payload: body,
+    });
     expect(res.statusCode).toBe(202);
     expect(Date.now() - started).toBeLessThan(10_000);
     return res.json().deploymentId as string;
   }
 
   it("creates the app with its webhook URL and secret", async () => {
-    const res = await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    const res = await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     expect(res.statusCode).toBe(201);
     const app = res.json();
     expect(app).toMatchObject({ name, branch: "main", repoUrl: repo.url, productionDeploymentId: null });
@@ -48,7 +58,12 @@ describe("git push → live app", () => {
   it("a signed push deploys the commit and the router serves it", async () => {
     const id = await push(repo.sha, "first version");
     const queued = await platform.api.inject({ method: "GET", url: `/api/deployments/${id}`, headers: platform.auth });
-    expect(queued.json()).toMatchObject({ commitSha: repo.sha, commitMessage: "first version", branch: "main", trigger: "PUSH" });
+    expect(queued.json()).toMatchObject({
+      commitSha: repo.sha,
+      commitMessage: "first version",
+      branch: "main",
+      trigger: "PUSH",
+    });
 
     const deployment = await waitForStatus(platform.api, platform.auth, id);
     expect(deployment.reason).toBeNull();
@@ -67,7 +82,11 @@ describe("git push → live app", () => {
   });
 
   it("pushing a change serves the new text; the previous version stays warm for rollback", async () => {
-    const before = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: platform.auth });
+    const before = await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${name}/deployments`,
+      headers: platform.auth,
+    });
     const previous = before.json().deployments[0];
     const sha = await repo.commit(nodeAppFiles("hello from v2"), "second version");
     const id = await push(sha, "second version");
@@ -75,22 +94,33 @@ describe("git push → live app", () => {
     expect(deployment.status).toBe("READY");
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("hello from v2\n");
 
-    const list = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: platform.auth });
+    const list = await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${name}/deployments`,
+      headers: platform.auth,
+    });
     const [newest, older] = list.json().deployments;
     expect(newest.id).toBe(id);
     expect(older.id).toBe(previous.id);
     expect(newest.isProduction).toBe(true);
     expect(older.isProduction).toBe(false);
     // Kept warm (PIER_WARM_DEPLOYMENTS=1): still running, reachable at its own URL.
-    expect((await getViaRouter(platform.routerPort, `${name}-${previous.shortId}.localhost`)).body).toBe("hello from v1\n");
+    expect((await getViaRouter(platform.routerPort, `${name}-${previous.shortId}.localhost`)).body).toBe(
+      "hello from v1\n",
+    );
     firstDeployment = previous.shortId;
   });
 
   it("shows the running app's own output (runtime logs), and can follow it", async () => {
-    const res = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/logs?tail=20`, headers: platform.auth });
+    const res = await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${name}/logs?tail=20`,
+      headers: platform.auth,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("listening on 3000");
-    const live = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json().productionDeploymentId;
+    const live = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json()
+      .productionDeploymentId;
     const row = await platform.prisma.deployment.findUniqueOrThrow({ where: { id: live } });
     const stream = await platform.runtime.streamContainerLogs(row.containerId!, { tail: 5, follow: true });
     let followed = "";
@@ -99,7 +129,11 @@ describe("git push → live app", () => {
       if (followed.includes("listening on 3000")) break; // leaving the loop ends the follow
     }
     expect(followed).toContain("listening on 3000");
-    const none = await platform.api.inject({ method: "GET", url: "/api/apps/no-such-app/logs", headers: platform.auth });
+    const none = await platform.api.inject({
+      method: "GET",
+      url: "/api/apps/no-such-app/logs",
+      headers: platform.auth,
+    });
     expect(none.statusCode).toBe(404);
   });
 
@@ -116,7 +150,11 @@ describe("git push → live app", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    const none = await platform.api.inject({ method: "GET", url: "/api/apps/no-such-app/export", headers: platform.auth });
+    const none = await platform.api.inject({
+      method: "GET",
+      url: "/api/apps/no-such-app/export",
+      headers: platform.auth,
+    });
     expect(none.statusCode).toBe(404);
   });
 
@@ -125,17 +163,29 @@ describe("git push → live app", () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: "QUEUED", trigger: "API", commitSha: null });
     // The live log (Server-Sent Events) follows the build from the start and ends with the outcome.
-    const stream = platform.api.inject({ method: "GET", url: `/api/deployments/${res.json().id}/logs/stream`, headers: platform.auth });
+    const stream = platform.api.inject({
+      method: "GET",
+      url: `/api/deployments/${res.json().id}/logs/stream`,
+      headers: platform.auth,
+    });
     const deployment = await waitForStatus(platform.api, platform.auth, res.json().id);
     const events = (await stream).body;
     expect(events).toMatch(/^event: line\ndata: \{"id":"\d+","stream":"build","line":"Cloning /m);
     expect(events).toMatch(/event: status\ndata: \{"status":"(QUEUED|BUILDING|DEPLOYING)"\}/);
     expect(events.trimEnd().split("\n\n").at(-1)).toBe('event: end\ndata: {"status":"READY","reason":null}');
     expect(deployment.status).toBe("READY");
-    const head = await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth });
+    const head = await platform.api.inject({
+      method: "GET",
+      url: `/api/deployments/${deployment.id}`,
+      headers: platform.auth,
+    });
     expect(head.json().commitMessage).toBe("second version");
     // Two releases later, v1 is neither live nor the rollback target: drained and stopped.
-    await expect.poll(async () => (await getViaRouter(platform.routerPort, `${name}-${firstDeployment}.localhost`)).status, { timeout: 10_000 }).toBe(404);
+    await expect
+      .poll(async () => (await getViaRouter(platform.routerPort, `${name}-${firstDeployment}.localhost`)).status, {
+        timeout: 10_000,
+      })
+      .toBe(404);
   });
 
   it("DELETE removes the app and stops its containers", async () => {
@@ -144,6 +194,8 @@ describe("git push → live app", () => {
     expect(res.json().removedContainers).toBeGreaterThanOrEqual(1);
     const left = await platform.runtime.listContainers({ "pier.app": name }, { all: true });
     expect(left).toEqual([]);
-    await expect.poll(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).status, { timeout: 10_000 }).toBe(404);
+    await expect
+      .poll(async () => (await getViaRouter(platform.routerPort, `${name}.localhost`)).status, { timeout: 10_000 })
+      .toBe(404);
   });
 });

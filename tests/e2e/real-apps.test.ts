@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { brotliDecompressSync } from "node:zlib";
-import { buildThenStartApp, HASHED_ASSET, npmApp, pnpmApp, staticBuildApp, yarnBerryApp, yarnClassicApp } from "../support/app-shapes.ts";
+import {
+  buildThenStartApp,
+  HASHED_ASSET,
+  npmApp,
+  pnpmApp,
+  staticBuildApp,
+  yarnBerryApp,
+  yarnClassicApp,
+} from "../support/app-shapes.ts";
 import { logText } from "../support/deployments.ts";
 import { fixtureFiles } from "../support/fixtures.ts";
 import { getViaRouter, requestViaRouter } from "../support/http.ts";
@@ -91,18 +99,26 @@ describe("real app shapes deploy", () => {
 
   it("Next.js 15 (unchanged create-next-app shape, npm lockfile): next build, then next start; or its standalone server", async () => {
     const files = await fixtureFiles("nextjs");
-    files["app/page.js"] = Buffer.from(files["app/page.js"]!.toString("utf8").replace("Hello from Next.js", `Hello from Next.js ${run}`));
+    files["app/page.js"] = Buffer.from(
+      files["app/page.js"]!.toString("utf8").replace("Hello from Next.js", `Hello from Next.js ${run}`),
+    );
     const { name, repo } = await apps.create(files);
     const { log } = await deployOk(name);
-    expect(log).toContain('Preset: Next.js ("next" is a dependency): install, npm run build, then serve what the build wrote');
-    expect(log).toContain('Serving: Next.js resolved output: the default (a server): its start script ("next start"): npm run start');
+    expect(log).toContain(
+      'Preset: Next.js ("next" is a dependency): install, npm run build, then serve what the build wrote',
+    );
+    expect(log).toContain(
+      'Serving: Next.js resolved output: the default (a server): its start script ("next start"): npm run start',
+    );
     expect(log).toContain("Compiled successfully");
     expect(log).not.toContain("[object Object]");
     expect(await body(name)).toContain(`Hello from Next.js ${run}`);
 
     await repo.commit({ "next.config.mjs": 'export default { output: "standalone" };\n' }, "standalone output");
     const standalone = await deployOk(name);
-    expect(standalone.log).toContain('Serving: Next.js resolved output: "standalone" (.next/required-server-files.json): its standalone server');
+    expect(standalone.log).toContain(
+      'Serving: Next.js resolved output: "standalone" (.next/required-server-files.json): its standalone server',
+    );
     expect(standalone.log).toContain('CMD ["node","server.js"]');
     expect(await body(name)).toContain(`Hello from Next.js ${run}`);
   });
@@ -114,8 +130,12 @@ describe("real app shapes deploy", () => {
     expect(log).toContain("compiled .next-like/server.js");
     expect(log).toContain('Serving: its start script ("node .next-like/server.js"): npm run start');
     // Per-phase timings in the log and the API.
-    expect(log).toMatch(/Timings: queued \d+\.\d\d s · clone .* · build .* · start .* · health .* · switch \d+\.\d\d s/);
-    const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
+    expect(log).toMatch(
+      /Timings: queued \d+\.\d\d s · clone .* · build .* · start .* · health .* · switch \d+\.\d\d s/,
+    );
+    const view = (
+      await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })
+    ).json();
     expect(Object.keys(view.phases)).toEqual(["queued", "clone", "build", "start", "health", "switch"]);
     expect(view.phases.build).toBeGreaterThan(0);
   });
@@ -135,7 +155,9 @@ describe("real app shapes deploy", () => {
     expect(route.body.toString()).toContain(`<title>spa-${run}</title>`);
     expect((await requestViaRouter(platform.routerPort, host, "/assets/missing-12345678.js")).status).toBe(404);
 
-    const asset = await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, { "accept-encoding": "br, gzip" });
+    const asset = await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, {
+      "accept-encoding": "br, gzip",
+    });
     expect(asset.status).toBe(200);
     expect(asset.headers["content-type"]).toMatch(/^text\/javascript|^application\/javascript/);
     expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
@@ -143,14 +165,26 @@ describe("real app shapes deploy", () => {
     expect(brotliDecompressSync(asset.body).toString()).toContain(`console.log("spa-${run}")`);
     const etag = asset.headers.etag as string;
     expect(etag).toBeTruthy();
-    expect((await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, { "if-none-match": etag, "accept-encoding": "br, gzip" })).status).toBe(304);
+    expect(
+      (
+        await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, {
+          "if-none-match": etag,
+          "accept-encoding": "br, gzip",
+        })
+      ).status,
+    ).toBe(304);
     const range = await requestViaRouter(platform.routerPort, host, `/${HASHED_ASSET}`, { range: "bytes=0-9" });
     expect(range.status).toBe(206);
     expect(range.body.toString()).toBe("console.lo");
   });
 
   it("a multi-page static site gets its 404.html for unknown paths, and dotfiles stay private", async () => {
-    const { name } = await apps.create({ "index.html": "<h1>home</h1>\n", "about.html": "<h1>about</h1>\n", "404.html": "<h1>no such page</h1>\n", ".env": "SECRET=1\n" });
+    const { name } = await apps.create({
+      "index.html": "<h1>home</h1>\n",
+      "about.html": "<h1>about</h1>\n",
+      "404.html": "<h1>no such page</h1>\n",
+      ".env": "SECRET=1\n",
+    });
     await deployOk(name);
     const missing = await requestViaRouter(platform.routerPort, `${name}.localhost`, "/nowhere");
     expect(missing.status).toBe(404);
@@ -162,7 +196,10 @@ describe("real app shapes deploy", () => {
   it("an app bound to 127.0.0.1 inside its container fails fast, saying so, and the live version keeps serving", async () => {
     const { name, repo } = await apps.create(npmApp("npm v1"));
     await deployOk(name);
-    await repo.commit({ "server.js": npmApp("", 'app.listen(Number(process.env.PORT), "127.0.0.1");')["server.js"]! }, "bind to localhost");
+    await repo.commit(
+      { "server.js": npmApp("", 'app.listen(Number(process.env.PORT), "127.0.0.1");')["server.js"]! },
+      "bind to localhost",
+    );
     const started = Date.now();
     const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
@@ -180,7 +217,9 @@ describe("real app shapes deploy", () => {
     expect(log).toContain("the app listens on 0.0.0.0:8080 but PORT is 3000");
     expect(log).toContain("Pier adopts port 8080");
     expect(await body(name)).toBe("port 8080 7200000 node24\n");
-    const view = (await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })).json();
+    const view = (
+      await platform.api.inject({ method: "GET", url: `/api/deployments/${deployment.id}`, headers: platform.auth })
+    ).json();
     expect(view.port).toBe(8080);
   });
 });

@@ -16,7 +16,8 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   const host = `${name}.localhost`;
   const ids: Record<string, string> = {};
 
-  const api = (method: "GET" | "POST", url: string, payload?: object) => platform.api.inject({ method, url, headers: platform.auth, ...(payload ? { payload } : {}) });
+  const api = (method: "GET" | "POST", url: string, payload?: object) =>
+    platform.api.inject({ method, url, headers: platform.auth, ...(payload ? { payload } : {}) });
   const images = async () => (await platform.runtime.listImages({ "pier.app": name })).map((i) => i.id).sort();
   async function pushVersion(text: string, files: Record<string, string> = nodeAppFiles(text)) {
     await repo.commit(files, text);
@@ -25,10 +26,16 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform(testConfig({ PIER_RETAIN_DEPLOYMENTS: "2", PIER_DRAIN_MS: "500", PIER_HEALTHCHECK_TIMEOUT_MS: "10000" }));
+    platform = await startPlatform(
+      testConfig({ PIER_RETAIN_DEPLOYMENTS: "2", PIER_DRAIN_MS: "500", PIER_HEALTHCHECK_TIMEOUT_MS: "10000" }),
+    );
     repo = await createTestRepo(nodeAppFiles("version 1"));
     expect((await api("POST", "/api/apps", { name, repoUrl: repo.url })).statusCode).toBe(201);
-    const v1 = await waitForStatus(platform.api, platform.auth, (await api("POST", `/api/apps/${name}/deploy`)).json().id);
+    const v1 = await waitForStatus(
+      platform.api,
+      platform.auth,
+      (await api("POST", `/api/apps/${name}/deploy`)).json().id,
+    );
     expect(v1.status).toBe("READY");
     ids.v1 = v1.id;
   });
@@ -40,7 +47,12 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   });
 
   it("a deploy under continuous requests drops none of them", async () => {
-    const load = keepRequesting(platform.routerPort, host, { concurrency: 4, pauseMs: 20, maxRequests: 3_000, maxMs: 30_000 });
+    const load = keepRequesting(platform.routerPort, host, {
+      concurrency: 4,
+      pauseMs: 20,
+      maxRequests: 3_000,
+      maxMs: 30_000,
+    });
     const v2 = await pushVersion("version 2");
     expect(v2.status).toBe("READY");
     ids.v2 = v2.id;
@@ -56,14 +68,30 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
     const deploymentsBefore = (await api("GET", `/api/apps/${name}/deployments`)).json().deployments.length;
     const res = await api("POST", `/api/apps/${name}/rollback`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ release: { name: "v3", kind: "ROLLBACK", cause: "API", from: { id: ids.v2 }, to: { id: ids.v1 }, isCurrent: true }, deployment: { id: ids.v1, isProduction: true }, started: false, routed: true });
+    expect(res.json()).toMatchObject({
+      release: {
+        name: "v3",
+        kind: "ROLLBACK",
+        cause: "API",
+        from: { id: ids.v2 },
+        to: { id: ids.v1 },
+        isCurrent: true,
+      },
+      deployment: { id: ids.v1, isProduction: true },
+      started: false,
+      routed: true,
+    });
     // The router confirmed before the API answered: the very next request gets v1.
     expect((await getViaRouter(platform.routerPort, host)).body).toBe("version 1\n");
     expect(await images()).toEqual(imagesBefore);
     expect((await api("GET", `/api/apps/${name}/deployments`)).json().deployments.length).toBe(deploymentsBefore);
 
     const releases = (await api("GET", `/api/apps/${name}/releases`)).json().releases;
-    expect(releases.map((r: { name: string; kind: string }) => `${r.name}:${r.kind}`)).toEqual(["v3:ROLLBACK", "v2:DEPLOY", "v1:DEPLOY"]);
+    expect(releases.map((r: { name: string; kind: string }) => `${r.name}:${r.kind}`)).toEqual([
+      "v3:ROLLBACK",
+      "v2:DEPLOY",
+      "v1:DEPLOY",
+    ]);
   });
 
   it("promote puts v2 back, starting it from its image when its container is gone", async () => {
@@ -76,7 +104,9 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   });
 
   it("bad rollback/promote requests are clear 4xx and change nothing", async () => {
-    expect((await api("POST", `/api/apps/${name}/promote`, { deploymentId: ids.v2 })).json()).toMatchObject({ error: "already_live" });
+    expect((await api("POST", `/api/apps/${name}/promote`, { deploymentId: ids.v2 })).json()).toMatchObject({
+      error: "already_live",
+    });
     expect((await api("POST", `/api/apps/${name}/promote`, {})).statusCode).toBe(400);
     expect((await api("POST", `/api/apps/${name}/promote`, { deploymentId: "nope" })).statusCode).toBe(404);
     expect((await api("POST", `/api/apps/no-such-app/rollback`)).statusCode).toBe(404);
@@ -84,8 +114,15 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   });
 
   it("a new version that never gets healthy leaves the old one serving, with 0 failed requests meanwhile", async () => {
-    const load = keepRequesting(platform.routerPort, host, { concurrency: 4, pauseMs: 20, maxRequests: 3_000, maxMs: 30_000 });
-    const broken = await pushVersion("broken", { "server.js": `require("http").createServer((q, s) => { s.statusCode = 500; s.end("no"); }).listen(Number(process.env.PORT));\n` });
+    const load = keepRequesting(platform.routerPort, host, {
+      concurrency: 4,
+      pauseMs: 20,
+      maxRequests: 3_000,
+      maxMs: 30_000,
+    });
+    const broken = await pushVersion("broken", {
+      "server.js": `require("http").createServer((q, s) => { s.statusCode = 500; s.end("no"); }).listen(Number(process.env.PORT));\n`,
+    });
     const result = await load.stop();
     expect(broken.status).toBe("FAILED");
     expect(broken.reason).toMatch(/Health check failed: no 2xx answer within 10000 ms/);
@@ -102,8 +139,12 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
     expect([v3.status, v4.status], `${v3.reason ?? ""} ${v4.reason ?? ""}`).toEqual(["READY", "READY"]);
     // Live: v4. Rollback target: v3. Retention 2 → v1 and v2 images are pruned (the failed one never got an image).
     // Clean-up runs after READY (the old container drains first): wait for its log line.
-    await expect.poll(() => logText(platform.api, platform.auth, v4.id), { timeout: 15_000 }).toMatch(/Pruned \d+ old deployment image\(s\)/);
-    const deployments = await platform.prisma.deployment.findMany({ where: { id: { in: [ids.v1!, ids.v2!, v3.id, v4.id] } } });
+    await expect
+      .poll(() => logText(platform.api, platform.auth, v4.id), { timeout: 15_000 })
+      .toMatch(/Pruned \d+ old deployment image\(s\)/);
+    const deployments = await platform.prisma.deployment.findMany({
+      where: { id: { in: [ids.v1!, ids.v2!, v3.id, v4.id] } },
+    });
     const pruned = Object.fromEntries(deployments.map((d) => [d.id, d.imagePrunedAt !== null]));
     expect(pruned).toEqual({ [ids.v1!]: true, [ids.v2!]: true, [v3.id]: false, [v4.id]: false });
     const tags = (await platform.runtime.listImages({ "pier.app": name })).flatMap((i) => i.tags);
@@ -117,7 +158,13 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
   });
 
   it("a restarted router rebuilds its table from the database and the running containers", async () => {
-    const second: Router = await createRouter(platform.config, platform.prisma, platform.runtime, pino({ level: "silent" }), { host: "127.0.0.1", port: 0 });
+    const second: Router = await createRouter(
+      platform.config,
+      platform.prisma,
+      platform.runtime,
+      pino({ level: "silent" }),
+      { host: "127.0.0.1", port: 0 },
+    );
     try {
       expect((await getViaRouter(second.port, host)).body).toBe("version 4\n");
     } finally {

@@ -47,7 +47,11 @@ describe("replicas", () => {
     expect(new Set(second).size).toBe(2);
 
     // v1's three replicas stayed warm: the rollback needs no container start.
-    const rollback = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/rollback`, headers: platform.auth });
+    const rollback = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/rollback`,
+      headers: platform.auth,
+    });
     expect(rollback.json()).toMatchObject({ started: false, routed: true });
     const third = await answers(`${name}.localhost`, 6);
     expect(new Set(third)).toEqual(new Set(first));
@@ -60,7 +64,12 @@ describe("replicas", () => {
     });
     const { name, repo } = await apps.create(greeter("v1"));
     const api = (method: "PUT" | "POST", url: string, payload?: object) =>
-      platform.api.inject({ method, url: `/api/apps/${name}${url}`, headers: platform.auth, ...(payload ? { payload } : {}) });
+      platform.api.inject({
+        method,
+        url: `/api/apps/${name}${url}`,
+        headers: platform.auth,
+        ...(payload ? { payload } : {}),
+      });
     expect((await apps.deploy(name)).status).toBe("READY");
     expect((await api("PUT", "/env", { vars: { GREETING: "hi" } })).statusCode).toBe(200);
     // The env change reaches a new deployment, never v1's new replica.
@@ -75,21 +84,32 @@ describe("replicas", () => {
 
     expect((await api("POST", "/rollback")).json()).toMatchObject({ routed: true });
     const back = await answers(`${name}.localhost`, 6);
-    expect(back.every((b) => b.startsWith("v1 none ")), back.join("\n")).toBe(true);
+    expect(
+      back.every((b) => b.startsWith("v1 none ")),
+      back.join("\n"),
+    ).toBe(true);
 
     // PORT is Pier's to set: refused, naming the key, and nothing is stored.
     const port = await api("PUT", "/env", { vars: { PORT: "1", OTHER: "x" } });
     expect(port.statusCode).toBe(400);
     expect(JSON.stringify(port.json())).toContain("vars.PORT");
     expect(port.json().error ?? port.json().message).toBeTruthy();
-    const listed = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}/env`, headers: platform.auth })).json();
+    const listed = (
+      await platform.api.inject({ method: "GET", url: `/api/apps/${name}/env`, headers: platform.auth })
+    ).json();
     expect(listed.vars.map((v: { key: string }) => v.key)).toEqual(["GREETING"]);
   });
 
   it("a replica that never gets healthy fails the deploy and leaves nothing behind", async () => {
     const { name, repo } = await apps.create(replicated("ok", 1));
     expect((await apps.deploy(name)).status).toBe("READY");
-    await repo.commit({ "pier.json": JSON.stringify({ replicas: 2, healthCheck: { path: "/nope", timeoutSeconds: 2 } }), "server.js": `require("http").createServer((q, s) => { s.statusCode = q.url === "/nope" ? 500 : 200; s.end("bad"); }).listen(Number(process.env.PORT));\n` }, "unhealthy pair");
+    await repo.commit(
+      {
+        "pier.json": JSON.stringify({ replicas: 2, healthCheck: { path: "/nope", timeoutSeconds: 2 } }),
+        "server.js": `require("http").createServer((q, s) => { s.statusCode = q.url === "/nope" ? 500 : 200; s.end("bad"); }).listen(Number(process.env.PORT));\n`,
+      },
+      "unhealthy pair",
+    );
     const failed = await apps.deploy(name);
     expect(failed.status).toBe("FAILED");
     expect(await platform.runtime.listContainers({ "pier.deployment": failed.id }, { all: true })).toEqual([]);

@@ -32,10 +32,14 @@ describe("retention: the disk doesn't grow without bound", () => {
   });
 
   it("runs on a BullMQ job scheduler beside the deploy queue", async () => {
-    const queue = new Queue(maintenanceQueueName(platform.config.PIER_QUEUE_NAME), { connection: new Redis(platform.config.REDIS_URL) });
+    const queue = new Queue(maintenanceQueueName(platform.config.PIER_QUEUE_NAME), {
+      connection: new Redis(platform.config.REDIS_URL),
+    });
     try {
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers.map((s) => [s.key, s.every])).toEqual([["retention", platform.config.PIER_RETENTION_INTERVAL_MS]]);
+      expect(schedulers.map((s) => [s.key, s.every])).toEqual([
+        ["retention", platform.config.PIER_RETENTION_INTERVAL_MS],
+      ]);
     } finally {
       await queue.close();
     }
@@ -48,9 +52,25 @@ describe("retention: the disk doesn't grow without bound", () => {
     const app = await platform.prisma.app.findUniqueOrThrow({ where: { name } });
     const row = (status: "FAILED" | "READY", createdAt: Date, extra: Record<string, unknown> = {}) =>
       platform.prisma.deployment.create({
-        data: { id: randomBytes(8).toString("hex"), shortId: randomBytes(4).toString("hex"), appId: app.id, status, trigger: "API", branch: "main", createdAt, finishedAt: createdAt, ...extra },
+        data: {
+          id: randomBytes(8).toString("hex"),
+          shortId: randomBytes(4).toString("hex"),
+          appId: app.id,
+          status,
+          trigger: "API",
+          branch: "main",
+          createdAt,
+          finishedAt: createdAt,
+          ...extra,
+        },
       });
-    const logLines = (deploymentId: string) => platform.prisma.buildLog.createMany({ data: [{ deploymentId, line: "old line 1" }, { deploymentId, line: "old line 2" }] });
+    const logLines = (deploymentId: string) =>
+      platform.prisma.buildLog.createMany({
+        data: [
+          { deploymentId, line: "old line 1" },
+          { deploymentId, line: "old line 2" },
+        ],
+      });
 
     // A failed deployment two days old whose image (a copy of production's) nothing will start again.
     const failedTag = `${live.imageTag!.split(":")[0]}:failed-copy`;
@@ -68,23 +88,56 @@ describe("retention: the disk doesn't grow without bound", () => {
     await mkdir(stale, { recursive: true });
     await mkdir(fresh, { recursive: true });
     await utimes(stale, ago(7 * 60 * 60_000), ago(7 * 60 * 60_000));
-    const channel = await platform.prisma.notificationChannel.create({ data: { id: randomBytes(8).toString("hex"), url: "http://127.0.0.1:9/", format: "json", events: [], secret: "s" } });
-    await platform.prisma.notificationDelivery.create({ data: { id: randomBytes(8).toString("hex"), channelId: channel.id, event: "app.scaled", appId: app.id, payload: {}, createdAt: ago(40 * DAY) } });
-    const audit = (at: Date) => ({ id: randomBytes(8).toString("hex"), at, actor: "ci", actorKind: "token", method: "POST", route: "/api/apps/:name/deploy", path: `/api/apps/${name}/deploy`, target: name, status: 202 });
+    const channel = await platform.prisma.notificationChannel.create({
+      data: { id: randomBytes(8).toString("hex"), url: "http://127.0.0.1:9/", format: "json", events: [], secret: "s" },
+    });
+    await platform.prisma.notificationDelivery.create({
+      data: {
+        id: randomBytes(8).toString("hex"),
+        channelId: channel.id,
+        event: "app.scaled",
+        appId: app.id,
+        payload: {},
+        createdAt: ago(40 * DAY),
+      },
+    });
+    const audit = (at: Date) => ({
+      id: randomBytes(8).toString("hex"),
+      at,
+      actor: "ci",
+      actorKind: "token",
+      method: "POST",
+      route: "/api/apps/:name/deploy",
+      path: `/api/apps/${name}/deploy`,
+      target: name,
+      status: 202,
+    });
     await platform.prisma.auditEvent.createMany({ data: [audit(ago(400 * DAY)), audit(ago(DAY))] });
     // The build cache: a loose layer two days old goes, one made an hour ago (a build may be on it) stays.
     const oldLayer = await loadDanglingImage(ago(2 * DAY));
     const newLayer = await loadDanglingImage(ago(60 * 60_000));
 
-    const report = await runRetention({ config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "ret-", PIER_RETAIN_DEPLOYMENTS: 1 }, prisma: platform.prisma, runtime: platform.runtime });
+    const report = await runRetention({
+      config: { ...platform.config, PIER_CONTROLLER_APP_PREFIX: "ret-", PIER_RETAIN_DEPLOYMENTS: 1 },
+      prisma: platform.prisma,
+      runtime: platform.runtime,
+    });
 
     expect(report.imagesRemoved).toContain(failedTag);
     expect(await platform.runtime.imageExists(failedTag)).toBe(false);
-    expect((await platform.prisma.deployment.findUniqueOrThrow({ where: { id: failed.id } })).imagePrunedAt).not.toBeNull();
+    expect(
+      (await platform.prisma.deployment.findUniqueOrThrow({ where: { id: failed.id } })).imagePrunedAt,
+    ).not.toBeNull();
     expect(await platform.prisma.deployment.findUnique({ where: { id: oldFailed.id } })).toBeNull();
     expect(await platform.prisma.deployment.findUnique({ where: { id: oldReady.id } })).not.toBeNull();
     expect(await platform.prisma.buildLog.count({ where: { deploymentId: oldReady.id } })).toBe(0);
-    expect(report).toMatchObject({ deploymentsDeleted: 1, logLinesDeleted: 2, workDirsRemoved: 1, deliveriesDeleted: 1, auditEventsDeleted: 1 });
+    expect(report).toMatchObject({
+      deploymentsDeleted: 1,
+      logLinesDeleted: 2,
+      workDirsRemoved: 1,
+      deliveriesDeleted: 1,
+      auditEventsDeleted: 1,
+    });
     expect(await platform.runtime.imageExists(oldLayer)).toBe(false);
     expect(await platform.runtime.imageExists(newLayer)).toBe(true);
     expect(report.buildCache.removed).toBeGreaterThanOrEqual(1);

@@ -26,11 +26,14 @@ interface SupervisorLine {
 /** One GET on a fresh connection (no keep-alive), so each one shows the port still accepts. */
 function get(port: number, path: string, host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path, headers: { host }, agent: false, timeout: 2_000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port, path, headers: { host }, agent: false, timeout: 2_000 },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("no answer within 2 s")));
     req.on("error", reject);
     req.end();
@@ -61,7 +64,11 @@ class Supervisor {
 
   constructor(env: Record<string, string>) {
     // With an IPC channel, like the processes it runs: if this test dies, the supervisor stops everything.
-    this.process = spawn(process.execPath, ["--import", "tsx", "scripts/supervise.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    this.process = spawn(process.execPath, ["--import", "tsx", "scripts/supervise.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
     this.exited = new Promise((resolve) => this.process.once("exit", (code) => resolve(code)));
     for (const stream of [this.process.stdout!, this.process.stderr!]) {
       let partial = "";
@@ -89,7 +96,8 @@ class Supervisor {
     for (;;) {
       const value = await Promise.resolve(check()).catch(() => undefined);
       if (value !== undefined && value !== false) return value;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms. Last output:\n${this.output.join("\n")}`);
+      if (Date.now() > deadline)
+        throw new Error(`${what}: not within ${timeoutMs} ms. Last output:\n${this.output.join("\n")}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -108,7 +116,8 @@ describe("npm start's supervisor", () => {
 
   afterAll(async () => {
     // Only after a failure is anything left: end it all.
-    for (const s of supervisors) if (s.process.exitCode === null && s.process.signalCode === null) s.process.kill("SIGKILL");
+    for (const s of supervisors)
+      if (s.process.exitCode === null && s.process.signalCode === null) s.process.kill("SIGKILL");
     for (const pid of pids) if ((await processName(pid)) !== null) process.kill(pid, "SIGKILL");
   });
 
@@ -133,8 +142,16 @@ describe("npm start's supervisor", () => {
       return found.every(([, pid]) => pid) ? new Map(found.map(([title, pid]) => [title, pid!])) : undefined;
     });
     for (const pid of first.values()) pids.add(pid);
-    await s.until("the API's /healthz answers", STARTUP_MS, async () => (await get(apiPort, "/healthz")) === 200 || undefined);
-    await s.until("the router answers 404 for an unknown host", STARTUP_MS, async () => (await get(routerPort, "/", "nothing-here.invalid")) === 404 || undefined);
+    await s.until(
+      "the API's /healthz answers",
+      STARTUP_MS,
+      async () => (await get(apiPort, "/healthz")) === 200 || undefined,
+    );
+    await s.until(
+      "the router answers 404 for an unknown host",
+      STARTUP_MS,
+      async () => (await get(routerPort, "/", "nothing-here.invalid")) === 404 || undefined,
+    );
     await s.until("every process carries its title", STARTUP_MS, async () => {
       for (const [title, pid] of first) if ((await processName(pid)) !== title) return undefined;
       return true;
@@ -155,7 +172,9 @@ describe("npm start's supervisor", () => {
     const { s, first, routerPort, haproxyPid } = await startPier();
     // Each is named: ps shows it, pgrep -x finds it.
     expect(await processName(s.process.pid!)).toBe("pier-supervisor");
-    expect(execFileSync("pgrep", ["-x", "pier-worker"], { encoding: "utf8" }).split("\n")).toContain(String(first.get("pier-worker")));
+    expect(execFileSync("pgrep", ["-x", "pier-worker"], { encoding: "utf8" }).split("\n")).toContain(
+      String(first.get("pier-worker")),
+    );
 
     // Through the router every ~50 ms, from before the first kill until the last new worker runs.
     const probes = { ok: 0, failures: [] as string[] };
@@ -173,19 +192,35 @@ describe("npm start's supervisor", () => {
 
     const workerPid = first.get("pier-worker")!;
     process.kill(workerPid, "SIGKILL");
-    const restarting = await s.until("a log line saying the worker is restarted", RESTART_MS, () => s.lines.find((l) => l.child === "pier-worker" && l.childPid === workerPid && l.restartInMs !== undefined));
+    const restarting = await s.until("a log line saying the worker is restarted", RESTART_MS, () =>
+      s.lines.find((l) => l.child === "pier-worker" && l.childPid === workerPid && l.restartInMs !== undefined),
+    );
     expect(restarting).toMatchObject({ signal: "SIGKILL", restartInMs: 1_000 });
     expect(restarting.msg).toBe("pier-worker exited (signal SIGKILL); restarting it in 1 s");
-    const newWorkerPid = await s.until("a new worker", RESTART_MS, () => s.started("pier-worker").find((pid) => pid !== workerPid));
+    const newWorkerPid = await s.until("a new worker", RESTART_MS, () =>
+      s.started("pier-worker").find((pid) => pid !== workerPid),
+    );
     pids.add(newWorkerPid);
-    await s.until("the new worker runs its main", RESTART_MS, async () => (await processName(newWorkerPid)) === "pier-worker" || undefined);
+    await s.until(
+      "the new worker runs its main",
+      RESTART_MS,
+      async () => (await processName(newWorkerPid)) === "pier-worker" || undefined,
+    );
     // Crashing again soon after: the delay doubles.
     process.kill(newWorkerPid, "SIGKILL");
-    const again = await s.until("a second restart line", RESTART_MS, () => s.lines.find((l) => l.childPid === newWorkerPid && l.restartInMs !== undefined));
+    const again = await s.until("a second restart line", RESTART_MS, () =>
+      s.lines.find((l) => l.childPid === newWorkerPid && l.restartInMs !== undefined),
+    );
     expect(again.restartInMs).toBe(2_000);
-    const thirdWorkerPid = await s.until("a third worker", RESTART_MS, () => s.started("pier-worker").find((pid) => pid !== workerPid && pid !== newWorkerPid));
+    const thirdWorkerPid = await s.until("a third worker", RESTART_MS, () =>
+      s.started("pier-worker").find((pid) => pid !== workerPid && pid !== newWorkerPid),
+    );
     pids.add(thirdWorkerPid);
-    await s.until("the third worker runs its main", RESTART_MS, async () => (await processName(thirdWorkerPid)) === "pier-worker" || undefined);
+    await s.until(
+      "the third worker runs its main",
+      RESTART_MS,
+      async () => (await processName(thirdWorkerPid)) === "pier-worker" || undefined,
+    );
     probing = false;
     await prober;
 
@@ -197,13 +232,24 @@ describe("npm start's supervisor", () => {
       expect(s.started(title)).toEqual([first.get(title)]);
     }
     expect(await processName(haproxyPid)).toBe("haproxy");
-    expect(s.lines.filter((l) => l.restartInMs !== undefined).map((l) => l.child)).toEqual(["pier-worker", "pier-worker"]);
+    expect(s.lines.filter((l) => l.restartInMs !== undefined).map((l) => l.child)).toEqual([
+      "pier-worker",
+      "pier-worker",
+    ]);
 
     s.process.kill("SIGTERM");
-    const code = await Promise.race([s.exited, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_MS))]);
+    const code = await Promise.race([
+      s.exited,
+      new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_MS)),
+    ]);
     expect(code).toBe(0);
     await waitAllGone(s);
-    expect(s.lines.filter((l) => l.child && l.msg === `${l.child} stopped`).map((l) => l.child).sort()).toEqual([...TITLES].sort());
+    expect(
+      s.lines
+        .filter((l) => l.child && l.msg === `${l.child} stopped`)
+        .map((l) => l.child)
+        .sort(),
+    ).toEqual([...TITLES].sort());
   });
 
   it("a supervisor killed outright leaves no process behind: each one stops itself", async () => {

@@ -32,7 +32,16 @@ describe("persistent volumes", () => {
   beforeAll(async () => {
     platform = await startPlatform();
     repo = await createTestRepo(app("v1"));
-    expect((await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } })).statusCode).toBe(201);
+    expect(
+      (
+        await platform.api.inject({
+          method: "POST",
+          url: "/api/apps",
+          headers: platform.auth,
+          payload: { name, repoUrl: repo.url },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
   afterAll(async () => {
     await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}?volumes=true`, headers: platform.auth });
@@ -49,12 +58,20 @@ describe("persistent volumes", () => {
     // Roll back to v1 with its container gone: it starts again from its image, on the same volume.
     const v1 = await platform.prisma.deployment.findUniqueOrThrow({ where: { id: ids[0] } });
     if (v1.containerId) await platform.runtime.removeContainer(v1.containerId);
-    const rollback = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/rollback`, headers: platform.auth });
+    const rollback = await platform.api.inject({
+      method: "POST",
+      url: `/api/apps/${name}/rollback`,
+      headers: platform.auth,
+    });
     expect(rollback.statusCode).toBe(200);
     expect(rollback.json().started).toBe(true);
     expect((await getViaRouter(platform.routerPort, host)).body).toBe("v1\nv2\nv1\n");
     // The compose export mounts the same volume.
-    const exported = await platform.api.inject({ method: "GET", url: `/api/apps/${name}/export`, headers: platform.auth });
+    const exported = await platform.api.inject({
+      method: "GET",
+      url: `/api/apps/${name}/export`,
+      headers: platform.auth,
+    });
     const volume = (await platform.runtime.listVolumes({ "pier.app": name }))[0]!.name;
     expect(exported.body).toContain(`- ${volume}:/data`);
     expect(exported.body).toMatch(new RegExp(`^volumes:\\n  ${volume}:\\n    external: true`, "m"));
@@ -68,9 +85,22 @@ describe("persistent volumes", () => {
     expect(await platform.runtime.listVolumes({ "pier.app": name })).toHaveLength(1);
 
     // Same name again, then delete with the flag: now the data goes too.
-    expect((await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } })).statusCode).toBe(201);
+    expect(
+      (
+        await platform.api.inject({
+          method: "POST",
+          url: "/api/apps",
+          headers: platform.auth,
+          payload: { name, repoUrl: repo.url },
+        })
+      ).statusCode,
+    ).toBe(201);
     await deploy();
-    const removed = await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}?volumes=true`, headers: platform.auth });
+    const removed = await platform.api.inject({
+      method: "DELETE",
+      url: `/api/apps/${name}?volumes=true`,
+      headers: platform.auth,
+    });
     expect(removed.json().removedVolumes).toHaveLength(1);
     // The first app's volume belongs to a different app id: still there, still Pier's, listed by label.
     const left = await platform.runtime.listVolumes({ "pier.app": name });
@@ -80,12 +110,29 @@ describe("persistent volumes", () => {
 
   it("rejects bad volume settings naming the field", async () => {
     const other = `vol-${randomBytes(3).toString("hex")}`;
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name: other, repoUrl: repo.url } });
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name: other, repoUrl: repo.url },
+    });
     try {
-      const bad = await platform.api.inject({ method: "PATCH", url: `/api/apps/${other}`, headers: platform.auth, payload: { volumes: [{ name: "Data!", path: "data" }] } });
+      const bad = await platform.api.inject({
+        method: "PATCH",
+        url: `/api/apps/${other}`,
+        headers: platform.auth,
+        payload: { volumes: [{ name: "Data!", path: "data" }] },
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(["volumes.0.name", "volumes.0.path"]));
-      const ok = await platform.api.inject({ method: "PATCH", url: `/api/apps/${other}`, headers: platform.auth, payload: { volumes: [{ name: "uploads", path: "/srv/uploads" }] } });
+      expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(
+        expect.arrayContaining(["volumes.0.name", "volumes.0.path"]),
+      );
+      const ok = await platform.api.inject({
+        method: "PATCH",
+        url: `/api/apps/${other}`,
+        headers: platform.auth,
+        payload: { volumes: [{ name: "uploads", path: "/srv/uploads" }] },
+      });
       expect(ok.json().volumes).toEqual([{ name: "uploads", path: "/srv/uploads" }]);
     } finally {
       await platform.api.inject({ method: "DELETE", url: `/api/apps/${other}`, headers: platform.auth });

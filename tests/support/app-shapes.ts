@@ -8,7 +8,8 @@ const MS = {
   integrity: "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
   shasum: "574c8138ce1d2b5861f0b44579dbadd60c6615b2",
   // Yarn 2+ checksums its own cache archive (cacheKey 10c0).
-  berryChecksum: "10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
+  berryChecksum:
+    "10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
 };
 
 /** A server that uses its dependency, answering `<text> 7200000 node<major>` (ms("2h")) on every path. */
@@ -25,7 +26,18 @@ process.on("SIGTERM", () => process.exit(0));
 }
 
 const packageJson = (name: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ name, version: "1.0.0", private: true, scripts: { start: "node server.js" }, dependencies: { ms: MS.version }, ...extra }, null, 2);
+  JSON.stringify(
+    {
+      name,
+      version: "1.0.0",
+      private: true,
+      scripts: { start: "node server.js" },
+      dependencies: { ms: MS.version },
+      ...extra,
+    },
+    null,
+    2,
+  );
 
 /** Express-style app with a yarn v1 lockfile whose URLs point at registry.yarnpkg.com (as yarn writes them). */
 export function yarnClassicApp(text: string, extra: Record<string, unknown> = {}): Record<string, string> {
@@ -117,7 +129,12 @@ export function npmApp(text: string, listen?: string): Record<string, string> {
         requires: true,
         packages: {
           "": { name: "npm-app", version: "1.0.0", dependencies: { ms: MS.version } },
-          "node_modules/ms": { version: MS.version, resolved: `https://registry.npmjs.org/ms/-/ms-${MS.version}.tgz`, integrity: MS.integrity, license: "MIT" },
+          "node_modules/ms": {
+            version: MS.version,
+            resolved: `https://registry.npmjs.org/ms/-/ms-${MS.version}.tgz`,
+            integrity: MS.integrity,
+            license: "MIT",
+          },
         },
       },
       null,
@@ -130,7 +147,15 @@ export function npmApp(text: string, listen?: string): Record<string, string> {
 /** Like `next build` + `next start`: a build step writes the server it then starts (no framework download). */
 export function buildThenStartApp(text: string): Record<string, string> {
   return {
-    "package.json": JSON.stringify({ name: "build-start", version: "1.0.0", scripts: { build: "node build.js", start: "node .next-like/server.js" } }, null, 2),
+    "package.json": JSON.stringify(
+      {
+        name: "build-start",
+        version: "1.0.0",
+        scripts: { build: "node build.js", start: "node .next-like/server.js" },
+      },
+      null,
+      2,
+    ),
     "build.js": `const fs = require("fs");
 fs.mkdirSync(".next-like", { recursive: true });
 fs.writeFileSync(".next-like/server.js", ${JSON.stringify(
@@ -148,7 +173,11 @@ export const HASHED_ASSET = "assets/app-3f2a9c1b.js";
 export function staticBuildApp(title: string): Record<string, string> {
   const asset = `console.log(${JSON.stringify(title)});\n${"/* padding so the asset is worth compressing */\n".repeat(60)}`;
   return {
-    "package.json": JSON.stringify({ name: "spa", version: "1.0.0", scripts: { dev: "node build.js --watch", build: "node build.js" } }, null, 2),
+    "package.json": JSON.stringify(
+      { name: "spa", version: "1.0.0", scripts: { dev: "node build.js --watch", build: "node build.js" } },
+      null,
+      2,
+    ),
     "build.js": `const fs = require("fs");
 fs.mkdirSync("dist/assets", { recursive: true });
 fs.writeFileSync("dist/index.html", ${JSON.stringify(`<!doctype html><title>${title}</title><script src="/${HASHED_ASSET}"></script><div id="root"></div>\n`)});

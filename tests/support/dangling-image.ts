@@ -18,10 +18,19 @@ export async function loadDanglingImage(created: Date): Promise<string> {
     await writeFile(path.join(dir, "rootfs", "leftover"), randomBytes(16).toString("hex"));
     execFileSync("tar", ["-cf", path.join(dir, "layer.tar"), "-C", path.join(dir, "rootfs"), "leftover"]);
     const diffId = `sha256:${sha256(await readFile(path.join(dir, "layer.tar")))}`;
-    const config = JSON.stringify({ architecture: "amd64", os: "linux", created: created.toISOString(), config: {}, rootfs: { type: "layers", diff_ids: [diffId] } });
+    const config = JSON.stringify({
+      architecture: "amd64",
+      os: "linux",
+      created: created.toISOString(),
+      config: {},
+      rootfs: { type: "layers", diff_ids: [diffId] },
+    });
     const configName = `${sha256(config)}.json`;
     await writeFile(path.join(dir, configName), config);
-    await writeFile(path.join(dir, "manifest.json"), JSON.stringify([{ Config: configName, RepoTags: null, Layers: ["layer.tar"] }]));
+    await writeFile(
+      path.join(dir, "manifest.json"),
+      JSON.stringify([{ Config: configName, RepoTags: null, Layers: ["layer.tar"] }]),
+    );
     execFileSync("tar", ["-cf", path.join(dir, "image.tar"), "-C", dir, "manifest.json", configName, "layer.tar"]);
     execFileSync("docker", ["load", "-q", "-i", path.join(dir, "image.tar")], { stdio: "ignore" });
     return `sha256:${sha256(config)}`;

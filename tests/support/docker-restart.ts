@@ -55,7 +55,10 @@ export interface DockerRestartDuringBuildOutcome extends FaultOutcome {
   replicas: Set<string>;
 }
 
-export async function startDockerRestartStage(prefix: string, overrides: Record<string, string> = {}): Promise<DockerRestartStage> {
+export async function startDockerRestartStage(
+  prefix: string,
+  overrides: Record<string, string> = {},
+): Promise<DockerRestartStage> {
   const name = `${prefix}${randomBytes(3).toString("hex")}`;
   const host = `${name}.localhost`;
   let engine: PrivateDockerd | undefined;
@@ -82,11 +85,18 @@ export async function startDockerRestartStage(prefix: string, overrides: Record<
     // A Redis of its own: its router can't reload while the engine is down, and routers sharing a Redis all
     // acknowledge every production switch, so on the shared one it would hold up other files' rollbacks.
     privateRedis = await PrivateRedis.create();
-    platform = await startPlatform(testConfig({ PIER_DOCKER_SOCKET: engine.socketPath, REDIS_URL: privateRedis.url, ...overrides }));
+    platform = await startPlatform(
+      testConfig({ PIER_DOCKER_SOCKET: engine.socketPath, REDIS_URL: privateRedis.url, ...overrides }),
+    );
     control = await startTestController(platform, name);
     redis = new Redis(platform.config.REDIS_URL);
     repo = await createTestRepo(dockerRestartAppFiles(name));
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     const first = await deploymentEnded(platform, await requestDeploy(platform, name));
     const p = platform;
     const containers = () => p.runtime.listContainers({ "pier.app": name }, { all: true });
@@ -101,11 +111,33 @@ export async function startDockerRestartStage(prefix: string, overrides: Record<
     };
     const recoveryState = async () => {
       const app = await p.prisma.app.findUniqueOrThrow({ where: { name } });
-      const states = await p.prisma.replicaState.findMany({ where: { deploymentId: app.productionDeploymentId! }, orderBy: { index: "asc" } });
-      const answers = await Promise.all([0, 1, 2].map(async () => getViaRouter(p.routerPort, host, "/", 2_000).then((r) => `${r.status} ${r.body.slice(0, 80)}`, (e: Error) => e.message)));
+      const states = await p.prisma.replicaState.findMany({
+        where: { deploymentId: app.productionDeploymentId! },
+        orderBy: { index: "asc" },
+      });
+      const answers = await Promise.all(
+        [0, 1, 2].map(async () =>
+          getViaRouter(p.routerPort, host, "/", 2_000).then(
+            (r) => `${r.status} ${r.body.slice(0, 80)}`,
+            (e: Error) => e.message,
+          ),
+        ),
+      );
       return JSON.stringify({
-        containers: (await containers()).map((c) => ({ id: c.id.slice(0, 12), running: c.running, hostPort: c.hostPort, deployment: c.labels["pier.deployment"] })),
-        replicas: states.map((r) => ({ index: r.index, phase: r.phase, containerId: r.containerId?.slice(0, 12), failures: r.failures, lastReason: r.lastReason, nextAttemptAt: r.nextAttemptAt })),
+        containers: (await containers()).map((c) => ({
+          id: c.id.slice(0, 12),
+          running: c.running,
+          hostPort: c.hostPort,
+          deployment: c.labels["pier.deployment"],
+        })),
+        replicas: states.map((r) => ({
+          index: r.index,
+          phase: r.phase,
+          containerId: r.containerId?.slice(0, 12),
+          failures: r.failures,
+          lastReason: r.lastReason,
+          nextAttemptAt: r.nextAttemptAt,
+        })),
         answers,
       });
     };
@@ -118,7 +150,11 @@ export async function startDockerRestartStage(prefix: string, overrides: Record<
 
 /** Both replicas serving through the router: the time they did, or a failure saying what recovery looked like. */
 const bothServing = (stage: DockerRestartStage, what: string) =>
-  until(async () => ((await stage.servingReplicas(10)).size === 2 ? Date.now() : null), what, RECOVERY_DEADLINE_MS).catch(async (error) => {
+  until(
+    async () => ((await stage.servingReplicas(10)).size === 2 ? Date.now() : null),
+    what,
+    RECOVERY_DEADLINE_MS,
+  ).catch(async (error) => {
     throw new Error(`${(error as Error).message}: ${await stage.recoveryState()}`);
   });
 
@@ -128,21 +164,45 @@ const bothServing = (stage: DockerRestartStage, what: string) =>
  * router again: new containers (Docker restarts none of Pier's) on new ports. Counts the requests from
  * the stop on; those that fail while the engine is down are the fault's, and are counted, not hidden.
  */
-export async function restartDockerd(stage: DockerRestartStage, label: string, downMs: number): Promise<DockerRestartOutcome> {
+export async function restartDockerd(
+  stage: DockerRestartStage,
+  label: string,
+  downMs: number,
+): Promise<DockerRestartOutcome> {
   const { platform, engine, host } = stage;
-  const load = keepRequesting(platform.routerPort, host, { concurrency: 2, pauseMs: 20, maxRequests: 20_000, maxMs: 120_000 });
+  const load = keepRequesting(platform.routerPort, host, {
+    concurrency: 2,
+    pauseMs: 20,
+    maxRequests: 20_000,
+    maxMs: 120_000,
+  });
   try {
     await until(async () => load.result.ok >= 20, "production answering under load");
     const atStop = { ...load.result, failures: { ...load.result.failures }, at: Date.now() };
     await engine.stop();
     const stoppedMs = Date.now() - atStop.at;
     // The outage is the fault's own length; Pier's API has seen the engine down too.
-    await until(async () => Date.now() - atStop.at >= downMs && (await platform.api.inject({ method: "GET", url: "/healthz" })).json().docker.ok === false, "the engine down long enough", downMs + 20_000);
+    await until(
+      async () =>
+        Date.now() - atStop.at >= downMs &&
+        (await platform.api.inject({ method: "GET", url: "/healthz" })).json().docker.ok === false,
+      "the engine down long enough",
+      downMs + 20_000,
+    );
     await engine.start();
     const msToEngineBack = Date.now() - atStop.at;
     const serving = await bothServing(stage, "both replicas serving through the router again");
     const result = await load.stop();
-    return { fault: `dockerd restart, ${label}`, ...loadSince(atStop, result), msToTerminal: 0, status: "-", reason: null, msToServing: serving - atStop.at, stoppedMs, msToEngineBack };
+    return {
+      fault: `dockerd restart, ${label}`,
+      ...loadSince(atStop, result),
+      msToTerminal: 0,
+      status: "-",
+      reason: null,
+      msToServing: serving - atStop.at,
+      stoppedMs,
+      msToEngineBack,
+    };
   } finally {
     await load.stop();
   }
@@ -153,14 +213,25 @@ export async function restartDockerd(stage: DockerRestartStage, label: string, d
  * `RUN sleep 3` runs in one of its containers. Resolves once the deployment has ended and, if READY,
  * both replicas serve through the router (msToServing counts from the stop).
  */
-export async function restartDockerdDuringBuild(stage: DockerRestartStage, text: string): Promise<DockerRestartDuringBuildOutcome> {
+export async function restartDockerdDuringBuild(
+  stage: DockerRestartStage,
+  text: string,
+): Promise<DockerRestartDuringBuildOutcome> {
   const { platform, engine, repo, name, host } = stage;
   await repo.commit(dockerRestartAppFiles(text), text);
-  const load = keepRequesting(platform.routerPort, host, { concurrency: 2, pauseMs: 20, maxRequests: 20_000, maxMs: 180_000 });
+  const load = keepRequesting(platform.routerPort, host, {
+    concurrency: 2,
+    pauseMs: 20,
+    maxRequests: 20_000,
+    maxMs: 180_000,
+  });
   try {
     const started = Date.now();
     const id = await requestDeploy(platform, name);
-    await until(async () => (await engine.docker("ps", "--no-trunc", "--format", "{{.Command}}")).stdout.includes("sleep 3"), "the build step running");
+    await until(
+      async () => (await engine.docker("ps", "--no-trunc", "--format", "{{.Command}}")).stdout.includes("sleep 3"),
+      "the build step running",
+    );
     const stoppedAt = Date.now();
     await engine.stop();
     await engine.start();
@@ -169,15 +240,30 @@ export async function restartDockerdDuringBuild(stage: DockerRestartStage, text:
     let replicas = new Set<string>();
     let msToServing: number | undefined;
     if (ended.status === "READY") {
-      replicas = await until(async () => {
-        const names = await stage.servingReplicas(10);
-        return names.size === 2 ? names : null;
-      }, `both replicas of ${text} serving`, RECOVERY_DEADLINE_MS);
+      replicas = await until(
+        async () => {
+          const names = await stage.servingReplicas(10);
+          return names.size === 2 ? names : null;
+        },
+        `both replicas of ${text} serving`,
+        RECOVERY_DEADLINE_MS,
+      );
       msToServing = Date.now() - stoppedAt;
     }
     const result = await load.stop();
     const fault = "dockerd restart during a build";
-    return { fault, requests: result.ok + result.failed, failed: result.failed, failures: result.failures, msToTerminal, status: ended.status, reason: ended.failureReason, deploymentId: id, replicas, msToServing };
+    return {
+      fault,
+      requests: result.ok + result.failed,
+      failed: result.failed,
+      failures: result.failures,
+      msToTerminal,
+      status: ended.status,
+      reason: ended.failureReason,
+      deploymentId: id,
+      replicas,
+      msToServing,
+    };
   } finally {
     await load.stop();
   }

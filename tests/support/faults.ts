@@ -24,7 +24,11 @@ export class WorkerProcess {
   }
 
   private spawn(): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], { cwd: root, env: this.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+      cwd: root,
+      env: this.env as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
@@ -52,7 +56,11 @@ export async function logMatches(platform: Platform, deploymentId: string, patte
 }
 
 /** eventually(), with the longer deadline and quicker polls that fault scenarios need. */
-export const until = <T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 60_000): Promise<T> => eventually(check, what, timeoutMs, 25);
+export const until = <T>(
+  check: () => Promise<T | false | null | undefined>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> => eventually(check, what, timeoutMs, 25);
 
 export interface FaultOutcome {
   fault: string;
@@ -70,10 +78,14 @@ export interface FaultOutcome {
 
 /** The deployment once it is READY, FAILED or CANCELLED. */
 export const deploymentEnded = (platform: Platform, id: string, timeoutMs = 120_000): Promise<Deployment> =>
-  until(async () => {
-    const d = await platform.prisma.deployment.findUnique({ where: { id } });
-    return d && TERMINAL.includes(d.status) ? d : null;
-  }, `deployment ${id} ending`, timeoutMs);
+  until(
+    async () => {
+      const d = await platform.prisma.deployment.findUnique({ where: { id } });
+      return d && TERMINAL.includes(d.status) ? d : null;
+    },
+    `deployment ${id} ending`,
+    timeoutMs,
+  );
 
 /** Asks for a deploy of the app's branch; the deployment's id. */
 export async function requestDeploy(platform: Platform, name: string): Promise<string> {
@@ -83,9 +95,13 @@ export async function requestDeploy(platform: Platform, name: string): Promise<s
 }
 
 /** Requests, failures and their kinds in `now` that were not in `before` yet (a window of one load). */
-export function loadSince(before: Pick<LoadResult, "ok" | "failed" | "failures">, now: LoadResult): Pick<FaultOutcome, "requests" | "failed" | "failures"> {
+export function loadSince(
+  before: Pick<LoadResult, "ok" | "failed" | "failures">,
+  now: LoadResult,
+): Pick<FaultOutcome, "requests" | "failed" | "failures"> {
   const failures: LoadResult["failures"] = {};
-  for (const [kind, count] of Object.entries(now.failures)) if (count > (before.failures[kind] ?? 0)) failures[kind] = count - (before.failures[kind] ?? 0);
+  for (const [kind, count] of Object.entries(now.failures))
+    if (count > (before.failures[kind] ?? 0)) failures[kind] = count - (before.failures[kind] ?? 0);
   return { requests: now.ok + now.failed - before.ok - before.failed, failed: now.failed - before.failed, failures };
 }
 
@@ -95,28 +111,53 @@ export function loadSince(before: Pick<LoadResult, "ok" | "failed" | "failures">
  * the deployment has ended.
  */
 export async function killWorkerDuringDeploy(
-  ctx: { platform: Platform; worker: WorkerProcess; repo: TestRepo; name: string; files: (text: string) => Record<string, string> },
+  ctx: {
+    platform: Platform;
+    worker: WorkerProcess;
+    repo: TestRepo;
+    name: string;
+    files: (text: string) => Record<string, string>;
+  },
   fault: { label: string; phase: RegExp; kills: 1 | 2 },
 ): Promise<FaultOutcome> {
   const { platform, worker, repo, name } = ctx;
   await repo.commit(ctx.files(fault.label), fault.label);
-  const load = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 2, pauseMs: 20, maxRequests: 20_000, maxMs: 120_000 });
+  const load = keepRequesting(platform.routerPort, `${name}.localhost`, {
+    concurrency: 2,
+    pauseMs: 20,
+    maxRequests: 20_000,
+    maxMs: 120_000,
+  });
   const started = Date.now();
   const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
   const id = res.json().id as string;
   for (let kill = 1; kill <= fault.kills; kill++) {
-    await until(async () => (await logMatches(platform, id, fault.phase)) >= kill, `the log of ${id} reaching ${fault.phase} (attempt ${kill})`);
+    await until(
+      async () => (await logMatches(platform, id, fault.phase)) >= kill,
+      `the log of ${id} reaching ${fault.phase} (attempt ${kill})`,
+    );
     await worker.killAndReplace();
   }
   const ended = await deploymentEnded(platform, id, 90_000);
   const msToTerminal = Date.now() - started;
   const result = await load.stop();
-  return { fault: fault.label, requests: result.ok + result.failed, failed: result.failed, failures: result.failures, msToTerminal, status: ended.status, reason: ended.failureReason };
+  return {
+    fault: fault.label,
+    requests: result.ok + result.failed,
+    failed: result.failed,
+    failures: result.failures,
+    msToTerminal,
+    status: ended.status,
+    reason: ended.failureReason,
+  };
 }
 
 /** What a fault may not leave behind: containers of no live or warm deployment, work directories, the app's build lock. */
 export async function leftovers(platform: Platform, redis: Redis, name: string): Promise<string[]> {
-  const app = await platform.prisma.app.findUniqueOrThrow({ where: { name }, include: { releases: { orderBy: { version: "desc" }, take: 1 } } });
+  const app = await platform.prisma.app.findUniqueOrThrow({
+    where: { name },
+    include: { releases: { orderBy: { version: "desc" }, take: 1 } },
+  });
   const allowed = new Set([app.productionDeploymentId, app.releases[0]?.fromDeploymentId]);
   const found: string[] = [];
   for (const c of await platform.runtime.listContainers({ "pier.app": name }, { all: true })) {
@@ -126,7 +167,8 @@ export async function leftovers(platform: Platform, redis: Redis, name: string):
       console.warn(`leftovers: ignoring stopped build-step container ${c.name} (the engine's to remove)`);
       continue;
     }
-    if (!allowed.has(c.labels["pier.deployment"])) found.push(`container ${c.name} of deployment ${c.labels["pier.deployment"]}`);
+    if (!allowed.has(c.labels["pier.deployment"]))
+      found.push(`container ${c.name} of deployment ${c.labels["pier.deployment"]}`);
   }
   const dirs = await readdir(platform.config.PIER_WORK_DIR).catch(() => [] as string[]);
   for (const dir of dirs.filter((d) => d.startsWith(`${name}-`))) found.push(`work directory ${dir}`);

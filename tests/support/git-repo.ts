@@ -18,12 +18,21 @@ function git(dir: string, args: string[]): string {
   return execFileSync("git", args, {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_NAME: "Test Author", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test Author", GIT_COMMITTER_EMAIL: "t@example.com" },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Test Author",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "Test Author",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
   }).trim();
 }
 
 /** A local git repository to deploy from (file://, with PIER_ALLOW_FILE_REPOS=1). */
-export async function createTestRepo(files: Record<string, RepoFile>, message = "initial commit"): Promise<TestRepo & { sha: string }> {
+export async function createTestRepo(
+  files: Record<string, RepoFile>,
+  message = "initial commit",
+): Promise<TestRepo & { sha: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), "pier-repo-"));
   git(dir, ["init", "--quiet", "--initial-branch=main"]);
   const repo: TestRepo = {

@@ -12,7 +12,10 @@ export default async function globalSetup(): Promise<void> {
   await ensureDatabase(databaseUrl);
   await migrateDeploy(databaseUrl);
 
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", {
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
   try {
     await redis.connect();
     await redis.ping();

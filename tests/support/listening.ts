@@ -9,7 +9,8 @@ export async function haproxyPidsListeningOn(port: number): Promise<number[]> {
   for (const line of (await readFile("/proc/net/tcp", "utf8")).split("\n").slice(1)) {
     const fields = line.trim().split(/\s+/);
     // local address 0100007F:<port hex>, state 0A = LISTEN, field 9 = the socket's inode
-    if (fields[1] === `0100007F:${port.toString(16).toUpperCase().padStart(4, "0")}` && fields[3] === "0A") inodes.add(`socket:[${fields[9]}]`);
+    if (fields[1] === `0100007F:${port.toString(16).toUpperCase().padStart(4, "0")}` && fields[3] === "0A")
+      inodes.add(`socket:[${fields[9]}]`);
   }
   if (inodes.size === 0) return [];
   const holders: number[] = [];

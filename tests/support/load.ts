@@ -14,7 +14,11 @@ export interface LoadResult {
  * Keeps requesting `host` through the router with `concurrency` loops until stopped, or until
  * `maxRequests`/`maxMs` — whichever comes first: load here is always bounded.
  */
-export function keepRequesting(routerPort: number, host: string, options: { concurrency?: number; maxRequests?: number; maxMs?: number; pauseMs?: number } = {}) {
+export function keepRequesting(
+  routerPort: number,
+  host: string,
+  options: { concurrency?: number; maxRequests?: number; maxMs?: number; pauseMs?: number } = {},
+) {
   const { concurrency = 4, maxRequests = 2_000, maxMs = 60_000, pauseMs = 5 } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const result: LoadResult = { ok: 0, failed: 0, failures: {}, bodies: new Set(), inFlight: 0 };
@@ -34,19 +38,22 @@ export function keepRequesting(routerPort: number, host: string, options: { conc
         result.inFlight--;
         settle();
       };
-      const req = http.request({ host: "127.0.0.1", port: routerPort, path: "/", headers: { host }, agent, timeout: 5_000 }, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (body += c));
-        res.on("end", () => {
-          if (res.statusCode === 200) {
-            result.ok++;
-            result.bodies.add(body);
-          } else fail(`HTTP ${res.statusCode}`);
-          resolve();
-        });
-        res.on("error", (e: NodeJS.ErrnoException) => (fail(e.code ?? e.message), resolve()));
-      });
+      const req = http.request(
+        { host: "127.0.0.1", port: routerPort, path: "/", headers: { host }, agent, timeout: 5_000 },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => {
+            if (res.statusCode === 200) {
+              result.ok++;
+              result.bodies.add(body);
+            } else fail(`HTTP ${res.statusCode}`);
+            resolve();
+          });
+          res.on("error", (e: NodeJS.ErrnoException) => (fail(e.code ?? e.message), resolve()));
+        },
+      );
       req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
       req.on("error", (e: NodeJS.ErrnoException) => (fail(e.code ?? e.message), resolve()));
       req.end();

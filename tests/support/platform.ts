@@ -52,7 +52,10 @@ export interface Platform {
 }
 
 /** API, worker and router of one Pier, in this process, on real Postgres, Redis and Docker. */
-export async function startPlatform(config: PierConfig = testConfig(), options: { worker?: boolean } = {}): Promise<Platform> {
+export async function startPlatform(
+  config: PierConfig = testConfig(),
+  options: { worker?: boolean } = {},
+): Promise<Platform> {
   const logger = pino({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const redis = new Redis(config.REDIS_URL);
@@ -73,7 +76,12 @@ export async function startPlatform(config: PierConfig = testConfig(), options: 
     concurrency: config.PIER_BUILD_CONCURRENCY,
     autorun: options.worker !== false,
   });
-  const notificationWorker = createNotificationWorker({ prisma, connection, logger, queueName: notificationsQueueName(config.PIER_QUEUE_NAME) });
+  const notificationWorker = createNotificationWorker({
+    prisma,
+    connection,
+    logger,
+    queueName: notificationsQueueName(config.PIER_QUEUE_NAME),
+  });
   const router = await createRouter(config, prisma, runtime, logger, { host: "127.0.0.1", port: 0 });
   const routerPort = router.port;
   return {

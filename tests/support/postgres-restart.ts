@@ -51,7 +51,10 @@ export interface PostgresRestartOutcome extends FaultOutcome {
   whileDown?: { statusCode: number; error: unknown };
 }
 
-export async function startPostgresRestartStage(prefix: string, overrides: Record<string, string> = {}): Promise<PostgresRestartStage> {
+export async function startPostgresRestartStage(
+  prefix: string,
+  overrides: Record<string, string> = {},
+): Promise<PostgresRestartStage> {
   const name = `${prefix}${randomBytes(3).toString("hex")}`;
   let postgres: PrivatePostgres | undefined;
   let platform: Platform | undefined;
@@ -60,8 +63,10 @@ export async function startPostgresRestartStage(prefix: string, overrides: Recor
   let repo: (TestRepo & { sha: string }) | undefined;
   const close = async () => {
     // The cluster is up again unless a scenario failed while it was down: the app's containers go either way.
-    if (postgres?.running) await platform?.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
-    for (const c of (await platform?.runtime.listContainers({ "pier.app": name }, { all: true })) ?? []) await platform!.runtime.removeContainer(c.id);
+    if (postgres?.running)
+      await platform?.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
+    for (const c of (await platform?.runtime.listContainers({ "pier.app": name }, { all: true })) ?? [])
+      await platform!.runtime.removeContainer(c.id);
     await control?.close();
     redis?.disconnect();
     await platform?.close();
@@ -74,7 +79,12 @@ export async function startPostgresRestartStage(prefix: string, overrides: Recor
     control = await startTestController(platform, name);
     redis = new Redis(platform.config.REDIS_URL);
     repo = await createTestRepo(postgresRestartAppFiles(`${name} v1`));
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     const first = await deploymentEnded(platform, await requestDeploy(platform, name));
     return { postgres, platform, redis, repo, name, first, close };
   } catch (error) {
@@ -85,26 +95,49 @@ export async function startPostgresRestartStage(prefix: string, overrides: Recor
 
 /** Whether the app's image of `sha` is built. */
 export const imageBuilt = async (stage: PostgresRestartStage, sha: string) =>
-  (await stage.platform.runtime.listImages({ "pier.app": stage.name })).some((i) => i.tags.some((t) => t.endsWith(`:${sha.slice(0, 12)}`)));
+  (await stage.platform.runtime.listImages({ "pier.app": stage.name })).some((i) =>
+    i.tags.some((t) => t.endsWith(`:${sha.slice(0, 12)}`)),
+  );
 
 /**
  * Whether the running build step whose command contains `marker` runs `process` now (`docker top`:
  * build containers have no readable logs, and Pier's runtime lists only its own containers).
  */
 async function buildStepRuns(marker: string, process: string): Promise<boolean> {
-  const { stdout } = await run("docker", ["ps", "--no-trunc", "--filter", "status=running", "--format", "{{.ID}} {{.Command}}"]);
-  const id = stdout.split("\n").find((line) => line.includes(marker))?.split(" ")[0];
-  return id ? (await run("docker", ["top", id])).stdout.split("\n").some((line) => line.trimEnd().endsWith(` ${process}`)) : false;
+  const { stdout } = await run("docker", [
+    "ps",
+    "--no-trunc",
+    "--filter",
+    "status=running",
+    "--format",
+    "{{.ID}} {{.Command}}",
+  ]);
+  const id = stdout
+    .split("\n")
+    .find((line) => line.includes(marker))
+    ?.split(" ")[0];
+  return id
+    ? (await run("docker", ["top", id])).stdout.split("\n").some((line) => line.trimEnd().endsWith(` ${process}`))
+    : false;
 }
 
 /**
  * Commits and deploys `text` under bounded load on production and, once the build runs, stops Postgres
  * (a fast shutdown, as a restart does) for `downtime`. Resolves when the deployment has ended.
  */
-export async function restartPostgresDuringBuild(stage: PostgresRestartStage, text: string, downtime: PostgresDowntime): Promise<PostgresRestartOutcome> {
+export async function restartPostgresDuringBuild(
+  stage: PostgresRestartStage,
+  text: string,
+  downtime: PostgresDowntime,
+): Promise<PostgresRestartOutcome> {
   const { platform, postgres, repo, name } = stage;
   const sha = await repo.commit(postgresRestartAppFiles(text), text);
-  const load = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 2, pauseMs: 20, maxRequests: 20_000, maxMs: 150_000 });
+  const load = keepRequesting(platform.routerPort, `${name}.localhost`, {
+    concurrency: 2,
+    pauseMs: 20,
+    maxRequests: 20_000,
+    maxMs: 150_000,
+  });
   try {
     const started = Date.now();
     const id = await requestDeploy(platform, name);
@@ -127,7 +160,19 @@ export async function restartPostgresDuringBuild(stage: PostgresRestartStage, te
     const msToTerminal = Date.now() - started;
     const result = await load.stop();
     const fault = `Postgres restart during a build, ${downtime}`;
-    return { fault, requests: result.ok + result.failed, failed: result.failed, failures: result.failures, msToTerminal, status: ended.status, reason: ended.failureReason, deploymentId: id, sha, downMs, ...observed };
+    return {
+      fault,
+      requests: result.ok + result.failed,
+      failed: result.failed,
+      failures: result.failures,
+      msToTerminal,
+      status: ended.status,
+      reason: ended.failureReason,
+      deploymentId: id,
+      sha,
+      downMs,
+      ...observed,
+    };
   } finally {
     await load.stop();
   }

@@ -56,14 +56,25 @@ export class PrivateDockerd {
   }
 
   static async create(): Promise<PrivateDockerd> {
-    const engine = new PrivateDockerd(await mkdtemp(path.join(tmpdir(), "pier-dockerd-")), randomBytes(3).toString("hex"));
+    const engine = new PrivateDockerd(
+      await mkdtemp(path.join(tmpdir(), "pier-dockerd-")),
+      randomBytes(3).toString("hex"),
+    );
     try {
       await removeStaleBridges();
       await run("ip", ["link", "add", "name", engine.bridge, "type", "bridge"]);
       await run("ip", ["address", "add", DEFAULT_BRIDGE_ADDRESS, "dev", engine.bridge]);
       await run("ip", ["link", "set", engine.bridge, "up"]);
       await engine.start();
-      await engine.docker("network", "create", "--subnet", APP_NETWORK_SUBNET, "--opt", "com.docker.network.bridge.enable_icc=false", APP_NETWORK);
+      await engine.docker(
+        "network",
+        "create",
+        "--subnet",
+        APP_NETWORK_SUBNET,
+        "--opt",
+        "com.docker.network.bridge.enable_icc=false",
+        APP_NETWORK,
+      );
       return engine;
     } catch (error) {
       await engine.remove();
@@ -75,19 +86,28 @@ export class PrivateDockerd {
     const hostBridge = await hasLink("docker0");
     const namespace = this.namespace;
     const args = [
-      "--data-root", path.join(this.dir, "data"),
-      "--exec-root", path.join(this.dir, "exec"),
-      "--pidfile", path.join(this.dir, "dockerd.pid"),
-      "--host", `unix://${this.socketPath}`,
-      "--containerd-namespace", namespace,
-      "--containerd-plugins-namespace", `${namespace}-plugins`,
-      "--cgroup-parent", namespace,
+      "--data-root",
+      path.join(this.dir, "data"),
+      "--exec-root",
+      path.join(this.dir, "exec"),
+      "--pidfile",
+      path.join(this.dir, "dockerd.pid"),
+      "--host",
+      `unix://${this.socketPath}`,
+      "--containerd-namespace",
+      namespace,
+      "--containerd-plugins-namespace",
+      `${namespace}-plugins`,
+      "--cgroup-parent",
+      namespace,
       "--iptables=false",
       "--ip-forward=false",
       "--ip-masq=false",
       "--userland-proxy=true",
-      "--bridge", this.bridge,
-      "--log-level", "warn",
+      "--bridge",
+      this.bridge,
+      "--log-level",
+      "warn",
     ];
     const child = spawn("dockerd", args, { stdio: ["ignore", "pipe", "pipe"] });
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
@@ -96,10 +116,17 @@ export class PrivateDockerd {
     this.child = child;
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     const runtime = createRuntime("docker", { socketPath: this.socketPath });
-    await until(async () => this.running && (await runtime.ping(), true), `the private dockerd answering on ${this.socketPath}`, 60_000).catch((error) => {
+    await until(
+      async () => this.running && (await runtime.ping(), true),
+      `the private dockerd answering on ${this.socketPath}`,
+      60_000,
+    ).catch((error) => {
       throw new Error(`${(error as Error).message}\n${this.output}`);
     });
-    if (hostBridge && !(await hasLink("docker0"))) throw new Error("starting the private dockerd deleted the host engine's bridge docker0: restore it (`ip link add docker0 type bridge`, its address, up) or restart the host's dockerd");
+    if (hostBridge && !(await hasLink("docker0")))
+      throw new Error(
+        "starting the private dockerd deleted the host engine's bridge docker0: restore it (`ip link add docker0 type bridge`, its address, up) or restart the host's dockerd",
+      );
   }
 
   /** containerd shims of this engine's namespace still running: SIGTERM to each, by pid, until none is left. */
@@ -108,8 +135,11 @@ export class PrivateDockerd {
       const pids: number[] = [];
       for (const entry of await readdir("/proc")) {
         if (!/^\d+$/.test(entry)) continue;
-        const args = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "" /* exited meanwhile */)).split("\0");
-        if (args[0]?.endsWith("containerd-shim-runc-v2") && args[args.indexOf("-namespace") + 1] === this.namespace) pids.push(Number(entry));
+        const args = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "" /* exited meanwhile */)).split(
+          "\0",
+        );
+        if (args[0]?.endsWith("containerd-shim-runc-v2") && args[args.indexOf("-namespace") + 1] === this.namespace)
+          pids.push(Number(entry));
       }
       return pids;
     };
@@ -138,12 +168,20 @@ export class PrivateDockerd {
   /** Copies an image of the host's engine into this one (no registry is reachable here). */
   async loadImage(image: string): Promise<void> {
     const save = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"] });
-    const load = spawn("docker", ["--host", `unix://${this.socketPath}`, "load", "--quiet"], { stdio: ["pipe", "pipe", "pipe"] });
+    const load = spawn("docker", ["--host", `unix://${this.socketPath}`, "load", "--quiet"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     save.stdout!.pipe(load.stdin!);
     let errors = "";
     for (const child of [save, load]) child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    const codes = await Promise.all([save, load].map((child) => new Promise<number | null>((resolve, reject) => (child.once("error", reject), child.once("exit", resolve)))));
-    if (codes.some((code) => code !== 0)) throw new Error(`docker save ${image} | docker load exited ${codes.join(", ")}: ${errors}`);
+    const codes = await Promise.all(
+      [save, load].map(
+        (child) =>
+          new Promise<number | null>((resolve, reject) => (child.once("error", reject), child.once("exit", resolve))),
+      ),
+    );
+    if (codes.some((code) => code !== 0))
+      throw new Error(`docker save ${image} | docker load exited ${codes.join(", ")}: ${errors}`);
   }
 
   /**
@@ -195,7 +233,11 @@ async function removeStaleBridges(): Promise<void> {
 /** Mounts the engine left under its directory (a leaked overlay), deepest first, so the directory can go. */
 async function unmountBelow(dir: string): Promise<void> {
   const mounts = (await readFile("/proc/mounts", "utf8")).split("\n").map((line) => line.split(" ")[1] ?? "");
-  for (const mount of mounts.filter((m) => m.startsWith(`${dir}/`)).sort().reverse()) await run("umount", ["--lazy", mount]);
+  for (const mount of mounts
+    .filter((m) => m.startsWith(`${dir}/`))
+    .sort()
+    .reverse())
+    await run("umount", ["--lazy", mount]);
 }
 
 async function hasLink(name: string): Promise<boolean> {
@@ -206,7 +248,12 @@ async function hasLink(name: string): Promise<boolean> {
 /** The cgroups made under `parent` (--cgroup-parent) in every hierarchy, children first; each is empty once its containers are gone. */
 async function removeCgroups(parent: string): Promise<void> {
   const root = "/sys/fs/cgroup";
-  const hierarchies = [root, ...(await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(root, e.name))];
+  const hierarchies = [
+    root,
+    ...(await readdir(root, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(root, e.name)),
+  ];
   for (const hierarchy of hierarchies) {
     const dir = path.join(hierarchy, parent);
     const children = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {

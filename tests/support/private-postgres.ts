@@ -42,7 +42,11 @@ export class PrivatePostgres {
     const cluster = new PrivatePostgres(dir, await freePort(), owner);
     try {
       // Trust on 127.0.0.1 only: the cluster lives for one test file and listens nowhere else.
-      await run(path.join(BIN, "initdb"), ["--pgdata", path.join(dir, "data"), "--username", "pier", "--auth", "trust", "--no-sync", "--no-instructions"], { ...owner });
+      await run(
+        path.join(BIN, "initdb"),
+        ["--pgdata", path.join(dir, "data"), "--username", "pier", "--auth", "trust", "--no-sync", "--no-instructions"],
+        { ...owner },
+      );
       await cluster.start();
       await ensureDatabase(cluster.url);
       await migrateDeploy(cluster.url);
@@ -54,7 +58,18 @@ export class PrivatePostgres {
   }
 
   async start(): Promise<void> {
-    const args = ["-D", path.join(this.dir, "data"), "-p", String(this.port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${this.dir}`, "-c", "fsync=off"];
+    const args = [
+      "-D",
+      path.join(this.dir, "data"),
+      "-p",
+      String(this.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${this.dir}`,
+      "-c",
+      "fsync=off",
+    ];
     const child = spawn(path.join(BIN, "postgres"), args, { stdio: ["ignore", "pipe", "pipe"], ...this.owner });
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
     child.stdout!.on("data", keep);
@@ -80,7 +95,17 @@ export class PrivatePostgres {
 
   private async answers(): Promise<boolean> {
     // pg_isready exits 0 once the server accepts connections, non-zero (an error here) before.
-    await run(path.join(BIN, "pg_isready"), ["--host", "127.0.0.1", "--port", String(this.port), "--username", "pier", "--dbname", "postgres", "--quiet"]);
+    await run(path.join(BIN, "pg_isready"), [
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(this.port),
+      "--username",
+      "pier",
+      "--dbname",
+      "postgres",
+      "--quiet",
+    ]);
     return true;
   }
 }

@@ -40,7 +40,20 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    const args = ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--save", "", "--appendonly", "yes", "--appendfsync", "everysec"];
+    const args = [
+      "--port",
+      String(this.port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      this.dir,
+      "--save",
+      "",
+      "--appendonly",
+      "yes",
+      "--appendfsync",
+      "everysec",
+    ];
     const child = spawn("redis-server", args, { stdio: "ignore" });
     this.child = child;
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
@@ -60,7 +73,12 @@ export class PrivateRedis {
   }
 
   private async answers(): Promise<boolean> {
-    const client = new Redis({ port: this.port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      port: this.port,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     client.on("error", () => undefined /* connect() rejects with the same error, and the poll tries again */);
     try {
       await client.connect();

@@ -21,7 +21,10 @@ export interface RedisRestartOutcome extends FaultOutcome {
   whileDown: { read: number; deploy: number };
 }
 
-export async function startRedisRestartStage(prefix: string, overrides: Record<string, string> = {}): Promise<RedisRestartStage> {
+export async function startRedisRestartStage(
+  prefix: string,
+  overrides: Record<string, string> = {},
+): Promise<RedisRestartStage> {
   const name = `${prefix}${randomBytes(3).toString("hex")}`;
   let redis: PrivateRedis | undefined;
   let platform: Platform | undefined;
@@ -37,9 +40,15 @@ export async function startRedisRestartStage(prefix: string, overrides: Record<s
     redis = await PrivateRedis.create();
     platform = await startPlatform(testConfig({ REDIS_URL: redis.url, ...overrides }));
     repo = await createTestRepo(nodeAppFiles(`${name} v1`));
-    await platform.api.inject({ method: "POST", url: "/api/apps", headers: platform.auth, payload: { name, repoUrl: repo.url } });
+    await platform.api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: platform.auth,
+      payload: { name, repoUrl: repo.url },
+    });
     const first = await deploymentEnded(platform, await requestDeploy(platform, name));
-    if (first.status !== "READY") throw new Error(`the first deployment of ${name} ended ${first.status}: ${first.failureReason}`);
+    if (first.status !== "READY")
+      throw new Error(`the first deployment of ${name} ended ${first.status}: ${first.failureReason}`);
     return { redis, platform, repo, name, close };
   } catch (error) {
     await close();
@@ -52,24 +61,44 @@ export async function startRedisRestartStage(prefix: string, overrides: Record<s
  * syncs its append-only file first, whatever appendfsync says), asks the API while it is down, then lets
  * the worker take the deploy. Production is under bounded load throughout. Resolves once it has ended.
  */
-export async function restartRedisWithDeployQueued(stage: RedisRestartStage, text: string): Promise<RedisRestartOutcome> {
+export async function restartRedisWithDeployQueued(
+  stage: RedisRestartStage,
+  text: string,
+): Promise<RedisRestartOutcome> {
   const { platform, redis, repo, name } = stage;
   await repo.commit(nodeAppFiles(text), text);
   await platform.worker.pause();
-  const load = keepRequesting(platform.routerPort, `${name}.localhost`, { concurrency: 2, pauseMs: 20, maxRequests: 20_000, maxMs: 150_000 });
+  const load = keepRequesting(platform.routerPort, `${name}.localhost`, {
+    concurrency: 2,
+    pauseMs: 20,
+    maxRequests: 20_000,
+    maxMs: 150_000,
+  });
   try {
     const started = Date.now();
     const id = await requestDeploy(platform, name);
     await redis.stop();
-    const read = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).statusCode;
-    const deploy = (await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth })).statusCode;
+    const read = (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth }))
+      .statusCode;
+    const deploy = (
+      await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth })
+    ).statusCode;
     await redis.start();
     platform.worker.resume();
     const ended = await deploymentEnded(platform, id);
     const msToTerminal = Date.now() - started;
     const result = await load.stop();
     const fault = "Redis restart (clean stop) with a deploy queued";
-    return { fault, requests: result.ok + result.failed, failed: result.failed, failures: result.failures, msToTerminal, status: ended.status, reason: ended.failureReason, whileDown: { read, deploy } };
+    return {
+      fault,
+      requests: result.ok + result.failed,
+      failed: result.failed,
+      failures: result.failures,
+      msToTerminal,
+      status: ended.status,
+      reason: ended.failureReason,
+      whileDown: { read, deploy },
+    };
   } finally {
     await load.stop();
     platform.worker.resume();

@@ -49,7 +49,12 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
   // Limits its own deliveries: signed ones per app, refused ones per sender.
   await app.register(githubWebhook, { counters });
   await app.register(async (api) => {
-    await limitRequests(api, { counters, perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE, name: "api", keyOf: byCredential });
+    await limitRequests(api, {
+      counters,
+      perMinute: config.PIER_API_RATE_LIMIT_PER_MINUTE,
+      name: "api",
+      keyOf: byCredential,
+    });
     api.addHook("onRequest", authenticate(config.PIER_ADMIN_TOKEN, app.pier.prisma));
     await api.register(tokensRoutes);
     await api.register(notificationsRoutes);

@@ -16,7 +16,12 @@ describe("API tokens, docs, security headers, rate limits", () => {
   });
 
   it("the admin creates a named token, shown once and stored hashed; it works until revoked", async () => {
-    const created = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: "ci deploys", scopes: ["deploy"] } });
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: admin,
+      payload: { name: "ci deploys", scopes: ["deploy"] },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
     expect(token).toMatch(/^pier_[a-z0-9]{40}$/);
@@ -34,7 +39,16 @@ describe("API tokens, docs, security headers, rate limits", () => {
     expect(JSON.stringify(list.json())).not.toContain(token);
 
     // A token can't manage tokens: only the admin can.
-    expect((await app.inject({ method: "POST", url: "/api/tokens", headers: withToken, payload: { name: "more", scopes: ["read"] } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: "/api/tokens",
+          headers: withToken,
+          payload: { name: "more", scopes: ["read"] },
+        })
+      ).statusCode,
+    ).toBe(403);
 
     const revoked = await app.inject({ method: "DELETE", url: `/api/tokens/${id}`, headers: admin });
     expect(revoked.statusCode).toBe(200);
@@ -45,11 +59,21 @@ describe("API tokens, docs, security headers, rate limits", () => {
   });
 
   it("token bad input: empty name, unknown id", async () => {
-    const empty = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: " ", scopes: ["read"] } });
+    const empty = await app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: admin,
+      payload: { name: " ", scopes: ["read"] },
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields[0].field).toBe("name");
-    expect((await app.inject({ method: "DELETE", url: "/api/tokens/doesnotexist", headers: admin })).statusCode).toBe(404);
-    expect((await app.inject({ method: "GET", url: "/api/tokens", headers: { authorization: "Bearer pier_madeup" } })).statusCode).toBe(401);
+    expect((await app.inject({ method: "DELETE", url: "/api/tokens/doesnotexist", headers: admin })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await app.inject({ method: "GET", url: "/api/tokens", headers: { authorization: "Bearer pier_madeup" } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it("serves the OpenAPI document generated from the route schemas, and its browser at /docs", async () => {
@@ -57,8 +81,18 @@ describe("API tokens, docs, security headers, rate limits", () => {
     expect(json.statusCode).toBe(200);
     const doc = json.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/apps", "/api/apps/{name}/rollback", "/api/deployments/{id}/logs", "/webhooks/github/{name}", "/api/tokens"]));
-    expect(doc.paths["/api/apps"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("repoUrl");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/apps",
+        "/api/apps/{name}/rollback",
+        "/api/deployments/{id}/logs",
+        "/webhooks/github/{name}",
+        "/api/tokens",
+      ]),
+    );
+    expect(doc.paths["/api/apps"].post.requestBody.content["application/json"].schema.properties).toHaveProperty(
+      "repoUrl",
+    );
     const ui = await app.inject({ method: "GET", url: "/docs/" });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain("swagger");
@@ -74,13 +108,25 @@ describe("API tokens, docs, security headers, rate limits", () => {
   });
 
   it("rate-limits the API per credential, with a JSON 429", async () => {
-    const limited = await buildApp(testConfig({ PIER_API_RATE_LIMIT_PER_MINUTE: "3", PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: "2" }), { logger: false });
+    const limited = await buildApp(
+      testConfig({ PIER_API_RATE_LIMIT_PER_MINUTE: "3", PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: "2" }),
+      { logger: false },
+    );
     try {
       const token = `Bearer ${config.PIER_ADMIN_TOKEN}`;
       // A fresh key for this run: the counters live in Redis and outlive the process.
       const statuses: number[] = [];
       const headers = { authorization: `${token}  ` };
-      for (let i = 0; i < 4; i++) statuses.push((await limited.inject({ method: "GET", url: "/api/apps", headers: { ...headers, "x-run": String(Date.now()) } })).statusCode);
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (
+            await limited.inject({
+              method: "GET",
+              url: "/api/apps",
+              headers: { ...headers, "x-run": String(Date.now()) },
+            })
+          ).statusCode,
+        );
       expect(statuses.slice(0, 3).every((s) => s === 200 || s === 429)).toBe(true);
       expect(statuses[3]).toBe(429);
       const last = await limited.inject({ method: "GET", url: "/api/apps", headers });
@@ -88,7 +134,8 @@ describe("API tokens, docs, security headers, rate limits", () => {
       // Deliveries to an app that doesn't exist are 404s that count against nobody (webhook-limits.test.ts has the rest).
       const hook = `/webhooks/github/rl-${Date.now()}`;
       const hookStatuses: number[] = [];
-      for (let i = 0; i < 3; i++) hookStatuses.push((await limited.inject({ method: "POST", url: hook, payload: {} })).statusCode);
+      for (let i = 0; i < 3; i++)
+        hookStatuses.push((await limited.inject({ method: "POST", url: hook, payload: {} })).statusCode);
       expect(hookStatuses).toEqual([404, 404, 404]);
     } finally {
       await limited.close();

@@ -8,7 +8,8 @@ import { testConfig } from "../../../tests/support/platform.ts";
 describe("app names can't shadow another app's hosts", () => {
   it("reserves -git- and a trailing -git", () => {
     for (const name of ["web-git-main", "web-git", "a-git-b-c"]) expect(isReservedAppName(name), name).toBe(true);
-    for (const name of ["web", "git", "git-web", "web-gitx", "webgit", "web-github"]) expect(isReservedAppName(name), name).toBe(false);
+    for (const name of ["web", "git", "git-web", "web-gitx", "webgit", "web-github"])
+      expect(isReservedAppName(name), name).toBe(false);
   });
 
   it("finds the app whose deployment or preview labels a name would take, either way round", () => {

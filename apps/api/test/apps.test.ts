@@ -34,13 +34,30 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
   });
 
   it("creates, reads, lists and updates an app", async () => {
-    const created = await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl, port: 8080, rootDir: "./web/" } });
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl, port: 8080, rootDir: "./web/" },
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name, repoUrl, branch: "main", port: 8080, rootDir: "web", url: `http://${name}.localhost:8080` });
+    expect(created.json()).toMatchObject({
+      name,
+      repoUrl,
+      branch: "main",
+      port: 8080,
+      rootDir: "web",
+      url: `http://${name}.localhost:8080`,
+    });
     expect((await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().name).toBe(name);
     const list = await app.inject({ method: "GET", url: "/api/apps", headers: auth });
     expect(list.json().apps.map((a: { name: string }) => a.name)).toContain(name);
-    const patched = await app.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: auth, payload: { branch: "release/v2", healthCheckPath: "/healthz", port: null } });
+    const patched = await app.inject({
+      method: "PATCH",
+      url: `/api/apps/${name}`,
+      headers: auth,
+      payload: { branch: "release/v2", healthCheckPath: "/healthz", port: null },
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ branch: "release/v2", healthCheckPath: "/healthz", port: null });
   });
@@ -69,7 +86,12 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
     ["https://user:pw@github.com/owner/repo.git", /credentials/],
     ["http://github.com/owner/repo.git", /scheme http is not allowed/],
   ])("rejects the repo URL %s", async (badUrl, reason) => {
-    const res = await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name: `x-${randomBytes(3).toString("hex")}`, repoUrl: badUrl } });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name: `x-${randomBytes(3).toString("hex")}`, repoUrl: badUrl },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: "validation_failed", field: "repoUrl" });
     expect(res.json().message).toMatch(reason);
@@ -77,16 +99,31 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
 
   it("a bad update changes nothing", async () => {
     const before = (await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json();
-    const res = await app.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: auth, payload: { repoUrl: "https://gitlab.com/x/y.git" } });
+    const res = await app.inject({
+      method: "PATCH",
+      url: `/api/apps/${name}`,
+      headers: auth,
+      payload: { repoUrl: "https://gitlab.com/x/y.git" },
+    });
     expect(res.statusCode).toBe(400);
-    const unknownField = await app.inject({ method: "PATCH", url: `/api/apps/${name}`, headers: auth, payload: { webhookSecret: "mine" } });
+    const unknownField = await app.inject({
+      method: "PATCH",
+      url: `/api/apps/${name}`,
+      headers: auth,
+      payload: { webhookSecret: "mine" },
+    });
     expect(unknownField.statusCode).toBe(400);
     const after = (await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json();
     expect(after).toEqual(before);
   });
 
   it("a duplicate name is a 409 and the first app is kept", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/other/repo.git" } });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/other/repo.git" },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: "app_exists", field: "name" });
     expect((await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().repoUrl).toBe(repoUrl);
@@ -98,25 +135,46 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
     expect(noApp.json()).toMatchObject({ error: "app_not_found" });
     const noDeployment = await app.inject({ method: "GET", url: "/api/deployments/abc123", headers: auth });
     expect(noDeployment.statusCode).toBe(404);
-    expect((await app.inject({ method: "POST", url: "/api/apps/does-not-exist/deploy", headers: auth })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: "POST", url: "/api/apps/does-not-exist/deploy", headers: auth })).statusCode,
+    ).toBe(404);
   });
 
   it("malformed JSON is a 400", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/apps", headers: { ...auth, "content-type": "application/json" }, payload: "{not json" });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: { ...auth, "content-type": "application/json" },
+      payload: "{not json",
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBeTruthy();
   });
 
   it("env vars: set, list masked, reveal, unset", async () => {
-    const set = await app.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: auth, payload: { vars: { DATABASE_URL: "postgres://secret", MODE: "prod" } } });
+    const set = await app.inject({
+      method: "PUT",
+      url: `/api/apps/${name}/env`,
+      headers: auth,
+      payload: { vars: { DATABASE_URL: "postgres://secret", MODE: "prod" } },
+    });
     expect(set.statusCode).toBe(200);
     expect(set.json().vars.map((v: { value: string }) => v.value)).not.toContain("postgres://secret");
     const revealed = await app.inject({ method: "GET", url: `/api/apps/${name}/env?reveal=true`, headers: auth });
-    expect(revealed.json().vars).toEqual(expect.arrayContaining([expect.objectContaining({ key: "DATABASE_URL", value: "postgres://secret" })]));
-    const bad = await app.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: auth, payload: { vars: { "1BAD": "x" } } });
+    expect(revealed.json().vars).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: "DATABASE_URL", value: "postgres://secret" })]),
+    );
+    const bad = await app.inject({
+      method: "PUT",
+      url: `/api/apps/${name}/env`,
+      headers: auth,
+      payload: { vars: { "1BAD": "x" } },
+    });
     expect(bad.statusCode).toBe(400);
     const unset = await app.inject({ method: "DELETE", url: `/api/apps/${name}/env/MODE`, headers: auth });
     expect(unset.json().vars.map((v: { key: string }) => v.key)).toEqual(["DATABASE_URL"]);
-    expect((await app.inject({ method: "DELETE", url: `/api/apps/${name}/env/MODE`, headers: auth })).statusCode).toBe(404);
+    expect((await app.inject({ method: "DELETE", url: `/api/apps/${name}/env/MODE`, headers: auth })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -41,17 +41,53 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
   });
 
   it("records a named token's changes (refused ones too) with its name, method, route, target and status; never its reads nor bodies", async () => {
-    const created = await app.inject({ method: "POST", url: "/api/apps", headers: admin, payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" } });
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: admin,
+      payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" },
+    });
     expect(created.statusCode).toBe(201);
-    const minted = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload: { name: `ci-${name}`, scopes: ["deploy"] } });
+    const minted = await app.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: admin,
+      payload: { name: `ci-${name}`, scopes: ["deploy"] },
+    });
     const ci = { authorization: `Bearer ${minted.json().token}` };
 
     expect((await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: ci })).statusCode).toBe(200);
     expect((await app.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: ci })).statusCode).toBe(202);
-    expect((await app.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: ci, payload: { vars: { API_KEY: "nope" } } })).statusCode).toBe(403);
-    expect((await app.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: admin, payload: { vars: { API_KEY: SECRET_VALUE } } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: "PUT",
+          url: `/api/apps/${name}/env`,
+          headers: ci,
+          payload: { vars: { API_KEY: "nope" } },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: "PUT",
+          url: `/api/apps/${name}/env`,
+          headers: admin,
+          payload: { vars: { API_KEY: SECRET_VALUE } },
+        })
+      ).statusCode,
+    ).toBe(200);
     // Nobody signed it: not recorded.
-    expect((await app.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: { authorization: "Bearer pier_madeup" } })).statusCode).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: "DELETE",
+          url: `/api/apps/${name}`,
+          headers: { authorization: "Bearer pier_madeup" },
+        })
+      ).statusCode,
+    ).toBe(401);
 
     // Recorded before the answer left: no waiting needed.
     const log = await events();
@@ -62,7 +98,12 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
       // Creating an app names it, though its route has no :name.
       ["admin token", "POST", "/api/apps", 201],
     ]);
-    expect(log[2]).toMatchObject({ actorKind: "token", tokenId: minted.json().id, target: name, path: `/api/apps/${name}/deploy` });
+    expect(log[2]).toMatchObject({
+      actorKind: "token",
+      tokenId: minted.json().id,
+      target: name,
+      path: `/api/apps/${name}/deploy`,
+    });
     expect(log[0]).toMatchObject({ actorKind: "admin", tokenId: null, target: name });
     expect(Date.now() - Date.parse(log[0]!.at)).toBeLessThan(60_000);
     expect(JSON.stringify(await events(`?limit=1000`))).not.toContain(SECRET_VALUE);
@@ -87,11 +128,23 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
     const cookies = { pier_session: cookieOf(signedIn, "pier_session")! };
     const settings = await app.inject({ method: "GET", url: `/apps/${name}/settings`, cookies });
     expect(settings.statusCode).toBe(200);
-    const set = await app.inject({ method: "POST", url: `/apps/${name}/env`, cookies, ...form({ _csrf: csrfOf(settings.body), key: "FROM_DASHBOARD", value: SECRET_VALUE, target: "both" }) });
+    const set = await app.inject({
+      method: "POST",
+      url: `/apps/${name}/env`,
+      cookies,
+      ...form({ _csrf: csrfOf(settings.body), key: "FROM_DASHBOARD", value: SECRET_VALUE, target: "both" }),
+    });
     expect(set.statusCode).toBe(303);
 
     const [newest] = await events();
-    expect(newest).toMatchObject({ actor: "dashboard session", actorKind: "session", method: "POST", route: "/apps/:name/env", target: name, status: 303 });
+    expect(newest).toMatchObject({
+      actor: "dashboard session",
+      actorKind: "session",
+      method: "POST",
+      route: "/apps/:name/env",
+      target: name,
+      status: 303,
+    });
 
     const page = await app.inject({ method: "GET", url: `/audit?app=${name}`, cookies });
     expect(page.statusCode).toBe(200);
@@ -115,24 +168,45 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
     const remoteAddress = `127.0.${1 + (randomBytes(1)[0]! % 250)}.${1 + (randomBytes(1)[0]! % 250)}`;
     const signIn = async (token: string) => {
       const login = await app.inject({ method: "GET", url: "/login", remoteAddress });
-      return app.inject({ method: "POST", url: "/login", remoteAddress, cookies: { pier_login: cookieOf(login, "pier_login")! }, ...form({ _csrf: csrfOf(login.body), token, next: "/" }) });
+      return app.inject({
+        method: "POST",
+        url: "/login",
+        remoteAddress,
+        cookies: { pier_login: cookieOf(login, "pier_login")! },
+        ...form({ _csrf: csrfOf(login.body), token, next: "/" }),
+      });
     };
     expect((await signIn("not-the-admin-token-at-all")).statusCode).toBe(401);
     expect((await signIn(config.PIER_ADMIN_TOKEN)).statusCode).toBe(303);
-    const signIns = (await events("?limit=1000")).filter((e) => e.route === "/login" && (e as AuditEventDto & { ip: string }).ip === remoteAddress);
+    const signIns = (await events("?limit=1000")).filter(
+      (e) => e.route === "/login" && (e as AuditEventDto & { ip: string }).ip === remoteAddress,
+    );
     expect(signIns.map((e) => [e.actor, e.actorKind, e.method, e.status])).toEqual([
       ["dashboard session", "session", "POST", 303],
       ["sign-in with a wrong token", "anonymous", "POST", 401],
     ]);
     expect(JSON.stringify(signIns)).not.toContain("not-the-admin-token-at-all");
 
-    const secret = (await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: admin })).json().webhookSecret as string;
+    const secret = (await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: admin })).json()
+      .webhookSecret as string;
     const body = JSON.stringify(pingPayload());
-    const signed = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("ping", secret, body), payload: body });
+    const signed = await app.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: deliveryHeaders("ping", secret, body),
+      payload: body,
+    });
     expect(signed.statusCode).toBe(200);
-    const forged = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: deliveryHeaders("ping", "not-the-secret", body), payload: body });
+    const forged = await app.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: deliveryHeaders("ping", "not-the-secret", body),
+      payload: body,
+    });
     expect(forged.statusCode).toBe(401);
     const deliveries = (await events()).filter((e) => e.route === "/webhooks/github/:name");
-    expect(deliveries.map((e) => [e.actor, e.actorKind, e.target, e.status])).toEqual([["GitHub webhook", "webhook", name, 200]]);
+    expect(deliveries.map((e) => [e.actor, e.actorKind, e.target, e.status])).toEqual([
+      ["GitHub webhook", "webhook", name, 200],
+    ]);
   });
 });

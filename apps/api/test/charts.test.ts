@@ -4,9 +4,18 @@ import { axisTime, CHART, compact, lineChart, niceCeil, type ChartPoint } from "
 const from = Date.UTC(2026, 10, 26, 14, 0);
 const to = from + 60 * 60_000;
 const render = (points: ChartPoint[], extra: { title?: string; empty?: string } = {}) =>
-  lineChart({ id: "test", title: extra.title ?? "Requests/s", points, from, to, format: (v) => `${compact(v)}/s`, empty: extra.empty ?? "No traffic yet" }).value;
+  lineChart({
+    id: "test",
+    title: extra.title ?? "Requests/s",
+    points,
+    from,
+    to,
+    format: (v) => `${compact(v)}/s`,
+    empty: extra.empty ?? "No traffic yet",
+  }).value;
 const path = (svg: string) => /<path class="line" d="([^"]*)"/.exec(svg)?.[1] ?? null;
-const moves = (d: string) => [...d.matchAll(/([ML])([\d.]+) ([\d.]+)/g)].map((m) => ({ cmd: m[1], x: Number(m[2]), y: Number(m[3]) }));
+const moves = (d: string) =>
+  [...d.matchAll(/([ML])([\d.]+) ([\d.]+)/g)].map((m) => ({ cmd: m[1], x: Number(m[2]), y: Number(m[3]) }));
 
 describe("server-rendered line charts", () => {
   it("scales time to the width and values from 0 to a round maximum, labelled at both ends", () => {
@@ -42,12 +51,22 @@ describe("server-rendered line charts", () => {
       { t: from + 6 * step, value: 4 },
     ]);
     const d = path(svg)!;
-    expect(moves(d).map((m) => m.cmd).join("")).toBe("MLML");
+    expect(
+      moves(d)
+        .map((m) => m.cmd)
+        .join(""),
+    ).toBe("MLML");
     expect(svg.match(/<circle class="dot"/g)).toHaveLength(1);
   });
 
   it("shows the empty state, not a line, when nothing was measured", () => {
-    for (const points of [[], [{ t: from, value: null }, { t: to, value: null }]]) {
+    for (const points of [
+      [],
+      [
+        { t: from, value: null },
+        { t: to, value: null },
+      ],
+    ]) {
       const svg = render(points, { empty: "No traffic yet" });
       expect(path(svg)).toBeNull();
       expect(svg).toContain("No traffic yet");
@@ -57,7 +76,10 @@ describe("server-rendered line charts", () => {
   });
 
   it("a flat line of zeros still has an axis (0 … 1)", () => {
-    const svg = render([{ t: from, value: 0 }, { t: to, value: 0 }]);
+    const svg = render([
+      { t: from, value: 0 },
+      { t: to, value: 0 },
+    ]);
     expect(svg).toContain(">1/s</text>");
     expect(moves(path(svg)!).every((m) => m.y === CHART.height - CHART.bottom)).toBe(true);
   });

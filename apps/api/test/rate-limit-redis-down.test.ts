@@ -63,7 +63,17 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
 
 /** A logger that keeps what was logged at error level. */
 function recordingLogger(errors: string[]): FastifyBaseLogger {
-  const logger = { level: "info", fatal() {}, warn() {}, info() {}, debug() {}, trace() {}, silent() {}, error: (_obj: unknown, msg?: string) => void errors.push(msg ?? ""), child: () => logger };
+  const logger = {
+    level: "info",
+    fatal() {},
+    warn() {},
+    info() {},
+    debug() {},
+    trace() {},
+    silent() {},
+    error: (_obj: unknown, msg?: string) => void errors.push(msg ?? ""),
+    child: () => logger,
+  };
   return logger as unknown as FastifyBaseLogger;
 }
 
@@ -94,7 +104,12 @@ describe("rate limits while Redis is down: requests go through, the error is log
     try {
       const errors: string[] = [];
       await app.register(async (scope) => {
-        await limitRequests(scope, { counters: new RequestCounters(down, recordingLogger(errors)), perMinute: 1, name: "down", keyOf: () => "everyone" });
+        await limitRequests(scope, {
+          counters: new RequestCounters(down, recordingLogger(errors)),
+          perMinute: 1,
+          name: "down",
+          keyOf: () => "everyone",
+        });
         scope.get("/ping", async () => ({ ok: true }));
       });
       for (let i = 0; i < 3; i++) expect((await app.inject({ method: "GET", url: "/ping" })).statusCode).toBe(200);
@@ -124,7 +139,8 @@ describe("rate limits while Redis is down: requests go through, the error is log
       expect((await api.inject({ method: "GET", url: "/api/apps", headers: auth })).statusCode).toBe(200);
       await proxy.down();
       await waitFor(() => api.pier.redis.status !== "ready");
-      for (let i = 0; i < 3; i++) expect((await api.inject({ method: "GET", url: "/api/apps", headers: auth })).statusCode).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await api.inject({ method: "GET", url: "/api/apps", headers: auth })).statusCode).toBe(200);
       const hook = await api.inject({ method: "POST", url: "/webhooks/github/nobody-here", payload: {} });
       expect(hook.statusCode).toBe(404);
     });

@@ -16,7 +16,16 @@ describe("secrets at rest", () => {
 
   beforeAll(async () => {
     app = await buildApp(config, { logger: false });
-    expect((await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" } })).statusCode).toBe(201);
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: "/api/apps",
+          headers: auth,
+          payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
   afterAll(async () => {
     await app.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
@@ -25,7 +34,16 @@ describe("secrets at rest", () => {
   });
 
   it("stores env values and the webhook secret sealed (AES-256-GCM), and shows them opened", async () => {
-    expect((await app.inject({ method: "PUT", url: `/api/apps/${name}/env`, headers: auth, payload: { vars: { DATABASE_URL: "postgres://user:hunter2@db/app" } } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: "PUT",
+          url: `/api/apps/${name}/env`,
+          headers: auth,
+          payload: { vars: { DATABASE_URL: "postgres://user:hunter2@db/app" } },
+        })
+      ).statusCode,
+    ).toBe(200);
     const rows = await prisma.envVar.findMany({ where: { app: { name } } });
     expect(rows).toHaveLength(2); // production and preview
     for (const row of rows) {
@@ -33,8 +51,12 @@ describe("secrets at rest", () => {
       expect(row.value).not.toContain("hunter2");
     }
     expect(rows[0]!.value).not.toBe(rows[1]!.value); // a fresh IV each time
-    const revealed = (await app.inject({ method: "GET", url: `/api/apps/${name}/env?reveal=true`, headers: auth })).json();
-    expect(revealed.vars).toEqual([expect.objectContaining({ key: "DATABASE_URL", value: "postgres://user:hunter2@db/app" })]);
+    const revealed = (
+      await app.inject({ method: "GET", url: `/api/apps/${name}/env?reveal=true`, headers: auth })
+    ).json();
+    expect(revealed.vars).toEqual([
+      expect.objectContaining({ key: "DATABASE_URL", value: "postgres://user:hunter2@db/app" }),
+    ]);
 
     const stored = await prisma.app.findUniqueOrThrow({ where: { name } });
     expect(stored.webhookSecret).toMatch(/^enc:v1:/);
@@ -48,18 +70,46 @@ describe("secrets at rest", () => {
     const newKey = randomBytes(32);
     const oldBox = new SecretBox([oldKey]);
     const target = await prisma.app.findUniqueOrThrow({ where: { name } });
-    await prisma.envVar.create({ data: { appId: target.id, key: "OLD_KEY_VALUE", value: oldBox.seal("sealed-long-ago"), target: "production" } });
-    await prisma.envVar.create({ data: { appId: target.id, key: "PLAIN_VALUE", value: "stored-before-encryption", target: "production" } });
+    await prisma.envVar.create({
+      data: { appId: target.id, key: "OLD_KEY_VALUE", value: oldBox.seal("sealed-long-ago"), target: "production" },
+    });
+    await prisma.envVar.create({
+      data: { appId: target.id, key: "PLAIN_VALUE", value: "stored-before-encryption", target: "production" },
+    });
     // A deployment's frozen env, sealed with the old key too.
     const frozen = { id: `${target.id}-d1`, shortId: "d1", appId: target.id, trigger: "API" as const, branch: "main" };
-    await prisma.deployment.create({ data: { ...frozen, env: oldBox.seal(JSON.stringify({ DATABASE_URL: "frozen" })) } });
+    await prisma.deployment.create({
+      data: { ...frozen, env: oldBox.seal(JSON.stringify({ DATABASE_URL: "frozen" })) },
+    });
     const rotating = new SecretBox([newKey, oldKey]);
     expect(rotating.open(oldBox.seal("x"))).toBe("x");
     // Rows of other apps in this shared database are sealed with the suite's key: rotate this app's only.
-    const scoped = { envVar: { findMany: (args: object) => prisma.envVar.findMany({ ...args, where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } } }), update: prisma.envVar.update.bind(prisma.envVar) }, app: { findMany: async () => [], update: prisma.app.update.bind(prisma.app) }, deployment: { findMany: (args: { select: object }) => prisma.deployment.findMany({ select: args.select, where: { appId: target.id } }), update: prisma.deployment.update.bind(prisma.deployment) } };
-    expect(await rotateSecrets(scoped as never, rotating)).toEqual({ envValues: 2, deploymentEnvs: 1, webhookSecrets: 0 });
+    const scoped = {
+      envVar: {
+        findMany: (args: object) =>
+          prisma.envVar.findMany({
+            ...args,
+            where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } },
+          }),
+        update: prisma.envVar.update.bind(prisma.envVar),
+      },
+      app: { findMany: async () => [], update: prisma.app.update.bind(prisma.app) },
+      deployment: {
+        findMany: (args: { select: object }) =>
+          prisma.deployment.findMany({ select: args.select, where: { appId: target.id } }),
+        update: prisma.deployment.update.bind(prisma.deployment),
+      },
+    };
+    expect(await rotateSecrets(scoped as never, rotating)).toEqual({
+      envValues: 2,
+      deploymentEnvs: 1,
+      webhookSecrets: 0,
+    });
     const afterRotation = new SecretBox([newKey]); // the old key dropped
-    const rows = await prisma.envVar.findMany({ where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } }, orderBy: { key: "asc" } });
+    const rows = await prisma.envVar.findMany({
+      where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } },
+      orderBy: { key: "asc" },
+    });
     expect(rows.map((r) => afterRotation.open(r.value))).toEqual(["sealed-long-ago", "stored-before-encryption"]);
     const deployment = await prisma.deployment.findUniqueOrThrow({ where: { id: frozen.id } });
     expect(JSON.parse(afterRotation.open(deployment.env!))).toEqual({ DATABASE_URL: "frozen" });

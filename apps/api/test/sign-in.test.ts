@@ -8,7 +8,8 @@ import { cookieOf, csrfOf, form, postSignIn } from "../../../tests/support/dashb
 
 describe("sign-in's next: same-origin paths only", () => {
   it("keeps paths on this site", () => {
-    for (const path of ["/", "/apps/web", "/apps/web/settings?tab=env", "/apps/web%2Fx", "/notifications#top"]) expect(safeNext(path)).toBe(path);
+    for (const path of ["/", "/apps/web", "/apps/web/settings?tab=env", "/apps/web%2Fx", "/notifications#top"])
+      expect(safeNext(path)).toBe(path);
   });
 
   it("sends anything else to /", () => {
@@ -61,7 +62,11 @@ describe("dashboard sign-in redirects", () => {
     expect(signedIn.headers.location).toBe("/");
 
     // Signed in already: /login redirects by next at once.
-    const again = await app.inject({ method: "GET", url: "/login?next=/%09/evil.example", cookies: { pier_session: cookieOf(signedIn, "pier_session")! } });
+    const again = await app.inject({
+      method: "GET",
+      url: "/login?next=/%09/evil.example",
+      cookies: { pier_session: cookieOf(signedIn, "pier_session")! },
+    });
     expect(again.statusCode).toBe(302);
     expect(again.headers.location).toBe("/");
   });
@@ -78,7 +83,8 @@ describe("dashboard sign-out", () => {
     return cookieOf(signedIn, "pier_session")!;
   };
   /** The sign-out page: 200 with its forms while the session counts, else a redirect to sign in. */
-  const logoutPage = (session: string) => app.inject({ method: "GET", url: "/logout", cookies: { pier_session: session } });
+  const logoutPage = (session: string) =>
+    app.inject({ method: "GET", url: "/logout", cookies: { pier_session: session } });
   const signedIn = async (session: string) => (await logoutPage(session)).statusCode === 200;
 
   beforeAll(async () => {
@@ -97,7 +103,12 @@ describe("dashboard sign-out", () => {
     expect(page.cookies.find((c) => c.name === "pier_session")).toBeUndefined();
     expect(await signedIn(session)).toBe(true);
 
-    const forged = await app.inject({ method: "POST", url: "/logout", cookies: { pier_session: session }, ...form({}) });
+    const forged = await app.inject({
+      method: "POST",
+      url: "/logout",
+      cookies: { pier_session: session },
+      ...form({}),
+    });
     expect(forged.statusCode).toBe(403);
     expect(await signedIn(session)).toBe(true);
 
@@ -109,7 +120,12 @@ describe("dashboard sign-out", () => {
   it("signing out ends the session on the server: a copy of the cookie no longer works", async () => {
     const session = await signIn();
     const other = await signIn();
-    const out = await app.inject({ method: "POST", url: "/logout", cookies: { pier_session: session }, ...form({ _csrf: csrfOf((await logoutPage(session)).body) }) });
+    const out = await app.inject({
+      method: "POST",
+      url: "/logout",
+      cookies: { pier_session: session },
+      ...form({ _csrf: csrfOf((await logoutPage(session)).body) }),
+    });
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe("/login");
     expect(await signedIn(session)).toBe(false);
@@ -123,7 +139,12 @@ describe("dashboard sign-out", () => {
   it("signing out everywhere ends every session", async () => {
     const first = await signIn();
     const second = await signIn();
-    const out = await app.inject({ method: "POST", url: "/logout/everywhere", cookies: { pier_session: first }, ...form({ _csrf: csrfOf((await logoutPage(first)).body) }) });
+    const out = await app.inject({
+      method: "POST",
+      url: "/logout/everywhere",
+      cookies: { pier_session: first },
+      ...form({ _csrf: csrfOf((await logoutPage(first)).body) }),
+    });
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe("/login");
     expect(await signedIn(first)).toBe(false);

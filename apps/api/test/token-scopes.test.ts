@@ -15,15 +15,29 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
   const createToken = async (payload: Record<string, unknown>) => {
     const res = await app.inject({ method: "POST", url: "/api/tokens", headers: admin, payload });
     expect(res.statusCode, res.body).toBe(201);
-    return { ...res.json(), headers: { authorization: `Bearer ${res.json().token}` } } as { id: string; token: string; scopes: string[]; expiresAt: string | null; headers: { authorization: string } };
+    return { ...res.json(), headers: { authorization: `Bearer ${res.json().token}` } } as {
+      id: string;
+      token: string;
+      scopes: string[];
+      expiresAt: string | null;
+      headers: { authorization: string };
+    };
   };
-  const ask = (headers: { authorization: string }, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>
-    app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const ask = (
+    headers: { authorization: string },
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: object,
+  ) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
     app = await buildApp(config, { logger: false });
-    expect((await ask(admin, "POST", "/api/apps", { name, repoUrl: "https://github.com/pier-dev/hello.git" })).statusCode).toBe(201);
-    expect((await ask(admin, "PUT", `/api/apps/${name}/env`, { vars: { API_KEY: SECRET_VALUE } })).statusCode).toBe(200);
+    expect(
+      (await ask(admin, "POST", "/api/apps", { name, repoUrl: "https://github.com/pier-dev/hello.git" })).statusCode,
+    ).toBe(201);
+    expect((await ask(admin, "PUT", `/api/apps/${name}/env`, { vars: { API_KEY: SECRET_VALUE } })).statusCode).toBe(
+      200,
+    );
   });
   afterAll(async () => {
     await ask(admin, "DELETE", `/api/apps/${name}`);
@@ -44,7 +58,12 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
     const env = await ask(read.headers, "GET", `/api/apps/${name}/env`);
     expect(env.statusCode).toBe(200);
     expect(env.body).not.toContain(SECRET_VALUE);
-    for (const url of [`/api/apps/${name}/deployments`, `/api/apps/${name}/releases`, `/api/apps/${name}/autoscale`, "/api/notifications"]) {
+    for (const url of [
+      `/api/apps/${name}/deployments`,
+      `/api/apps/${name}/releases`,
+      `/api/apps/${name}/autoscale`,
+      "/api/notifications",
+    ]) {
       expect((await ask(read.headers, "GET", url)).statusCode, url).toBe(200);
     }
 
@@ -83,7 +102,9 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
     const after = await ask(admin, "GET", `/api/apps/${name}`);
     expect(after.statusCode).toBe(200);
     expect(after.json()).toMatchObject({ branch: "main" });
-    expect((await ask(admin, "GET", `/api/apps/${name}/env?reveal=true`)).json().vars).toEqual([expect.objectContaining({ key: "API_KEY", value: SECRET_VALUE })]);
+    expect((await ask(admin, "GET", `/api/apps/${name}/env?reveal=true`)).json().vars).toEqual([
+      expect.objectContaining({ key: "API_KEY", value: SECRET_VALUE }),
+    ]);
     expect((await ask(admin, "GET", `/api/apps/${name}/deployments`)).json().deployments).toEqual([]);
   });
 
@@ -114,7 +135,8 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
   it("tokens made before scopes existed are admin (the migration's default)", async () => {
     const token = `pier_${randomBytes(20).toString("hex")}`;
     const id = randomBytes(8).toString("hex");
-    await app.pier.prisma.$executeRaw`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix") VALUES (${id}, 'from before', ${hashToken(token)}, ${token.slice(0, 12)})`;
+    await app.pier.prisma
+      .$executeRaw`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix") VALUES (${id}, 'from before', ${hashToken(token)}, ${token.slice(0, 12)})`;
     const headers = { authorization: `Bearer ${token}` };
     expect((await ask(headers, "GET", `/api/apps/${name}`)).json().webhookSecret).not.toBeNull();
     expect((await ask(headers, "PATCH", `/api/apps/${name}`, { previews: false })).statusCode).toBe(200);
@@ -130,7 +152,10 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(86_400_000);
     expect((await ask(brief.headers, "GET", "/api/apps")).statusCode).toBe(200);
 
-    await app.pier.prisma.apiToken.update({ where: { id: brief.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await app.pier.prisma.apiToken.update({
+      where: { id: brief.id },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
     const refused = await ask(brief.headers, "GET", "/api/apps");
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toMatchObject({ error: "unauthorized" });

@@ -10,11 +10,26 @@ import { deliveryHeaders, pingPayload, sign } from "../../../tests/support/githu
  * Sends only the head of a request (the body never comes) and returns the status line's code, or "no
  * answer". From a loopback address of its own (Linux answers all of 127.0.0.0/8), so it is a sender of its own.
  */
-async function statusBeforeBody(port: number, path: string, headers: Record<string, string>, waitMs = 3_000): Promise<number | "no answer"> {
-  const socket = connect({ port, host: "127.0.0.1", localAddress: `127.${randomInt(1, 255)}.${randomInt(256)}.${randomInt(1, 255)}` });
+async function statusBeforeBody(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  waitMs = 3_000,
+): Promise<number | "no answer"> {
+  const socket = connect({
+    port,
+    host: "127.0.0.1",
+    localAddress: `127.${randomInt(1, 255)}.${randomInt(256)}.${randomInt(1, 255)}`,
+  });
   socket.on("error", () => {});
   try {
-    const head = [`POST ${path} HTTP/1.1`, "Host: 127.0.0.1", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), "", ""].join("\r\n");
+    const head = [
+      `POST ${path} HTTP/1.1`,
+      "Host: 127.0.0.1",
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      "",
+      "",
+    ].join("\r\n");
     socket.write(head);
     return await new Promise((resolve) => {
       let received = "";
@@ -45,7 +60,12 @@ describe("webhook limits", () => {
 
   const newApp = async () => {
     const name = `wl-${randomBytes(3).toString("hex")}`;
-    const res = await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" } });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" },
+    });
     expect(res.statusCode).toBe(201);
     created.push(name);
     return { name, secret: res.json().webhookSecret as string };
@@ -69,7 +89,8 @@ describe("webhook limits", () => {
     const invented = `nope-${randomBytes(3).toString("hex")}`;
     const statuses: number[] = [];
     // More than the budget of 3 to one made-up name, and more made-up names.
-    for (const name of [invented, invented, invented, invented, `${invented}-2`, "Not_A_Name"]) statuses.push((await deliver(name, from, deliveryHeaders("ping", "whatever", ping))).statusCode);
+    for (const name of [invented, invented, invented, invented, `${invented}-2`, "Not_A_Name"])
+      statuses.push((await deliver(name, from, deliveryHeaders("ping", "whatever", ping))).statusCode);
     expect(statuses).toEqual([404, 404, 404, 404, 404, 404]);
     expect((await deliver(target.name, from, deliveryHeaders("ping", target.secret, ping))).statusCode).toBe(200);
   });
@@ -80,16 +101,19 @@ describe("webhook limits", () => {
     const { "x-hub-signature-256": _omit, ...unsigned } = deliveryHeaders("ping", target.secret, ping);
     const wrong = { ...unsigned, "x-hub-signature-256": sign("not-the-secret", ping) };
     const statuses: number[] = [];
-    for (const headers of [unsigned, wrong, unsigned, wrong, wrong]) statuses.push((await deliver(target.name, attacker, headers)).statusCode);
+    for (const headers of [unsigned, wrong, unsigned, wrong, wrong])
+      statuses.push((await deliver(target.name, attacker, headers)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     // GitHub's deliveries still arrive, from anywhere (the app's budget of 3 is untouched).
-    for (const from of [newSender(), newSender(), attacker]) expect((await deliver(target.name, from, deliveryHeaders("ping", target.secret, ping))).statusCode).toBe(200);
+    for (const from of [newSender(), newSender(), attacker])
+      expect((await deliver(target.name, from, deliveryHeaders("ping", target.secret, ping))).statusCode).toBe(200);
   });
 
   it("signed deliveries are limited per app", async () => {
     const [busy, quiet] = [await newApp(), await newApp()];
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await deliver(busy.name, newSender(), deliveryHeaders("ping", busy.secret, ping))).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await deliver(busy.name, newSender(), deliveryHeaders("ping", busy.secret, ping))).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect((await deliver(quiet.name, newSender(), deliveryHeaders("ping", quiet.secret, ping))).statusCode).toBe(200);
   });
@@ -105,7 +129,9 @@ describe("webhook limits", () => {
     const target = await newApp();
     const head = { "Content-Type": "application/json", "Content-Length": String(2 * 1024 * 1024), Connection: "close" };
     const signedHead = { ...head, "X-GitHub-Event": "ping", "X-Hub-Signature-256": sign(target.secret, "") };
-    expect(await statusBeforeBody(port, `/webhooks/github/nope-${randomBytes(3).toString("hex")}`, signedHead)).toBe(404);
+    expect(await statusBeforeBody(port, `/webhooks/github/nope-${randomBytes(3).toString("hex")}`, signedHead)).toBe(
+      404,
+    );
     expect(await statusBeforeBody(port, `/webhooks/github/${target.name}`, head)).toBe(401);
     expect(await statusBeforeBody(port, `/webhooks/github/${target.name}`, signedHead)).toBe(413);
   });

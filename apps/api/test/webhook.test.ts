@@ -14,17 +14,29 @@ describe("GitHub webhook", () => {
   const name = `hook-${randomBytes(3).toString("hex")}`;
   let secret = "";
 
-  const deployments = async () => (await app.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: auth })).json().deployments as Array<{ id: string; status: string; reason: string | null }>;
+  const deployments = async () =>
+    (await app.inject({ method: "GET", url: `/api/apps/${name}/deployments`, headers: auth })).json()
+      .deployments as Array<{ id: string; status: string; reason: string | null }>;
   const enqueued = async () => {
     const counts = await app.pier.queue.getJobCounts("waiting", "delayed", "active", "prioritized");
     return Object.values(counts).reduce((a, b) => a + b, 0);
   };
   const deliver = (event: string, body: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: { ...deliveryHeaders(event, secret, body), ...headers }, payload: body });
+    app.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: { ...deliveryHeaders(event, secret, body), ...headers },
+      payload: body,
+    });
 
   beforeAll(async () => {
     app = await buildApp(config, { logger: false });
-    const res = await app.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" } });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/pier-dev/hello.git" },
+    });
     secret = res.json().webhookSecret;
   });
   afterAll(async () => {
@@ -45,7 +57,12 @@ describe("GitHub webhook", () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ error: "invalid_signature" });
     const { "x-hub-signature-256": _omit, ...unsigned } = deliveryHeaders("push", secret, body);
-    const missing = await app.inject({ method: "POST", url: `/webhooks/github/${name}`, headers: unsigned, payload: body });
+    const missing = await app.inject({
+      method: "POST",
+      url: `/webhooks/github/${name}`,
+      headers: unsigned,
+      payload: body,
+    });
     expect(missing.statusCode).toBe(401);
     // Signed over different bytes than sent (e.g. re-serialised JSON): refused too.
     const tampered = await deliver("push", `${body} `, { "x-hub-signature-256": sign(secret, body) });
@@ -63,7 +80,12 @@ describe("GitHub webhook", () => {
 
   it("unknown app is a 404", async () => {
     const body = JSON.stringify(pushPayload({ branch: "main", sha: SHA }));
-    const res = await app.inject({ method: "POST", url: "/webhooks/github/no-such-app", headers: deliveryHeaders("push", secret, body), payload: body });
+    const res = await app.inject({
+      method: "POST",
+      url: "/webhooks/github/no-such-app",
+      headers: deliveryHeaders("push", secret, body),
+      payload: body,
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: "app_not_found" });
   });
@@ -107,7 +129,10 @@ describe("GitHub webhook", () => {
     expect(newer.statusCode).toBe(202);
     const list = await deployments();
     const older = list.find((d) => d.id === before[0]?.id);
-    expect(older).toMatchObject({ status: "CANCELLED", reason: `superseded by deployment ${newer.json().deploymentId}` });
+    expect(older).toMatchObject({
+      status: "CANCELLED",
+      reason: `superseded by deployment ${newer.json().deploymentId}`,
+    });
     expect(list.find((d) => d.id === newer.json().deploymentId)?.status).toBe("QUEUED");
   });
 
@@ -116,10 +141,14 @@ describe("GitHub webhook", () => {
     // The "b" push is the newest; the "a" push was superseded by it. Replaying either, freshly signed by
     // GitHub back then and captured since, with a delivery id never seen:
     for (const sha of ["a".repeat(40), "b".repeat(40)]) {
-      const replay = await deliver("push", JSON.stringify(pushPayload({ branch: "main", sha })), { "x-github-delivery": `replay-${randomBytes(4).toString("hex")}` });
+      const replay = await deliver("push", JSON.stringify(pushPayload({ branch: "main", sha })), {
+        "x-github-delivery": `replay-${randomBytes(4).toString("hex")}`,
+      });
       expect(replay.statusCode).toBe(202);
       expect(replay.json()).toMatchObject({ ignored: true, duplicate: true });
-      expect(replay.json().reason).toMatch(/was pushed before .*: a push never deploys a commit again nor moves production back/);
+      expect(replay.json().reason).toMatch(
+        /was pushed before .*: a push never deploys a commit again nor moves production back/,
+      );
     }
     expect(await deployments()).toEqual(before);
   });

@@ -1,5 +1,21 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
-import type { AppDto, AuditEventDto, AutoscaleDto, AutoscalePolicyInput, CreateAppInput, DeploymentDto, EnvDto, LogsDto, ReleaseDto, ReleaseResultDto, RunResultDto, ScaleResultDto, CreatedTokenDto, TokenDto, TokenScope } from "./types.ts";
+import type {
+  AppDto,
+  AuditEventDto,
+  AutoscaleDto,
+  AutoscalePolicyInput,
+  CreateAppInput,
+  DeploymentDto,
+  EnvDto,
+  LogsDto,
+  ReleaseDto,
+  ReleaseResultDto,
+  RunResultDto,
+  ScaleResultDto,
+  CreatedTokenDto,
+  TokenDto,
+  TokenScope,
+} from "./types.ts";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -23,7 +39,10 @@ export class ApiClient {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new CliError(`cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`, EXIT.unreachable);
+      throw new CliError(
+        `cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`,
+        EXIT.unreachable,
+      );
     }
     const text = await response.text();
     let json: unknown;
@@ -33,7 +52,11 @@ export class ApiClient {
       json = undefined;
     }
     if (!response.ok) throw new ApiError(response.status, asErrorBody(json, response));
-    if (json === undefined) throw new CliError(`the API at ${this.baseUrl} answered ${method} ${path} with something that is not JSON: is this a Pier API?`, EXIT.api);
+    if (json === undefined)
+      throw new CliError(
+        `the API at ${this.baseUrl} answered ${method} ${path} with something that is not JSON: is this a Pier API?`,
+        EXIT.api,
+      );
     return json as T;
   }
 
@@ -41,7 +64,8 @@ export class ApiClient {
   getApp = (name: string) => this.request<AppDto>("GET", `/api/apps/${enc(name)}`);
   createApp = (input: CreateAppInput) => this.request<AppDto>("POST", "/api/apps", input);
   deploy = (name: string) => this.request<DeploymentDto>("POST", `/api/apps/${enc(name)}/deploy`);
-  listDeployments = (name: string, limit = 20) => this.request<{ deployments: DeploymentDto[] }>("GET", `/api/apps/${enc(name)}/deployments?limit=${limit}`);
+  listDeployments = (name: string, limit = 20) =>
+    this.request<{ deployments: DeploymentDto[] }>("GET", `/api/apps/${enc(name)}/deployments?limit=${limit}`);
   getDeployment = (id: string) => this.request<DeploymentDto>("GET", `/api/deployments/${enc(id)}`);
   getLogs = (id: string, after?: string, limit?: number) => {
     const query = new URLSearchParams();
@@ -52,32 +76,49 @@ export class ApiClient {
   };
   rollback = (name: string, deploymentId?: string) =>
     this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/rollback`, deploymentId ? { deploymentId } : {});
-  scale = (name: string, replicas: number) => this.request<ScaleResultDto>("POST", `/api/apps/${enc(name)}/scale`, { replicas });
-  getAutoscale = (name: string, limit: number) => this.request<AutoscaleDto>("GET", `/api/apps/${enc(name)}/autoscale?limit=${limit}`);
+  scale = (name: string, replicas: number) =>
+    this.request<ScaleResultDto>("POST", `/api/apps/${enc(name)}/scale`, { replicas });
+  getAutoscale = (name: string, limit: number) =>
+    this.request<AutoscaleDto>("GET", `/api/apps/${enc(name)}/autoscale?limit=${limit}`);
   /** null turns autoscaling off. */
-  setAutoscale = (name: string, policy: AutoscalePolicyInput | null) => this.request<AppDto>("PATCH", `/api/apps/${enc(name)}`, { autoscale: policy });
-  promote = (name: string, deploymentId: string) => this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/promote`, { deploymentId });
+  setAutoscale = (name: string, policy: AutoscalePolicyInput | null) =>
+    this.request<AppDto>("PATCH", `/api/apps/${enc(name)}`, { autoscale: policy });
+  promote = (name: string, deploymentId: string) =>
+    this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/promote`, { deploymentId });
   listReleases = (name: string) => this.request<{ releases: ReleaseDto[] }>("GET", `/api/apps/${enc(name)}/releases`);
-  listEnv = (name: string, reveal: boolean) => this.request<EnvDto>("GET", `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`);
-  setEnv = (name: string, vars: Record<string, string>) => this.request<EnvDto>("PUT", `/api/apps/${enc(name)}/env`, { vars });
+  listEnv = (name: string, reveal: boolean) =>
+    this.request<EnvDto>("GET", `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`);
+  setEnv = (name: string, vars: Record<string, string>) =>
+    this.request<EnvDto>("PUT", `/api/apps/${enc(name)}/env`, { vars });
   unsetEnv = (name: string, key: string) => this.request<EnvDto>("DELETE", `/api/apps/${enc(name)}/env/${enc(key)}`);
   run = (name: string, command: string[], timeoutSeconds: number) =>
     this.request<RunResultDto>("POST", `/api/apps/${enc(name)}/run`, { command, timeoutSeconds });
-  createToken = (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) => this.request<CreatedTokenDto>("POST", "/api/tokens", input);
+  createToken = (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
+    this.request<CreatedTokenDto>("POST", "/api/tokens", input);
   listTokens = () => this.request<{ tokens: TokenDto[] }>("GET", "/api/tokens");
   revokeToken = (id: string) => this.request<TokenDto>("DELETE", `/api/tokens/${enc(id)}`);
   listAudit = (options: { app?: string; limit: number }) =>
-    this.request<{ events: AuditEventDto[] }>("GET", `/api/audit?${new URLSearchParams({ ...(options.app ? { app: options.app } : {}), limit: String(options.limit) })}`);
+    this.request<{ events: AuditEventDto[] }>(
+      "GET",
+      `/api/audit?${new URLSearchParams({ ...(options.app ? { app: options.app } : {}), limit: String(options.limit) })}`,
+    );
 
   /** The app's runtime output as a text stream (GET /api/apps/:name/logs), written to `out` as it comes. */
-  async streamAppLogs(name: string, options: { tail: number; follow: boolean }, out: NodeJS.WritableStream): Promise<void> {
+  async streamAppLogs(
+    name: string,
+    options: { tail: number; follow: boolean },
+    out: NodeJS.WritableStream,
+  ): Promise<void> {
     if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
     const url = `${this.baseUrl}/api/apps/${enc(name)}/logs?tail=${options.tail}&follow=${options.follow}`;
     let response: Response;
     try {
       response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` } });
     } catch (error) {
-      throw new CliError(`cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`, EXIT.unreachable);
+      throw new CliError(
+        `cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`,
+        EXIT.unreachable,
+      );
     }
     if (!response.ok) {
       const text = await response.text();
@@ -101,7 +142,10 @@ function asErrorBody(json: unknown, response: Response): ApiErrorBody {
     const body = json as ApiErrorBody;
     return { ...body, message: typeof body.message === "string" ? body.message : "" };
   }
-  return { error: response.statusText.toLowerCase().replaceAll(" ", "_") || "error", message: `${response.status} ${response.statusText}`.trim() };
+  return {
+    error: response.statusText.toLowerCase().replaceAll(" ", "_") || "error",
+    message: `${response.status} ${response.statusText}`.trim(),
+  };
 }
 
 /** ECONNREFUSED, ENOTFOUND, ETIMEDOUT…: the most telling code in a fetch failure. */

@@ -49,9 +49,15 @@ export function parseCommand<T extends ParseArgsConfig>(command: string, config:
 }
 
 /** The positionals a command needs, or a usage error naming the missing one. */
-export function requirePositionals(command: string, positionals: string[], names: string[], opts: { rest?: boolean } = {}): string[] {
+export function requirePositionals(
+  command: string,
+  positionals: string[],
+  names: string[],
+  opts: { rest?: boolean } = {},
+): string[] {
   if (positionals.length < names.length) throw new UsageError(`missing <${names[positionals.length]}>`, command);
-  if (!opts.rest && positionals.length > names.length) throw new UsageError(`unexpected argument: ${positionals[names.length]}`, command);
+  if (!opts.rest && positionals.length > names.length)
+    throw new UsageError(`unexpected argument: ${positionals[names.length]}`, command);
   return positionals;
 }
 

@@ -19,7 +19,8 @@ export interface Connection {
 
 /** $XDG_CONFIG_HOME/pier/config.json, ~/.config/pier/config.json by default. */
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== "" ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  const base =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== "" ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
   return join(base, "pier", "config.json");
 }
 
@@ -61,7 +62,8 @@ export function normalizeUrl(url: string): string {
   } catch {
     throw new CliError(`not a URL: ${url}`, EXIT.usage);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new CliError(`the API URL must be http(s): ${url}`, EXIT.usage);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new CliError(`the API URL must be http(s): ${url}`, EXIT.usage);
   return trimmed;
 }
 

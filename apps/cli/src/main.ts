@@ -46,7 +46,10 @@ function report(error: unknown): ExitCode {
   if (error instanceof UsageError) {
     info(`pier: ${error.message}`);
     const exact = COMMANDS.filter((c) => c.name === error.command);
-    const usage = exact.length > 0 ? exact : COMMANDS.filter((c) => error.command !== undefined && c.name.startsWith(`${error.command} `));
+    const usage =
+      exact.length > 0
+        ? exact
+        : COMMANDS.filter((c) => error.command !== undefined && c.name.startsWith(`${error.command} `));
     for (const c of usage) info(`usage: ${c.usage}`);
     if (usage.length === 0) info("usage: pier <command> [arguments] [options] (pier help lists them)");
     return error.exitCode;

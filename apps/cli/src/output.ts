@@ -1,8 +1,12 @@
 /** Everything the CLI prints: tables and text on stdout, progress and errors on stderr, raw JSON for scripts. */
 
-const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+const useColor = (stream: NodeJS.WriteStream) =>
+  stream.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
 
-const paint = (code: string) => (text: string, stream: NodeJS.WriteStream = process.stdout) => (useColor(stream) ? `\x1b[${code}m${text}\x1b[0m` : text);
+const paint =
+  (code: string) =>
+  (text: string, stream: NodeJS.WriteStream = process.stdout) =>
+    useColor(stream) ? `\x1b[${code}m${text}\x1b[0m` : text;
 export const bold = paint("1");
 export const dim = paint("2");
 export const red = paint("31");

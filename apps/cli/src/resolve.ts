@@ -9,7 +9,8 @@ function matchOne(ref: string, candidates: DeploymentDto[], where: string): Depl
   if (exact) return exact;
   const prefixed = candidates.filter((d) => d.id.startsWith(ref) || d.shortId.startsWith(ref));
   if (prefixed.length === 1 && prefixed[0]) return prefixed[0];
-  if (prefixed.length > 1) throw new CliError(`${ref} matches ${prefixed.length} deployments ${where}: give more characters`, EXIT.usage);
+  if (prefixed.length > 1)
+    throw new CliError(`${ref} matches ${prefixed.length} deployments ${where}: give more characters`, EXIT.usage);
   throw new CliError(`no deployment ${ref} ${where}`, EXIT.notFound);
 }
 

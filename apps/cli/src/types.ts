@@ -58,7 +58,14 @@ export interface ReplicaStatusDto {
   desired: number;
   running: number;
   state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
-  replicas: Array<{ index: number; phase: string; containerId: string | null; restarts: number; lastReason: string | null; nextAttemptAt: string | null }>;
+  replicas: Array<{
+    index: number;
+    phase: string;
+    containerId: string | null;
+    restarts: number;
+    lastReason: string | null;
+    nextAttemptAt: string | null;
+  }>;
 }
 
 export interface ScaleResultDto {

@@ -18,14 +18,20 @@ describe("pier autoscale against the real API", () => {
   const name = `cli-as-${randomBytes(4).toString("hex")}`;
 
   const pier = (args: string[]) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args);
-  const storedPolicy = async () => (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
+  const storedPolicy = async () =>
+    (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
 
   beforeAll(async () => {
     configHome = await mkdtemp(join(tmpdir(), "pier-cli-autoscale-"));
     api = await buildApp(config, { logger: false });
     await api.listen({ host: "127.0.0.1", port: 0 });
     apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/owner/repo.git" } });
+    const created = await api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/owner/repo.git" },
+    });
     expect(created.statusCode).toBe(201);
   });
 
@@ -49,17 +55,38 @@ describe("pier autoscale against the real API", () => {
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     expect(res.stdout).toContain(`Autoscale ${name}: min 2, max 4, 20 in flight per replica, scale down after 30s`);
-    expect(await storedPolicy()).toEqual({ min: 2, max: 4, targetConcurrency: 20, scaleDownDelaySeconds: 30, idleTimeoutSeconds: 300 });
+    expect(await storedPolicy()).toEqual({
+      min: 2,
+      max: 4,
+      targetConcurrency: 20,
+      scaleDownDelaySeconds: 30,
+      idleTimeoutSeconds: 300,
+    });
   });
 
   it("with a policy on, --min and --max keep its values when left out; other flags go back to the defaults", async () => {
     const res = await pier(["autoscale", name, "--max", "6", "--target-rps", "50.5"]);
     expect(res.code).toBe(0);
-    expect(await storedPolicy()).toEqual({ min: 2, max: 6, targetConcurrency: 10, targetRps: 50.5, scaleDownDelaySeconds: 60, idleTimeoutSeconds: 300 });
+    expect(await storedPolicy()).toEqual({
+      min: 2,
+      max: 6,
+      targetConcurrency: 10,
+      targetRps: 50.5,
+      scaleDownDelaySeconds: 60,
+      idleTimeoutSeconds: 300,
+    });
     const toZero = await pier(["autoscale", name, "--min", "0", "--idle", "120"]);
     expect(toZero.code).toBe(0);
-    expect(toZero.stdout).toContain("min 0, max 6, 10 in flight per replica, scale down after 60s, to zero after 120s without requests");
-    expect(await storedPolicy()).toEqual({ min: 0, max: 6, targetConcurrency: 10, scaleDownDelaySeconds: 60, idleTimeoutSeconds: 120 });
+    expect(toZero.stdout).toContain(
+      "min 0, max 6, 10 in flight per replica, scale down after 60s, to zero after 120s without requests",
+    );
+    expect(await storedPolicy()).toEqual({
+      min: 0,
+      max: 6,
+      targetConcurrency: 10,
+      scaleDownDelaySeconds: 60,
+      idleTimeoutSeconds: 120,
+    });
   });
 
   it("reads the policy back with the last decisions, newest first (and as the API's JSON)", async () => {
@@ -68,24 +95,52 @@ describe("pier autoscale against the real API", () => {
     // The autoscaler (not running here) writes these; the CLI only reads them through the API.
     await api.pier.prisma.scaleDecision.createMany({
       data: [
-        { id: randomUUID(), appId: target.id, at: new Date(now - 120_000), fromReplicas: 1, toReplicas: 4, reason: "panic: 6 s concurrency 42 over 2× target", panic: true, panicConcurrency: 42, stableConcurrency: 12.25, requestsPerSecond: 310 },
-        { id: randomUUID(), appId: target.id, at: new Date(now - 30_000), fromReplicas: 4, toReplicas: 2, reason: "load fell for 60 s", panic: false, panicConcurrency: 3, stableConcurrency: 4.5, requestsPerSecond: 40 },
+        {
+          id: randomUUID(),
+          appId: target.id,
+          at: new Date(now - 120_000),
+          fromReplicas: 1,
+          toReplicas: 4,
+          reason: "panic: 6 s concurrency 42 over 2× target",
+          panic: true,
+          panicConcurrency: 42,
+          stableConcurrency: 12.25,
+          requestsPerSecond: 310,
+        },
+        {
+          id: randomUUID(),
+          appId: target.id,
+          at: new Date(now - 30_000),
+          fromReplicas: 4,
+          toReplicas: 2,
+          reason: "load fell for 60 s",
+          panic: false,
+          panicConcurrency: 3,
+          stableConcurrency: 4.5,
+          requestsPerSecond: 40,
+        },
       ],
     });
 
     const res = await pier(["autoscale", name]);
     expect(res.code).toBe(0);
     const lines = res.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe(`${name} autoscale min 0, max 6, 10 in flight per replica, scale down after 60s, to zero after 120s without requests`);
+    expect(lines[0]).toBe(
+      `${name} autoscale min 0, max 6, 10 in flight per replica, scale down after 60s, to zero after 120s without requests`,
+    );
     const header = lines.findIndex((l) => l.startsWith("AGE"));
     expect(lines[header]).toMatch(/^AGE\s+CHANGE\s+PANIC\s+IN FLIGHT 6s\/60s\s+REQ\/S\s+REASON$/);
     expect(lines[header + 1]).toMatch(/^\d+s\s+4 → 2\s+-\s+3\/4\.5\s+40\s+load fell for 60 s$/);
-    expect(lines[header + 2]).toMatch(/^2m\s+1 → 4\s+yes\s+42\/12\.3\s+310\s+panic: 6 s concurrency 42 over 2× target$/);
+    expect(lines[header + 2]).toMatch(
+      /^2m\s+1 → 4\s+yes\s+42\/12\.3\s+310\s+panic: 6 s concurrency 42 over 2× target$/,
+    );
 
     const json = await pier(["autoscale", name, "--json"]);
     expect(json.code).toBe(0);
     const body = JSON.parse(json.stdout);
-    expect(body).toEqual((await api.inject({ method: "GET", url: `/api/apps/${name}/autoscale?limit=10`, headers: auth })).json());
+    expect(body).toEqual(
+      (await api.inject({ method: "GET", url: `/api/apps/${name}/autoscale?limit=10`, headers: auth })).json(),
+    );
     expect(body.decisions.map((d: { to: number }) => d.to)).toEqual([2, 4]);
   });
 
@@ -106,7 +161,9 @@ describe("pier autoscale against the real API", () => {
     expect(minOverMax.stderr).toBe("pier: autoscale.min: must not be over max (400 validation_failed)\n");
     const overOperator = await pier(["autoscale", name, "--max", "99"]);
     expect(overOperator.code).toBe(6);
-    expect(overOperator.stderr).toContain(`autoscale.max: 99 is over the operator's maximum ${config.PIER_MAX_REPLICAS}`);
+    expect(overOperator.stderr).toContain(
+      `autoscale.max: 99 is over the operator's maximum ${config.PIER_MAX_REPLICAS}`,
+    );
     expect(await storedPolicy()).toEqual(before);
   });
 
@@ -144,7 +201,9 @@ describe("pier autoscale against the real API", () => {
     expect(help.stdout).toMatch(/^ {2}autoscale +Show an app's autoscale policy/m);
     const own = await pier(["autoscale", "--help"]);
     expect(own.code).toBe(0);
-    expect(own.stdout).toContain("Usage: pier autoscale <app> [off | --min N --max N [--target N] [--target-rps N] [--delay S] [--idle S]] [--json]");
+    expect(own.stdout).toContain(
+      "Usage: pier autoscale <app> [off | --min N --max N [--target N] [--target-rps N] [--delay S] [--idle S]] [--json]",
+    );
     expect(own.stdout).toContain("--target 10 requests in flight per replica");
   });
 });

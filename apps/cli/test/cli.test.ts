@@ -27,7 +27,8 @@ describe("pier CLI against the real API", () => {
   const name = `cli-${randomBytes(4).toString("hex")}`;
   const repoUrl = "https://github.com/owner/repo.git";
 
-  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, options);
+  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) =>
+    runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, options);
 
   const apiGet = async (url: string) => {
     const res = await api.inject({ method: "GET", url, headers: auth });
@@ -166,11 +167,14 @@ describe("pier CLI against the real API", () => {
     await prisma.buildLog.createMany({ data: [1, 2].map((n) => ({ deploymentId: id, line: `step ${n}` })) });
 
     let printed = "";
-    const following = pier(["logs", body.deployments[0].shortId, "--follow", "--app", name], { onStdout: (text) => (printed += text) });
+    const following = pier(["logs", body.deployments[0].shortId, "--follow", "--app", name], {
+      onStdout: (text) => (printed += text),
+    });
     const until = async (text: string) => {
       const deadline = Date.now() + 30_000;
       while (!printed.includes(text)) {
-        if (Date.now() > deadline) throw new Error(`pier logs --follow never printed ${JSON.stringify(text)}: ${printed}`);
+        if (Date.now() > deadline)
+          throw new Error(`pier logs --follow never printed ${JSON.stringify(text)}: ${printed}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     };
@@ -214,7 +218,9 @@ describe("pier CLI against the real API", () => {
 
     const unset = await pier(["env", "unset", name, "MODE"]);
     expect(unset.code).toBe(0);
-    expect((await apiGet(`/api/apps/${name}/env?reveal=true`)).body.vars.map((v: { key: string }) => v.key)).toEqual(["DATABASE_URL"]);
+    expect((await apiGet(`/api/apps/${name}/env?reveal=true`)).body.vars.map((v: { key: string }) => v.key)).toEqual([
+      "DATABASE_URL",
+    ]);
 
     const again = await pier(["env", "unset", name, "MODE"]);
     expect(again.code).toBe(5);
@@ -273,7 +279,14 @@ describe("pier CLI against the real API", () => {
   });
 
   it("exits 2 on bad usage", async () => {
-    for (const args of [["deploy"], ["frobnicate"], ["apps", "--bogus"], ["env"], ["apps", "create", "x"], ["promote", name]]) {
+    for (const args of [
+      ["deploy"],
+      ["frobnicate"],
+      ["apps", "--bogus"],
+      ["env"],
+      ["apps", "create", "x"],
+      ["promote", name],
+    ]) {
       const res = await pier(args);
       expect(res.code, args.join(" ")).toBe(2);
       expect(res.stdout, args.join(" ")).toBe("");

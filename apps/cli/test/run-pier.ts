@@ -17,13 +17,17 @@ export interface PierTarget {
 }
 
 /** Runs the CLI as a real subprocess against `target`. `env` entries set to undefined are removed. */
-export function runPier(target: PierTarget, args: string[], options: {
+export function runPier(
+  target: PierTarget,
+  args: string[],
+  options: {
     env?: Record<string, string | undefined>;
     input?: string;
     launcher?: boolean;
     /** Hears stdout as it comes (the result still has all of it). */
     onStdout?: (text: string) => void;
-  } = {}): Promise<PierRun> {
+  } = {},
+): Promise<PierRun> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     PIER_API_URL: target.apiUrl,
@@ -33,12 +37,19 @@ export function runPier(target: PierTarget, args: string[], options: {
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const argv = options.launcher ? ["apps/cli/bin/pier.mjs", ...args] : ["--import", "tsx", "apps/cli/src/main.ts", ...args];
+  const argv = options.launcher
+    ? ["apps/cli/bin/pier.mjs", ...args]
+    : ["--import", "tsx", "apps/cli/src/main.ts", ...args];
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, argv, { cwd: repoRoot, env: env as NodeJS.ProcessEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
+    const child = execFile(
+      process.execPath,
+      argv,
+      { cwd: repoRoot, env: env as NodeJS.ProcessEnv, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
     if (options.onStdout) child.stdout?.on("data", (chunk) => options.onStdout!(String(chunk)));
     child.stdin?.end(options.input ?? "");
   });

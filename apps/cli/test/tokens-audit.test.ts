@@ -23,7 +23,12 @@ describe("pier tokens and pier audit", () => {
     api = await buildApp(config, { logger: false });
     await api.listen({ host: "127.0.0.1", port: 0 });
     apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({ method: "POST", url: "/api/apps", headers: auth, payload: { name, repoUrl: "https://github.com/owner/repo.git" } });
+    const created = await api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/owner/repo.git" },
+    });
     expect(created.statusCode).toBe(201);
   });
   afterAll(async () => {
@@ -37,7 +42,9 @@ describe("pier tokens and pier audit", () => {
     expect(created.code, created.stderr).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^pier_[a-z0-9]{40}$/);
-    expect(created.stderr).toMatch(new RegExp(`Created token ci-${name} \\(deploy, expires \\d{4}-\\d\\d-\\d\\d, id [a-z0-9]+\\)`));
+    expect(created.stderr).toMatch(
+      new RegExp(`Created token ci-${name} \\(deploy, expires \\d{4}-\\d\\d-\\d\\d, id [a-z0-9]+\\)`),
+    );
 
     const listed = await pier(["tokens", "list"]);
     expect(listed.code).toBe(0);
@@ -75,7 +82,10 @@ describe("pier tokens and pier audit", () => {
     expect(lines).toHaveLength(4);
     const json = await pier(["audit", "--app", name, "--limit", "1", "--json"]);
     expect(JSON.parse(json.stdout).events).toHaveLength(1);
-    const tokenRefused = await pier(["audit"], (await pier(["tokens", "create", "r", "--scope", "read"])).stdout.trim());
+    const tokenRefused = await pier(
+      ["audit"],
+      (await pier(["tokens", "create", "r", "--scope", "read"])).stdout.trim(),
+    );
     expect(tokenRefused.code).toBe(6);
     expect(tokenRefused.stderr).toContain("needs the admin scope");
   });

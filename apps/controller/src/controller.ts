@@ -1,5 +1,11 @@
 import type { PrismaClient } from "@pier/db";
-import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, type ReconcileOutcome, type ReleaseDeps } from "@pier/release";
+import {
+  RECONCILE_LOCK_TTL_MS,
+  reconcileLockKey,
+  reconcileProduction,
+  type ReconcileOutcome,
+  type ReleaseDeps,
+} from "@pier/release";
 import type { ContainerEvent, ContainerRuntime } from "@pier/runtime";
 import { LABELS, METRIC_SAMPLE_MS, type NotificationEvent, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
@@ -69,7 +75,11 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     try {
       const outcome = await reconcileProduction(releaseDeps, appId, new Date(), { stoppedFromOutside: stopped.ids() });
       if (!outcome) return;
-      for (const { containerId, error } of outcome.notRemoved) logger.error({ appId, containerId, error }, "could not remove a dead container; its replacement started anyway, and the next pass tries again");
+      for (const { containerId, error } of outcome.notRemoved)
+        logger.error(
+          { appId, containerId, error },
+          "could not remove a dead container; its replacement started anyway, and the next pass tries again",
+        );
       if (outcome.started.length || outcome.stopped.length || outcome.waiting.length) {
         logger.info({ appId, ...outcome }, "reconciled");
         deps.onOutcome?.(appId, outcome);
@@ -98,7 +108,9 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
       try {
         do {
           again.delete(appId);
-          await passOnce(appId).catch((error) => logger.error({ err: error, appId }, "reconcile failed; the next sweep tries again"));
+          await passOnce(appId).catch((error) =>
+            logger.error({ err: error, appId }, "reconcile failed; the next sweep tries again"),
+          );
         } while (again.has(appId) && !closed);
       } finally {
         running.delete(appId);
@@ -111,12 +123,18 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   const alert = async (events: NotificationEvent[]) => {
     for (const event of events) {
       logger.warn({ event: event.event, app: event.app?.name }, event.summary);
-      if (deps.notifications) await notify({ prisma: deps.prisma, queue: deps.notifications }, event).catch((error) => logger.error({ err: error, event: event.event }, "could not queue an alert"));
+      if (deps.notifications)
+        await notify({ prisma: deps.prisma, queue: deps.notifications }, event).catch((error) =>
+          logger.error({ err: error, event: event.event }, "could not queue an alert"),
+        );
     }
   };
 
   const sweep = async () => {
-    const apps = await deps.prisma.app.findMany({ where: { productionDeploymentId: { not: null }, name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX } }, select: { id: true } });
+    const apps = await deps.prisma.app.findMany({
+      where: { productionDeploymentId: { not: null }, name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX } },
+      select: { id: true },
+    });
     await Promise.all(apps.map((a) => reconcile(a.id)));
   };
   const sweepLogged = () => sweep().catch((error) => logger.error({ err: error }, "sweep failed"));
@@ -132,7 +150,8 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     const appId = event.labels[LABELS.appId];
     const mine = (event.labels[LABELS.app] ?? "").startsWith(config.PIER_CONTROLLER_APP_PREFIX);
     // A production container that stopped or vanished: act now, not at the next sweep.
-    if (appId && mine && (event.action === "die" || event.action === "destroy" || event.action === "oom")) void reconcile(appId);
+    if (appId && mine && (event.action === "die" || event.action === "destroy" || event.action === "oom"))
+      void reconcile(appId);
   };
   let events: { close(): void } | null = null;
   const watch = async (): Promise<void> => {
@@ -157,8 +176,20 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     await sampler.sample();
     await alert(await trafficAlerts(deps.prisma, deps.redis, config));
   };
-  const sampleTimer = setInterval(() => void sampleAndCheck().catch((error) => logger.error({ err: error }, "resource sampling or traffic alerts failed")), METRIC_SAMPLE_MS);
-  const pruneTimer = setInterval(() => void pruneMetricSamples(deps.prisma).catch((error) => logger.error({ err: error }, "pruning metric samples failed")), 60 * 60_000);
+  const sampleTimer = setInterval(
+    () =>
+      void sampleAndCheck().catch((error) =>
+        logger.error({ err: error }, "resource sampling or traffic alerts failed"),
+      ),
+    METRIC_SAMPLE_MS,
+  );
+  const pruneTimer = setInterval(
+    () =>
+      void pruneMetricSamples(deps.prisma).catch((error) =>
+        logger.error({ err: error }, "pruning metric samples failed"),
+      ),
+    60 * 60_000,
+  );
   await sweepLogged();
   await endStuck();
   const autoscaler = await startAutoscaler({ ...deps, reconcile, alert });

@@ -10,23 +10,49 @@ const loopKey = (appId: string) => `pier:app-crash-loop:${appId}`;
  * replica serving), the app recovered. Down and crash-loop episodes are remembered in Redis, so each is
  * told once and its recovery once, whichever controller process sees it.
  */
-export async function replicaEvents(redis: Redis, app: { id: string; name: string }, outcome: ReconcileOutcome, now = new Date()): Promise<NotificationEvent[]> {
+export async function replicaEvents(
+  redis: Redis,
+  app: { id: string; name: string },
+  outcome: ReconcileOutcome,
+  now = new Date(),
+): Promise<NotificationEvent[]> {
   const at = now.toISOString();
   const events: NotificationEvent[] = [];
   const base = { app: { id: app.id, name: app.name }, at };
   for (const { index, reason } of outcome.replaced) {
-    events.push({ ...base, event: "container.replaced", summary: `${app.name}: replica ${index} was lost (${reason ?? "unknown"}) and replaced`, details: { replica: index, reason } });
+    events.push({
+      ...base,
+      event: "container.replaced",
+      summary: `${app.name}: replica ${index} was lost (${reason ?? "unknown"}) and replaced`,
+      details: { replica: index, reason },
+    });
   }
   for (const { index, reason } of outcome.enteredCrashLoop) {
     await redis.set(loopKey(app.id), "1");
-    events.push({ ...base, event: "app.crash_loop", summary: `${app.name}: replica ${index} keeps dying (${reason ?? "unknown"}); Pier backs off before each new start`, details: { replica: index, reason } });
+    events.push({
+      ...base,
+      event: "app.crash_loop",
+      summary: `${app.name}: replica ${index} keeps dying (${reason ?? "unknown"}); Pier backs off before each new start`,
+      details: { replica: index, reason },
+    });
   }
   if (outcome.desired > 0 && outcome.serving === 0 && (await redis.set(downKey(app.id), "1", "NX")) === "OK") {
-    events.push({ ...base, event: "app.down", summary: `${app.name}: no replica is serving (0 of ${outcome.desired})`, details: { desired: outcome.desired } });
+    events.push({
+      ...base,
+      event: "app.down",
+      summary: `${app.name}: no replica is serving (0 of ${outcome.desired})`,
+      details: { desired: outcome.desired },
+    });
   }
   if (outcome.desired > 0 && outcome.serving >= outcome.desired) {
     const ended = (await redis.del(downKey(app.id))) + (await redis.del(loopKey(app.id)));
-    if (ended > 0) events.push({ ...base, event: "app.recovered", summary: `${app.name}: serving again (${outcome.serving} of ${outcome.desired} replicas)`, details: { serving: outcome.serving } });
+    if (ended > 0)
+      events.push({
+        ...base,
+        event: "app.recovered",
+        summary: `${app.name}: serving again (${outcome.serving} of ${outcome.desired} replicas)`,
+        details: { serving: outcome.serving },
+      });
   }
   return events;
 }

@@ -11,7 +11,11 @@ export interface ResourceSampler {
  * CPU and memory of each app's production containers (Docker stats; CPU % from two readings, 100 =
  * one core), the replicas serving, and the replacements since the last sample.
  */
-export function createResourceSampler(prisma: PrismaClient, runtime: ContainerRuntime, config: PierConfig): ResourceSampler {
+export function createResourceSampler(
+  prisma: PrismaClient,
+  runtime: ContainerRuntime,
+  config: PierConfig,
+): ResourceSampler {
   const previous = new Map<string, ContainerStats>();
   const restartsSeen = new Map<string, number>();
   let last = Date.now();
@@ -20,7 +24,11 @@ export function createResourceSampler(prisma: PrismaClient, runtime: ContainerRu
       const now = Date.now();
       const apps = await prisma.app.findMany({
         where: { productionDeploymentId: { not: null }, name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX } },
-        select: { id: true, productionDeploymentId: true, replicaStates: { select: { deploymentId: true, restarts: true } } },
+        select: {
+          id: true,
+          productionDeploymentId: true,
+          replicaStates: { select: { deploymentId: true, restarts: true } },
+        },
       });
       const containers = await runtime.listContainers({ [LABELS.managed]: "true" });
       const rows = [];
@@ -40,7 +48,9 @@ export function createResourceSampler(prisma: PrismaClient, runtime: ContainerRu
           const systemDelta = before ? stats.systemCpuNs - before.systemCpuNs : 0;
           if (cpuDelta > 0 && systemDelta > 0) cpuPercent += (cpuDelta / systemDelta) * stats.onlineCpus * 100;
         }
-        const restarts = app.replicaStates.filter((s) => s.deploymentId === app.productionDeploymentId).reduce((sum, s) => sum + s.restarts, 0);
+        const restarts = app.replicaStates
+          .filter((s) => s.deploymentId === app.productionDeploymentId)
+          .reduce((sum, s) => sum + s.restarts, 0);
         const key = `${app.id}/${app.productionDeploymentId}`;
         const newRestarts = Math.max(0, restarts - (restartsSeen.get(key) ?? restarts));
         restartsSeen.set(key, restarts);
@@ -66,6 +76,8 @@ export function createResourceSampler(prisma: PrismaClient, runtime: ContainerRu
 
 /** Samples older than the retention (7 days, as Coolify keeps them) are deleted. */
 export async function pruneMetricSamples(prisma: PrismaClient, now = Date.now()): Promise<number> {
-  const { count } = await prisma.metricSample.deleteMany({ where: { at: { lt: new Date(now - METRIC_RETENTION_MS) } } });
+  const { count } = await prisma.metricSample.deleteMany({
+    where: { at: { lt: new Date(now - METRIC_RETENTION_MS) } },
+  });
   return count;
 }

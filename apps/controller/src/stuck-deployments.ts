@@ -11,10 +11,19 @@ const GRACE_MS = 30_000;
  * Ends deployments left QUEUED, BUILDING or DEPLOYING with no live job behind them (a worker killed
  * twice, a lost queue): FAILED with the reason, so every accepted push ends somewhere.
  */
-export async function endStuckDeployments(prisma: PrismaClient, queue: Queue, appPrefix = "", now = Date.now()): Promise<string[]> {
+export async function endStuckDeployments(
+  prisma: PrismaClient,
+  queue: Queue,
+  appPrefix = "",
+  now = Date.now(),
+): Promise<string[]> {
   const open = await prisma.deployment.findMany({
     // Only the apps this controller looks after: another Pier on the same database has its own queue.
-    where: { status: { in: [...UNFINISHED_STATUSES] }, createdAt: { lt: new Date(now - GRACE_MS) }, app: { name: { startsWith: appPrefix } } },
+    where: {
+      status: { in: [...UNFINISHED_STATUSES] },
+      createdAt: { lt: new Date(now - GRACE_MS) },
+      app: { name: { startsWith: appPrefix } },
+    },
     select: { id: true, status: true },
   });
   const ended: string[] = [];
@@ -23,7 +32,14 @@ export async function endStuckDeployments(prisma: PrismaClient, queue: Queue, ap
     const state = job ? await job.getState() : "missing";
     if (LIVE_JOB_STATES.has(state)) continue;
     const why = state === "missing" ? "its build job is gone" : `its build job is ${state}`;
-    if (await markFailed(prisma, deployment.id, `the deployment stopped while ${deployment.status} (${why}); push again or redeploy`)) ended.push(deployment.id);
+    if (
+      await markFailed(
+        prisma,
+        deployment.id,
+        `the deployment stopped while ${deployment.status} (${why}); push again or redeploy`,
+      )
+    )
+      ended.push(deployment.id);
   }
   return ended;
 }

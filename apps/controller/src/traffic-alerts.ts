@@ -17,7 +17,12 @@ const openKey = (appId: string, kind: string) => `pier:alert-open:${appId}:${kin
  * share) or p95 latency over the app's threshold. An open alert is not repeated while the condition
  * holds; it closes (and may fire again) once the minute is back under the threshold.
  */
-export async function trafficAlerts(prisma: PrismaClient, redis: Redis, config: PierConfig, now = Date.now()): Promise<NotificationEvent[]> {
+export async function trafficAlerts(
+  prisma: PrismaClient,
+  redis: Redis,
+  config: PierConfig,
+  now = Date.now(),
+): Promise<NotificationEvent[]> {
   const apps = await prisma.app.findMany({
     where: { productionDeploymentId: { not: null }, name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX } },
     select: { id: true, name: true, alertErrorRate: true, alertP95Ms: true },
@@ -30,12 +35,25 @@ export async function trafficAlerts(prisma: PrismaClient, redis: Redis, config: 
     });
     const requests = samples.reduce((sum, s) => sum + s.requests, 0);
     const errors = samples.reduce((sum, s) => sum + s.status5xx, 0);
-    const buckets = samples.reduce((sum, s) => addBuckets(sum, s.latencyBuckets), new Array<number>(LATENCY_BUCKET_COUNT).fill(0));
+    const buckets = samples.reduce(
+      (sum, s) => addBuckets(sum, s.latencyBuckets),
+      new Array<number>(LATENCY_BUCKET_COUNT).fill(0),
+    );
     const errorRate = requests ? errors / requests : 0;
     const p95 = percentileMs(buckets, 0.95) ?? 0;
     const checks = [
-      { kind: "alert.error_rate" as const, value: errorRate, limit: app.alertErrorRate ?? DEFAULT_ERROR_RATE, show: (v: number) => `${(v * 100).toFixed(1)} %` },
-      { kind: "alert.latency" as const, value: p95, limit: app.alertP95Ms ?? DEFAULT_P95_MS, show: (v: number) => `${Math.round(v)} ms` },
+      {
+        kind: "alert.error_rate" as const,
+        value: errorRate,
+        limit: app.alertErrorRate ?? DEFAULT_ERROR_RATE,
+        show: (v: number) => `${(v * 100).toFixed(1)} %`,
+      },
+      {
+        kind: "alert.latency" as const,
+        value: p95,
+        limit: app.alertP95Ms ?? DEFAULT_P95_MS,
+        show: (v: number) => `${Math.round(v)} ms`,
+      },
     ];
     for (const check of checks) {
       const breached = requests >= MIN_REQUESTS && check.value > check.limit;

@@ -3,9 +3,21 @@ import { describe, expect, it } from "vitest";
 import { decide, newAutoscaleMemory, type LoadSummary } from "../src/autoscaler/decide.ts";
 import { summarizeLoad } from "../src/autoscaler/load-window.ts";
 
-const policy = autoscalePolicySchema.parse({ min: 1, max: 5, targetConcurrency: 10, scaleDownDelaySeconds: 10, idleTimeoutSeconds: 30 });
+const policy = autoscalePolicySchema.parse({
+  min: 1,
+  max: 5,
+  targetConcurrency: 10,
+  scaleDownDelaySeconds: 10,
+  idleTimeoutSeconds: 30,
+});
 const quiet: LoadSummary = { panicConcurrency: 0, stableConcurrency: 0, panicRps: 0, stableRps: 0, lastActiveAt: null };
-const load = (panic: number, stable = panic, lastActiveAt: number | null = 0): LoadSummary => ({ panicConcurrency: panic, stableConcurrency: stable, panicRps: 0, stableRps: 0, lastActiveAt });
+const load = (panic: number, stable = panic, lastActiveAt: number | null = 0): LoadSummary => ({
+  panicConcurrency: panic,
+  stableConcurrency: stable,
+  panicRps: 0,
+  stableRps: 0,
+  lastActiveAt,
+});
 
 describe("autoscaling decisions", () => {
   it("panics at 2× the target per replica and scales up at once to what the 6 s window asks", () => {
@@ -69,7 +81,9 @@ describe("autoscaling decisions", () => {
 
   it("uses the requests-per-second target when it asks for more", () => {
     const byRps = autoscalePolicySchema.parse({ min: 1, max: 10, targetConcurrency: 100, targetRps: 50 });
-    expect(decide(byRps, 1, { ...load(1, 1), stableRps: 220, panicRps: 220 }, newAutoscaleMemory(0), 2_000)).toMatchObject({ to: 5 });
+    expect(
+      decide(byRps, 1, { ...load(1, 1), stableRps: 220, panicRps: 220 }, newAutoscaleMemory(0), 2_000),
+    ).toMatchObject({ to: 5 });
   });
 });
 
@@ -90,10 +104,17 @@ describe("load windows", () => {
 
 describe("autoscale policies", () => {
   it("refuses min over max, a negative delay and unknown fields, naming the field", () => {
-    const issues = (value: unknown) => autoscalePolicySchema.safeParse(value).error?.issues.map((i) => i.path.join(".")) ?? [];
+    const issues = (value: unknown) =>
+      autoscalePolicySchema.safeParse(value).error?.issues.map((i) => i.path.join(".")) ?? [];
     expect(issues({ min: 3, max: 2 })).toEqual(["min"]);
     expect(issues({ max: 2, scaleDownDelaySeconds: -1 })).toEqual(["scaleDownDelaySeconds"]);
     expect(issues({ max: 2, surprise: 1 })).toHaveLength(1);
-    expect(autoscalePolicySchema.parse({ max: 4 })).toEqual({ min: 1, max: 4, targetConcurrency: 10, scaleDownDelaySeconds: 60, idleTimeoutSeconds: 300 });
+    expect(autoscalePolicySchema.parse({ max: 4 })).toEqual({
+      min: 1,
+      max: 4,
+      targetConcurrency: 10,
+      scaleDownDelaySeconds: 60,
+      idleTimeoutSeconds: 300,
+    });
   });
 });

@@ -1,6 +1,12 @@
 import type { PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { ROUTES_APPLIED_TTL_SECONDS, ROUTES_CHANGED_CHANNEL, ROUTES_GENERATION_KEY, routesAppliedKey, type PierConfig } from "@pier/shared";
+import {
+  ROUTES_APPLIED_TTL_SECONDS,
+  ROUTES_CHANGED_CHANNEL,
+  ROUTES_GENERATION_KEY,
+  routesAppliedKey,
+  type PierConfig,
+} from "@pier/shared";
 import { randomUUID } from "node:crypto";
 import { connectRedis } from "@pier/redis";
 import { loadRouteEntries } from "./load-routes.ts";
@@ -62,7 +68,8 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     })();
     return reloading;
   };
-  const reloadLogged = () => reload().catch((error) => logger.error({ err: error }, "route reload failed; keeping the previous table"));
+  const reloadLogged = () =>
+    reload().catch((error) => logger.error({ err: error }, "route reload failed; keeping the previous table"));
 
   await reload();
   const subscriber = connectRedis(config.REDIS_URL, "blocking", "router subscriber", logger);

@@ -40,7 +40,10 @@ export async function loadRouteEntries(prisma: PrismaClient, runtime: ContainerR
     const deploymentId = container.labels[LABELS.deployment];
     if (!deploymentId || !container.hostPort) continue;
     const index = replicaIndexOf(container.labels);
-    if (!servesReplica(container, recorded.get(`${deploymentId}/${index}`), index, desiredOfProduction.get(deploymentId))) continue;
+    if (
+      !servesReplica(container, recorded.get(`${deploymentId}/${index}`), index, desiredOfProduction.get(deploymentId))
+    )
+      continue;
     portByDeployment.set(deploymentId, [...(portByDeployment.get(deploymentId) ?? []), container.hostPort]);
     const appId = container.labels[LABELS.appId];
     if (appId) owners.set(container.hostPort, { appId, deploymentId });

@@ -8,7 +8,13 @@ supervisedProcess("pier-router");
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: "pier-router" } });
 const prisma = createPrismaClient(config.DATABASE_URL);
-const starting = createRouter(config, prisma, createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }), logger, { host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT });
+const starting = createRouter(
+  config,
+  prisma,
+  createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }),
+  logger,
+  { host: config.PIER_ROUTER_HOST, port: config.PIER_ROUTER_PORT },
+);
 
 // Listening from the start: a stop asked for while the router starts waits for it, then stops the HAProxy it started.
 async function shutdown(signal: string) {

@@ -38,7 +38,13 @@ const START_ATTEMPTS = 3;
  * The router: HAProxy carries the traffic (data plane); this process keeps its route map equal to
  * the database and the running containers (control plane), and confirms every change it applied.
  */
-export async function createRouter(config: PierConfig, prisma: PrismaClient, runtime: ContainerRuntime, logger: RouterLogger, listen: RouterListen): Promise<Router> {
+export async function createRouter(
+  config: PierConfig,
+  prisma: PrismaClient,
+  runtime: ContainerRuntime,
+  logger: RouterLogger,
+  listen: RouterListen,
+): Promise<Router> {
   const redis = connectRedis(config.REDIS_URL, "commands", "router", logger);
   const activator = await startActivator({
     domain: config.PIER_DOMAIN,
@@ -53,7 +59,14 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
   // serves meanwhile); the control plane then loads them again and applies any change since.
   const started = loadRouteEntries(prisma, runtime).then((initial) => {
     activator.update(initial);
-    return startDataPlane(config, listen, logger, activator, latencyMetrics ? { port: latencyLog.port } : undefined, initial.entries);
+    return startDataPlane(
+      config,
+      listen,
+      logger,
+      activator,
+      latencyMetrics ? { port: latencyLog.port } : undefined,
+      initial.entries,
+    );
   });
   const { haproxy, port } = await started.catch(async (error) => {
     await latencyLog.close();
@@ -61,7 +74,9 @@ export async function createRouter(config: PierConfig, prisma: PrismaClient, run
     redis.disconnect();
     throw error;
   });
-  const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger, { latencySamplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND });
+  const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger, {
+    latencySamplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND,
+  });
   const load = startLoadReporter(haproxy, activator, redis, logger);
   const stopAll = async () => {
     load.close();
@@ -117,15 +132,23 @@ async function startDataPlane(
     holdReleasedSlots: true,
     activator: { port: activator.port, timeoutMs: config.PIER_ACTIVATOR_TIMEOUT_MS },
   };
-  if (listen.port !== 0) return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger, initial), port: listen.port };
+  if (listen.port !== 0)
+    return {
+      haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { ...listen, ...shape }, logger, initial),
+      port: listen.port,
+    };
   // HAProxy can't report a port the kernel picked, so pick one here; another process may take it
   // between our probe and HAProxy's bind, hence a few attempts.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort(listen.host);
     try {
-      return { haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, ...shape }, logger, initial), port };
+      return {
+        haproxy: await startHaproxy(config.PIER_HAPROXY_BIN, { host: listen.host, port, ...shape }, logger, initial),
+        port,
+      };
     } catch (error) {
-      if (attempt >= START_ATTEMPTS || !/cannot bind|Address already in use/i.test((error as Error).message)) throw error;
+      if (attempt >= START_ATTEMPTS || !/cannot bind|Address already in use/i.test((error as Error).message))
+        throw error;
     }
   }
 }

@@ -7,10 +7,22 @@ import { ACTIVATOR, type RouteTable } from "../src/route-entries.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
 
 const silent = { info() {}, warn() {}, error() {} };
-const asleep = (): RouteTable => ({ entries: new Map([["web", ACTIVATOR]]), owners: new Map(), wakeable: new Map([["web", "app-1"]]) });
-const awake = (port: number): RouteTable => ({ entries: new Map([["web", [port]]]), owners: new Map(), wakeable: new Map() });
+const asleep = (): RouteTable => ({
+  entries: new Map([["web", ACTIVATOR]]),
+  owners: new Map(),
+  wakeable: new Map([["web", "app-1"]]),
+});
+const awake = (port: number): RouteTable => ({
+  entries: new Map([["web", [port]]]),
+  owners: new Map(),
+  wakeable: new Map(),
+});
 
-function get(port: number, host: string, path = "/"): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  port: number,
+  host: string,
+  path = "/",
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, path, headers: { host } }, (res) => {
       let body = "";
@@ -31,7 +43,13 @@ describe("activator", () => {
 
   async function setup(options: { maxHeldPerApp?: number; timeoutMs?: number } = {}) {
     const wakes: string[] = [];
-    const activator: Activator = await startActivator({ domain: "localhost", timeoutMs: options.timeoutMs ?? 10_000, maxHeldPerApp: options.maxHeldPerApp ?? 100, wake: async (id) => void wakes.push(id), logger: silent });
+    const activator: Activator = await startActivator({
+      domain: "localhost",
+      timeoutMs: options.timeoutMs ?? 10_000,
+      maxHeldPerApp: options.maxHeldPerApp ?? 100,
+      wake: async (id) => void wakes.push(id),
+      logger: silent,
+    });
     cleanups.push(() => activator.close());
     activator.update(asleep());
     return { activator, wakes };
@@ -46,12 +64,20 @@ describe("activator", () => {
 
   it("holds requests for a sleeping app, asks once to wake it, and forwards them all when it serves", async () => {
     const { activator, wakes } = await setup();
-    const answers = Promise.all([get(activator.port, "web.localhost", "/a"), get(activator.port, "web.localhost", "/b"), get(activator.port, "WEB.localhost:8080", "/c")]);
+    const answers = Promise.all([
+      get(activator.port, "web.localhost", "/a"),
+      get(activator.port, "web.localhost", "/b"),
+      get(activator.port, "WEB.localhost:8080", "/c"),
+    ]);
     await eventually(async () => activator.heldByApp().get("app-1") === 3, "3 requests held", 5_000, 10);
     expect(wakes).toEqual(["app-1"]);
     expect(activator.takeArrivals().get("app-1")).toBe(3);
     activator.update(awake(await app()));
-    expect((await answers).map((a) => `${a.status} ${a.body}`)).toEqual(["200 app saw /a", "200 app saw /b", "200 app saw /c"]);
+    expect((await answers).map((a) => `${a.status} ${a.body}`)).toEqual([
+      "200 app saw /a",
+      "200 app saw /b",
+      "200 app saw /c",
+    ]);
     expect(activator.heldByApp().size).toBe(0);
   });
 

@@ -16,11 +16,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
 function request(port: number, host: string, options: { method?: string; body?: string; path?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, agent, path: options.path ?? "/", method: options.method ?? "GET", headers: { host } }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port, agent, path: options.path ?? "/", method: options.method ?? "GET", headers: { host } },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -33,7 +36,17 @@ function upstream(name: string) {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       res.setHeader("x-upstream", name);
-      res.end(JSON.stringify({ name, method: req.method, url: req.url, body, forwardedHost: req.headers["x-forwarded-host"], forwardedFor: req.headers["x-forwarded-for"], forwardedProto: req.headers["x-forwarded-proto"] }));
+      res.end(
+        JSON.stringify({
+          name,
+          method: req.method,
+          url: req.url,
+          body,
+          forwardedHost: req.headers["x-forwarded-host"],
+          forwardedFor: req.headers["x-forwarded-for"],
+          forwardedProto: req.headers["x-forwarded-proto"],
+        }),
+      );
     });
   });
 }
@@ -50,8 +63,27 @@ describe("router data plane (HAProxy)", () => {
     for (const [name, server] of Object.entries(servers)) ports[name] = await listen(server);
     deadPort = await freePort(); // nothing listens there
     proxyPort = await freePort();
-    haproxy = await startHaproxy("haproxy", { host: "127.0.0.1", port: proxyPort, threads: 2, slots: 8, serversPerSlot: 4, domain: "localhost", activator: { port: 9, timeoutMs: 1_000 } }, pino({ level: "silent" }));
-    await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
+    haproxy = await startHaproxy(
+      "haproxy",
+      {
+        host: "127.0.0.1",
+        port: proxyPort,
+        threads: 2,
+        slots: 8,
+        serversPerSlot: 4,
+        domain: "localhost",
+        activator: { port: 9, timeoutMs: 1_000 },
+      },
+      pino({ level: "silent" }),
+    );
+    await setRoutes(
+      new Map<string, number[] | null>([
+        ["web", [ports.a!]],
+        ["down", null],
+        ["gone", [deadPort]],
+        ["api", [ports.a!, ports.b!, ports.c!]],
+      ]),
+    );
   });
   afterAll(async () => {
     agent.destroy();
@@ -63,7 +95,15 @@ describe("router data plane (HAProxy)", () => {
     const res = await request(proxyPort, "Web.localhost.:8080", { method: "POST", path: "/submit?x=1", body: "hello" });
     expect(res.status).toBe(200);
     expect(res.headers["x-upstream"]).toBe("a");
-    expect(JSON.parse(res.body)).toEqual({ name: "a", method: "POST", url: "/submit?x=1", body: "hello", forwardedHost: "Web.localhost.:8080", forwardedFor: "127.0.0.1", forwardedProto: "http" });
+    expect(JSON.parse(res.body)).toEqual({
+      name: "a",
+      method: "POST",
+      url: "/submit?x=1",
+      body: "hello",
+      forwardedHost: "Web.localhost.:8080",
+      forwardedFor: "127.0.0.1",
+      forwardedProto: "http",
+    });
   });
 
   it("answers 404 for unknown hosts, 503 for apps with nothing running, 502 when the app doesn't answer", async () => {
@@ -120,11 +160,23 @@ describe("router data plane (HAProxy)", () => {
     const deadlineDown = Date.now() + 5_000;
     while ((await stateOfDoomed()) !== "0" && Date.now() < deadlineDown) await new Promise((r) => setTimeout(r, 100));
     expect(await stateOfDoomed()).toBe("0");
-    await setRoutes(new Map<string, number[] | null>([["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]]));
+    await setRoutes(
+      new Map<string, number[] | null>([
+        ["web", [ports.a!]],
+        ["down", null],
+        ["gone", [deadPort]],
+        ["api", [ports.a!, ports.b!, ports.c!]],
+      ]),
+    );
   });
 
   it("a reused backend slot serves its new replica at once, whatever its old servers' health was", async () => {
-    const base: Array<[string, number[] | null]> = [["web", [ports.a!]], ["down", null], ["gone", [deadPort]], ["api", [ports.a!, ports.b!, ports.c!]]];
+    const base: Array<[string, number[] | null]> = [
+      ["web", [ports.a!]],
+      ["down", null],
+      ["gone", [deadPort]],
+      ["api", [ports.a!, ports.b!, ports.c!]],
+    ];
     const problems: string[] = [];
     for (let i = 0; i < 24; i++) {
       // Alternate a dead upstream (its health check marks it down) and a live one, so slots are reused in every state.
@@ -172,7 +224,8 @@ describe("router data plane (HAProxy)", () => {
           const res = await request(proxyPort, "web.localhost");
           const overlapped = started !== startedAtSend || startedAtSend !== atSend;
           if (res.status !== 200) problems.push(`HTTP ${res.status}`);
-          else if (!overlapped && res.headers["x-upstream"] !== routes[atSend]) problems.push(`old route answered: ${res.headers["x-upstream"]}`);
+          else if (!overlapped && res.headers["x-upstream"] !== routes[atSend])
+            problems.push(`old route answered: ${res.headers["x-upstream"]}`);
           else ok++;
           if (!overlapped) checked++;
         } catch (error) {

@@ -5,7 +5,15 @@ import { routeMapEntries } from "../src/haproxy/route-map.ts";
 describe("backend slots and the host map", () => {
   it("gives each replica set a slot shared by every label that routes to it; nothing running maps to 0", () => {
     const slots = new BackendSlots(4, 3);
-    const plan = slots.plan(new Map<string, number[] | null>([["web", [41000]], ["web-abc", [41000]], ["api", [41002, 41001]], ["down", null], ["empty", []]]));
+    const plan = slots.plan(
+      new Map<string, number[] | null>([
+        ["web", [41000]],
+        ["web-abc", [41000]],
+        ["api", [41002, 41001]],
+        ["down", null],
+        ["empty", []],
+      ]),
+    );
     expect([...plan.routes]).toEqual([
       ["down", "0"],
       ["empty", "0"],
@@ -41,16 +49,46 @@ describe("backend slots and the host map", () => {
     const recycled = slots.recycle();
     expect(recycled.commands).toEqual(["set server d0/s0 state maint", "set server d0/s1 state maint"]);
     recycled.done();
-    expect(slots.plan(new Map([["web", [41000, 41005]], ["api", [42000]]])).routes.get("api")).toBe("d2");
-    const reused = slots.plan(new Map([["web", [41000, 41005]], ["api", [42000]], ["new", [43000]]]));
+    expect(
+      slots
+        .plan(
+          new Map([
+            ["web", [41000, 41005]],
+            ["api", [42000]],
+          ]),
+        )
+        .routes.get("api"),
+    ).toBe("d2");
+    const reused = slots.plan(
+      new Map([
+        ["web", [41000, 41005]],
+        ["api", [42000]],
+        ["new", [43000]],
+      ]),
+    );
     expect(reused.routes.get("new")).toBe("d0");
-    expect(reused.fill).toEqual(["set server d0/s0 addr 127.0.0.1 port 43000", "set server d0/s0 state ready", "set server d0/s0 health up", "set server d0/s1 state maint"]);
+    expect(reused.fill).toEqual([
+      "set server d0/s0 addr 127.0.0.1 port 43000",
+      "set server d0/s0 state ready",
+      "set server d0/s0 health up",
+      "set server d0/s1 state maint",
+    ]);
   });
 
   it("when every slot is taken, the hosts left over answer 503 and are named; the router keeps serving the rest", () => {
     const slots = new BackendSlots(1, 1);
-    const plan = slots.plan(new Map([["a", [1]], ["b", [2]]]));
-    expect(plan.routes).toEqual(new Map([["a", "d0"], ["b", "0"]]));
+    const plan = slots.plan(
+      new Map([
+        ["a", [1]],
+        ["b", [2]],
+      ]),
+    );
+    expect(plan.routes).toEqual(
+      new Map([
+        ["a", "d0"],
+        ["b", "0"],
+      ]),
+    );
     expect(plan.unrouted).toEqual(["b"]);
   });
 });

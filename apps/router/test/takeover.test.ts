@@ -60,7 +60,10 @@ describe("router takeover after kill -9", () => {
     privateRedis = await PrivateRedis.create();
     env.REDIS_URL = privateRedis.url;
     platform = await startPlatform(loadConfig(env));
-    const { name } = await apps.create({ "package.json": JSON.stringify({ name: "takeover", scripts: { start: "node server.js" } }), "server.js": server });
+    const { name } = await apps.create({
+      "package.json": JSON.stringify({ name: "takeover", scripts: { start: "node server.js" } }),
+      "server.js": server,
+    });
     expect((await apps.deploy(name)).status).toBe("READY");
     host = `${name}.localhost`;
     port = await freePort();
@@ -77,8 +80,15 @@ describe("router takeover after kill -9", () => {
   const startRouter = async (previousHaproxy: number | null) => {
     const router = new RouterProcess(env, port);
     routers.push(router);
-    const haproxy = await eventually(() => soleListener(port, previousHaproxy), `one HAProxy, not ${previousHaproxy}, listening on ${port}`, 30_000);
-    await eventually(async () => (await getViaRouter(port, host, "/", 1_000)).status === 200, `the router on ${port} serving ${host}`);
+    const haproxy = await eventually(
+      () => soleListener(port, previousHaproxy),
+      `one HAProxy, not ${previousHaproxy}, listening on ${port}`,
+      30_000,
+    );
+    await eventually(
+      async () => (await getViaRouter(port, host, "/", 1_000)).status === 200,
+      `the router on ${port} serving ${host}`,
+    );
     return { router, haproxy };
   };
 
@@ -99,7 +109,11 @@ describe("router takeover after kill -9", () => {
       expect(result.failures).toEqual({});
       expect(result.ok).toBeGreaterThan(500);
       // It answered its last kept-alive requests with Connection: close, so it ends well before hard-stop-after.
-      await eventually(async () => !(await isRunning(first.haproxy)), `the HAProxy taken over (${first.haproxy}) gone`, 15_000);
+      await eventually(
+        async () => !(await isRunning(first.haproxy)),
+        `the HAProxy taken over (${first.haproxy}) gone`,
+        15_000,
+      );
       expect(await haproxyPidsListeningOn(port)).toEqual([second.haproxy]);
     } finally {
       await load.stop();

@@ -15,14 +15,23 @@ export interface DeployEventDeps {
  * Tells the notification channels that a deployment ended: READY (with its URL) or FAILED (with the
  * reason). An alert that can't be queued is logged; it never changes the deployment's outcome.
  */
-export async function announceDeploymentEnd(deps: DeployEventDeps, deploymentId: string, outcome: "ready" | "failed"): Promise<void> {
+export async function announceDeploymentEnd(
+  deps: DeployEventDeps,
+  deploymentId: string,
+  outcome: "ready" | "failed",
+): Promise<void> {
   if (!deps.notifications) return;
   try {
-    const deployment = await deps.prisma.deployment.findUnique({ where: { id: deploymentId }, include: { app: { select: { id: true, name: true } } } });
+    const deployment = await deps.prisma.deployment.findUnique({
+      where: { id: deploymentId },
+      include: { app: { select: { id: true, name: true } } },
+    });
     // The app (and its deployments with it) was deleted meanwhile: there is nobody to tell about it.
     if (!deployment?.app) return;
     const { app } = deployment;
-    const commit = deployment.commitSha ? ` (${deployment.commitSha.slice(0, 7)}${deployment.commitMessage ? ` ${deployment.commitMessage.split("\n")[0]}` : ""})` : "";
+    const commit = deployment.commitSha
+      ? ` (${deployment.commitSha.slice(0, 7)}${deployment.commitMessage ? ` ${deployment.commitMessage.split("\n")[0]}` : ""})`
+      : "";
     const where = deployment.previewSlug ? `preview of ${deployment.branch}` : "production";
     await notify(
       { prisma: deps.prisma, queue: deps.notifications },
@@ -33,7 +42,14 @@ export async function announceDeploymentEnd(deps: DeployEventDeps, deploymentId:
           outcome === "ready"
             ? `${app.name}: deployment ${deployment.shortId}${commit} is live (${where}) at ${urlForLabel(deps.config, app.name)}`
             : `${app.name}: deployment ${deployment.shortId}${commit} failed: ${deployment.failureReason ?? "unknown reason"}`,
-        details: { deploymentId: deployment.id, shortId: deployment.shortId, branch: deployment.branch, commitSha: deployment.commitSha, reason: deployment.failureReason, preview: deployment.previewSlug !== null },
+        details: {
+          deploymentId: deployment.id,
+          shortId: deployment.shortId,
+          branch: deployment.branch,
+          commitSha: deployment.commitSha,
+          reason: deployment.failureReason,
+          preview: deployment.previewSlug !== null,
+        },
         at: new Date().toISOString(),
       },
     );

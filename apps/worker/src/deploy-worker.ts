@@ -45,7 +45,13 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
 
     // An earlier attempt of this very job holds the lock only if its worker died (BullMQ handed the job
     // on): take it over instead of waiting for it to expire.
-    const lock = await tryLock(options.redis, appLockKey(options.queueName, appId), `${job.id}:${token}`, undefined, `${job.id}:`);
+    const lock = await tryLock(
+      options.redis,
+      appLockKey(options.queueName, appId),
+      `${job.id}:${token}`,
+      undefined,
+      `${job.id}:`,
+    );
     if (!lock) {
       await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
       throw new DelayedError();
@@ -65,7 +71,9 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
         // any other leaves it to the controller, which ends deployments whose job has ended.
         deps.logger.error({ err: recordError, deploymentId }, "could not record how this deploy attempt ended");
       });
-      throw error instanceof DeployFailedError || isTransient(error) ? error : new UnrecoverableError((error as Error).message);
+      throw error instanceof DeployFailedError || isTransient(error)
+        ? error
+        : new UnrecoverableError((error as Error).message);
     } finally {
       // The next deploy of this app may start now: draining and stopping old containers happens beside it.
       await lock.release();
@@ -73,7 +81,11 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
         await afterRelease?.();
       } finally {
         // Lines the database never took are reported here; the attempt's outcome stands either way.
-        await log.close().catch((error) => deps.logger.error({ err: error, deploymentId }, "the end of the build log was not written"));
+        await log
+          .close()
+          .catch((error) =>
+            deps.logger.error({ err: error, deploymentId }, "the end of the build log was not written"),
+          );
       }
     }
   };
@@ -91,7 +103,9 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
   worker.on("error", (error) => deps.logger.error({ err: error }, "deploy worker error"));
   worker.on("failed", (job, error) => {
     if (job && STALLED_TOO_OFTEN.test(error.message)) {
-      void endStalledJob(options, job).catch((endError) => deps.logger.error({ err: endError, jobId: job.id }, "could not end a deployment whose worker died twice"));
+      void endStalledJob(options, job).catch((endError) =>
+        deps.logger.error({ err: endError, jobId: job.id }, "could not end a deployment whose worker died twice"),
+      );
     }
   });
   return worker;
@@ -110,40 +124,73 @@ async function endStalledJob(options: DeployWorkerOptions, job: Job): Promise<vo
   const payload = deployJob.payload.safeParse(job.data);
   if (!payload.success) return;
   const { deploymentId, appId } = payload.data;
-  const deployment = await options.prisma.deployment.findUnique({ where: { id: deploymentId }, include: { app: { select: { name: true, productionDeploymentId: true } } } });
+  const deployment = await options.prisma.deployment.findUnique({
+    where: { id: deploymentId },
+    include: { app: { select: { name: true, productionDeploymentId: true } } },
+  });
   if (!deployment) return;
   const reason = "the worker running this deployment stopped twice in a row (killed or crashed); deploy again to retry";
   if (deployment.app.productionDeploymentId !== deploymentId) {
-    for (const container of await options.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.deployment]: deploymentId }, { all: true })) await options.runtime.removeContainer(container.id);
+    for (const container of await options.runtime.listContainers(
+      { [LABELS.managed]: "true", [LABELS.deployment]: deploymentId },
+      { all: true },
+    ))
+      await options.runtime.removeContainer(container.id);
   }
-  const dirs = (await readdir(options.config.PIER_WORK_DIR).catch(() => [] as string[])).filter((d) => d.startsWith(`${deployment.app.name}-${deployment.shortId}-`));
+  const dirs = (await readdir(options.config.PIER_WORK_DIR).catch(() => [] as string[])).filter((d) =>
+    d.startsWith(`${deployment.app.name}-${deployment.shortId}-`),
+  );
   for (const dir of dirs) await rm(path.join(options.config.PIER_WORK_DIR, dir), { recursive: true, force: true });
   await releaseLockOf(options.redis, appLockKey(options.queueName, appId), `${job.id}:`);
   const log = new BuildLog(options.prisma, deploymentId);
   log.write(`Deployment failed: ${reason}`);
   await log.close();
-  if (await markFailed(options.prisma, deploymentId, reason)) await announceDeploymentEnd(options, deploymentId, "failed");
+  if (await markFailed(options.prisma, deploymentId, reason))
+    await announceDeploymentEnd(options, deploymentId, "failed");
 }
 
 /** Writes what went wrong where users look: the deployment's status, reason and log. */
-async function recordFailure(deps: DeployDeps, job: Job, deploymentId: string, error: unknown, log: BuildLog, timer: PhaseTimer): Promise<void> {
+async function recordFailure(
+  deps: DeployDeps,
+  job: Job,
+  deploymentId: string,
+  error: unknown,
+  log: BuildLog,
+  timer: PhaseTimer,
+): Promise<void> {
   const outcome = failureOutcome(job, error);
   if (outcome.crashed) deps.logger.error({ err: error, deploymentId }, "deploy crashed");
   log.write(outcome.logLine);
   if (timer.summary()) log.write(`Timings: ${timer.summary()}`);
   // The log is complete before the status says the attempt has ended; a log that can't be written must
   // not leave the deployment looking alive, so the status is recorded regardless.
-  await log.flush().catch((flushError) => deps.logger.error({ err: flushError, deploymentId }, "could not write the end of the build log; recording the failure anyway"));
+  await log
+    .flush()
+    .catch((flushError) =>
+      deps.logger.error(
+        { err: flushError, deploymentId },
+        "could not write the end of the build log; recording the failure anyway",
+      ),
+    );
   if (outcome.retry) await requeue(deps.prisma, deploymentId);
-  else if (await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON())) await announceDeploymentEnd(deps, deploymentId, "failed");
+  else if (await markFailed(deps.prisma, deploymentId, outcome.reason, timer.toJSON()))
+    await announceDeploymentEnd(deps, deploymentId, "failed");
 }
 
-function failureOutcome(job: Job, error: unknown): { retry: boolean; reason: string; logLine: string; crashed: boolean } {
+function failureOutcome(
+  job: Job,
+  error: unknown,
+): { retry: boolean; reason: string; logLine: string; crashed: boolean } {
   const message = error instanceof Error ? error.message : String(error);
   if (isTransient(error)) {
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 < attempts) {
-      return { retry: true, reason: message, crashed: false, logLine: `Transient failure (attempt ${job.attemptsMade + 1} of ${attempts}), will retry: ${message}` };
+      return {
+        retry: true,
+        reason: message,
+        crashed: false,
+        logLine: `Transient failure (attempt ${job.attemptsMade + 1} of ${attempts}), will retry: ${message}`,
+      };
     }
     const reason = `${message} (gave up after ${attempts} attempts)`;
     return { retry: false, reason, crashed: false, logLine: `Deployment failed: ${reason}` };

@@ -32,7 +32,12 @@ const worker = createDeployWorker({
   concurrency: config.PIER_BUILD_CONCURRENCY,
 });
 // Alert deliveries (signed, retried with back-off) run in the worker process too.
-const notificationWorker = createNotificationWorker({ prisma, connection, logger, queueName: notificationsQueueName(config.PIER_QUEUE_NAME) });
+const notificationWorker = createNotificationWorker({
+  prisma,
+  connection,
+  logger,
+  queueName: notificationsQueueName(config.PIER_QUEUE_NAME),
+});
 logger.info({ queue: config.PIER_QUEUE_NAME, concurrency: config.PIER_BUILD_CONCURRENCY }, "worker started");
 
 async function shutdown(signal: string) {

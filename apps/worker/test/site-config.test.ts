@@ -62,7 +62,15 @@ describe("parseVercelJson", () => {
         { source: "/gone", destination: "/404.html", statusCode: 404 },
         { source: "/e", destination: "/f", missing: [{ type: "cookie", key: "session" }] },
       ],
-      headers: [{ source: "/(.*)", headers: [{ key: "Content-Length", value: "1" }, { key: "X-A", value: "1" }] }],
+      headers: [
+        {
+          source: "/(.*)",
+          headers: [
+            { key: "Content-Length", value: "1" },
+            { key: "X-A", value: "1" },
+          ],
+        },
+      ],
     });
     expect(notes).toEqual([
       'vercel.json: "routes" (the legacy routing format) is not supported by Pier\'s static server; ignored ' +
@@ -120,10 +128,7 @@ describe("parseVercelJson", () => {
       '{ "rewrites": [{ "source": "/a", "destination": "/b", "has": 1 }, { "source": "x" }] }',
       "vercel.json: rewrites[1].source must be",
     ],
-    [
-      '{ "rewrites": [{ "source": "(", "destination": "/b", "has": [] }] }',
-      "vercel.json: rewrites[0].source must be",
-    ],
+    ['{ "rewrites": [{ "source": "(", "destination": "/b", "has": [] }] }', "vercel.json: rewrites[0].source must be"],
     ['{ "headers": [{ "source": "/a" }] }', "vercel.json: headers[0].headers must be an array of"],
     [
       '{ "headers": [{ "source": "/a", "headers": [{ "key": "X A", "value": "1" }] }] }',

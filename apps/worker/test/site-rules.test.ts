@@ -96,11 +96,7 @@ describe("loadSiteRules", () => {
         { source: "/(.*)", destination: "/index.html?from=rewrite" },
       ],
     });
-    expect([...rules.rewriteTargets("/files/../../secret.txt")]).toEqual([
-      "/secret.txt",
-      "/etc/passwd",
-      "/index.html",
-    ]);
+    expect([...rules.rewriteTargets("/files/../../secret.txt")]).toEqual(["/secret.txt", "/etc/passwd", "/index.html"]);
     expect([...rules.rewriteTargets("/files/100%")][0]).toBe("/public/100%");
   });
 });

@@ -96,12 +96,14 @@ async function startServer(env: Record<string, string> = {}, site = siteDir): Pr
   const server = spawnServer(site, { PORT: String(await freePort()), ...env });
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`static server exited with ${server.child.exitCode}:\n${server.output()}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`static server exited with ${server.child.exitCode}:\n${server.output()}`);
     try {
       await request(server.port, "/");
       return server;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`static server didn't answer within 15s:\n${server.output()}`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`static server didn't answer within 15s:\n${server.output()}`, { cause: error });
     }
     await sleep(50);
   }
@@ -126,12 +128,15 @@ beforeAll(async () => {
   await writeTree(installDir, await staticServerFiles());
   await writeTree(siteDir, Object.entries(site));
   await writeFile(path.join(tmp, "secret.txt"), "outside the site");
-  await runNode(process.execPath, [path.join(installDir, "precompress.mjs"), siteDir], { env: { PATH: process.env.PATH ?? "" } });
+  await runNode(process.execPath, [path.join(installDir, "precompress.mjs"), siteDir], {
+    env: { PATH: process.env.PATH ?? "" },
+  });
   [plain, spa] = await Promise.all([startServer(), startServer({ PIER_SPA: "1" })]);
 });
 
 afterAll(async () => {
-  for (const server of servers) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
+  for (const server of servers)
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
   await Promise.all(servers.map((server) => server.exited));
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
@@ -139,7 +144,15 @@ afterAll(async () => {
 describe("staticServerFiles", () => {
   it("has the server, its helpers, and sirv with its dependencies, without type declarations", async () => {
     const files = await staticServerFiles();
-    for (const name of ["server.mjs", "precompress.mjs", "node_modules/sirv/package.json", "node_modules/sirv/build.mjs", "node_modules/totalist/sync/index.mjs", "node_modules/mrmime/index.mjs", "node_modules/@polka/url/build.mjs"]) {
+    for (const name of [
+      "server.mjs",
+      "precompress.mjs",
+      "node_modules/sirv/package.json",
+      "node_modules/sirv/build.mjs",
+      "node_modules/totalist/sync/index.mjs",
+      "node_modules/mrmime/index.mjs",
+      "node_modules/@polka/url/build.mjs",
+    ]) {
       expect(files.has(name), name).toBe(true);
     }
     const forVercelJson = ["site-rules.mjs", "node_modules/path-to-regexp/package.json"];
@@ -271,7 +284,11 @@ describe("symlinks in the site", () => {
     const server = spawnServer(dir, { PORT: String(await freePort()) });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(message);
-    await expect(runNode(process.execPath, [path.join(installDir, "precompress.mjs"), dir], { env: { PATH: process.env.PATH ?? "" } })).rejects.toThrow(message);
+    await expect(
+      runNode(process.execPath, [path.join(installDir, "precompress.mjs"), dir], {
+        env: { PATH: process.env.PATH ?? "" },
+      }),
+    ).rejects.toThrow(message);
   });
 });
 

@@ -18,7 +18,11 @@ const DEAD_CONNECTION = /^(Connection terminated|Client has encountered a connec
  * "unavailable" rather than failing for good.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null;
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { code?: unknown } } };
+  } | null;
   if (!e || typeof e !== "object") return false;
   if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
   const sqlState = e.meta?.driverAdapterError?.cause?.code;

@@ -1,6 +1,18 @@
 export { createPrismaClient } from "./client.ts";
 export { PrismaClient, Prisma } from "./generated/prisma/client.ts";
-export type { App, Deployment, BuildLog, EnvVar, Release, ApiToken, ReplicaState, MetricSample, NotificationChannel, NotificationDelivery, AuditEvent } from "./generated/prisma/client.ts";
+export type {
+  App,
+  Deployment,
+  BuildLog,
+  EnvVar,
+  Release,
+  ApiToken,
+  ReplicaState,
+  MetricSample,
+  NotificationChannel,
+  NotificationDelivery,
+  AuditEvent,
+} from "./generated/prisma/client.ts";
 export { DeploymentStatus, Trigger, ReleaseKind, ReplicaPhase } from "./generated/prisma/enums.ts";
 export { ensureDatabase } from "./migrate/ensure-database.ts";
 export { migrateDeploy } from "./migrate/deploy.ts";

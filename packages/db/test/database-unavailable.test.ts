@@ -30,7 +30,8 @@ describe("isDatabaseUnavailable", () => {
   afterAll(() => Promise.all([prisma.$disconnect(), admin.$disconnect()]));
 
   const terminate = (pid: number) => admin.$executeRaw`SELECT pg_terminate_backend(${pid}::int)`;
-  const backendPid = async (client: Pick<typeof prisma, "$queryRaw">) => (await client.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+  const backendPid = async (client: Pick<typeof prisma, "$queryRaw">) =>
+    (await client.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
 
   it("is true when nothing listens at the database's address", async () => {
     const unreachable = createPrismaClient(`postgresql://pier@127.0.0.1:${await closedPort()}/pier`);
@@ -45,7 +46,16 @@ describe("isDatabaseUnavailable", () => {
     const pid = await backendPid(prisma);
     const sleeping = failureOf(prisma.$queryRaw`SELECT pg_sleep(10)`);
     // The sleep runs on the connection just used: the pool hands back its one idle client.
-    await expect.poll(async () => (await admin.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}::int AND query LIKE '%pg_sleep%'`)[0]!.n).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await admin.$queryRaw<
+              Array<{ n: number }>
+            >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}::int AND query LIKE '%pg_sleep%'`
+          )[0]!.n,
+      )
+      .toBe(1);
     await terminate(pid);
     expect(isDatabaseUnavailable(await sleeping)).toBe(true);
   });
@@ -55,7 +65,16 @@ describe("isDatabaseUnavailable", () => {
       prisma.$transaction(async (tx) => {
         const pid = await backendPid(tx);
         await terminate(pid);
-        await expect.poll(async () => (await admin.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}::int`)[0]!.n).toBe(0);
+        await expect
+          .poll(
+            async () =>
+              (
+                await admin.$queryRaw<
+                  Array<{ n: number }>
+                >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}::int`
+              )[0]!.n,
+          )
+          .toBe(0);
         await tx.app.count();
       }),
     );

@@ -28,7 +28,10 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 async function migrationNames(): Promise<string[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 describe("migrateDeploy", () => {
@@ -37,7 +40,9 @@ describe("migrateDeploy", () => {
 
   afterAll(async () => {
     // FORCE: a failed assertion must not leave the database behind because a connection is still open.
-    await withClient(urlFor("postgres"), (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await withClient(urlFor("postgres"), (client) =>
+      client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+    );
   });
 
   it("creates the database once", async () => {
@@ -59,13 +64,20 @@ describe("migrateDeploy", () => {
         expect.arrayContaining(["App", "Deployment", "BuildLog", "EnvVar", "Release", "_prisma_migrations"]),
       );
 
-      const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+      const rows = await client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>(
         "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
       );
       const expected = await Promise.all(
         names.map(async (name) => ({
           migration_name: name,
-          checksum: createHash("sha256").update(await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"))).digest("hex"),
+          checksum: createHash("sha256")
+            .update(await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql")))
+            .digest("hex"),
           finished_at: expect.any(Date),
           rolled_back_at: null,
         })),

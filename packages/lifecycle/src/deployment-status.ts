@@ -16,8 +16,16 @@ import {
  *      ↘ CANCELLED   ↘ (any non-terminal) → FAILED        BUILDING/DEPLOYING → QUEUED (transient retry)
  */
 
-async function transition(prisma: PrismaClient, id: string, from: readonly DeploymentStatusName[], data: Partial<Deployment> & { status: DeploymentStatusName }): Promise<boolean> {
-  const { count } = await prisma.deployment.updateMany({ where: { id, status: { in: [...from] } }, data: data as never });
+async function transition(
+  prisma: PrismaClient,
+  id: string,
+  from: readonly DeploymentStatusName[],
+  data: Partial<Deployment> & { status: DeploymentStatusName },
+): Promise<boolean> {
+  const { count } = await prisma.deployment.updateMany({
+    where: { id, status: { in: [...from] } },
+    data: data as never,
+  });
   return count === 1;
 }
 
@@ -45,17 +53,28 @@ export function startBuilding(prisma: PrismaClient, id: string): Promise<boolean
 
 /** BUILDING → DEPLOYING, with what the deployment runs with. */
 export async function startDeploying(prisma: PrismaClient, id: string, runWith: Partial<Deployment>): Promise<void> {
-  await prisma.deployment.update({ where: { id, status: { in: [...ACTIVE_STATUSES] } }, data: { ...(runWith as object), status: "DEPLOYING" } });
+  await prisma.deployment.update({
+    where: { id, status: { in: [...ACTIVE_STATUSES] } },
+    data: { ...(runWith as object), status: "DEPLOYING" },
+  });
 }
 
 /** DEPLOYING → READY, with the time each phase took. */
 export async function markReady(prisma: PrismaClient, id: string, phases: PhaseTimings): Promise<void> {
-  await prisma.deployment.update({ where: { id, status: "DEPLOYING" }, data: { status: "READY", finishedAt: new Date(), phases } });
+  await prisma.deployment.update({
+    where: { id, status: "DEPLOYING" },
+    data: { status: "READY", finishedAt: new Date(), phases },
+  });
 }
 
 /** Any non-terminal status → FAILED with the reason users see first. False when it had already ended. */
 export function markFailed(prisma: PrismaClient, id: string, reason: string, phases?: PhaseTimings): Promise<boolean> {
-  return transition(prisma, id, UNFINISHED_STATUSES, { status: "FAILED", failureReason: reason.slice(0, 4_000), finishedAt: new Date(), ...(phases ? { phases: phases as never } : {}) });
+  return transition(prisma, id, UNFINISHED_STATUSES, {
+    status: "FAILED",
+    failureReason: reason.slice(0, 4_000),
+    finishedAt: new Date(),
+    ...(phases ? { phases: phases as never } : {}),
+  });
 }
 
 /** BUILDING/DEPLOYING → QUEUED, before the queue retries it after a transient failure. */
@@ -69,7 +88,14 @@ export function cancelQueued(prisma: PrismaClient, id: string, reason: string): 
 }
 
 /** Cancels every still-queued deployment matching `where` (e.g. a deleted branch's previews). */
-export async function cancelAllQueued(prisma: PrismaClient, where: { appId: string; previewSlug?: string }, reason: string): Promise<number> {
-  const { count } = await prisma.deployment.updateMany({ where: { ...where, status: "QUEUED" }, data: { status: "CANCELLED", failureReason: reason, finishedAt: new Date() } });
+export async function cancelAllQueued(
+  prisma: PrismaClient,
+  where: { appId: string; previewSlug?: string },
+  reason: string,
+): Promise<number> {
+  const { count } = await prisma.deployment.updateMany({
+    where: { ...where, status: "QUEUED" },
+    data: { status: "CANCELLED", failureReason: reason, finishedAt: new Date() },
+  });
   return count;
 }

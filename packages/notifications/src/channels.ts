@@ -41,20 +41,44 @@ export function isWebhookUrl(raw: string): boolean {
   } catch {
     return false; // Not a URL at all: that is the answer, not an error.
   }
-  return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && url.username === "" && url.password === "";
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    url.hostname !== "" &&
+    url.username === "" &&
+    url.password === ""
+  );
 }
 
-export const isNotificationEventName = (value: string): value is NotificationEventName => (NOTIFICATION_EVENTS as readonly string[]).includes(value);
+export const isNotificationEventName = (value: string): value is NotificationEventName =>
+  (NOTIFICATION_EVENTS as readonly string[]).includes(value);
 
 /** Checks the input (errors name the field), then stores the channel with a new signing secret. */
 export async function createChannel(prisma: PrismaClient, input: CreateChannelInput): Promise<Channel> {
-  if (!isWebhookUrl(input.url)) throw new ChannelError("invalid_channel", `must be an http(s) URL without credentials, at most ${MAX_CHANNEL_URL_LENGTH} characters`, "url");
-  if (!isNotificationFormat(input.format)) throw new ChannelError("invalid_channel", `must be one of ${NOTIFICATION_FORMATS.join(", ")}`, "format");
+  if (!isWebhookUrl(input.url))
+    throw new ChannelError(
+      "invalid_channel",
+      `must be an http(s) URL without credentials, at most ${MAX_CHANNEL_URL_LENGTH} characters`,
+      "url",
+    );
+  if (!isNotificationFormat(input.format))
+    throw new ChannelError("invalid_channel", `must be one of ${NOTIFICATION_FORMATS.join(", ")}`, "format");
   const events = [...new Set(input.events ?? [])];
   const unknown = events.find((e) => !isNotificationEventName(e));
-  if (unknown !== undefined) throw new ChannelError("invalid_channel", `unknown event ${JSON.stringify(unknown)}; events are ${NOTIFICATION_EVENTS.join(", ")}`, "events");
+  if (unknown !== undefined)
+    throw new ChannelError(
+      "invalid_channel",
+      `unknown event ${JSON.stringify(unknown)}; events are ${NOTIFICATION_EVENTS.join(", ")}`,
+      "events",
+    );
   const record = await prisma.notificationChannel.create({
-    data: { id: randomId(16, randomBytes), url: input.url, format: input.format, events, apps: [...new Set(input.apps ?? [])], secret: randomBytes(32).toString("hex") },
+    data: {
+      id: randomId(16, randomBytes),
+      url: input.url,
+      format: input.format,
+      events,
+      apps: [...new Set(input.apps ?? [])],
+      secret: randomBytes(32).toString("hex"),
+    },
   });
   return toChannel(record);
 }
@@ -80,6 +104,15 @@ export async function deleteChannel(prisma: PrismaClient, id: string): Promise<C
 
 /** Rows are only written by createChannel, so a format Pier doesn't know means the row was edited by hand. */
 export function toChannel(record: NotificationChannel): Channel {
-  if (!isNotificationFormat(record.format)) throw new Error(`notification channel ${record.id} has unknown format ${JSON.stringify(record.format)}`);
-  return { id: record.id, url: record.url, format: record.format, events: record.events, apps: record.apps, secret: record.secret, createdAt: record.createdAt };
+  if (!isNotificationFormat(record.format))
+    throw new Error(`notification channel ${record.id} has unknown format ${JSON.stringify(record.format)}`);
+  return {
+    id: record.id,
+    url: record.url,
+    format: record.format,
+    events: record.events,
+    apps: record.apps,
+    secret: record.secret,
+    createdAt: record.createdAt,
+  };
 }

@@ -20,24 +20,46 @@ export interface NotifyDeps {
  * Records one delivery of `event` to `channel` (PENDING) and queues it; the job id is the delivery id, so a
  * delivery is queued once. If Redis refuses the job, the row says so (FAILED) and the error is rethrown.
  */
-export async function enqueueDelivery(deps: NotifyDeps, channel: Pick<Channel, "id">, event: DeliverableEvent): Promise<NotificationDelivery> {
+export async function enqueueDelivery(
+  deps: NotifyDeps,
+  channel: Pick<Channel, "id">,
+  event: DeliverableEvent,
+): Promise<NotificationDelivery> {
   // Stored as the receiver will see it: through JSON (undefined fields gone, dates as strings).
   const payload = JSON.parse(JSON.stringify(event)) as Prisma.InputJsonObject;
   const delivery = await deps.prisma.notificationDelivery.create({
-    data: { id: randomId(16, randomBytes), channelId: channel.id, event: event.event, appId: event.app?.id ?? null, payload, status: "PENDING" satisfies DeliveryStatus },
+    data: {
+      id: randomId(16, randomBytes),
+      channelId: channel.id,
+      event: event.event,
+      appId: event.app?.id ?? null,
+      payload,
+      status: "PENDING" satisfies DeliveryStatus,
+    },
   });
   const job: DeliveryJobPayload = { deliveryId: delivery.id };
   try {
     await deps.queue.add(deliveryJob.name, job, { ...deliveryJob.options, jobId: delivery.id });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await deps.prisma.notificationDelivery.update({ where: { id: delivery.id }, data: { status: "FAILED" satisfies DeliveryStatus, lastError: `could not be queued: ${message}` } });
+    await deps.prisma.notificationDelivery.update({
+      where: { id: delivery.id },
+      data: { status: "FAILED" satisfies DeliveryStatus, lastError: `could not be queued: ${message}` },
+    });
     throw error;
   }
   return delivery;
 }
 
 /** A channel's delivery history, newest first. */
-export async function listDeliveries(prisma: PrismaClient, channelId: string, limit: number): Promise<NotificationDelivery[]> {
-  return prisma.notificationDelivery.findMany({ where: { channelId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+export async function listDeliveries(
+  prisma: PrismaClient,
+  channelId: string,
+  limit: number,
+): Promise<NotificationDelivery[]> {
+  return prisma.notificationDelivery.findMany({
+    where: { channelId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
 }

@@ -47,7 +47,10 @@ export function createNotificationWorker(options: NotificationWorkerOptions): Wo
     const payload = deliveryJob.payload.safeParse(job.data);
     if (!payload.success) throw new UnrecoverableError(`invalid delivery job payload: ${payload.error.message}`);
     const { deliveryId } = payload.data;
-    const delivery = await prisma.notificationDelivery.findUnique({ where: { id: deliveryId }, include: { channel: true } });
+    const delivery = await prisma.notificationDelivery.findUnique({
+      where: { id: deliveryId },
+      include: { channel: true },
+    });
     // Deleting a channel deletes its deliveries: nobody wants this one any more.
     if (!delivery) return "channel-deleted";
     if (delivery.status === ("DELIVERED" satisfies DeliveryStatus)) return "already-delivered";
@@ -71,21 +74,37 @@ export function createNotificationWorker(options: NotificationWorkerOptions): Wo
 
     try {
       const status = await postDelivery(channel.url, body, headers, timeoutMs);
-      await record(prisma, deliveryId, { attempts: { increment: 1 }, responseStatus: status, lastError: null, status: "DELIVERED", deliveredAt: new Date() });
+      await record(prisma, deliveryId, {
+        attempts: { increment: 1 },
+        responseStatus: status,
+        lastError: null,
+        status: "DELIVERED",
+        deliveredAt: new Date(),
+      });
       return "delivered";
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
-      await record(prisma, deliveryId, { attempts: { increment: 1 }, responseStatus: error.status ?? null, lastError: error.message });
+      await record(prisma, deliveryId, {
+        attempts: { increment: 1 },
+        responseStatus: error.status ?? null,
+        lastError: error.message,
+      });
       throw error;
     }
   };
 
-  const worker = new Worker(options.queueName, processor, { connection: options.connection, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY });
+  const worker = new Worker(options.queueName, processor, {
+    connection: options.connection,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+  });
   worker.on("error", (error) => logger.error({ err: error }, "notification worker error"));
   // Emitted after every failed attempt; only the last one (or one that can't be retried) ends the delivery.
   worker.on("failed", (job, error) => {
     if (!job) return; // A job lost to stalling: BullMQ has nothing left to say which delivery it was.
-    const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError || error.name === "UnrecoverableError";
+    const exhausted =
+      job.attemptsMade >= (job.opts.attempts ?? 1) ||
+      error instanceof UnrecoverableError ||
+      error.name === "UnrecoverableError";
     if (!exhausted) return;
     const payload = deliveryJob.payload.safeParse(job.data);
     if (!payload.success) {

@@ -4,7 +4,8 @@ import type { DeliverableEvent } from "./event.ts";
 export const NOTIFICATION_FORMATS = ["json", "slack", "discord"] as const;
 export type NotificationFormat = (typeof NOTIFICATION_FORMATS)[number];
 
-export const isNotificationFormat = (value: string): value is NotificationFormat => (NOTIFICATION_FORMATS as readonly string[]).includes(value);
+export const isNotificationFormat = (value: string): value is NotificationFormat =>
+  (NOTIFICATION_FORMATS as readonly string[]).includes(value);
 
 /** Discord refuses a message whose content is longer. */
 export const DISCORD_MAX_CONTENT = 2_000;
@@ -27,7 +28,11 @@ export interface DiscordBody {
 }
 
 /** The body a channel of `format` receives for `event` (an object; the worker serialises and signs it once). */
-export function renderBody(format: NotificationFormat, event: DeliverableEvent, ids: DeliveryIds): JsonBody | SlackBody | DiscordBody {
+export function renderBody(
+  format: NotificationFormat,
+  event: DeliverableEvent,
+  ids: DeliveryIds,
+): JsonBody | SlackBody | DiscordBody {
   switch (format) {
     case "json":
       return { ...event, ...ids };
@@ -44,7 +49,8 @@ function chatLines(event: DeliverableEvent): string[] {
   const lines = [`[Pier] ${event.summary}`];
   if (event.app) lines.push(`app: ${event.app.name}`);
   const details = Object.entries(event.details ?? {});
-  for (const [key, value] of details.slice(0, MAX_DETAIL_LINES)) lines.push(`${key}: ${cut(detailText(value), MAX_DETAIL_CHARS)}`);
+  for (const [key, value] of details.slice(0, MAX_DETAIL_LINES))
+    lines.push(`${key}: ${cut(detailText(value), MAX_DETAIL_CHARS)}`);
   if (details.length > MAX_DETAIL_LINES) lines.push(`(${details.length - MAX_DETAIL_LINES} more)`);
   lines.push(`event: ${event.event} at ${event.at}`);
   return lines;

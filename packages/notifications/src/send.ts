@@ -9,7 +9,12 @@ const MAX_ERROR_BODY_CHARS = 200;
  * `timeoutMs`, connection refused, 3xx, 4xx, 5xx) is a DeliveryError. Redirects are not followed: the signed
  * body goes only to the URL the operator registered.
  */
-export async function postDelivery(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+export async function postDelivery(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<number> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
@@ -24,7 +29,10 @@ export async function postDelivery(url: string, body: string, headers: Record<st
   }
   const excerpt = await readExcerpt(response);
   const redirect = response.status >= 300 && response.status < 400 ? " (redirects are not followed)" : "";
-  throw new DeliveryError(`receiver answered ${response.status}${redirect}${excerpt ? `: ${excerpt}` : ""}`, response.status);
+  throw new DeliveryError(
+    `receiver answered ${response.status}${redirect}${excerpt ? `: ${excerpt}` : ""}`,
+    response.status,
+  );
 }
 
 async function readExcerpt(response: Response): Promise<string> {
@@ -50,7 +58,8 @@ async function readExcerpt(response: Response): Promise<string> {
 
 /** fetch says "fetch failed" and hides the reason in `cause` (ECONNREFUSED, ENOTFOUND, a TLS error). */
 function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${timeoutMs} ms`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return `no answer within ${timeoutMs} ms`;
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
   return cause ? `${error.message}: ${cause}` : error.message;

@@ -8,7 +8,12 @@ const event: NotificationEvent = {
   event: "deployment.failed",
   app: { id: "app0123456789abc", name: "web" },
   summary: "web: deployment 3f2a9c1b failed",
-  details: { deploymentId: "3f2a9c1b", reason: "npm run build exited with 1", exitCode: 1, replicas: { from: 2, to: 1 } },
+  details: {
+    deploymentId: "3f2a9c1b",
+    reason: "npm run build exited with 1",
+    exitCode: 1,
+    replicas: { from: 2, to: 1 },
+  },
   at: "2026-11-26T15:00:00.000Z",
 };
 
@@ -57,8 +62,13 @@ describe("rendering an event for each channel format", () => {
 
   it("an event without app or details, and the test event, render too", () => {
     const bare: NotificationEvent = { event: "app.down", summary: "api is down", at: "2026-11-26T15:00:00.000Z" };
-    expect((renderBody("slack", bare, ids) as SlackBody).text).toBe("[Pier] api is down\nevent: app.down at 2026-11-26T15:00:00.000Z");
+    expect((renderBody("slack", bare, ids) as SlackBody).text).toBe(
+      "[Pier] api is down\nevent: app.down at 2026-11-26T15:00:00.000Z",
+    );
     const test = channelTestEvent(ids.channelId, new Date("2026-11-26T15:00:00.000Z"));
-    expect(renderBody("json", test, ids)).toMatchObject({ event: "channel.test", details: { channelId: ids.channelId } });
+    expect(renderBody("json", test, ids)).toMatchObject({
+      event: "channel.test",
+      details: { channelId: ids.channelId },
+    });
   });
 });

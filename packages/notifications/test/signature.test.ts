@@ -5,7 +5,9 @@ import { SIGNATURE_HEADER, signBody } from "../src/signature.ts";
 describe("signing JSON deliveries (X-Pier-Signature-256, like GitHub's)", () => {
   it("is sha256=<hex HMAC-SHA256 of the raw body with the secret>", () => {
     // The HMAC-SHA256 test vector of RFC 4231, case 2.
-    expect(signBody("Jefe", "what do ya want for nothing?")).toBe("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    expect(signBody("Jefe", "what do ya want for nothing?")).toBe(
+      "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
     expect(SIGNATURE_HEADER).toBe("X-Pier-Signature-256");
   });
 

@@ -46,14 +46,26 @@ export interface ContainerLimits {
 }
 
 /** The deployment's limits (pier.json, stored at deploy time), else Pier's defaults. */
-export function containerLimits(config: PierConfig, stored: { memoryMb?: number | null; cpus?: number | null } = {}): ContainerLimits {
+export function containerLimits(
+  config: PierConfig,
+  stored: { memoryMb?: number | null; cpus?: number | null } = {},
+): ContainerLimits {
   const memoryMb = stored.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB;
   const cpus = stored.cpus ?? config.PIER_CONTAINER_CPUS;
-  return { memoryMb, memoryBytes: memoryMb * 1024 * 1024, cpus, nanoCpus: Math.round(cpus * 1e9), pidsLimit: config.PIER_CONTAINER_PIDS };
+  return {
+    memoryMb,
+    memoryBytes: memoryMb * 1024 * 1024,
+    cpus,
+    nanoCpus: Math.round(cpus * 1e9),
+    pidsLimit: config.PIER_CONTAINER_PIDS,
+  };
 }
 
 /** The app's env vars for one target (production or preview deployments) as a record. */
-export const envRecord = (envVars: Array<Pick<EnvVar, "key" | "value" | "target">>, target: EnvTarget): Record<string, string> =>
+export const envRecord = (
+  envVars: Array<Pick<EnvVar, "key" | "value" | "target">>,
+  target: EnvTarget,
+): Record<string, string> =>
   Object.fromEntries(envVars.filter((v) => v.target === target).map((v) => [v.key, v.value]));
 
 type AppWithEnv = Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value" | "target">> };

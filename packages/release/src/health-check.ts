@@ -42,7 +42,10 @@ function probe(port: number, path: string, timeoutMs: number): Promise<number | 
  * Polls the app over HTTP until it answers 2xx, the container exits, or the timeout passes.
  * The result carries the evidence (last answers, exit code, the app's last output) for the log.
  */
-export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthCheckRequest & { containerPort?: number }): Promise<HealthCheckResult> {
+export async function waitUntilHealthy(
+  runtime: ContainerRuntime,
+  check: HealthCheckRequest & { containerPort?: number },
+): Promise<HealthCheckResult> {
   const started = Date.now();
   // Quick polls while a fresh process is likely to come up (a Node server takes 0.2-0.5 s), then slower.
   const interval = () => check.intervalMs ?? (Date.now() - started < FAST_POLL_FOR_MS ? 20 : 100);
@@ -64,18 +67,38 @@ export async function waitUntilHealthy(runtime: ContainerRuntime, check: HealthC
     if (attempts % 10 === 0) {
       const info = await runtime.inspectContainer(check.containerId);
       if (!info?.running) {
-        return { healthy: false, evidence: await evidence(runtime, check, outcomes, `the container exited with code ${info?.exitCode ?? "unknown"}`) };
+        return {
+          healthy: false,
+          evidence: await evidence(
+            runtime,
+            check,
+            outcomes,
+            `the container exited with code ${info?.exitCode ?? "unknown"}`,
+          ),
+        };
       }
     }
     // No answer yet: the sockets inside the container tell a wrong address or port apart from a slow start.
     const now = Date.now();
-    if (!answered && check.containerPort !== undefined && now - started >= DIAGNOSE_AFTER_MS && now - lastDiagnosisAt >= DIAGNOSE_EVERY_MS) {
+    if (
+      !answered &&
+      check.containerPort !== undefined &&
+      now - started >= DIAGNOSE_AFTER_MS &&
+      now - lastDiagnosisAt >= DIAGNOSE_EVERY_MS
+    ) {
       lastDiagnosisAt = now;
       const current = await diagnose(runtime, check.containerId, check.containerPort);
       // The same finding twice in a row, a second apart: a listener that is still being set up gets its chance.
-      const settled = current && previous && current.kind === previous.kind && JSON.stringify(current) === JSON.stringify(previous);
-      if (settled && current.kind === "loopback-only") return { healthy: false, evidence: await evidence(runtime, check, outcomes, current.message) };
-      if (settled && current.kind === "other-port") return { healthy: false, adoptPort: current.port, evidence: await evidence(runtime, check, outcomes, current.message) };
+      const settled =
+        current && previous && current.kind === previous.kind && JSON.stringify(current) === JSON.stringify(previous);
+      if (settled && current.kind === "loopback-only")
+        return { healthy: false, evidence: await evidence(runtime, check, outcomes, current.message) };
+      if (settled && current.kind === "other-port")
+        return {
+          healthy: false,
+          adoptPort: current.port,
+          evidence: await evidence(runtime, check, outcomes, current.message),
+        };
       previous = current;
     }
     await new Promise((r) => setTimeout(r, interval()));
@@ -93,7 +116,12 @@ async function diagnose(runtime: ContainerRuntime, containerId: string, port: nu
   return sockets === null ? null : diagnoseListeners(sockets, port);
 }
 
-async function evidence(runtime: ContainerRuntime, check: HealthCheckRequest, outcomes: Map<string, number>, summary: string): Promise<string> {
+async function evidence(
+  runtime: ContainerRuntime,
+  check: HealthCheckRequest,
+  outcomes: Map<string, number>,
+  summary: string,
+): Promise<string> {
   const answers = [...outcomes].map(([k, n]) => `${k} ×${n}`).join(", ") || "none";
   const output = (await runtime.containerLogs(check.containerId, 30)).trim();
   return [

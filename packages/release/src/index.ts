@@ -24,7 +24,15 @@ export {
   type ContainerLimits,
   type StartRequest,
 } from "./container-spec.ts";
-export { backoffMs, CRASH_LOOP_AFTER, reconcileProduction, recordServingReplicas, replicaIndex, type ReconcileOptions, type ReconcileOutcome } from "./reconcile.ts";
+export {
+  backoffMs,
+  CRASH_LOOP_AFTER,
+  reconcileProduction,
+  recordServingReplicas,
+  replicaIndex,
+  type ReconcileOptions,
+  type ReconcileOutcome,
+} from "./reconcile.ts";
 export { RECONCILE_LOCK_TTL_MS, reconcileLockKey } from "./reconcile.ts";
 export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";
 export { rotateSecrets } from "./rotate-secrets.ts";

@@ -20,12 +20,26 @@ export function diagnoseListeners(sockets: ListeningSocket[], port: number): Lis
   const onPort = sockets.filter((s) => s.port === port);
   if (onPort.some((s) => !isLoopback(s.address))) return { kind: "reachable" };
   if (onPort.length) {
-    return { kind: "loopback-only", message: `the app listens on ${show(onPort[0]!)} inside its container, which nothing outside it can reach; listen on 0.0.0.0 (or ::) on $PORT (${port})` };
+    return {
+      kind: "loopback-only",
+      message: `the app listens on ${show(onPort[0]!)} inside its container, which nothing outside it can reach; listen on 0.0.0.0 (or ::) on $PORT (${port})`,
+    };
   }
-  if (sockets.length === 0) return { kind: "nothing", message: `nothing listens on any TCP port inside the container; the app should listen on 0.0.0.0:$PORT (${port})` };
-  const open = sockets.filter((s, i, all) => ALL_INTERFACES.has(s.address) && all.findIndex((o) => o.port === s.port && ALL_INTERFACES.has(o.address)) === i);
+  if (sockets.length === 0)
+    return {
+      kind: "nothing",
+      message: `nothing listens on any TCP port inside the container; the app should listen on 0.0.0.0:$PORT (${port})`,
+    };
+  const open = sockets.filter(
+    (s, i, all) =>
+      ALL_INTERFACES.has(s.address) && all.findIndex((o) => o.port === s.port && ALL_INTERFACES.has(o.address)) === i,
+  );
   if (open.length === 1) {
-    return { kind: "other-port", port: open[0]!.port, message: `the app listens on ${show(open[0]!)} but PORT is ${port}` };
+    return {
+      kind: "other-port",
+      port: open[0]!.port,
+      message: `the app listens on ${show(open[0]!)} but PORT is ${port}`,
+    };
   }
   const list = sockets.map(show).join(", ");
   const loopbackOnly = sockets.every((s) => isLoopback(s.address));

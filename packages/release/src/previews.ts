@@ -5,11 +5,23 @@ import { announceAndWaitForRouters } from "./routes-signal.ts";
 import { deploymentsInProgress, stopDeploymentContainers } from "./stop-containers.ts";
 
 /** After a preview deployment went live: its branch's older preview containers drain and stop. */
-export async function settlePreview(deps: ReleaseDeps, appId: string, slug: string, liveDeploymentId: string, drainMs: number): Promise<number> {
-  const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug }, { all: true });
+export async function settlePreview(
+  deps: ReleaseDeps,
+  appId: string,
+  slug: string,
+  liveDeploymentId: string,
+  drainMs: number,
+): Promise<number> {
+  const containers = await deps.runtime.listContainers(
+    { [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug },
+    { all: true },
+  );
   const others = containers.filter((c) => c.labels[LABELS.deployment] !== liveDeploymentId);
   // Settling runs after the app's build lock is released: a newer deploy of the branch may be starting.
-  const inProgress = await deploymentsInProgress(deps, others.map((c) => c.labels[LABELS.deployment] ?? ""));
+  const inProgress = await deploymentsInProgress(
+    deps,
+    others.map((c) => c.labels[LABELS.deployment] ?? ""),
+  );
   const old = others.filter((c) => !inProgress.has(c.labels[LABELS.deployment] ?? ""));
   if (old.length === 0) return 0;
   await new Promise((resolve) => setTimeout(resolve, drainMs));
@@ -23,7 +35,10 @@ export async function stopPreview(deps: ReleaseDeps, appId: string, slug: string
   // Off the routers first, then stopped: the preview URL answers "no app here", never "not answering".
   await deps.prisma.deployment.updateMany({ where: { appId, previewSlug: slug }, data: { previewLiveAt: null } });
   await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
-  const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug }, { all: true });
+  const containers = await deps.runtime.listContainers(
+    { [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug },
+    { all: true },
+  );
   await stopDeploymentContainers(deps, containers);
   return containers.length;
 }

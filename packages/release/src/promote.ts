@@ -29,18 +29,30 @@ export interface PromoteResult extends SwitchResult {
 export async function promoteDeployment(deps: ReleaseDeps, request: PromoteRequest): Promise<PromoteResult> {
   const { app, target } = request;
   const log = request.log ?? (() => undefined);
-  if (target.appId !== app.id) throw new ReleaseError("not_deployable", `deployment ${target.id} belongs to another app`);
-  if (target.status !== "READY") throw new ReleaseError("not_deployable", `deployment ${target.shortId} is ${target.status}; only READY deployments can go live`);
-  if (app.productionDeploymentId === target.id) throw new ReleaseError("already_live", `deployment ${target.shortId} is already production`);
+  if (target.appId !== app.id)
+    throw new ReleaseError("not_deployable", `deployment ${target.id} belongs to another app`);
+  if (target.status !== "READY")
+    throw new ReleaseError(
+      "not_deployable",
+      `deployment ${target.shortId} is ${target.status}; only READY deployments can go live`,
+    );
+  if (app.productionDeploymentId === target.id)
+    throw new ReleaseError("already_live", `deployment ${target.shortId} is already production`);
 
   const running = target.containerId ? await deps.runtime.inspectContainer(target.containerId) : null;
   let started = false;
   if (!running?.running || running.hostPort === null) {
     if (!target.imageId || target.imagePrunedAt || !(await deps.runtime.imageExists(target.imageId))) {
-      throw new ReleaseError("image_pruned", `the image of deployment ${target.shortId} was pruned; deploy its commit ${target.commitSha?.slice(0, 12) ?? ""} again instead`);
+      throw new ReleaseError(
+        "image_pruned",
+        `the image of deployment ${target.shortId} was pruned; deploy its commit ${target.commitSha?.slice(0, 12) ?? ""} again instead`,
+      );
     }
     // Leftovers of this deployment (stopped replicas) make way for a fresh set.
-    for (const leftover of await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.deployment]: target.id }, { all: true })) {
+    for (const leftover of await deps.runtime.listContainers(
+      { [LABELS.managed]: "true", [LABELS.deployment]: target.id },
+      { all: true },
+    )) {
       await deps.runtime.removeContainer(leftover.id);
     }
     log(`Starting deployment ${target.shortId} again from its image ${target.imageTag ?? target.imageId}`);
@@ -50,7 +62,10 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
       deps.config,
       deploymentStartRequest(deps.config, app, target),
       target.replicas,
-      { path: target.healthCheckPath ?? app.healthCheckPath, timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS },
+      {
+        path: target.healthCheckPath ?? app.healthCheckPath,
+        timeoutMs: target.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
+      },
       () => undefined,
     );
     started = true;
@@ -60,7 +75,10 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     }
     await recordServingReplicas(deps, app.id, target.id, replicaSet.containers);
     const first = replicaSet.containers[0]!;
-    await deps.prisma.deployment.update({ where: { id: target.id }, data: { containerId: first.id, hostPort: first.hostPort } });
+    await deps.prisma.deployment.update({
+      where: { id: target.id },
+      data: { containerId: first.id, hostPort: first.hostPort },
+    });
   } else {
     // Warm: one quick probe proves it still answers before traffic moves to it.
     const health = await waitUntilHealthy(deps.runtime, {

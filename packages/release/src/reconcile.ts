@@ -63,8 +63,16 @@ export const replicaIndex = (c: ContainerInfo) => replicaIndexOf(c.labels);
  * routers (ReplicaState.containerId). Idempotent: run it after any event, or on a timer; the caller
  * holds the app's reconcile lock.
  */
-export async function reconcileProduction(deps: ReleaseDeps, appId: string, now = new Date(), options: ReconcileOptions = {}): Promise<ReconcileOutcome | null> {
-  const app = await deps.prisma.app.findUnique({ where: { id: appId }, include: { envVars: true, productionDeployment: true } });
+export async function reconcileProduction(
+  deps: ReleaseDeps,
+  appId: string,
+  now = new Date(),
+  options: ReconcileOptions = {},
+): Promise<ReconcileOutcome | null> {
+  const app = await deps.prisma.app.findUnique({
+    where: { id: appId },
+    include: { envVars: true, productionDeployment: true },
+  });
   const live = app?.productionDeployment;
   if (!app || !live?.imageId) return null;
   const desired = app.replicas;
@@ -73,12 +81,24 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
     deps.prisma.replicaState.findMany({ where: { deploymentId: live.id } }),
   ]);
   const stateOf = new Map(states.map((s) => [s.index, s]));
-  const outcome: ReconcileOutcome = { desired, serving: 0, started: [], stopped: [], waiting: [], crashLooping: [], replaced: [], enteredCrashLoop: [], notRemoved: [] };
+  const outcome: ReconcileOutcome = {
+    desired,
+    serving: 0,
+    started: [],
+    stopped: [],
+    waiting: [],
+    crashLooping: [],
+    replaced: [],
+    enteredCrashLoop: [],
+    notRemoved: [],
+  };
   // A dead container is only in the way of its name, and replacements take fresh names: a removal the
   // engine refuses must not keep the replica (and the app's other replicas, later in the pass) down.
   const removeDead = async (containers: ContainerInfo[]) => {
     for (const c of containers) {
-      await deps.runtime.removeContainer(c.id).catch((error: Error) => outcome.notRemoved.push({ containerId: c.id, error: error.message }));
+      await deps.runtime
+        .removeContainer(c.id)
+        .catch((error: Error) => outcome.notRemoved.push({ containerId: c.id, error: error.message }));
     }
   };
   let routesChanged = false;
@@ -94,11 +114,15 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
       outcome.serving++;
       continue;
     }
-    if (!state) state = await deps.prisma.replicaState.create({ data: { deploymentId: live.id, index, appId, containerId: null, phase: "STARTING", nextAttemptAt: now } });
+    if (!state)
+      state = await deps.prisma.replicaState.create({
+        data: { deploymentId: live.id, index, appId, containerId: null, phase: "STARTING", nextAttemptAt: now },
+      });
     else if (state.containerId !== null) {
       const wasLooping = state.phase === "CRASH_LOOP";
       state = await recordLoss(deps, state, here, now, options.stoppedFromOutside?.has(state.containerId) ?? false);
-      if (!wasLooping && state.phase === "CRASH_LOOP") outcome.enteredCrashLoop.push({ index, reason: state.lastReason });
+      if (!wasLooping && state.phase === "CRASH_LOOP")
+        outcome.enteredCrashLoop.push({ index, reason: state.lastReason });
     }
     if (state.nextAttemptAt && state.nextAttemptAt > now) {
       outcome.waiting.push({ index, at: state.nextAttemptAt });
@@ -113,7 +137,8 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
       if (state.restarts > 0) outcome.replaced.push({ index, reason: state.lastReason });
       routesChanged = true;
     } else {
-      if (state.phase !== "CRASH_LOOP" && replaced.phase === "CRASH_LOOP") outcome.enteredCrashLoop.push({ index, reason: replaced.lastReason });
+      if (state.phase !== "CRASH_LOOP" && replaced.phase === "CRASH_LOOP")
+        outcome.enteredCrashLoop.push({ index, reason: replaced.lastReason });
       outcome.waiting.push({ index, at: replaced.nextAttemptAt ?? now });
       if (replaced.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
     }
@@ -122,7 +147,8 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
   // Above the desired count: off the routers first (they route index ≤ desired only), then drained and stopped.
   const extra = containers.filter((c) => replicaIndex(c) > desired);
   await deps.prisma.replicaState.deleteMany({ where: { deploymentId: live.id, index: { gt: desired } } });
-  if (routesChanged || extra.length) await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  if (routesChanged || extra.length)
+    await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   if (extra.some((c) => c.running)) await new Promise((r) => setTimeout(r, deps.config.PIER_DRAIN_MS));
   for (const container of extra) {
     await deps.runtime.stopContainer(container.id, 10);
@@ -132,11 +158,25 @@ export async function reconcileProduction(deps: ReleaseDeps, appId: string, now 
   return outcome;
 }
 
-async function keepServing(deps: ReleaseDeps, deploymentId: string, appId: string, index: number, containerId: string, state: ReplicaState | undefined, now: Date): Promise<ReplicaState> {
-  if (!state) return deps.prisma.replicaState.create({ data: { deploymentId, index, appId, containerId, phase: "RUNNING", healthySince: now } });
+async function keepServing(
+  deps: ReleaseDeps,
+  deploymentId: string,
+  appId: string,
+  index: number,
+  containerId: string,
+  state: ReplicaState | undefined,
+  now: Date,
+): Promise<ReplicaState> {
+  if (!state)
+    return deps.prisma.replicaState.create({
+      data: { deploymentId, index, appId, containerId, phase: "RUNNING", healthySince: now },
+    });
   const healthyLongEnough = state.healthySince && now.getTime() - state.healthySince.getTime() >= HEALTHY_RESET_MS;
   if (state.failures > 0 && healthyLongEnough) {
-    return deps.prisma.replicaState.update({ where: { deploymentId_index: { deploymentId, index } }, data: { failures: 0, phase: "RUNNING" } });
+    return deps.prisma.replicaState.update({
+      where: { deploymentId_index: { deploymentId, index } },
+      data: { failures: 0, phase: "RUNNING" },
+    });
   }
   return state;
 }
@@ -145,7 +185,13 @@ async function keepServing(deps: ReleaseDeps, deploymentId: string, appId: strin
  * The container on record is gone or dead: one more loss in a row, and the back-off that follows; or,
  * when the engine stopped it (`stoppedFromOutside`), a loss that is replaced at once and not counted.
  */
-async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: ContainerInfo[], now: Date, stoppedFromOutside: boolean): Promise<ReplicaState> {
+async function recordLoss(
+  deps: ReleaseDeps,
+  state: ReplicaState,
+  here: ContainerInfo[],
+  now: Date,
+  stoppedFromOutside: boolean,
+): Promise<ReplicaState> {
   const dead = here.find((c) => c.id === state.containerId);
   const info = dead ? await deps.runtime.inspectContainer(dead.id) : null;
   const exit = info ? `exited with code ${info.exitCode ?? "unknown"}` : "its container was removed";
@@ -158,7 +204,9 @@ async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: Containe
       restarts: { increment: 1 },
       lastExitCode: info?.exitCode ?? null,
       lastLostAt: now,
-      lastReason: stoppedFromOutside ? `stopped by the Docker engine, ${exit} (the engine restarting, or docker stop)` : exit,
+      lastReason: stoppedFromOutside
+        ? `stopped by the Docker engine, ${exit} (the engine restarting, or docker stop)`
+        : exit,
       phase: !stoppedFromOutside && failures >= CRASH_LOOP_AFTER ? "CRASH_LOOP" : "BACKOFF",
       nextAttemptAt: new Date(now.getTime() + (stoppedFromOutside ? 0 : backoffMs(failures))),
     },
@@ -167,17 +215,28 @@ async function recordLoss(deps: ReleaseDeps, state: ReplicaState, here: Containe
 
 /** The engine could not start a container for reasons of its own (unreachable, stopping, a 5xx): not the app's failure. */
 function isEngineFailure(error: unknown): boolean {
-  return error instanceof RuntimeUnavailableError || (error instanceof RuntimeRequestError && (error.statusCode ?? 0) >= 500);
+  return (
+    error instanceof RuntimeUnavailableError || (error instanceof RuntimeRequestError && (error.statusCode ?? 0) >= 500)
+  );
 }
 
 /** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
-async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[] }, live: Deployment, state: ReplicaState, now: Date): Promise<ReplicaState> {
+async function startReplacement(
+  deps: ReleaseDeps,
+  app: App & { envVars: EnvVar[] },
+  live: Deployment,
+  state: ReplicaState,
+  now: Date,
+): Promise<ReplicaState> {
   const key = { deploymentId_index: { deploymentId: state.deploymentId, index: state.index } };
   const request = deploymentStartRequest(deps.config, app, live, state.index);
   // A fresh name per attempt: a dead container's name stays taken while Docker removes it, or for as long
   // as the engine can't (one its restart left half-stopped), and an attempt the engine failed counts no restart.
   const base = containerName(app.name, live.shortId, state.index);
-  const name = state.restarts === 0 && state.lastReason === null ? base : `${base}-r${state.restarts}-${randomBytes(2).toString("hex")}`;
+  const name =
+    state.restarts === 0 && state.lastReason === null
+      ? base
+      : `${base}-r${state.restarts}-${randomBytes(2).toString("hex")}`;
   let failure: string;
   try {
     const container = await startDeploymentContainer(deps.runtime, deps.config, request, name);
@@ -186,16 +245,25 @@ async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[
       hostPort: container.hostPort,
       containerPort: request.port,
       path: live.healthCheckPath ?? app.healthCheckPath,
-      timeoutMs: Math.min(live.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS, REPLACEMENT_HEALTH_TIMEOUT_MS),
+      timeoutMs: Math.min(
+        live.healthCheckTimeoutMs ?? deps.config.PIER_HEALTHCHECK_TIMEOUT_MS,
+        REPLACEMENT_HEALTH_TIMEOUT_MS,
+      ),
     });
     if (health.healthy) {
       // The app may have been deleted or switched meanwhile: then this container must not outlive the pass.
-      const still = await deps.prisma.app.findUnique({ where: { id: app.id }, select: { productionDeploymentId: true } });
+      const still = await deps.prisma.app.findUnique({
+        where: { id: app.id },
+        select: { productionDeploymentId: true },
+      });
       if (still?.productionDeploymentId !== live.id) {
         await deps.runtime.removeContainer(container.id);
         return { ...state, phase: "STARTING" };
       }
-      return deps.prisma.replicaState.update({ where: key, data: { containerId: container.id, phase: "RUNNING", healthySince: new Date(), nextAttemptAt: null } });
+      return deps.prisma.replicaState.update({
+        where: key,
+        data: { containerId: container.id, phase: "RUNNING", healthySince: new Date(), nextAttemptAt: null },
+      });
     }
     await deps.runtime.removeContainer(container.id);
     failure = health.evidence.split("\n")[0] ?? "health check failed";
@@ -204,7 +272,11 @@ async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[
       // Tried again soon, the count of losses untouched: an engine restarting must not put apps in a crash loop.
       return deps.prisma.replicaState.update({
         where: key,
-        data: { lastReason: `could not start (the Docker engine's failure, not counted): ${(error as Error).message}`, phase: "BACKOFF", nextAttemptAt: new Date(Date.now() + ENGINE_RETRY_MS) },
+        data: {
+          lastReason: `could not start (the Docker engine's failure, not counted): ${(error as Error).message}`,
+          phase: "BACKOFF",
+          nextAttemptAt: new Date(Date.now() + ENGINE_RETRY_MS),
+        },
       });
     }
     failure = `could not start: ${(error as Error).message}`;
@@ -227,7 +299,12 @@ async function startReplacement(deps: ReleaseDeps, app: App & { envVars: EnvVar[
  * Records the containers a deployment goes live with (deploy, promote), so the controller knows them
  * from the first moment: one that dies even before the controller's next pass counts as a loss.
  */
-export async function recordServingReplicas(deps: Pick<ReleaseDeps, "prisma">, appId: string, deploymentId: string, containers: Array<{ id: string }>): Promise<void> {
+export async function recordServingReplicas(
+  deps: Pick<ReleaseDeps, "prisma">,
+  appId: string,
+  deploymentId: string,
+  containers: Array<{ id: string }>,
+): Promise<void> {
   const now = new Date();
   await deps.prisma.$transaction(
     containers.map((container, i) =>

@@ -21,11 +21,16 @@ export interface ReplicaStatus {
 }
 
 /** The replica status of each app, from one container listing and one query. */
-export async function replicaStatuses(deps: ReleaseDeps, apps: Array<Pick<App, "id" | "replicas" | "productionDeploymentId">>): Promise<Map<string, ReplicaStatus>> {
+export async function replicaStatuses(
+  deps: ReleaseDeps,
+  apps: Array<Pick<App, "id" | "replicas" | "productionDeploymentId">>,
+): Promise<Map<string, ReplicaStatus>> {
   const live = apps.map((a) => a.productionDeploymentId).filter((id): id is string => id !== null);
   const [containers, states] = await Promise.all([
     live.length ? deps.runtime.listContainers({ [LABELS.managed]: "true" }) : Promise.resolve([]),
-    live.length ? deps.prisma.replicaState.findMany({ where: { deploymentId: { in: live } } }) : Promise.resolve([] as ReplicaState[]),
+    live.length
+      ? deps.prisma.replicaState.findMany({ where: { deploymentId: { in: live } } })
+      : Promise.resolve([] as ReplicaState[]),
   ]);
   const result = new Map<string, ReplicaStatus>();
   for (const app of apps) {
@@ -39,7 +44,12 @@ export async function replicaStatuses(deps: ReleaseDeps, apps: Array<Pick<App, "
     const replicas: ReplicaStatus["replicas"] = [];
     for (let index = 1; index <= app.replicas; index++) {
       const state = recorded.get(index);
-      const container = containers.find((c) => c.labels[LABELS.deployment] === deploymentId && replicaIndex(c) === index && servesReplica(c, state?.containerId, index));
+      const container = containers.find(
+        (c) =>
+          c.labels[LABELS.deployment] === deploymentId &&
+          replicaIndex(c) === index &&
+          servesReplica(c, state?.containerId, index),
+      );
       // A record that says RUNNING without its container running: lost, and the controller hasn't acted yet.
       const recordedPhase = state?.phase === "RUNNING" ? "LOST" : state?.phase;
       replicas.push({
@@ -53,7 +63,13 @@ export async function replicaStatuses(deps: ReleaseDeps, apps: Array<Pick<App, "
     }
     const running = replicas.filter((r) => r.phase === "RUNNING").length;
     const state: ReplicaStatus["state"] =
-      app.replicas === 0 ? "STOPPED" : mine.some((s) => s.phase === "CRASH_LOOP" && s.index <= app.replicas) ? "CRASH_LOOP" : running < app.replicas ? "DEGRADED" : "RUNNING";
+      app.replicas === 0
+        ? "STOPPED"
+        : mine.some((s) => s.phase === "CRASH_LOOP" && s.index <= app.replicas)
+          ? "CRASH_LOOP"
+          : running < app.replicas
+            ? "DEGRADED"
+            : "RUNNING";
     result.set(app.id, { desired: app.replicas, running, state, replicas });
   }
   return result;

@@ -19,7 +19,10 @@ export function keptDeploymentIds(
 }
 
 /** Removes a deployment's image by its tag and records that (the deployment, its log and history stay). */
-export async function pruneDeploymentImage(deps: Pick<ReleaseDeps, "prisma" | "runtime">, deployment: { id: string; imageTag: string }): Promise<void> {
+export async function pruneDeploymentImage(
+  deps: Pick<ReleaseDeps, "prisma" | "runtime">,
+  deployment: { id: string; imageTag: string },
+): Promise<void> {
   await deps.runtime.removeImage(deployment.imageTag);
   await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { imagePrunedAt: new Date() } });
 }

@@ -13,20 +13,37 @@ export interface SettleResult {
  * app is stopped once in-flight requests had `drainMs` to finish. Deployments still being deployed
  * are never touched. Images are kept (see retention.ts).
  */
-export async function settleAppContainers(deps: ReleaseDeps, appId: string, options: { drainMs: number; keepWarm: number }): Promise<SettleResult> {
+export async function settleAppContainers(
+  deps: ReleaseDeps,
+  appId: string,
+  options: { drainMs: number; keepWarm: number },
+): Promise<SettleResult> {
   const app = await deps.prisma.app.findUnique({ where: { id: appId } });
   if (!app) return { warm: [], stopped: [] };
-  const releases = await deps.prisma.release.findMany({ where: { appId }, orderBy: { version: "desc" }, take: 50, select: { toDeploymentId: true } });
+  const releases = await deps.prisma.release.findMany({
+    where: { appId },
+    orderBy: { version: "desc" },
+    take: 50,
+    select: { toDeploymentId: true },
+  });
   const warm: string[] = [];
   for (const { toDeploymentId } of releases) {
     if (warm.length >= options.keepWarm) break;
     if (toDeploymentId !== app.productionDeploymentId && !warm.includes(toDeploymentId)) warm.push(toDeploymentId);
   }
   const keep = new Set([app.productionDeploymentId, ...warm]);
-  const containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: appId }, { all: true });
+  const containers = await deps.runtime.listContainers(
+    { [LABELS.managed]: "true", [LABELS.appId]: appId },
+    { all: true },
+  );
   // Previews have their own lifecycle (settlePreview/stopPreview); production settling leaves them alone.
-  const candidates = containers.filter((c) => !keep.has(c.labels[LABELS.deployment] ?? "") && !c.labels[LABELS.preview]);
-  const inProgress = await deploymentsInProgress(deps, candidates.map((c) => c.labels[LABELS.deployment] ?? ""));
+  const candidates = containers.filter(
+    (c) => !keep.has(c.labels[LABELS.deployment] ?? "") && !c.labels[LABELS.preview],
+  );
+  const inProgress = await deploymentsInProgress(
+    deps,
+    candidates.map((c) => c.labels[LABELS.deployment] ?? ""),
+  );
   const toStop = candidates.filter((c) => !inProgress.has(c.labels[LABELS.deployment] ?? ""));
   if (toStop.length === 0) return { warm, stopped: [] };
 

@@ -3,7 +3,8 @@ import type { ContainerRuntime, RunningContainer } from "@pier/runtime";
 import { containerBase, type StartRequest } from "./container-spec.ts";
 import { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 
-export const containerName = (appName: string, shortId: string, replica = 1) => `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
+export const containerName = (appName: string, shortId: string, replica = 1) =>
+  `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
 
 /** Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. */
 export function startDeploymentContainer(
@@ -51,7 +52,17 @@ export async function startReplicas(
     containers.push(container);
     await onStarted(container, replica);
   }
-  const results = await Promise.all(containers.map((c) => waitUntilHealthy(runtime, { containerId: c.id, hostPort: c.hostPort, containerPort: request.port, path: health.path, timeoutMs: health.timeoutMs })));
+  const results = await Promise.all(
+    containers.map((c) =>
+      waitUntilHealthy(runtime, {
+        containerId: c.id,
+        hostPort: c.hostPort,
+        containerPort: request.port,
+        path: health.path,
+        timeoutMs: health.timeoutMs,
+      }),
+    ),
+  );
   const unhealthy = results.find((r) => !r.healthy) ?? null;
   return { containers, unhealthy, afterMs: Math.round(performance.now() - started) };
 }

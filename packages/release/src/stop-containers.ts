@@ -14,7 +14,10 @@ export async function stopDeploymentContainers(deps: ReleaseDeps, containers: Co
     const deploymentId = container.labels[LABELS.deployment] ?? "";
     await deps.runtime.stopContainer(container.id, 10);
     await deps.runtime.removeContainer(container.id);
-    await deps.prisma.deployment.updateMany({ where: { id: deploymentId }, data: { containerId: null, hostPort: null } });
+    await deps.prisma.deployment.updateMany({
+      where: { id: deploymentId },
+      data: { containerId: null, hostPort: null },
+    });
     deployments.add(deploymentId);
   }
   if (containers.length) await announceRouteChange(deps.redis);
@@ -24,6 +27,9 @@ export async function stopDeploymentContainers(deps: ReleaseDeps, containers: Co
 /** Which of these deployments are still being built or started: settling never touches their containers. */
 export async function deploymentsInProgress(deps: ReleaseDeps, deploymentIds: string[]): Promise<Set<string>> {
   if (deploymentIds.length === 0) return new Set();
-  const rows = await deps.prisma.deployment.findMany({ where: { id: { in: deploymentIds }, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true } });
+  const rows = await deps.prisma.deployment.findMany({
+    where: { id: { in: deploymentIds }, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true },
+  });
   return new Set(rows.map((d) => d.id));
 }

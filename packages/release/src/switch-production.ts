@@ -22,7 +22,11 @@ export interface SwitchResult {
  * transaction, then tells the router and waits for it to confirm. The app row is locked so
  * release numbers never collide and two switches never interleave.
  */
-export async function switchProduction(prisma: PrismaClient, redis: Redis, request: SwitchRequest): Promise<SwitchResult> {
+export async function switchProduction(
+  prisma: PrismaClient,
+  redis: Redis,
+  request: SwitchRequest,
+): Promise<SwitchResult> {
   const result = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "App" WHERE "id" = ${request.appId} FOR UPDATE`;
     const app = await tx.app.findUniqueOrThrow({ where: { id: request.appId } });
@@ -40,8 +44,14 @@ export async function switchProduction(prisma: PrismaClient, redis: Redis, reque
     });
     // The app's desired replicas become the count this deployment runs with (pier.json's, or what it was
     // scaled to while it was production), so a rollback puts it back as it was.
-    const target = await tx.deployment.findUniqueOrThrow({ where: { id: request.toDeploymentId }, select: { replicas: true } });
-    await tx.app.update({ where: { id: request.appId }, data: { productionDeploymentId: request.toDeploymentId, replicas: target.replicas } });
+    const target = await tx.deployment.findUniqueOrThrow({
+      where: { id: request.toDeploymentId },
+      select: { replicas: true },
+    });
+    await tx.app.update({
+      where: { id: request.appId },
+      data: { productionDeploymentId: request.toDeploymentId, replicas: target.replicas },
+    });
     return { version, fromDeploymentId: app.productionDeploymentId };
   });
   const generation = await announceRouteChange(redis);

@@ -41,7 +41,8 @@ export function packBuildContext(spec: BuildContextSpec): Readable {
     },
     finalize: false,
     finish: (tar) => {
-      for (const [name, content] of spec.extraFiles) tar.entry({ name, mode: 0o644, mtime: EXTRA_FILE_MTIME, size: content.length }, content);
+      for (const [name, content] of spec.extraFiles)
+        tar.entry({ name, mode: 0o644, mtime: EXTRA_FILE_MTIME, size: content.length }, content);
       tar.finalize();
     },
   });

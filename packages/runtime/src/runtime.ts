@@ -46,7 +46,11 @@ export interface ContainerRuntime {
    * Calls `onEvent` for every start, exit (die, oom) and removal (destroy) of containers with these labels,
    * until closed; `onEnd` hears when the engine ends the stream (it restarted): watch again.
    */
-  watchEvents(labels: Record<string, string>, onEvent: (event: ContainerEvent) => void, onEnd: (error?: Error) => void): Promise<{ close(): void }>;
+  watchEvents(
+    labels: Record<string, string>,
+    onEvent: (event: ContainerEvent) => void,
+    onEnd: (error?: Error) => void,
+  ): Promise<{ close(): void }>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
   removeContainer(id: string): Promise<void>;
   /** Creates the named volume with these labels unless it exists. */
@@ -151,7 +155,6 @@ export interface ImageSummary {
   /** When the image was built. */
   createdAt: Date;
 }
-
 
 export interface ContainerEvent {
   /** "start", "kill" (the engine signals it: docker stop or kill, the engine's own shutdown), "die", "oom" or "destroy". */

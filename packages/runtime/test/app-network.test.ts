@@ -25,12 +25,16 @@ describe("app containers' network and logs", () => {
     started.push(container);
     return container;
   };
-  const inspect = (id: string, format: string) => execFileSync("docker", ["inspect", "-f", format, id], { encoding: "utf8" }).trim();
+  const inspect = (id: string, format: string) =>
+    execFileSync("docker", ["inspect", "-f", format, id], { encoding: "utf8" }).trim();
 
   beforeAll(() => {
     // Built by scripts/setup/base-images.sh (no registry is reachable here).
     const base = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
-    execFileSync("docker", ["build", "-q", "-t", IMAGE, "-"], { input: `FROM ${base}\nCMD ["node", "-e", ${JSON.stringify(server)}]\n`, stdio: ["pipe", "ignore", "inherit"] });
+    execFileSync("docker", ["build", "-q", "-t", IMAGE, "-"], {
+      input: `FROM ${base}\nCMD ["node", "-e", ${JSON.stringify(server)}]\n`,
+      stdio: ["pipe", "ignore", "inherit"],
+    });
   });
   afterAll(async () => {
     for (const container of started) await runtime.removeContainer(container.id);
@@ -48,7 +52,10 @@ setTimeout(() => { console.log("timed out"); process.exit(2); }, 2000);`;
     // Wait until a serves (through its published port), so a refused probe can't be a slow start.
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${a.hostPort}/`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${a.hostPort}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error("container a never served");
       await new Promise((r) => setTimeout(r, 100));
@@ -61,6 +68,9 @@ setTimeout(() => { console.log("timed out"); process.exit(2); }, 2000);`;
 
   it("caps each container's log at 3 files of 10 MB", async () => {
     const container = await run();
-    expect(JSON.parse(inspect(container.id, "{{json .HostConfig.LogConfig}}"))).toEqual({ Type: "json-file", Config: { "max-file": "3", "max-size": "10m" } });
+    expect(JSON.parse(inspect(container.id, "{{json .HostConfig.LogConfig}}"))).toEqual({
+      Type: "json-file",
+      Config: { "max-file": "3", "max-size": "10m" },
+    });
   });
 });

@@ -33,10 +33,21 @@ export function storedAutoscalePolicy(value: unknown): AutoscalePolicy | null {
 }
 
 /** Fields of a policy over the operator's maximum replicas, as "field: why" lines (empty when fine). */
-export function autoscaleOverMaxima(policy: AutoscalePolicy, maxReplicas: number): Array<{ field: string; message: string }> {
+export function autoscaleOverMaxima(
+  policy: AutoscalePolicy,
+  maxReplicas: number,
+): Array<{ field: string; message: string }> {
   const over: Array<{ field: string; message: string }> = [];
-  if (policy.max > maxReplicas) over.push({ field: "autoscale.max", message: `${policy.max} is over the operator's maximum ${maxReplicas} (PIER_MAX_REPLICAS)` });
-  if (policy.min > maxReplicas) over.push({ field: "autoscale.min", message: `${policy.min} is over the operator's maximum ${maxReplicas} (PIER_MAX_REPLICAS)` });
+  if (policy.max > maxReplicas)
+    over.push({
+      field: "autoscale.max",
+      message: `${policy.max} is over the operator's maximum ${maxReplicas} (PIER_MAX_REPLICAS)`,
+    });
+  if (policy.min > maxReplicas)
+    over.push({
+      field: "autoscale.min",
+      message: `${policy.min} is over the operator's maximum ${maxReplicas} (PIER_MAX_REPLICAS)`,
+    });
   return over;
 }
 

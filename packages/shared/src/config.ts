@@ -29,7 +29,12 @@ export const configSchema = z.object({
   /** The router's data plane: HAProxy (2.4 or newer), driven through its runtime API. */
   PIER_HAPROXY_BIN: z.string().min(1).default("haproxy"),
   /** HAProxy threads. Default: half the cores (at least one), leaving the rest to the apps on the same machine. */
-  PIER_ROUTER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PIER_ROUTER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   /** Latency samples a router takes per second at most (every request under that rate; counts are always exact). 0: no latency metrics. */
   PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   /** How long the activator holds a request for an app scaled to zero while it starts (then 504). */
@@ -51,14 +56,22 @@ export const configSchema = z.object({
   PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Largest webhook delivery read (MB; GitHub's own cap is 25): a larger Content-Length is a 413 before any of it is read. */
   PIER_WEBHOOK_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(25).default(5),
-  PIER_QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default("pier-deploys"),
+  PIER_QUEUE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("pier-deploys"),
   PIER_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   PIER_ALLOW_FILE_REPOS: flag.default(false),
   /** Hosts https repo URLs may point at. */
   PIER_GIT_HOSTS: z
     .string()
     .default("github.com")
-    .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /**
    * What generated Dockerfiles build FROM when the repo asks for no Node version: the newest LTS. Where an
    * image can't be pulled, its local equivalent pier-local/<image> (scripts/setup/base-images.sh) is used.
@@ -152,7 +165,10 @@ loopbackV6.addSubnet("::ffff:127.0.0.0", 104, "ipv6");
 
 /** Only this machine can reach it: localhost, 127.0.0.0/8 or ::1 (brackets allowed). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1");
   if (h === "localhost") return true;
   if (isIPv4(h)) return h.startsWith("127.");
   return isIPv6(h) && loopbackV6.check(h, "ipv6");

@@ -2,7 +2,9 @@
  * Latency is kept as counts per bucket (upper bounds in ms; the last bucket is everything slower), so the
  * percentiles of any window — 10 s or 7 days, one router or several — come from summed counts.
  */
-export const LATENCY_BUCKET_BOUNDS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000] as const;
+export const LATENCY_BUCKET_BOUNDS_MS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000,
+] as const;
 export const LATENCY_BUCKET_COUNT = LATENCY_BUCKET_BOUNDS_MS.length + 1;
 
 export function latencyBucket(ms: number): number {
@@ -57,8 +59,22 @@ export interface StatusCounts {
   status4xx: number;
   status5xx: number;
 }
-export const STATUS_COUNT_KEYS = ["requests", "status1xx", "status2xx", "status3xx", "status4xx", "status5xx"] as const satisfies ReadonlyArray<keyof StatusCounts>;
-export const zeroStatusCounts = (): StatusCounts => ({ requests: 0, status1xx: 0, status2xx: 0, status3xx: 0, status4xx: 0, status5xx: 0 });
+export const STATUS_COUNT_KEYS = [
+  "requests",
+  "status1xx",
+  "status2xx",
+  "status3xx",
+  "status4xx",
+  "status5xx",
+] as const satisfies ReadonlyArray<keyof StatusCounts>;
+export const zeroStatusCounts = (): StatusCounts => ({
+  requests: 0,
+  status1xx: 0,
+  status2xx: 0,
+  status3xx: 0,
+  status4xx: 0,
+  status5xx: 0,
+});
 
 /** Adds `from`'s counts into `into`. */
 export function addStatusCounts(into: StatusCounts, from: StatusCounts): StatusCounts {

@@ -1,7 +1,6 @@
 /** App names become DNS labels (`<app>.<domain>`, `<app>-<shortId>.<domain>`), so they must stay short. */
 export const APP_NAME_PATTERN = "^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$";
-export const APP_NAME_RULE =
-  "must be 1-40 characters of a-z, 0-9 and '-', start with a letter and not end with '-'";
+export const APP_NAME_RULE = "must be 1-40 characters of a-z, 0-9 and '-', start with a letter and not end with '-'";
 const appNameRegex = new RegExp(APP_NAME_PATTERN);
 
 export function isValidAppName(name: string): boolean {
@@ -17,7 +16,8 @@ export const SHORT_ID_LENGTH = 8;
  * can't clash with anything), and no name is `<other app>-<8 letters/digits>` or has another app's name
  * that way (checked against the existing apps when one is created).
  */
-export const APP_NAME_HOST_RULE = "must not contain '-git-' or end in '-git' (reserved for preview hosts <app>-git-<branch>)";
+export const APP_NAME_HOST_RULE =
+  "must not contain '-git-' or end in '-git' (reserved for preview hosts <app>-git-<branch>)";
 
 export function isReservedAppName(name: string): boolean {
   return name.includes("-git-") || name.endsWith("-git");
@@ -43,7 +43,10 @@ export function hostLabelClash(name: string, otherApps: Iterable<string>): strin
 /** The names of existing apps `hostLabelClash` must see for a new name: its prefix before a short id, and names starting with it. */
 export function clashCandidates(name: string): { exact: string | null; prefix: string } {
   const cut = name.length - SHORT_ID_LENGTH - 1;
-  return { exact: cut > 0 && name[cut] === "-" && isShortId(name.slice(cut + 1)) ? name.slice(0, cut) : null, prefix: `${name}-` };
+  return {
+    exact: cut > 0 && name[cut] === "-" && isShortId(name.slice(cut + 1)) ? name.slice(0, cut) : null,
+    prefix: `${name}-`,
+  };
 }
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 

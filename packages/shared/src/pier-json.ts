@@ -3,7 +3,9 @@ import { autoscalePolicySchema } from "./autoscale.ts";
 
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
 /** Env var names and health-check paths: the same rules in pier.json and in the app's settings. */
-export const envKeySchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be letters, digits and '_', not starting with a digit");
+export const envKeySchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "must be letters, digits and '_', not starting with a digit");
 /** Why an app can't set this env var (Pier sets it itself, so the app's value would be ignored), or null. */
 export function reservedEnvKey(key: string): string | null {
   if (key === "PORT")
@@ -19,7 +21,10 @@ export function refuseReservedEnvKeys(vars: Record<string, string>, ctx: z.Refin
     if (why) ctx.addIssue({ code: "custom", path: [...at, key], message: why });
   }
 }
-export const healthCheckPathSchema = z.string().regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'").max(200);
+export const healthCheckPathSchema = z
+  .string()
+  .regex(/^\/[\x21-\x7e]*$/, "must be a path starting with '/'")
+  .max(200);
 
 /** A persistent volume: a name (unique per app) and the absolute path it is mounted at. */
 export const volumeSpecSchema = z
@@ -70,12 +75,23 @@ export const pierJsonSchema = z
       .optional(),
     test: command.describe("Runs in the built image before release; a non-zero exit stops the deploy").optional(),
     volumes: volumesSchema.describe("Persistent volumes, kept across deploys and rollbacks").optional(),
-    replicas: z.number().int().min(1).max(100).describe("Containers serving the app (at most PIER_MAX_REPLICAS); the router spreads requests across them").optional(),
+    replicas: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .describe("Containers serving the app (at most PIER_MAX_REPLICAS); the router spreads requests across them")
+      .optional(),
     autoscale: autoscalePolicySchema
       .nullable()
-      .describe("Scale production on load (in-flight requests per replica): min, max, targetConcurrency, scaleDownDelaySeconds, idleTimeoutSeconds; null turns it off. Applied when the deployment goes live")
+      .describe(
+        "Scale production on load (in-flight requests per replica): min, max, targetConcurrency, scaleDownDelaySeconds, idleTimeoutSeconds; null turns it off. Applied when the deployment goes live",
+      )
       .optional(),
-    framework: z.enum(["nextjs", "static", "node"]).describe("Build preset: Next.js, a static build served by Pier, or a Node server (default: detected)").optional(),
+    framework: z
+      .enum(["nextjs", "static", "node"])
+      .describe("Build preset: Next.js, a static build served by Pier, or a Node server (default: detected)")
+      .optional(),
     outputDir: z
       .string()
       .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, "must be a relative folder such as dist or build/web")
@@ -109,7 +125,8 @@ export function parsePierJson(text: string): PierJsonResult {
     ok: false,
     errors: result.error.issues.flatMap((issue) => {
       const prefix = issue.path.length ? `${issue.path.join(".")}.` : "";
-      if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `field "${prefix}${key}": not a pier.json setting`);
+      if (issue.code === "unrecognized_keys")
+        return issue.keys.map((key) => `field "${prefix}${key}": not a pier.json setting`);
       return [`field "${issue.path.join(".") || "(root)"}": ${issue.message}`];
     }),
   };

@@ -9,7 +9,12 @@ export const replicaIndexOf = (labels: Record<string, string>): number => Number
  * that replica (when it recorded one; a replacement serves only once healthy), and, for production,
  * its replica is within the desired count (the ones above are draining).
  */
-export function servesReplica(container: { id: string; running: boolean }, recordedContainerId: string | null | undefined, index: number, desired: number = Infinity): boolean {
+export function servesReplica(
+  container: { id: string; running: boolean },
+  recordedContainerId: string | null | undefined,
+  index: number,
+  desired: number = Infinity,
+): boolean {
   if (!container.running) return false;
   if (recordedContainerId !== undefined && recordedContainerId !== container.id) return false;
   return index <= desired;

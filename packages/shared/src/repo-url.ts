@@ -22,11 +22,13 @@ export function checkRepoUrl(raw: string, policy: RepoUrlPolicy): RepoUrlCheck {
     return { ok: false, reason: "must be an https:// URL (e.g. https://github.com/owner/repo.git)" };
   }
   if (url.protocol === "file:") {
-    if (!policy.allowFileRepos) return { ok: false, reason: "file:// repositories are disabled (set PIER_ALLOW_FILE_REPOS=1)" };
+    if (!policy.allowFileRepos)
+      return { ok: false, reason: "file:// repositories are disabled (set PIER_ALLOW_FILE_REPOS=1)" };
     if (url.host !== "") return { ok: false, reason: "file:// URLs must be local paths (file:///path)" };
     return { ok: true, url: url.href };
   }
-  if (url.protocol !== "https:") return { ok: false, reason: `scheme ${url.protocol.replace(/:$/, "")} is not allowed; use https` };
+  if (url.protocol !== "https:")
+    return { ok: false, reason: `scheme ${url.protocol.replace(/:$/, "")} is not allowed; use https` };
   if (url.username || url.password) return { ok: false, reason: "must not contain credentials" };
   if (url.port) return { ok: false, reason: "must not name a port" };
   const host = url.hostname.toLowerCase();

@@ -25,7 +25,8 @@ export class SecretBox {
 
   constructor(keys: Buffer[]) {
     if (keys.length === 0) throw new Error("no secrets key");
-    for (const key of keys) if (key.length !== 32) throw new Error(`a secrets key must be 32 bytes (got ${key.length})`);
+    for (const key of keys)
+      if (key.length !== 32) throw new Error(`a secrets key must be 32 bytes (got ${key.length})`);
     this.keys = keys.map((bytes) => ({ bytes, id: createHash("sha256").update(bytes).digest("hex").slice(0, 8) }));
   }
 
@@ -42,7 +43,9 @@ export class SecretBox {
     const [id, iv, tag, data] = stored.slice(PREFIX.length).split(":");
     const key = this.keys.find((k) => k.id === id);
     if (!key || iv === undefined || tag === undefined || data === undefined) {
-      throw new Error(`a stored secret is sealed with key ${id}, which is not among PIER_SECRETS_KEY / the key file: add it back (after the new key) to read it`);
+      throw new Error(
+        `a stored secret is sealed with key ${id}, which is not among PIER_SECRETS_KEY / the key file: add it back (after the new key) to read it`,
+      );
     }
     const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
@@ -58,7 +61,8 @@ export class SecretBox {
 function parseKey(text: string): Buffer {
   const t = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, "hex") : Buffer.from(t, "base64");
-  if (bytes.length !== 32) throw new Error("a secrets key must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)");
+  if (bytes.length !== 32)
+    throw new Error("a secrets key must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)");
   return bytes;
 }
 
@@ -91,7 +95,12 @@ export function secretBox(settings: SecretsSettings): SecretBox {
     }
     text = readFileSync(file, "utf8");
   }
-  const box = new SecretBox(text.split(/[,\n]/).filter((k) => k.trim()).map(parseKey));
+  const box = new SecretBox(
+    text
+      .split(/[,\n]/)
+      .filter((k) => k.trim())
+      .map(parseKey),
+  );
   boxes.set(cacheKey, box);
   return box;
 }

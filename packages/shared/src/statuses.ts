@@ -15,7 +15,9 @@ export type PhaseTimings = Partial<Record<DeploymentPhase, number>>;
 export function orderedPhases(raw: unknown): PhaseTimings | null {
   if (!raw || typeof raw !== "object") return null;
   const record = raw as Record<string, unknown>;
-  return Object.fromEntries(DEPLOYMENT_PHASES.filter((p) => typeof record[p] === "number").map((p) => [p, record[p] as number]));
+  return Object.fromEntries(
+    DEPLOYMENT_PHASES.filter((p) => typeof record[p] === "number").map((p) => [p, record[p] as number]),
+  );
 }
 
 /** Labels Pier puts on everything it creates; cleanup selects by these and touches nothing else. */

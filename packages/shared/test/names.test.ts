@@ -4,8 +4,13 @@ import { loadConfig, ConfigError } from "../src/config.ts";
 import { redactSecrets } from "../src/redact.ts";
 
 describe("names", () => {
-  it.each(["a", "web", "my-app-2", "a".repeat(40)])("app name %s is valid", (n) => expect(isValidAppName(n)).toBe(true));
-  it.each(["", "A", "1app", "app-", "-app", "my_app", "a".repeat(41), "my--app", "app.x"])("app name %j is invalid", (n) => expect(isValidAppName(n)).toBe(false));
+  it.each(["a", "web", "my-app-2", "a".repeat(40)])("app name %s is valid", (n) =>
+    expect(isValidAppName(n)).toBe(true),
+  );
+  it.each(["", "A", "1app", "app-", "-app", "my_app", "a".repeat(41), "my--app", "app.x"])(
+    "app name %j is invalid",
+    (n) => expect(isValidAppName(n)).toBe(false),
+  );
 
   it.each([
     ["feature/Try_This", "feature-try-this"],
@@ -15,7 +20,9 @@ describe("names", () => {
   ])("branch %s slugs to %s", (branch, slug) => expect(branchSlug(branch)).toBe(slug));
 
   it.each(["main", "release/v2", "feature/x-1"])("branch %s is valid", (b) => expect(isValidBranchName(b)).toBe(true));
-  it.each(["", "-x", "--upload-pack=x", "a..b", "a b", "x~1", "x.lock", "a/", "@{x}"])("branch %j is invalid", (b) => expect(isValidBranchName(b)).toBe(false));
+  it.each(["", "-x", "--upload-pack=x", "a..b", "a b", "x~1", "x.lock", "a/", "@{x}"])("branch %j is invalid", (b) =>
+    expect(isValidBranchName(b)).toBe(false),
+  );
 
   it.each(["", "web", "services/api"])("rootDir %j is valid", (d) => expect(isValidRootDir(d)).toBe(true));
   it.each(["/etc", "../x", "a/../../b", "a//b"])("rootDir %j is invalid", (d) => expect(isValidRootDir(d)).toBe(false));
@@ -24,7 +31,13 @@ describe("names", () => {
 describe("config", () => {
   it("has working defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PIER_API_PORT: 3000, PIER_ROUTER_PORT: 8080, PIER_DOMAIN: "localhost", PIER_ALLOW_FILE_REPOS: false, PIER_GIT_HOSTS: ["github.com"] });
+    expect(config).toMatchObject({
+      PIER_API_PORT: 3000,
+      PIER_ROUTER_PORT: 8080,
+      PIER_DOMAIN: "localhost",
+      PIER_ALLOW_FILE_REPOS: false,
+      PIER_GIT_HOSTS: ["github.com"],
+    });
   });
   it("names every bad variable", () => {
     try {

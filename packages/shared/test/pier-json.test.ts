@@ -3,7 +3,16 @@ import { parsePierJson, pierJsonJsonSchema } from "../src/pier-json.ts";
 
 describe("pier.json", () => {
   it("accepts every documented key", () => {
-    const config = { build: "npm run build", start: "node .", install: "npm ci", port: 8080, healthCheck: { path: "/up", timeoutSeconds: 30 }, env: { A: "1" }, resources: { memory: 256, cpus: 0.5 }, test: "npm test" };
+    const config = {
+      build: "npm run build",
+      start: "node .",
+      install: "npm ci",
+      port: 8080,
+      healthCheck: { path: "/up", timeoutSeconds: 30 },
+      env: { A: "1" },
+      resources: { memory: 256, cpus: 0.5 },
+      test: "npm test",
+    };
     expect(parsePierJson(JSON.stringify(config))).toEqual({ ok: true, config });
   });
   it.each([

@@ -4,9 +4,12 @@ import { checkRepoUrl } from "../src/repo-url.ts";
 const policy = { allowFileRepos: false, allowedHosts: ["github.com"] };
 
 describe("checkRepoUrl", () => {
-  it.each(["https://github.com/owner/repo.git", "https://github.com/owner/repo", "https://GITHUB.com/o/r.git"])("accepts %s", (url) => {
-    expect(checkRepoUrl(url, policy).ok).toBe(true);
-  });
+  it.each(["https://github.com/owner/repo.git", "https://github.com/owner/repo", "https://GITHUB.com/o/r.git"])(
+    "accepts %s",
+    (url) => {
+      expect(checkRepoUrl(url, policy).ok).toBe(true);
+    },
+  );
 
   it.each([
     ["ext::sh -c touch /tmp/x", /spaces/],

@@ -89,8 +89,12 @@ export function lineChart(chart: LineChart): Html {
       if (point.value === null || !Number.isFinite(point.value)) segments.push([]);
       else segments.at(-1)!.push(point);
     }
-    const lines = segments.filter((s) => s.length > 1).map((s) => s.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.t)} ${y(p.value!)}`).join(""));
-    const dots = segments.filter((s) => s.length === 1).map((s) => html`<circle class="dot" cx="${x(s[0]!.t)}" cy="${y(s[0]!.value!)}" r="2"/>`);
+    const lines = segments
+      .filter((s) => s.length > 1)
+      .map((s) => s.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.t)} ${y(p.value!)}`).join(""));
+    const dots = segments
+      .filter((s) => s.length === 1)
+      .map((s) => html`<circle class="dot" cx="${x(s[0]!.t)}" cy="${y(s[0]!.value!)}" r="2"/>`);
     body = html`<text class="axis" x="${CHART.left - 5}" y="${CHART.top + 4}" text-anchor="end">${chart.format(max)}</text>
       <text class="axis" x="${CHART.left - 5}" y="${bottom}" text-anchor="end">${chart.format(min)}</text>
       ${lines.length ? html`<path class="line" d="${lines.join("")}"/>` : ""}${dots}`;
@@ -98,7 +102,8 @@ export function lineChart(chart: LineChart): Html {
   const marks = (chart.marks ?? [])
     .filter((m) => m.t >= chart.from && m.t <= chart.to)
     .map(
-      (m) => html`<g class="mark" data-mark="${m.kind}"><title>${m.label}</title><line x1="${x(m.t)}" y1="${CHART.top}" x2="${x(m.t)}" y2="${bottom}"/><circle cx="${x(m.t)}" cy="${bottom}" r="2.5"/></g>`,
+      (m) =>
+        html`<g class="mark" data-mark="${m.kind}"><title>${m.label}</title><line x1="${x(m.t)}" y1="${CHART.top}" x2="${x(m.t)}" y2="${bottom}"/><circle cx="${x(m.t)}" cy="${bottom}" r="2.5"/></g>`,
     );
   const label = `${chart.title}, ${new Date(chart.from).toISOString()} to ${new Date(chart.to).toISOString()}`;
   return html`<figure class="chart" data-chart="${chart.id}" ${values.length === 0 ? raw("data-empty") : ""}>

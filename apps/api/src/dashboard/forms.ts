@@ -31,7 +31,8 @@ export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<Property
 
 /** A domain error's message is for the user; anything else stays in the server log. */
 export function errorMessage(error: unknown): { known: boolean; text: string } {
-  if (error instanceof AppError || error instanceof ReleaseError || error instanceof ChannelError) return { known: true, text: error.message };
+  if (error instanceof AppError || error instanceof ReleaseError || error instanceof ChannelError)
+    return { known: true, text: error.message };
   return { known: false, text: "Something went wrong on Pier's side; the server log has the details." };
 }
 

@@ -18,7 +18,8 @@ import settingsRoutes from "./routes/settings.ts";
 import { LOGIN_COOKIE } from "./session.ts";
 
 /** Routes that answer without a session: the sign-in form, and the sign-out page (a link can't sign you out: it only shows the buttons). */
-const isPublic = (route: string | undefined, method: string) => route === "/login" || (route === "/logout" && method === "GET");
+const isPublic = (route: string | undefined, method: string) =>
+  route === "/login" || (route === "/logout" && method === "GET");
 
 /**
  * The admin dashboard: server-rendered pages at `/`, signed-in with the admin token. A client of the same
@@ -40,7 +41,11 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     if (request.method === "GET" && !route?.endsWith("/events") && !route?.endsWith("/replicas")) {
       return reply.redirect(`/login${request.url === "/" ? "" : `?next=${encodeURIComponent(request.url)}`}`, 302);
     }
-    return kit.page(reply, errorPage(kit.context(request, reply), 401, "Signed out", "Your session has ended. Sign in again to continue."), 401);
+    return kit.page(
+      reply,
+      errorPage(kit.context(request, reply), 401, "Signed out", "Your session has ended. Sign in again to continue."),
+      401,
+    );
   });
 
   // Every state-changing form carries a CSRF token bound to the session (or, to sign in, to a pre-session cookie).
@@ -53,9 +58,22 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     if (isLogin) {
       const nonce = kit.keys.newLoginNonce();
       reply.setCookie(LOGIN_COOKIE, nonce, kit.cookieOptions(request, 3_600));
-      return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next: "/", error: "The sign-in form expired. Try again." }), 403);
+      return kit.page(
+        reply,
+        loginPage(kit.context(request, reply, nonce), { next: "/", error: "The sign-in form expired. Try again." }),
+        403,
+      );
     }
-    return kit.page(reply, errorPage(kit.context(request, reply), 403, "Form expired", "This form's security token is missing or out of date. Go back, reload the page and try again."), 403);
+    return kit.page(
+      reply,
+      errorPage(
+        kit.context(request, reply),
+        403,
+        "Form expired",
+        "This form's security token is missing or out of date. Go back, reload the page and try again.",
+      ),
+      403,
+    );
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -76,8 +94,13 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
   app.setErrorHandler((error, request, reply) => {
     const ctx = kit.context(request, reply);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      if (error.validationContext === "params") return kit.page(reply, errorPage(ctx, 404, "Not found", "There is nothing at this address."), 404);
-      return kit.page(reply, errorPage(ctx, 400, "That didn't look right", error.validation.map((i) => i.message).join("; ")), 400);
+      if (error.validationContext === "params")
+        return kit.page(reply, errorPage(ctx, 404, "Not found", "There is nothing at this address."), 404);
+      return kit.page(
+        reply,
+        errorPage(ctx, 400, "That didn't look right", error.validation.map((i) => i.message).join("; ")),
+        400,
+      );
     }
     if (error instanceof AppError || error instanceof ReleaseError) {
       const status = ERROR_STATUS[error.code];
@@ -85,12 +108,28 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
       return kit.page(reply, errorPage(ctx, status, title, error.message), status);
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) return kit.page(reply, errorPage(ctx, status, "That didn't work", (error as Error).message), status);
+    if (status < 500)
+      return kit.page(reply, errorPage(ctx, status, "That didn't work", (error as Error).message), status);
     request.log.error({ err: error }, "dashboard page failed");
-    return kit.page(reply, errorPage(ctx, 500, "Something went wrong", "Pier couldn't show this page; the server log has the details."), 500);
+    return kit.page(
+      reply,
+      errorPage(ctx, 500, "Something went wrong", "Pier couldn't show this page; the server log has the details."),
+      500,
+    );
   });
 
-  for (const routes of [sessionRoutes, appsRoutes, appRoutes, autoscaleRoutes, logsRoutes, settingsRoutes, deploymentRoutes, notificationsRoutes, auditRoutes]) await app.register(routes, { kit });
+  for (const routes of [
+    sessionRoutes,
+    appsRoutes,
+    appRoutes,
+    autoscaleRoutes,
+    logsRoutes,
+    settingsRoutes,
+    deploymentRoutes,
+    notificationsRoutes,
+    auditRoutes,
+  ])
+    await app.register(routes, { kit });
 };
 
 export default dashboard;

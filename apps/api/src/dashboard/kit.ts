@@ -46,7 +46,13 @@ export class DashboardKit {
   }
 
   cookieOptions(request: FastifyRequest, maxAge?: number) {
-    return { httpOnly: true, sameSite: "strict" as const, path: "/", secure: this.secureCookies || request.protocol === "https", ...(maxAge !== undefined ? { maxAge } : {}) };
+    return {
+      httpOnly: true,
+      sameSite: "strict" as const,
+      path: "/",
+      secure: this.secureCookies || request.protocol === "https",
+      ...(maxAge !== undefined ? { maxAge } : {}),
+    };
   }
 
   /** The page's context; reading it consumes the flash message. `csrfFor` binds forms to a pre-session (sign-in). */
@@ -55,7 +61,13 @@ export class DashboardKit {
     const flash = this.keys.readFlash(request.cookies[FLASH_COOKIE]);
     if (request.cookies[FLASH_COOKIE]) reply.clearCookie(FLASH_COOKIE, this.cookieOptions(request));
     const csrfId = csrfFor ?? state.session?.id;
-    return { nonce: state.nonce, csrf: csrfId ? this.keys.csrfToken(csrfId) : "", signedIn: state.session !== null, flash, now: Date.now() };
+    return {
+      nonce: state.nonce,
+      csrf: csrfId ? this.keys.csrfToken(csrfId) : "",
+      signedIn: state.session !== null,
+      flash,
+      now: Date.now(),
+    };
   }
 
   page(reply: FastifyReply, body: string, status = 200): FastifyReply {
@@ -68,7 +80,12 @@ export class DashboardKit {
   }
 
   /** Runs an action, then redirects; a domain error becomes a flash message on `back` instead of an error page. */
-  async action(request: FastifyRequest, reply: FastifyReply, back: string, run: () => Promise<{ flash?: Flash; to?: string }>): Promise<FastifyReply> {
+  async action(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    back: string,
+    run: () => Promise<{ flash?: Flash; to?: string }>,
+  ): Promise<FastifyReply> {
     try {
       const result = await run();
       if (result.flash) return this.flashAndGo(request, reply, result.flash, result.to ?? back);

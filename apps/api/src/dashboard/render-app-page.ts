@@ -29,21 +29,44 @@ const MAX_DECISION_MARKS = 300;
 const decisionFields = { at: true, fromReplicas: true, toReplicas: true, reason: true, panic: true } as const;
 
 /** Loads everything the app's overview shows and answers with it (the page, or the page with a form's errors). */
-export async function renderAppPage(kit: DashboardKit, request: FastifyRequest, reply: FastifyReply, name: string, window: MetricWindow, forms: AppPageForms = {}, status = 200) {
+export async function renderAppPage(
+  kit: DashboardKit,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  window: MetricWindow,
+  forms: AppPageForms = {},
+  status = 200,
+) {
   const { deps } = kit;
   const { config, prisma } = deps;
   const target = await findAppByName(prisma, name);
   const windowStart = new Date(Date.now() - METRIC_WINDOWS[window].ms);
   const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions] = await Promise.all([
-    prisma.deployment.findMany({ where: { appId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 30 }),
+    prisma.deployment.findMany({
+      where: { appId: target.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 30,
+    }),
     prisma.release.findMany({ where: { appId: target.id }, orderBy: { version: "desc" }, take: 30 }),
     replicaStatuses(deps, [target]),
     appMetrics(prisma, target.id, window),
-    prisma.scaleDecision.findMany({ where: { appId: target.id, at: { gte: windowStart } }, orderBy: { at: "desc" }, take: MAX_DECISION_MARKS, select: decisionFields }),
-    prisma.scaleDecision.findMany({ where: { appId: target.id }, orderBy: { at: "desc" }, take: LATEST_DECISIONS, select: decisionFields }),
+    prisma.scaleDecision.findMany({
+      where: { appId: target.id, at: { gte: windowStart } },
+      orderBy: { at: "desc" },
+      take: MAX_DECISION_MARKS,
+      select: decisionFields,
+    }),
+    prisma.scaleDecision.findMany({
+      where: { appId: target.id },
+      orderBy: { at: "desc" },
+      take: LATEST_DECISIONS,
+      select: decisionFields,
+    }),
   ]);
   const production: Deployment | null = target.productionDeploymentId
-    ? (deployments.find((d) => d.id === target.productionDeploymentId) ?? (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
+    ? (deployments.find((d) => d.id === target.productionDeploymentId) ??
+      (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
     : null;
   const page = appPage(kit.context(request, reply), {
     app: toAppDto(config, target, statuses.get(target.id)),

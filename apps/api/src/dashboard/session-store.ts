@@ -45,7 +45,12 @@ export class SessionStore {
 
   /** Signs every browser out; returns how many sessions ended. */
   async removeAll(now = Date.now()): Promise<number> {
-    const [live] = await transaction(this.redis.multi().zcount(this.key, `(${Math.floor(now / 1000)}`, "+inf").del(this.key));
+    const [live] = await transaction(
+      this.redis
+        .multi()
+        .zcount(this.key, `(${Math.floor(now / 1000)}`, "+inf")
+        .del(this.key),
+    );
     return Number(live);
   }
 }

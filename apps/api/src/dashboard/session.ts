@@ -34,7 +34,8 @@ export class DashboardKeys {
   private readonly tokenDigest: Buffer;
 
   constructor(adminToken: string) {
-    const derive = (purpose: string) => createHmac("sha256", adminToken).update(`pier-dashboard:${purpose}:v1`).digest();
+    const derive = (purpose: string) =>
+      createHmac("sha256", adminToken).update(`pier-dashboard:${purpose}:v1`).digest();
     this.sessionKey = derive("session");
     this.csrfKey = derive("csrf");
     this.flashKey = derive("flash");
@@ -91,7 +92,8 @@ export class DashboardKeys {
     if (!payload || !sig || !equal(sig, this.sign(this.flashKey, payload))) return null;
     try {
       const value = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Flash;
-      if ((value.kind === "ok" || value.kind === "error") && typeof value.text === "string") return { kind: value.kind, text: value.text.slice(0, 500) };
+      if ((value.kind === "ok" || value.kind === "error") && typeof value.text === "string")
+        return { kind: value.kind, text: value.text.slice(0, 500) };
     } catch {
       // a malformed flash is ignored
     }

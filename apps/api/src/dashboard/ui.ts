@@ -210,7 +210,16 @@ export function csrfField(ctx: PageContext): Html {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
 }
 
-export function layout(ctx: PageContext, options: { title: string; nav?: "apps" | "new" | "notifications" | "audit"; body: Interpolation; scripts?: string[]; refreshSeconds?: number }): string {
+export function layout(
+  ctx: PageContext,
+  options: {
+    title: string;
+    nav?: "apps" | "new" | "notifications" | "audit";
+    body: Interpolation;
+    scripts?: string[];
+    refreshSeconds?: number;
+  },
+): string {
   const top = ctx.signedIn
     ? html`<header class="top"><div class="in">
         <a class="brand" href="/">${LOGO}<span>Pier</span></a>
@@ -218,8 +227,12 @@ export function layout(ctx: PageContext, options: { title: string; nav?: "apps" 
         <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button class="btn ghost sm" type="submit">Sign out</button></form>
       </div></header>`
     : "";
-  const flash = ctx.flash ? html`<div class="flash ${ctx.flash.kind}" role="${ctx.flash.kind === "error" ? "alert" : "status"}" data-flash="${ctx.flash.kind}">${ctx.flash.text}</div>` : "";
-  const scripts = [SCRIPT, ...(options.scripts ?? [])].map((s) => html`<script nonce="${ctx.nonce}">${raw(s)}</script>`);
+  const flash = ctx.flash
+    ? html`<div class="flash ${ctx.flash.kind}" role="${ctx.flash.kind === "error" ? "alert" : "status"}" data-flash="${ctx.flash.kind}">${ctx.flash.text}</div>`
+    : "";
+  const scripts = [SCRIPT, ...(options.scripts ?? [])].map(
+    (s) => html`<script nonce="${ctx.nonce}">${raw(s)}</script>`,
+  );
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(options.refreshSeconds)}">` : ""}<title>${options.title} · Pier</title><link rel="icon" href="${FAVICON}"><meta name="robots" content="noindex">
@@ -234,7 +247,10 @@ export function badge(status: string | null | undefined, id?: string): Html {
 }
 
 export function exactTime(date: Date): string {
-  return date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 }
 
 export function relativeTime(date: Date, now = Date.now()): string {
@@ -278,7 +294,13 @@ export function commitCell(sha: string | null, message: string | null, extra?: I
 /** How production runs, apart from how the last deploy went: "Running 2/2", "Degraded 1/2", "Crash loop"… */
 export function healthBadge(status: ReplicaStatus): Html {
   const count = `${status.running}/${status.desired}`;
-  const label = { RUNNING: `Running ${count}`, DEGRADED: `Degraded ${count}`, CRASH_LOOP: `Crash loop ${count}`, STOPPED: "Stopped", NOT_DEPLOYED: "Not deployed" }[status.state];
+  const label = {
+    RUNNING: `Running ${count}`,
+    DEGRADED: `Degraded ${count}`,
+    CRASH_LOOP: `Crash loop ${count}`,
+    STOPPED: "Stopped",
+    NOT_DEPLOYED: "Not deployed",
+  }[status.state];
   return html`<span class="health h-${status.state}" data-state="${status.state}" data-running="${status.running}" data-desired="${status.desired}">${label}</span>`;
 }
 
@@ -300,7 +322,10 @@ export interface FieldOptions {
 export function field(options: FieldOptions): Html {
   const error = options.errors[options.name];
   const id = `f-${options.name}`;
-  const range = [options.min !== undefined ? `min="${options.min}"` : "", options.max !== undefined ? `max="${options.max}"` : ""].join(" ");
+  const range = [
+    options.min !== undefined ? `min="${options.min}"` : "",
+    options.max !== undefined ? `max="${options.max}"` : "",
+  ].join(" ");
   return html`<div class="field">
     <label for="${id}">${options.label}</label>
     <input id="${id}" name="${options.name}" type="${options.type ?? "text"}" value="${options.value ?? ""}" placeholder="${options.placeholder ?? ""}" ${raw(range)}

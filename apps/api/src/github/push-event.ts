@@ -18,7 +18,10 @@ export function parsePushEvent(payload: unknown): PushEvent | null {
   if (typeof payload !== "object" || payload === null) return null;
   const p = payload as Record<string, unknown>;
   if (typeof p.ref !== "string" || typeof p.after !== "string") return null;
-  const head = p.head_commit as { id?: unknown; message?: unknown; author?: { name?: unknown; username?: unknown } } | null | undefined;
+  const head = p.head_commit as
+    | { id?: unknown; message?: unknown; author?: { name?: unknown; username?: unknown } }
+    | null
+    | undefined;
   return {
     ref: p.ref,
     after: p.after,
@@ -39,13 +42,22 @@ export function parsePushEvent(payload: unknown): PushEvent | null {
  * are on), stop a preview (its branch was deleted), or nothing — with the reason.
  */
 export function decidePush(event: PushEvent, app: { branch: string; previews: boolean }): PushDecision {
-  if (event.ref.startsWith("refs/tags/")) return { action: "ignore", reason: `tag push (${event.ref.slice(10)}) is not deployed` };
+  if (event.ref.startsWith("refs/tags/"))
+    return { action: "ignore", reason: `tag push (${event.ref.slice(10)}) is not deployed` };
   if (!event.ref.startsWith("refs/heads/")) return { action: "ignore", reason: `ref ${event.ref} is not a branch` };
   const branch = event.ref.slice("refs/heads/".length);
   const preview = branch !== app.branch;
-  if (preview && !app.previews) return { action: "ignore", reason: `branch ${branch} is not the production branch ${app.branch} (previews are off)` };
-  if (event.deleted) return preview ? { action: "stop-preview", branch } : { action: "ignore", reason: `branch ${branch} was deleted` };
+  if (preview && !app.previews)
+    return {
+      action: "ignore",
+      reason: `branch ${branch} is not the production branch ${app.branch} (previews are off)`,
+    };
+  if (event.deleted)
+    return preview ? { action: "stop-preview", branch } : { action: "ignore", reason: `branch ${branch} was deleted` };
   if (!/^[0-9a-f]{40}$/.test(event.after)) return { action: "ignore", reason: "push has no valid head commit sha" };
-  const commit = event.headCommit && event.headCommit.sha === event.after ? event.headCommit : { sha: event.after, message: "", author: "" };
+  const commit =
+    event.headCommit && event.headCommit.sha === event.after
+      ? event.headCommit
+      : { sha: event.after, message: "", author: "" };
   return { action: "deploy", branch, preview, commit };
 }

@@ -7,7 +7,10 @@ const healthDto = z.object({ ok: z.boolean(), database: check, redis: check, doc
 async function timed(probe: () => Promise<unknown>): Promise<z.infer<typeof check>> {
   const started = performance.now();
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 2 s")), 2_000).unref())]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 2 s")), 2_000).unref()),
+    ]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
@@ -16,16 +19,20 @@ async function timed(probe: () => Promise<unknown>): Promise<z.infer<typeof chec
 
 /** Reachability of everything Pier needs; 503 when any is down. */
 const healthz: FastifyPluginAsyncZod = async (app) => {
-  app.get("/healthz", { schema: { summary: "Health of the database, Redis and Docker", response: { 200: healthDto, 503: healthDto } } }, async (_request, reply) => {
-    const { prisma, redis, runtime } = app.pier;
-    const [database, redisCheck, docker] = await Promise.all([
-      timed(() => prisma.$queryRaw`SELECT 1`),
-      timed(() => redis.ping()),
-      timed(() => runtime.ping()),
-    ]);
-    const ok = database.ok && redisCheck.ok && docker.ok;
-    return reply.status(ok ? 200 : 503).send({ ok, database, redis: redisCheck, docker });
-  });
+  app.get(
+    "/healthz",
+    { schema: { summary: "Health of the database, Redis and Docker", response: { 200: healthDto, 503: healthDto } } },
+    async (_request, reply) => {
+      const { prisma, redis, runtime } = app.pier;
+      const [database, redisCheck, docker] = await Promise.all([
+        timed(() => prisma.$queryRaw`SELECT 1`),
+        timed(() => redis.ping()),
+        timed(() => runtime.ping()),
+      ]);
+      const ok = database.ok && redisCheck.ok && docker.ok;
+      return reply.status(ok ? 200 : 503).send({ ok, database, redis: redisCheck, docker });
+    },
+  );
 };
 
 export default healthz;

@@ -5,7 +5,11 @@ import { z } from "zod";
 /** Published schemas: point "$schema" in a pier.json here for editor completion and checks. */
 const schemasRoutes: FastifyPluginAsyncZod = async (app) => {
   const pierJson = pierJsonJsonSchema();
-  app.get("/schemas/pier.json", { schema: { summary: "JSON Schema of pier.json", response: { 200: z.record(z.string(), z.unknown()) } } }, async () => pierJson);
+  app.get(
+    "/schemas/pier.json",
+    { schema: { summary: "JSON Schema of pier.json", response: { 200: z.record(z.string(), z.unknown()) } } },
+    async () => pierJson,
+  );
 };
 
 export default schemasRoutes;

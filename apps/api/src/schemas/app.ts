@@ -1,4 +1,14 @@
-import { APP_NAME_HOST_RULE, APP_NAME_RULE, autoscalePolicySchema, healthCheckPathSchema, isReservedAppName, isValidAppName, isValidBranchName, isValidRootDir, volumesSchema } from "@pier/shared";
+import {
+  APP_NAME_HOST_RULE,
+  APP_NAME_RULE,
+  autoscalePolicySchema,
+  healthCheckPathSchema,
+  isReservedAppName,
+  isValidAppName,
+  isValidBranchName,
+  isValidRootDir,
+  volumesSchema,
+} from "@pier/shared";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -42,7 +52,9 @@ export const updateAppBody = z
   .strict();
 
 export const appParams = z.object({ name: appName });
-export const deleteAppQuery = z.object({ volumes: z.enum(["true", "false"]).default("false").describe("Also delete the app's persistent volumes") });
+export const deleteAppQuery = z.object({
+  volumes: z.enum(["true", "false"]).default("false").describe("Also delete the app's persistent volumes"),
+});
 
 export const replicaStatusDto = z.object({
   desired: z.number(),
@@ -94,4 +106,3 @@ export const appDto = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-

@@ -8,4 +8,11 @@ export const errorResponse = z.object({
 });
 
 /** Standard error answers a route can give, merged into its response schema. */
-export const errorResponses = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 503: errorResponse };
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  503: errorResponse,
+};

@@ -32,5 +32,12 @@ export const deploymentDto = z.object({
 export const deploymentParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id") });
 
 export const logLineDto = z.object({ id: z.string(), stream: z.string(), line: z.string(), at: z.string() });
-export const logsQuery = z.object({ after: z.coerce.bigint().optional(), limit: z.coerce.number().int().min(1).max(10_000).default(5_000) });
-export const logsDto = z.object({ deploymentId: z.string(), status: z.enum(DEPLOYMENT_STATUSES), lines: z.array(logLineDto) });
+export const logsQuery = z.object({
+  after: z.coerce.bigint().optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
+});
+export const logsDto = z.object({
+  deploymentId: z.string(),
+  status: z.enum(DEPLOYMENT_STATUSES),
+  lines: z.array(logLineDto),
+});

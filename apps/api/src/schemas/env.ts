@@ -13,7 +13,9 @@ export const setEnvBody = z
   })
   .strict()
   .superRefine((body, ctx) => refuseReservedEnvKeys(body.vars, ctx, ["vars"]));
-export const unsetEnvQuery = z.object({ target: envTarget.optional().describe("Remove it from this target only (default: both)") }).strict();
+export const unsetEnvQuery = z
+  .object({ target: envTarget.optional().describe("Remove it from this target only (default: both)") })
+  .strict();
 export const envDto = z.object({
   vars: z.array(z.object({ key: z.string(), value: z.string(), targets: z.array(envTarget), updatedAt: z.string() })),
   note: z.string(),

@@ -5,18 +5,28 @@ import { appName } from "./app.ts";
 
 export const createNotificationBody = z
   .object({
-    url: z.string().refine(isWebhookUrl, { message: `must be an http(s) URL without credentials, at most ${MAX_CHANNEL_URL_LENGTH} characters` }),
+    url: z
+      .string()
+      .refine(isWebhookUrl, {
+        message: `must be an http(s) URL without credentials, at most ${MAX_CHANNEL_URL_LENGTH} characters`,
+      }),
     format: z.enum(NOTIFICATION_FORMATS),
     events: z
       .array(z.enum(NOTIFICATION_EVENTS))
       .max(NOTIFICATION_EVENTS.length * 2)
       .default([])
       .describe("The events this channel receives; empty or missing: all of them"),
-    apps: z.array(appName).max(100).default([]).describe("The apps whose events it receives (names); empty or missing: every app"),
+    apps: z
+      .array(appName)
+      .max(100)
+      .default([])
+      .describe("The apps whose events it receives (names); empty or missing: every app"),
   })
   .strict();
 
-export const notificationParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a notification channel id") });
+export const notificationParams = z.object({
+  id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a notification channel id"),
+});
 export const deliveriesQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export const notificationDto = z.object({

@@ -17,7 +17,10 @@ export const releaseDto = z.object({
 
 export const deploymentIdField = z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id");
 // A rollback may be sent with no body at all (Fastify hands that over as null).
-export const rollbackBody = z.preprocess((body) => body ?? {}, z.object({ deploymentId: deploymentIdField.optional() }).strict());
+export const rollbackBody = z.preprocess(
+  (body) => body ?? {},
+  z.object({ deploymentId: deploymentIdField.optional() }).strict(),
+);
 export const promoteBody = z.object({ deploymentId: deploymentIdField }).strict();
 
 export const releaseResultDto = z.object({

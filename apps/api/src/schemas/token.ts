@@ -8,7 +8,12 @@ export const createTokenBody = z
     /** read < deploy < admin (each allows what the ones before it do); the highest given counts. */
     scopes: z.array(tokenScope).min(1, "must name a scope: read, deploy or admin").max(TOKEN_SCOPES.length),
     /** Omitted: the token never expires. */
-    expiresInDays: z.number().int("must be a whole number of days").min(1, "must be at least 1 day").max(3650, "must be at most 3650 days (10 years)").optional(),
+    expiresInDays: z
+      .number()
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(3650, "must be at most 3650 days (10 years)")
+      .optional(),
   })
   .strict();
 export const tokenParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a token id") });

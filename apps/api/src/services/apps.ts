@@ -1,7 +1,19 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock } from "@pier/redis";
 import { announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
-import { autoscaleOverMaxima, buildStageTag, secretBox, checkRepoUrl, clashCandidates, hostLabelClash, isGeneratedLabelOf, LABELS, randomId, storedAutoscalePolicy, type PierConfig } from "@pier/shared";
+import {
+  autoscaleOverMaxima,
+  buildStageTag,
+  secretBox,
+  checkRepoUrl,
+  clashCandidates,
+  hostLabelClash,
+  isGeneratedLabelOf,
+  LABELS,
+  randomId,
+  storedAutoscalePolicy,
+  type PierConfig,
+} from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -11,7 +23,10 @@ import type { createAppBody, updateAppBody } from "../schemas/app.ts";
 export const newId = () => randomId(16, randomBytes);
 
 function validRepoUrl(config: PierConfig, raw: string): string {
-  const check = checkRepoUrl(raw, { allowFileRepos: config.PIER_ALLOW_FILE_REPOS, allowedHosts: config.PIER_GIT_HOSTS });
+  const check = checkRepoUrl(raw, {
+    allowFileRepos: config.PIER_ALLOW_FILE_REPOS,
+    allowedHosts: config.PIER_GIT_HOSTS,
+  });
   if (!check.ok) throw new AppError("validation_failed", `repoUrl: ${check.reason}`, "repoUrl");
   return check.url;
 }
@@ -25,11 +40,23 @@ export async function findAppByName(prisma: PrismaClient, name: string): Promise
 /** The router serves `<app>-<shortId>` and `<app>-git-<slug>` next to app names: a new name must not shadow (or be shadowed by) another app's. */
 async function refuseHostLabelClash(prisma: PrismaClient, name: string): Promise<void> {
   const { exact, prefix } = clashCandidates(name);
-  const others = await prisma.app.findMany({ where: { OR: [{ name: { startsWith: prefix } }, ...(exact ? [{ name: exact }] : [])] }, select: { name: true } });
-  const clash = hostLabelClash(name, others.map((o) => o.name));
+  const others = await prisma.app.findMany({
+    where: { OR: [{ name: { startsWith: prefix } }, ...(exact ? [{ name: exact }] : [])] },
+    select: { name: true },
+  });
+  const clash = hostLabelClash(
+    name,
+    others.map((o) => o.name),
+  );
   if (!clash) return;
-  const detail = isGeneratedLabelOf(name, clash) ? `${name} is a host Pier makes for app ${clash}` : `app ${clash}'s name is a host Pier would make for ${name}`;
-  throw new AppError("conflict", `name: ${detail} (<app>-<deployment id>, <app>-git-<branch>); pick another name`, "name");
+  const detail = isGeneratedLabelOf(name, clash)
+    ? `${name} is a host Pier makes for app ${clash}`
+    : `app ${clash}'s name is a host Pier would make for ${name}`;
+  throw new AppError(
+    "conflict",
+    `name: ${detail} (<app>-<deployment id>, <app>-git-<branch>); pick another name`,
+    "name",
+  );
 }
 
 export async function createApp(deps: PierDeps, input: z.infer<typeof createAppBody>): Promise<App> {
@@ -52,7 +79,8 @@ export async function createApp(deps: PierDeps, input: z.infer<typeof createAppB
     });
   } catch (error) {
     // Two creates racing for one name: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") throw new AppError("app_exists", `an app named ${input.name} already exists`, "name");
+    if ((error as { code?: string }).code === "P2002")
+      throw new AppError("app_exists", `an app named ${input.name} already exists`, "name");
     throw error;
   }
 }
@@ -63,14 +91,20 @@ export async function updateApp(deps: PierDeps, name: string, input: z.infer<typ
   const { autoscale, ...settings } = input;
   if (autoscale) {
     const over = autoscaleOverMaxima(autoscale, deps.config.PIER_MAX_REPLICAS);
-    if (over.length) throw new AppError("validation_failed", over.map((o) => `${o.field}: ${o.message}`).join("; "), over[0]!.field);
+    if (over.length)
+      throw new AppError("validation_failed", over.map((o) => `${o.field}: ${o.message}`).join("; "), over[0]!.field);
   }
   // Turning autoscale off leaves replicas where the autoscaler put them, except that an app it had
   // scaled to zero serves again (without a policy, nothing would ever wake it).
   const wakeUp = autoscale === null && app.replicas === 0 && storedAutoscalePolicy(app.autoscale) !== null;
   return deps.prisma.app.update({
     where: { id: app.id },
-    data: { ...settings, repoUrl, ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }), ...(wakeUp ? { replicas: 1 } : {}) },
+    data: {
+      ...settings,
+      repoUrl,
+      ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }),
+      ...(wakeUp ? { replicas: 1 } : {}),
+    },
   });
 }
 
@@ -78,10 +112,20 @@ export async function updateApp(deps: PierDeps, name: string, input: z.infer<typ
  * Deletes the app, its deployments and logs, and stops every container Pier runs for it. Its persistent
  * volumes (data) are kept unless `removeVolumes` is set explicitly.
  */
-export async function deleteApp(deps: PierDeps, name: string, removeVolumes = false): Promise<{ removedContainers: number; removedVolumes: string[]; keptVolumes: string[] }> {
+export async function deleteApp(
+  deps: PierDeps,
+  name: string,
+  removeVolumes = false,
+): Promise<{ removedContainers: number; removedVolumes: string[]; keptVolumes: string[] }> {
   const app = await findAppByName(deps.prisma, name);
   // The controller must not be replacing a container while the app goes away (it would outlive it).
-  const lock = await acquireLock(deps.redis, reconcileLockKey(app.id), `api-delete:${randomUUID()}`, 30_000, RECONCILE_LOCK_TTL_MS);
+  const lock = await acquireLock(
+    deps.redis,
+    reconcileLockKey(app.id),
+    `api-delete:${randomUUID()}`,
+    30_000,
+    RECONCILE_LOCK_TTL_MS,
+  );
   let containers;
   try {
     await deps.prisma.app.delete({ where: { id: app.id } });
@@ -94,7 +138,11 @@ export async function deleteApp(deps: PierDeps, name: string, removeVolumes = fa
   // Its build caches go with it (the tag only: deployment images built on the stage keep their layers).
   await deps.runtime.removeImage(buildStageTag(app.name));
   const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });
-  if (!removeVolumes) return { removedContainers: containers.length, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
-  return { removedContainers: containers.length, removedVolumes: await removeAppVolumes(deps, app.id), keptVolumes: [] };
+  if (!removeVolumes)
+    return { removedContainers: containers.length, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
+  return {
+    removedContainers: containers.length,
+    removedVolumes: await removeAppVolumes(deps, app.id),
+    keptVolumes: [],
+  };
 }
-

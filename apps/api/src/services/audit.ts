@@ -8,7 +8,13 @@ import type { Principal } from "../plugins/app/auth.ts";
  * signature checked out), or someone unknown (a sign-in with a wrong token).
  */
 export type AuditActorKind = Principal["kind"] | "webhook" | "anonymous";
-export const AUDIT_ACTOR_KINDS = ["admin", "token", "session", "webhook", "anonymous"] as const satisfies readonly AuditActorKind[];
+export const AUDIT_ACTOR_KINDS = [
+  "admin",
+  "token",
+  "session",
+  "webhook",
+  "anonymous",
+] as const satisfies readonly AuditActorKind[];
 export interface AuditActor {
   actor: string;
   actorKind: AuditActorKind;
@@ -32,11 +38,19 @@ export interface AuditEntry {
 /** The token's name, "admin token" or "dashboard session". */
 export function actorOf(principal: Principal): AuditActor {
   if (principal.kind === "token") return { actor: principal.name, actorKind: "token", tokenId: principal.tokenId };
-  return { actor: principal.kind === "admin" ? "admin token" : "dashboard session", actorKind: principal.kind, tokenId: null };
+  return {
+    actor: principal.kind === "admin" ? "admin token" : "dashboard session",
+    actorKind: principal.kind,
+    tokenId: null,
+  };
 }
 
 export const GITHUB_WEBHOOK_ACTOR: AuditActor = { actor: "GitHub webhook", actorKind: "webhook", tokenId: null };
-export const WRONG_SIGN_IN_ACTOR: AuditActor = { actor: "sign-in with a wrong token", actorKind: "anonymous", tokenId: null };
+export const WRONG_SIGN_IN_ACTOR: AuditActor = {
+  actor: "sign-in with a wrong token",
+  actorKind: "anonymous",
+  tokenId: null,
+};
 
 export async function recordAuditEvent(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
   const { who, ...what } = entry;
@@ -44,6 +58,13 @@ export async function recordAuditEvent(prisma: PrismaClient, entry: AuditEntry):
 }
 
 /** Newest first; only one app's with `app`. */
-export function listAuditEvents(prisma: PrismaClient, options: { app?: string | undefined; limit: number }): Promise<AuditEvent[]> {
-  return prisma.auditEvent.findMany({ where: options.app ? { target: options.app } : {}, orderBy: [{ at: "desc" }, { id: "desc" }], take: options.limit });
+export function listAuditEvents(
+  prisma: PrismaClient,
+  options: { app?: string | undefined; limit: number },
+): Promise<AuditEvent[]> {
+  return prisma.auditEvent.findMany({
+    where: options.app ? { target: options.app } : {},
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: options.limit,
+  });
 }

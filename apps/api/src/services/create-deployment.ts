@@ -67,7 +67,13 @@ export async function createDeployment(deps: PierDeps, request: DeploymentReques
   }
 
   const older = await deps.prisma.deployment.findMany({
-    where: { appId: request.app.id, branch: request.branch, status: "QUEUED", id: { not: id }, createdAt: { lte: deployment.createdAt } },
+    where: {
+      appId: request.app.id,
+      branch: request.branch,
+      status: "QUEUED",
+      id: { not: id },
+      createdAt: { lte: deployment.createdAt },
+    },
     select: { id: true },
   });
   const superseded: string[] = [];

@@ -9,10 +9,14 @@ import type { PierDeps } from "../plugins/app/deps.ts";
  * lock-in (the image must be on the machine, or pushed to a registry and the `image:` line changed).
  */
 export async function exportCompose(deps: PierDeps, appName: string): Promise<string> {
-  const app = await deps.prisma.app.findUnique({ where: { name: appName }, include: { envVars: { orderBy: { key: "asc" } }, productionDeployment: true } });
+  const app = await deps.prisma.app.findUnique({
+    where: { name: appName },
+    include: { envVars: { orderBy: { key: "asc" } }, productionDeployment: true },
+  });
   if (!app) throw new AppError("app_not_found", `app ${appName} does not exist`, "name");
   const live = app.productionDeployment;
-  if (!live?.imageTag) throw new AppError("conflict", `${appName} has no production deployment to export yet: deploy it first`, "name");
+  if (!live?.imageTag)
+    throw new AppError("conflict", `${appName} has no production deployment to export yet: deploy it first`, "name");
   const spec = deploymentStartRequest(deps.config, app, live);
   const limits = containerLimits(deps.config, spec);
   const base = containerBase(deps.config, spec);

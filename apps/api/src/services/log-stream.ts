@@ -13,13 +13,24 @@ const POLL_MS = 300;
  *   event: status data: {"status"}          (whenever it changes)
  *   event: end    data: {"status","reason"}
  */
-export async function streamDeploymentLog(deps: PierDeps, deploymentId: string, request: FastifyRequest, reply: FastifyReply, afterId = 0n): Promise<void> {
+export async function streamDeploymentLog(
+  deps: PierDeps,
+  deploymentId: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  afterId = 0n,
+): Promise<void> {
   const first = await deps.prisma.deployment.findUnique({ where: { id: deploymentId }, select: { status: true } });
   if (!first) throw new AppError("deployment_not_found", `deployment ${deploymentId} does not exist`, "id");
 
   reply.hijack();
   const out = reply.raw;
-  out.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" });
+  out.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache, no-transform",
+    connection: "keep-alive",
+    "x-accel-buffering": "no",
+  });
   const send = (event: string, data: unknown) => out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   let closed = false;
@@ -27,10 +38,18 @@ export async function streamDeploymentLog(deps: PierDeps, deploymentId: string, 
   let lastId = afterId;
   let lastStatus = "";
   while (!closed) {
-    const deployment = await deps.prisma.deployment.findUnique({ where: { id: deploymentId }, select: { status: true, failureReason: true } });
+    const deployment = await deps.prisma.deployment.findUnique({
+      where: { id: deploymentId },
+      select: { status: true, failureReason: true },
+    });
     if (!deployment) break;
-    const lines = await deps.prisma.buildLog.findMany({ where: { deploymentId, id: { gt: lastId } }, orderBy: { id: "asc" }, take: 1_000 });
-    for (const l of lines) send("line", { id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt.toISOString() });
+    const lines = await deps.prisma.buildLog.findMany({
+      where: { deploymentId, id: { gt: lastId } },
+      orderBy: { id: "asc" },
+      take: 1_000,
+    });
+    for (const l of lines)
+      send("line", { id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt.toISOString() });
     if (lines.length) lastId = lines[lines.length - 1]!.id;
     if (deployment.status !== lastStatus) send("status", { status: (lastStatus = deployment.status) });
     // Ended and nothing left to read: the log is complete (the worker flushes before it finishes).

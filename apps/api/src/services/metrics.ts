@@ -1,5 +1,14 @@
 import type { PrismaClient } from "@pier/db";
-import { addBuckets, addStatusCounts, LATENCY_BUCKET_COUNT, METRIC_WINDOWS, percentileMs, zeroStatusCounts, type MetricWindow, type StatusCounts } from "@pier/shared";
+import {
+  addBuckets,
+  addStatusCounts,
+  LATENCY_BUCKET_COUNT,
+  METRIC_WINDOWS,
+  percentileMs,
+  zeroStatusCounts,
+  type MetricWindow,
+  type StatusCounts,
+} from "@pier/shared";
 
 export interface MetricPoint {
   /** The start of the step (ISO 8601). */
@@ -48,12 +57,31 @@ const round = (x: number | null, digits = 2) => (x === null ? null : Math.round(
  * An app's metrics over a window: the series (one point per step; requests summed over every router,
  * CPU and memory averaged, latency percentiles from summed buckets) and totals. `now` for tests.
  */
-export async function appMetrics(prisma: PrismaClient, appId: string, window: MetricWindow, now = Date.now()): Promise<AppMetrics> {
+export async function appMetrics(
+  prisma: PrismaClient,
+  appId: string,
+  window: MetricWindow,
+  now = Date.now(),
+): Promise<AppMetrics> {
   const { ms, stepMs } = METRIC_WINDOWS[window];
   const from = Math.floor((now - ms) / stepMs) * stepMs + stepMs;
   const samples = await prisma.metricSample.findMany({
     where: { appId, at: { gt: new Date(from), lte: new Date(now) } },
-    select: { at: true, source: true, requests: true, status1xx: true, status2xx: true, status3xx: true, status4xx: true, status5xx: true, latencyBuckets: true, cpuPercent: true, memoryBytes: true, replicas: true, restarts: true },
+    select: {
+      at: true,
+      source: true,
+      requests: true,
+      status1xx: true,
+      status2xx: true,
+      status3xx: true,
+      status4xx: true,
+      status5xx: true,
+      latencyBuckets: true,
+      cpuPercent: true,
+      memoryBytes: true,
+      replicas: true,
+      restarts: true,
+    },
     orderBy: { at: "asc" },
   });
   const steps = new Map<number, Step>();
@@ -62,7 +90,14 @@ export async function appMetrics(prisma: PrismaClient, appId: string, window: Me
   for (const sample of samples) {
     // A sample covers the interval ending at `at`: it belongs to the step that interval falls in.
     const key = Math.floor((sample.at.getTime() - 1) / stepMs) * stepMs;
-    const step = steps.get(key) ?? { requests: 0, errors: 0, buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0), cpu: [], memory: [], replicas: [] };
+    const step = steps.get(key) ?? {
+      requests: 0,
+      errors: 0,
+      buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0),
+      cpu: [],
+      memory: [],
+      replicas: [],
+    };
     steps.set(key, step);
     if (sample.source === "router") {
       step.requests += sample.requests;

@@ -7,9 +7,22 @@ import type { PierDeps } from "../plugins/app/deps.ts";
 import type { releaseDto } from "../schemas/release.ts";
 import { toDeploymentDto } from "./views.ts";
 
-export async function toReleaseDtos(deps: PierDeps, appId: string, releases: Release[], productionId: string | null): Promise<Array<z.infer<typeof releaseDto>>> {
-  const ids = [...new Set(releases.flatMap((r) => [r.fromDeploymentId, r.toDeploymentId]).filter((id): id is string => id !== null))];
-  const shortIds = new Map((await deps.prisma.deployment.findMany({ where: { appId, id: { in: ids } }, select: { id: true, shortId: true } })).map((d) => [d.id, d.shortId]));
+export async function toReleaseDtos(
+  deps: PierDeps,
+  appId: string,
+  releases: Release[],
+  productionId: string | null,
+): Promise<Array<z.infer<typeof releaseDto>>> {
+  const ids = [
+    ...new Set(
+      releases.flatMap((r) => [r.fromDeploymentId, r.toDeploymentId]).filter((id): id is string => id !== null),
+    ),
+  ];
+  const shortIds = new Map(
+    (
+      await deps.prisma.deployment.findMany({ where: { appId, id: { in: ids } }, select: { id: true, shortId: true } })
+    ).map((d) => [d.id, d.shortId]),
+  );
   const ref = (id: string) => ({ id, shortId: shortIds.get(id) ?? "deleted" });
   const latest = releases.reduce((max, r) => Math.max(max, r.version), 0);
   return releases.map((r) => ({
@@ -42,17 +55,32 @@ export async function releaseExistingDeployment(deps: PierDeps, log: FastifyBase
   let targetId = request.deploymentId;
   if (!targetId) {
     const last = await deps.prisma.release.findFirst({ where: { appId: app.id }, orderBy: { version: "desc" } });
-    if (!last?.fromDeploymentId) throw new ReleaseError("no_previous", `${app.name} has no earlier production deployment to roll back to`);
+    if (!last?.fromDeploymentId)
+      throw new ReleaseError("no_previous", `${app.name} has no earlier production deployment to roll back to`);
     targetId = last.fromDeploymentId;
   }
   const target = await deps.prisma.deployment.findFirst({ where: { id: targetId, appId: app.id } });
-  if (!target) throw new AppError("deployment_not_found", `deployment ${targetId} is not a deployment of ${app.name}`, "deploymentId");
+  if (!target)
+    throw new AppError(
+      "deployment_not_found",
+      `deployment ${targetId} is not a deployment of ${app.name}`,
+      "deploymentId",
+    );
 
-  const result = await promoteDeployment(deps, { app, target, kind: request.kind, cause: request.cause, log: (line) => log.info({ app: app.name }, line) });
-  void settleAppContainers(deps, app.id, { drainMs: deps.config.PIER_DRAIN_MS, keepWarm: deps.config.PIER_WARM_DEPLOYMENTS }).catch((error) =>
-    log.error({ err: error, app: app.name }, "stopping old containers after a release failed"),
-  );
-  const release = await deps.prisma.release.findUniqueOrThrow({ where: { appId_version: { appId: app.id, version: result.version } } });
+  const result = await promoteDeployment(deps, {
+    app,
+    target,
+    kind: request.kind,
+    cause: request.cause,
+    log: (line) => log.info({ app: app.name }, line),
+  });
+  void settleAppContainers(deps, app.id, {
+    drainMs: deps.config.PIER_DRAIN_MS,
+    keepWarm: deps.config.PIER_WARM_DEPLOYMENTS,
+  }).catch((error) => log.error({ err: error, app: app.name }, "stopping old containers after a release failed"));
+  const release = await deps.prisma.release.findUniqueOrThrow({
+    where: { appId_version: { appId: app.id, version: result.version } },
+  });
   const [releaseView] = await toReleaseDtos(deps, app.id, [release], target.id);
   const fresh = await deps.prisma.deployment.findUniqueOrThrow({ where: { id: target.id } });
   return {

@@ -14,10 +14,14 @@ export interface RunRequest {
  * production image, with the app's env vars and volumes, and its output comes back when it exits.
  */
 export async function runInAppImage(deps: PierDeps, request: RunRequest) {
-  const app = await deps.prisma.app.findUnique({ where: { name: request.appName }, include: { envVars: true, productionDeployment: true } });
+  const app = await deps.prisma.app.findUnique({
+    where: { name: request.appName },
+    include: { envVars: true, productionDeployment: true },
+  });
   if (!app) throw new AppError("app_not_found", `app ${request.appName} does not exist`, "name");
   const live = app.productionDeployment;
-  if (!live?.imageId) throw new AppError("conflict", `${app.name} has no production deployment to run commands in yet`, "name");
+  if (!live?.imageId)
+    throw new AppError("conflict", `${app.name} has no production deployment to run commands in yet`, "name");
   const spec = deploymentStartRequest(deps.config, app, live);
   const result = await deps.runtime.runToCompletion({
     ...containerBase(deps.config, spec, { "pier.role": "run" }),

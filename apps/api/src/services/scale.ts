@@ -1,5 +1,12 @@
 import { acquireLock } from "@pier/redis";
-import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, reconcileProduction, replicaStatuses, type ReconcileOutcome, type ReplicaStatus } from "@pier/release";
+import {
+  RECONCILE_LOCK_TTL_MS,
+  reconcileLockKey,
+  reconcileProduction,
+  replicaStatuses,
+  type ReconcileOutcome,
+  type ReplicaStatus,
+} from "@pier/release";
 import { notify } from "@pier/notifications";
 import { storedAutoscalePolicy } from "@pier/shared";
 import { randomUUID } from "node:crypto";
@@ -30,7 +37,11 @@ export async function scaleApp(
   log: { error(obj: object, msg: string): void },
 ): Promise<ScaleResult> {
   if (replicas > deps.config.PIER_MAX_REPLICAS) {
-    throw new AppError("validation_failed", `replicas: ${replicas} is over the operator's maximum ${deps.config.PIER_MAX_REPLICAS} (PIER_MAX_REPLICAS)`, "replicas");
+    throw new AppError(
+      "validation_failed",
+      `replicas: ${replicas} is over the operator's maximum ${deps.config.PIER_MAX_REPLICAS} (PIER_MAX_REPLICAS)`,
+      "replicas",
+    );
   }
   const app = await findAppByName(deps.prisma, name);
   const policy = storedAutoscalePolicy(app.autoscale);
@@ -42,8 +53,15 @@ export async function scaleApp(
       "replicas",
     );
   }
-  if (!app.productionDeploymentId) throw new AppError("conflict", `${name} has no production deployment to scale yet: deploy it first`, "name");
-  const lock = await acquireLock(deps.redis, reconcileLockKey(app.id), `api:${randomUUID()}`, LOCK_WAIT_MS, RECONCILE_LOCK_TTL_MS);
+  if (!app.productionDeploymentId)
+    throw new AppError("conflict", `${name} has no production deployment to scale yet: deploy it first`, "name");
+  const lock = await acquireLock(
+    deps.redis,
+    reconcileLockKey(app.id),
+    `api:${randomUUID()}`,
+    LOCK_WAIT_MS,
+    RECONCILE_LOCK_TTL_MS,
+  );
   if (!lock) throw new AppError("conflict", `${name} is being changed by the controller right now; try again`, "name");
   let outcome: ReconcileOutcome | null;
   try {

@@ -1,6 +1,14 @@
 import type { App, Deployment } from "@pier/db";
 import type { ReplicaStatus } from "@pier/release";
-import { orderedPhases, previewLabel, secretBox, storedAutoscalePolicy, urlForLabel, volumesSchema, type PierConfig } from "@pier/shared";
+import {
+  orderedPhases,
+  previewLabel,
+  secretBox,
+  storedAutoscalePolicy,
+  urlForLabel,
+  volumesSchema,
+  type PierConfig,
+} from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
@@ -15,7 +23,12 @@ export function webhookUrl(config: PierConfig, appName: string): string {
  * An app as the API shows it; `replicas` from replicaStatuses (a freshly created app has none running).
  * The webhook secret only when asked for `secrets` (callers with the admin scope: maySeeSecrets); otherwise null.
  */
-export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus, { secrets = false }: { secrets?: boolean } = {}): z.infer<typeof appDto> {
+export function toAppDto(
+  config: PierConfig,
+  app: App,
+  replicas?: ReplicaStatus,
+  { secrets = false }: { secrets?: boolean } = {},
+): z.infer<typeof appDto> {
   return {
     id: app.id,
     name: app.name,
@@ -30,7 +43,12 @@ export function toAppDto(config: PierConfig, app: App, replicas?: ReplicaStatus,
     webhookUrl: webhookUrl(config, app.name),
     webhookSecret: secrets ? secretBox(config).open(app.webhookSecret) : null,
     productionDeploymentId: app.productionDeploymentId,
-    replicas: replicas ?? { desired: app.replicas, running: 0, state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED", replicas: [] },
+    replicas: replicas ?? {
+      desired: app.replicas,
+      running: 0,
+      state: app.productionDeploymentId ? "DEGRADED" : "NOT_DEPLOYED",
+      replicas: [],
+    },
     alertErrorRate: app.alertErrorRate,
     alertP95Ms: app.alertP95Ms,
     autoscale: storedAutoscalePolicy(app.autoscale),

@@ -9,7 +9,12 @@ export const appsList: Command = {
   usage: "pier apps [--json]",
   summary: "List apps",
   async run(args, context) {
-    const { values, positionals } = parseCommand("apps", { args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommand("apps", {
+      args,
+      options: COMMON_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     requirePositionals("apps", positionals, []);
     const result = await (await context.client()).listApps();
     if (values.json) return printJson(result);
@@ -17,7 +22,14 @@ export const appsList: Command = {
     print(
       table(
         ["NAME", "REPO", "BRANCH", "URL", "LIVE", "CREATED"],
-        result.apps.map((a) => [a.name, truncate(a.repoUrl, 50), a.branch, a.url, a.productionDeploymentId ? "yes" : "-", age(a.createdAt)]),
+        result.apps.map((a) => [
+          a.name,
+          truncate(a.repoUrl, 50),
+          a.branch,
+          a.url,
+          a.productionDeploymentId ? "yes" : "-",
+          age(a.createdAt),
+        ]),
       ),
     );
   },
@@ -25,7 +37,8 @@ export const appsList: Command = {
 
 export const appsCreate: Command = {
   name: "apps create",
-  usage: "pier apps create <name> --repo URL [--branch BRANCH] [--root-dir DIR] [--port N] [--health-check-path PATH] [--json]",
+  usage:
+    "pier apps create <name> --repo URL [--branch BRANCH] [--root-dir DIR] [--port N] [--health-check-path PATH] [--json]",
   summary: "Create an app from a git repository; prints its GitHub webhook",
   details: ["--branch defaults to main; --port is the port the app listens on (PORT is set for it either way)."],
   async run(args, context) {
@@ -49,7 +62,8 @@ export const appsCreate: Command = {
     if (values["root-dir"] !== undefined) input.rootDir = values["root-dir"];
     if (values["health-check-path"] !== undefined) input.healthCheckPath = values["health-check-path"];
     if (values.port !== undefined) {
-      if (!/^\d+$/.test(values.port)) throw new UsageError(`--port must be a number, got ${values.port}`, "apps create");
+      if (!/^\d+$/.test(values.port))
+        throw new UsageError(`--port must be a number, got ${values.port}`, "apps create");
       input.port = Number(values.port);
     }
     const created = await (await context.client()).createApp(input);
@@ -57,7 +71,9 @@ export const appsCreate: Command = {
     print(`Created ${bold(created.name)}.`);
     printApp(created);
     print();
-    print(`GitHub: in the repository's Settings → Webhooks → Add webhook, set the payload URL and secret above, content type application/json, "Just the push event".`);
+    print(
+      `GitHub: in the repository's Settings → Webhooks → Add webhook, set the payload URL and secret above, content type application/json, "Just the push event".`,
+    );
     print(dim(`Deploy now with: pier deploy ${created.name} --wait`));
   },
 };
@@ -67,7 +83,12 @@ export const appsShow: Command = {
   usage: "pier apps show <name> [--json]",
   summary: "Show one app, with its webhook",
   async run(args, context) {
-    const { values, positionals } = parseCommand("apps show", { args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommand("apps show", {
+      args,
+      options: COMMON_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [name] = requirePositionals("apps show", positionals, ["name"]) as [string];
     const found = await (await context.client()).getApp(name);
     if (values.json) return printJson(found);
@@ -99,6 +120,9 @@ export function describeReplicas(status: ReplicaStatusDto): string {
   const head = `${status.running}/${status.desired} running${status.state === "RUNNING" ? "" : ` (${status.state})`}`;
   const notes = status.replicas
     .filter((r) => r.phase !== "RUNNING")
-    .map((r) => `#${r.index} ${r.phase}${r.lastReason ? `: ${r.lastReason}` : ""}${r.nextAttemptAt ? `, next try ${r.nextAttemptAt}` : ""}`);
+    .map(
+      (r) =>
+        `#${r.index} ${r.phase}${r.lastReason ? `: ${r.lastReason}` : ""}${r.nextAttemptAt ? `, next try ${r.nextAttemptAt}` : ""}`,
+    );
   return [head, ...notes].join("; ");
 }

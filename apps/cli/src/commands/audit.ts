@@ -9,18 +9,32 @@ export const audit: Command = {
   name: "audit",
   usage: "pier audit [--app <app>] [--limit N] [--json]",
   summary: "Changes asked of Pier, newest first: who, what, when, the answer (admin scope)",
-  details: ["Every change through the API, the CLI or the dashboard is recorded, refused ones (403) too; reads are not."],
+  details: [
+    "Every change through the API, the CLI or the dashboard is recorded, refused ones (403) too; reads are not.",
+  ],
   async run(args, context) {
-    const { values } = parseCommand("audit", { args, options: { ...COMMON_OPTIONS, app: { type: "string" }, limit: { type: "string", short: "n" } }, strict: true });
+    const { values } = parseCommand("audit", {
+      args,
+      options: { ...COMMON_OPTIONS, app: { type: "string" }, limit: { type: "string", short: "n" } },
+      strict: true,
+    });
     const limit = values.limit === undefined ? 50 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000", "audit");
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new UsageError("--limit must be a whole number from 1 to 1000", "audit");
     const result = await (await context.client()).listAudit({ ...(values.app ? { app: values.app } : {}), limit });
     if (values.json) return printJson(result);
-    if (result.events.length === 0) return print(values.app ? `No changes to ${values.app} recorded.` : "No changes recorded yet.");
+    if (result.events.length === 0)
+      return print(values.app ? `No changes to ${values.app} recorded.` : "No changes recorded yet.");
     print(
       table(
         ["AGE", "WHO", "WHAT", "APP", "STATUS"],
-        result.events.map((e) => [age(e.at), who(e), `${e.method} ${e.route}`, e.target ?? "-", e.status >= 400 ? red(String(e.status)) : String(e.status)]),
+        result.events.map((e) => [
+          age(e.at),
+          who(e),
+          `${e.method} ${e.route}`,
+          e.target ?? "-",
+          e.status >= 400 ? red(String(e.status)) : String(e.status),
+        ]),
       ),
     );
   },

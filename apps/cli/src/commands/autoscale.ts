@@ -46,14 +46,17 @@ function givenFields(values: Partial<Record<string, string | boolean>>): Autosca
   for (const { flag, field, whole } of POLICY_FLAGS) {
     const text = values[flag];
     if (typeof text !== "string") continue;
-    if (!(whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(text)) throw new UsageError(`--${flag} must be ${whole ? "a whole number" : "a number"}, not "${text}"`, "autoscale");
+    if (!(whole ? /^\d+$/ : /^\d+(\.\d+)?$/).test(text))
+      throw new UsageError(`--${flag} must be ${whole ? "a whole number" : "a number"}, not "${text}"`, "autoscale");
     input[field] = Number(text);
   }
   return input;
 }
 
 function printAutoscale(app: string, result: AutoscaleDto): void {
-  const policy = result.policy ? describePolicy(result.policy) : `off: replicas change only by hand (pier scale); turn it on with pier autoscale ${app} --max N`;
+  const policy = result.policy
+    ? describePolicy(result.policy)
+    : `off: replicas change only by hand (pier scale); turn it on with pier autoscale ${app} --max N`;
   print(`${bold(app)} autoscale ${policy}`);
   print(dim(`  ${result.desired} ${result.desired === 1 ? "replica" : "replicas"} desired now`));
   print();
@@ -61,7 +64,14 @@ function printAutoscale(app: string, result: AutoscaleDto): void {
   print(
     table(
       ["AGE", "CHANGE", "PANIC", "IN FLIGHT 6s/60s", "REQ/S", "REASON"],
-      result.decisions.map((d) => [age(d.at), `${d.from} → ${d.to}`, d.panic ? "yes" : "-", `${n(d.panicConcurrency)}/${n(d.stableConcurrency)}`, n(d.requestsPerSecond), d.reason]),
+      result.decisions.map((d) => [
+        age(d.at),
+        `${d.from} → ${d.to}`,
+        d.panic ? "yes" : "-",
+        `${n(d.panicConcurrency)}/${n(d.stableConcurrency)}`,
+        n(d.requestsPerSecond),
+        d.reason,
+      ]),
     ),
   );
 }
@@ -79,9 +89,19 @@ export const autoscale: Command = {
     "off: replicas stay where the autoscaler left them (an app scaled to zero gets one) and change only by pier scale.",
   ],
   async run(args, context) {
-    const { values, positionals } = parseCommand("autoscale", { args, options: OPTIONS, allowPositionals: true, strict: true });
-    const [app, mode, extra] = requirePositionals("autoscale", positionals, ["app"], { rest: true }) as [string, string?, string?];
-    if (extra !== undefined || (mode !== undefined && mode !== "off")) throw new UsageError(`unexpected argument: ${extra ?? mode}`, "autoscale");
+    const { values, positionals } = parseCommand("autoscale", {
+      args,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [app, mode, extra] = requirePositionals("autoscale", positionals, ["app"], { rest: true }) as [
+      string,
+      string?,
+      string?,
+    ];
+    if (extra !== undefined || (mode !== undefined && mode !== "off"))
+      throw new UsageError(`unexpected argument: ${extra ?? mode}`, "autoscale");
     const given = givenFields(values);
     const client = await context.client();
 
@@ -89,7 +109,9 @@ export const autoscale: Command = {
       if (Object.keys(given).length > 0) throw new UsageError("off takes no policy flags", "autoscale");
       const updated = await client.setAutoscale(app, null);
       if (values.json) return printJson(updated);
-      return print(`Autoscale off for ${bold(app)}: ${updated.replicas.desired} ${updated.replicas.desired === 1 ? "replica" : "replicas"}, changed only by pier scale from now on.`);
+      return print(
+        `Autoscale off for ${bold(app)}: ${updated.replicas.desired} ${updated.replicas.desired === 1 ? "replica" : "replicas"}, changed only by pier scale from now on.`,
+      );
     }
     if (Object.keys(given).length === 0) {
       const result = await client.getAutoscale(app, DECISIONS_SHOWN);
@@ -104,6 +126,10 @@ export const autoscale: Command = {
     const updated = await client.setAutoscale(app, { ...given, ...(min === undefined ? {} : { min }), max });
     if (values.json) return printJson(updated);
     print(`Autoscale ${bold(app)}: ${updated.autoscale ? describePolicy(updated.autoscale) : "off"}`);
-    print(dim(`  ${updated.replicas.desired} ${updated.replicas.desired === 1 ? "replica" : "replicas"} desired now; the autoscaler applies the policy within seconds, no deploy needed.`));
+    print(
+      dim(
+        `  ${updated.replicas.desired} ${updated.replicas.desired === 1 ? "replica" : "replicas"} desired now; the autoscaler applies the policy within seconds, no deploy needed.`,
+      ),
+    );
   },
 };

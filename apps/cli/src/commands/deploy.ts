@@ -26,7 +26,9 @@ export const deploy: Command = {
 
     if (!values.wait) {
       if (values.json) return printJson(queued);
-      print(`Deploying ${bold(app)} (branch ${queued.branch}): deployment ${bold(queued.shortId)} is ${colorStatus(queued.status)}.`);
+      print(
+        `Deploying ${bold(app)} (branch ${queued.branch}): deployment ${bold(queued.shortId)} is ${colorStatus(queued.status)}.`,
+      );
       print(dim(`  id:     ${queued.id}`));
       print(dim(`  follow: pier logs ${queued.id} --follow`));
       return;
@@ -55,11 +57,15 @@ export const deploy: Command = {
     if (values.json) printJson(current);
     const took = current.durationMs !== null ? ` in ${duration(current.durationMs)}` : "";
     if (current.status === "READY") {
-      const where = current.isProduction ? `live at ${current.url ?? "its app URL"}` : current.url ?? "";
-      (values.json ? info : print)(`${green("✓", process.stderr)} ${app} ${current.shortId} is READY${took}${where ? `: ${where}` : ""}`);
+      const where = current.isProduction ? `live at ${current.url ?? "its app URL"}` : (current.url ?? "");
+      (values.json ? info : print)(
+        `${green("✓", process.stderr)} ${app} ${current.shortId} is READY${took}${where ? `: ${where}` : ""}`,
+      );
       return EXIT.ok;
     }
-    info(`${red("✗", process.stderr)} ${app} ${current.shortId} ${current.status}${took}: ${current.reason ?? "no reason given"}`);
+    info(
+      `${red("✗", process.stderr)} ${app} ${current.shortId} ${current.status}${took}: ${current.reason ?? "no reason given"}`,
+    );
     info(dim(`  logs: pier logs ${current.id}`, process.stderr));
     return EXIT.failed;
   },

@@ -15,7 +15,8 @@ export const deployments: Command = {
     });
     const [app] = requirePositionals("deployments", positionals, ["app"]) as [string];
     const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError("--limit must be a whole number from 1 to 500", "deployments");
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw new UsageError("--limit must be a whole number from 1 to 500", "deployments");
     const result = await (await context.client()).listDeployments(app, limit);
     if (values.json) return printJson(result);
     if (result.deployments.length === 0) return print(`No deployments of ${app} yet: pier deploy ${app}`);

@@ -8,8 +8,16 @@ export const envSet: Command = {
   usage: "pier env set <app> KEY=value... [--json]",
   summary: "Set env vars (merged with the existing ones; apply to the next deploy)",
   async run(args, context) {
-    const { values, positionals } = parseCommand("env set", { args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
-    const [app, ...pairs] = requirePositionals("env set", positionals, ["app", "KEY=value"], { rest: true }) as [string, ...string[]];
+    const { values, positionals } = parseCommand("env set", {
+      args,
+      options: COMMON_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [app, ...pairs] = requirePositionals("env set", positionals, ["app", "KEY=value"], { rest: true }) as [
+      string,
+      ...string[],
+    ];
     const vars: Record<string, string> = {};
     for (const pair of pairs) {
       const at = pair.indexOf("=");
@@ -29,8 +37,16 @@ export const envUnset: Command = {
   usage: "pier env unset <app> KEY... [--json]",
   summary: "Remove env vars (apply to the next deploy)",
   async run(args, context) {
-    const { values, positionals } = parseCommand("env unset", { args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
-    const [app, ...keys] = requirePositionals("env unset", positionals, ["app", "KEY"], { rest: true }) as [string, ...string[]];
+    const { values, positionals } = parseCommand("env unset", {
+      args,
+      options: COMMON_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [app, ...keys] = requirePositionals("env unset", positionals, ["app", "KEY"], { rest: true }) as [
+      string,
+      ...string[],
+    ];
     const client = await context.client();
     let result: EnvDto | undefined;
     for (const key of keys) result = await client.unsetEnv(app, key);
@@ -55,6 +71,11 @@ export const envList: Command = {
     const result = await (await context.client()).listEnv(app, values.reveal === true);
     if (values.json) return printJson(result);
     if (result.vars.length === 0) return print(`No env vars set on ${app}: pier env set ${app} KEY=value`);
-    print(table(["KEY", "VALUE", "UPDATED"], result.vars.map((v) => [v.key, v.value.replaceAll("\n", "\\n"), age(v.updatedAt)])));
+    print(
+      table(
+        ["KEY", "VALUE", "UPDATED"],
+        result.vars.map((v) => [v.key, v.value.replaceAll("\n", "\\n"), age(v.updatedAt)]),
+      ),
+    );
   },
 };

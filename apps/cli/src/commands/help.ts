@@ -50,7 +50,12 @@ export function generalHelp(): string {
 }
 
 export function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage}`, "", command.summary, ...(command.details?.length ? ["", ...command.details] : [])].join("\n");
+  return [
+    `Usage: ${command.usage}`,
+    "",
+    command.summary,
+    ...(command.details?.length ? ["", ...command.details] : []),
+  ].join("\n");
 }
 
 export function printHelp(topic: string[] = []): boolean {

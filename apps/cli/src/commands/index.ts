@@ -13,10 +13,36 @@ import { scale } from "./scale.ts";
 import { tokensCreate, tokensList, tokensRevoke } from "./tokens.ts";
 
 /** Every command, in the order `pier help` lists them. */
-export const COMMANDS: Command[] = [login, appsList, appsCreate, appsShow, deploy, deployments, logs, appLogs, run, scale, autoscale, rollback, promote, envSet, envUnset, envList, tokensCreate, tokensList, tokensRevoke, audit];
+export const COMMANDS: Command[] = [
+  login,
+  appsList,
+  appsCreate,
+  appsShow,
+  deploy,
+  deployments,
+  logs,
+  appLogs,
+  run,
+  scale,
+  autoscale,
+  rollback,
+  promote,
+  envSet,
+  envUnset,
+  envList,
+  tokensCreate,
+  tokensList,
+  tokensRevoke,
+  audit,
+];
 
 /** Groups whose first word alone is not a command. */
 export const GROUPS: Record<string, string> = { env: "set, unset or list", tokens: "create, list or revoke" };
 
 /** `apps list` is another name for `apps`. */
-export const ALIASES: Record<string, string> = { "apps list": "apps", "apps ls": "apps", "env ls": "env list", "tokens ls": "tokens list" };
+export const ALIASES: Record<string, string> = {
+  "apps list": "apps",
+  "apps ls": "apps",
+  "env ls": "env list",
+  "tokens ls": "tokens list",
+};

@@ -44,7 +44,8 @@ export const login: Command = {
     try {
       appCount = (await client.listApps()).apps.length;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) throw new CliError(`the API at ${url} refused this token (401)`, EXIT.auth);
+      if (error instanceof ApiError && error.status === 401)
+        throw new CliError(`the API at ${url} refused this token (401)`, EXIT.auth);
       throw error;
     }
     const path = await writeConfig({ url, token }, context.env);

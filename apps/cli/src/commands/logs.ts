@@ -51,7 +51,9 @@ export const logs: Command = {
       return EXIT.ok;
     }
     const final = await client.getDeployment(deployment.id);
-    info(`deployment ${deployment.shortId} ${colorStatus(final.status, process.stderr)}: ${final.reason ?? "no reason given"}`);
+    info(
+      `deployment ${deployment.shortId} ${colorStatus(final.status, process.stderr)}: ${final.reason ?? "no reason given"}`,
+    );
     return EXIT.failed;
   },
 };

@@ -6,7 +6,10 @@ export const run: Command = {
   name: "run",
   usage: "pier run <app> [--timeout SECONDS] [--json] -- <command> [args...]",
   summary: "Run a one-off command in the app's production image (env vars and volumes included)",
-  details: ["The command's output is printed; pier exits 0 when it exits 0, else 1 (--json gives the exact exit code).", "Example: pier run web -- node scripts/migrate.js"],
+  details: [
+    "The command's output is printed; pier exits 0 when it exits 0, else 1 (--json gives the exact exit code).",
+    "Example: pier run web -- node scripts/migrate.js",
+  ],
   async run(args, context) {
     const separator = args.indexOf("--");
     if (separator === -1) throw new UsageError("put the command after --, e.g. pier run web -- node -v", "run");
@@ -17,10 +20,12 @@ export const run: Command = {
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected argument: ${positionals[1]}` : "missing <app>", "run");
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length ? `unexpected argument: ${positionals[1]}` : "missing <app>", "run");
     if (command.length === 0) throw new UsageError("missing the command after --", "run");
     const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
-    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 3600) throw new UsageError("--timeout must be 1-3600 seconds", "run");
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 3600)
+      throw new UsageError("--timeout must be 1-3600 seconds", "run");
     const result = await (await context.client()).run(positionals[0]!, command, timeout);
     if (values.json) {
       printJson(result);
@@ -44,9 +49,15 @@ export const appLogs: Command = {
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected argument: ${positionals[1]}` : "missing <app>", "app-logs");
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length ? `unexpected argument: ${positionals[1]}` : "missing <app>", "app-logs");
     const tail = values.tail === undefined ? 200 : Number(values.tail);
-    if (!Number.isInteger(tail) || tail < 0 || tail > 10_000) throw new UsageError("--tail must be 0-10000", "app-logs");
-    await (await context.client()).streamAppLogs(positionals[0]!, { tail, follow: values.follow === true }, process.stdout);
+    if (!Number.isInteger(tail) || tail < 0 || tail > 10_000)
+      throw new UsageError("--tail must be 0-10000", "app-logs");
+    await (await context.client()).streamAppLogs(
+      positionals[0]!,
+      { tail, follow: values.follow === true },
+      process.stdout,
+    );
   },
 };

@@ -27,12 +27,20 @@ export const tokensCreate: Command = {
     const [name] = requirePositionals("tokens create", positionals, ["name"]) as [string];
     const scope = values.scope as TokenScope | undefined;
     if (!scope) throw new UsageError("missing --scope (read, deploy or admin)", "tokens create");
-    if (!SCOPES.includes(scope)) throw new UsageError(`--scope must be read, deploy or admin, not "${scope}"`, "tokens create");
+    if (!SCOPES.includes(scope))
+      throw new UsageError(`--scope must be read, deploy or admin, not "${scope}"`, "tokens create");
     const days = values["expires-in-days"];
-    if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError(`--expires-in-days must be a whole number of days, not "${days}"`, "tokens create");
-    const created = await (await context.client()).createToken({ name, scopes: [scope], ...(days !== undefined ? { expiresInDays: Number(days) } : {}) });
+    if (days !== undefined && !/^\d+$/.test(days))
+      throw new UsageError(`--expires-in-days must be a whole number of days, not "${days}"`, "tokens create");
+    const created = await (await context.client()).createToken({
+      name,
+      scopes: [scope],
+      ...(days !== undefined ? { expiresInDays: Number(days) } : {}),
+    });
     if (values.json) return printJson(created);
-    info(`Created token ${bold(created.name, process.stderr)} (${scope}, expires ${expiry(created)}, id ${created.id}). Its value, shown only this once:`);
+    info(
+      `Created token ${bold(created.name, process.stderr)} (${scope}, expires ${expiry(created)}, id ${created.id}). Its value, shown only this once:`,
+    );
     print(created.token);
     info(dim("Use it as PIER_TOKEN, or with pier login.", process.stderr));
   },
@@ -50,7 +58,15 @@ export const tokensList: Command = {
     print(
       table(
         ["ID", "NAME", "SCOPE", "PREFIX", "EXPIRES", "LAST USED", "STATE"],
-        result.tokens.map((t) => [t.id, t.name, scopeOf(t), t.prefix, expiry(t), t.lastUsedAt ? `${age(t.lastUsedAt)} ago` : "-", t.revokedAt ? "revoked" : t.expiresAt && Date.parse(t.expiresAt) <= Date.now() ? "expired" : "active"]),
+        result.tokens.map((t) => [
+          t.id,
+          t.name,
+          scopeOf(t),
+          t.prefix,
+          expiry(t),
+          t.lastUsedAt ? `${age(t.lastUsedAt)} ago` : "-",
+          t.revokedAt ? "revoked" : t.expiresAt && Date.parse(t.expiresAt) <= Date.now() ? "expired" : "active",
+        ]),
       ),
     );
   },
@@ -61,7 +77,12 @@ export const tokensRevoke: Command = {
   usage: "pier tokens revoke <id> [--json]",
   summary: "Revoke an API token at once; needs the admin token",
   async run(args, context) {
-    const { values, positionals } = parseCommand("tokens revoke", { args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommand("tokens revoke", {
+      args,
+      options: COMMON_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [id] = requirePositionals("tokens revoke", positionals, ["id"]) as [string];
     const revoked = await (await context.client()).revokeToken(id);
     if (values.json) return printJson(revoked);

@@ -1,6 +1,13 @@
 import { Prisma, type PrismaClient } from "@pier/db";
 import type { ContainerRuntime } from "@pier/runtime";
-import { AUTOSCALE_TICK_MS, randomId, storedAutoscalePolicy, WAKE_CHANNEL, type NotificationEvent, type PierConfig } from "@pier/shared";
+import {
+  AUTOSCALE_TICK_MS,
+  randomId,
+  storedAutoscalePolicy,
+  WAKE_CHANNEL,
+  type NotificationEvent,
+  type PierConfig,
+} from "@pier/shared";
 import { connectRedis } from "@pier/redis";
 import type { Redis } from "ioredis";
 import { randomBytes } from "node:crypto";
@@ -50,12 +57,21 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
   let ticking: Promise<void> | null = null;
   let closed = false;
 
-  const select = { id: true, name: true, replicas: true, autoscale: true, productionDeployment: { select: { memoryMb: true } } } as const;
+  const select = {
+    id: true,
+    name: true,
+    replicas: true,
+    autoscale: true,
+    productionDeployment: { select: { memoryMb: true } },
+  } as const;
   const mine = { name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX }, productionDeploymentId: { not: null } };
 
   const apply = async (app: ScalableApp, decision: Decision, load: LoadSummary) => {
     // Only from the count this decision was made on: a change meanwhile (a deploy, a rollback) wins.
-    const changed = await prisma.app.updateMany({ where: { id: app.id, replicas: app.replicas }, data: { replicas: decision.to } });
+    const changed = await prisma.app.updateMany({
+      where: { id: app.id, replicas: app.replicas },
+      data: { replicas: decision.to },
+    });
     if (changed.count === 0) return;
     await record(app, decision, load);
     logger.info({ app: app.name, from: app.replicas, to: decision.to, reason: decision.reason }, "autoscaled");
@@ -65,7 +81,14 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
         event: "app.scaled",
         app: { id: app.id, name: app.name },
         summary: `${app.name}: autoscaled ${app.replicas} → ${decision.to} replica(s): ${decision.reason}`,
-        details: { from: app.replicas, to: decision.to, reason: decision.reason, panic: decision.panic, by: "autoscaler", ...load },
+        details: {
+          from: app.replicas,
+          to: decision.to,
+          reason: decision.reason,
+          panic: decision.panic,
+          by: "autoscaler",
+          ...load,
+        },
         at: new Date().toISOString(),
       },
     ]);
@@ -93,7 +116,14 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     memories.set(app.id, memory);
     const load = summarizeLoad(await readLoadRecords(redis, app.id), now);
     const memoryMb = app.productionDeployment?.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB;
-    const decision = decide(policy, app.replicas, load, memory, now, roomFor(machine, memoryMb, config.PIER_RESERVED_MEMORY_MB));
+    const decision = decide(
+      policy,
+      app.replicas,
+      load,
+      memory,
+      now,
+      roomFor(machine, memoryMb, config.PIER_RESERVED_MEMORY_MB),
+    );
     if (!decision) return;
     if (decision.to !== app.replicas) return apply(app, decision, load);
     // The load asks for more than the machine can hold: say so (now and then), don't oversubscribe.
@@ -109,7 +139,13 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     if (apps.length === 0) return;
     const machine = await machineMemory(prisma, deps.runtime, config);
     const now = Date.now();
-    await Promise.all(apps.map((app) => decideFor(app, machine, now).catch((error) => logger.error({ err: error, app: app.name }, "autoscaling decision failed"))));
+    await Promise.all(
+      apps.map((app) =>
+        decideFor(app, machine, now).catch((error) =>
+          logger.error({ err: error, app: app.name }, "autoscaling decision failed"),
+        ),
+      ),
+    );
   };
   const tick = (): Promise<void> => {
     ticking ??= tickOnce().finally(() => (ticking = null));
@@ -127,11 +163,22 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     memory.lastActiveAt = now;
     if (app.replicas > 0) return void deps.reconcile(app.id); // already waking (or awake): make sure it gets there
     const load = summarizeLoad(await readLoadRecords(redis, app.id), now);
-    await apply(app, { to: Math.max(1, policy.min), reason: "a request arrived while scaled to zero (the router holds it until a replica serves)", panic: false }, load);
+    await apply(
+      app,
+      {
+        to: Math.max(1, policy.min),
+        reason: "a request arrived while scaled to zero (the router holds it until a replica serves)",
+        panic: false,
+      },
+      load,
+    );
   };
 
   const subscriber = connectRedis(config.REDIS_URL, "blocking", "autoscaler wake-ups", logger);
-  subscriber.on("message", (_channel, appId) => void wake(appId).catch((error) => logger.error({ err: error, appId }, "waking an app failed")));
+  subscriber.on(
+    "message",
+    (_channel, appId) => void wake(appId).catch((error) => logger.error({ err: error, appId }, "waking an app failed")),
+  );
   await subscriber.subscribe(WAKE_CHANNEL);
   const timer = setInterval(() => {
     if (!closed) void tick().catch((error) => logger.error({ err: error }, "autoscaling failed"));

@@ -30,7 +30,13 @@ export interface Decision {
   panic: boolean;
 }
 
-export const newAutoscaleMemory = (now: number): AutoscaleMemory => ({ since: now, lastActiveAt: now, panicking: false, lastWants: 0, recommendations: [] });
+export const newAutoscaleMemory = (now: number): AutoscaleMemory => ({
+  since: now,
+  lastActiveAt: now,
+  panicking: false,
+  lastWants: 0,
+  recommendations: [],
+});
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -92,17 +98,24 @@ export function decide(
   }
   if (current < floor || current > policy.max) {
     const to = clamp(current);
-    return to > current ? up(to, `the policy asks for ${policy.min} … ${policy.max} replicas`) : { to, reason: `the policy asks for ${policy.min} … ${policy.max} replicas`, panic: false };
+    return to > current
+      ? up(to, `the policy asks for ${policy.min} … ${policy.max} replicas`)
+      : { to, reason: `the policy asks for ${policy.min} … ${policy.max} replicas`, panic: false };
   }
   const idleFor = now - memory.lastActiveAt;
   if (policy.min === 0 && load.panicConcurrency === 0 && idleFor >= policy.idleTimeoutSeconds * 1000) {
-    return { to: 0, reason: `no request for ${Math.round(idleFor / 1000)} s (idle timeout ${policy.idleTimeoutSeconds} s): scaled to zero`, panic: false };
+    return {
+      to: 0,
+      reason: `no request for ${Math.round(idleFor / 1000)} s (idle timeout ${policy.idleTimeoutSeconds} s): scaled to zero`,
+      panic: false,
+    };
   }
   if (memory.panicking) return up(Math.max(current, panicWants), `panic: ${facts} (2× the target per replica reached)`);
   // Two decisions in a row (2 s apart) over the current count: the load grew and stays; follow it now
   // rather than wait for the 60 s average (which, right after a step, can add one replica, and so keep
   // the load per replica under the panic threshold while it is still well over the target).
-  if (panicWants > current && previousWants > current) return up(panicWants, `${facts}: the last 6 s asked for ${panicWants} twice in a row`);
+  if (panicWants > current && previousWants > current)
+    return up(panicWants, `${facts}: the last 6 s asked for ${panicWants} twice in a row`);
   // Up on the 60 s average only while the last 6 s still ask for more too: right after a scale-down the
   // 60 s average still remembers the load that is gone, and must not bring the replicas straight back.
   const sustained = Math.min(stableWants, panicWants);
@@ -110,7 +123,11 @@ export function decide(
   const watchedLongEnough = now - memory.since >= policy.scaleDownDelaySeconds * 1000;
   const most = Math.max(...memory.recommendations.map((r) => r.replicas));
   if (watchedLongEnough && clamp(most) < current) {
-    return { to: clamp(most), reason: `for ${policy.scaleDownDelaySeconds} s the load asked for at most ${most} (${facts})`, panic: false };
+    return {
+      to: clamp(most),
+      reason: `for ${policy.scaleDownDelaySeconds} s the load asked for at most ${most} (${facts})`,
+      panic: false,
+    };
   }
   return null;
 }

@@ -35,7 +35,8 @@ export async function readLoadRecords(redis: Redis, appId: string): Promise<Load
   for (const line of raw) {
     try {
       const value = JSON.parse(line) as LoadRecord;
-      if (Number.isFinite(value.at) && Number.isFinite(value.inflight) && Number.isFinite(value.requests)) records.push(value);
+      if (Number.isFinite(value.at) && Number.isFinite(value.inflight) && Number.isFinite(value.requests))
+        records.push(value);
     } catch {
       // a foreign or truncated entry: not load we can use
     }

@@ -20,7 +20,11 @@ export async function startRetentionJob(deps: RetentionDeps & { logger: Controll
   const name = maintenanceQueueName(deps.config.PIER_QUEUE_NAME);
   const queue = new Queue(name, { connection: bullmqConnection(deps.config.REDIS_URL, "blocking") });
   queue.on("error", (error) => deps.logger.error({ err: error }, "maintenance queue connection error"));
-  await queue.upsertJobScheduler(RETENTION_SCHEDULER, { every: deps.config.PIER_RETENTION_INTERVAL_MS }, { name: RETENTION_SCHEDULER, opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } });
+  await queue.upsertJobScheduler(
+    RETENTION_SCHEDULER,
+    { every: deps.config.PIER_RETENTION_INTERVAL_MS },
+    { name: RETENTION_SCHEDULER, opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
+  );
   const worker = new Worker(
     name,
     async () => {
@@ -30,7 +34,9 @@ export async function startRetentionJob(deps: RetentionDeps & { logger: Controll
     },
     { connection: bullmqConnection(deps.config.REDIS_URL, "blocking"), concurrency: 1 },
   );
-  worker.on("failed", (_job, error) => deps.logger.error({ err: error }, "retention failed; it runs again at the next period"));
+  worker.on("failed", (_job, error) =>
+    deps.logger.error({ err: error }, "retention failed; it runs again at the next period"),
+  );
   worker.on("error", (error) => deps.logger.error({ err: error }, "maintenance worker error"));
   return {
     queue,

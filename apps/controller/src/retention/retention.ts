@@ -43,19 +43,43 @@ export interface RetentionReport {
 export async function runRetention(deps: RetentionDeps, now = new Date()): Promise<RetentionReport> {
   const { config, prisma } = deps;
   const prefix = config.PIER_CONTROLLER_APP_PREFIX;
-  const report: RetentionReport = { deploymentsDeleted: 0, logLinesDeleted: 0, imagesRemoved: [], workDirsRemoved: 0, buildCache: { removed: 0, bytes: 0 }, deliveriesDeleted: 0, auditEventsDeleted: 0 };
+  const report: RetentionReport = {
+    deploymentsDeleted: 0,
+    logLinesDeleted: 0,
+    imagesRemoved: [],
+    workDirsRemoved: 0,
+    buildCache: { removed: 0, bytes: 0 },
+    deliveriesDeleted: 0,
+    auditEventsDeleted: 0,
+  };
   const apps = await prisma.app.findMany({
     where: { name: { startsWith: prefix } },
-    select: { id: true, name: true, productionDeploymentId: true, releases: { orderBy: { version: "desc" }, take: 1, select: { fromDeploymentId: true } } },
+    select: {
+      id: true,
+      name: true,
+      productionDeploymentId: true,
+      releases: { orderBy: { version: "desc" }, take: 1, select: { fromDeploymentId: true } },
+    },
   });
-  const running = new Set((await deps.runtime.listContainers({ [LABELS.managed]: "true" })).map((c) => c.labels[LABELS.deployment]));
+  const running = new Set(
+    (await deps.runtime.listContainers({ [LABELS.managed]: "true" })).map((c) => c.labels[LABELS.deployment]),
+  );
 
   for (const app of apps) {
-    const deployments = await prisma.deployment.findMany({ where: { appId: app.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    const protectedIds = keptDeploymentIds(deployments, app.productionDeploymentId, app.releases[0]?.fromDeploymentId, config.PIER_RETAIN_DEPLOYMENTS);
+    const deployments = await prisma.deployment.findMany({
+      where: { appId: app.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    const protectedIds = keptDeploymentIds(
+      deployments,
+      app.productionDeploymentId,
+      app.releases[0]?.fromDeploymentId,
+      config.PIER_RETAIN_DEPLOYMENTS,
+    );
     // The newest live preview of each branch serves its preview URL.
     const livePreview = new Map<string, string>();
-    for (const d of deployments) if (d.previewSlug && d.previewLiveAt && !livePreview.has(d.previewSlug)) livePreview.set(d.previewSlug, d.id);
+    for (const d of deployments)
+      if (d.previewSlug && d.previewLiveAt && !livePreview.has(d.previewSlug)) livePreview.set(d.previewSlug, d.id);
     for (const id of livePreview.values()) protectedIds.add(id);
     const inUse = (d: (typeof deployments)[number]) => protectedIds.has(d.id) || running.has(d.id);
     const keptTags = new Set(deployments.filter(inUse).map((d) => d.imageTag));
@@ -63,7 +87,10 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
     // Images nothing will start again: failed deployments' and superseded previews' (a day on, so a
     // failure can still be looked into).
     for (const d of deployments) {
-      const useless = d.status === "FAILED" || d.status === "CANCELLED" || (d.previewSlug !== null && livePreview.get(d.previewSlug) !== d.id);
+      const useless =
+        d.status === "FAILED" ||
+        d.status === "CANCELLED" ||
+        (d.previewSlug !== null && livePreview.get(d.previewSlug) !== d.id);
       const dayOld = now.getTime() - d.createdAt.getTime() >= USELESS_IMAGE_MAX_AGE_MS;
       if (!useless || !dayOld || inUse(d) || !d.imageTag || d.imagePrunedAt || keptTags.has(d.imageTag)) continue;
       await pruneDeploymentImage(deps, { id: d.id, imageTag: d.imageTag });
@@ -72,19 +99,30 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
     }
 
     const failedBefore = new Date(now.getTime() - config.PIER_RETAIN_FAILED_DAYS * DAY_MS);
-    const oldFailed = deployments.filter((d) => (d.status === "FAILED" || d.status === "CANCELLED") && d.createdAt < failedBefore && !inUse(d)).map((d) => d.id);
-    if (oldFailed.length) report.deploymentsDeleted += (await prisma.deployment.deleteMany({ where: { id: { in: oldFailed } } })).count;
+    const oldFailed = deployments
+      .filter((d) => (d.status === "FAILED" || d.status === "CANCELLED") && d.createdAt < failedBefore && !inUse(d))
+      .map((d) => d.id);
+    if (oldFailed.length)
+      report.deploymentsDeleted += (await prisma.deployment.deleteMany({ where: { id: { in: oldFailed } } })).count;
 
     const logsBefore = new Date(now.getTime() - config.PIER_RETAIN_LOG_DAYS * DAY_MS);
-    const oldLogs = deployments.filter((d) => !oldFailed.includes(d.id) && !protectedIds.has(d.id) && (d.finishedAt ?? d.createdAt) < logsBefore).map((d) => d.id);
-    if (oldLogs.length) report.logLinesDeleted += (await prisma.buildLog.deleteMany({ where: { deploymentId: { in: oldLogs } } })).count;
+    const oldLogs = deployments
+      .filter((d) => !oldFailed.includes(d.id) && !protectedIds.has(d.id) && (d.finishedAt ?? d.createdAt) < logsBefore)
+      .map((d) => d.id);
+    if (oldLogs.length)
+      report.logLinesDeleted += (await prisma.buildLog.deleteMany({ where: { deploymentId: { in: oldLogs } } })).count;
   }
 
   // Untagged images of these apps (a rebuild took their tag), once a day old.
   const mine = new Set(apps.map((a) => a.id));
   for (const image of await deps.runtime.listImages({ [LABELS.managed]: "true" })) {
     const untagged = image.tags.length === 0 || image.tags.every((t) => t === "<none>:<none>");
-    if (!untagged || !mine.has(image.labels[LABELS.appId] ?? "") || now.getTime() - image.createdAt.getTime() < DANGLING_IMAGE_MAX_AGE_MS) continue;
+    if (
+      !untagged ||
+      !mine.has(image.labels[LABELS.appId] ?? "") ||
+      now.getTime() - image.createdAt.getTime() < DANGLING_IMAGE_MAX_AGE_MS
+    )
+      continue;
     await deps.runtime.removeImage(image.id);
     report.imagesRemoved.push(image.id);
   }
@@ -93,17 +131,25 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
   // and a layer a build is still using has a child or a container.
   report.buildCache = await deps.runtime.pruneDanglingImages(new Date(now.getTime() - DANGLING_IMAGE_MAX_AGE_MS));
 
-  report.workDirsRemoved = await removeStaleWorkDirs(config.PIER_WORK_DIR, apps.map((a) => a.name), now);
+  report.workDirsRemoved = await removeStaleWorkDirs(
+    config.PIER_WORK_DIR,
+    apps.map((a) => a.name),
+    now,
+  );
 
   const deliveriesBefore = new Date(now.getTime() - config.PIER_RETAIN_DELIVERY_DAYS * DAY_MS);
   // Deliveries about no app (a channel's test) belong to every Pier on the database: only an unscoped one deletes them.
   const deliveryScope = prefix ? { appId: { in: [...mine] } } : {};
-  report.deliveriesDeleted = (await prisma.notificationDelivery.deleteMany({ where: { createdAt: { lt: deliveriesBefore }, ...deliveryScope } })).count;
+  report.deliveriesDeleted = (
+    await prisma.notificationDelivery.deleteMany({ where: { createdAt: { lt: deliveriesBefore }, ...deliveryScope } })
+  ).count;
 
   const auditBefore = new Date(now.getTime() - config.PIER_RETAIN_AUDIT_DAYS * DAY_MS);
   // Like deliveries: events about no app (tokens, sign-ins) are only deleted by an unscoped controller.
   const auditScope = prefix ? { target: { startsWith: prefix } } : {};
-  report.auditEventsDeleted = (await prisma.auditEvent.deleteMany({ where: { at: { lt: auditBefore }, ...auditScope } })).count;
+  report.auditEventsDeleted = (
+    await prisma.auditEvent.deleteMany({ where: { at: { lt: auditBefore }, ...auditScope } })
+  ).count;
   return report;
 }
 

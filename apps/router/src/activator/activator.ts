@@ -51,7 +51,9 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
 
   const wake = (appId: string) => {
     lastWake.set(appId, Date.now());
-    options.wake(appId).catch((error) => options.logger.error({ err: error, appId }, "could not ask for the app to be started"));
+    options
+      .wake(appId)
+      .catch((error) => options.logger.error({ err: error, appId }, "could not ask for the app to be started"));
   };
 
   const answer = (res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
@@ -62,10 +64,13 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
 
   const forward = (req: http.IncomingMessage, res: http.ServerResponse, ports: number[], attempt = 1) => {
     const port = ports[roundRobin++ % ports.length]!;
-    const upstream = http.request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: req.headers, agent }, (response) => {
-      res.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(res);
-    });
+    const upstream = http.request(
+      { host: "127.0.0.1", port, method: req.method, path: req.url, headers: req.headers, agent },
+      (response) => {
+        res.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(res);
+      },
+    );
     upstream.on("error", (error: NodeJS.ErrnoException) => {
       // A replica that has only just come up may still refuse; a body-less request can simply go again.
       const replayable = req.method === "GET" || req.method === "HEAD";
@@ -99,7 +104,10 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
     if (route !== ACTIVATOR || !appId || label === null) return answer(res, 503, "This app is not running.");
     arrivals.set(appId, (arrivals.get(appId) ?? 0) + 1);
     const queue = held.get(appId) ?? [];
-    if (queue.length >= options.maxHeldPerApp) return answer(res, 503, "The app is starting and too many requests are waiting; try again.", { "retry-after": "1" });
+    if (queue.length >= options.maxHeldPerApp)
+      return answer(res, 503, "The app is starting and too many requests are waiting; try again.", {
+        "retry-after": "1",
+      });
     const entry: Held = {
       req,
       res,
@@ -134,7 +142,8 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
   });
   // While requests wait, ask again every second: a controller that restarted missed the first call.
   const rewake = setInterval(() => {
-    for (const [appId, queue] of held) if (queue.length && Date.now() - (lastWake.get(appId) ?? 0) >= WAKE_AGAIN_MS) wake(appId);
+    for (const [appId, queue] of held)
+      if (queue.length && Date.now() - (lastWake.get(appId) ?? 0) >= WAKE_AGAIN_MS) wake(appId);
   }, 250);
   rewake.unref();
 

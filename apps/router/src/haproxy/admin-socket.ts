@@ -11,7 +11,9 @@ export function adminCommand(socketPath: string, line: string): Promise<string> 
     const socket = net.connect(socketPath);
     let answer = "";
     socket.setEncoding("utf8");
-    socket.setTimeout(COMMAND_TIMEOUT_MS, () => socket.destroy(new Error(`HAProxy's admin socket did not answer within ${COMMAND_TIMEOUT_MS} ms`)));
+    socket.setTimeout(COMMAND_TIMEOUT_MS, () =>
+      socket.destroy(new Error(`HAProxy's admin socket did not answer within ${COMMAND_TIMEOUT_MS} ms`)),
+    );
     socket.on("data", (chunk: string) => (answer += chunk));
     socket.on("end", () => resolve(answer));
     socket.on("error", reject);

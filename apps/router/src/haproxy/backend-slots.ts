@@ -69,13 +69,21 @@ export class BackendSlots {
         // Already health-checked by Pier before it was routed: up at once, then HAProxy's own checks take
         // over. Servers beyond the set (left from the slot's last use) go out of service.
         if (port === undefined) fill.push(`set server ${server} state maint`);
-        else fill.push(`set server ${server} addr 127.0.0.1 port ${port}`, `set server ${server} state ready`, `set server ${server} health up`);
+        else
+          fill.push(
+            `set server ${server} addr 127.0.0.1 port ${port}`,
+            `set server ${server} state ready`,
+            `set server ${server} health up`,
+          );
       }
     }
     const unrouted: string[] = [];
     for (const [label, ports] of entries) {
       if (!ports || ports === ACTIVATOR || ports.length === 0) continue;
-      const key = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot).join(",");
+      const key = [...ports]
+        .sort((a, b) => a - b)
+        .slice(0, this.serversPerSlot)
+        .join(",");
       const slot = this.slotOfSet.get(key);
       if (slot === undefined) unrouted.push(label);
       routes.set(label, slot === undefined ? "0" : slotName(slot));
@@ -92,7 +100,12 @@ export class BackendSlots {
   recycle(): { commands: string[]; done(): void } {
     const slots = this.cooling.splice(0);
     return {
-      commands: slots.flatMap((slot) => Array.from({ length: this.serversPerSlot }, (_, i) => `set server ${slotName(slot)}/${serverName(i)} state maint`)),
+      commands: slots.flatMap((slot) =>
+        Array.from(
+          { length: this.serversPerSlot },
+          (_, i) => `set server ${slotName(slot)}/${serverName(i)} state maint`,
+        ),
+      ),
       done: () => this.free.unshift(...slots),
     };
   }

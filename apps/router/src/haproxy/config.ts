@@ -55,10 +55,17 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
  * `portsBySlot` are the slots the first route table uses (BackendSlots.plan): their servers are written
  * in service, with the map file to match, so HAProxy routes from its very first request.
  */
-export function renderHaproxyConfig(listen: HaproxyListen, paths: HaproxyPaths, portsBySlot: ReadonlyMap<number, number[]> = new Map()): string {
+export function renderHaproxyConfig(
+  listen: HaproxyListen,
+  paths: HaproxyPaths,
+  portsBySlot: ReadonlyMap<number, number[]> = new Map(),
+): string {
   const map = quote(paths.routeMap);
   const html = `content-type "text/html; charset=utf-8"`;
-  const backends = Array.from({ length: listen.slots }, (_, slot) => `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, portsBySlot.get(slot) ?? [])}\n`).join("\n");
+  const backends = Array.from(
+    { length: listen.slots },
+    (_, slot) => `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, portsBySlot.get(slot) ?? [])}\n`,
+  ).join("\n");
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
   nbthread ${listen.threads}
@@ -125,7 +132,9 @@ ${backends}`;
 function renderServers(serversPerSlot: number, ports: number[]): string {
   return Array.from({ length: serversPerSlot }, (_, i) => {
     const port = ports[i];
-    return port === undefined ? `  server ${serverName(i)} 127.0.0.1:1` : `  server ${serverName(i)} 127.0.0.1:${port} enabled`;
+    return port === undefined
+      ? `  server ${serverName(i)} 127.0.0.1:1`
+      : `  server ${serverName(i)} 127.0.0.1:${port} enabled`;
   }).join("\n");
 }
 

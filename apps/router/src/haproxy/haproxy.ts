@@ -35,12 +35,21 @@ export interface Haproxy {
   stop(): Promise<void>;
 }
 
-async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths, portsBySlot: ReadonlyMap<number, number[]>, routeMap: ReadonlyArray<[string, string]>): Promise<void> {
+async function writeRuntimeFiles(
+  listen: HaproxyListen,
+  paths: HaproxyPaths,
+  portsBySlot: ReadonlyMap<number, number[]>,
+  routeMap: ReadonlyArray<[string, string]>,
+): Promise<void> {
   await writeFile(paths.config, renderHaproxyConfig(listen, paths, portsBySlot));
   await writeFile(paths.routeMap, routeMap.map(([host, value]) => `${host} ${value}\n`).join(""));
   await writeFile(paths.notFoundPage, errorPage(404, "No app here", "Nothing is deployed at this address."));
   await writeFile(paths.downPage, errorPage(503, "App not running", "This app has no running deployment right now."));
-  const badGateway = errorPage(502, "App not answering", "The app did not answer. If it was just deployed or restarted, try again in a moment.");
+  const badGateway = errorPage(
+    502,
+    "App not answering",
+    "The app did not answer. If it was just deployed or restarted, try again in a moment.",
+  );
   await writeFile(
     paths.badGatewayResponse,
     `HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html; charset=utf-8\r\ncache-control: no-store\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(badGateway)}\r\n\r\n${badGateway}`,
@@ -49,7 +58,10 @@ async function writeRuntimeFiles(listen: HaproxyListen, paths: HaproxyPaths, por
 
 function warnUnrouted(plan: SlotPlan, slotCount: number, logger: RouterLogger): void {
   if (plan.unrouted.length === 0) return;
-  logger.error({ unrouted: plan.unrouted.slice(0, 50), slots: slotCount }, `all ${slotCount} router backend slots are in use: ${plan.unrouted.length} host(s) answer 503; raise PIER_ROUTER_SLOTS`);
+  logger.error(
+    { unrouted: plan.unrouted.slice(0, 50), slots: slotCount },
+    `all ${slotCount} router backend slots are in use: ${plan.unrouted.length} host(s) answer 503; raise PIER_ROUTER_SLOTS`,
+  );
 }
 
 /**
@@ -57,7 +69,12 @@ function warnUnrouted(plan: SlotPlan, slotCount: number, logger: RouterLogger): 
  * as it is now): its servers and host map are in the config it starts with, so no request meets an
  * empty router, and a HAProxy a killed router left on the port is taken over (takeover.ts).
  */
-export async function startHaproxy(binary: string, listen: HaproxyListen, logger: RouterLogger, initial: RouteEntries = new Map()): Promise<Haproxy> {
+export async function startHaproxy(
+  binary: string,
+  listen: HaproxyListen,
+  logger: RouterLogger,
+  initial: RouteEntries = new Map(),
+): Promise<Haproxy> {
   const runDir = await mkdtemp(path.join(tmpdir(), RUN_DIR_PREFIX));
   const paths = haproxyPaths(runDir);
   // The same slots then serve the control plane: its first apply of this table finds every set in place.
@@ -72,7 +89,9 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     throw error;
   });
   const { child, exited } = started;
-  const retired = started.retired.catch((error) => logger.error({ err: error }, "retiring the HAProxy taken over failed"));
+  const retired = started.retired.catch((error) =>
+    logger.error({ err: error }, "retiring the HAProxy taken over failed"),
+  );
   await recordHaproxy(listen.port, child.pid!, runDir);
   let stopping = false;
   child.once("exit", (code, signal) => {
@@ -83,7 +102,9 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     for (let i = 0; i < commands.length; i += COMMANDS_PER_LINE) {
       const answer = await adminCommand(paths.adminSocket, commands.slice(i, i + COMMANDS_PER_LINE).join(";"));
       // `set server … state/health` answer nothing; `addr` answers a line saying what changed.
-      const problems = answer.split("\n").filter((line) => line.trim() && !/^IP changed from|^no need to change|^port changed from/.test(line.trim()));
+      const problems = answer
+        .split("\n")
+        .filter((line) => line.trim() && !/^IP changed from|^no need to change|^port changed from/.test(line.trim()));
       if (problems.length) throw new HaproxyError(`runtime API: ${problems.join("; ")}`);
     }
   };
@@ -93,20 +114,20 @@ export async function startHaproxy(binary: string, listen: HaproxyListen, logger
     recycled.done();
   };
   const replaceMap = async (pairs: ReadonlyArray<[string, string]>) => {
-      const map = paths.routeMap;
-      const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
-      const version = Number(/New version created: (\d+)/.exec(prepared)?.[1] ?? NaN);
-      if (!Number.isInteger(version)) throw new HaproxyError(`prepare map failed: ${prepared.trim()}`);
-      for (let i = 0; i < pairs.length; i += ADDS_PER_LINE) {
-        const line = pairs
-          .slice(i, i + ADDS_PER_LINE)
-          .map(([key, value]) => `add map @${version} ${map} ${key} ${value}`)
-          .join(";");
-        const answer = await adminCommand(paths.adminSocket, line);
-        if (answer.trim()) throw new HaproxyError(`add map failed: ${answer.trim()}`);
-      }
-      const committed = await adminCommand(paths.adminSocket, `commit map @${version} ${map}`);
-      if (committed.trim()) throw new HaproxyError(`commit map failed: ${committed.trim()}`);
+    const map = paths.routeMap;
+    const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
+    const version = Number(/New version created: (\d+)/.exec(prepared)?.[1] ?? NaN);
+    if (!Number.isInteger(version)) throw new HaproxyError(`prepare map failed: ${prepared.trim()}`);
+    for (let i = 0; i < pairs.length; i += ADDS_PER_LINE) {
+      const line = pairs
+        .slice(i, i + ADDS_PER_LINE)
+        .map(([key, value]) => `add map @${version} ${map} ${key} ${value}`)
+        .join(";");
+      const answer = await adminCommand(paths.adminSocket, line);
+      if (answer.trim()) throw new HaproxyError(`add map failed: ${answer.trim()}`);
+    }
+    const committed = await adminCommand(paths.adminSocket, `commit map @${version} ${map}`);
+    if (committed.trim()) throw new HaproxyError(`commit map failed: ${committed.trim()}`);
   };
 
   return {

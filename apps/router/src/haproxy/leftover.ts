@@ -64,7 +64,8 @@ const isRunDir = (dir: string) => path.dirname(dir) === tmpdir() && path.basenam
 export async function endHaproxy(pid: number): Promise<void> {
   if ((await processName(pid)) !== "haproxy") return;
   process.kill(pid, "SIGTERM");
-  if (!(await waitUntilGone(pid, END_WAIT_MS))) throw new Error(`the leftover HAProxy (pid ${pid}) did not exit within ${END_WAIT_MS} ms of SIGTERM`);
+  if (!(await waitUntilGone(pid, END_WAIT_MS)))
+    throw new Error(`the leftover HAProxy (pid ${pid}) did not exit within ${END_WAIT_MS} ms of SIGTERM`);
 }
 
 export async function recordHaproxy(port: number, haproxyPid: number, runDir: string): Promise<void> {

@@ -22,7 +22,12 @@ export interface HaproxyProcess {
  * `-x … -sf …`), and resolves once its admin socket answers. A HAProxy that exits or never answers
  * meanwhile is stopped and the start rejected with what it printed.
  */
-export async function spawnHaproxy(binary: string, paths: HaproxyPaths, logger: RouterLogger, extraArgs: string[] = []): Promise<HaproxyProcess> {
+export async function spawnHaproxy(
+  binary: string,
+  paths: HaproxyPaths,
+  logger: RouterLogger,
+  extraArgs: string[] = [],
+): Promise<HaproxyProcess> {
   const child = spawn(binary, ["-db", "-f", paths.config, ...extraArgs], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const collect = (chunk: Buffer) => {
@@ -35,9 +40,17 @@ export async function spawnHaproxy(binary: string, paths: HaproxyPaths, logger: 
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const failedToStart = new Promise<never>((_, reject) => {
     child.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new HaproxyError(error.code === "ENOENT" ? `${binary} not found: install HAProxy 2.4 or newer (apt-get install haproxy) or set PIER_HAPROXY_BIN` : `${binary} did not start: ${error.message}`)),
+      reject(
+        new HaproxyError(
+          error.code === "ENOENT"
+            ? `${binary} not found: install HAProxy 2.4 or newer (apt-get install haproxy) or set PIER_HAPROXY_BIN`
+            : `${binary} did not start: ${error.message}`,
+        ),
+      ),
     );
-    void exited.then((code) => reject(new HaproxyError(`HAProxy exited (code ${code}) while starting:\n${output.trim()}`)));
+    void exited.then((code) =>
+      reject(new HaproxyError(`HAProxy exited (code ${code}) while starting:\n${output.trim()}`)),
+    );
   });
   failedToStart.catch(() => undefined); // observed below; after start, exits are reported by the caller
 
@@ -82,13 +95,18 @@ export async function stopHaproxy({ child, exited }: Pick<HaproxyProcess, "child
  * idle. So: stop accepting (`disable frontend`), wait until no request is in flight (`show sess` lists
  * requests, not idle connections), then end it.
  */
-export async function drainAndStop(running: Pick<HaproxyProcess, "child" | "exited">, adminSocket: string, frontend: string): Promise<void> {
+export async function drainAndStop(
+  running: Pick<HaproxyProcess, "child" | "exited">,
+  adminSocket: string,
+  frontend: string,
+): Promise<void> {
   const { child, exited } = running;
   if (child.exitCode !== null || child.signalCode !== null) return;
   const disabled = await adminCommand(adminSocket, `disable frontend ${frontend}`);
   if (disabled.trim()) throw new HaproxyError(`disable frontend ${frontend}: ${disabled.trim()}`);
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while (Date.now() < deadline && (await adminCommand(adminSocket, "show sess")).includes(` fe=${frontend} `)) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (Date.now() < deadline && (await adminCommand(adminSocket, "show sess")).includes(` fe=${frontend} `))
+    await new Promise((resolve) => setTimeout(resolve, 50));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
   await exited;

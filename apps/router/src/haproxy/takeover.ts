@@ -20,20 +20,34 @@ export interface StartedHaproxy extends HaproxyProcess {
  * When that can't be done (a HAProxy from before takeovers, its admin socket gone or not answering as
  * that process), the leftover is ended first and the new HAProxy binds the port itself.
  */
-export async function startTakingOver(binary: string, port: number, paths: HaproxyPaths, logger: RouterLogger): Promise<StartedHaproxy> {
+export async function startTakingOver(
+  binary: string,
+  port: number,
+  paths: HaproxyPaths,
+  logger: RouterLogger,
+): Promise<StartedHaproxy> {
   const leftover = await findLeftoverHaproxy(port);
   if (!leftover) return { ...(await spawnHaproxy(binary, paths, logger)), retired: Promise.resolve() };
   const offer = await listenersOffered(leftover);
   if ("adminSocket" in offer) {
     try {
       const started = await spawnHaproxy(binary, paths, logger, ["-x", offer.adminSocket, "-sf", String(leftover.pid)]);
-      logger.info({ pid: leftover.pid, port }, "took the listening socket over from the HAProxy a killed router left behind");
+      logger.info(
+        { pid: leftover.pid, port },
+        "took the listening socket over from the HAProxy a killed router left behind",
+      );
       return { ...started, retired: retire(leftover, logger) };
     } catch (error) {
-      logger.warn({ err: error, pid: leftover.pid, port }, "taking the listening socket over failed; ending the leftover HAProxy instead");
+      logger.warn(
+        { err: error, pid: leftover.pid, port },
+        "taking the listening socket over failed; ending the leftover HAProxy instead",
+      );
     }
   } else {
-    logger.info({ pid: leftover.pid, port, reason: offer.reason }, "the leftover HAProxy can't hand its listening socket over; ending it instead");
+    logger.info(
+      { pid: leftover.pid, port, reason: offer.reason },
+      "the leftover HAProxy can't hand its listening socket over; ending it instead",
+    );
   }
   await endHaproxy(leftover.pid);
   logger.info({ pid: leftover.pid, port }, "ended the HAProxy a killed router left behind");
@@ -47,7 +61,10 @@ async function listenersOffered(leftover: LeftoverHaproxy): Promise<{ adminSocke
   const { adminSocket } = haproxyPaths(leftover.runDir);
   const info = await adminCommand(adminSocket, "show info").catch((error: Error) => `no answer: ${error.message}`);
   const pid = /^Pid: (\d+)$/m.exec(info)?.[1];
-  if (pid !== String(leftover.pid)) return { reason: `its admin socket ${adminSocket} does not answer as pid ${leftover.pid}: ${info.trim().slice(0, 200)}` };
+  if (pid !== String(leftover.pid))
+    return {
+      reason: `its admin socket ${adminSocket} does not answer as pid ${leftover.pid}: ${info.trim().slice(0, 200)}`,
+    };
   return { adminSocket };
 }
 
@@ -57,7 +74,10 @@ async function listenersOffered(leftover: LeftoverHaproxy): Promise<{ adminSocke
  */
 async function retire(leftover: LeftoverHaproxy, logger: RouterLogger): Promise<void> {
   if (!(await waitUntilGone(leftover.pid, RETIRE_TIMEOUT_MS)) && (await processName(leftover.pid)) === "haproxy") {
-    logger.error({ pid: leftover.pid }, `the HAProxy taken over did not finish its soft stop within ${RETIRE_TIMEOUT_MS} ms; killing it`);
+    logger.error(
+      { pid: leftover.pid },
+      `the HAProxy taken over did not finish its soft stop within ${RETIRE_TIMEOUT_MS} ms; killing it`,
+    );
     process.kill(leftover.pid, "SIGKILL");
   }
   await removeRunDir(leftover);

@@ -17,7 +17,14 @@ export function parseBackendStats(csv: string): Map<number, StatusCounts> {
     const slot = /^d(\d+)$/.exec(row.pxname ?? "")?.[1];
     if (slot === undefined || row.svname !== "BACKEND") continue;
     const n = (name: string | undefined) => Number(row[name ?? ""] || 0);
-    result.set(Number(slot), { requests: n("req_tot"), status1xx: n("hrsp_1xx"), status2xx: n("hrsp_2xx"), status3xx: n("hrsp_3xx"), status4xx: n("hrsp_4xx"), status5xx: n("hrsp_5xx") });
+    result.set(Number(slot), {
+      requests: n("req_tot"),
+      status1xx: n("hrsp_1xx"),
+      status2xx: n("hrsp_2xx"),
+      status3xx: n("hrsp_3xx"),
+      status4xx: n("hrsp_4xx"),
+      status5xx: n("hrsp_5xx"),
+    });
   }
   return result;
 }
@@ -25,7 +32,8 @@ export function parseBackendStats(csv: string): Map<number, StatusCounts> {
 /** The counts between two readings (a counter that went down means HAProxy restarted: count from zero). */
 export function counterDelta(now: StatusCounts, before: StatusCounts | undefined): StatusCounts {
   const delta = { ...now };
-  for (const key of STATUS_COUNT_KEYS) delta[key] = before && now[key] >= before[key] ? now[key] - before[key] : now[key];
+  for (const key of STATUS_COUNT_KEYS)
+    delta[key] = before && now[key] >= before[key] ? now[key] - before[key] : now[key];
   return delta;
 }
 
@@ -41,7 +49,10 @@ export function parseBackendLoad(csv: string): Map<number, { inflight: number; r
   for (const row of statRows(csv)) {
     const slot = /^d(\d+)$/.exec(row.pxname ?? "")?.[1];
     if (slot === undefined || row.svname !== "BACKEND") continue;
-    result.set(Number(slot), { inflight: Number(row.scur || 0) + Number(row.qcur || 0), requests: Number(row.req_tot || 0) });
+    result.set(Number(slot), {
+      inflight: Number(row.scur || 0) + Number(row.qcur || 0),
+      requests: Number(row.req_tot || 0),
+    });
   }
   return result;
 }

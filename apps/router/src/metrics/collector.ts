@@ -1,5 +1,13 @@
 import type { PrismaClient } from "@pier/db";
-import { addBuckets, addStatusCounts, LATENCY_BUCKET_COUNT, METRIC_SAMPLE_MS, percentileMs, zeroStatusCounts, type StatusCounts } from "@pier/shared";
+import {
+  addBuckets,
+  addStatusCounts,
+  LATENCY_BUCKET_COUNT,
+  METRIC_SAMPLE_MS,
+  percentileMs,
+  zeroStatusCounts,
+  type StatusCounts,
+} from "@pier/shared";
 import type { Haproxy } from "../haproxy/haproxy.ts";
 import type { RouterLogger } from "../logger.ts";
 import type { PortOwners } from "../route-entries.ts";
@@ -51,7 +59,10 @@ export function startMetricsCollector(
       const owner = [...(slotPorts.get(slot) ?? [])].map((p) => owners.get(p)).find(Boolean) ?? lastOwnerOf.get(slot);
       if (!owner) continue;
       const key = `${owner.appId}/${owner.deploymentId}`;
-      const entry = perOwner.get(key) ?? { ...owner, totals: { ...zeroStatusCounts(), buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) } };
+      const entry = perOwner.get(key) ?? {
+        ...owner,
+        totals: { ...zeroStatusCounts(), buckets: new Array<number>(LATENCY_BUCKET_COUNT).fill(0) },
+      };
       addStatusCounts(entry.totals, delta);
       if (buckets) addBuckets(entry.totals.buckets, buckets);
       perOwner.set(key, entry);
@@ -76,7 +87,11 @@ export function startMetricsCollector(
       p99Ms: percentileMs(totals.buckets, 0.99),
     }));
     // Apps deleted meanwhile have no row to attach to: keep the others.
-    const known = new Set((await prisma.app.findMany({ where: { id: { in: rows.map((r) => r.appId) } }, select: { id: true } })).map((a) => a.id));
+    const known = new Set(
+      (await prisma.app.findMany({ where: { id: { in: rows.map((r) => r.appId) } }, select: { id: true } })).map(
+        (a) => a.id,
+      ),
+    );
     const kept = rows.filter((r) => known.has(r.appId));
     if (kept.length) await prisma.metricSample.createMany({ data: kept });
     return kept.length;
@@ -87,7 +102,10 @@ export function startMetricsCollector(
     collecting ??= collectOnce().finally(() => (collecting = null));
     return collecting;
   };
-  const timer = setInterval(() => void collect().catch((error) => logger.error({ err: error }, "metrics collection failed")), intervalMs);
+  const timer = setInterval(
+    () => void collect().catch((error) => logger.error({ err: error }, "metrics collection failed")),
+    intervalMs,
+  );
   timer.unref();
 
   // Every second: how many requests the router takes now, and so the share of them whose latency is logged.
@@ -99,7 +117,10 @@ export function startMetricsCollector(
     const now = Date.now();
     if (lastTotal !== null && total >= lastTotal) {
       const perSecond = ((total - lastTotal) * 1000) / Math.max(1, now - lastAt);
-      const next = Math.max(1, Math.min(1000, Math.round((options.latencySamplesPerSecond / Math.max(perSecond, 1)) * 1000)));
+      const next = Math.max(
+        1,
+        Math.min(1000, Math.round((options.latencySamplesPerSecond / Math.max(perSecond, 1)) * 1000)),
+      );
       // Only a real change is sent (each is one runtime-API command).
       if (Math.abs(next - permille) / permille > 0.2 || (next === 1000) !== (permille === 1000)) {
         await haproxy.runCommands([`experimental-mode on`, `set var proc.latency_permille int(${next})`]);
@@ -111,7 +132,13 @@ export function startMetricsCollector(
   };
   // 0 samples a second: HAProxy logs no latency at all, so there is nothing to adjust.
   const sampler =
-    options.latencySamplesPerSecond > 0 ? setInterval(() => void adjustSampling().catch((error) => logger.error({ err: error }, "adjusting latency sampling failed")), 1_000) : undefined;
+    options.latencySamplesPerSecond > 0
+      ? setInterval(
+          () =>
+            void adjustSampling().catch((error) => logger.error({ err: error }, "adjusting latency sampling failed")),
+          1_000,
+        )
+      : undefined;
   sampler?.unref();
   return {
     setOwners(next) {

@@ -20,7 +20,12 @@ export interface LoadReporter {
  * this router (HAProxy's current sessions per backend, read 4× a second, plus requests the activator
  * holds) and the requests that arrived, appended to the app's load list in Redis (LoadRecord).
  */
-export function startLoadReporter(haproxy: Haproxy, activator: Activator, redis: Redis, logger: RouterLogger): LoadReporter {
+export function startLoadReporter(
+  haproxy: Haproxy,
+  activator: Activator,
+  redis: Redis,
+  logger: RouterLogger,
+): LoadReporter {
   let owners: PortOwners = new Map();
   let previousTotals = new Map<number, number>();
   let inflightSums = new Map<string, number>();

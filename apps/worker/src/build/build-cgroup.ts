@@ -29,7 +29,10 @@ async function setUp(pidsMax: number): Promise<BuildCgroup> {
     return { parent: `/${BUILD_CGROUP}`, note: `at most ${pidsMax} processes in all builds (cgroup ${dir})` };
   } catch (error) {
     // Pier itself in a container sees a read-only /sys/fs/cgroup: memory, CPU and time limits still hold.
-    return { parent: null, note: `could not set up the build cgroup (${(error as Error).message}): build processes are not limited` };
+    return {
+      parent: null,
+      note: `could not set up the build cgroup (${(error as Error).message}): build processes are not limited`,
+    };
   }
 }
 

@@ -75,28 +75,42 @@ export interface DetectOptions {
  */
 export async function detectBuildPlan(files: RepoFiles, options: DetectOptions): Promise<BuildPlan> {
   const dockerfile = await files.readText("Dockerfile");
-  if (dockerfile !== null) return { kind: "dockerfile", dockerfile: "Dockerfile", port: options.configuredPort ?? exposedPort(dockerfile) ?? DEFAULT_APP_PORT };
+  if (dockerfile !== null)
+    return {
+      kind: "dockerfile",
+      dockerfile: "Dockerfile",
+      port: options.configuredPort ?? exposedPort(dockerfile) ?? DEFAULT_APP_PORT,
+    };
 
   const pkg = await files.readJson<PackageJson>("package.json");
   if (pkg !== null) {
-    if (typeof pkg !== "object" || Array.isArray(pkg)) throw new DeployFailedError("package.json must hold a JSON object");
+    if (typeof pkg !== "object" || Array.isArray(pkg))
+      throw new DeployFailedError("package.json must hold a JSON object");
     const scripts = pkg.scripts ?? {};
     const preset = detectPreset(pkg, options.presetOverrides);
     const startScript = typeof scripts.start === "string" ? scripts.start : null;
     const buildScript = typeof scripts.build === "string";
     const mainFile = startScript === null ? await mainFileOf(files, pkg.main) : null;
-    const nothingToBuild = !buildScript && preset.framework !== "nextjs" && options.presetOverrides.framework !== "nextjs";
+    const nothingToBuild =
+      !buildScript && preset.framework !== "nextjs" && options.presetOverrides.framework !== "nextjs";
     if (nothingToBuild && startScript === null && !mainFile && !options.presetOverrides.start) {
-      throw new DeployFailedError('package.json has no "start" script (and no server.js or "main" file): add one that starts the server on $PORT');
+      throw new DeployFailedError(
+        'package.json has no "start" script (and no server.js or "main" file): add one that starts the server on $PORT',
+      );
     }
     const workspace = await findWorkspace(files);
     const installRoot = workspace?.root ?? files;
-    const rootPkg = workspace && workspace.appPath !== "" ? ((await installRoot.readJson<PackageJson>("package.json")) ?? {}) : pkg;
+    const rootPkg =
+      workspace && workspace.appPath !== "" ? ((await installRoot.readJson<PackageJson>("package.json")) ?? {}) : pkg;
     const members = workspace?.members ?? [];
     const memberManifests = members.map((m) => `${m}/package.json`);
     const packageManager = await detectPackageManager(installRoot, rootPkg);
     packageManager.manifests.push(...memberManifests.filter((m) => !packageManager.manifests.includes(m)));
-    const hooks = [pkg, rootPkg, ...(await Promise.all(memberManifests.map((m) => installRoot.readJson<PackageJson>(m))))];
+    const hooks = [
+      pkg,
+      rootPkg,
+      ...(await Promise.all(memberManifests.map((m) => installRoot.readJson<PackageJson>(m)))),
+    ];
     const withHooks = hooks.filter((p) => INSTALL_HOOKS.some((hook) => typeof p?.scripts?.[hook] === "string"));
     // Only an app on its own; Yarn 2+ runs other root hooks than the rest (and its install needs .yarn/).
     const hooksApart = withHooks.length > 0 && !workspace && !packageManager.berry;
@@ -119,11 +133,17 @@ export async function detectBuildPlan(files: RepoFiles, options: DetectOptions):
       rootHooks: hooksApart ? hooksRunApart(pkg) : null,
       hasPublicDir: await files.isDirectory("public"),
       lockfileSha: packageManager.lockfile ? await installRoot.sha256(packageManager.lockfile) : null,
-      workspace: workspace && workspace.appPath !== "" ? { contextDir: installRoot.dir, appPath: workspace.appPath, members: members.length } : null,
+      workspace:
+        workspace && workspace.appPath !== ""
+          ? { contextDir: installRoot.dir, appPath: workspace.appPath, members: members.length }
+          : null,
     };
   }
-  if (await files.exists("index.html")) return { kind: "static", port: options.configuredPort ?? DEFAULT_APP_PORT, spa: options.presetOverrides.spa };
-  throw new DeployFailedError("nothing to build: no Dockerfile, package.json or index.html in the app's root directory");
+  if (await files.exists("index.html"))
+    return { kind: "static", port: options.configuredPort ?? DEFAULT_APP_PORT, spa: options.presetOverrides.spa };
+  throw new DeployFailedError(
+    "nothing to build: no Dockerfile, package.json or index.html in the app's root directory",
+  );
 }
 
 /** The app's install hooks as commands, and the package.json its install runs from without them. */
@@ -153,14 +173,24 @@ export function describePlan(plan: BuildPlan): string[] {
       return [`Static site (index.html): served by Pier's static server on port ${plan.port}`];
     case "node": {
       const { preset } = plan;
-      const build = plan.buildScript ? `${plan.packageManager.run} build` : preset.framework === "nextjs" ? "next build" : "no build";
+      const build = plan.buildScript
+        ? `${plan.packageManager.run} build`
+        : preset.framework === "nextjs"
+          ? "next build"
+          : "no build";
       return [
         `Preset: ${preset.label} (${preset.reason}): install, ${build}, then serve what the build wrote; port ${plan.port}`,
         `Package manager: ${plan.packageManager.reason}`,
-        ...(plan.workspace ? [`Workspace: installs at the workspace root (${plan.workspace.members} members), builds and runs ${plan.workspace.appPath}`] : []),
+        ...(plan.workspace
+          ? [
+              `Workspace: installs at the workspace root (${plan.workspace.members} members), builds and runs ${plan.workspace.appPath}`,
+            ]
+          : []),
         ...(plan.installNeedsSource ? ["Install runs with the whole source (install scripts or workspaces)"] : []),
         ...(plan.rootHooks
-          ? [`Install hooks run once the source is in (${plan.rootHooks.commands.join("; ")}): the install stays cached`]
+          ? [
+              `Install hooks run once the source is in (${plan.rootHooks.commands.join("; ")}): the install stays cached`,
+            ]
           : []),
       ];
     }

@@ -4,7 +4,16 @@
  * app is served is decided after the build, from what the build wrote (build-output/serving.ts).
  */
 export type FrameworkId =
-  "nextjs" | "nuxt" | "astro" | "sveltekit" | "react-router" | "remix" | "gatsby" | "cra" | "vite" | "none";
+  | "nextjs"
+  | "nuxt"
+  | "astro"
+  | "sveltekit"
+  | "react-router"
+  | "remix"
+  | "gatsby"
+  | "cra"
+  | "vite"
+  | "none";
 
 /** pier.json's `framework`: the way out of detection. */
 export type FrameworkOverride = "nextjs" | "static" | "node";

@@ -18,7 +18,10 @@ export const NEWEST_LTS = Math.max(...Object.values(LTS_CODENAMES));
 /** `PIER_NODE_IMAGES` ("18=node:18-bookworm-slim,22=…") → major → image. */
 export function parseNodeImageMap(text: string): Map<number, string> {
   const map = new Map<number, string>();
-  for (const entry of text.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [major, image] = entry.split("=").map((s) => s.trim());
     if (major && image && /^\d+$/.test(major)) map.set(Number(major), image);
   }

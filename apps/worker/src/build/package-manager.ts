@@ -71,7 +71,10 @@ const LOCKFILES: Array<[string, PackageManagerName]> = [
 export function parsePackageManagerField(value: unknown): { name: PackageManagerName; version: string } | null {
   if (typeof value !== "string") return null;
   const match = /^(npm|yarn|pnpm|bun)@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:\+.*)?$/.exec(value.trim());
-  if (!match) throw new DeployFailedError(`package.json "packageManager" is "${value}": expected <npm|yarn|pnpm|bun>@<exact version>, e.g. "pnpm@9.15.9"`);
+  if (!match)
+    throw new DeployFailedError(
+      `package.json "packageManager" is "${value}": expected <npm|yarn|pnpm|bun>@<exact version>, e.g. "pnpm@9.15.9"`,
+    );
   return { name: match[1] as PackageManagerName, version: match[2]! };
 }
 
@@ -93,7 +96,11 @@ export async function detectPackageManager(files: RepoFiles, pkg: PackageJson): 
     const own = LOCKFILES.find(([, n]) => n === pinned.name && n !== "npm")?.[0];
     if (own && (await files.exists(own))) lockfile = own;
   }
-  const why = pinned ? `"packageManager": "${pinned.name}@${pinned.version}" in package.json` : lockfile ? lockfile : "no lockfile";
+  const why = pinned
+    ? `"packageManager": "${pinned.name}@${pinned.version}" in package.json`
+    : lockfile
+      ? lockfile
+      : "no lockfile";
   switch (name) {
     case "npm":
       return npmPlan(lockfile, why, pinned?.version ?? null);
@@ -111,7 +118,12 @@ export async function detectPackageManager(files: RepoFiles, pkg: PackageJson): 
  * postinstall would fetch it), linked as bun and bunx. It builds and runs the app; Node stays in the image
  * for tools that call `node` by name.
  */
-async function bunPlan(files: RepoFiles, lockfile: string | null, why: string, pinnedVersion: string | null): Promise<PackageManagerPlan> {
+async function bunPlan(
+  files: RepoFiles,
+  lockfile: string | null,
+  why: string,
+  pinnedVersion: string | null,
+): Promise<PackageManagerPlan> {
   const version = pinnedVersion ?? PINNED_VERSIONS.bun;
   const manifests = ["package.json", ...(lockfile ? [lockfile] : [])];
   if (await files.exists("bunfig.toml")) manifests.push("bunfig.toml");
@@ -147,7 +159,12 @@ function npmPlan(lockfile: string | null, why: string, pinnedVersion: string | n
   };
 }
 
-async function pnpmPlan(files: RepoFiles, lockfile: string | null, why: string, pinnedVersion: string | null): Promise<PackageManagerPlan> {
+async function pnpmPlan(
+  files: RepoFiles,
+  lockfile: string | null,
+  why: string,
+  pinnedVersion: string | null,
+): Promise<PackageManagerPlan> {
   let version = pinnedVersion;
   let source = "pinned in package.json";
   if (!version) {
@@ -172,7 +189,12 @@ async function pnpmPlan(files: RepoFiles, lockfile: string | null, why: string, 
   };
 }
 
-async function yarnPlan(files: RepoFiles, lockfile: string | null, why: string, pinnedVersion: string | null): Promise<PackageManagerPlan> {
+async function yarnPlan(
+  files: RepoFiles,
+  lockfile: string | null,
+  why: string,
+  pinnedVersion: string | null,
+): Promise<PackageManagerPlan> {
   const yarnrc = await files.readText(".yarnrc.yml");
   const lockText = lockfile === "yarn.lock" ? ((await files.readHead(lockfile)) ?? "") : "";
   const berryLockfile = /^__metadata:/m.test(lockText);
@@ -193,17 +215,21 @@ async function yarnPlan(files: RepoFiles, lockfile: string | null, why: string, 
     };
   }
   // Yarn 2+: a checked-in release (`yarnPath`) is what the repo runs; otherwise Pier installs the pinned CLI.
-  const yarnPath = yarnrc ? /^yarnPath:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(yarnrc)?.[1] ?? null : null;
+  const yarnPath = yarnrc ? (/^yarnPath:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(yarnrc)?.[1] ?? null) : null;
   if (yarnrc !== null) manifests.push(".yarnrc.yml");
-  for (const dir of [".yarn/releases", ".yarn/plugins", ".yarn/patches"]) if (await files.isDirectory(dir)) manifests.push(dir);
-  if (yarnPath && !(await files.exists(yarnPath))) throw new DeployFailedError(`.yarnrc.yml names yarnPath ${yarnPath}, which is not in the repository`);
+  for (const dir of [".yarn/releases", ".yarn/plugins", ".yarn/patches"])
+    if (await files.isDirectory(dir)) manifests.push(dir);
+  if (yarnPath && !(await files.exists(yarnPath)))
+    throw new DeployFailedError(`.yarnrc.yml names yarnPath ${yarnPath}, which is not in the repository`);
   const version = pinnedVersion ?? (yarnPath ? null : PINNED_VERSIONS.yarnBerry);
   const yarn = yarnPath ? `node ${yarnPath}` : "yarn";
   return {
     name: "yarn",
     version,
     lockfile,
-    reason: yarnPath ? `yarn berry from the repository (${yarnPath}; ${why})` : `yarn ${version} (${why}${pinnedVersion ? "" : "; Pier's pinned version"})`,
+    reason: yarnPath
+      ? `yarn berry from the repository (${yarnPath}; ${why})`
+      : `yarn ${version} (${why}${pinnedVersion ? "" : "; Pier's pinned version"})`,
     globalPackage: yarnPath ? null : `@yarnpkg/cli-dist@${version}`,
     install: lockfile ? `${yarn} install --immutable` : `${yarn} install`,
     run: `${yarn} run`,

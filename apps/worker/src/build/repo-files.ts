@@ -27,7 +27,8 @@ export class RepoFiles {
     if (!inside(root, wanted)) throw new DeployFailedError(`rootDir "${rootDir}" points outside the repository`);
     const real = await realpath(wanted).catch(() => null);
     if (real === null) throw new DeployFailedError(`rootDir "${rootDir}" was not found in the repository`);
-    if (!inside(root, real)) throw new DeployFailedError(`rootDir "${rootDir}" resolves outside the repository (through a symlink)`);
+    if (!inside(root, real))
+      throw new DeployFailedError(`rootDir "${rootDir}" resolves outside the repository (through a symlink)`);
     if (!(await lstat(real)).isDirectory()) throw new DeployFailedError(`rootDir "${rootDir}" is not a directory`);
     return new RepoFiles(real, root);
   }
@@ -71,7 +72,8 @@ export class RepoFiles {
     if (!info) return null;
     const real = await realpath(lexical).catch(() => null);
     if (real === null) return null; // a dangling symlink reads as missing
-    if (!inside(this.checkoutRoot, real)) throw new DeployFailedError(`${rel} is a symlink that points outside the repository; Pier won't follow it`);
+    if (!inside(this.checkoutRoot, real))
+      throw new DeployFailedError(`${rel} is a symlink that points outside the repository; Pier won't follow it`);
     return real;
   }
 
@@ -92,7 +94,10 @@ export class RepoFiles {
     try {
       const info = await handle.stat();
       if (!info.isFile()) throw new DeployFailedError(`${rel} is not a regular file`);
-      if (info.size > maxBytes) throw new DeployFailedError(`${rel} is ${Math.ceil(info.size / 1024)} KB; Pier reads at most ${maxBytes / 1024} KB of it`);
+      if (info.size > maxBytes)
+        throw new DeployFailedError(
+          `${rel} is ${Math.ceil(info.size / 1024)} KB; Pier reads at most ${maxBytes / 1024} KB of it`,
+        );
       return await handle.readFile("utf8");
     } finally {
       await handle.close();

@@ -37,7 +37,9 @@ export class BuildLog {
 
   write(line: string, stream = "build"): void {
     // PostgreSQL text can't hold a NUL byte (a build printing binary output would lose the whole batch).
-    const clean = redactSecrets(line, this.secrets).slice(0, MAX_LINE_LENGTH).replace(/\u0000/g, "\uFFFD");
+    const clean = redactSecrets(line, this.secrets)
+      .slice(0, MAX_LINE_LENGTH)
+      .replace(/\u0000/g, "\uFFFD");
     this.buffer.push({ line: clean, stream });
     this.schedule(FLUSH_INTERVAL_MS);
   }
@@ -53,7 +55,9 @@ export class BuildLog {
       this.buffer = [];
       if (batch.length === 0) return;
       try {
-        await this.prisma.buildLog.createMany({ data: batch.map((entry) => ({ deploymentId: this.deploymentId, line: entry.line, stream: entry.stream })) });
+        await this.prisma.buildLog.createMany({
+          data: batch.map((entry) => ({ deploymentId: this.deploymentId, line: entry.line, stream: entry.stream })),
+        });
       } catch (error) {
         // The deployment is gone (deleted with its app while it built): its log has nowhere to go.
         if (isForeignKeyViolation(error)) return;
@@ -77,7 +81,11 @@ export class BuildLog {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.failure) throw this.failure;
-    if (this.buffer.length) throw new Error(`${this.buffer.length} line(s) of the log of deployment ${this.deploymentId} were not written: the database is out of reach`, { cause: this.unreachable });
+    if (this.buffer.length)
+      throw new Error(
+        `${this.buffer.length} line(s) of the log of deployment ${this.deploymentId} were not written: the database is out of reach`,
+        { cause: this.unreachable },
+      );
   }
 
   /** Puts a batch the database could not take back in front of newer lines, oldest dropped beyond the limit. */
@@ -86,7 +94,10 @@ export class BuildLog {
     let held = [...batch, ...this.buffer];
     if (held.length > MAX_HELD_LINES) {
       const dropped = held.length - MAX_HELD_LINES + 1;
-      held = [{ line: `(${dropped} line(s) of this log were lost while the database was out of reach)`, stream: "build" }, ...held.slice(dropped)];
+      held = [
+        { line: `(${dropped} line(s) of this log were lost while the database was out of reach)`, stream: "build" },
+        ...held.slice(dropped),
+      ];
     }
     this.buffer = held;
     this.schedule(RETRY_INTERVAL_MS);

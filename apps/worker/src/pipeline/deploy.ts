@@ -1,5 +1,20 @@
 import { Prisma } from "@pier/db";
-import { announceAndWaitForRouters, announceRouteChange, deploymentEnv, deploymentStartRequest, prepareVolumes, sealFrozenEnv, recordServingReplicas, pruneOldDeployments, settleAppContainers, settlePreview, startReplicas, switchProduction, type ReplicaSet, type StartRequest } from "@pier/release";
+import {
+  announceAndWaitForRouters,
+  announceRouteChange,
+  deploymentEnv,
+  deploymentStartRequest,
+  prepareVolumes,
+  sealFrozenEnv,
+  recordServingReplicas,
+  pruneOldDeployments,
+  settleAppContainers,
+  settlePreview,
+  startReplicas,
+  switchProduction,
+  type ReplicaSet,
+  type StartRequest,
+} from "@pier/release";
 import { checkRepoUrl, openEnvVars, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
@@ -30,7 +45,12 @@ export type DeployOutcome = DeployResult["outcome"];
  * the caller then settles old containers (drain, keep warm, prune) without holding up the app's next deploy.
  * Throws DeployFailedError for failures retrying can't fix; the caller records them.
  */
-export async function runDeployment(deps: DeployDeps, deploymentId: string, log: BuildLog, timer: PhaseTimer): Promise<DeployResult> {
+export async function runDeployment(
+  deps: DeployDeps,
+  deploymentId: string,
+  log: BuildLog,
+  timer: PhaseTimer,
+): Promise<DeployResult> {
   const deployment = await claimDeployment(deps.prisma, deploymentId);
   if (!deployment) return { outcome: "skipped" };
   const { app } = deployment;
@@ -38,7 +58,10 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
   if (deployment.startedAt) timer.record("queued", deployment.startedAt.getTime() - deployment.createdAt.getTime());
   if (deployment.resumed && (await resumeInterrupted(deps, deployment, log)) === "live") {
     await markReady(deps, deployment.id, log, timer);
-    return { outcome: "ready", afterRelease: deployment.previewSlug ? undefined : () => afterRelease(deps, app.id, log) };
+    return {
+      outcome: "ready",
+      afterRelease: deployment.previewSlug ? undefined : () => afterRelease(deps, app.id, log),
+    };
   }
 
   const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
@@ -50,7 +73,9 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     const pierJson = await readPierJson(files);
     checkOperatorMaxima(pierJson, deps.config);
     const settings = resolveDeploySettings(app, pierJson, deps.config);
-    log.write(`${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ${settings.explained.join("\n  ")}`);
+    log.write(
+      `${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ${settings.explained.join("\n  ")}`,
+    );
     const image = await timer.time("build", () =>
       buildAppImage(deps.runtime, deps.config, {
         files,
@@ -58,7 +83,11 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
         appName: app.name,
         commitSha: commit.sha,
         configuredPort: settings.port,
-        overrides: { ...settings.commands, env: settings.envDefaults, volumePaths: settings.volumes.map((v) => v.path) },
+        overrides: {
+          ...settings.commands,
+          env: settings.envDefaults,
+          volumePaths: settings.volumes.map((v) => v.path),
+        },
         presetOverrides: { ...settings.preset, start: settings.commands.start },
         log: (line) => log.write(line),
       }),
@@ -69,7 +98,23 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     const frozenEnv = deployment.env ?? sealFrozenEnv(deps.config, env);
     log.setSecrets([...openEnvVars(deps.config, app.envVars).map((v) => v.value), ...Object.values(env)]);
     const mounts = await prepareVolumes(deps, app, settings.volumes, deployment.previewSlug);
-    if (settings.test) await timer.time("test", () => runTestCommand(deps, { image: image.imageId, command: settings.test!, env, port: image.plan.port, appName: app.name, appId: app.id, memoryMb: settings.memoryMb, cpus: settings.cpus }, log));
+    if (settings.test)
+      await timer.time("test", () =>
+        runTestCommand(
+          deps,
+          {
+            image: image.imageId,
+            command: settings.test!,
+            env,
+            port: image.plan.port,
+            appName: app.name,
+            appId: app.id,
+            memoryMb: settings.memoryMb,
+            cpus: settings.cpus,
+          },
+          log,
+        ),
+      );
     await startDeploying(deps.prisma, deployment.id, {
       imageId: image.imageId,
       imageTag: image.tag,
@@ -83,10 +128,20 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       env: frozenEnv,
     });
 
-    log.write(`Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`);
+    log.write(
+      `Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`,
+    );
     const start = (port: number) =>
       startAndCheck(deps, timer, log, startedContainerIds, {
-        request: deploymentStartRequest(deps.config, app, { ...deployment, imageId: image.imageId, port, memoryMb: settings.memoryMb, cpus: settings.cpus, mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })), env: frozenEnv }),
+        request: deploymentStartRequest(deps.config, app, {
+          ...deployment,
+          imageId: image.imageId,
+          port,
+          memoryMb: settings.memoryMb,
+          cpus: settings.cpus,
+          mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
+          env: frozenEnv,
+        }),
         replicas: settings.replicas,
         health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
       });
@@ -96,7 +151,9 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     if (firstFailure && adoptPort !== undefined) {
       // The app ignores $PORT but listens on all interfaces on exactly one port: serve that one, and say so.
       log.write(firstFailure.evidence.split("\n")[0] ?? "");
-      log.write(`Pier adopts port ${adoptPort}: starting the app again with it published (set "port": ${adoptPort} in pier.json or the app's settings to skip this, or make the app listen on $PORT)`);
+      log.write(
+        `Pier adopts port ${adoptPort}: starting the app again with it published (set "port": ${adoptPort} in pier.json or the app's settings to skip this, or make the app listen on $PORT)`,
+      );
       for (const id of startedContainerIds.splice(0)) await removeFailedContainer(deps, deployment.id, id, log);
       await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { port: adoptPort } });
       replicaSet = await start(adoptPort);
@@ -105,7 +162,9 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
       log.write(replicaSet.unhealthy.evidence);
       throw new DeployFailedError(replicaSet.unhealthy.evidence.split("\n")[0] ?? "health check failed");
     }
-    log.write(`Healthy after ${replicaSet.afterMs} ms${settings.replicas > 1 ? ` (all ${settings.replicas} replicas)` : ""}`);
+    log.write(
+      `Healthy after ${replicaSet.afterMs} ms${settings.replicas > 1 ? ` (all ${settings.replicas} replicas)` : ""}`,
+    );
     await recordServingReplicas(deps, app.id, deployment.id, replicaSet.containers);
 
     if (deployment.previewSlug) {
@@ -127,10 +186,19 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
     if (settings.autoscale !== undefined) {
       // pier.json's policy takes effect with the code that carries it.
       await deps.prisma.app.update({ where: { id: app.id }, data: { autoscale: settings.autoscale ?? Prisma.DbNull } });
-      log.write(settings.autoscale ? `Autoscale: ${settings.autoscale.min} … ${settings.autoscale.max} replicas (pier.json)` : "Autoscale: off (pier.json)");
+      log.write(
+        settings.autoscale
+          ? `Autoscale: ${settings.autoscale.min} … ${settings.autoscale.max} replicas (pier.json)`
+          : "Autoscale: off (pier.json)",
+      );
     }
-    if (!release.routed) log.write(`Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`);
-    log.write(`Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`);
+    if (!release.routed)
+      log.write(
+        `Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`,
+      );
+    log.write(
+      `Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`,
+    );
     await markReady(deps, deployment.id, log, timer);
     return { outcome: "ready", afterRelease: () => afterRelease(deps, app.id, log) };
   } finally {
@@ -140,14 +208,22 @@ export async function runDeployment(deps: DeployDeps, deploymentId: string, log:
 }
 
 /** A preview never touches production: it replaces the branch's previous preview at its own URL. */
-async function goLiveAsPreview(deps: DeployDeps, deployment: ClaimedDeployment, log: BuildLog, timer: PhaseTimer): Promise<void> {
+async function goLiveAsPreview(
+  deps: DeployDeps,
+  deployment: ClaimedDeployment,
+  log: BuildLog,
+  timer: PhaseTimer,
+): Promise<void> {
   const { app } = deployment;
   const slug = deployment.previewSlug!;
   // Routed first, READY second: when the API says READY, the preview URL serves this version.
   await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { previewLiveAt: new Date() } });
   const routed = await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
-  if (!routed) log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
-  log.write(`Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`);
+  if (!routed)
+    log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
+  log.write(
+    `Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`,
+  );
   await markReady(deps, deployment.id, log, timer);
 }
 
@@ -177,15 +253,34 @@ interface StartPlan {
 }
 
 /** Starts the deployment's containers and health-checks them, timing the start and the wait apart. */
-async function startAndCheck(deps: DeployDeps, timer: PhaseTimer, log: BuildLog, started: string[], plan: StartPlan): Promise<ReplicaSet> {
+async function startAndCheck(
+  deps: DeployDeps,
+  timer: PhaseTimer,
+  log: BuildLog,
+  started: string[],
+  plan: StartPlan,
+): Promise<ReplicaSet> {
   const begun = performance.now();
   let startMs = 0;
-  const set = await startReplicas(deps.runtime, deps.config, plan.request, plan.replicas, plan.health, async (container, replica) => {
-    started.push(container.id);
-    log.write(`Started container ${container.id.slice(0, 12)}${plan.replicas > 1 ? ` (replica ${replica} of ${plan.replicas})` : ""} on 127.0.0.1:${container.hostPort}`);
-    if (replica === 1) await deps.prisma.deployment.update({ where: { id: plan.request.deploymentId }, data: { containerId: container.id, hostPort: container.hostPort } });
-    startMs = performance.now() - begun;
-  });
+  const set = await startReplicas(
+    deps.runtime,
+    deps.config,
+    plan.request,
+    plan.replicas,
+    plan.health,
+    async (container, replica) => {
+      started.push(container.id);
+      log.write(
+        `Started container ${container.id.slice(0, 12)}${plan.replicas > 1 ? ` (replica ${replica} of ${plan.replicas})` : ""} on 127.0.0.1:${container.hostPort}`,
+      );
+      if (replica === 1)
+        await deps.prisma.deployment.update({
+          where: { id: plan.request.deploymentId },
+          data: { containerId: container.id, hostPort: container.hostPort },
+        });
+      startMs = performance.now() - begun;
+    },
+  );
   timer.record("start", startMs);
   timer.record("health", performance.now() - begun - startMs);
   return set;
@@ -199,7 +294,10 @@ async function prepareWorkDir(config: PierConfig, appName: string, shortId: stri
 async function clone(deps: DeployDeps, deployment: ClaimedDeployment, workDir: string, log: BuildLog) {
   const { app } = deployment;
   // Settings may have changed since the app was created: check the URL again right before git sees it.
-  const url = checkRepoUrl(app.repoUrl, { allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS, allowedHosts: deps.config.PIER_GIT_HOSTS });
+  const url = checkRepoUrl(app.repoUrl, {
+    allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS,
+    allowedHosts: deps.config.PIER_GIT_HOSTS,
+  });
   if (!url.ok) throw new DeployFailedError(`repository URL refused: ${url.reason}`);
   log.write(`Cloning ${url.url} at ${deployment.commitSha ?? `the head of ${deployment.branch}`}`);
   const commit = await cloneCommit({
@@ -223,11 +321,18 @@ async function clone(deps: DeployDeps, deployment: ClaimedDeployment, workDir: s
 /** Old containers drain and stop (the rollback target stays warm); old images beyond retention go. */
 async function afterRelease(deps: DeployDeps, appId: string, log: BuildLog): Promise<void> {
   try {
-    const settled = await settleAppContainers(deps, appId, { drainMs: deps.config.PIER_DRAIN_MS, keepWarm: deps.config.PIER_WARM_DEPLOYMENTS });
+    const settled = await settleAppContainers(deps, appId, {
+      drainMs: deps.config.PIER_DRAIN_MS,
+      keepWarm: deps.config.PIER_WARM_DEPLOYMENTS,
+    });
     if (settled.warm.length) log.write(`Kept warm for instant rollback: ${settled.warm.join(", ")}`);
-    if (settled.stopped.length) log.write(`Stopped after a ${deps.config.PIER_DRAIN_MS} ms drain: ${settled.stopped.join(", ")}`);
+    if (settled.stopped.length)
+      log.write(`Stopped after a ${deps.config.PIER_DRAIN_MS} ms drain: ${settled.stopped.join(", ")}`);
     const pruned = await pruneOldDeployments(deps, appId, deps.config.PIER_RETAIN_DEPLOYMENTS);
-    if (pruned.length) log.write(`Pruned ${pruned.length} old deployment image(s) (keeping ${deps.config.PIER_RETAIN_DEPLOYMENTS}): ${pruned.map((p) => `${p.imageTag} (${p.deploymentId})`).join(", ")}`);
+    if (pruned.length)
+      log.write(
+        `Pruned ${pruned.length} old deployment image(s) (keeping ${deps.config.PIER_RETAIN_DEPLOYMENTS}): ${pruned.map((p) => `${p.imageTag} (${p.deploymentId})`).join(", ")}`,
+      );
   } catch (error) {
     // The new version is live; leftovers are worth a warning in the log, not a failed deploy.
     log.write(`Warning: cleaning up old deployments failed: ${(error as Error).message}`);
@@ -235,10 +340,18 @@ async function afterRelease(deps: DeployDeps, appId: string, log: BuildLog): Pro
   }
 }
 
-async function removeFailedContainer(deps: DeployDeps, deploymentId: string, containerId: string, log: BuildLog): Promise<void> {
+async function removeFailedContainer(
+  deps: DeployDeps,
+  deploymentId: string,
+  containerId: string,
+  log: BuildLog,
+): Promise<void> {
   try {
     await deps.runtime.removeContainer(containerId);
-    await deps.prisma.deployment.updateMany({ where: { id: deploymentId }, data: { hostPort: null, containerId: null } });
+    await deps.prisma.deployment.updateMany({
+      where: { id: deploymentId },
+      data: { hostPort: null, containerId: null },
+    });
     await announceRouteChange(deps.redis);
     log.write(`Removed the container of this failed deployment`);
   } catch (error) {

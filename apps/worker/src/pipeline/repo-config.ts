@@ -1,4 +1,13 @@
-import { autoscaleOverMaxima, parsePierJson, storedAutoscalePolicy, volumesSchema, type AutoscalePolicy, type PierJson, type PierConfig, type VolumeSpec } from "@pier/shared";
+import {
+  autoscaleOverMaxima,
+  parsePierJson,
+  storedAutoscalePolicy,
+  volumesSchema,
+  type AutoscalePolicy,
+  type PierJson,
+  type PierConfig,
+  type VolumeSpec,
+} from "@pier/shared";
 import type { App } from "@pier/db";
 import type { RepoFiles } from "../build/repo-files.ts";
 import { DeployFailedError } from "../errors.ts";
@@ -17,13 +26,22 @@ export function checkOperatorMaxima(pierJson: PierJson | null, config: PierConfi
   if (!pierJson) return;
   const over: string[] = [];
   const check = (field: string, value: number | undefined, max: number, setting: string, unit = "") => {
-    if (value !== undefined && value > max) over.push(`field "${field}": ${value}${unit} is over the operator's maximum ${max}${unit} (${setting})`);
+    if (value !== undefined && value > max)
+      over.push(`field "${field}": ${value}${unit} is over the operator's maximum ${max}${unit} (${setting})`);
   };
   check("resources.memory", pierJson.resources?.memory, config.PIER_MAX_MEMORY_MB, "PIER_MAX_MEMORY_MB", " MB");
   check("resources.cpus", pierJson.resources?.cpus, config.PIER_MAX_CPUS, "PIER_MAX_CPUS");
   check("replicas", pierJson.replicas, config.PIER_MAX_REPLICAS, "PIER_MAX_REPLICAS");
-  if (pierJson.autoscale) for (const { field, message } of autoscaleOverMaxima(pierJson.autoscale, config.PIER_MAX_REPLICAS)) over.push(`field "${field}": ${message}`);
-  check("healthCheck.timeoutSeconds", pierJson.healthCheck?.timeoutSeconds, config.PIER_MAX_HEALTHCHECK_TIMEOUT_S, "PIER_MAX_HEALTHCHECK_TIMEOUT_S", " s");
+  if (pierJson.autoscale)
+    for (const { field, message } of autoscaleOverMaxima(pierJson.autoscale, config.PIER_MAX_REPLICAS))
+      over.push(`field "${field}": ${message}`);
+  check(
+    "healthCheck.timeoutSeconds",
+    pierJson.healthCheck?.timeoutSeconds,
+    config.PIER_MAX_HEALTHCHECK_TIMEOUT_S,
+    "PIER_MAX_HEALTHCHECK_TIMEOUT_S",
+    " s",
+  );
   if (over.length) throw new DeployFailedError(`pier.json asks for more than this Pier allows: ${over.join("; ")}`);
 }
 
@@ -51,25 +69,60 @@ export interface DeploySettings {
 /** Precedence: pier.json > app settings > detection/defaults. Env: the app's env vars override pier.json's defaults. */
 export function resolveDeploySettings(app: App, pierJson: PierJson | null, config: PierConfig): DeploySettings {
   const explained: string[] = [];
-  const pick = <T>(name: string, fromFile: T | undefined, fromSettings: T | undefined | null, fallback: T, fallbackSource: string, show: (v: T) => string = String): T => {
-    const [value, source] = fromFile !== undefined ? [fromFile, "pier.json"] : fromSettings !== undefined && fromSettings !== null ? [fromSettings, "app settings"] : [fallback, fallbackSource];
+  const pick = <T>(
+    name: string,
+    fromFile: T | undefined,
+    fromSettings: T | undefined | null,
+    fallback: T,
+    fallbackSource: string,
+    show: (v: T) => string = String,
+  ): T => {
+    const [value, source] =
+      fromFile !== undefined
+        ? [fromFile, "pier.json"]
+        : fromSettings !== undefined && fromSettings !== null
+          ? [fromSettings, "app settings"]
+          : [fallback, fallbackSource];
     explained.push(`${name}: ${show(value)} (${source})`);
     return value;
   };
-  const port = pick<number | null>("port", pierJson?.port, app.port, null, "detection", (v) => (v === null ? "detected from the build" : String(v)));
+  const port = pick<number | null>("port", pierJson?.port, app.port, null, "detection", (v) =>
+    v === null ? "detected from the build" : String(v),
+  );
   const healthCheckPath = pick("health check path", pierJson?.healthCheck?.path, app.healthCheckPath, "/", "default");
   const timeoutSeconds = pierJson?.healthCheck?.timeoutSeconds;
-  const healthCheckTimeoutMs = pick("health check timeout", timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000, undefined, config.PIER_HEALTHCHECK_TIMEOUT_MS, "PIER_HEALTHCHECK_TIMEOUT_MS", (v) => `${v} ms`);
-  const memoryMb = pick("memory", pierJson?.resources?.memory, undefined, config.PIER_CONTAINER_MEMORY_MB, "PIER_CONTAINER_MEMORY_MB", (v) => `${v} MB`);
+  const healthCheckTimeoutMs = pick(
+    "health check timeout",
+    timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    undefined,
+    config.PIER_HEALTHCHECK_TIMEOUT_MS,
+    "PIER_HEALTHCHECK_TIMEOUT_MS",
+    (v) => `${v} ms`,
+  );
+  const memoryMb = pick(
+    "memory",
+    pierJson?.resources?.memory,
+    undefined,
+    config.PIER_CONTAINER_MEMORY_MB,
+    "PIER_CONTAINER_MEMORY_MB",
+    (v) => `${v} MB`,
+  );
   const cpus = pick("cpus", pierJson?.resources?.cpus, undefined, config.PIER_CONTAINER_CPUS, "PIER_CONTAINER_CPUS");
   const commands = { install: pierJson?.install, build: pierJson?.build, start: pierJson?.start };
-  for (const [name, value] of Object.entries(commands)) if (value) explained.push(`${name} command: ${value} (pier.json)`);
+  for (const [name, value] of Object.entries(commands))
+    if (value) explained.push(`${name} command: ${value} (pier.json)`);
   if (pierJson?.test) explained.push(`test command: ${pierJson.test} (pier.json)`);
   const envDefaults = pierJson?.env ?? {};
-  if (Object.keys(envDefaults).length) explained.push(`env defaults: ${Object.keys(envDefaults).join(", ")} (pier.json; the app's env vars override them)`);
+  if (Object.keys(envDefaults).length)
+    explained.push(
+      `env defaults: ${Object.keys(envDefaults).join(", ")} (pier.json; the app's env vars override them)`,
+    );
   const fromSettings = volumesSchema.safeParse(app.volumes);
   const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
-  if (volumes.length) explained.push(`volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`);
+  if (volumes.length)
+    explained.push(
+      `volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`,
+    );
   // Without pier.json's count, a new deployment keeps the replicas production runs with now (POST /scale).
   let replicas = pick("replicas", pierJson?.replicas, app.replicas, 1, "default");
   const autoscale = pierJson?.autoscale;
@@ -80,9 +133,26 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
     const bounded = Math.min(policy.max, Math.max(policy.min, 1, replicas));
     if (bounded !== replicas) explained.push(`replicas: ${bounded} (autoscale ${policy.min} … ${policy.max})`);
     replicas = bounded;
-    explained.push(`autoscale: ${policy.min} … ${policy.max} replicas, ${policy.targetConcurrency} in flight per replica (${autoscale === undefined ? "app settings" : "pier.json"})`);
+    explained.push(
+      `autoscale: ${policy.min} … ${policy.max} replicas, ${policy.targetConcurrency} in flight per replica (${autoscale === undefined ? "app settings" : "pier.json"})`,
+    );
   } else if (autoscale === null) explained.push("autoscale: off (pier.json)");
   const preset = { framework: pierJson?.framework, outputDir: pierJson?.outputDir, spa: pierJson?.spa };
-  for (const [name, value] of Object.entries(preset)) if (value !== undefined) explained.push(`${name}: ${value} (pier.json)`);
-  return { port, healthCheckPath, healthCheckTimeoutMs, memoryMb, cpus, commands, preset, test: pierJson?.test, envDefaults, volumes, replicas, autoscale, explained };
+  for (const [name, value] of Object.entries(preset))
+    if (value !== undefined) explained.push(`${name}: ${value} (pier.json)`);
+  return {
+    port,
+    healthCheckPath,
+    healthCheckTimeoutMs,
+    memoryMb,
+    cpus,
+    commands,
+    preset,
+    test: pierJson?.test,
+    envDefaults,
+    volumes,
+    replicas,
+    autoscale,
+    explained,
+  };
 }

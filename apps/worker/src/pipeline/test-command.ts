@@ -33,6 +33,7 @@ export async function runTestCommand(
   });
   for (const line of result.output.replace(/\n$/, "").split("\n")) log.write(line, "test");
   if (result.timedOut) throw new DeployFailedError(`test command timed out after ${TEST_TIMEOUT_MS / 1000} s`);
-  if (result.exitCode !== 0) throw new DeployFailedError(`test command failed (exit ${result.exitCode}): ${request.command}`);
+  if (result.exitCode !== 0)
+    throw new DeployFailedError(`test command failed (exit ${result.exitCode}): ${request.command}`);
   log.write(`Tests passed in ${result.durationMs} ms`);
 }

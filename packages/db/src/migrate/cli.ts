@@ -13,7 +13,9 @@ try {
     const { created } = await ensureDatabase(databaseUrl);
     if (created) console.log(`created database ${decodeURIComponent(new URL(databaseUrl).pathname.slice(1))}`);
     const { applied } = await migrateDeploy(databaseUrl);
-    console.log(applied.length ? applied.map((migration) => `applied ${migration}`).join("\n") : "no pending migrations");
+    console.log(
+      applied.length ? applied.map((migration) => `applied ${migration}`).join("\n") : "no pending migrations",
+    );
   } else if (command === "create" && name) {
     const dir = await createMigration(databaseUrl, name);
     console.log(dir ? `wrote ${path.relative(REPO_ROOT, dir)}/migration.sql` : "no changes");

@@ -7,7 +7,10 @@ import { createMigrationAdapterFactory } from "./adapter-factory.ts";
 type SchemaEngine = Awaited<ReturnType<typeof bindings.SchemaEngine.new>>;
 
 interface WasmApi {
-  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
 
 let instantiated: Promise<void> | null = null;
@@ -40,7 +43,9 @@ function instantiate(): Promise<void> {
     const wasmPath = path.join(path.dirname(glue), "schema_engine_bg.wasm");
     // Node has WebAssembly; the compile options here carry no DOM lib, which is where TS declares it.
     const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    const { instance } = await wasmApi.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": withUnrefTimers(bindings) });
+    const { instance } = await wasmApi.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": withUnrefTimers(bindings),
+    });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();

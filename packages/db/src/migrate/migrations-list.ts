@@ -7,7 +7,10 @@ export async function readMigrationsList(baseDir: string) {
   const lockPath = path.join(baseDir, "migration_lock.toml");
   const lockContent = existsSync(lockPath) ? await readFile(lockPath, "utf8") : null;
   const entries = existsSync(baseDir) ? await readdir(baseDir, { withFileTypes: true }) : [];
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const file = path.join(baseDir, name, "migration.sql");

@@ -7,7 +7,17 @@ import type { releaseDto } from "../../schemas/release.ts";
 import type { AppMetrics } from "../../services/metrics.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, type Html } from "../html.ts";
-import { isUnfinished, AUTO_REFRESH, badge, commitCell, csrfField, duration, layout, timeAgo, type PageContext } from "../ui.ts";
+import {
+  isUnfinished,
+  AUTO_REFRESH,
+  badge,
+  commitCell,
+  csrfField,
+  duration,
+  layout,
+  timeAgo,
+  type PageContext,
+} from "../ui.ts";
 import { autoscaleCard, type ScaleDecisionView } from "./autoscale.ts";
 import { metricsCard } from "./metrics.ts";
 import { productionCard, REPLICAS_SCRIPT } from "./production.ts";
@@ -17,7 +27,13 @@ type DeploymentView = z.infer<typeof deploymentDto>;
 type ReleaseView = z.infer<typeof releaseDto>;
 
 /** Name, URL and the Deploy button above the app's tabs (overview, logs, settings). */
-export function appHeader(ctx: PageContext, app: AppView, live: boolean, tab: "overview" | "logs" | "settings", hasDeployments: boolean): Html {
+export function appHeader(
+  ctx: PageContext,
+  app: AppView,
+  live: boolean,
+  tab: "overview" | "logs" | "settings",
+  hasDeployments: boolean,
+): Html {
   return html`<div class="crumbs"><a href="/">Apps</a> /</div>
     <div class="head"><div><h1>${app.name}</h1>
       <div class="sub">${live ? html`<a class="pill-url" href="${app.url}" target="_blank" rel="noopener noreferrer">${app.url}</a>` : html`<span class="faint">Not live yet</span>`}
@@ -50,7 +66,9 @@ function deploymentsCard(ctx: PageContext, { app, deployments, production }: App
     const older = production !== null && d.raw.createdAt < production.createdAt;
     const kind = older ? "rollback" : "promote";
     const label = older ? "Roll back to this" : "Promote";
-    const question = older ? `Roll ${app.name} back to deployment ${d.view.shortId}? It goes live without a rebuild.` : `Make deployment ${d.view.shortId} production of ${app.name}?`;
+    const question = older
+      ? `Roll ${app.name} back to deployment ${d.view.shortId}? It goes live without a rebuild.`
+      : `Make deployment ${d.view.shortId} production of ${app.name}?`;
     return html`<form method="post" action="/apps/${app.name}/${kind}" class="inline" data-confirm="${question}">${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.view.id}"><button class="btn sm" type="submit" data-action="${kind}" data-deployment="${d.view.id}">${label}</button></form>`;
   };
   if (deployments.length === 0) {
@@ -74,7 +92,8 @@ function deploymentsCard(ctx: PageContext, { app, deployments, production }: App
 }
 
 function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
-  const ref = (r: { id: string; shortId: string } | null) => (r ? html`<a class="mono" href="/deployments/${r.id}">${r.shortId}</a>` : html`<span class="faint">—</span>`);
+  const ref = (r: { id: string; shortId: string } | null) =>
+    r ? html`<a class="mono" href="/deployments/${r.id}">${r.shortId}</a>` : html`<span class="faint">—</span>`;
   return html`<div class="card"><div class="ch"><h2>Releases</h2><span class="hint">Every change of what production serves</span></div>
     ${
       releases.length === 0
@@ -97,7 +116,9 @@ export function appPage(ctx: PageContext, data: AppPageData): string {
   const production = data.production
     ? html`${productionCard(ctx, data.app, data.maxReplicas, data.scale.values, data.scale.errors)}${autoscaleCard(ctx, data.app, data.maxReplicas, data.autoscale.values, data.autoscale.errors)}`
     : "";
-  const metrics = data.production ? metricsCard(data.app.name, data.metrics, data.window, data.scaleDecisions, ctx.now) : "";
+  const metrics = data.production
+    ? metricsCard(data.app.name, data.metrics, data.window, data.scaleDecisions, ctx.now)
+    : "";
   return layout(ctx, {
     title: data.app.name,
     nav: "apps",

@@ -3,7 +3,18 @@ import type { z } from "zod";
 import type { appDto } from "../../schemas/app.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, raw } from "../html.ts";
-import { isUnfinished, AUTO_REFRESH, badge, commitCell, csrfField, field, healthBadge, layout, timeAgo, type PageContext } from "../ui.ts";
+import {
+  isUnfinished,
+  AUTO_REFRESH,
+  badge,
+  commitCell,
+  csrfField,
+  field,
+  healthBadge,
+  layout,
+  timeAgo,
+  type PageContext,
+} from "../ui.ts";
 
 export interface AppRow {
   /** With `replicas`: how production runs now. */

@@ -2,7 +2,13 @@ import type { AuditEvent } from "@pier/db";
 import { html, type Html } from "../html.ts";
 import { layout, timeAgo, type PageContext } from "../ui.ts";
 
-const KIND_LABELS: Record<string, string> = { admin: "admin token", token: "API token", session: "dashboard", webhook: "GitHub webhook", anonymous: "wrong sign-in" };
+const KIND_LABELS: Record<string, string> = {
+  admin: "admin token",
+  token: "API token",
+  session: "dashboard",
+  webhook: "GitHub webhook",
+  anonymous: "wrong sign-in",
+};
 
 function who(e: AuditEvent): Html {
   if (e.actorKind === "token") return html`<b>${e.actor}</b> <span class="tag">API token</span>`;
@@ -15,7 +21,10 @@ function answer(status: number): Html {
 }
 
 /** The audit log: every change asked of Pier, newest first, optionally of one app. */
-export function auditPage(ctx: PageContext, data: { events: AuditEvent[]; app?: string | undefined; limit: number }): string {
+export function auditPage(
+  ctx: PageContext,
+  data: { events: AuditEvent[]; app?: string | undefined; limit: number },
+): string {
   const { events, app, limit } = data;
   const sub = app
     ? html`Changes to <a href="/apps/${app}"><b>${app}</b></a>, newest first · <a href="/audit">every app</a>`
@@ -24,12 +33,17 @@ export function auditPage(ctx: PageContext, data: { events: AuditEvent[]; app?: 
     events.length === 0
       ? html`<div class="empty" data-empty="audit"><h2>Nothing changed yet</h2><p>Changes made with an API token, the admin token or this dashboard show here, refused ones too.</p></div>`
       : html`<table data-table="audit"><thead><tr><th>When</th><th>Who</th><th>What</th><th>App</th><th class="right">Answer</th></tr></thead><tbody>${events.map(
-          (e) => html`<tr data-audit="${e.id}"><td class="nowrap">${timeAgo(e.at, ctx.now)}</td><td data-col="who">${who(e)}</td>
+          (
+            e,
+          ) => html`<tr data-audit="${e.id}"><td class="nowrap">${timeAgo(e.at, ctx.now)}</td><td data-col="who">${who(e)}</td>
             <td data-col="what"><span class="mono" title="${e.path}">${e.method} ${e.route}</span></td>
             <td data-col="app">${e.target ? html`<a href="/audit?app=${e.target}">${e.target}</a>` : html`<span class="faint">—</span>`}</td>
             <td class="right">${answer(e.status)}</td></tr>`,
         )}</tbody></table>`;
-  const more = events.length === limit ? html`<div class="cb muted small">The newest ${limit} shown; <code>GET /api/audit?limit=1000</code> goes further back.</div>` : "";
+  const more =
+    events.length === limit
+      ? html`<div class="cb muted small">The newest ${limit} shown; <code>GET /api/audit?limit=1000</code> goes further back.</div>`
+      : "";
   return layout(ctx, {
     title: "Audit",
     nav: "audit",

@@ -31,7 +31,11 @@ export function describePolicy(policy: AutoscalePolicy): string {
 /** "1 → 4: <reason> · <time>": the tooltip of a decision's mark on the replicas chart. */
 export function decisionMark(decision: ScaleDecisionView): ChartMark {
   const panic = decision.panic ? " (panic mode)" : "";
-  return { t: decision.at.getTime(), kind: "scale-decision", label: `${decision.fromReplicas} → ${decision.toReplicas}: ${decision.reason}${panic} · ${exactTime(decision.at)}` };
+  return {
+    t: decision.at.getTime(),
+    kind: "scale-decision",
+    label: `${decision.fromReplicas} → ${decision.toReplicas}: ${decision.reason}${panic} · ${exactTime(decision.at)}`,
+  };
 }
 
 /** The autoscaler's last decisions, newest first, under the charts. Nothing when there are none. */
@@ -52,11 +56,21 @@ export function autoscaledNote(policy: AutoscalePolicy): Html {
 }
 
 /** The autoscale policy, the form that sets it (empty fields take the defaults) and the button that turns it off. */
-export function autoscaleCard(ctx: PageContext, app: { name: string; autoscale: AutoscalePolicy | null }, maxReplicas: number, values: FormValues, errors: FieldErrors): Html {
+export function autoscaleCard(
+  ctx: PageContext,
+  app: { name: string; autoscale: AutoscalePolicy | null },
+  maxReplicas: number,
+  values: FormValues,
+  errors: FieldErrors,
+): Html {
   const { autoscale: policy } = app;
   const v = (name: keyof AutoscalePolicy) => values[name] ?? (policy?.[name] === undefined ? "" : String(policy[name]));
-  const number = (name: keyof AutoscalePolicy, label: string, help: string, placeholder = String(DEFAULTS[name] ?? "")) =>
-    field({ name, label, type: "number", value: v(name), errors, help, placeholder });
+  const number = (
+    name: keyof AutoscalePolicy,
+    label: string,
+    help: string,
+    placeholder = String(DEFAULTS[name] ?? ""),
+  ) => field({ name, label, type: "number", value: v(name), errors, help, placeholder });
   const off = policy
     ? html`<form method="post" action="/apps/${app.name}/autoscale/off" class="inline" data-form="autoscale-off" data-confirm="Turn autoscaling off for ${app.name}? Replicas stay where they are.">${csrfField(ctx)}<button class="btn sm" type="submit" data-action="autoscale-off">Turn off</button></form>`
     : "";

@@ -1,7 +1,17 @@
 import type { z } from "zod";
 import type { deploymentDto } from "../../schemas/deployment.ts";
 import { html, raw } from "../html.ts";
-import { isUnfinished, badge, csrfField, duration, layout, shortSha, subject, timeAgo, type PageContext } from "../ui.ts";
+import {
+  isUnfinished,
+  badge,
+  csrfField,
+  duration,
+  layout,
+  shortSha,
+  subject,
+  timeAgo,
+  type PageContext,
+} from "../ui.ts";
 import type { AppView } from "./app.ts";
 
 type DeploymentView = z.infer<typeof deploymentDto>;
@@ -40,7 +50,13 @@ const LOG_SCRIPT = `
 })();
 `;
 
-export function deploymentPage(ctx: PageContext, app: AppView, d: DeploymentView, lines: LogLine[], canRelease: "rollback" | "promote" | null): string {
+export function deploymentPage(
+  ctx: PageContext,
+  app: AppView,
+  d: DeploymentView,
+  lines: LogLine[],
+  canRelease: "rollback" | "promote" | null,
+): string {
   const active = isUnfinished(d.status);
   const lastId = lines.length ? lines[lines.length - 1]!.id : "0";
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -67,7 +83,9 @@ export function deploymentPage(ctx: PageContext, app: AppView, d: DeploymentView
       </div>${d.reason ? html`<div class="reason" data-reason><b>${d.status === "FAILED" ? "Failed" : "Cancelled"}:</b> ${d.reason}</div>` : ""}</div>
       <div class="card"><div class="ch"><h2>Build log</h2>${active ? html`<span class="livedot" id="live">Live</span>` : html`<span class="hint">${lines.length} lines · times in UTC</span>`}</div>
         <div class="log" id="log" data-deployment="${d.id}" data-after="${lastId}" ${active ? raw("data-live") : ""} role="log" aria-live="polite">${
-          lines.length === 0 ? html`<div class="none" id="log-none">${active ? "Waiting for the build to start…" : "No log lines were recorded."}</div>` : ""
+          lines.length === 0
+            ? html`<div class="none" id="log-none">${active ? "Waiting for the build to start…" : "No log lines were recorded."}</div>`
+            : ""
         }${lines.map((l) => html`<div class="ln ${l.stream.replace(/[^a-z]/g, "")}"><span class="t">${clock(l.at)}</span><span class="x">${l.line}</span></div>`)}</div></div>`,
     scripts: [LOG_SCRIPT],
   });

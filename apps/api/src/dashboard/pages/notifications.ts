@@ -56,7 +56,8 @@ function secretNotice(created: Channel): Html {
 }
 
 function deliveriesTable(ctx: PageContext, deliveries: NotificationDelivery[], limit: number): Html {
-  if (deliveries.length === 0) return html`<div class="cb muted small" data-empty="deliveries">Nothing sent yet. Press <b>Send test</b> to check the URL.</div>`;
+  if (deliveries.length === 0)
+    return html`<div class="cb muted small" data-empty="deliveries">Nothing sent yet. Press <b>Send test</b> to check the URL.</div>`;
   return html`<table data-table="deliveries"><thead><tr><th>Event</th><th>Status</th><th class="right">Attempts</th><th>Response</th><th>Last error</th><th class="right">Time</th></tr></thead><tbody>${deliveries.map(
     (d) => html`<tr data-delivery="${d.id}" data-event="${d.event}">
       <td class="mono">${d.event}</td>
@@ -70,7 +71,8 @@ function deliveriesTable(ctx: PageContext, deliveries: NotificationDelivery[], l
 }
 
 function channelCard(ctx: PageContext, { channel, deliveries }: ChannelRow, limit: number): Html {
-  const list = (items: string[], all: string) => (items.length === 0 ? html`<span class="muted">${all}</span>` : html`<span class="mono">${items.join(", ")}</span>`);
+  const list = (items: string[], all: string) =>
+    items.length === 0 ? html`<span class="muted">${all}</span>` : html`<span class="mono">${items.join(", ")}</span>`;
   return html`<div class="card" id="channel-${channel.id}" data-channel="${channel.id}">
     <div class="ch"><div class="commit"><b class="trunc mono" title="${channel.url}">${channel.url}</b><span class="muted small">Added ${timeAgo(channel.createdAt, ctx.now)}</span></div>
       <div class="actions">
@@ -85,9 +87,12 @@ function channelCard(ctx: PageContext, { channel, deliveries }: ChannelRow, limi
 }
 
 function createCard(ctx: PageContext, form: ChannelForm, errors: FieldErrors): Html {
-  const formats = NOTIFICATION_FORMATS.map((f) => html`<option value="${f}" ${form.format === f ? raw("selected") : ""}>${FORMAT_LABELS[f]}</option>`);
+  const formats = NOTIFICATION_FORMATS.map(
+    (f) => html`<option value="${f}" ${form.format === f ? raw("selected") : ""}>${FORMAT_LABELS[f]}</option>`,
+  );
   const events = NOTIFICATION_EVENTS.map(
-    (e) => html`<label><input type="checkbox" name="events" value="${e}" ${form.events.includes(e) ? raw("checked") : ""}> <span class="mono">${e}</span></label>`,
+    (e) =>
+      html`<label><input type="checkbox" name="events" value="${e}" ${form.events.includes(e) ? raw("checked") : ""}> <span class="mono">${e}</span></label>`,
   );
   return html`<div class="card" id="add"><div class="ch"><h2>Add a channel</h2><span class="hint">Pier posts each alert to the URL, retrying with back-off if it doesn't answer 2xx.</span></div><div class="cb">
     <form method="post" action="/notifications" novalidate data-form="new-channel">${csrfField(ctx)}

@@ -35,7 +35,14 @@ function until(iso: string | null, now: number): Html | string {
   if (!iso) return html`<span class="faint">—</span>`;
   const at = new Date(iso);
   const s = Math.round((at.getTime() - now) / 1000);
-  const text = s <= 0 ? "now" : s < 90 ? `in ${s} s` : s < 90 * 60 ? `in ${Math.round(s / 60)} min` : `in ${Math.round(s / 3600)} h`;
+  const text =
+    s <= 0
+      ? "now"
+      : s < 90
+        ? `in ${s} s`
+        : s < 90 * 60
+          ? `in ${Math.round(s / 60)} min`
+          : `in ${Math.round(s / 3600)} h`;
   return html`<span title="${exactTime(at)}">${text}</span>`;
 }
 
@@ -58,8 +65,15 @@ export function replicasPanel(appName: string, status: ReplicaStatus, now = Date
 }
 
 /** Production's replicas (live) and the form that scales them, or, while a policy is on, a note that the autoscaler does. */
-export function productionCard(ctx: PageContext, app: { name: string; replicas: ReplicaStatus; autoscale: AutoscalePolicy | null }, maxReplicas: number, values: FormValues, errors: FieldErrors): Html {
-  if (app.autoscale) return html`<div class="card" id="production">${replicasPanel(app.name, app.replicas, ctx.now)}${autoscaledNote(app.autoscale)}</div>`;
+export function productionCard(
+  ctx: PageContext,
+  app: { name: string; replicas: ReplicaStatus; autoscale: AutoscalePolicy | null },
+  maxReplicas: number,
+  values: FormValues,
+  errors: FieldErrors,
+): Html {
+  if (app.autoscale)
+    return html`<div class="card" id="production">${replicasPanel(app.name, app.replicas, ctx.now)}${autoscaledNote(app.autoscale)}</div>`;
   return html`<div class="card" id="production">${replicasPanel(app.name, app.replicas, ctx.now)}
     <form method="post" action="/apps/${app.name}/scale" class="scale" novalidate data-form="scale">${csrfField(ctx)}
       ${field({ name: "replicas", label: "Replicas", type: "number", min: 0, max: maxReplicas, value: values.replicas ?? String(app.replicas.desired), errors, help: `0 to ${maxReplicas}. Starts or stops containers of the live deployment; no build.` })}

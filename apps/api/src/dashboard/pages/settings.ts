@@ -11,7 +11,15 @@ export interface EnvRow {
   updatedAt: Date;
 }
 
-export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasDeployments: boolean, env: EnvRow[], values: FormValues, errors: FieldErrors): string {
+export function settingsPage(
+  ctx: PageContext,
+  app: AppView,
+  live: boolean,
+  hasDeployments: boolean,
+  env: EnvRow[],
+  values: FormValues,
+  errors: FieldErrors,
+): string {
   const v = (k: keyof AppView & string) => values[k] ?? (app[k] === null ? "" : String(app[k]));
   const settingsCard = html`<div class="card" id="build"><div class="ch"><h2>Build and run</h2><span class="hint">Changes apply to the next deploy.</span></div><div class="cb">
     <form method="post" action="/apps/${app.name}/settings" novalidate data-form="settings">${csrfField(ctx)}
@@ -32,7 +40,9 @@ export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasD
       env.length === 0
         ? html`<div class="cb muted" data-empty="env">No variables yet. Add <code>DATABASE_URL</code>, API keys and the like below; the app reads them from its environment.</div>`
         : html`<table data-table="env"><thead><tr><th>Key</th><th>Value</th><th>Applies to</th><th class="hide-sm">Updated</th><th></th></tr></thead><tbody>${env.map(
-            (e) => html`<tr data-env="${e.key}"><td class="mono"><b>${e.key}</b></td><td class="mono muted">${e.masked}</td><td data-targets>${e.targets.join(", ")}</td><td class="hide-sm">${timeAgo(e.updatedAt, ctx.now)}</td>
+            (
+              e,
+            ) => html`<tr data-env="${e.key}"><td class="mono"><b>${e.key}</b></td><td class="mono muted">${e.masked}</td><td data-targets>${e.targets.join(", ")}</td><td class="hide-sm">${timeAgo(e.updatedAt, ctx.now)}</td>
               <td class="right nowrap"><form method="post" action="/apps/${app.name}/env/unset" class="inline" data-confirm="Remove ${e.key}?">${csrfField(ctx)}<input type="hidden" name="key" value="${e.key}"><button class="btn sm ghost" type="submit">Remove</button></form></td></tr>`,
           )}</tbody></table>`
     }
@@ -63,5 +73,9 @@ export function settingsPage(ctx: PageContext, app: AppView, live: boolean, hasD
       <div class="formfoot"><button class="btn danger" type="submit">Delete ${app.name}</button></div>
     </form></div></div>`;
 
-  return layout(ctx, { title: `${app.name} · Settings`, nav: "apps", body: html`${appHeader(ctx, app, live, "settings", hasDeployments)}${settingsCard}${envCard}${webhookCard}${deleteCard}` });
+  return layout(ctx, {
+    title: `${app.name} · Settings`,
+    nav: "apps",
+    body: html`${appHeader(ctx, app, live, "settings", hasDeployments)}${settingsCard}${envCard}${webhookCard}${deleteCard}`,
+  });
 }

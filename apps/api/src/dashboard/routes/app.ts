@@ -23,45 +23,88 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
   const { deps } = kit;
   const { config, prisma } = deps;
 
-  app.get("/apps/:name", { schema: { hide: true, params: appParams, querystring: appQuery, response: html200 } }, async (request, reply) =>
-    renderAppPage(kit, request, reply, request.params.name, request.query.window),
+  app.get(
+    "/apps/:name",
+    { schema: { hide: true, params: appParams, querystring: appQuery, response: html200 } },
+    async (request, reply) => renderAppPage(kit, request, reply, request.params.name, request.query.window),
   );
 
   // The replicas panel alone: the app page fetches it every few seconds to stay live.
-  app.get("/apps/:name/replicas", { schema: { hide: true, params: appParams, response: html200 } }, async (request, reply) => {
-    const target = await findAppByName(prisma, request.params.name);
-    const status = (await replicaStatuses(deps, [target])).get(target.id)!;
-    return kit.page(reply, replicasPanel(target.name, status).value);
-  });
-
-  app.post("/apps/:name/deploy", { schema: { hide: true, params: appParams, body: csrfBody } }, async (request, reply) =>
-    kit.action(request, reply, `/apps/${request.params.name}`, async () => {
+  app.get(
+    "/apps/:name/replicas",
+    { schema: { hide: true, params: appParams, response: html200 } },
+    async (request, reply) => {
       const target = await findAppByName(prisma, request.params.name);
-      const { deployment } = await createDeployment(deps, { app: target, trigger: "DASHBOARD", branch: target.branch });
-      return { to: `/deployments/${deployment.id}` };
-    }),
+      const status = (await replicaStatuses(deps, [target])).get(target.id)!;
+      return kit.page(reply, replicasPanel(target.name, status).value);
+    },
+  );
+
+  app.post(
+    "/apps/:name/deploy",
+    { schema: { hide: true, params: appParams, body: csrfBody } },
+    async (request, reply) =>
+      kit.action(request, reply, `/apps/${request.params.name}`, async () => {
+        const target = await findAppByName(prisma, request.params.name);
+        const { deployment } = await createDeployment(deps, {
+          app: target,
+          trigger: "DASHBOARD",
+          branch: target.branch,
+        });
+        return { to: `/deployments/${deployment.id}` };
+      }),
   );
 
   const releaseBody = csrfBody.extend({ deploymentId: deploymentIdField.optional() });
   for (const kind of ["ROLLBACK", "PROMOTE"] as const) {
-    app.post(`/apps/:name/${kind.toLowerCase()}`, { schema: { hide: true, params: appParams, body: releaseBody } }, async (request, reply) =>
-      kit.action(request, reply, `/apps/${request.params.name}`, async () => {
-        if (kind === "PROMOTE" && !request.body.deploymentId) throw new AppError("validation_failed", "choose a deployment to promote");
-        const result = await releaseExistingDeployment(deps, request.log, { appName: request.params.name, deploymentId: request.body.deploymentId, kind, cause: "DASHBOARD" });
-        const verb = kind === "ROLLBACK" ? "Rolled back" : "Promoted";
-        const routed = result.routed ? "" : " The router hasn't confirmed yet; it will pick it up shortly.";
-        return { flash: { kind: "ok", text: `${verb}: ${result.release.name} puts deployment ${result.deployment.shortId} live.${routed}` } };
-      }),
+    app.post(
+      `/apps/:name/${kind.toLowerCase()}`,
+      { schema: { hide: true, params: appParams, body: releaseBody } },
+      async (request, reply) =>
+        kit.action(request, reply, `/apps/${request.params.name}`, async () => {
+          if (kind === "PROMOTE" && !request.body.deploymentId)
+            throw new AppError("validation_failed", "choose a deployment to promote");
+          const result = await releaseExistingDeployment(deps, request.log, {
+            appName: request.params.name,
+            deploymentId: request.body.deploymentId,
+            kind,
+            cause: "DASHBOARD",
+          });
+          const verb = kind === "ROLLBACK" ? "Rolled back" : "Promoted";
+          const routed = result.routed ? "" : " The router hasn't confirmed yet; it will pick it up shortly.";
+          return {
+            flash: {
+              kind: "ok",
+              text: `${verb}: ${result.release.name} puts deployment ${result.deployment.shortId} live.${routed}`,
+            },
+          };
+        }),
     );
   }
 
   app.post(
     "/apps/:name/scale",
-    { schema: { hide: true, params: appParams, body: csrfBody.extend({ replicas: formText }), response: { 400: z.string() } } },
+    {
+      schema: {
+        hide: true,
+        params: appParams,
+        body: csrfBody.extend({ replicas: formText }),
+        response: { 400: z.string() },
+      },
+    },
     async (request, reply) => {
       const { name } = request.params;
       const typed = request.body.replicas.trim();
-      const again = (message: string) => renderAppPage(kit, request, reply, name, "1h", { scale: { values: { replicas: typed }, errors: { replicas: message } } }, 400);
+      const again = (message: string) =>
+        renderAppPage(
+          kit,
+          request,
+          reply,
+          name,
+          "1h",
+          { scale: { values: { replicas: typed }, errors: { replicas: message } } },
+          400,
+        );
       if (!/^\d{1,4}$/.test(typed)) return again(`Enter a whole number from 0 to ${config.PIER_MAX_REPLICAS}.`);
       try {
         const { replicas } = await scaleApp(deps, name, Number(typed), "dashboard", request.log);
@@ -70,8 +113,10 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
         return kit.flashAndGo(request, reply, { kind: all ? "ok" : "error", text }, `/apps/${name}#production`);
       } catch (error) {
         // A wrong number shows next to the field; "not deployed yet", "busy" or "autoscaled" is a message on the page.
-        if (error instanceof AppError && error.code === "validation_failed" && error.field === "replicas") return again(withoutField(error.message, "replicas"));
-        if (error instanceof AppError && error.code !== "app_not_found") return kit.flashAndGo(request, reply, { kind: "error", text: error.message }, `/apps/${name}#production`);
+        if (error instanceof AppError && error.code === "validation_failed" && error.field === "replicas")
+          return again(withoutField(error.message, "replicas"));
+        if (error instanceof AppError && error.code !== "app_not_found")
+          return kit.flashAndGo(request, reply, { kind: "error", text: error.message }, `/apps/${name}#production`);
         throw error;
       }
     },

@@ -11,10 +11,17 @@ const PAGE_LIMIT = 200;
 
 /** The Audit page: the same log as GET /api/audit. */
 const auditRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
-  app.get("/audit", { schema: { hide: true, querystring: z.object({ app: appName.optional() }), response: html200 } }, async (request, reply) => {
-    const events = await listAuditEvents(kit.deps.prisma, { app: request.query.app, limit: PAGE_LIMIT });
-    return kit.page(reply, auditPage(kit.context(request, reply), { events, app: request.query.app, limit: PAGE_LIMIT }));
-  });
+  app.get(
+    "/audit",
+    { schema: { hide: true, querystring: z.object({ app: appName.optional() }), response: html200 } },
+    async (request, reply) => {
+      const events = await listAuditEvents(kit.deps.prisma, { app: request.query.app, limit: PAGE_LIMIT });
+      return kit.page(
+        reply,
+        auditPage(kit.context(request, reply), { events, app: request.query.app, limit: PAGE_LIMIT }),
+      );
+    },
+  );
 };
 
 export default auditRoutes;

@@ -13,13 +13,32 @@ const logsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { 
 
   app.get(
     "/apps/:name/logs",
-    { schema: { hide: true, params: appParams, querystring: z.object({ follow: z.enum(["1", "0"]).optional() }), response: html200 } },
+    {
+      schema: {
+        hide: true,
+        params: appParams,
+        querystring: z.object({ follow: z.enum(["1", "0"]).optional() }),
+        response: html200,
+      },
+    },
     async (request, reply) => {
       const target = await findAppByName(prisma, request.params.name);
-      const live = target.productionDeploymentId ? await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } }) : null;
+      const live = target.productionDeploymentId
+        ? await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })
+        : null;
       const output = live?.containerId ? await runtime.containerLogs(live.containerId, 300) : null;
       const hasDeployments = (await prisma.deployment.count({ where: { appId: target.id } })) > 0;
-      return kit.page(reply, runtimeLogsPage(kit.context(request, reply), toAppDto(config, target), Boolean(live), hasDeployments, output, request.query.follow === "1"));
+      return kit.page(
+        reply,
+        runtimeLogsPage(
+          kit.context(request, reply),
+          toAppDto(config, target),
+          Boolean(live),
+          hasDeployments,
+          output,
+          request.query.follow === "1",
+        ),
+      );
     },
   );
 };

@@ -32,17 +32,27 @@ export function safeNext(next: string | undefined): string {
 const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
   const loginFailures = new Map<string, { count: number; since: number }>();
 
-  app.get("/login", { schema: { hide: true, querystring: z.object({ next: z.string().max(2_000).optional() }), response: html200 } }, async (request, reply) => {
-    if (kit.state(request).session) return reply.redirect(safeNext(request.query.next), 302);
-    const existing = request.cookies[LOGIN_COOKIE];
-    const nonce = existing && /^[A-Za-z0-9_-]{24}$/.test(existing) ? existing : kit.keys.newLoginNonce();
-    reply.setCookie(LOGIN_COOKIE, nonce, kit.cookieOptions(request, 3_600));
-    return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next: safeNext(request.query.next) }));
-  });
+  app.get(
+    "/login",
+    { schema: { hide: true, querystring: z.object({ next: z.string().max(2_000).optional() }), response: html200 } },
+    async (request, reply) => {
+      if (kit.state(request).session) return reply.redirect(safeNext(request.query.next), 302);
+      const existing = request.cookies[LOGIN_COOKIE];
+      const nonce = existing && /^[A-Za-z0-9_-]{24}$/.test(existing) ? existing : kit.keys.newLoginNonce();
+      reply.setCookie(LOGIN_COOKIE, nonce, kit.cookieOptions(request, 3_600));
+      return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next: safeNext(request.query.next) }));
+    },
+  );
 
   app.post(
     "/login",
-    { schema: { hide: true, body: csrfBody.extend({ token: formText, next: formText }), response: { ...html200, 401: z.string(), 429: z.string() } } },
+    {
+      schema: {
+        hide: true,
+        body: csrfBody.extend({ token: formText, next: formText }),
+        response: { ...html200, 401: z.string(), 429: z.string() },
+      },
+    },
     async (request, reply) => {
       const ip = request.ip;
       const now = Date.now();
@@ -51,7 +61,14 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
       const nonce = request.cookies[LOGIN_COOKIE]!;
       const next = safeNext(request.body.next);
       if ((loginFailures.get(ip)?.count ?? 0) >= LOGIN_MAX_FAILURES) {
-        return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "Too many wrong tokens. Wait a few minutes and try again." }), 429);
+        return kit.page(
+          reply,
+          loginPage(kit.context(request, reply, nonce), {
+            next,
+            error: "Too many wrong tokens. Wait a few minutes and try again.",
+          }),
+          429,
+        );
       }
       if (!kit.keys.isAdminToken(request.body.token.trim())) {
         // Wrong tokens are audited; throttled attempts (429) are not, so nobody can fill the log by hammering the form.
@@ -60,7 +77,14 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
         entry.count++;
         loginFailures.set(ip, entry);
         await new Promise((resolve) => setTimeout(resolve, 200));
-        return kit.page(reply, loginPage(kit.context(request, reply, nonce), { next, error: "That token isn't right. Check PIER_ADMIN_TOKEN on the server." }), 401);
+        return kit.page(
+          reply,
+          loginPage(kit.context(request, reply, nonce), {
+            next,
+            error: "That token isn't right. Check PIER_ADMIN_TOKEN on the server.",
+          }),
+          401,
+        );
       }
       loginFailures.delete(ip);
       // Signed in from here on: the audit log records the sign-in as the new dashboard session's first act.
@@ -90,7 +114,12 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
     const ended = await kit.sessions.removeAll();
     reply.clearCookie(SESSION_COOKIE, kit.cookieOptions(request));
     request.log.info({ sessions: ended }, "dashboard: signed out everywhere");
-    return kit.flashAndGo(request, reply, { kind: "ok", text: `Signed out everywhere (${ended} session${ended === 1 ? "" : "s"} ended).` }, "/login");
+    return kit.flashAndGo(
+      request,
+      reply,
+      { kind: "ok", text: `Signed out everywhere (${ended} session${ended === 1 ? "" : "s"} ended).` },
+      "/login",
+    );
   });
 };
 

@@ -8,7 +8,16 @@ import { listEnv, setEnv, unsetEnv } from "../../services/env.ts";
 import { ENV_TARGETS, reservedEnvKey } from "@pier/shared";
 import { deleteApp, findAppByName, updateApp } from "../../services/apps.ts";
 import { toAppDto } from "../../services/views.ts";
-import { csrfBody, fieldErrors, formText, formValues, html200, withoutField, type FieldErrors, type FormValues } from "../forms.ts";
+import {
+  csrfBody,
+  fieldErrors,
+  formText,
+  formValues,
+  html200,
+  withoutField,
+  type FieldErrors,
+  type FormValues,
+} from "../forms.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
 import { settingsPage } from "../pages/settings.ts";
 
@@ -17,76 +26,169 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
   const { deps } = kit;
   const { config, prisma } = deps;
 
-  async function renderSettings(request: FastifyRequest, reply: FastifyReply, name: string, values: FormValues = {}, errors: FieldErrors = {}, status = 200) {
+  async function renderSettings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    name: string,
+    values: FormValues = {},
+    errors: FieldErrors = {},
+    status = 200,
+  ) {
     const target = await findAppByName(prisma, name);
-    const [vars, deploymentCount] = await Promise.all([listEnv(deps, target.id), prisma.deployment.count({ where: { appId: target.id } })]);
+    const [vars, deploymentCount] = await Promise.all([
+      listEnv(deps, target.id),
+      prisma.deployment.count({ where: { appId: target.id } }),
+    ]);
     const env = vars.map((v) => ({ key: v.key, masked: "••••••••", targets: v.targets, updatedAt: v.updatedAt }));
-    return kit.page(reply, settingsPage(kit.context(request, reply), toAppDto(config, target, undefined, { secrets: true }), target.productionDeploymentId !== null, deploymentCount > 0, env, values, errors), status);
+    return kit.page(
+      reply,
+      settingsPage(
+        kit.context(request, reply),
+        toAppDto(config, target, undefined, { secrets: true }),
+        target.productionDeploymentId !== null,
+        deploymentCount > 0,
+        env,
+        values,
+        errors,
+      ),
+      status,
+    );
   }
 
-  app.get("/apps/:name/settings", { schema: { hide: true, params: appParams, response: html200 } }, async (request, reply) => renderSettings(request, reply, request.params.name));
-
-  const settingsForm = csrfBody.extend({ repoUrl: formText, branch: formText, rootDir: formText, port: formText, healthCheckPath: formText, previews: z.literal("on").optional() });
-  app.post("/apps/:name/settings", { schema: { hide: true, params: appParams, body: settingsForm, response: { 400: z.string() } } }, async (request, reply) => {
-    const values = formValues(request.body);
-    const errors: FieldErrors = {};
-    if (values.port && !/^\d{1,5}$/.test(values.port)) errors.port = "must be a whole number between 1 and 65535";
-    const parsed = updateAppBody.safeParse({
-      repoUrl: values.repoUrl,
-      branch: values.branch,
-      rootDir: values.rootDir,
-      port: values.port && !errors.port ? Number(values.port) : null,
-      healthCheckPath: values.healthCheckPath || "/",
-      previews: values.previews === "on",
-    });
-    if (!parsed.success) for (const [k, message] of Object.entries(fieldErrors(parsed.error.issues))) errors[k] ??= message;
-    if (Object.keys(errors).length > 0 || !parsed.success) return renderSettings(request, reply, request.params.name, values, errors, 400);
-    try {
-      await updateApp(deps, request.params.name, parsed.data);
-    } catch (error) {
-      if (error instanceof AppError && error.field === "repoUrl") {
-        return renderSettings(request, reply, request.params.name, values, { repoUrl: withoutField(error.message, "repoUrl") }, 400);
-      }
-      throw error;
-    }
-    return kit.flashAndGo(request, reply, { kind: "ok", text: "Settings saved. They apply to the next deploy." }, `/apps/${request.params.name}/settings`);
-  });
-
-  const envForm = csrfBody.extend({ key: formText, value: z.string().max(40_000).optional().default(""), target: z.enum(["both", ...ENV_TARGETS]).default("both") });
-  app.post("/apps/:name/env", { schema: { hide: true, params: appParams, body: envForm, response: { 400: z.string() } } }, async (request, reply) => {
-    const key = request.body.key.trim();
-    const { value } = request.body;
-    const checked = envKey.safeParse(key);
-    const errors: FieldErrors = {};
-    if (!key) errors.key = "Enter a key.";
-    else if (!checked.success) errors.key = checked.error.issues[0]?.message ?? "is not a valid key";
-    else if (reservedEnvKey(key)) errors.key = reservedEnvKey(key)!;
-    if (value.length > 32_768) errors.value = "must be at most 32 768 characters";
-    if (Object.keys(errors).length > 0) return renderSettings(request, reply, request.params.name, { key, value }, errors, 400);
-    const target = await findAppByName(prisma, request.params.name);
-    const targets = request.body.target === "both" ? ENV_TARGETS : [request.body.target];
-    await setEnv(deps, target.id, { [key]: value }, targets);
-    return kit.flashAndGo(request, reply, { kind: "ok", text: `Set ${key} for ${targets.join(" and ")}. Changes apply to the next deploy.` }, `/apps/${target.name}/settings#env`);
-  });
-
-  app.post("/apps/:name/env/unset", { schema: { hide: true, params: appParams, body: csrfBody.extend({ key: envKey }) } }, async (request, reply) =>
-    kit.action(request, reply, `/apps/${request.params.name}/settings#env`, async () => {
-      const target = await findAppByName(prisma, request.params.name);
-      if ((await unsetEnv(deps, target.id, request.body.key)) === 0) throw new AppError("not_found", `${request.body.key} is not set`);
-      return { flash: { kind: "ok", text: `Removed ${request.body.key}. Changes apply to the next deploy.` } };
-    }),
+  app.get(
+    "/apps/:name/settings",
+    { schema: { hide: true, params: appParams, response: html200 } },
+    async (request, reply) => renderSettings(request, reply, request.params.name),
   );
 
-  app.post("/apps/:name/delete", { schema: { hide: true, params: appParams, body: csrfBody.extend({ confirm: formText }), response: { 400: z.string() } } }, async (request, reply) => {
-    const { name } = request.params;
-    if (request.body.confirm.trim() !== name) {
-      return renderSettings(request, reply, name, { confirm: request.body.confirm }, { confirm: `Type ${name} exactly to confirm.` }, 400);
-    }
-    return kit.action(request, reply, `/apps/${name}/settings`, async () => {
-      const { removedContainers } = await deleteApp(deps, name);
-      return { to: "/", flash: { kind: "ok", text: `Deleted ${name}${removedContainers ? ` and stopped ${removedContainers} container(s)` : ""}.` } };
-    });
+  const settingsForm = csrfBody.extend({
+    repoUrl: formText,
+    branch: formText,
+    rootDir: formText,
+    port: formText,
+    healthCheckPath: formText,
+    previews: z.literal("on").optional(),
   });
+  app.post(
+    "/apps/:name/settings",
+    { schema: { hide: true, params: appParams, body: settingsForm, response: { 400: z.string() } } },
+    async (request, reply) => {
+      const values = formValues(request.body);
+      const errors: FieldErrors = {};
+      if (values.port && !/^\d{1,5}$/.test(values.port)) errors.port = "must be a whole number between 1 and 65535";
+      const parsed = updateAppBody.safeParse({
+        repoUrl: values.repoUrl,
+        branch: values.branch,
+        rootDir: values.rootDir,
+        port: values.port && !errors.port ? Number(values.port) : null,
+        healthCheckPath: values.healthCheckPath || "/",
+        previews: values.previews === "on",
+      });
+      if (!parsed.success)
+        for (const [k, message] of Object.entries(fieldErrors(parsed.error.issues))) errors[k] ??= message;
+      if (Object.keys(errors).length > 0 || !parsed.success)
+        return renderSettings(request, reply, request.params.name, values, errors, 400);
+      try {
+        await updateApp(deps, request.params.name, parsed.data);
+      } catch (error) {
+        if (error instanceof AppError && error.field === "repoUrl") {
+          return renderSettings(
+            request,
+            reply,
+            request.params.name,
+            values,
+            { repoUrl: withoutField(error.message, "repoUrl") },
+            400,
+          );
+        }
+        throw error;
+      }
+      return kit.flashAndGo(
+        request,
+        reply,
+        { kind: "ok", text: "Settings saved. They apply to the next deploy." },
+        `/apps/${request.params.name}/settings`,
+      );
+    },
+  );
+
+  const envForm = csrfBody.extend({
+    key: formText,
+    value: z.string().max(40_000).optional().default(""),
+    target: z.enum(["both", ...ENV_TARGETS]).default("both"),
+  });
+  app.post(
+    "/apps/:name/env",
+    { schema: { hide: true, params: appParams, body: envForm, response: { 400: z.string() } } },
+    async (request, reply) => {
+      const key = request.body.key.trim();
+      const { value } = request.body;
+      const checked = envKey.safeParse(key);
+      const errors: FieldErrors = {};
+      if (!key) errors.key = "Enter a key.";
+      else if (!checked.success) errors.key = checked.error.issues[0]?.message ?? "is not a valid key";
+      else if (reservedEnvKey(key)) errors.key = reservedEnvKey(key)!;
+      if (value.length > 32_768) errors.value = "must be at most 32 768 characters";
+      if (Object.keys(errors).length > 0)
+        return renderSettings(request, reply, request.params.name, { key, value }, errors, 400);
+      const target = await findAppByName(prisma, request.params.name);
+      const targets = request.body.target === "both" ? ENV_TARGETS : [request.body.target];
+      await setEnv(deps, target.id, { [key]: value }, targets);
+      return kit.flashAndGo(
+        request,
+        reply,
+        { kind: "ok", text: `Set ${key} for ${targets.join(" and ")}. Changes apply to the next deploy.` },
+        `/apps/${target.name}/settings#env`,
+      );
+    },
+  );
+
+  app.post(
+    "/apps/:name/env/unset",
+    { schema: { hide: true, params: appParams, body: csrfBody.extend({ key: envKey }) } },
+    async (request, reply) =>
+      kit.action(request, reply, `/apps/${request.params.name}/settings#env`, async () => {
+        const target = await findAppByName(prisma, request.params.name);
+        if ((await unsetEnv(deps, target.id, request.body.key)) === 0)
+          throw new AppError("not_found", `${request.body.key} is not set`);
+        return { flash: { kind: "ok", text: `Removed ${request.body.key}. Changes apply to the next deploy.` } };
+      }),
+  );
+
+  app.post(
+    "/apps/:name/delete",
+    {
+      schema: {
+        hide: true,
+        params: appParams,
+        body: csrfBody.extend({ confirm: formText }),
+        response: { 400: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const { name } = request.params;
+      if (request.body.confirm.trim() !== name) {
+        return renderSettings(
+          request,
+          reply,
+          name,
+          { confirm: request.body.confirm },
+          { confirm: `Type ${name} exactly to confirm.` },
+          400,
+        );
+      }
+      return kit.action(request, reply, `/apps/${name}/settings`, async () => {
+        const { removedContainers } = await deleteApp(deps, name);
+        return {
+          to: "/",
+          flash: {
+            kind: "ok",
+            text: `Deleted ${name}${removedContainers ? ` and stopped ${removedContainers} container(s)` : ""}.`,
+          },
+        };
+      });
+    },
+  );
 };
 
 export default settingsRoutes;

@@ -40,7 +40,9 @@ export default fp(
         ip: request.ip ?? null,
       };
       // The change is made; a log that can't be written is an error in the server log, not a failed answer.
-      await recordAuditEvent(app.pier.prisma, entry).catch((error) => request.log.error({ err: error, audit: { ...entry, who: who.actorKind } }, "could not record the audit event"));
+      await recordAuditEvent(app.pier.prisma, entry).catch((error) =>
+        request.log.error({ err: error, audit: { ...entry, who: who.actorKind } }, "could not record the audit event"),
+      );
       return payload;
     });
   },

@@ -10,7 +10,6 @@ export const API_TOKEN_PREFIX = "pier_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-
 declare module "fastify" {
   interface FastifyRequest {
     principal?: Principal;
@@ -39,7 +38,10 @@ export function authenticate(adminToken: string, prisma: PrismaClient) {
       const record = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
       if (record && !record.revokedAt) {
         if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) {
-          throw new AppError("unauthorized", `token "${record.name}" expired at ${record.expiresAt.toISOString()}: ask the admin for a new one`);
+          throw new AppError(
+            "unauthorized",
+            `token "${record.name}" expired at ${record.expiresAt.toISOString()}: ask the admin for a new one`,
+          );
         }
         request.principal = { kind: "token", tokenId: record.id, name: record.name, scopes: record.scopes };
         if (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

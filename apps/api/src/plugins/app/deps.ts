@@ -33,7 +33,14 @@ export default fp<{ config: PierConfig }>(
     const notifications = new Queue(notificationsQueue, { connection: bullmqConnection(config.REDIS_URL, "commands") });
     queue.on("error", (error) => app.log.error({ err: error }, "queue connection error"));
     notifications.on("error", (error) => app.log.error({ err: error }, "notifications queue connection error"));
-    app.decorate("pier", { config, prisma, redis, queue, notifications, runtime: createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }) });
+    app.decorate("pier", {
+      config,
+      prisma,
+      redis,
+      queue,
+      notifications,
+      runtime: createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }),
+    });
     app.addHook("onClose", async () => {
       await Promise.all([queue.close(), notifications.close()]);
       const connections = await Promise.all([queue.client, notifications.client]);

@@ -39,13 +39,24 @@ export class RequestCounters {
 }
 
 const tooMany = (max: number, ttlMs: number) =>
-  Object.assign(new AppError("rate_limited", `too many requests: at most ${max} a minute; retry in ${Math.ceil(ttlMs / 1000)} s`), { statusCode: 429 });
+  Object.assign(
+    new AppError("rate_limited", `too many requests: at most ${max} a minute; retry in ${Math.ceil(ttlMs / 1000)} s`),
+    { statusCode: 429 },
+  );
 
 /** @fastify/rate-limit's store over RequestCounters: an uncounted request is skipped (`skipOnError`). */
 function countersStore(counters: RequestCounters, prefix: string) {
   return class implements FastifyRateLimitStore {
-    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow = 60_000): void {
-      void counters.count(prefix + key, timeWindow).then((counted) => (counted ? callback(null, { current: counted.current, ttl: counted.ttlMs }) : callback(new Error("uncounted"))));
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow = 60_000,
+    ): void {
+      void counters
+        .count(prefix + key, timeWindow)
+        .then((counted) =>
+          counted ? callback(null, { current: counted.current, ttl: counted.ttlMs }) : callback(new Error("uncounted")),
+        );
     }
 
     child(): FastifyRateLimitStore {
@@ -58,7 +69,10 @@ function countersStore(counters: RequestCounters, prefix: string) {
  * Limits requests per minute within the scope it is registered in. `keyOf` says who is counted (a token,
  * a client address…).
  */
-export async function limitRequests(scope: FastifyInstance, options: { counters: RequestCounters; perMinute: number; name: string; keyOf: (request: FastifyRequest) => string }) {
+export async function limitRequests(
+  scope: FastifyInstance,
+  options: { counters: RequestCounters; perMinute: number; name: string; keyOf: (request: FastifyRequest) => string },
+) {
   await scope.register(rateLimit, {
     max: options.perMinute,
     timeWindow: 60_000,

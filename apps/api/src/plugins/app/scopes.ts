@@ -5,7 +5,10 @@ import { AppError } from "../../errors.ts";
  * Who made a request: the admin (PIER_ADMIN_TOKEN), one of the named API tokens (with its scopes), or a
  * dashboard session (signed in with the admin token).
  */
-export type Principal = { kind: "admin" } | { kind: "token"; tokenId: string; name: string; scopes: TokenScope[] } | { kind: "session" };
+export type Principal =
+  | { kind: "admin" }
+  | { kind: "token"; tokenId: string; name: string; scopes: TokenScope[] }
+  | { kind: "session" };
 
 /** What a named API token may do, ranked: each scope allows everything the ones before it do. */
 export const TOKEN_SCOPES = ["read", "deploy", "admin"] as const;
@@ -40,10 +43,15 @@ const QUERY_EXCEPTIONS: Record<string, { param: string; value: string; need: Nee
 };
 
 /** What a request to `route` needs (HEAD as GET), and what it is called in a refusal. */
-export function neededScope(method: string, route: string, query: Record<string, unknown> = {}): { need: Need; what: string } {
+export function neededScope(
+  method: string,
+  route: string,
+  query: Record<string, unknown> = {},
+): { need: Need; what: string } {
   const key = `${method === "HEAD" ? "GET" : method} ${route}`;
   const byQuery = QUERY_EXCEPTIONS[key];
-  if (byQuery && query[byQuery.param] === byQuery.value) return { need: byQuery.need, what: `${key}?${byQuery.param}=${byQuery.value}` };
+  if (byQuery && query[byQuery.param] === byQuery.value)
+    return { need: byQuery.need, what: `${key}?${byQuery.param}=${byQuery.value}` };
   return { need: EXCEPTIONS[key] ?? (key.startsWith("GET ") ? "read" : "admin"), what: key };
 }
 
@@ -59,7 +67,8 @@ function allows(principal: Principal, need: Need): boolean {
 }
 
 /** Whether answers may carry secrets (an app's webhook secret): the admin scope only. */
-export const maySeeSecrets = (principal: Principal | undefined): boolean => principal !== undefined && allows(principal, "admin");
+export const maySeeSecrets = (principal: Principal | undefined): boolean =>
+  principal !== undefined && allows(principal, "admin");
 
 /** Refuses (403, naming the scope needed) a request its principal's scope doesn't cover. */
 export function checkScope(request: FastifyRequest, principal: Principal): void {
@@ -68,7 +77,13 @@ export function checkScope(request: FastifyRequest, principal: Principal): void 
   const { need, what } = neededScope(request.method, route, (request.query ?? {}) as Record<string, unknown>);
   if (principal.kind !== "token" || allows(principal, need)) return;
   if (need === "admin token") {
-    throw new AppError("forbidden", `${what} needs the admin token (PIER_ADMIN_TOKEN): API tokens can't manage tokens, whatever their scope`);
+    throw new AppError(
+      "forbidden",
+      `${what} needs the admin token (PIER_ADMIN_TOKEN): API tokens can't manage tokens, whatever their scope`,
+    );
   }
-  throw new AppError("forbidden", `${what} needs the ${need} scope; token "${principal.name}" has ${tokenScope(principal.scopes)}`);
+  throw new AppError(
+    "forbidden",
+    `${what} needs the ${need} scope; token "${principal.name}" has ${tokenScope(principal.scopes)}`,
+  );
 }

@@ -9,8 +9,16 @@ export default fp(
   async (app: FastifyInstance) => {
     await app.register(swagger, {
       openapi: {
-        info: { title: "Pier API", version: "1.0.0", description: "Self-hosted git-push deploys with instant rollback." },
-        components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "PIER_ADMIN_TOKEN or an API token (pier_…)" } } },
+        info: {
+          title: "Pier API",
+          version: "1.0.0",
+          description: "Self-hosted git-push deploys with instant rollback.",
+        },
+        components: {
+          securitySchemes: {
+            bearer: { type: "http", scheme: "bearer", description: "PIER_ADMIN_TOKEN or an API token (pier_…)" },
+          },
+        },
         security: [{ bearer: [] }],
       },
       transform: jsonSchemaTransform,

@@ -24,7 +24,13 @@ const toDto = (e: AuditEvent): z.infer<typeof auditEventDto> => ({
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/audit",
-    { schema: { summary: "Changes asked of Pier (who, what, when, the answer's status), newest first", querystring: auditQuery, response: { 200: z.object({ events: z.array(auditEventDto) }), ...errorResponses } } },
+    {
+      schema: {
+        summary: "Changes asked of Pier (who, what, when, the answer's status), newest first",
+        querystring: auditQuery,
+        response: { 200: z.object({ events: z.array(auditEventDto) }), ...errorResponses },
+      },
+    },
     async (request) => ({ events: (await listAuditEvents(app.pier.prisma, request.query)).map(toDto) }),
   );
 };

@@ -1,12 +1,36 @@
 import type { NotificationDelivery } from "@pier/db";
-import { ChannelError, createChannel, deleteChannel, getChannel, listChannels, listDeliveries, sendTestNotification, type Channel, type DeliveryStatus } from "@pier/notifications";
+import {
+  ChannelError,
+  createChannel,
+  deleteChannel,
+  getChannel,
+  listChannels,
+  listDeliveries,
+  sendTestNotification,
+  type Channel,
+  type DeliveryStatus,
+} from "@pier/notifications";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { errorResponses } from "../../schemas/common.ts";
-import { createdNotificationDto, createNotificationBody, deliveriesQuery, deliveryDto, notificationDto, notificationParams } from "../../schemas/notification.ts";
+import {
+  createdNotificationDto,
+  createNotificationBody,
+  deliveriesQuery,
+  deliveryDto,
+  notificationDto,
+  notificationParams,
+} from "../../schemas/notification.ts";
 
-const toDto = (c: Channel): z.infer<typeof notificationDto> => ({ id: c.id, url: c.url, format: c.format, events: c.events, apps: c.apps, createdAt: c.createdAt.toISOString() });
+const toDto = (c: Channel): z.infer<typeof notificationDto> => ({
+  id: c.id,
+  url: c.url,
+  format: c.format,
+  events: c.events,
+  apps: c.apps,
+  createdAt: c.createdAt.toISOString(),
+});
 
 const toDeliveryDto = (d: NotificationDelivery): z.infer<typeof deliveryDto> => ({
   id: d.id,
@@ -29,7 +53,11 @@ async function channelErrorsAsAppErrors<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (!(error instanceof ChannelError)) throw error;
-    throw new AppError(error.code === "channel_not_found" ? "not_found" : "validation_failed", error.message, error.field);
+    throw new AppError(
+      error.code === "channel_not_found" ? "not_found" : "validation_failed",
+      error.message,
+      error.field,
+    );
   }
 }
 
@@ -42,26 +70,54 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/notifications",
-    { schema: { summary: "Add a notification channel (its signing secret is shown once)", body: createNotificationBody, response: { 201: createdNotificationDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Add a notification channel (its signing secret is shown once)",
+        body: createNotificationBody,
+        response: { 201: createdNotificationDto, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const channel = await channelErrorsAsAppErrors(() => createChannel(prisma, request.body));
       return reply.status(201).send({ ...toDto(channel), secret: channel.secret });
     },
   );
 
-  app.get("/api/notifications", { schema: { summary: "List notification channels (never their secrets)", response: { 200: z.object({ channels: z.array(notificationDto) }), ...errorResponses } } }, async () => {
-    return { channels: (await listChannels(prisma)).map(toDto) };
-  });
+  app.get(
+    "/api/notifications",
+    {
+      schema: {
+        summary: "List notification channels (never their secrets)",
+        response: { 200: z.object({ channels: z.array(notificationDto) }), ...errorResponses },
+      },
+    },
+    async () => {
+      return { channels: (await listChannels(prisma)).map(toDto) };
+    },
+  );
 
   app.delete(
     "/api/notifications/:id",
-    { schema: { summary: "Remove a notification channel and its delivery history", params: notificationParams, response: { 200: notificationDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Remove a notification channel and its delivery history",
+        params: notificationParams,
+        response: { 200: notificationDto, ...errorResponses },
+      },
+    },
     async (request) => toDto(await channelErrorsAsAppErrors(() => deleteChannel(prisma, request.params.id))),
   );
 
   app.get(
     "/api/notifications/:id/deliveries",
-    { schema: { summary: "A channel's deliveries, newest first", params: notificationParams, querystring: deliveriesQuery, response: { 200: z.object({ deliveries: z.array(deliveryDto) }), ...errorResponses } } },
+    {
+      schema: {
+        summary: "A channel's deliveries, newest first",
+        params: notificationParams,
+        querystring: deliveriesQuery,
+        response: { 200: z.object({ deliveries: z.array(deliveryDto) }), ...errorResponses },
+      },
+    },
     async (request) => {
       const channel = await channelErrorsAsAppErrors(() => getChannel(prisma, request.params.id));
       return { deliveries: (await listDeliveries(prisma, channel.id, request.query.limit)).map(toDeliveryDto) };

@@ -57,7 +57,11 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
     throw new AppError("invalid_signature", NO_SIGNATURE, "X-Hub-Signature-256");
   };
 
-  app.addContentTypeParser(["application/json", "application/x-www-form-urlencoded"], { parseAs: "buffer", bodyLimit: config.PIER_WEBHOOK_BODY_LIMIT_MB * 1024 * 1024 }, rawBodyParser);
+  app.addContentTypeParser(
+    ["application/json", "application/x-www-form-urlencoded"],
+    { parseAs: "buffer", bodyLimit: config.PIER_WEBHOOK_BODY_LIMIT_MB * 1024 * 1024 },
+    rawBodyParser,
+  );
 
   app.post(
     "/webhooks/github/:name",
@@ -65,7 +69,17 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       schema: {
         summary: "GitHub webhook (push, ping) for one app",
         params: appParams,
-        response: { 200: webhookAnswer, 202: webhookAnswer, 400: errorResponse, 401: errorResponse, 404: errorResponse, 413: errorResponse, 415: errorResponse, 429: errorResponse, 503: errorResponse },
+        response: {
+          200: webhookAnswer,
+          202: webhookAnswer,
+          400: errorResponse,
+          401: errorResponse,
+          404: errorResponse,
+          413: errorResponse,
+          415: errorResponse,
+          429: errorResponse,
+          503: errorResponse,
+        },
       },
       // Before the body is read (params are only validated after it).
       onRequest: async (request) => {
@@ -80,9 +94,16 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       const deps = app.pier;
       const appRecord = targets.get(request)!;
       const raw = request.body;
-      if (!Buffer.isBuffer(raw)) throw new AppError("unsupported_media_type", "send application/json (or form-encoded) deliveries");
+      if (!Buffer.isBuffer(raw))
+        throw new AppError("unsupported_media_type", "send application/json (or form-encoded) deliveries");
       const signature = request.headers["x-hub-signature-256"];
-      if (!isValidSignature(secretBox(deps.config).open(appRecord.webhookSecret), raw, typeof signature === "string" ? signature : undefined)) {
+      if (
+        !isValidSignature(
+          secretBox(deps.config).open(appRecord.webhookSecret),
+          raw,
+          typeof signature === "string" ? signature : undefined,
+        )
+      ) {
         await refuse(request);
       }
       request.auditActor = GITHUB_WEBHOOK_ACTOR;
@@ -95,16 +116,25 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       }
       const event = request.headers["x-github-event"];
       if (event === "ping") return reply.status(200).send({ ok: true, reason: "pong" });
-      if (event !== "push") return reply.status(202).send({ ok: true, ignored: true, reason: `event ${String(event ?? "(none)")} is not handled` });
+      if (event !== "push")
+        return reply
+          .status(202)
+          .send({ ok: true, ignored: true, reason: `event ${String(event ?? "(none)")} is not handled` });
 
       const push = parsePushEvent(payload);
       if (!push) throw new AppError("validation_failed", "push payload has no ref/after", "body");
       const decision = decidePush(push, appRecord);
-      if (decision.action === "ignore") return reply.status(202).send({ ok: true, ignored: true, reason: decision.reason });
+      if (decision.action === "ignore")
+        return reply.status(202).send({ ok: true, ignored: true, reason: decision.reason });
       if (decision.action === "stop-preview") {
         const slug = previewSlugOf(appRecord.name, decision.branch);
         const stopped = await stopPreview(deps, appRecord.id, slug);
-        return reply.status(202).send({ ok: true, reason: `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))` });
+        return reply
+          .status(202)
+          .send({
+            ok: true,
+            reason: `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))`,
+          });
       }
 
       const delivery = request.headers["x-github-delivery"];

@@ -30,7 +30,8 @@ export async function staticServerFiles(): Promise<Map<string, Buffer>> {
 async function collectFiles(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   for (const entry of await readdir(SOURCE_DIR, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(".mjs")) files.set(entry.name, await readFile(path.join(SOURCE_DIR, entry.name)));
+    if (entry.isFile() && entry.name.endsWith(".mjs"))
+      files.set(entry.name, await readFile(path.join(SOURCE_DIR, entry.name)));
   }
   // Flat node_modules: each package once, at node_modules/<name>.
   const packageDirs = new Map<string, string>();
@@ -38,12 +39,15 @@ async function collectFiles(): Promise<Map<string, Buffer>> {
     const dir = await findPackageDir(name, fromDir);
     const seen = packageDirs.get(name);
     if (seen !== undefined) {
-      if (seen !== dir) throw new Error(`static server: two copies of ${name} (${seen}, ${dir}) can't share one flat node_modules`);
+      if (seen !== dir)
+        throw new Error(`static server: two copies of ${name} (${seen}, ${dir}) can't share one flat node_modules`);
       return;
     }
     packageDirs.set(name, dir);
     await addPackageFiles(dir, `node_modules/${name}`, files);
-    const manifest = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
     for (const dependency of Object.keys(manifest.dependencies ?? {})) await addPackage(dependency, dir);
   };
   for (const name of SERVER_PACKAGES) await addPackage(name, SOURCE_DIR);

@@ -18,7 +18,13 @@ const HIDDEN = /(^|[\\/])\.(?!well-known([\\/]|$))/;
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 const variants = [
-  [".br", (data) => brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } })],
+  [
+    ".br",
+    (data) =>
+      brotli(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }),
+  ],
   [".gz", (data) => gzip(data, { level: 9 })],
 ];
 

@@ -20,7 +20,8 @@ const siteFiles = await listSiteFiles(root);
 // PIER_SPA: "1" on, "0" off, "auto" (Pier's detection had no say): a site whose only page is index.html
 // is a single-page app that routes in the browser, so unknown page paths get index.html.
 const pages = siteFiles.filter((f) => f.endsWith(".html") && f !== "404.html");
-const spa = process.env.PIER_SPA === "1" || (process.env.PIER_SPA === "auto" && pages.length === 1 && pages[0] === "index.html");
+const spa =
+  process.env.PIER_SPA === "1" || (process.env.PIER_SPA === "auto" && pages.length === 1 && pages[0] === "index.html");
 
 // PIER_SITE_CONFIG: the SiteConfig built from the repo's vercel.json at build time (site-config.ts), as JSON.
 const rules = (() => {
@@ -96,7 +97,8 @@ function normalizeRange(req, stats) {
     end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
     if (match[2] !== "" && Number(match[2]) < start) return;
   }
-  if (start >= size) end = start; // unsatisfiable: sirv answers 416
+  if (start >= size)
+    end = start; // unsatisfiable: sirv answers 416
   else if (end === 0 && size > 1) return; // sirv would read this end of 0 as "to the end"
   req.headers.range = `bytes=${start}-${end}`;
 }

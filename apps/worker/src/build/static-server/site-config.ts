@@ -52,11 +52,26 @@ const RULE_FIELDS = {
 type RuleList = keyof typeof RULE_FIELDS;
 
 // Top-level keys this file doesn't note: the schema, and build settings, which are the build's to honour.
-const NOT_SERVING = new Set(["$schema", "buildCommand", "installCommand", "devCommand", "outputDirectory",
-  "framework", "ignoreCommand"]);
+const NOT_SERVING = new Set([
+  "$schema",
+  "buildCommand",
+  "installCommand",
+  "devCommand",
+  "outputDirectory",
+  "framework",
+  "ignoreCommand",
+]);
 // Headers the server (sirv, Node) computes per response; a fixed value would corrupt it.
-const FRAMING_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection",
-  "keep-alive", "upgrade", "trailer", "te"]);
+const FRAMING_HEADERS = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "trailer",
+  "te",
+]);
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // What Node lets a header value carry: no line breaks or other control characters, nothing above U+00FF.
@@ -127,8 +142,10 @@ function rules<T>(
     }
     if (rule.has !== undefined || rule.missing !== undefined) {
       convert(rule, where, []); // a malformed conditional rule still fails like any other
-      notes.push(`vercel.json: ${where} has "has"/"missing" conditions, which Pier's static server does not ` +
-        "support; skipped");
+      notes.push(
+        `vercel.json: ${where} has "has"/"missing" conditions, which Pier's static server does not ` +
+          "support; skipped",
+      );
       return;
     }
     const result = convert(rule, where, notes);
@@ -199,10 +216,12 @@ export function parseVercelJson(json: string): { config: SiteConfig; notes: stri
   const notes: string[] = [];
   for (const key of Object.keys(vercel)) {
     if (key in RULE_FIELDS || key === "cleanUrls" || key === "trailingSlash" || NOT_SERVING.has(key)) continue;
-    notes.push(key === "routes"
-      ? 'vercel.json: "routes" (the legacy routing format) is not supported by Pier\'s static server; ignored ' +
-        "(use redirects, rewrites and headers)"
-      : `vercel.json: ${JSON.stringify(key)} is not supported by Pier's static server; ignored`);
+    notes.push(
+      key === "routes"
+        ? 'vercel.json: "routes" (the legacy routing format) is not supported by Pier\'s static server; ignored ' +
+            "(use redirects, rewrites and headers)"
+        : `vercel.json: ${JSON.stringify(key)} is not supported by Pier's static server; ignored`,
+    );
   }
 
   const config: SiteConfig = {
@@ -216,8 +235,10 @@ export function parseVercelJson(json: string): { config: SiteConfig; notes: stri
 
   const bytes = Buffer.byteLength(JSON.stringify(config));
   if (bytes > MAX_CONFIG_BYTES) {
-    fail(`its redirects, rewrites and headers take ${bytes} bytes; Pier's static server takes at most ` +
-      `${MAX_CONFIG_BYTES} (they reach it in an environment variable)`);
+    fail(
+      `its redirects, rewrites and headers take ${bytes} bytes; Pier's static server takes at most ` +
+        `${MAX_CONFIG_BYTES} (they reach it in an environment variable)`,
+    );
   }
   return { config, notes };
 }

@@ -30,6 +30,8 @@ async function checkSymlink(realRoot, link) {
   } catch (error) {
     throw new Error(`${link}: broken symlink (${error.code}); remove it from the site`, { cause: error });
   }
-  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) throw new Error(`${link}: symlink points outside the site, to ${target}`);
-  if ((await stat(target)).isDirectory()) throw new Error(`${link}: symlink to a directory; Pier's static server only follows symlinks to files`);
+  if (target !== realRoot && !target.startsWith(realRoot + path.sep))
+    throw new Error(`${link}: symlink points outside the site, to ${target}`);
+  if ((await stat(target)).isDirectory())
+    throw new Error(`${link}: symlink to a directory; Pier's static server only follows symlinks to files`);
 }

@@ -120,7 +120,9 @@ export function loadSiteRules(json) {
       count(redirects.length, "redirect"),
       count(headers.length, "header rule"),
       count(rewrites.length, "rewrite"),
-    ].filter(Boolean).join(", "),
+    ]
+      .filter(Boolean)
+      .join(", "),
 
     /** Where to send the client, as { status, location }, or undefined to serve the request. */
     redirect(sitePath, search) {

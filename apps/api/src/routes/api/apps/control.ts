@@ -19,22 +19,35 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Runtime logs of the app's production container (text; follow=true streams)",
         params: appParams,
-        querystring: z.object({ tail: z.coerce.number().int().min(0).max(10_000).default(200), follow: z.enum(["true", "false"]).default("false") }),
+        querystring: z.object({
+          tail: z.coerce.number().int().min(0).max(10_000).default(200),
+          follow: z.enum(["true", "false"]).default("false"),
+        }),
         response: { 200: z.string().describe("text/plain"), ...errorResponses },
       },
     },
     async (request, reply) => {
       const target = await findAppByName(app.pier.prisma, request.params.name);
-      const live = target.productionDeploymentId ? await app.pier.prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } }) : null;
-      if (!live?.containerId) throw new AppError("conflict", `${target.name} has no running production container`, "name");
-      const stream = await app.pier.runtime.streamContainerLogs(live.containerId, { tail: request.query.tail, follow: request.query.follow === "true" });
+      const live = target.productionDeploymentId
+        ? await app.pier.prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })
+        : null;
+      if (!live?.containerId)
+        throw new AppError("conflict", `${target.name} has no running production container`, "name");
+      const stream = await app.pier.runtime.streamContainerLogs(live.containerId, {
+        tail: request.query.tail,
+        follow: request.query.follow === "true",
+      });
       request.raw.on("close", () => stream.destroy());
       // The app's env values never leave in its logs, as in build logs.
-      const envVars = openEnvVars(app.pier.config, await app.pier.prisma.envVar.findMany({ where: { appId: target.id } }));
+      const envVars = openEnvVars(
+        app.pier.config,
+        await app.pier.prisma.envVar.findMany({ where: { appId: target.id } }),
+      );
       const redacted = redactedLines(envVars.map((v) => v.value));
       // Streamed as it comes, outside the response serializer (which knows only whole strings).
       reply.hijack();
-      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+      for (const [name, value] of Object.entries(reply.getHeaders()))
+        if (value !== undefined) reply.raw.setHeader(name, value);
       reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8", "x-pier-deployment": live.id });
       stream.on("error", (error) => {
         request.log.error({ err: error }, "runtime log stream failed");
@@ -57,12 +70,23 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
           })
           .strict(),
         response: {
-          200: z.object({ deploymentId: z.string(), exitCode: z.number(), output: z.string(), timedOut: z.boolean(), durationMs: z.number() }),
+          200: z.object({
+            deploymentId: z.string(),
+            exitCode: z.number(),
+            output: z.string(),
+            timedOut: z.boolean(),
+            durationMs: z.number(),
+          }),
           ...errorResponses,
         },
       },
     },
-    async (request) => runInAppImage(app.pier, { appName: request.params.name, command: request.body.command, timeoutSeconds: request.body.timeoutSeconds }),
+    async (request) =>
+      runInAppImage(app.pier, {
+        appName: request.params.name,
+        command: request.body.command,
+        timeoutSeconds: request.body.timeoutSeconds,
+      }),
   );
 };
 

@@ -7,7 +7,8 @@ import { findAppByName } from "../../../services/apps.ts";
 import { listEnv, setEnv, unsetEnv } from "../../../services/env.ts";
 import { AppError } from "../../../errors.ts";
 
-const NOTE = "Changes apply to the next deploy. Production deployments get the vars that target production, previews those that target preview.";
+const NOTE =
+  "Changes apply to the next deploy. Production deployments get the vars that target production, previews those that target preview.";
 // Nothing of a value shows unless revealed (an admin's ?reveal=true): not even its first characters.
 const MASKED = "••••••••";
 
@@ -15,19 +16,38 @@ const MASKED = "••••••••";
 const envRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma } = app.pier;
   const list = async (appId: string, reveal: boolean) => ({
-    vars: (await listEnv(app.pier, appId)).map((v) => ({ key: v.key, value: reveal ? v.value : MASKED, targets: v.targets, updatedAt: v.updatedAt.toISOString() })),
+    vars: (await listEnv(app.pier, appId)).map((v) => ({
+      key: v.key,
+      value: reveal ? v.value : MASKED,
+      targets: v.targets,
+      updatedAt: v.updatedAt.toISOString(),
+    })),
     note: NOTE,
   });
 
   app.get(
     "/api/apps/:name/env",
-    { schema: { summary: "List env vars", params: appParams, querystring: z.object({ reveal: z.enum(["true", "false"]).default("false") }), response: { 200: envDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "List env vars",
+        params: appParams,
+        querystring: z.object({ reveal: z.enum(["true", "false"]).default("false") }),
+        response: { 200: envDto, ...errorResponses },
+      },
+    },
     async (request) => list((await findAppByName(prisma, request.params.name)).id, request.query.reveal === "true"),
   );
 
   app.put(
     "/api/apps/:name/env",
-    { schema: { summary: "Set env vars for production, preview or both (default both); merged with existing ones", params: appParams, body: setEnvBody, response: { 200: envDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Set env vars for production, preview or both (default both); merged with existing ones",
+        params: appParams,
+        body: setEnvBody,
+        response: { 200: envDto, ...errorResponses },
+      },
+    },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
       await setEnv(app.pier, target.id, request.body.vars, request.body.targets);
@@ -37,11 +57,28 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/api/apps/:name/env/:key",
-    { schema: { summary: "Remove an env var (from one target with ?target=)", params: appParams.extend({ key: envKey }), querystring: unsetEnvQuery, response: { 200: envDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Remove an env var (from one target with ?target=)",
+        params: appParams.extend({ key: envKey }),
+        querystring: unsetEnvQuery,
+        response: { 200: envDto, ...errorResponses },
+      },
+    },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
-      const removed = await unsetEnv(app.pier, target.id, request.params.key, request.query.target ? [request.query.target] : undefined);
-      if (removed === 0) throw new AppError("not_found", `env var ${request.params.key} is not set${request.query.target ? ` for ${request.query.target}` : ""}`, "key");
+      const removed = await unsetEnv(
+        app.pier,
+        target.id,
+        request.params.key,
+        request.query.target ? [request.query.target] : undefined,
+      );
+      if (removed === 0)
+        throw new AppError(
+          "not_found",
+          `env var ${request.params.key} is not set${request.query.target ? ` for ${request.query.target}` : ""}`,
+          "key",
+        );
       return list(target.id, false);
     },
   );

@@ -13,30 +13,55 @@ import { maySeeSecrets } from "../../../plugins/app/scopes.ts";
 const appsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, prisma } = app.pier;
 
-  app.post("/api/apps", { schema: { summary: "Create an app", body: createAppBody, response: { 201: appDto, ...errorResponses } } }, async (request, reply) => {
-    request.auditTarget = request.body.name;
-    const created = await createApp(app.pier, request.body);
-    return reply.status(201).send(toAppDto(config, created, undefined, { secrets: maySeeSecrets(request.principal) }));
-  });
+  app.post(
+    "/api/apps",
+    { schema: { summary: "Create an app", body: createAppBody, response: { 201: appDto, ...errorResponses } } },
+    async (request, reply) => {
+      request.auditTarget = request.body.name;
+      const created = await createApp(app.pier, request.body);
+      return reply
+        .status(201)
+        .send(toAppDto(config, created, undefined, { secrets: maySeeSecrets(request.principal) }));
+    },
+  );
 
-  app.get("/api/apps", { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } }, async (request) => {
-    const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
-    const statuses = await replicaStatuses(app.pier, apps);
-    const secrets = maySeeSecrets(request.principal);
-    return { apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id), { secrets })) };
-  });
+  app.get(
+    "/api/apps",
+    { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } },
+    async (request) => {
+      const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
+      const statuses = await replicaStatuses(app.pier, apps);
+      const secrets = maySeeSecrets(request.principal);
+      return { apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id), { secrets })) };
+    },
+  );
 
-  app.get("/api/apps/:name", { schema: { summary: "Get an app", params: appParams, response: { 200: appDto, ...errorResponses } } }, async (request) => {
-    const found = await findAppByName(prisma, request.params.name);
-    return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id), { secrets: maySeeSecrets(request.principal) });
-  });
+  app.get(
+    "/api/apps/:name",
+    { schema: { summary: "Get an app", params: appParams, response: { 200: appDto, ...errorResponses } } },
+    async (request) => {
+      const found = await findAppByName(prisma, request.params.name);
+      return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id), {
+        secrets: maySeeSecrets(request.principal),
+      });
+    },
+  );
 
   app.patch(
     "/api/apps/:name",
-    { schema: { summary: "Change an app's settings (apply to the next deploy)", params: appParams, body: updateAppBody, response: { 200: appDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Change an app's settings (apply to the next deploy)",
+        params: appParams,
+        body: updateAppBody,
+        response: { 200: appDto, ...errorResponses },
+      },
+    },
     async (request) => {
       const updated = await updateApp(app.pier, request.params.name, request.body);
-      return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id), { secrets: maySeeSecrets(request.principal) });
+      return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id), {
+        secrets: maySeeSecrets(request.principal),
+      });
     },
   );
 
@@ -47,7 +72,15 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Delete an app and stop its containers (its volumes only with ?volumes=true)",
         params: appParams,
         querystring: deleteAppQuery,
-        response: { 200: z.object({ deleted: z.string(), removedContainers: z.number(), removedVolumes: z.array(z.string()), keptVolumes: z.array(z.string()) }), ...errorResponses },
+        response: {
+          200: z.object({
+            deleted: z.string(),
+            removedContainers: z.number(),
+            removedVolumes: z.array(z.string()),
+            keptVolumes: z.array(z.string()),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -58,7 +91,13 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/apps/:name/deploy",
-    { schema: { summary: "Deploy the head of the app's branch now", params: appParams, response: { 202: deploymentDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Deploy the head of the app's branch now",
+        params: appParams,
+        response: { 202: deploymentDto, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const target = await findAppByName(prisma, request.params.name);
       const { deployment } = await createDeployment(app.pier, { app: target, trigger: "API", branch: target.branch });
@@ -78,17 +117,30 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const target = await findAppByName(prisma, request.params.name);
-      const deployments = await prisma.deployment.findMany({ where: { appId: target.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: request.query.limit });
+      const deployments = await prisma.deployment.findMany({
+        where: { appId: target.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: request.query.limit,
+      });
       return { deployments: deployments.map((d) => toDeploymentDto(config, d, target)) };
     },
   );
 
   app.get(
     "/api/apps/:name/export",
-    { schema: { summary: "A docker-compose file that runs the current release without Pier", params: appParams, response: { 200: z.string(), ...errorResponses } } },
+    {
+      schema: {
+        summary: "A docker-compose file that runs the current release without Pier",
+        params: appParams,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const yaml = await exportCompose(app.pier, request.params.name);
-      return reply.type("application/yaml").header("content-disposition", `attachment; filename="${request.params.name}.compose.yml"`).send(yaml);
+      return reply
+        .type("application/yaml")
+        .header("content-disposition", `attachment; filename="${request.params.name}.compose.yml"`)
+        .send(yaml);
     },
   );
 };

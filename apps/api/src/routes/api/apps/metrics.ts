@@ -49,9 +49,12 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/apps/:name/metrics",
     {
       schema: {
-        summary: "An app's requests, error rate, latency percentiles, CPU, memory and replicas over a window (series and totals)",
+        summary:
+          "An app's requests, error rate, latency percentiles, CPU, memory and replicas over a window (series and totals)",
         params: appParams,
-        querystring: z.object({ window: z.enum(Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]]).default("1h") }),
+        querystring: z.object({
+          window: z.enum(Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]]).default("1h"),
+        }),
         response: { 200: metricsDto, ...errorResponses },
       },
     },
@@ -63,7 +66,12 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/metrics",
-    { schema: { summary: "Every app's metrics in the Prometheus text format (token auth)", response: { 200: z.string(), ...errorResponses } } },
+    {
+      schema: {
+        summary: "Every app's metrics in the Prometheus text format (token auth)",
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
     async (_request, reply) => {
       const { text, contentType } = await prometheusText(app.pier.prisma, (apps) => replicaStatuses(app.pier, apps));
       return reply.type(contentType).send(text);

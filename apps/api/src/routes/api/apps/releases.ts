@@ -11,10 +11,20 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/apps/:name/releases",
-    { schema: { summary: "Every change of the app's production, newest first", params: appParams, response: { 200: z.object({ releases: z.array(releaseDto) }), ...errorResponses } } },
+    {
+      schema: {
+        summary: "Every change of the app's production, newest first",
+        params: appParams,
+        response: { 200: z.object({ releases: z.array(releaseDto) }), ...errorResponses },
+      },
+    },
     async (request) => {
       const target = await findAppByName(deps.prisma, request.params.name);
-      const releases = await deps.prisma.release.findMany({ where: { appId: target.id }, orderBy: { version: "desc" }, take: 200 });
+      const releases = await deps.prisma.release.findMany({
+        where: { appId: target.id },
+        orderBy: { version: "desc" },
+        take: 200,
+      });
       return { releases: await toReleaseDtos(deps, target.id, releases, target.productionDeploymentId) };
     },
   );
@@ -30,7 +40,12 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      releaseExistingDeployment(deps, request.log, { appName: request.params.name, deploymentId: request.body?.deploymentId, kind: "ROLLBACK", cause: "API" }),
+      releaseExistingDeployment(deps, request.log, {
+        appName: request.params.name,
+        deploymentId: request.body?.deploymentId,
+        kind: "ROLLBACK",
+        cause: "API",
+      }),
   );
 
   app.post(
@@ -43,7 +58,13 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: releaseResultDto, 422: errorResponses[400], ...errorResponses },
       },
     },
-    async (request) => releaseExistingDeployment(deps, request.log, { appName: request.params.name, deploymentId: request.body.deploymentId, kind: "PROMOTE", cause: "API" }),
+    async (request) =>
+      releaseExistingDeployment(deps, request.log, {
+        appName: request.params.name,
+        deploymentId: request.body.deploymentId,
+        kind: "PROMOTE",
+        cause: "API",
+      }),
   );
 };
 

@@ -28,12 +28,19 @@ const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The app's autoscale policy and the autoscaler's decisions, newest first",
         params: appParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict(),
-        response: { 200: z.object({ policy: appDto.shape.autoscale, desired: z.number(), decisions: z.array(scaleDecisionDto) }), ...errorResponses },
+        response: {
+          200: z.object({ policy: appDto.shape.autoscale, desired: z.number(), decisions: z.array(scaleDecisionDto) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const found = await findAppByName(app.pier.prisma, request.params.name);
-      const decisions = await app.pier.prisma.scaleDecision.findMany({ where: { appId: found.id }, orderBy: { at: "desc" }, take: request.query.limit });
+      const decisions = await app.pier.prisma.scaleDecision.findMany({
+        where: { appId: found.id },
+        orderBy: { at: "desc" },
+        take: request.query.limit,
+      });
       return {
         policy: storedAutoscalePolicy(found.autoscale),
         desired: found.replicas,
@@ -55,10 +62,14 @@ const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/apps/:name/scale",
     {
       schema: {
-        summary: "Set the number of production replicas (0 … PIER_MAX_REPLICAS): starts or drains containers of the live deployment, no build",
+        summary:
+          "Set the number of production replicas (0 … PIER_MAX_REPLICAS): starts or drains containers of the live deployment, no build",
         params: appParams,
         body: z.object({ replicas: z.number().int().min(0, "must be 0 or more") }).strict(),
-        response: { 200: z.object({ replicas: replicaStatusDto, started: z.array(z.number()), stopped: z.array(z.number()) }), ...errorResponses },
+        response: {
+          200: z.object({ replicas: replicaStatusDto, started: z.array(z.number()), stopped: z.array(z.number()) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => scaleApp(app.pier, request.params.name, request.body.replicas, "api", request.log),

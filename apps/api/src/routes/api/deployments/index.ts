@@ -18,7 +18,13 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/deployments/:id",
-    { schema: { summary: "Get a deployment", params: deploymentParams, response: { 200: deploymentDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Get a deployment",
+        params: deploymentParams,
+        response: { 200: deploymentDto, ...errorResponses },
+      },
+    },
     async (request) => {
       const deployment = await findDeployment(prisma, request.params.id);
       return toDeploymentDto(config, deployment, deployment.app);
@@ -27,18 +33,33 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/deployments/:id/logs",
-    { schema: { summary: "A deployment's build and deploy log", params: deploymentParams, querystring: logsQuery, response: { 200: logsDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "A deployment's build and deploy log",
+        params: deploymentParams,
+        querystring: logsQuery,
+        response: { 200: logsDto, ...errorResponses },
+      },
+    },
     async (request) => {
       const deployment = await findDeployment(prisma, request.params.id);
       const lines = await prisma.buildLog.findMany({
-        where: { deploymentId: deployment.id, ...(request.query.after !== undefined ? { id: { gt: request.query.after } } : {}) },
+        where: {
+          deploymentId: deployment.id,
+          ...(request.query.after !== undefined ? { id: { gt: request.query.after } } : {}),
+        },
         orderBy: { id: "asc" },
         take: request.query.limit,
       });
       return {
         deploymentId: deployment.id,
         status: deployment.status,
-        lines: lines.map((l) => ({ id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt.toISOString() })),
+        lines: lines.map((l) => ({
+          id: l.id.toString(),
+          stream: l.stream,
+          line: l.line,
+          at: l.createdAt.toISOString(),
+        })),
       };
     },
   );
@@ -53,7 +74,8 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.string().describe("text/event-stream"), ...errorResponses },
       },
     },
-    async (request, reply) => streamDeploymentLog(app.pier, request.params.id, request, reply, request.query.after ?? 0n),
+    async (request, reply) =>
+      streamDeploymentLog(app.pier, request.params.id, request, reply, request.query.after ?? 0n),
   );
 };
 
