@@ -18,6 +18,7 @@ COPY packages/release/package.json packages/release/
 COPY packages/lifecycle/package.json packages/lifecycle/
 COPY packages/notifications/package.json packages/notifications/
 COPY packages/redis/package.json packages/redis/
+COPY packages/routing/package.json packages/routing/
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/controller/package.json apps/controller/

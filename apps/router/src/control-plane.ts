@@ -9,9 +9,9 @@ import {
 } from "@pier/shared";
 import { randomUUID } from "node:crypto";
 import { connectRedis } from "@pier/redis";
-import { loadRouteEntries } from "./load-routes.ts";
+import { loadRouteTable } from "@pier/routing";
 import type { RouterLogger } from "./logger.ts";
-import type { RouteTable } from "./route-entries.ts";
+import { routerView, type RouterView } from "./route-entries.ts";
 
 /** A full reload every so often repairs anything a missed pub/sub message left stale. */
 const RESYNC_EVERY_MS = 5_000;
@@ -22,7 +22,7 @@ export interface ControlPlaneOptions {
   runtime: ContainerRuntime;
   logger: RouterLogger;
   /** Puts a new table in service; resolves once every request from then on uses it. */
-  apply(table: RouteTable): Promise<void>;
+  apply(table: RouterView): Promise<void>;
 }
 
 export interface ControlPlane {
@@ -47,7 +47,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
   // The generation is read before the data, so a table built now reflects every change announced so far.
   const reloadOnce = async () => {
     const generation = Number((await redis.get(ROUTES_GENERATION_KEY)) ?? 0);
-    await options.apply(await loadRouteEntries(prisma, runtime));
+    await options.apply(await loadRouteTable(prisma, runtime).then(routerView));
     if (!closed) await redis.set(appliedKey, String(generation), "EX", ROUTES_APPLIED_TTL_SECONDS);
   };
   const reload = async (): Promise<void> => {

@@ -6,7 +6,8 @@ import { connectRedis } from "@pier/redis";
 import net from "node:net";
 import { startActivator, type Activator } from "./activator/activator.ts";
 import { startControlPlane } from "./control-plane.ts";
-import { loadRouteEntries } from "./load-routes.ts";
+import { loadRouteTable } from "@pier/routing";
+import { routerView } from "./route-entries.ts";
 import type { RouteEntries } from "./route-entries.ts";
 import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
@@ -57,17 +58,19 @@ export async function createRouter(
   const latencyMetrics = config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND > 0;
   // HAProxy starts with the routes as they are now (it may be taking over from a killed router's, which
   // serves meanwhile); the control plane then loads them again and applies any change since.
-  const started = loadRouteEntries(prisma, runtime).then((initial) => {
-    activator.update(initial);
-    return startDataPlane(
-      config,
-      listen,
-      logger,
-      activator,
-      latencyMetrics ? { port: latencyLog.port } : undefined,
-      initial.entries,
-    );
-  });
+  const started = loadRouteTable(prisma, runtime)
+    .then(routerView)
+    .then((initial) => {
+      activator.update(initial);
+      return startDataPlane(
+        config,
+        listen,
+        logger,
+        activator,
+        latencyMetrics ? { port: latencyLog.port } : undefined,
+        initial.entries,
+      );
+    });
   const { haproxy, port } = await started.catch(async (error) => {
     await latencyLog.close();
     await activator.close();

@@ -3,16 +3,16 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startActivator, type Activator } from "../src/activator/activator.ts";
 import { labelOfHost } from "../src/activator/host-label.ts";
-import { ACTIVATOR, type RouteTable } from "../src/route-entries.ts";
+import { ACTIVATOR, type RouterView } from "../src/route-entries.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
 
 const silent = { info() {}, warn() {}, error() {} };
-const asleep = (): RouteTable => ({
+const asleep = (): RouterView => ({
   entries: new Map([["web", ACTIVATOR]]),
   owners: new Map(),
   wakeable: new Map([["web", "app-1"]]),
 });
-const awake = (port: number): RouteTable => ({
+const awake = (port: number): RouterView => ({
   entries: new Map([["web", [port]]]),
   owners: new Map(),
   wakeable: new Map(),

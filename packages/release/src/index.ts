@@ -4,7 +4,6 @@ export { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet } from "./start-container.ts";
 export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
-export { announceAndWaitForRouters, announceRouteChange, waitForRouter } from "./routes-signal.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";
 export { keptDeploymentIds, pruneDeploymentImage, pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";

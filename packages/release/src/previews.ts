@@ -1,7 +1,7 @@
 import { cancelAllQueued } from "@pier/lifecycle";
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceAndWaitForRouters } from "./routes-signal.ts";
+import { takePreviewDown } from "@pier/routing";
 import { deploymentsInProgress, stopDeploymentContainers } from "./stop-containers.ts";
 
 /** After a preview deployment went live: its branch's older preview containers drain and stop. */
@@ -33,8 +33,7 @@ export async function settlePreview(
 export async function stopPreview(deps: ReleaseDeps, appId: string, slug: string): Promise<number> {
   await cancelAllQueued(deps.prisma, { appId, previewSlug: slug }, "the branch was deleted");
   // Off the routers first, then stopped: the preview URL answers "no app here", never "not answering".
-  await deps.prisma.deployment.updateMany({ where: { appId, previewSlug: slug }, data: { previewLiveAt: null } });
-  await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  await takePreviewDown({ ...deps, routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS }, appId, slug);
   const containers = await deps.runtime.listContainers(
     { [LABELS.managed]: "true", [LABELS.appId]: appId, [LABELS.preview]: slug },
     { all: true },

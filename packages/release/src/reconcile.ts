@@ -4,7 +4,7 @@ import { RuntimeRequestError, RuntimeUnavailableError, type ContainerInfo } from
 import { LABELS, replicaIndexOf } from "@pier/shared";
 import { deploymentStartRequest } from "./container-spec.ts";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceAndWaitForRouters } from "./routes-signal.ts";
+import { announceAndWaitForRouters } from "@pier/routing";
 import { containerName, startDeploymentContainer } from "./start-container.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 

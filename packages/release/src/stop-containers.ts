@@ -2,7 +2,7 @@ import type { ContainerInfo } from "@pier/runtime";
 import { ACTIVE_STATUSES } from "@pier/lifecycle";
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceRouteChange } from "./routes-signal.ts";
+import { announceRouteChange } from "@pier/routing";
 
 /**
  * Stops and removes containers of deployments that no longer serve, forgets their ports, and tells the

@@ -1,6 +1,6 @@
 import type { PrismaClient, ReleaseKind, Trigger } from "@pier/db";
 import type { Redis } from "ioredis";
-import { announceRouteChange, waitForRouter } from "./routes-signal.ts";
+import { announceRouteChange, waitForRouter } from "@pier/routing";
 
 export interface SwitchRequest {
   appId: string;

@@ -1,6 +1,7 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock } from "@pier/redis";
-import { announceRouteChange, RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
+import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
+import { announceRouteChange } from "@pier/routing";
 import {
   autoscaleOverMaxima,
   buildStageTag,
@@ -126,11 +127,13 @@ export async function deleteApp(
     30_000,
     RECONCILE_LOCK_TTL_MS,
   );
-  let containers;
+  let removedContainers = 0;
   try {
     await deps.prisma.app.delete({ where: { id: app.id } });
-    containers = await deps.runtime.listContainers({ [LABELS.managed]: "true", [LABELS.appId]: app.id }, { all: true });
+    const labels = { [LABELS.managed]: "true", [LABELS.appId]: app.id };
+    const containers = await deps.runtime.listContainers(labels, { all: true });
     for (const container of containers) await deps.runtime.removeContainer(container.id);
+    removedContainers = containers.length;
   } finally {
     await lock?.release();
   }
@@ -138,10 +141,9 @@ export async function deleteApp(
   // Its build caches go with it (the tag only: deployment images built on the stage keep their layers).
   await deps.runtime.removeImage(buildStageTag(app.name));
   const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });
-  if (!removeVolumes)
-    return { removedContainers: containers.length, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
+  if (!removeVolumes) return { removedContainers, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
   return {
-    removedContainers: containers.length,
+    removedContainers,
     removedVolumes: await removeAppVolumes(deps, app.id),
     keptVolumes: [],
   };

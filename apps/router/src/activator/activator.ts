@@ -1,14 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RouterLogger } from "../logger.ts";
-import { ACTIVATOR, type RouteTable } from "../route-entries.ts";
+import { ACTIVATOR, type RouterView } from "../route-entries.ts";
 import { labelOfHost } from "./host-label.ts";
 
 export interface Activator {
   /** Where HAProxy's `activator` backend sends requests (127.0.0.1). */
   port: number;
   /** A new route table is in service: requests held for apps that serve again go to their replicas. */
-  update(table: RouteTable): void;
+  update(table: RouterView): void;
   /** Requests held right now, per app id (they are that app's load too). */
   heldByApp(): Map<string, number>;
   /** Requests that arrived per app id since the last call. */
@@ -42,7 +42,7 @@ const FORWARD_ATTEMPTS = 3;
  * stay unread until then (TCP backpressure), so nothing is buffered here.
  */
 export async function startActivator(options: ActivatorOptions): Promise<Activator> {
-  let table: RouteTable = { entries: new Map(), owners: new Map(), wakeable: new Map() };
+  let table: RouterView = { entries: new Map(), owners: new Map(), wakeable: new Map() };
   const held = new Map<string, Held[]>();
   const lastWake = new Map<string, number>();
   let arrivals = new Map<string, number>();

@@ -1,7 +1,6 @@
 import { Prisma } from "@pier/db";
+import { announceRouteChange, putPreviewLive } from "@pier/routing";
 import {
-  announceAndWaitForRouters,
-  announceRouteChange,
   deploymentEnv,
   deploymentStartRequest,
   prepareVolumes,
@@ -217,8 +216,8 @@ async function goLiveAsPreview(
   const { app } = deployment;
   const slug = deployment.previewSlug!;
   // Routed first, READY second: when the API says READY, the preview URL serves this version.
-  await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { previewLiveAt: new Date() } });
-  const routed = await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
+  const routerAckTimeoutMs = deps.config.PIER_ROUTER_ACK_TIMEOUT_MS;
+  const routed = await putPreviewLive({ ...deps, routerAckTimeoutMs }, deployment.id);
   if (!routed)
     log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
   log.write(

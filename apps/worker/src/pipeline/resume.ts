@@ -1,3 +1,4 @@
+import { hasGoneLive } from "@pier/routing";
 import { LABELS } from "@pier/shared";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -30,7 +31,7 @@ export async function resumeInterrupted(
     where: { id: deployment.appId },
     select: { productionDeploymentId: true },
   });
-  if (app?.productionDeploymentId === deployment.id || (deployment.previewSlug && deployment.previewLiveAt)) {
+  if (hasGoneLive(deployment, app?.productionDeploymentId)) {
     log.write("It had already gone live before the worker stopped: finishing it as it is");
     return "live";
   }

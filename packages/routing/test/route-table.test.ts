@@ -1,0 +1,99 @@
+import type { ContainerInfo } from "@pier/runtime";
+import { LABELS } from "@pier/shared";
+import { describe, expect, it } from "vitest";
+import { buildRouteTable, type RoutedApp } from "../src/route-table.ts";
+import { hasGoneLive, servedPreviews } from "../src/previews.ts";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 0, minute));
+
+function container(id: string, deploymentId: string, port: number, replica = 1, running = true): ContainerInfo {
+  const labels = {
+    [LABELS.managed]: "true",
+    [LABELS.appId]: "app-1",
+    [LABELS.deployment]: deploymentId,
+    [LABELS.replica]: String(replica),
+  };
+  return { id, name: id, image: "img", running, exitCode: null, labels, hostPort: port };
+}
+
+function app(overrides: Partial<RoutedApp> = {}): RoutedApp {
+  return {
+    id: "app-1",
+    name: "web",
+    productionDeploymentId: "d1",
+    replicas: 2,
+    autoscale: null,
+    replicaStates: [],
+    deployments: [{ id: "d1", shortId: "aaaa", previewSlug: null, previewLiveAt: null, createdAt: at(0) }],
+    ...overrides,
+  };
+}
+
+const ports = (route: unknown) =>
+  route && typeof route === "object" && "backends" in route
+    ? (route as { backends: Array<{ port: number }> }).backends.map((b) => b.port)
+    : route;
+
+describe("the route table", () => {
+  it("routes production and each running deployment to the replicas that serve, each with its deployment", () => {
+    const table = buildRouteTable([app()], [container("c1", "d1", 5001, 1), container("c2", "d1", 5002, 2)]);
+    expect(ports(table.get("web"))).toEqual([5001, 5002]);
+    expect(ports(table.get("web-aaaa"))).toEqual([5001, 5002]);
+    expect(table.get("web")).toMatchObject({ backends: [{ appId: "app-1", deploymentId: "d1", weight: 1 }, {}] });
+  });
+
+  it("leaves out replicas above the desired count (draining) and replacements not yet on record", () => {
+    const states = [{ deploymentId: "d1", index: 1, containerId: "c1" }];
+    const table = buildRouteTable(
+      [app({ replicas: 1, replicaStates: states })],
+      [container("c1", "d1", 5001, 1), container("c1b", "d1", 5003, 1), container("c2", "d1", 5002, 2)],
+    );
+    expect(ports(table.get("web"))).toEqual([5001]);
+  });
+
+  it("answers an app with nothing serving with no backends, or with the activator when it scales to zero", () => {
+    expect(ports(buildRouteTable([app()], []).get("web"))).toEqual([]);
+    const asleep = buildRouteTable([app({ autoscale: { min: 0, max: 3 } })], []);
+    expect(asleep.get("web")).toEqual({ appId: "app-1", activator: true });
+  });
+
+  it("serves a branch's newest live preview that runs, and none that never went live", () => {
+    const deployments = [
+      { id: "p1", shortId: "p1p1", previewSlug: "feat", previewLiveAt: at(1), createdAt: at(1) },
+      { id: "p2", shortId: "p2p2", previewSlug: "feat", previewLiveAt: at(2), createdAt: at(2) },
+      { id: "p3", shortId: "p3p3", previewSlug: "feat", previewLiveAt: null, createdAt: at(3) },
+    ];
+    const running = [container("a", "p1", 6001), container("b", "p2", 6002), container("c", "p3", 6003)];
+    const table = buildRouteTable([app({ productionDeploymentId: null, deployments })], running);
+    expect(ports(table.get("web-git-feat"))).toEqual([6002]);
+    expect(ports(table.get("web-p3p3"))).toEqual([6003]);
+    // The newest live one stopped: the older live one that still runs serves the branch.
+    const fallback = buildRouteTable([app({ productionDeploymentId: null, deployments })], [running[0]!]);
+    expect(ports(fallback.get("web-git-feat"))).toEqual([6001]);
+  });
+});
+
+describe("previews", () => {
+  it("picks one served preview per branch", () => {
+    const deployments = [
+      { id: "a", previewSlug: "x", previewLiveAt: at(1), createdAt: at(1) },
+      { id: "b", previewSlug: "y", previewLiveAt: at(2), createdAt: at(2) },
+      { id: "c", previewSlug: "x", previewLiveAt: at(3), createdAt: at(3) },
+      { id: "d", previewSlug: null, previewLiveAt: null, createdAt: at(4) },
+    ];
+    expect(servedPreviews(deployments, () => true)).toEqual(
+      new Map([
+        ["x", "c"],
+        ["y", "b"],
+      ]),
+    );
+    expect(servedPreviews(deployments, (id) => id !== "c").get("x")).toBe("a");
+  });
+
+  it("says a deployment went live when it is production or a preview handed to the routers", () => {
+    const preview = { id: "p", previewSlug: "x", previewLiveAt: at(1) };
+    expect(hasGoneLive(preview, null)).toBe(true);
+    expect(hasGoneLive({ ...preview, previewLiveAt: null }, null)).toBe(false);
+    expect(hasGoneLive({ id: "d", previewSlug: null, previewLiveAt: null }, "d")).toBe(true);
+  });
+});
