@@ -32,7 +32,7 @@ export async function replicaEvents(
     events.push({
       ...base,
       event: "app.crash_loop",
-      summary: `${app.name}: replica ${index} keeps dying (${reason ?? "unknown"}); Pier backs off before each new start`,
+      summary: `${app.name}: replica ${index} keeps dying (${reason ?? "unknown"}); ${BACKS_OFF}`,
       details: { replica: index, reason },
     });
   }
@@ -56,3 +56,5 @@ export async function replicaEvents(
   }
   return events;
 }
+
+const BACKS_OFF = "Pier backs off before each new start";

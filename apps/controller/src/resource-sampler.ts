@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
-import type { ContainerRuntime, ContainerStats } from "@pier/runtime";
-import { LABELS, METRIC_RETENTION_MS, type PierConfig } from "@pier/shared";
+import type { ContainerRuntime } from "@pier/runtime";
+import { LABELS, type Logger, type PierConfig } from "@pier/shared";
 
 export interface ResourceSampler {
   /** Writes one "controller" sample per app with a production deployment: CPU, memory, replicas, restarts. */
@@ -8,17 +8,20 @@ export interface ResourceSampler {
 }
 
 /**
- * CPU and memory of each app's production containers (Docker stats; CPU % from two readings, 100 =
- * one core), the replicas serving, and the replacements since the last sample.
+ * CPU and memory of each app's production containers (read for all of them in one pass: the runtime's
+ * containerUsage; CPU % from two readings, 100 = one core), the replicas serving, and the replacements
+ * since the last sample.
  */
 export function createResourceSampler(
   prisma: PrismaClient,
   runtime: ContainerRuntime,
   config: PierConfig,
+  logger: Logger,
 ): ResourceSampler {
-  const previous = new Map<string, ContainerStats>();
+  const previous = new Map<string, { cpuNs: number; atMs: number }>();
   const restartsSeen = new Map<string, number>();
   let last = Date.now();
+  let toldFallback = false;
   return {
     async sample() {
       const now = Date.now();
@@ -30,23 +33,33 @@ export function createResourceSampler(
           replicaStates: { select: { deploymentId: true, restarts: true } },
         },
       });
-      const containers = await runtime.listContainers({ [LABELS.managed]: "true" });
-      const rows = [];
-      const seenIds = new Set<string>();
-      for (const app of apps) {
-        const mine = containers.filter((c) => c.labels[LABELS.deployment] === app.productionDeploymentId && c.running);
+      const production = new Set(apps.map((a) => a.productionDeploymentId));
+      const serving = (await runtime.listContainers({ [LABELS.managed]: "true" })).filter(
+        (c) => c.running && production.has(c.labels[LABELS.deployment] ?? ""),
+      );
+      const readAt = performance.now();
+      const { usage, engineFallback } = await runtime.containerUsage(serving.map((c) => c.id));
+      if (engineFallback && !toldFallback) {
+        toldFallback = true;
+        logger.warn({ reason: engineFallback }, "container usage comes from the engine, one request per container");
+      }
+      const cpuPercentOf = (id: string, cpuNs: number) => {
+        const before = previous.get(id);
+        previous.set(id, { cpuNs, atMs: readAt });
+        if (!before || readAt <= before.atMs || cpuNs < before.cpuNs) return 0;
+        return ((cpuNs - before.cpuNs) / ((readAt - before.atMs) * 1e6)) * 100;
+      };
+      for (const id of previous.keys()) if (!usage.has(id)) previous.delete(id);
+
+      const rows = apps.map((app) => {
+        const mine = serving.filter((c) => c.labels[LABELS.deployment] === app.productionDeploymentId);
         let cpuPercent = 0;
         let memoryBytes = 0;
         for (const container of mine) {
-          const stats = await runtime.containerStats(container.id);
-          if (!stats) continue;
-          seenIds.add(container.id);
-          const before = previous.get(container.id);
-          previous.set(container.id, stats);
-          memoryBytes += stats.memoryBytes;
-          const cpuDelta = before ? stats.cpuTotalNs - before.cpuTotalNs : 0;
-          const systemDelta = before ? stats.systemCpuNs - before.systemCpuNs : 0;
-          if (cpuDelta > 0 && systemDelta > 0) cpuPercent += (cpuDelta / systemDelta) * stats.onlineCpus * 100;
+          const figures = usage.get(container.id);
+          if (!figures) continue;
+          memoryBytes += figures.memoryBytes;
+          cpuPercent += cpuPercentOf(container.id, figures.cpuNs);
         }
         const restarts = app.replicaStates
           .filter((s) => s.deploymentId === app.productionDeploymentId)
@@ -54,7 +67,7 @@ export function createResourceSampler(
         const key = `${app.id}/${app.productionDeploymentId}`;
         const newRestarts = Math.max(0, restarts - (restartsSeen.get(key) ?? restarts));
         restartsSeen.set(key, restarts);
-        rows.push({
+        return {
           appId: app.id,
           deploymentId: app.productionDeploymentId,
           at: new Date(now),
@@ -64,20 +77,11 @@ export function createResourceSampler(
           memoryBytes: BigInt(memoryBytes),
           replicas: mine.length,
           restarts: newRestarts,
-        });
-      }
-      for (const id of previous.keys()) if (!seenIds.has(id)) previous.delete(id);
+        };
+      });
       last = now;
       if (rows.length) await prisma.metricSample.createMany({ data: rows });
       return rows.length;
     },
   };
-}
-
-/** Samples older than the retention (7 days, as Coolify keeps them) are deleted. */
-export async function pruneMetricSamples(prisma: PrismaClient, now = Date.now()): Promise<number> {
-  const { count } = await prisma.metricSample.deleteMany({
-    where: { at: { lt: new Date(now - METRIC_RETENTION_MS) } },
-  });
-  return count;
 }

@@ -27,15 +27,21 @@ export async function trafficAlerts(
     where: { productionDeploymentId: { not: null }, name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX } },
     select: { id: true, name: true, alertErrorRate: true, alertP95Ms: true },
   });
+  // One query for every app's minute, one command to close the alerts that no longer hold: the same cost
+  // however many apps there are.
+  const samples = await prisma.metricSample.findMany({
+    where: { appId: { in: apps.map((a) => a.id) }, source: "router", at: { gt: new Date(now - WINDOW_MS) } },
+    select: { appId: true, requests: true, status5xx: true, latencyBuckets: true },
+  });
+  const byApp = new Map<string, typeof samples>();
+  for (const sample of samples) byApp.set(sample.appId, [...(byApp.get(sample.appId) ?? []), sample]);
   const events: NotificationEvent[] = [];
+  const closed: string[] = [];
   for (const app of apps) {
-    const samples = await prisma.metricSample.findMany({
-      where: { appId: app.id, source: "router", at: { gt: new Date(now - WINDOW_MS) } },
-      select: { requests: true, status5xx: true, latencyBuckets: true },
-    });
-    const requests = samples.reduce((sum, s) => sum + s.requests, 0);
-    const errors = samples.reduce((sum, s) => sum + s.status5xx, 0);
-    const buckets = samples.reduce(
+    const mine = byApp.get(app.id) ?? [];
+    const requests = mine.reduce((sum, s) => sum + s.requests, 0);
+    const errors = mine.reduce((sum, s) => sum + s.status5xx, 0);
+    const buckets = mine.reduce(
       (sum, s) => addBuckets(sum, s.latencyBuckets),
       new Array<number>(LATENCY_BUCKET_COUNT).fill(0),
     );
@@ -59,7 +65,7 @@ export async function trafficAlerts(
       const breached = requests >= MIN_REQUESTS && check.value > check.limit;
       const key = openKey(app.id, check.kind);
       if (!breached) {
-        await redis.del(key);
+        closed.push(key);
         continue;
       }
       const opened = await redis.set(key, "1", "EX", OPEN_FOR_S, "NX");
@@ -71,11 +77,14 @@ export async function trafficAlerts(
       events.push({
         event: check.kind,
         app: { id: app.id, name: app.name },
-        summary: `${app.name}: ${what} ${check.show(check.value)} over the last minute (threshold ${check.show(check.limit)})`,
+        summary:
+          `${app.name}: ${what} ${check.show(check.value)} over the last minute ` +
+          `(threshold ${check.show(check.limit)})`,
         details: { value: check.value, threshold: check.limit, requests, errors, windowSeconds: WINDOW_MS / 1000 },
         at: new Date(now).toISOString(),
       });
     }
   }
+  if (closed.length) await redis.del(...closed);
   return events;
 }

@@ -56,7 +56,8 @@ describe("autoscaling decisions", () => {
     expect(decide(policy, 3, load(25), memory, 2_000)).toBeNull();
     expect(decide(policy, 3, load(15), memory, 4_000)).toBeNull(); // asks 2, but the delay hasn't passed
     expect(decide(policy, 3, load(5), memory, 9_000)).toBeNull();
-    expect(decide(policy, 3, load(5), memory, 12_000)).toMatchObject({ to: 3 - 1 }); // 2 s (25 → 3) left the window; 4 s asked 2
+    // 2 s (25 → 3) left the window; 4 s asked 2
+    expect(decide(policy, 3, load(5), memory, 12_000)).toMatchObject({ to: 3 - 1 });
     const again = newAutoscaleMemory(0);
     for (let t = 2_000; t < 10_000; t += 2_000) expect(decide(policy, 3, load(0), again, t)).toBeNull();
     expect(decide(policy, 3, load(0), again, 10_000)).toMatchObject({ to: 1 }); // never under min
@@ -88,7 +89,7 @@ describe("autoscaling decisions", () => {
 });
 
 describe("load windows", () => {
-  it("averages in-flight requests over each window, a second without a record counting as idle, routers adding up", () => {
+  it("averages in-flight requests over each window, a second without a record as idle, routers adding up", () => {
     const now = 100_000;
     const records: LoadRecord[] = [];
     for (let s = 0; s < 6; s++) records.push({ at: now - s * 1000, inflight: 12, requests: 100 }); // router A

@@ -17,3 +17,4 @@ export { DeploymentStatus, Trigger, ReleaseKind, ReplicaPhase } from "./generate
 export { ensureDatabase } from "./migrate/ensure-database.ts";
 export { migrateDeploy } from "./migrate/deploy.ts";
 export { isDatabaseUnavailable } from "./database-unavailable.ts";
+export { rotateSecrets, type SecretSealer } from "./rotate-secrets.ts";

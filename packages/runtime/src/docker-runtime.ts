@@ -6,19 +6,21 @@ import { createDockerClient, DEFAULT_SOCKET_PATH, type DockerClient } from "./do
 import { watchEvents } from "./docker/events.ts";
 import * as host from "./docker/host.ts";
 import * as images from "./docker/images.ts";
+import { ContainerUsageReader } from "./docker/usage.ts";
 import * as volumes from "./docker/volumes.ts";
 import type {
   BuildSpec,
   ContainerEvent,
   ContainerInfo,
   ContainerRuntime,
-  ContainerStats,
+  HostMemory,
   ImageSummary,
   ListeningSocket,
   OneOffResult,
   OneOffSpec,
   RunningContainer,
   RunSpec,
+  UsageReading,
 } from "./runtime.ts";
 
 export { APP_NETWORK } from "./docker/networks.ts";
@@ -27,18 +29,20 @@ export class DockerRuntime implements ContainerRuntime {
   readonly kind = "docker";
   private readonly docker: DockerClient;
   private readonly socketPath: string;
+  private readonly usage: ContainerUsageReader;
 
   constructor(options: { socketPath?: string } = {}) {
     this.socketPath = options.socketPath ?? DEFAULT_SOCKET_PATH;
     this.docker = createDockerClient(this.socketPath);
+    this.usage = new ContainerUsageReader(this.docker);
   }
 
   ping(): Promise<void> {
     return host.ping(this.docker);
   }
 
-  hostMemoryMb(): Promise<number> {
-    return host.hostMemoryMb(this.docker);
+  hostMemory(): Promise<HostMemory> {
+    return host.hostMemory(this.docker);
   }
 
   imageExists(ref: string): Promise<boolean> {
@@ -101,8 +105,8 @@ export class DockerRuntime implements ContainerRuntime {
     return containers.streamContainerLogs(this.docker, id, options);
   }
 
-  containerStats(id: string): Promise<ContainerStats | null> {
-    return containers.containerStats(this.docker, id);
+  containerUsage(ids: string[]): Promise<UsageReading> {
+    return this.usage.read(ids);
   }
 
   listeningSockets(id: string): Promise<ListeningSocket[] | null> {

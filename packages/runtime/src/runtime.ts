@@ -1,5 +1,11 @@
 import type { Readable } from "node:stream";
 
+export interface HostMemory {
+  totalMb: number;
+  /** What the kernel could give new processes without swapping (MemAvailable): free memory and reclaimable cache. */
+  availableMb: number;
+}
+
 /**
  * The machine that builds and runs apps. Docker today; Swarm or Kubernetes can implement the same
  * interface. Chosen once at startup by `createRuntime`.
@@ -8,8 +14,8 @@ export interface ContainerRuntime {
   readonly kind: string;
   /** Throws RuntimeUnavailableError when the engine can't be reached. */
   ping(): Promise<void>;
-  /** Memory of the machine the engine runs containers on (MB). */
-  hostMemoryMb(): Promise<number>;
+  /** Memory of the machine the engine runs containers on: its total, and what it has available now (MB). */
+  hostMemory(): Promise<HostMemory>;
   imageExists(ref: string): Promise<boolean>;
   /** An image's id and labels, or null when there is no such image. */
   inspectImage(ref: string): Promise<{ id: string; labels: Record<string, string> } | null>;
@@ -38,8 +44,11 @@ export interface ContainerRuntime {
   containerLogs(id: string, tail: number): Promise<string>;
   /** stdout+stderr as one text stream: the last `tail` lines, then (with follow) new output as it comes. */
   streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable>;
-  /** CPU time and memory of a running container now (null if it isn't running); CPU % comes from two readings. */
-  containerStats(id: string): Promise<ContainerStats | null>;
+  /**
+   * CPU time and memory of these containers now, all in one pass (the running ones; CPU % comes from two
+   * readings). Docker reads the kernel's cgroup files rather than asking the engine for each container.
+   */
+  containerUsage(ids: string[]): Promise<UsageReading>;
   /** The TCP sockets listening inside a running container (its network namespace), or null if they can't be read. */
   listeningSockets(id: string): Promise<ListeningSocket[] | null>;
   /**
@@ -71,7 +80,10 @@ export interface BuildSpec {
   exclude?: string[];
   /** The repository's `.dockerignore` patterns. */
   ignorePatterns?: string[];
-  /** Files Pier adds to the context (path → content), e.g. its generated Dockerfile: never written into the checkout. */
+  /**
+   * Files Pier adds to the context (path → content), e.g. its generated Dockerfile: never written into the
+   * checkout.
+   */
   extraFiles?: Map<string, Buffer>;
   /** Limits for every step of the build. */
   limits?: BuildLimits;
@@ -157,7 +169,10 @@ export interface ImageSummary {
 }
 
 export interface ContainerEvent {
-  /** "start", "kill" (the engine signals it: docker stop or kill, the engine's own shutdown), "die", "oom" or "destroy". */
+  /**
+   * "start", "kill" (the engine signals it: docker stop or kill, the engine's own shutdown), "die", "oom" or
+   * "destroy".
+   */
   action: string;
   containerId: string;
   /** The container's labels (and, for "die", exitCode; for "kill", signal: "15" for SIGTERM). */
@@ -165,11 +180,16 @@ export interface ContainerEvent {
   exitCode: number | null;
 }
 
-export interface ContainerStats {
-  /** CPU time the container used so far, and the host's, in nanoseconds. */
-  cpuTotalNs: number;
-  systemCpuNs: number;
-  onlineCpus: number;
-  /** Memory in use (without the page cache), bytes. */
+export interface ContainerUsage {
+  /** CPU time the container used since it started, in nanoseconds. */
+  cpuNs: number;
+  /** Memory in use without the page cache the kernel can drop (what `docker stats` shows), bytes. */
   memoryBytes: number;
+}
+
+export interface UsageReading {
+  /** By container id: those asked for that are running. */
+  usage: Map<string, ContainerUsage>;
+  /** Why figures had to come from the engine, one request per container (null when none did). */
+  engineFallback: string | null;
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../../../tests/support/eventually.ts";
 import { APP_NETWORK, createRuntime, type RunningContainer } from "../src/index.ts";
 
 // Two app containers as Pier runs them: neither can reach the other (different apps must not), the
@@ -50,16 +51,12 @@ s.on("connect", () => { console.log("connected"); process.exit(0); });
 s.on("error", (e) => { console.log(e.code); process.exit(1); });
 setTimeout(() => { console.log("timed out"); process.exit(2); }, 2000);`;
     // Wait until a serves (through its published port), so a refused probe can't be a slow start.
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${a.hostPort}/`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error("container a never served");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await eventually(
+      async () => (await fetch(`http://127.0.0.1:${a.hostPort}/`)).ok,
+      "container a serving",
+      30_000,
+      100,
+    );
     const fromB = spawnSync("docker", ["exec", b.id, "node", "-e", probe], { encoding: "utf8" });
     expect(fromB.stdout.trim()).not.toBe("connected");
     expect(fromB.status).not.toBe(0);

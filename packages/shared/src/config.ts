@@ -35,7 +35,10 @@ export const configSchema = z.object({
     .min(1)
     .max(64)
     .default(Math.max(1, Math.floor(availableParallelism() / 2))),
-  /** Latency samples a router takes per second at most (every request under that rate; counts are always exact). 0: no latency metrics. */
+  /**
+   * Latency samples a router takes per second at most (every request under that rate; counts are always exact).
+   * 0: no latency metrics.
+   */
   PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: z.coerce.number().int().min(0).default(200),
   /** How long the activator holds a request for an app scaled to zero while it starts (then 504). */
   PIER_ACTIVATOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
@@ -54,7 +57,10 @@ export const configSchema = z.object({
   PIER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Per app for signed deliveries, per sender address for refused ones (unsigned or wrongly signed). */
   PIER_WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  /** Largest webhook delivery read (MB; GitHub's own cap is 25): a larger Content-Length is a 413 before any of it is read. */
+  /**
+   * Largest webhook delivery read (MB; GitHub's own cap is 25): a larger Content-Length is a 413 before any of it
+   * is read.
+   */
   PIER_WEBHOOK_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(25).default(5),
   PIER_QUEUE_NAME: z
     .string()
@@ -99,13 +105,19 @@ export const configSchema = z.object({
   PIER_WARM_DEPLOYMENTS: z.coerce.number().int().min(0).max(10).default(1),
   /** Deployments whose images are kept per app (the live one and the rollback target always are). */
   PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
-  /** A build job's lock: a worker that dies gives its job to another this long after (then once more; a second death fails it). */
+  /**
+   * A build job's lock: a worker that dies gives its job to another this long after (then once more; a second
+   * death fails it).
+   */
   PIER_JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Key(s) that seal env values and webhook secrets at rest (see secrets.ts); else the key file. */
   PIER_SECRETS_KEY: z.string().optional(),
   /** Where the secrets key lives when PIER_SECRETS_KEY is unset (default ~/.pier/secrets.key, created on first use). */
   PIER_SECRETS_KEY_FILE: z.string().optional(),
-  /** Build logs of deployments that ended longer ago (other than production and the newest PIER_RETAIN_DEPLOYMENTS) are deleted. */
+  /**
+   * Build logs of deployments that ended longer ago (other than production and the newest
+   * PIER_RETAIN_DEPLOYMENTS) are deleted.
+   */
   PIER_RETAIN_LOG_DAYS: z.coerce.number().int().min(1).default(30),
   /** FAILED and CANCELLED deployments older than this are deleted, with their logs and images. */
   PIER_RETAIN_FAILED_DAYS: z.coerce.number().int().min(1).default(14),
@@ -123,15 +135,21 @@ export const configSchema = z.object({
   PIER_BUILD_CPUS: z.coerce.number().min(0.1).max(64).default(availableParallelism()),
   /** Processes of all builds together (a cgroup every build step runs under); 0 leaves them unlimited. */
   PIER_BUILD_PIDS: z.coerce.number().int().min(0).default(4096),
-  /** What one app's build caches (framework caches, the package manager's store) may hold; least recently used go first. */
+  /**
+   * What one app's build caches (framework caches, the package manager's store) may hold; least recently used go
+   * first.
+   */
   PIER_BUILD_CACHE_MB: z.coerce.number().int().min(0).default(1024),
   /** Operator maxima: a pier.json asking for more fails its deploy naming the field. */
   PIER_MAX_MEMORY_MB: z.coerce.number().int().min(16).default(4096),
   PIER_MAX_CPUS: z.coerce.number().min(0.05).max(64).default(availableParallelism()),
   PIER_MAX_REPLICAS: z.coerce.number().int().min(1).max(100).default(10),
   PIER_MAX_HEALTHCHECK_TIMEOUT_S: z.coerce.number().int().min(1).default(300),
-  /** How often the controller looks at every app, besides reacting to Docker's events at once. */
-  PIER_CONTROLLER_SWEEP_MS: z.coerce.number().int().min(100).default(2_000),
+  /**
+   * How often the controller checks every app against its record (one container list, one query), a safety net:
+   * Docker's events, back-off timers and retries drive it, at once.
+   */
+  PIER_CONTROLLER_SWEEP_MS: z.coerce.number().int().min(100).default(30_000),
   /** Only apps whose names start with this (default: every app): several controllers on one database, as in tests. */
   PIER_CONTROLLER_APP_PREFIX: z.string().default(""),
   /** How often it looks for deployments no job will finish. */
@@ -174,10 +192,17 @@ export function isLoopbackHost(host: string): boolean {
   return isIPv6(h) && loopbackV6.check(h, "ipv6");
 }
 
-/** Why the API must not listen with this configuration (the default admin token reachable from other machines), or null. */
+/**
+ * Why the API must not listen with this configuration (the default admin token reachable from other machines), or
+ * null.
+ */
 export function apiExposureProblem(config: Pick<PierConfig, "PIER_API_HOST" | "PIER_ADMIN_TOKEN">): string | null {
   if (config.PIER_ADMIN_TOKEN !== DEV_ADMIN_TOKEN || isLoopbackHost(config.PIER_API_HOST)) return null;
-  return `PIER_ADMIN_TOKEN: is the default development token "${DEV_ADMIN_TOKEN}" while PIER_API_HOST=${config.PIER_API_HOST} is reachable from other machines; set PIER_ADMIN_TOKEN to a secret of your own (at least 16 characters), or listen on 127.0.0.1`;
+  return (
+    `PIER_ADMIN_TOKEN: is the default development token "${DEV_ADMIN_TOKEN}" ` +
+    `while PIER_API_HOST=${config.PIER_API_HOST} is reachable from other machines; ` +
+    "set PIER_ADMIN_TOKEN to a secret of your own (at least 16 characters), or listen on 127.0.0.1"
+  );
 }
 
 /** The base URL apps are reached on through the router, e.g. http://localhost:8080. */

@@ -11,4 +11,7 @@ export * from "./replicas.ts";
 export * from "./autoscale.ts";
 export * from "./env-targets.ts";
 export * from "./supervised-process.ts";
+export * from "./logger.ts";
+export * from "./loop.ts";
+export * from "./pier-process.ts";
 export * from "./secrets.ts";

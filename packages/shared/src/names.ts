@@ -40,7 +40,10 @@ export function hostLabelClash(name: string, otherApps: Iterable<string>): strin
   return null;
 }
 
-/** The names of existing apps `hostLabelClash` must see for a new name: its prefix before a short id, and names starting with it. */
+/**
+ * The names of existing apps `hostLabelClash` must see for a new name: its prefix before a short id, and names
+ * starting with it.
+ */
 export function clashCandidates(name: string): { exact: string | null; prefix: string } {
   const cut = name.length - SHORT_ID_LENGTH - 1;
   return {
@@ -72,6 +75,7 @@ export function isValidBranchName(branch: string): boolean {
   if (branch.startsWith("-") || branch.startsWith("/") || branch.endsWith("/") || branch.endsWith(".")) return false;
   if (branch.includes("..") || branch.includes("//") || branch.includes("@{") || branch.endsWith(".lock")) return false;
   // Control characters, space and git's forbidden ~^:?*[\
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   return !/[\x00-\x20\x7f~^:?*[\\]/.test(branch);
 }
 
@@ -79,7 +83,9 @@ export function isValidBranchName(branch: string): boolean {
 export function isValidRootDir(dir: string): boolean {
   if (dir === "") return true;
   if (dir.startsWith("/") || dir.includes("\\") || dir.length > 200) return false;
-  return dir.split("/").every((part) => part !== ".." && part !== "." && part !== "" && !/[\x00-\x1f]/.test(part));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  const control = /[\x00-\x1f]/;
+  return dir.split("/").every((part) => part !== ".." && part !== "." && part !== "" && !control.test(part));
 }
 
 /**

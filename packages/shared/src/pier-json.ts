@@ -85,7 +85,9 @@ export const pierJsonSchema = z
     autoscale: autoscalePolicySchema
       .nullable()
       .describe(
-        "Scale production on load (in-flight requests per replica): min, max, targetConcurrency, scaleDownDelaySeconds, idleTimeoutSeconds; null turns it off. Applied when the deployment goes live",
+        "Scale production on load (in-flight requests per replica): " +
+          "min, max, targetConcurrency, scaleDownDelaySeconds, idleTimeoutSeconds; null turns it off. " +
+          "Applied when the deployment goes live",
       )
       .optional(),
     framework: z

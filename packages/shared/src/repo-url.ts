@@ -14,6 +14,7 @@ export function checkRepoUrl(raw: string, policy: RepoUrlPolicy): RepoUrlCheck {
   if (input.length === 0) return { ok: false, reason: "must not be empty" };
   if (input.length > 500) return { ok: false, reason: "must be at most 500 characters" };
   if (input.startsWith("-")) return { ok: false, reason: "must be a URL, not an option" };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\x00-\x20\x7f]/.test(input)) return { ok: false, reason: "must not contain spaces or control characters" };
   let url: URL;
   try {
@@ -35,7 +36,7 @@ export function checkRepoUrl(raw: string, policy: RepoUrlPolicy): RepoUrlCheck {
   if (!policy.allowedHosts.includes(host)) {
     return { ok: false, reason: `host ${host} is not allowed (allowed: ${policy.allowedHosts.join(", ")})` };
   }
-  if (!/^\/[A-Za-z0-9._~\/-]+$/.test(url.pathname) || url.pathname.includes("..")) {
+  if (!/^\/[A-Za-z0-9._~/-]+$/.test(url.pathname) || url.pathname.includes("..")) {
     return { ok: false, reason: "must name a repository path such as /owner/repo.git" };
   }
   if (url.search || url.hash) return { ok: false, reason: "must not have a query or fragment" };

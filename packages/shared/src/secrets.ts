@@ -35,7 +35,13 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", key.bytes, iv);
     const sealed = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-    return `${PREFIX}${key.id}:${iv.toString("base64url")}:${cipher.getAuthTag().toString("base64url")}:${sealed.toString("base64url")}`;
+    const parts = [
+      key.id,
+      iv.toString("base64url"),
+      cipher.getAuthTag().toString("base64url"),
+      sealed.toString("base64url"),
+    ];
+    return `${PREFIX}${parts.join(":")}`;
   }
 
   open(stored: string): string {
@@ -44,7 +50,8 @@ export class SecretBox {
     const key = this.keys.find((k) => k.id === id);
     if (!key || iv === undefined || tag === undefined || data === undefined) {
       throw new Error(
-        `a stored secret is sealed with key ${id}, which is not among PIER_SECRETS_KEY / the key file: add it back (after the new key) to read it`,
+        `a stored secret is sealed with key ${id}, which is not among PIER_SECRETS_KEY / the key file: ` +
+          "add it back (after the new key) to read it",
       );
     }
     const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"));

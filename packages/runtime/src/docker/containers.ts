@@ -5,7 +5,6 @@ import { RuntimeRequestError } from "../errors.ts";
 import { parseListeningSockets } from "../proc-net-tcp.ts";
 import type {
   ContainerInfo,
-  ContainerStats,
   ListeningSocket,
   OneOffResult,
   OneOffSpec,
@@ -180,32 +179,6 @@ export async function streamContainerLogs(
     out.on("close", () => (raw as unknown as { destroy(): void }).destroy());
     return out;
   });
-}
-
-/** The part of the engine's stats answer Pier reads. */
-interface RawStats {
-  cpu_stats?: { cpu_usage?: { total_usage?: number }; system_cpu_usage?: number; online_cpus?: number };
-  memory_stats?: { usage?: number; stats?: { inactive_file?: number; total_inactive_file?: number } };
-}
-
-/** CPU time and memory of a running container now (null if it isn't running); CPU % comes from two readings. */
-export async function containerStats(docker: DockerClient, id: string): Promise<ContainerStats | null> {
-  const raw = await engineCall<RawStats | null>(
-    `read stats of ${id}`,
-    // one-shot: answer at once instead of waiting for a second reading.
-    async () => (await docker.getContainer(id).stats({ stream: false, "one-shot": true } as never)) as never,
-    { notFound: () => null },
-  );
-  if (raw === null) return null;
-  const cpu = raw.cpu_stats;
-  if (!cpu?.cpu_usage?.total_usage) return null;
-  const cache = raw.memory_stats?.stats?.total_inactive_file ?? raw.memory_stats?.stats?.inactive_file ?? 0;
-  return {
-    cpuTotalNs: cpu.cpu_usage.total_usage,
-    systemCpuNs: cpu.system_cpu_usage ?? 0,
-    onlineCpus: cpu.online_cpus ?? 1,
-    memoryBytes: Math.max(0, (raw.memory_stats?.usage ?? 0) - cache),
-  };
 }
 
 /** The TCP sockets listening inside a running container (its network namespace), or null if they can't be read. */

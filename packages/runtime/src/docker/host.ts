@@ -1,16 +1,30 @@
+import { readFile } from "node:fs/promises";
 import http from "node:http";
+import type { HostMemory } from "../runtime.ts";
 import { engineCall, type DockerClient } from "./engine.ts";
 
 export async function ping(docker: DockerClient): Promise<void> {
   await engineCall("ping", () => docker.ping());
 }
 
-/** Memory of the machine the engine runs containers on (MB). */
-export function hostMemoryMb(docker: DockerClient): Promise<number> {
-  return engineCall("info", async () => {
+/**
+ * Memory of the machine the engine runs containers on (MB): the total as the engine reports it, and
+ * what is available now as the kernel counts it (MemAvailable in /proc/meminfo). The engine this runtime
+ * drives is on this machine (a local socket), so its kernel is this one.
+ */
+export async function hostMemory(docker: DockerClient): Promise<HostMemory> {
+  const totalMb = await engineCall("info", async () => {
     const info = (await docker.info()) as { MemTotal?: number };
     return Math.floor((info.MemTotal ?? 0) / (1024 * 1024));
   });
+  return { totalMb, availableMb: Math.min(totalMb, memAvailableMb(await readFile("/proc/meminfo", "utf8"))) };
+}
+
+/** MemAvailable of a /proc/meminfo text, in MB. */
+export function memAvailableMb(meminfo: string): number {
+  const kb = /^MemAvailable:\s+(\d+) kB$/m.exec(meminfo)?.[1];
+  if (kb === undefined) throw new Error("/proc/meminfo has no MemAvailable line (Linux 3.14 or later has one)");
+  return Math.floor(Number(kb) / 1024);
 }
 
 /**

@@ -1,5 +1,12 @@
-import type { PrismaClient } from "@pier/db";
-import type { SecretBox } from "@pier/shared";
+import type { PrismaClient } from "./generated/prisma/client.ts";
+
+/** What rotation needs of @pier/shared's SecretBox: its current key seals, any of its keys opens. */
+export interface SecretSealer {
+  /** Sealed with the current key (false for an older key, or a value stored before encryption). */
+  isCurrent(value: string): boolean;
+  seal(plain: string): string;
+  open(value: string): string;
+}
 
 /**
  * Seals every stored secret (env values, deployments' frozen env, webhook secrets) with the box's current
@@ -8,7 +15,7 @@ import type { SecretBox } from "@pier/shared";
  */
 export async function rotateSecrets(
   prisma: PrismaClient,
-  box: SecretBox,
+  box: SecretSealer,
 ): Promise<{ envValues: number; deploymentEnvs: number; webhookSecrets: number }> {
   let envValues = 0;
   for (const row of await prisma.envVar.findMany({ select: { id: true, value: true } })) {

@@ -1,26 +1,9 @@
-import type { DeploymentStatus } from "@pier/db";
-import { isUnfinished } from "@pier/lifecycle";
-import type { ReleaseDeps } from "./deps.ts";
-
-/**
- * What pruning never touches of an app's deployments (`newestFirst`): production, the rollback target,
- * the newest `keep`, and any still queued or being built. Callers add what they know runs.
- */
-export function keptDeploymentIds(
-  newestFirst: ReadonlyArray<{ id: string; status: DeploymentStatus }>,
-  productionId: string | null,
-  rollbackTargetId: string | null | undefined,
-  keep: number,
-): Set<string> {
-  const kept = new Set(newestFirst.slice(0, keep).map((d) => d.id));
-  for (const id of [productionId, rollbackTargetId]) if (id) kept.add(id);
-  for (const d of newestFirst) if (isUnfinished(d.status)) kept.add(d.id);
-  return kept;
-}
+import type { RetentionDeps } from "./deps.ts";
+import { keptDeploymentIds } from "./kept-deployments.ts";
 
 /** Removes a deployment's image by its tag and records that (the deployment, its log and history stay). */
 export async function pruneDeploymentImage(
-  deps: Pick<ReleaseDeps, "prisma" | "runtime">,
+  deps: Pick<RetentionDeps, "prisma" | "runtime">,
   deployment: { id: string; imageTag: string },
 ): Promise<void> {
   await deps.runtime.removeImage(deployment.imageTag);
@@ -33,11 +16,16 @@ export interface PrunedDeployment {
 }
 
 /**
- * Keeps the images of the `keep` most recent deployments of an app, the live one, the rollback target
- * and any with a running container; removes the other images Pier built for the app. Only Pier's own
- * images are touched: they are found through Pier's deployment records and removed by their tags.
+ * After a release: keeps the images of the `keep` most recent deployments of an app, the live one, the
+ * rollback target and any with a running container; removes the other images Pier built for the app.
+ * Only Pier's own images are touched: they are found through Pier's deployment records and removed by
+ * their tags.
  */
-export async function pruneOldDeployments(deps: ReleaseDeps, appId: string, keep: number): Promise<PrunedDeployment[]> {
+export async function pruneOldDeployments(
+  deps: Pick<RetentionDeps, "prisma" | "runtime">,
+  appId: string,
+  keep: number,
+): Promise<PrunedDeployment[]> {
   const app = await deps.prisma.app.findUnique({ where: { id: appId } });
   if (!app) return [];
   const lastRelease = await deps.prisma.release.findFirst({ where: { appId }, orderBy: { version: "desc" } });

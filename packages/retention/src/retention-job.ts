@@ -1,7 +1,8 @@
-import { Queue, Worker } from "bullmq";
 import { bullmqConnection } from "@pier/redis";
-import type { ControllerLogger } from "../logger.ts";
-import { runRetention, type RetentionDeps } from "./retention.ts";
+import type { Logger } from "@pier/shared";
+import { Queue, Worker } from "bullmq";
+import type { RetentionDeps } from "./deps.ts";
+import { runRetention } from "./run-retention.ts";
 
 /** The maintenance queue beside the deploy queue (one per Pier). */
 export const maintenanceQueueName = (baseQueueName: string) => `${baseQueueName}-maintenance`;
@@ -16,7 +17,7 @@ export interface RetentionJob {
  * The retention job on a BullMQ job scheduler: it runs every PIER_RETENTION_INTERVAL_MS once across
  * however many controllers share the queue, and a controller that restarts doesn't run it again early.
  */
-export async function startRetentionJob(deps: RetentionDeps & { logger: ControllerLogger }): Promise<RetentionJob> {
+export async function startRetentionJob(deps: RetentionDeps & { logger: Logger }): Promise<RetentionJob> {
   const name = maintenanceQueueName(deps.config.PIER_QUEUE_NAME);
   const queue = new Queue(name, { connection: bullmqConnection(deps.config.REDIS_URL, "blocking") });
   queue.on("error", (error) => deps.logger.error({ err: error }, "maintenance queue connection error"));
