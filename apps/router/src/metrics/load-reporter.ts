@@ -35,12 +35,17 @@ export function startLoadReporter(
   const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
   const sample = async () => {
-    const load = parseBackendLoad(await haproxy.query("show stat -1 2 -1"));
-    const totals = new Map<number, number>();
+    const appOfSlot = new Map<number, string>();
     for (const [slot, ports] of haproxy.slots.portsBySlot()) {
       const appId = ports.map((p) => owners.get(p)?.appId).find(Boolean);
-      const counters = load.get(slot);
-      if (!appId || !counters) continue;
+      if (appId) appOfSlot.set(slot, appId);
+    }
+    // Only the slots of an app are read; with none (nothing routed), HAProxy is not asked at all.
+    const load = appOfSlot.size ? parseBackendLoad(await haproxy.query("show stat -1 2 -1"), appOfSlot.keys()) : null;
+    const totals = new Map<number, number>();
+    for (const [slot, appId] of appOfSlot) {
+      const counters = load?.get(slot);
+      if (!counters) continue;
       totals.set(slot, counters.requests);
       const before = previousTotals.get(slot);
       // A slot seen for the first time (or reused, or HAProxy restarted) starts counting from here.
