@@ -1,21 +1,5 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
-import type {
-  AppDto,
-  AuditEventDto,
-  AutoscaleDto,
-  AutoscalePolicyInput,
-  CreateAppInput,
-  DeploymentDto,
-  EnvDto,
-  LogsDto,
-  ReleaseDto,
-  ReleaseResultDto,
-  RunResultDto,
-  ScaleResultDto,
-  CreatedTokenDto,
-  TokenDto,
-  TokenScope,
-} from "./types.ts";
+import type { AutoscalePolicyInput, CreateAppInput, CreateTokenInput, ResponseOf } from "./types.ts";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -60,48 +44,77 @@ export class ApiClient {
     return json as T;
   }
 
-  listApps = () => this.request<{ apps: AppDto[] }>("GET", "/api/apps");
-  getApp = (name: string) => this.request<AppDto>("GET", `/api/apps/${enc(name)}`);
-  createApp = (input: CreateAppInput) => this.request<AppDto>("POST", "/api/apps", input);
-  deploy = (name: string) => this.request<DeploymentDto>("POST", `/api/apps/${enc(name)}/deploy`);
+  // Each answer's type is its route's in the API's OpenAPI document: a route that changes breaks the type check.
+  listApps = () => this.request<ResponseOf<"/api/apps", "get">>("GET", "/api/apps");
+  getApp = (name: string) => this.request<ResponseOf<"/api/apps/{name}", "get">>("GET", `/api/apps/${enc(name)}`);
+  createApp = (input: CreateAppInput) => this.request<ResponseOf<"/api/apps", "post">>("POST", "/api/apps", input);
+  deploy = (name: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/deploy", "post">>("POST", `/api/apps/${enc(name)}/deploy`);
   listDeployments = (name: string, limit = 20) =>
-    this.request<{ deployments: DeploymentDto[] }>("GET", `/api/apps/${enc(name)}/deployments?limit=${limit}`);
-  getDeployment = (id: string) => this.request<DeploymentDto>("GET", `/api/deployments/${enc(id)}`);
+    this.request<ResponseOf<"/api/apps/{name}/deployments", "get">>(
+      "GET",
+      `/api/apps/${enc(name)}/deployments?limit=${limit}`,
+    );
+  getDeployment = (id: string) =>
+    this.request<ResponseOf<"/api/deployments/{id}", "get">>("GET", `/api/deployments/${enc(id)}`);
   getLogs = (id: string, after?: string, limit?: number) => {
     const query = new URLSearchParams();
     if (after !== undefined) query.set("after", after);
     if (limit !== undefined) query.set("limit", String(limit));
     const qs = query.toString();
-    return this.request<LogsDto>("GET", `/api/deployments/${enc(id)}/logs${qs ? `?${qs}` : ""}`);
+    return this.request<ResponseOf<"/api/deployments/{id}/logs", "get">>(
+      "GET",
+      `/api/deployments/${enc(id)}/logs${qs ? `?${qs}` : ""}`,
+    );
   };
   rollback = (name: string, deploymentId?: string) =>
-    this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/rollback`, deploymentId ? { deploymentId } : {});
+    this.request<ResponseOf<"/api/apps/{name}/rollback", "post">>(
+      "POST",
+      `/api/apps/${enc(name)}/rollback`,
+      deploymentId ? { deploymentId } : {},
+    );
   scale = (name: string, replicas: number) =>
-    this.request<ScaleResultDto>("POST", `/api/apps/${enc(name)}/scale`, { replicas });
+    this.request<ResponseOf<"/api/apps/{name}/scale", "post">>("POST", `/api/apps/${enc(name)}/scale`, { replicas });
   getAutoscale = (name: string, limit: number) =>
-    this.request<AutoscaleDto>("GET", `/api/apps/${enc(name)}/autoscale?limit=${limit}`);
+    this.request<ResponseOf<"/api/apps/{name}/autoscale", "get">>(
+      "GET",
+      `/api/apps/${enc(name)}/autoscale?limit=${limit}`,
+    );
   /** null turns autoscaling off. */
   setAutoscale = (name: string, policy: AutoscalePolicyInput | null) =>
-    this.request<AppDto>("PATCH", `/api/apps/${enc(name)}`, { autoscale: policy });
+    this.request<ResponseOf<"/api/apps/{name}", "patch">>("PATCH", `/api/apps/${enc(name)}`, { autoscale: policy });
   promote = (name: string, deploymentId: string) =>
-    this.request<ReleaseResultDto>("POST", `/api/apps/${enc(name)}/promote`, { deploymentId });
-  listReleases = (name: string) => this.request<{ releases: ReleaseDto[] }>("GET", `/api/apps/${enc(name)}/releases`);
+    this.request<ResponseOf<"/api/apps/{name}/promote", "post">>("POST", `/api/apps/${enc(name)}/promote`, {
+      deploymentId,
+    });
+  listReleases = (name: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/releases", "get">>("GET", `/api/apps/${enc(name)}/releases`);
   listEnv = (name: string, reveal: boolean) =>
-    this.request<EnvDto>("GET", `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`);
-  setEnv = (name: string, vars: Record<string, string>) =>
-    this.request<EnvDto>("PUT", `/api/apps/${enc(name)}/env`, { vars });
-  unsetEnv = (name: string, key: string) => this.request<EnvDto>("DELETE", `/api/apps/${enc(name)}/env/${enc(key)}`);
-  run = (name: string, command: string[], timeoutSeconds: number) =>
-    this.request<RunResultDto>("POST", `/api/apps/${enc(name)}/run`, { command, timeoutSeconds });
-  createToken = (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
-    this.request<CreatedTokenDto>("POST", "/api/tokens", input);
-  listTokens = () => this.request<{ tokens: TokenDto[] }>("GET", "/api/tokens");
-  revokeToken = (id: string) => this.request<TokenDto>("DELETE", `/api/tokens/${enc(id)}`);
-  listAudit = (options: { app?: string; limit: number }) =>
-    this.request<{ events: AuditEventDto[] }>(
+    this.request<ResponseOf<"/api/apps/{name}/env", "get">>(
       "GET",
-      `/api/audit?${new URLSearchParams({ ...(options.app ? { app: options.app } : {}), limit: String(options.limit) })}`,
+      `/api/apps/${enc(name)}/env${reveal ? "?reveal=true" : ""}`,
     );
+  setEnv = (name: string, vars: Record<string, string>) =>
+    this.request<ResponseOf<"/api/apps/{name}/env", "put">>("PUT", `/api/apps/${enc(name)}/env`, { vars });
+  unsetEnv = (name: string, key: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/env/{key}", "delete">>(
+      "DELETE",
+      `/api/apps/${enc(name)}/env/${enc(key)}`,
+    );
+  run = (name: string, command: string[], timeoutSeconds: number) =>
+    this.request<ResponseOf<"/api/apps/{name}/run", "post">>("POST", `/api/apps/${enc(name)}/run`, {
+      command,
+      timeoutSeconds,
+    });
+  createToken = (input: CreateTokenInput) =>
+    this.request<ResponseOf<"/api/tokens", "post">>("POST", "/api/tokens", input);
+  listTokens = () => this.request<ResponseOf<"/api/tokens", "get">>("GET", "/api/tokens");
+  revokeToken = (id: string) =>
+    this.request<ResponseOf<"/api/tokens/{id}", "delete">>("DELETE", `/api/tokens/${enc(id)}`);
+  listAudit = (options: { app?: string; limit: number }) => {
+    const query = new URLSearchParams({ ...(options.app ? { app: options.app } : {}), limit: String(options.limit) });
+    return this.request<ResponseOf<"/api/audit", "get">>("GET", `/api/audit?${query}`);
+  };
 
   /** The app's runtime output as a text stream (GET /api/apps/:name/logs), written to `out` as it comes. */
   async streamAppLogs(

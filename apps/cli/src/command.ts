@@ -16,6 +16,8 @@ export interface Command {
   summary: string;
   /** Extra lines for `pier help <command>`. */
   details?: string[];
+  /** Resolves to the exit code, or to nothing when the command succeeded (exit 0). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: commands that only print return void; `undefined` refuses them
   run(args: string[], context: Context): Promise<ExitCode | void>;
 }
 

@@ -1,4 +1,5 @@
 /** Everything the CLI prints: tables and text on stdout, progress and errors on stderr, raw JSON for scripts. */
+import type { DeploymentStatus } from "./types.ts";
 
 const useColor = (stream: NodeJS.WriteStream) =>
   stream.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
@@ -14,7 +15,7 @@ export const green = paint("32");
 export const yellow = paint("33");
 export const cyan = paint("36");
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI color codes start with ESC.
 const ANSI = /\x1b\[[0-9;]*m/g;
 const visibleLength = (text: string) => [...text.replace(ANSI, "")].length;
 
@@ -66,11 +67,18 @@ export function duration(ms: number): string {
   return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
 }
 
-export function colorStatus(status: string, stream: NodeJS.WriteStream = process.stdout): string {
-  if (status === "READY") return green(status, stream);
-  if (status === "FAILED") return red(status, stream);
-  if (status === "CANCELLED") return dim(status, stream);
-  return yellow(status, stream);
+/** A color for every status the API answers: a new status fails the type check until it has one. */
+const STATUS_COLORS = {
+  QUEUED: yellow,
+  BUILDING: yellow,
+  DEPLOYING: yellow,
+  READY: green,
+  FAILED: red,
+  CANCELLED: dim,
+} satisfies Record<DeploymentStatus, (text: string, stream?: NodeJS.WriteStream) => string>;
+
+export function colorStatus(status: DeploymentStatus, stream: NodeJS.WriteStream = process.stdout): string {
+  return STATUS_COLORS[status](status, stream);
 }
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];

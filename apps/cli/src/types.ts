@@ -1,181 +1,78 @@
-/** The shapes the Pier API answers with (apps/api/src/schemas). */
+/**
+ * The shapes the Pier API answers with and takes, named for the CLI. None is written by hand: each comes from a
+ * route of the API's OpenAPI document (generated/api.ts, rewritten by `npm run cli:types`).
+ */
+import type { paths } from "./generated/api.ts";
 
-export type DeploymentStatus = "QUEUED" | "BUILDING" | "DEPLOYING" | "READY" | "FAILED" | "CANCELLED";
-export const FINAL_STATUSES: readonly DeploymentStatus[] = ["READY", "FAILED", "CANCELLED"];
+export type Route = keyof paths;
+type Method = "get" | "post" | "put" | "patch" | "delete";
+/** The methods a route answers: a method it doesn't is a type error, not a silent `never`. */
+export type MethodOf<R extends Route> = {
+  [M in Method]-?: [NonNullable<paths[R][M]>] extends [never] ? never : M;
+}[Method];
+type Operation<R extends Route, M extends MethodOf<R>> = NonNullable<paths[R][M]>;
+type Json<T, Otherwise> = T extends { content: { "application/json": infer J } } ? J : Otherwise;
 
-export interface AppDto {
-  id: string;
-  name: string;
-  repoUrl: string;
-  branch: string;
-  rootDir: string;
-  port: number | null;
-  healthCheckPath: string;
-  url: string;
-  webhookUrl: string;
-  /** null unless the token has the admin scope. */
-  webhookSecret: string | null;
-  productionDeploymentId: string | null;
-  replicas: ReplicaStatusDto;
-  /** null: replicas change only by hand (pier scale). */
-  autoscale: AutoscalePolicyDto | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * What a route answers when it succeeds (its 200, else 201, else 202). `unknown` when it answers no JSON, so
+ * reading a field of it is a type error.
+ */
+export type ResponseOf<R extends Route, M extends MethodOf<R>> =
+  Operation<R, M> extends { responses: infer Answers }
+    ? Answers extends { 200: infer Ok }
+      ? Json<Ok, unknown>
+      : Answers extends { 201: infer Created }
+        ? Json<Created, unknown>
+        : Answers extends { 202: infer Accepted }
+          ? Json<Accepted, unknown>
+          : unknown
+    : unknown;
 
+/** The JSON body a route takes (`never` when it takes none, so nothing can be sent). */
+export type BodyOf<R extends Route, M extends MethodOf<R>> =
+  Operation<R, M> extends { requestBody?: infer Body } ? Json<NonNullable<Body>, never> : never;
+
+export type AppDto = ResponseOf<"/api/apps/{name}", "get">;
+export type CreateAppInput = BodyOf<"/api/apps", "post">;
+export type ReplicaStatusDto = AppDto["replicas"];
 /** An autoscale policy as the API answers it (defaults filled in). */
-export interface AutoscalePolicyDto {
-  min: number;
-  max: number;
-  targetConcurrency: number;
-  targetRps?: number;
-  scaleDownDelaySeconds: number;
-  idleTimeoutSeconds: number;
-}
-
-/** What PATCH /api/apps/:name takes as `autoscale`: fields left out get the API's defaults. */
-export type AutoscalePolicyInput = Partial<AutoscalePolicyDto>;
-
-export interface ScaleDecisionDto {
-  at: string;
-  from: number;
-  to: number;
-  reason: string;
-  panic: boolean;
-  panicConcurrency: number;
-  stableConcurrency: number;
-  requestsPerSecond: number;
-}
-
+export type AutoscalePolicyDto = NonNullable<AppDto["autoscale"]>;
+/** What PATCH /api/apps/:name takes as `autoscale`: fields left out get the API's defaults (max is needed). */
+export type AutoscalePolicyInput = NonNullable<BodyOf<"/api/apps/{name}", "patch">["autoscale"]>;
 /** GET /api/apps/:name/autoscale: decisions newest first. */
-export interface AutoscaleDto {
-  policy: AutoscalePolicyDto | null;
-  desired: number;
-  decisions: ScaleDecisionDto[];
-}
+export type AutoscaleDto = ResponseOf<"/api/apps/{name}/autoscale", "get">;
+export type ScaleResultDto = ResponseOf<"/api/apps/{name}/scale", "post">;
 
-export interface ReplicaStatusDto {
-  desired: number;
-  running: number;
-  state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
-  replicas: Array<{
-    index: number;
-    phase: string;
-    containerId: string | null;
-    restarts: number;
-    lastReason: string | null;
-    nextAttemptAt: string | null;
-  }>;
-}
+export type DeploymentDto = ResponseOf<"/api/deployments/{id}", "get">;
+export type DeploymentStatus = DeploymentDto["status"];
+export type LogsDto = ResponseOf<"/api/deployments/{id}/logs", "get">;
+export type LogLineDto = LogsDto["lines"][number];
 
-export interface ScaleResultDto {
-  replicas: ReplicaStatusDto;
-  started: number[];
-  stopped: number[];
-}
+/**
+ * Whether a deployment in each status has ended. Every status the API answers must be named here, so a new
+ * one fails the type check until the CLI knows whether to keep waiting on it.
+ */
+const ENDED = {
+  QUEUED: false,
+  BUILDING: false,
+  DEPLOYING: false,
+  READY: true,
+  FAILED: true,
+  CANCELLED: true,
+} satisfies Record<DeploymentStatus, boolean>;
+export const FINAL_STATUSES: readonly DeploymentStatus[] = (Object.keys(ENDED) as DeploymentStatus[]).filter(
+  (status) => ENDED[status],
+);
 
-export interface DeploymentDto {
-  id: string;
-  shortId: string;
-  app: string;
-  status: DeploymentStatus;
-  reason: string | null;
-  trigger: string;
-  branch: string;
-  commitSha: string | null;
-  commitMessage: string | null;
-  commitAuthor: string | null;
-  imageTag: string | null;
-  isProduction: boolean;
-  url: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-}
+export type ReleaseDto = ResponseOf<"/api/apps/{name}/releases", "get">["releases"][number];
+export type ReleaseResultDto = ResponseOf<"/api/apps/{name}/rollback", "post">;
+export type EnvDto = ResponseOf<"/api/apps/{name}/env", "get">;
+export type RunResultDto = ResponseOf<"/api/apps/{name}/run", "post">;
 
-export interface LogLineDto {
-  id: string;
-  stream: string;
-  line: string;
-  at: string;
-}
-
-export interface LogsDto {
-  deploymentId: string;
-  status: DeploymentStatus;
-  lines: LogLineDto[];
-}
-
-export interface ReleaseDto {
-  version: number;
-  name: string;
-  kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
-  cause: "PUSH" | "API" | "DASHBOARD";
-  from: { id: string; shortId: string } | null;
-  to: { id: string; shortId: string };
-  isCurrent: boolean;
-  createdAt: string;
-}
-
-export interface ReleaseResultDto {
-  release: ReleaseDto;
-  deployment: DeploymentDto;
-  started: boolean;
-  routed: boolean;
-}
-
-export interface EnvDto {
-  vars: { key: string; value: string; updatedAt: string }[];
-  note: string;
-}
-
-export interface CreateAppInput {
-  name: string;
-  repoUrl: string;
-  branch?: string;
-  rootDir?: string;
-  port?: number;
-  healthCheckPath?: string;
-}
-
-export interface RunResultDto {
-  deploymentId: string;
-  exitCode: number;
-  output: string;
-  timedOut: boolean;
-  durationMs: number;
-}
-
-export type TokenScope = "read" | "deploy" | "admin";
-
-export interface TokenDto {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: TokenScope[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
+export type TokenDto = ResponseOf<"/api/tokens", "get">["tokens"][number];
+export type TokenScope = TokenDto["scopes"][number];
 /** POST /api/tokens: the token's value, shown this once. */
-export interface CreatedTokenDto extends TokenDto {
-  token: string;
-}
+export type CreatedTokenDto = ResponseOf<"/api/tokens", "post">;
+export type CreateTokenInput = BodyOf<"/api/tokens", "post">;
 
-export interface AuditEventDto {
-  id: string;
-  at: string;
-  /** The token's name, "admin token", "dashboard session", "GitHub webhook" or "sign-in with a wrong token". */
-  actor: string;
-  actorKind: "admin" | "token" | "session" | "webhook" | "anonymous";
-  tokenId: string | null;
-  method: string;
-  route: string;
-  path: string;
-  target: string | null;
-  status: number;
-  ip: string | null;
-}
+export type AuditEventDto = ResponseOf<"/api/audit", "get">["events"][number];

@@ -64,7 +64,7 @@ describe("pier autoscale against the real API", () => {
     });
   });
 
-  it("with a policy on, --min and --max keep its values when left out; other flags go back to the defaults", async () => {
+  it("with a policy on, --min/--max keep its values when left out; other flags go back to the defaults", async () => {
     const res = await pier(["autoscale", name, "--max", "6", "--target-rps", "50.5"]);
     expect(res.code).toBe(0);
     expect(await storedPolicy()).toEqual({
@@ -126,7 +126,8 @@ describe("pier autoscale against the real API", () => {
     expect(res.code).toBe(0);
     const lines = res.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(
-      `${name} autoscale min 0, max 6, 10 in flight per replica, scale down after 60s, to zero after 120s without requests`,
+      `${name} autoscale min 0, max 6, 10 in flight per replica, scale down after 60s, ` +
+        "to zero after 120s without requests",
     );
     const header = lines.findIndex((l) => l.startsWith("AGE"));
     expect(lines[header]).toMatch(/^AGE\s+CHANGE\s+PANIC\s+IN FLIGHT 6s\/60s\s+REQ\/S\s+REASON$/);
@@ -202,7 +203,8 @@ describe("pier autoscale against the real API", () => {
     const own = await pier(["autoscale", "--help"]);
     expect(own.code).toBe(0);
     expect(own.stdout).toContain(
-      "Usage: pier autoscale <app> [off | --min N --max N [--target N] [--target-rps N] [--delay S] [--idle S]] [--json]",
+      "Usage: pier autoscale <app> " +
+        "[off | --min N --max N [--target N] [--target-rps N] [--delay S] [--idle S]] [--json]",
     );
     expect(own.stdout).toContain("--target 10 requests in flight per replica");
   });

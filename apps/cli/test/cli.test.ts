@@ -51,7 +51,7 @@ describe("pier CLI against the real API", () => {
   it("prints help with the exit codes, through the bin launcher too", async () => {
     const help = await pier(["help"], { launcher: true });
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^  deploy +Deploy the head/m);
+    expect(help.stdout).toMatch(/^ {2}deploy +Deploy the head/m);
     expect(help.stdout).toMatch(/Exit codes:[\s\S]*3\s+the Pier API is unreachable[\s\S]*6\s+other API error/);
     const deployHelp = await pier(["deploy", "--help"]);
     expect(deployHelp.code).toBe(0);
@@ -239,7 +239,7 @@ describe("pier CLI against the real API", () => {
     expect(res.stderr).toMatch(/^pier: .+\(409 no_previous\)$/m);
   });
 
-  it("scale: the API's answers as exit codes (nothing live yet: 6; over the maximum: 6 naming it; not a number: 2)", async () => {
+  it("scale: the API's answers as exit codes (nothing live: 6; over the max: 6, named; not a number: 2)", async () => {
     const nothingLive = await pier(["scale", name, "2"]);
     expect(nothingLive.code).toBe(6);
     expect(nothingLive.stderr).toMatch(/no production deployment to scale yet.*\(409 conflict\)/);

@@ -37,7 +37,7 @@ describe("pier tokens and pier audit", () => {
     await rm(configHome, { recursive: true, force: true });
   });
 
-  it("creates a scoped token that expires, prints its value once on stdout; the token deploys but can't set env", async () => {
+  it("creates a scoped, expiring token, prints its value once on stdout; it deploys but can't set env", async () => {
     const created = await pier(["tokens", "create", `ci-${name}`, "--scope", "deploy", "--expires-in-days", "30"]);
     expect(created.code, created.stderr).toBe(0);
     const token = created.stdout.trim();

@@ -38,7 +38,8 @@ export const appsList: Command = {
 export const appsCreate: Command = {
   name: "apps create",
   usage:
-    "pier apps create <name> --repo URL [--branch BRANCH] [--root-dir DIR] [--port N] [--health-check-path PATH] [--json]",
+    "pier apps create <name> --repo URL [--branch BRANCH] [--root-dir DIR] [--port N] " +
+    "[--health-check-path PATH] [--json]",
   summary: "Create an app from a git repository; prints its GitHub webhook",
   details: ["--branch defaults to main; --port is the port the app listens on (PORT is set for it either way)."],
   async run(args, context) {
@@ -72,7 +73,8 @@ export const appsCreate: Command = {
     printApp(created);
     print();
     print(
-      `GitHub: in the repository's Settings → Webhooks → Add webhook, set the payload URL and secret above, content type application/json, "Just the push event".`,
+      "GitHub: in the repository's Settings → Webhooks → Add webhook, set the payload URL and secret above, " +
+        'content type application/json, "Just the push event".',
     );
     print(dim(`Deploy now with: pier deploy ${created.name} --wait`));
   },
@@ -120,9 +122,10 @@ export function describeReplicas(status: ReplicaStatusDto): string {
   const head = `${status.running}/${status.desired} running${status.state === "RUNNING" ? "" : ` (${status.state})`}`;
   const notes = status.replicas
     .filter((r) => r.phase !== "RUNNING")
-    .map(
-      (r) =>
-        `#${r.index} ${r.phase}${r.lastReason ? `: ${r.lastReason}` : ""}${r.nextAttemptAt ? `, next try ${r.nextAttemptAt}` : ""}`,
-    );
+    .map((r) => {
+      const reason = r.lastReason ? `: ${r.lastReason}` : "";
+      const next = r.nextAttemptAt ? `, next try ${r.nextAttemptAt}` : "";
+      return `#${r.index} ${r.phase}${reason}${next}`;
+    });
   return [head, ...notes].join("; ");
 }

@@ -41,8 +41,8 @@ export function describePolicy(policy: AutoscalePolicyDto): string {
 }
 
 /** The policy fields whose flags were given, as numbers; range checks (min ≤ max…) are the API's. */
-function givenFields(values: Partial<Record<string, string | boolean>>): AutoscalePolicyInput {
-  const input: AutoscalePolicyInput = {};
+function givenFields(values: Partial<Record<string, string | boolean>>): Partial<AutoscalePolicyInput> {
+  const input: Partial<AutoscalePolicyInput> = {};
   for (const { flag, field, whole } of POLICY_FLAGS) {
     const text = values[flag];
     if (typeof text !== "string") continue;
@@ -53,14 +53,20 @@ function givenFields(values: Partial<Record<string, string | boolean>>): Autosca
   return input;
 }
 
+/** "1 replica", "3 replicas". */
+const replicaCount = (n: number) => `${n} ${n === 1 ? "replica" : "replicas"}`;
+
 function printAutoscale(app: string, result: AutoscaleDto): void {
   const policy = result.policy
     ? describePolicy(result.policy)
     : `off: replicas change only by hand (pier scale); turn it on with pier autoscale ${app} --max N`;
   print(`${bold(app)} autoscale ${policy}`);
-  print(dim(`  ${result.desired} ${result.desired === 1 ? "replica" : "replicas"} desired now`));
+  print(dim(`  ${replicaCount(result.desired)} desired now`));
   print();
-  if (result.decisions.length === 0) return print("No autoscale decisions yet.");
+  if (result.decisions.length === 0) {
+    print("No autoscale decisions yet.");
+    return;
+  }
   print(
     table(
       ["AGE", "CHANGE", "PANIC", "IN FLIGHT 6s/60s", "REQ/S", "REASON"],
@@ -109,9 +115,8 @@ export const autoscale: Command = {
       if (Object.keys(given).length > 0) throw new UsageError("off takes no policy flags", "autoscale");
       const updated = await client.setAutoscale(app, null);
       if (values.json) return printJson(updated);
-      return print(
-        `Autoscale off for ${bold(app)}: ${updated.replicas.desired} ${updated.replicas.desired === 1 ? "replica" : "replicas"}, changed only by pier scale from now on.`,
-      );
+      const replicas = replicaCount(updated.replicas.desired);
+      return print(`Autoscale off for ${bold(app)}: ${replicas}, changed only by pier scale from now on.`);
     }
     if (Object.keys(given).length === 0) {
       const result = await client.getAutoscale(app, DECISIONS_SHOWN);
@@ -128,7 +133,8 @@ export const autoscale: Command = {
     print(`Autoscale ${bold(app)}: ${updated.autoscale ? describePolicy(updated.autoscale) : "off"}`);
     print(
       dim(
-        `  ${updated.replicas.desired} ${updated.replicas.desired === 1 ? "replica" : "replicas"} desired now; the autoscaler applies the policy within seconds, no deploy needed.`,
+        `  ${replicaCount(updated.replicas.desired)} desired now; ` +
+          "the autoscaler applies the policy within seconds, no deploy needed.",
       ),
     );
   },

@@ -26,9 +26,8 @@ export const deploy: Command = {
 
     if (!values.wait) {
       if (values.json) return printJson(queued);
-      print(
-        `Deploying ${bold(app)} (branch ${queued.branch}): deployment ${bold(queued.shortId)} is ${colorStatus(queued.status)}.`,
-      );
+      const status = colorStatus(queued.status);
+      print(`Deploying ${bold(app)} (branch ${queued.branch}): deployment ${bold(queued.shortId)} is ${status}.`);
       print(dim(`  id:     ${queued.id}`));
       print(dim(`  follow: pier logs ${queued.id} --follow`));
       return;
@@ -63,14 +62,14 @@ export const deploy: Command = {
       );
       return EXIT.ok;
     }
-    info(
-      `${red("✗", process.stderr)} ${app} ${current.shortId} ${current.status}${took}: ${current.reason ?? "no reason given"}`,
-    );
+    const reason = current.reason ?? "no reason given";
+    info(`${red("✗", process.stderr)} ${app} ${current.shortId} ${current.status}${took}: ${reason}`);
     info(dim(`  logs: pier logs ${current.id}`, process.stderr));
     return EXIT.failed;
   },
 };
 
 function describe(d: DeploymentDto, since: number): string {
-  return `${d.shortId} ${colorStatus(d.status, process.stderr)} ${dim(duration(Math.round((Date.now() - since) / 1000) * 1000), process.stderr)}`;
+  const elapsed = duration(Math.round((Date.now() - since) / 1000) * 1000);
+  return `${d.shortId} ${colorStatus(d.status, process.stderr)} ${dim(elapsed, process.stderr)}`;
 }

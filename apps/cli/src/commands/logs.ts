@@ -51,9 +51,8 @@ export const logs: Command = {
       return EXIT.ok;
     }
     const final = await client.getDeployment(deployment.id);
-    info(
-      `deployment ${deployment.shortId} ${colorStatus(final.status, process.stderr)}: ${final.reason ?? "no reason given"}`,
-    );
+    const reason = final.reason ?? "no reason given";
+    info(`deployment ${deployment.shortId} ${colorStatus(final.status, process.stderr)}: ${reason}`);
     return EXIT.failed;
   },
 };

@@ -49,7 +49,10 @@ export const promote: Command = {
 };
 
 function report(result: ReleaseResultDto, json: boolean, verb: string): void {
-  if (json) return printJson(result);
+  if (json) {
+    printJson(result);
+    return;
+  }
   const { release, deployment } = result;
   const from = release.from ? ` (was ${release.from.shortId})` : "";
   print(`${verb} ${bold(deployment.app)} to ${bold(deployment.shortId)}${from}: release ${release.name}.`);

@@ -8,8 +8,10 @@ export const scale: Command = {
   usage: "pier scale <app> <replicas> [--json]",
   summary: "Run this many production replicas (0 stops the app): no build, no new deployment",
   details: [
-    "Scale-down takes replicas off the router first and lets them drain. Pier keeps the count: lost replicas are replaced.",
-    "While an autoscale policy is on, the API refuses (409): change its --min/--max, or turn it off, with pier autoscale.",
+    "Scale-down takes replicas off the router first and lets them drain. " +
+      "Pier keeps the count: lost replicas are replaced.",
+    "While an autoscale policy is on, the API refuses (409): " +
+      "change its --min/--max, or turn it off, with pier autoscale.",
   ],
   async run(args, context) {
     const { values, positionals } = parseCommand("scale", {

@@ -3,7 +3,9 @@ import { UsageError } from "../errors.ts";
 import { age, bold, dim, info, print, printJson, table } from "../output.ts";
 import type { TokenDto, TokenScope } from "../types.ts";
 
-const SCOPES: readonly TokenScope[] = ["read", "deploy", "admin"];
+/** Each scope allows what the lower ones do. Every scope the API knows is ranked, or the type check fails. */
+const RANK = { read: 0, deploy: 1, admin: 2 } satisfies Record<TokenScope, number>;
+const SCOPES = (Object.keys(RANK) as TokenScope[]).sort((a, b) => RANK[a] - RANK[b]);
 
 /** The scope a token acts with: the highest it was given. */
 const scopeOf = (token: TokenDto) => [...SCOPES].reverse().find((s) => token.scopes.includes(s)) ?? "read";
@@ -14,7 +16,8 @@ export const tokensCreate: Command = {
   usage: "pier tokens create <name> --scope read|deploy|admin [--expires-in-days N] [--json]",
   summary: "Create a named API token (its value is shown once); needs the admin token",
   details: [
-    "read: GET only, no secrets. deploy: also deploy, rollback, promote and scale. admin: everything but managing tokens.",
+    "read: GET only, no secrets. deploy: also deploy, rollback, promote and scale. " +
+      "admin: everything but managing tokens.",
     "Without --expires-in-days (1 to 3650) the token never expires; revoke it with pier tokens revoke <id>.",
   ],
   async run(args, context) {
@@ -39,7 +42,8 @@ export const tokensCreate: Command = {
     });
     if (values.json) return printJson(created);
     info(
-      `Created token ${bold(created.name, process.stderr)} (${scope}, expires ${expiry(created)}, id ${created.id}). Its value, shown only this once:`,
+      `Created token ${bold(created.name, process.stderr)} (${scope}, expires ${expiry(created)}, id ${created.id}). ` +
+        "Its value, shown only this once:",
     );
     print(created.token);
     info(dim("Use it as PIER_TOKEN, or with pier login.", process.stderr));
