@@ -23,9 +23,9 @@ const MAX = 4;
 
 const slowApp = (text: string) => ({
   "package.json": JSON.stringify({ name: "autoscale-bench", scripts: { start: "node server.js" } }),
-  "server.js": `require("http").createServer((q, s) => setTimeout(() => s.end(${JSON.stringify(text)}), 50)).listen(Number(process.env.PORT));
-process.on("SIGTERM", () => process.exit(0));
-`,
+  "server.js":
+    `require("http").createServer((q, s) => setTimeout(() => s.end(${JSON.stringify(text)}), 50))` +
+    `.listen(Number(process.env.PORT));\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 
 const app = await benchApp({ PIER_DRAIN_MS: "1000" }, slowApp);
@@ -122,7 +122,8 @@ try {
   await writeFile(
     SVG,
     timelineSvg(
-      `Pier autoscaling: ${STEPS} load steps of ${CONNECTIONS} connections (target 10 in flight per replica, max ${MAX}, scale-down delay 6 s)`,
+      `Pier autoscaling: ${STEPS} load steps of ${CONNECTIONS} connections ` +
+        `(target 10 in flight per replica, max ${MAX}, scale-down delay 6 s)`,
       points,
       marks,
       MAX,
@@ -148,19 +149,20 @@ try {
   }
   const failed = failures.reduce((n, r) => n + r.failed, 0) + coldFailed;
   console.log(
-    `\nAutoscaling (${STEPS} load steps of ${CONNECTIONS} connections to a 50 ms app, target 10 in flight per replica; ${COLDS} cold starts)`,
+    `\nAutoscaling (${STEPS} load steps of ${CONNECTIONS} connections to a 50 ms app, ` +
+      `target 10 in flight per replica; ${COLDS} cold starts)`,
   );
   console.log("| | p50 | max / p99 |");
   console.log("|---|---|---|");
   console.log(
-    `| load step → ${ENOUGH} replicas serving | ${ms(percentile(reactions, 50))} | ${ms(Math.max(...reactions))} (max) |`,
+    `| load step → ${ENOUGH} replicas serving | ${ms(percentile(reactions, 50))} | ` +
+      `${ms(Math.max(...reactions))} (max) |`,
   );
   console.log(
     `| cold start: request → 200 from zero | ${ms(percentile(colds, 50))} | ${ms(percentile(colds, 99))} (p99) |`,
   );
-  console.log(
-    `requests over the run: ${requests}, failed: ${failed}${failed ? ` ${JSON.stringify(failures.map((f) => f.failures))}` : ""}`,
-  );
+  const failedDetail = failed ? ` ${JSON.stringify(failures.map((f) => f.failures))}` : "";
+  console.log(`requests over the run: ${requests}, failed: ${failed}${failedDetail}`);
   console.log(`reactions ms: ${reactions.join(", ")}; cold starts ms: ${colds.join(", ")}`);
   console.log(`timeline: ${SVG}`);
 } finally {

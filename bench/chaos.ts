@@ -24,7 +24,9 @@ import { restartRedisWithDeployQueued, startRedisRestartStage } from "../tests/s
 
 const files = (text: string) => ({
   Dockerfile: `FROM pier-local/node:24-bookworm-slim\nWORKDIR /app\nCOPY . .\nRUN sleep 2\nCMD ["node", "server.js"]\n`,
-  "server.js": `setTimeout(() => require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT)), 1000);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
+  "server.js":
+    `setTimeout(() => require("http").createServer((q, s) => s.end(${JSON.stringify(text)}))` +
+    `.listen(Number(process.env.PORT)), 1000);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 const ROUTER_PORT = 18090;
 const mode = process.argv[2] ?? "all";
@@ -163,7 +165,10 @@ async function onStage<S extends { close(): Promise<void> }>(
   }
 }
 
-/** Restarts of Redis, Postgres and dockerd, each on a Pier of its own on a private instance (tests/support/*-restart.ts). */
+/**
+ * Restarts of Redis, Postgres and dockerd, each on a Pier of its own on a private instance
+ * (tests/support/*-restart.ts).
+ */
 async function serviceRows(): Promise<FaultOutcome[]> {
   // The platform logs every lost connection as an error while a service is down: the table says what happened.
   const quiet = { LOG_LEVEL: "fatal" };
@@ -195,13 +200,20 @@ const rows = [
 ];
 const seconds = (ms: number | undefined) => (ms === undefined ? "-" : `${(ms / 1000).toFixed(1)} s`);
 console.log(
-  "\n| fault | requests to production meanwhile | failed | until the deployment ended | it ended | until every replica served again |",
+  "\n| fault | requests to production meanwhile | failed | until the deployment ended | it ended " +
+    "| until every replica served again |",
 );
 console.log("|---|---|---|---|---|---|");
 for (const r of rows) {
   const counted = r.status !== "error";
-  console.log(
-    `| ${r.fault} | ${counted ? r.requests : "-"} | ${counted ? `${r.failed}${r.failed ? ` ${JSON.stringify(r.failures)}` : ""}` : "-"} | ${["-", "error"].includes(r.status) ? "-" : seconds(r.msToTerminal)} | ${r.status}${r.reason ? ` (${r.reason})` : ""} | ${seconds(r.msToServing)} |`,
-  );
+  const cells = [
+    r.fault,
+    counted ? r.requests : "-",
+    counted ? `${r.failed}${r.failed ? ` ${JSON.stringify(r.failures)}` : ""}` : "-",
+    ["-", "error"].includes(r.status) ? "-" : seconds(r.msToTerminal),
+    `${r.status}${r.reason ? ` (${r.reason})` : ""}`,
+    seconds(r.msToServing),
+  ];
+  console.log(`| ${cells.join(" | ")} |`);
 }
 process.exit(0);

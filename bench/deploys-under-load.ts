@@ -12,9 +12,9 @@ try {
   for (let i = 1; i <= DEPLOYS; i++) await app.deploy(`version ${i}`);
   await new Promise((r) => setTimeout(r, 2_000)); // past the last drain
   const traffic = await load.stop();
-  console.log(
-    `\n${DEPLOYS} consecutive deploys in ${((performance.now() - started) / 1000).toFixed(1)} s under ${(traffic.sent / traffic.seconds).toFixed(0)} req/s`,
-  );
+  const elapsed = ((performance.now() - started) / 1000).toFixed(1);
+  const rate = (traffic.sent / traffic.seconds).toFixed(0);
+  console.log(`\n${DEPLOYS} consecutive deploys in ${elapsed} s under ${rate} req/s`);
   console.log(`| requests | ok | failed |`);
   console.log(`|---|---|---|`);
   console.log(

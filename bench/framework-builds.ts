@@ -258,7 +258,8 @@ try {
     console.log("|---|---|---|---|");
     for (const r of rows)
       console.log(
-        `| ${r.fixture} | ${fmt(r.cold)} (build ${fmt(r.coldBuild)}) | ${fmt(r.cached)} (build ${fmt(r.cachedBuild)}) | ${r.imageMb.toFixed(0)} MB |`,
+        `| ${r.fixture} | ${fmt(r.cold)} (build ${fmt(r.coldBuild)}) | ` +
+          `${fmt(r.cached)} (build ${fmt(r.cachedBuild)}) | ${r.imageMb.toFixed(0)} MB |`,
       );
   }
 } finally {

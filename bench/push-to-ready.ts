@@ -109,7 +109,9 @@ async function byHand(): Promise<{ first: number; cached: number }> {
     version: tag.split(":")[1],
     scripts: { start: "node server.js" },
   });
-  files.Dockerfile = `FROM ${baseImage}\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nENV PORT=3000\nEXPOSE 3000\nUSER node\nCMD ["npm", "run", "start"]\n`;
+  files.Dockerfile =
+    `FROM ${baseImage}\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\n` +
+    `ENV PORT=3000\nEXPOSE 3000\nUSER node\nCMD ["npm", "run", "start"]\n`;
   const once = async (text: string) => {
     for (const [f, c] of Object.entries({ ...files, "server.js": nodeAppFiles(text)["server.js"] ?? "" }))
       await writeFile(path.join(dir, f), c);
@@ -144,18 +146,20 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`\nPush-to-READY (first 2xx), Node app without dependencies, median of ${rounds} interleaved rounds`);
 console.log("| path | first build | cached rebuild |");
 console.log("|---|---|---|");
+const medianOf = (runs: Array<{ first: number; cached: number }>, key: "first" | "cached") =>
+  median(runs.map((r) => r[key]));
 console.log(
-  `| Pier: signed push → READY → 2xx via router | ${fmt(median(pier.map((r) => r.first)))} | ${fmt(median(pier.map((r) => r.cached)))} |`,
+  `| Pier: signed push → READY → 2xx via router | ${fmt(medianOf(pier, "first"))} | ${fmt(medianOf(pier, "cached"))} |`,
 );
 console.log(
-  `| by hand: docker build + run + 2xx | ${fmt(median(hand.map((r) => r.first)))} | ${fmt(median(hand.map((r) => r.cached)))} |`,
+  `| by hand: docker build + run + 2xx | ${fmt(medianOf(hand, "first"))} | ${fmt(medianOf(hand, "cached"))} |`,
 );
-console.log(
-  `| ratio Pier / by hand | ${(median(pier.map((r) => r.first)) / median(hand.map((r) => r.first))).toFixed(2)} | ${(median(pier.map((r) => r.cached)) / median(hand.map((r) => r.cached))).toFixed(2)} |`,
-);
+const ratio = (key: "first" | "cached") => (medianOf(pier, key) / medianOf(hand, key)).toFixed(2);
+console.log(`| ratio Pier / by hand | ${ratio("first")} | ${ratio("cached")} |`);
 console.log(`| Pier: third push in a row (cached) | | ${fmt(median(pier.map((r) => r.third)))} |`);
 console.log(
-  `\nWhere Pier's time goes (median ms per phase, as recorded by the worker; the rest is webhook → queue and READY → first 2xx polling)`,
+  "\nWhere Pier's time goes (median ms per phase, as recorded by the worker; " +
+    "the rest is webhook → queue and READY → first 2xx polling)",
 );
 console.log(`| push | ${DEPLOYMENT_PHASES.join(" | ")} |`);
 console.log(`|---|${DEPLOYMENT_PHASES.map(() => "---").join("|")}|`);
@@ -166,7 +170,7 @@ for (const which of ["first", "cached", "third"] as const) {
   };
   console.log(`| ${which} | ${DEPLOYMENT_PHASES.map(cell).join(" | ")} |`);
 }
-console.log(
-  `\nraw Pier: ${pier.map((r) => `${fmt(r.first)}/${fmt(r.cached)}/${fmt(r.third)}`).join(", ")}; raw by hand: ${hand.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ")}`,
-);
+const rawPier = pier.map((r) => `${fmt(r.first)}/${fmt(r.cached)}/${fmt(r.third)}`).join(", ");
+const rawHand = hand.map((r) => `${fmt(r.first)}/${fmt(r.cached)}`).join(", ");
+console.log(`\nraw Pier: ${rawPier}; raw by hand: ${rawHand}`);
 process.exit(0);

@@ -42,14 +42,15 @@ try {
     await new Promise((r) => setTimeout(r, 1_500)); // let the previous container settle (it stays warm)
   }
   const traffic = await load.stop();
+  const rate = (traffic.sent / traffic.seconds).toFixed(0);
   console.log(
-    `\nRollback latency over ${ROLLBACKS} rollbacks (API call → router serves the target), under ${(traffic.sent / traffic.seconds).toFixed(0)} req/s`,
+    `\nRollback latency over ${ROLLBACKS} rollbacks (API call → router serves the target), under ${rate} req/s`,
   );
   console.log(`| p50 | max | requests during the run | failed |`);
   console.log(`|---|---|---|---|`);
-  console.log(
-    `| ${ms(percentile(latencies, 50))} | ${ms(Math.max(...latencies))} | ${traffic.sent} | ${traffic.failed} ${traffic.failed ? JSON.stringify(traffic.failures) : ""} |`,
-  );
+  const failures = traffic.failed ? JSON.stringify(traffic.failures) : "";
+  const p50 = ms(percentile(latencies, 50));
+  console.log(`| ${p50} | ${ms(Math.max(...latencies))} | ${traffic.sent} | ${traffic.failed} ${failures} |`);
   console.log(`raw: ${latencies.map((l) => l.toFixed(0)).join(", ")} ms`);
 } finally {
   await app.close();

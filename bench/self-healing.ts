@@ -71,7 +71,8 @@ try {
     `| kill → the router serves the app again | ${ms(percentile(serving, 50))} | ${ms(Math.max(...serving))} |`,
   );
   console.log(
-    `| kill → container.replaced alert at the receiver | ${ms(percentile(alerted, 50))} | ${ms(Math.max(...alerted))} |`,
+    `| kill → container.replaced alert at the receiver | ${ms(percentile(alerted, 50))} | ` +
+      `${ms(Math.max(...alerted))} |`,
   );
   console.log(`raw: serving ${serving.join(", ")} ms; alerts ${alerted.join(", ")} ms`);
 } finally {

@@ -1,14 +1,10 @@
-// Shared by the benchmarks: a deployed app on a real in-process Pier, and small statistics helpers.
+// Shared by the benchmarks: a deployed app on a real in-process Pier, and the statistics helpers of stats.ts.
 import { randomBytes } from "node:crypto";
 import { createTestRepo, nodeAppFiles } from "../tests/support/git-repo.ts";
 import { waitForStatus } from "../tests/support/deployments.ts";
 import { startPlatform, testConfig, type Platform } from "../tests/support/platform.ts";
 
-export const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
-export const ms = (x: number) => `${x.toFixed(0)} ms`;
+export { ms, percentile } from "./stats.ts";
 
 export interface BenchApp {
   platform: Platform;

@@ -15,7 +15,8 @@ fi
 step "Checking PostgreSQL, Redis and Docker"
 bash scripts/setup/services.sh
 
-if [ ! -f packages/db/src/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt packages/db/src/generated/prisma/client.ts ]; then
+if [ ! -f packages/db/src/generated/prisma/client.ts ] \
+  || [ prisma/schema.prisma -nt packages/db/src/generated/prisma/client.ts ]; then
   step "Generating the Prisma client"
   bash scripts/prisma-generate.sh
 fi

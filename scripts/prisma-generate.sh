@@ -9,7 +9,9 @@ if [ -z "${PRISMA_SCHEMA_ENGINE_BINARY:-}" ]; then
   placeholder=node_modules/.cache/pier/schema-engine-placeholder
   mkdir -p "$(dirname "$placeholder")"
   # Should anything ever run it, say why instead of failing mysteriously.
-  [ -f "$placeholder" ] || printf '#!/bin/sh\necho "placeholder schema engine: migrate with npm run db:migrate" >&2\nexit 1\n' > "$placeholder"
+  if [ ! -f "$placeholder" ]; then
+    printf '#!/bin/sh\necho "placeholder schema engine: migrate with npm run db:migrate" >&2\nexit 1\n' > "$placeholder"
+  fi
   chmod +x "$placeholder"
   export PRISMA_SCHEMA_ENGINE_BINARY="$PWD/$placeholder"
 fi

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# `npm test`: the same preparation as `npm start`, then the type check and every test
-# (unit and integration, on real PostgreSQL, Redis and Docker).
+# `npm test`: the same preparation as `npm start`, then format, lint and line-width checks, the type check and
+# every test (unit and integration, on real PostgreSQL, Redis and Docker).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare.sh
+# Formatted, no lint finding at all (warnings fail too), no line over 120 characters: docs/code-style.md.
+npm run --silent lint
 bash scripts/setup/test-tools.sh
 npx turbo run typecheck --output-logs=errors-only
 # scripts/ (supervise.ts runs in production) and bench/ are no workspace: checked here.
@@ -18,6 +20,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  const skippedText = skipped ? `, ${skipped} skipped` : "";
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skippedText}`);
 ' "$results" || echo "tests: vitest wrote no results (see above)" >&2
 exit "$status"

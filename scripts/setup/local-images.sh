@@ -25,13 +25,15 @@ else
   debian="$LOCAL_DEBIAN"
   if ! has_image "$debian"; then
     # base-images.sh keeps one rootfs tarball (it deletes older ones when it makes a new one).
-    rootfs="$(find "$CACHE_DIR" -maxdepth 1 -name 'bookworm-minbase-*.tar' -printf '%T@ %p\n' 2> /dev/null | sort -n | tail -1 | cut -d' ' -f2-)"
+    rootfs="$(find "$CACHE_DIR" -maxdepth 1 -name 'bookworm-minbase-*.tar' -printf '%T@ %p\n' 2> /dev/null \
+      | sort -n | tail -1 | cut -d' ' -f2-)"
     if [ -z "$rootfs" ]; then
       say "no debian:bookworm-slim and no debootstrapped bookworm in $CACHE_DIR: run scripts/setup/base-images.sh first"
       exit 1
     fi
     say "importing $rootfs as $debian"
-    docker import --change 'CMD ["bash"]' --message "Debian bookworm debootstrapped by scripts/setup/base-images.sh" "$rootfs" "$debian" > /dev/null
+    docker import --change 'CMD ["bash"]' --message "Debian bookworm debootstrapped by scripts/setup/base-images.sh" \
+      "$rootfs" "$debian" > /dev/null
   fi
 fi
 

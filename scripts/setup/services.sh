@@ -42,7 +42,10 @@ command -v haproxy > /dev/null || missing+=(haproxy)
 if $manage_redis && ! command -v redis-server > /dev/null; then missing+=(redis-server); fi
 if $manage_pg && ! command -v pg_ctlcluster > /dev/null; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get > /dev/null || { say "missing ${missing[*]}, and this is not Debian/Ubuntu: install them by hand"; exit 1; }
+  command -v apt-get > /dev/null || {
+    say "missing ${missing[*]}, and this is not Debian/Ubuntu: install them by hand"
+    exit 1
+  }
   [ "$(id -u)" = 0 ] || { say "missing ${missing[*]}: run this as root to install them"; exit 1; }
   say "installing ${missing[*]} (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
@@ -75,7 +78,9 @@ if $manage_pg; then
   # Fast path: the role and database already work with the default credentials.
   if ! PGPASSWORD=pier PGCONNECT_TIMEOUT=5 psql -h 127.0.0.1 -U pier -d pier -qtAc 'SELECT 1' > /dev/null 2>&1; then
     as_postgres() { (cd / && runuser -u postgres -- "$@"); }
-    existing="$(as_postgres psql -qtAc "SELECT (SELECT count(*) FROM pg_roles WHERE rolname = 'pier') || ',' || (SELECT count(*) FROM pg_database WHERE datname = 'pier')")"
+    role_query="SELECT count(*) FROM pg_roles WHERE rolname = 'pier'"
+    database_query="SELECT count(*) FROM pg_database WHERE datname = 'pier'"
+    existing="$(as_postgres psql -qtAc "SELECT ($role_query) || ',' || ($database_query)")"
     if [ "${existing%,*}" = 0 ]; then
       say "creating PostgreSQL role pier"
       as_postgres psql -qc "CREATE ROLE pier LOGIN PASSWORD 'pier' CREATEDB"
@@ -94,7 +99,8 @@ if $manage_redis && ! redis_up; then
   redis_dir="${PIER_REDIS_DIR:-/var/lib/pier-redis}"
   mkdir -p "$redis_dir"
   say "starting Redis (127.0.0.1:6379, append-only file in $redis_dir)"
-  without_extra_fds redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --dir "$redis_dir" --save '' --appendonly yes --appendfsync everysec > /dev/null
+  without_extra_fds redis-server --daemonize yes --port 6379 --bind 127.0.0.1 --dir "$redis_dir" \
+    --save '' --appendonly yes --appendfsync everysec > /dev/null
   wait_for 15 Redis redis_up
 fi
 
@@ -117,7 +123,9 @@ if ! docker_up; then
     if [ -n "${dockerd_pid:-}" ] && ! kill -0 "$dockerd_pid" 2> /dev/null; then
       say "dockerd exited; the end of /var/log/pier-dockerd.log:"; tail -n 15 /var/log/pier-dockerd.log >&2; exit 1
     fi
-    if [ "$SECONDS" -ge "$deadline" ]; then say "Docker did not come up within 60 s (see /var/log/pier-dockerd.log)"; exit 1; fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      say "Docker did not come up within 60 s (see /var/log/pier-dockerd.log)"; exit 1
+    fi
     sleep 0.3
   done
   say "Docker is up"

@@ -3,7 +3,10 @@
 # drives through playwright-core (npm's own browser download doesn't work on offline machines).
 set -euo pipefail
 if [ ! -x /usr/bin/chromium ]; then
-  command -v apt-get > /dev/null || { echo "test-tools: install Chromium at /usr/bin/chromium for the browser test" >&2; exit 1; }
+  command -v apt-get > /dev/null || {
+    echo "test-tools: install Chromium at /usr/bin/chromium for the browser test" >&2
+    exit 1
+  }
   echo "test-tools: installing chromium (apt-get)" >&2
   export DEBIAN_FRONTEND=noninteractive
   log="$(mktemp)"

@@ -34,7 +34,9 @@ fs.writeFileSync("count.txt", String(count));
 console.log("build number " + count);
 `,
     "server.js": `const count = require("fs").readFileSync("count.txt", "utf8");
-require("http").createServer((q, s) => s.end(${JSON.stringify(text)} + " build " + count + "\\n")).listen(Number(process.env.PORT));
+require("http")
+  .createServer((q, s) => s.end(${JSON.stringify(text)} + " build " + count + "\\n"))
+  .listen(Number(process.env.PORT));
 `,
   };
 }

@@ -32,7 +32,7 @@ describe("what Pier builds, and how deploys fail", () => {
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`, "/.env")).status).toBe(404);
   });
 
-  it("a static site honours its vercel.json: redirects, rewrites and headers; vercel.json is never served", async () => {
+  it("a static site honours its vercel.json: redirects, rewrites, headers; vercel.json is never served", async () => {
     const vercel = {
       redirects: [{ source: "/old/:slug", destination: "/new/:slug", permanent: false }],
       rewrites: [{ source: "/app/(.*)", destination: "/index.html" }],
@@ -61,8 +61,12 @@ describe("what Pier builds, and how deploys fail", () => {
   });
 
   it("builds the repo's own Dockerfile, in a root directory, on the port it EXPOSEs", async () => {
-    const dockerfile = `FROM ${baseImage}\nWORKDIR /srv\nCOPY server.js .\nENV GREETING="from a Dockerfile"\nEXPOSE 4000\nCMD ["node", "server.js"]\n`;
-    const server = `require("http").createServer((q, s) => s.end(process.env.GREETING + " on " + process.env.PORT + "\\n")).listen(4000);\n`;
+    const dockerfile =
+      `FROM ${baseImage}\nWORKDIR /srv\nCOPY server.js .\n` +
+      `ENV GREETING="from a Dockerfile"\nEXPOSE 4000\nCMD ["node", "server.js"]\n`;
+    const server =
+      `require("http").createServer((q, s) => s.end(process.env.GREETING + " on " + process.env.PORT + "\\n"))` +
+      `.listen(4000);\n`;
     const { name } = await apps.create(
       { "services/web/Dockerfile": dockerfile, "services/web/server.js": server, "README.md": "monorepo\n" },
       { rootDir: "services/web" },
@@ -106,7 +110,7 @@ describe("what Pier builds, and how deploys fail", () => {
     expect((await getViaRouter(platform.routerPort, `${name}.localhost`)).body).toBe("stable v1\n");
   });
 
-  it("an app that never gets healthy ends FAILED with the evidence, and the previous version keeps answering", async () => {
+  it("an app never healthy ends FAILED with the evidence; the previous version keeps answering", async () => {
     const { name, repo } = await apps.create(nodeAppFiles("healthy v1"));
     expect((await apps.deploy(name)).status).toBe("READY");
     await repo.commit({ "server.js": `console.log("booting and crashing"); process.exit(7);\n` }, "crashes on start");
@@ -124,7 +128,9 @@ describe("what Pier builds, and how deploys fail", () => {
   it("passes env vars to the app and redacts their values from the deployment log", async () => {
     const { name, repo } = await apps.create({
       "package.json": JSON.stringify({ name: "env", scripts: { start: "node server.js" } }),
-      "server.js": `require("http").createServer((q, s) => s.end("len=" + (process.env.API_TOKEN || "").length + "\\n")).listen(Number(process.env.PORT));\n`,
+      "server.js":
+        `require("http").createServer((q, s) => s.end("len=" + (process.env.API_TOKEN || "").length + "\\n"))` +
+        `.listen(Number(process.env.PORT));\n`,
     });
     const set = await platform.api.inject({
       method: "PUT",

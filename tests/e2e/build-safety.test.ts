@@ -58,7 +58,8 @@ describe("builds are safe: a repository can't reach the host, and limits hold", 
 
   it(".dockerignore keeps files out of the build context", async () => {
     const server = `const fs = require("fs");
-require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.log", "server.js"].map((f) => f + "=" + fs.existsSync(f)).join(" ") + "\\n")).listen(3000);
+const seen = () => ["secret.txt", "debug.log", "keep.log", "server.js"].map((f) => f + "=" + fs.existsSync(f));
+require("http").createServer((q, s) => s.end(seen().join(" ") + "\\n")).listen(3000);
 `;
     const { name } = await apps.create({
       Dockerfile: `FROM ${baseImage}\nWORKDIR /srv\nCOPY . .\nCMD ["node", "server.js"]\n`,
@@ -77,14 +78,19 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
 
   it("a build step past the build memory limit ends FAILED naming the limit; the platform stays up", async () => {
     // Bounded: at most 3 GiB in 100 MB steps, so nothing harms the machine even if the limit were missing.
-    const hog = `const held = []; for (let i = 1; i <= 30; i++) { held.push(Buffer.alloc(100 * 1024 * 1024, 1)); console.log("allocated " + i * 100 + " MB"); }`;
+    const hog =
+      "const held = []; for (let i = 1; i <= 30; i++) { " +
+      'held.push(Buffer.alloc(100 * 1024 * 1024, 1)); console.log("allocated " + i * 100 + " MB"); }';
     const { name } = await apps.create({
       Dockerfile: `FROM ${baseImage}\nRUN ${JSON.stringify(["node", "-e", hog])}\nCMD ["node"]\n`,
     });
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("FAILED");
     expect(deployment.reason).toMatch(
-      /^image build failed: a build step was killed \(exit 137\), most likely past the build memory limit \(PIER_BUILD_MEMORY_MB=256\)/,
+      new RegExp(
+        /^image build failed: a build step was killed \(exit 137\), /.source +
+          /most likely past the build memory limit \(PIER_BUILD_MEMORY_MB=256\)/.source,
+      ),
     );
     const log = await logText(platform.api, platform.auth, deployment.id);
     expect(log).toContain("allocated 100 MB");
@@ -94,7 +100,9 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
 
   it("build steps run in the build cgroup, whose pids.max caps the processes of all builds", async () => {
     const { name } = await apps.create({
-      Dockerfile: `FROM ${baseImage}\nRUN ["sh", "-c", "grep pids /proc/self/cgroup; echo ${randomBytes(4).toString("hex")}"]\nCMD ["node"]\n`,
+      Dockerfile:
+        `FROM ${baseImage}\n` +
+        `RUN ["sh", "-c", "grep pids /proc/self/cgroup; echo ${randomBytes(4).toString("hex")}"]\nCMD ["node"]\n`,
     });
     const deployment = await apps.deploy(name);
     const log = await logText(platform.api, platform.auth, deployment.id);
@@ -113,9 +121,11 @@ require("http").createServer((q, s) => s.end(["secret.txt", "debug.log", "keep.l
     const deployment = await apps.deploy(name);
     expect(deployment.status).toBe("FAILED");
     expect(deployment.reason).toBe(
-      'pier.json asks for more than this Pier allows: field "resources.memory": 8192 MB is over the operator\'s maximum 4096 MB (PIER_MAX_MEMORY_MB); ' +
+      "pier.json asks for more than this Pier allows: " +
+        'field "resources.memory": 8192 MB is over the operator\'s maximum 4096 MB (PIER_MAX_MEMORY_MB); ' +
         'field "replicas": 50 is over the operator\'s maximum 10 (PIER_MAX_REPLICAS); ' +
-        'field "healthCheck.timeoutSeconds": 600 s is over the operator\'s maximum 300 s (PIER_MAX_HEALTHCHECK_TIMEOUT_S)',
+        'field "healthCheck.timeoutSeconds": 600 s is over the operator\'s maximum 300 s ' +
+        "(PIER_MAX_HEALTHCHECK_TIMEOUT_S)",
     );
   });
 

@@ -79,7 +79,7 @@ describe("control over the running app: one-off commands and runtime logs (API a
     expect(empty.json().fields[0].field).toBe("command");
   });
 
-  it("pier run executes in the production image with the app's env and volumes, and returns its exit code", async () => {
+  it("pier run runs in the production image with the app's env and volumes, and returns its exit code", async () => {
     const deploy = await platform.api.inject({
       method: "POST",
       url: `/api/apps/${name}/deploy`,
@@ -90,7 +90,8 @@ describe("control over the running app: one-off commands and runtime logs (API a
     const write = await pier("run", name, "--", "sh", "-c", "echo $GREETING > /data/note && cat server.js | head -1");
     expect(write.code).toBe(0);
     expect(write.stdout).toContain('const http = require("http");');
-    // The command saw the value (15 characters and a newline went to the volume); what it prints of it is redacted, as in build logs.
+    // The command saw the value (15 characters and a newline went to the volume); what it prints of it is
+    // redacted, as in build logs.
     const read = await pier("run", name, "--json", "--", "sh", "-c", "cat /data/note; wc -c < /data/note");
     expect(JSON.parse(read.stdout)).toMatchObject({ exitCode: 0, output: "[redacted]\n15\n", timedOut: false });
     const failing = await pier("run", name, "--", "sh", "-c", "echo oops >&2; exit 4");

@@ -16,7 +16,9 @@ import { eventually } from "../support/eventually.ts";
 const server = (text: string) => `const fs = require("fs");
 if (fs.existsSync("/data/crashed")) { console.log("crashed before: exiting"); process.exit(3); }
 require("http").createServer((q, s) => {
-  if (q.url === "/crash") { fs.writeFileSync("/data/crashed", "1"); s.end("bye"); setTimeout(() => process.exit(3), 10); return; }
+  if (q.url === "/crash") {
+    fs.writeFileSync("/data/crashed", "1"); s.end("bye"); setTimeout(() => process.exit(3), 10); return;
+  }
   s.end(${JSON.stringify(text)} + " " + require("os").hostname());
 }).listen(Number(process.env.PORT));
 process.on("SIGTERM", () => process.exit(0));

@@ -12,7 +12,9 @@ const files = {
   "pier.json": JSON.stringify({ volumes: [{ name: "data", path: "/data" }] }),
   "server.js": `const fs = require("fs");
 if (!fs.existsSync("/data/owner")) fs.writeFileSync("/data/owner", process.env.OWNER ?? "nobody");
-require("http").createServer((q, s) => s.end((process.env.SECRET ?? "none") + "|" + fs.readFileSync("/data/owner", "utf8"))).listen(Number(process.env.PORT));
+require("http")
+  .createServer((q, s) => s.end((process.env.SECRET ?? "none") + "|" + fs.readFileSync("/data/owner", "utf8")))
+  .listen(Number(process.env.PORT));
 `,
 };
 
@@ -55,7 +57,7 @@ describe("env vars per target, and previews apart from production's data", () =>
     await repo.remove();
   });
 
-  it("sets values per target, lists them with their targets, and refuses an unknown target naming the field", async () => {
+  it("sets values per target, lists them with their targets, refuses an unknown target naming the field", async () => {
     expect(
       (await env("PUT", "", { vars: { SECRET: "prod-secret", OWNER: "production" }, targets: ["production"] }))
         .statusCode,

@@ -36,7 +36,7 @@ describe("metrics: requests, status classes, latency, resources; JSON and Promet
     await platform.close();
   });
 
-  it("totals equal the requests sent, by status class, with latency percentiles; CPU, memory and replicas are sampled", async () => {
+  it("totals = requests sent, by status class, with latency percentiles; CPU, memory, replicas sampled", async () => {
     const { name } = await apps.create(app);
     expect((await apps.deploy(name)).status).toBe("READY");
     await control.controller.sampleResources(); // a first reading: CPU % needs two

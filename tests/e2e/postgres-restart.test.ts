@@ -20,7 +20,8 @@ describe("a Postgres restart during a build", () => {
     );
   const report = (o: PostgresRestartOutcome) =>
     console.log(
-      `${o.fault}: down ${o.downMs} ms; ${o.status} ${o.msToTerminal} ms after the deploy request; ${o.requests} requests to production, ${o.failed} failed ${JSON.stringify(o.failures)}`,
+      `${o.fault}: down ${o.downMs} ms; ${o.status} ${o.msToTerminal} ms after the deploy request; ` +
+        `${o.requests} requests to production, ${o.failed} failed ${JSON.stringify(o.failures)}`,
     );
 
   beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("a Postgres restart during a build", () => {
     await stage?.close();
   });
 
-  it("restarted and back before the build ends: the same attempt ends READY with its whole log; production serves throughout", async () => {
+  it("back before the build ends: that attempt ends READY, whole log kept; production serves throughout", async () => {
     const text = `${stage.name} v2`;
     const outcome = await restartPostgresDuringBuild(stage, text, "back before the build ends");
     report(outcome);
@@ -50,7 +51,7 @@ describe("a Postgres restart during a build", () => {
     await noLeftovers(stage.platform, stage.redis, stage.name);
   });
 
-  it("down until the image is built: the attempt that needed it is retried and ends READY; the API says 503 meanwhile, then answers; nothing left", async () => {
+  it("down until the image is built: the retried attempt ends READY; API 503 meanwhile; nothing left", async () => {
     const text = `${stage.name} v3`;
     const outcome = await restartPostgresDuringBuild(stage, text, "down until the image is built");
     report(outcome);

@@ -92,7 +92,7 @@ describe("preview deployments", () => {
               { all: true },
             )
           ).length,
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toBe(1);
   });

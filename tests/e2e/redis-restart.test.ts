@@ -19,11 +19,12 @@ describe("a Redis restart with deployments queued", () => {
     await stage?.close();
   });
 
-  it("keeps the queued deployment through the restart, and it ends READY; the API answers while Redis is down", async () => {
+  it("the queued deployment survives the restart and ends READY; the API answers while Redis is down", async () => {
     // The deploy request itself must answer 202 (the scenario fails saying what it answered otherwise).
     const outcome = await restartRedisWithDeployQueued(stage, "before the restart");
     console.log(
-      `redis restart: ${outcome.status} ${outcome.msToTerminal} ms after the deploy request; ${outcome.requests} requests to production, ${outcome.failed} failed ${JSON.stringify(outcome.failures)}`,
+      `redis restart: ${outcome.status} ${outcome.msToTerminal} ms after the deploy request; ` +
+        `${outcome.requests} requests to production, ${outcome.failed} failed ${JSON.stringify(outcome.failures)}`,
     );
     // Redis is down: reads still answer (the rate limit fails open); a deploy can't be queued and says so.
     expect(outcome.whileDown.read).toBe(200);

@@ -8,7 +8,9 @@ import { startPlatform, type Platform } from "../support/platform.ts";
 const replicated = (version: string, replicas: number) => ({
   "package.json": JSON.stringify({ name: "rep", scripts: { start: "node server.js" } }),
   "pier.json": JSON.stringify({ replicas }),
-  "server.js": `require("http").createServer((q, s) => s.end(${JSON.stringify(version)} + " " + require("os").hostname())).listen(Number(process.env.PORT));\n`,
+  "server.js":
+    `require("http").createServer((q, s) => s.end(${JSON.stringify(version)} + " " + require("os").hostname()))` +
+    `.listen(Number(process.env.PORT));\n`,
 });
 
 describe("replicas", () => {
@@ -60,7 +62,9 @@ describe("replicas", () => {
   it("every replica of a deployment runs the env it was made with, and a rollback brings that env back", async () => {
     const greeter = (version: string) => ({
       "package.json": JSON.stringify({ name: "greet", scripts: { start: "node server.js" } }),
-      "server.js": `require("http").createServer((q, s) => s.end(${JSON.stringify(version)} + " " + (process.env.GREETING ?? "none") + " " + require("os").hostname())).listen(Number(process.env.PORT));\n`,
+      "server.js":
+        `require("http").createServer((q, s) => s.end(${JSON.stringify(version)} + " " + ` +
+        `(process.env.GREETING ?? "none") + " " + require("os").hostname())).listen(Number(process.env.PORT));\n`,
     });
     const { name, repo } = await apps.create(greeter("v1"));
     const api = (method: "PUT" | "POST", url: string, payload?: object) =>
@@ -106,7 +110,9 @@ describe("replicas", () => {
     await repo.commit(
       {
         "pier.json": JSON.stringify({ replicas: 2, healthCheck: { path: "/nope", timeoutSeconds: 2 } }),
-        "server.js": `require("http").createServer((q, s) => { s.statusCode = q.url === "/nope" ? 500 : 200; s.end("bad"); }).listen(Number(process.env.PORT));\n`,
+        "server.js":
+          `require("http").createServer((q, s) => { s.statusCode = q.url === "/nope" ? 500 : 200; s.end("bad"); })` +
+          `.listen(Number(process.env.PORT));\n`,
       },
       "unhealthy pair",
     );

@@ -24,7 +24,7 @@ describe("pier.json: configuration in the repo", () => {
     await platform.close();
   });
 
-  it("applies port, health check, start command, env defaults and resources, and logs where each came from", async () => {
+  it("applies port, health check, start command, env defaults, resources, and logs where each came from", async () => {
     const pierJson = {
       port: 4100,
       start: "node server.js",
@@ -113,7 +113,9 @@ describe("pier.json: configuration in the repo", () => {
     await repo.commit(
       {
         "pier.json": JSON.stringify({
-          test: "node -e \"process.exit(require('./package.json').name === 'hello' && process.env.PORT === '3000' && process.env.HOST === '0.0.0.0' ? 0 : 1)\"",
+          test:
+            "node -e \"process.exit(require('./package.json').name === 'hello' && " +
+            "process.env.PORT === '3000' && process.env.HOST === '0.0.0.0' ? 0 : 1)\"",
         }),
       },
       "green tests",
@@ -125,7 +127,14 @@ describe("pier.json: configuration in the repo", () => {
   });
 
   it("a repo's own Dockerfile still wins; pier.json's start command and env are layered onto its image", async () => {
-    const dockerfile = `FROM ${baseImage}\nWORKDIR /srv\nCOPY server.js .\nEXPOSE 4300\nCMD ["node", "-e", "process.exit(3)"]\n`;
+    const dockerfile = [
+      `FROM ${baseImage}`,
+      "WORKDIR /srv",
+      "COPY server.js .",
+      "EXPOSE 4300",
+      'CMD ["node", "-e", "process.exit(3)"]',
+      "",
+    ].join("\n");
     const { name } = await apps.create({
       Dockerfile: dockerfile,
       "server.js": envServer,

@@ -1,4 +1,4 @@
-import { maintenanceQueueName, runRetention } from "@pier/controller";
+import { maintenanceQueueName, runRetention } from "@pier/retention";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { execFileSync } from "node:child_process";
@@ -45,7 +45,7 @@ describe("retention: the disk doesn't grow without bound", () => {
     }
   });
 
-  it("removes old failed deployments, old logs, useless images, stale work dirs and old deliveries — never production", async () => {
+  it("removes old failed deployments, logs, images, stale dirs, deliveries, samples; never production", async () => {
     const { name } = await apps.create(nodeAppFiles("kept"));
     const live = await platform.prisma.deployment.findUniqueOrThrow({ where: { id: (await apps.deploy(name)).id } });
     expect(live.status).toBe("READY");
@@ -113,6 +113,15 @@ describe("retention: the disk doesn't grow without bound", () => {
       status: 202,
     });
     await platform.prisma.auditEvent.createMany({ data: [audit(ago(400 * DAY)), audit(ago(DAY))] });
+    // Metric samples are kept 7 days.
+    await platform.prisma.metricSample.createMany({
+      data: [8 * DAY, 6 * DAY].map((age) => ({
+        appId: app.id,
+        at: ago(age),
+        intervalMs: 10_000,
+        source: "controller",
+      })),
+    });
     // The build cache: a loose layer two days old goes, one made an hour ago (a build may be on it) stays.
     const oldLayer = await loadDanglingImage(ago(2 * DAY));
     const newLayer = await loadDanglingImage(ago(60 * 60_000));
@@ -137,6 +146,7 @@ describe("retention: the disk doesn't grow without bound", () => {
       workDirsRemoved: 1,
       deliveriesDeleted: 1,
       auditEventsDeleted: 1,
+      metricSamplesDeleted: 1,
     });
     expect(await platform.runtime.imageExists(oldLayer)).toBe(false);
     expect(await platform.runtime.imageExists(newLayer)).toBe(true);
@@ -147,6 +157,7 @@ describe("retention: the disk doesn't grow without bound", () => {
     expect(await platform.prisma.auditEvent.count({ where: { target: name, at: { lt: ago(DAY / 2) } } })).toBe(1);
     await expect(stat(stale)).rejects.toThrow();
     expect((await stat(fresh)).isDirectory()).toBe(true);
+    expect(await platform.prisma.metricSample.count({ where: { appId: app.id, at: { lt: ago(DAY) } } })).toBe(1);
     // Production is untouched: its image, its log, and it serves.
     expect(await platform.runtime.imageExists(live.imageTag!)).toBe(true);
     expect(await platform.prisma.buildLog.count({ where: { deploymentId: live.id } })).toBe(liveLogLines);

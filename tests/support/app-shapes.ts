@@ -9,7 +9,8 @@ const MS = {
   shasum: "574c8138ce1d2b5861f0b44579dbadd60c6615b2",
   // Yarn 2+ checksums its own cache archive (cacheKey 10c0).
   berryChecksum:
-    "10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
+    "10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b" +
+    "33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
 };
 
 /** A server that uses its dependency, answering `<text> 7200000 node<major>` (ms("2h")) on every path. */
@@ -159,7 +160,8 @@ export function buildThenStartApp(text: string): Record<string, string> {
     "build.js": `const fs = require("fs");
 fs.mkdirSync(".next-like", { recursive: true });
 fs.writeFileSync(".next-like/server.js", ${JSON.stringify(
-      `require("http").createServer((q, s) => s.end(${JSON.stringify(text)} + " built at image build\\n")).listen(Number(process.env.PORT), process.env.HOST || "127.0.0.1");\n`,
+      `require("http").createServer((q, s) => s.end(${JSON.stringify(text)} + " built at image build\\n"))` +
+        `.listen(Number(process.env.PORT), process.env.HOST || "127.0.0.1");\n`,
     )});
 console.log("compiled .next-like/server.js");
 `,
@@ -171,7 +173,10 @@ export const HASHED_ASSET = "assets/app-3f2a9c1b.js";
 
 /** A single-page app whose build (a script, like Vite's) writes dist/: index.html and hashed assets. */
 export function staticBuildApp(title: string): Record<string, string> {
-  const asset = `console.log(${JSON.stringify(title)});\n${"/* padding so the asset is worth compressing */\n".repeat(60)}`;
+  const indexHtml =
+    `<!doctype html><title>${title}</title>` + `<script src="/${HASHED_ASSET}"></script><div id="root"></div>\n`;
+  const padding = "/* padding so the asset is worth compressing */\n".repeat(60);
+  const asset = `console.log(${JSON.stringify(title)});\n${padding}`;
   return {
     "package.json": JSON.stringify(
       { name: "spa", version: "1.0.0", scripts: { dev: "node build.js --watch", build: "node build.js" } },
@@ -180,7 +185,7 @@ export function staticBuildApp(title: string): Record<string, string> {
     ),
     "build.js": `const fs = require("fs");
 fs.mkdirSync("dist/assets", { recursive: true });
-fs.writeFileSync("dist/index.html", ${JSON.stringify(`<!doctype html><title>${title}</title><script src="/${HASHED_ASSET}"></script><div id="root"></div>\n`)});
+fs.writeFileSync("dist/index.html", ${JSON.stringify(indexHtml)});
 fs.writeFileSync("dist/${HASHED_ASSET}", ${JSON.stringify(asset)});
 console.log("built dist/");
 `,

@@ -18,12 +18,17 @@ export const dockerRestartAppFiles = (text: string) => ({
   "pier.json": JSON.stringify({ replicas: 2 }),
   // A build step that lasts: the engine can be restarted under it.
   Dockerfile: `FROM ${NODE_IMAGE}\nWORKDIR /app\nCOPY . .\nRUN sleep 3\nCMD ["node", "server.js"]\n`,
-  "server.js": `require("http").createServer((q, s) => s.end(${JSON.stringify(text)} + " " + require("os").hostname())).listen(Number(process.env.PORT));\nprocess.on("SIGTERM", () => process.exit(0));\n`,
+  "server.js":
+    `require("http").createServer((q, s) => s.end(${JSON.stringify(text)} + " " + require("os").hostname()))` +
+    `.listen(Number(process.env.PORT));\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 });
 /** How long after the engine answers again production must serve from both replicas. */
 export const RECOVERY_DEADLINE_MS = 30_000;
 
-/** Pier (API, worker, router, controller) on a Docker engine of its own, and an app of `prefix` (two replicas) deployed once. */
+/**
+ * Pier (API, worker, router, controller) on a Docker engine of its own, and an app of `prefix` (two replicas)
+ * deployed once.
+ */
 export interface DockerRestartStage {
   engine: PrivateDockerd;
   platform: Platform;
@@ -38,7 +43,7 @@ export interface DockerRestartStage {
   containers(): ReturnType<Platform["runtime"]["listContainers"]>;
   /** Host names of the replicas that answered `requests` requests through the router with 200 (none if one did not). */
   servingReplicas(requests: number): Promise<Set<string>>;
-  /** What a failed recovery looked like: the app's containers, the controller's replicas and what the router answers. */
+  /** What a failed recovery looked like: the app's containers, the controller's replicas, what the router answers. */
   recoveryState(): Promise<string>;
   close(): Promise<void>;
 }

@@ -152,7 +152,10 @@ export async function killWorkerDuringDeploy(
   };
 }
 
-/** What a fault may not leave behind: containers of no live or warm deployment, work directories, the app's build lock. */
+/**
+ * What a fault may not leave behind: containers of no live or warm deployment, work directories, the app's
+ * build lock.
+ */
 export async function leftovers(platform: Platform, redis: Redis, name: string): Promise<string[]> {
   const app = await platform.prisma.app.findUniqueOrThrow({
     where: { name },

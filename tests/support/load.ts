@@ -51,11 +51,17 @@ export function keepRequesting(
             } else fail(`HTTP ${res.statusCode}`);
             resolve();
           });
-          res.on("error", (e: NodeJS.ErrnoException) => (fail(e.code ?? e.message), resolve()));
+          res.on("error", (e: NodeJS.ErrnoException) => {
+            fail(e.code ?? e.message);
+            resolve();
+          });
         },
       );
       req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
-      req.on("error", (e: NodeJS.ErrnoException) => (fail(e.code ?? e.message), resolve()));
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        fail(e.code ?? e.message);
+        resolve();
+      });
       req.end();
     });
   const loop = async () => {

@@ -18,8 +18,13 @@ const run = promisify(execFile);
 // has lines to write, and back before the build ends. The app's name is in its text, so no build cache
 // from an earlier run skips that step.
 export const postgresRestartAppFiles = (text: string) => ({
-  Dockerfile: `FROM ${process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim"}\nWORKDIR /app\nCOPY . .\nRUN for i in $(seq 1 20); do echo "tick $i"; sleep 0.1; done && echo built ${JSON.stringify(text)} && sleep 3\nCMD ["node", "server.js"]\n`,
-  "server.js": `require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT));\nprocess.on("SIGTERM", () => process.exit(0));\n`,
+  Dockerfile:
+    `FROM ${process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim"}\nWORKDIR /app\nCOPY . .\n` +
+    `RUN for i in $(seq 1 20); do echo "tick $i"; sleep 0.1; done && echo built ${JSON.stringify(text)} && sleep 3\n` +
+    `CMD ["node", "server.js"]\n`,
+  "server.js":
+    `require("http").createServer((q, s) => s.end(${JSON.stringify(text)})).listen(Number(process.env.PORT));\n` +
+    `process.on("SIGTERM", () => process.exit(0));\n`,
 });
 
 /** Pier (API, worker, router, controller) on a Postgres cluster of its own, and an app of `prefix` deployed once. */
@@ -45,7 +50,7 @@ export interface PostgresRestartOutcome extends FaultOutcome {
   deploymentId: string;
   sha: string;
   downMs: number;
-  /** "back before the build ends": whether the image was already built when Postgres was back (the build beat the restart). */
+  /** "back before the build ends": whether the image was built when Postgres was back (the build beat the restart). */
   imageBuiltBeforeBack?: boolean;
   /** "down until the image is built": what the API answered (GET /api/apps/:name) while Postgres was down. */
   whileDown?: { statusCode: number; error: unknown };

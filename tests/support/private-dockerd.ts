@@ -117,7 +117,11 @@ export class PrivateDockerd {
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     const runtime = createRuntime("docker", { socketPath: this.socketPath });
     await until(
-      async () => this.running && (await runtime.ping(), true),
+      async () => {
+        if (!this.running) return false;
+        await runtime.ping();
+        return true;
+      },
       `the private dockerd answering on ${this.socketPath}`,
       60_000,
     ).catch((error) => {
@@ -125,7 +129,8 @@ export class PrivateDockerd {
     });
     if (hostBridge && !(await hasLink("docker0")))
       throw new Error(
-        "starting the private dockerd deleted the host engine's bridge docker0: restore it (`ip link add docker0 type bridge`, its address, up) or restart the host's dockerd",
+        "starting the private dockerd deleted the host engine's bridge docker0: restore it " +
+          "(`ip link add docker0 type bridge`, its address, up) or restart the host's dockerd",
       );
   }
 
@@ -177,7 +182,10 @@ export class PrivateDockerd {
     const codes = await Promise.all(
       [save, load].map(
         (child) =>
-          new Promise<number | null>((resolve, reject) => (child.once("error", reject), child.once("exit", resolve))),
+          new Promise<number | null>((resolve, reject) => {
+            child.once("error", reject);
+            child.once("exit", resolve);
+          }),
       ),
     );
     if (codes.some((code) => code !== 0))
@@ -245,7 +253,10 @@ async function hasLink(name: string): Promise<boolean> {
   return stdout.split("\n").some((line) => line.split(/\s+/)[0] === name);
 }
 
-/** The cgroups made under `parent` (--cgroup-parent) in every hierarchy, children first; each is empty once its containers are gone. */
+/**
+ * The cgroups made under `parent` (--cgroup-parent) in every hierarchy, children first; each is empty once its
+ * containers are gone.
+ */
 async function removeCgroups(parent: string): Promise<void> {
   const root = "/sys/fs/cgroup";
   const hierarchies = [

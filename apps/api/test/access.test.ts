@@ -131,7 +131,8 @@ describe("API tokens, docs, security headers, rate limits", () => {
       expect(statuses[3]).toBe(429);
       const last = await limited.inject({ method: "GET", url: "/api/apps", headers });
       expect(last.json()).toMatchObject({ error: "rate_limited" });
-      // Deliveries to an app that doesn't exist are 404s that count against nobody (webhook-limits.test.ts has the rest).
+      // Deliveries to an app that doesn't exist are 404s that count against nobody (webhook-limits.test.ts has
+      // the rest).
       const hook = `/webhooks/github/rl-${Date.now()}`;
       const hookStatuses: number[] = [];
       for (let i = 0; i < 3; i++)

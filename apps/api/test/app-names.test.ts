@@ -54,7 +54,7 @@ describe("creating apps with names that collide with generated hosts", () => {
     }
   });
 
-  it("refuses <existing app>-<8 letters/digits>, and an app whose such name already exists, with a 409 naming name", async () => {
+  it("409 naming name for <existing app>-<8 letters/digits>, and for an app whose such name exists", async () => {
     expect((await create(base)).statusCode).toBe(201);
     const shadowing = await create(`${base}-abc12345`);
     expect(shadowing.statusCode).toBe(409);

@@ -40,7 +40,7 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
     await app.close();
   });
 
-  it("records a named token's changes (refused ones too) with its name, method, route, target and status; never its reads nor bodies", async () => {
+  it("audits a named token's changes, refused too: name, method, route, target, status; no reads/bodies", async () => {
     const created = await app.inject({
       method: "POST",
       url: "/api/apps",
@@ -163,7 +163,7 @@ describe("audit log: every change, who asked, what, when, the answer", () => {
     expect(signedOut.statusCode).toBe(302);
   });
 
-  it("records sign-ins to the dashboard (wrong tokens too) and GitHub's signed deliveries; unsigned deliveries are not", async () => {
+  it("records dashboard sign-ins (wrong tokens too) and GitHub's signed deliveries, not unsigned ones", async () => {
     // Its own address, so this test finds its own sign-ins among those of the files running beside it.
     const remoteAddress = `127.0.${1 + (randomBytes(1)[0]! % 250)}.${1 + (randomBytes(1)[0]! % 250)}`;
     const signIn = async (token: string) => {

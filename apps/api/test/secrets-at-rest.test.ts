@@ -1,5 +1,4 @@
-import { createPrismaClient } from "@pier/db";
-import { rotateSecrets } from "@pier/release";
+import { createPrismaClient, rotateSecrets } from "@pier/db";
 import { SecretBox, secretBox } from "@pier/shared";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
@@ -65,7 +64,7 @@ describe("secrets at rest", () => {
     expect(secretBox(config).open(stored.webhookSecret)).toBe(shown);
   });
 
-  it("rotates: values sealed with the old key or stored in plain before encryption are sealed with the new key", async () => {
+  it("rotates: values sealed with the old key or stored in plain before encryption get the new key", async () => {
     const oldKey = randomBytes(32);
     const newKey = randomBytes(32);
     const oldBox = new SecretBox([oldKey]);

@@ -44,7 +44,7 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
     await app.close();
   });
 
-  it("a read token reads everything but secrets, and every change is a 403 naming the scope, changing nothing", async () => {
+  it("a read token reads all but secrets; every change is a 403 naming the scope, changing nothing", async () => {
     const read = await createToken({ name: "dashboards", scopes: ["read"] });
     expect(read.scopes).toEqual(["read"]);
 
@@ -135,8 +135,8 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
   it("tokens made before scopes existed are admin (the migration's default)", async () => {
     const token = `pier_${randomBytes(20).toString("hex")}`;
     const id = randomBytes(8).toString("hex");
-    await app.pier.prisma
-      .$executeRaw`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix") VALUES (${id}, 'from before', ${hashToken(token)}, ${token.slice(0, 12)})`;
+    await app.pier.prisma.$executeRaw`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix")
+      VALUES (${id}, 'from before', ${hashToken(token)}, ${token.slice(0, 12)})`;
     const headers = { authorization: `Bearer ${token}` };
     expect((await ask(headers, "GET", `/api/apps/${name}`)).json().webhookSecret).not.toBeNull();
     expect((await ask(headers, "PATCH", `/api/apps/${name}`, { previews: false })).statusCode).toBe(200);

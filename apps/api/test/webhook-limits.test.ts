@@ -14,7 +14,7 @@ async function statusBeforeBody(
   port: number,
   path: string,
   headers: Record<string, string>,
-  waitMs = 3_000,
+  waitMs = 10_000,
 ): Promise<number | "no answer"> {
   const socket = connect({
     port,

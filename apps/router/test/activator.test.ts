@@ -81,7 +81,7 @@ describe("activator", () => {
     expect(activator.heldByApp().size).toBe(0);
   });
 
-  it("answers 503 with Retry-After past the bound, and 504 after the timeout, dropping none inside the bound", async () => {
+  it("answers 503 with Retry-After past the bound, 504 after the timeout, dropping none inside the bound", async () => {
     const { activator } = await setup({ maxHeldPerApp: 2, timeoutMs: 300 });
     const inside = [get(activator.port, "web.localhost"), get(activator.port, "web.localhost")];
     await eventually(async () => activator.heldByApp().get("app-1") === 2, "2 requests held", 5_000, 10);

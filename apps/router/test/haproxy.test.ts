@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { startHaproxy, type Haproxy } from "../src/haproxy/haproxy.ts";
 import type { RouteEntries } from "../src/route-entries.ts";
+import { eventually } from "../../../tests/support/eventually.ts";
 import { freePort } from "../../../tests/support/free-port.ts";
 
 // The data plane on its own: a real HAProxy in front of real HTTP servers, routes set as the control plane sets them.
@@ -13,6 +14,18 @@ function listen(server: http.Server): Promise<number> {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** `count` clients calling `send` back to back until the function returned is called (resolves once they stop). */
+function keepAsking(count: number, send: () => Promise<void>): () => Promise<void> {
+  let running = true;
+  const loops = Array.from({ length: count }, async () => {
+    while (running) await send();
+  });
+  return async () => {
+    running = false;
+    await Promise.all(loops);
+  };
+}
 
 function request(port: number, host: string, options: { method?: string; body?: string; path?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
@@ -127,7 +140,14 @@ describe("router data plane (HAProxy)", () => {
     expect(names.slice(3)).toEqual(names.slice(0, 3));
   });
 
-  it("a replica that stops answering fails no request: refused connections go to another replica, and its health check takes it out", async () => {
+  /** A server's line in `show servers state`, found by its port: operational state (0: stopped), check health. */
+  const serverState = async (port: number) => {
+    const lines = (await haproxy.query("show servers state")).split("\n").map((l) => l.split(" "));
+    const fields = lines.find((f) => f[18] === String(port));
+    return fields && { operational: fields[5], health: Number(fields[12]) };
+  };
+
+  it("a dead replica fails no request: refused connections go to the other, a health check takes it out", async () => {
     const doomed = upstream("doomed");
     const doomedPort = await listen(doomed);
     await setRoutes(new Map([["pair", [ports.a!, doomedPort]]]));
@@ -136,30 +156,24 @@ describe("router data plane (HAProxy)", () => {
     expect(seen).toEqual(new Set(["a", "doomed"]));
     const failures: string[] = [];
     let ok = 0;
-    const deadline = Date.now() + 2_500;
-    const client = async () => {
-      while (Date.now() < deadline) {
-        const res = await request(proxyPort, "pair.localhost").catch((e: Error) => ({ status: 0, body: e.message }));
-        if (res.status === 200) ok++;
-        else failures.push(`${res.status} ${res.body.slice(0, 60)}`);
-      }
-    };
-    const killer = async () => {
-      await new Promise((r) => setTimeout(r, 300));
+    const stop = keepAsking(3, async () => {
+      const res = await request(proxyPort, "pair.localhost").catch((e: Error) => ({ status: 0, body: e.message }));
+      if (res.status === 200) ok++;
+      else failures.push(`${res.status} ${res.body.slice(0, 60)}`);
+    });
+    try {
+      await eventually(async () => ok >= 30, "requests answered by both replicas");
       doomed.closeAllConnections();
       await new Promise((r) => doomed.close(r));
-    };
-    await Promise.all([client(), client(), client(), killer()]);
+      const okAtKill = ok;
+      // Requests go on until the health check (every 1 s, three failures) takes it out: HAProxy reports it
+      // stopped (operational state 0); meanwhile every other request meets the refused port and is retried.
+      await eventually(async () => (await serverState(doomedPort))?.operational === "0", "the dead replica taken out");
+      await eventually(async () => ok >= okAtKill + 50, "requests answered since the replica went");
+    } finally {
+      await stop();
+    }
     expect(failures).toEqual([]);
-    expect(ok).toBeGreaterThan(100);
-    // The health check (every 1 s, three failures) takes it out: HAProxy reports it stopped (operational state 0).
-    const stateOfDoomed = async () => {
-      const lines = (await haproxy.query("show servers state")).split("\n").map((l) => l.split(" "));
-      return lines.find((fields) => fields[18] === String(doomedPort))?.[5];
-    };
-    const deadlineDown = Date.now() + 5_000;
-    while ((await stateOfDoomed()) !== "0" && Date.now() < deadlineDown) await new Promise((r) => setTimeout(r, 100));
-    expect(await stateOfDoomed()).toBe("0");
     await setRoutes(
       new Map<string, number[] | null>([
         ["web", [ports.a!]],
@@ -179,12 +193,20 @@ describe("router data plane (HAProxy)", () => {
     ];
     const problems: string[] = [];
     for (let i = 0; i < 24; i++) {
-      // Alternate a dead upstream (its health check marks it down) and a live one, so slots are reused in every state.
+      // Alternate a dead upstream and a live one, so slots are reused in every state: the dead one's
+      // health check has failed once (some rounds: three times, so it is marked down) before its slot goes.
       const live = i % 2 === 1;
       const extraDead = await freePort();
       await setRoutes(new Map([...base, ["churn", live ? [ports.b!] : [extraDead]]]));
       if (!live) {
-        await new Promise((r) => setTimeout(r, 150)); // long enough for a health check to start against it
+        const markedDown = i % 8 === 0;
+        await eventually(
+          async () => {
+            const state = await serverState(extraDead);
+            return state && (markedDown ? state.operational === "0" : state.health < 3);
+          },
+          `round ${i}: a health check of the dead upstream ${markedDown ? "marking it down" : "failing"}`,
+        );
         continue;
       }
       const res = await request(proxyPort, "churn.localhost");
@@ -194,7 +216,7 @@ describe("router data plane (HAProxy)", () => {
     await setRoutes(new Map(base));
   });
 
-  it("follows a route change on the very next request, on the same keep-alive connection, without a reload", async () => {
+  it("follows a route change on the next request, on the same keep-alive connection, without a reload", async () => {
     const pid = (await request(proxyPort, "web.localhost")).headers; // warm a kept-alive connection
     expect(pid["x-upstream"]).toBe("a");
     await setRoutes(new Map([["web", [ports.b!]]]));
@@ -205,47 +227,44 @@ describe("router data plane (HAProxy)", () => {
     expect((await request(proxyPort, "web.localhost")).status).toBe(503);
   });
 
-  it("switches back and forth under continuous requests with none failing and none answered by the old route", async () => {
+  it("switches back and forth under continuous requests, none failing, none answered by the old route", async () => {
     // routes[k] is the route after k completed switches. A request during which no switch even started
     // must get the route that was current when it was sent; one overlapping a switch may get either.
     const routes = ["a"];
     let started = 0;
     let completed = 0;
-    let ok = 0;
     let checked = 0;
     const problems: string[] = [];
     await setRoutes(new Map([["web", [ports.a!]]]));
-    const deadline = Date.now() + 2_000;
-    const client = async () => {
-      while (Date.now() < deadline) {
-        const atSend = completed;
-        const startedAtSend = started;
-        try {
-          const res = await request(proxyPort, "web.localhost");
-          const overlapped = started !== startedAtSend || startedAtSend !== atSend;
-          if (res.status !== 200) problems.push(`HTTP ${res.status}`);
-          else if (!overlapped && res.headers["x-upstream"] !== routes[atSend])
-            problems.push(`old route answered: ${res.headers["x-upstream"]}`);
-          else ok++;
-          if (!overlapped) checked++;
-        } catch (error) {
-          problems.push((error as Error).message);
-        }
+    const stop = keepAsking(4, async () => {
+      const atSend = completed;
+      const startedAtSend = started;
+      try {
+        const res = await request(proxyPort, "web.localhost");
+        const overlapped = started !== startedAtSend || startedAtSend !== atSend;
+        if (res.status !== 200) problems.push(`HTTP ${res.status}`);
+        else if (!overlapped && res.headers["x-upstream"] !== routes[atSend])
+          problems.push(`old route answered: ${res.headers["x-upstream"]}`);
+        if (!overlapped) checked++;
+      } catch (error) {
+        problems.push((error as Error).message);
       }
-    };
-    const switcher = async () => {
+    });
+    try {
       for (let i = 0; i < 20; i++) {
-        await new Promise((r) => setTimeout(r, 80));
+        // Each route answers a few requests sent wholly after its switch before the next switch starts.
+        const checkedBefore = checked;
+        await eventually(async () => checked >= checkedBefore + 5, `requests checked after switch ${i}`);
         const next = routes.at(-1) === "a" ? "b" : "a";
         started++;
         routes.push(next);
         await setRoutes(new Map([["web", [ports[next]!]]]));
         completed++;
       }
-    };
-    await Promise.all([client(), client(), client(), client(), switcher()]);
+    } finally {
+      await stop();
+    }
     expect(problems).toEqual([]);
-    expect(ok).toBeGreaterThan(200);
-    expect(checked).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThanOrEqual(20 * 5);
   });
 });

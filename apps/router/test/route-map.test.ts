@@ -38,7 +38,7 @@ describe("backend slots and the host map", () => {
     expect(routeMapEntries(plan.routes, "Example.com")).toContainEqual(["web.example.com", "d0"]);
   });
 
-  it("keeps a set's slot while it is routed; a changed set takes a fresh slot; a freed slot is reused last, refilled", () => {
+  it("a set keeps its slot while routed; a changed set takes a fresh slot; a freed slot is reused last", () => {
     const slots = new BackendSlots(3, 2);
     slots.plan(new Map([["web", [41000]]]));
     const same = slots.plan(new Map([["web", [41000]]]));
@@ -75,7 +75,7 @@ describe("backend slots and the host map", () => {
     ]);
   });
 
-  it("when every slot is taken, the hosts left over answer 503 and are named; the router keeps serving the rest", () => {
+  it("every slot taken: the hosts left over answer 503 and are named; the router serves the rest", () => {
     const slots = new BackendSlots(1, 1);
     const plan = slots.plan(
       new Map([

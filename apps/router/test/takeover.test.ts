@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "@pier/shared";
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { testApps } from "../../../tests/support/apps.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
+import { freePort } from "../../../tests/support/free-port.ts";
 import { getViaRouter } from "../../../tests/support/http.ts";
 import { haproxyPidsListeningOn } from "../../../tests/support/listening.ts";
 import { keepRequesting } from "../../../tests/support/load.ts";
@@ -18,17 +17,9 @@ import { RouterProcess } from "../../../tests/support/router-process.ts";
 // A router process killed outright (kill -9) leaves its HAProxy serving; the next router must take the
 // port over from it without failing a request, and leave exactly one HAProxy on the port.
 
-const server = `require("http").createServer((q, s) => s.end("takeover")).listen(Number(process.env.PORT));\nprocess.on("SIGTERM", () => process.exit(0));\n`;
-
-function freePort(): Promise<number> {
-  const probe = http.createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
+const server =
+  `require("http").createServer((q, s) => s.end("takeover")).listen(Number(process.env.PORT));\n` +
+  `process.on("SIGTERM", () => process.exit(0));\n`;
 
 /** The one process holding the router's port, once there is exactly one and it is not `previous`. */
 async function soleListener(port: number, previous: number | null): Promise<number | null> {
@@ -92,7 +83,7 @@ describe("router takeover after kill -9", () => {
     return { router, haproxy };
   };
 
-  it("a new router takes the listening socket over from the killed one's HAProxy: no request fails, one HAProxy remains", async () => {
+  it("a new router takes over from the killed one's HAProxy: no request fails, one HAProxy remains", async () => {
     const first = await startRouter(null);
     const load = keepRequesting(port, host, { concurrency: 4, pauseMs: 2, maxRequests: 200_000, maxMs: 90_000 });
     try {
@@ -105,9 +96,9 @@ describe("router takeover after kill -9", () => {
       const second = await startRouter(first.haproxy);
       const okAtTakeover = load.result.ok;
       await eventually(async () => load.result.ok >= okAtTakeover + 300, "requests answered after the takeover");
+      // Requests were answered at each stage (the waits above); none failed.
       const result = await load.stop();
       expect(result.failures).toEqual({});
-      expect(result.ok).toBeGreaterThan(500);
       // It answered its last kept-alive requests with Connection: close, so it ends well before hard-stop-after.
       await eventually(
         async () => !(await isRunning(first.haproxy)),
@@ -120,7 +111,7 @@ describe("router takeover after kill -9", () => {
     }
   });
 
-  it("falls back to ending the leftover HAProxy when its admin socket is gone, and still leaves one HAProxy", async () => {
+  it("falls back to ending the leftover HAProxy when its admin socket is gone, still leaving one HAProxy", async () => {
     const current = routers.at(-1)!;
     const leftover = (await haproxyPidsListeningOn(port))[0]!;
     await current.kill("SIGKILL");

@@ -30,7 +30,7 @@ export async function announceDeploymentEnd(
     if (!deployment?.app) return;
     const { app } = deployment;
     const commit = deployment.commitSha
-      ? ` (${deployment.commitSha.slice(0, 7)}${deployment.commitMessage ? ` ${deployment.commitMessage.split("\n")[0]}` : ""})`
+      ? ` (${deployment.commitSha.slice(0, 7)}${firstLine(deployment.commitMessage)})`
       : "";
     const where = deployment.previewSlug ? `preview of ${deployment.branch}` : "production";
     await notify(
@@ -39,9 +39,10 @@ export async function announceDeploymentEnd(
         event: outcome === "ready" ? "deployment.ready" : "deployment.failed",
         app: { id: app.id, name: app.name },
         summary:
-          outcome === "ready"
-            ? `${app.name}: deployment ${deployment.shortId}${commit} is live (${where}) at ${urlForLabel(deps.config, app.name)}`
-            : `${app.name}: deployment ${deployment.shortId}${commit} failed: ${deployment.failureReason ?? "unknown reason"}`,
+          `${app.name}: deployment ${deployment.shortId}${commit} ` +
+          (outcome === "ready"
+            ? `is live (${where}) at ${urlForLabel(deps.config, app.name)}`
+            : `failed: ${deployment.failureReason ?? "unknown reason"}`),
         details: {
           deploymentId: deployment.id,
           shortId: deployment.shortId,
@@ -57,3 +58,6 @@ export async function announceDeploymentEnd(
     deps.logger.error({ err: error, deploymentId }, "could not queue the deployment's notification");
   }
 }
+
+/** " <first line of the commit message>", or nothing without one. */
+const firstLine = (message: string | null) => (message ? ` ${message.split("\n")[0]}` : "");

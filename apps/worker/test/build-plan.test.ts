@@ -193,7 +193,7 @@ describe("detectBuildPlan", () => {
       "src/app.js",
     );
   });
-  it("the app's own install hooks run once the source is in; the install runs from a package.json without them", async () => {
+  it("the app's install hooks run once the source is in; the install uses a package.json without them", async () => {
     const scripts = { start: "x", build: "nuxt build", prepare: "husky", postinstall: "nuxt prepare" };
     const p = await nodePlan({ "package.json": pkg({ scripts }), "package-lock.json": "{}" });
     expect(p.installNeedsSource).toBe(false);
@@ -211,7 +211,8 @@ describe("detectBuildPlan", () => {
     expect(at('COPY [".pier/install/package.json","./package.json"]')).toBeLessThan(at('RUN ["sh", "-c", "npm ci'));
     expect(
       at(
-        'RUN ["sh", "-c", "export PATH=\\"$PWD/node_modules/.bin:$PATH\\" && (\\nnuxt prepare\\n) && (\\nhusky\\n) && (\\nnpm run build\\n)',
+        'RUN ["sh", "-c", "export PATH=\\"$PWD/node_modules/.bin:$PATH\\" && ' +
+          "(\\nnuxt prepare\\n) && (\\nhusky\\n) && (\\nnpm run build\\n)",
       ),
     ).toBeGreaterThan(at("COPY . ."));
     // Yarn 2+ keeps the whole source before its install.
@@ -232,7 +233,7 @@ describe("detectBuildPlan", () => {
     const hooked = { ...withMember, "libs/a/package.json": pkg({ scripts: { prepare: "tsc" } }) };
     expect((await nodePlan(hooked)).installNeedsSource).toBe(true);
   });
-  it("an app inside a workspace: installs at the root with its lockfile and every member's manifest, builds in its folder", async () => {
+  it("a workspace app: installs at the root (lockfile, every member's manifest), builds in its folder", async () => {
     const dir = await dirWith({
       "package.json": pkg({ workspaces: ["apps/*", "packages/*", "!packages/private"] }),
       "package-lock.json": "{}",
@@ -314,7 +315,7 @@ describe("generated Dockerfiles", () => {
     restore: null,
     limitBytes: 1 << 30,
   };
-  it("the build stage installs the pinned package manager with npm, then the dependencies, before the source", async () => {
+  it("the build stage installs the pinned package manager with npm, then dependencies, then the source", async () => {
     const p = await nodeOf({ "package.json": pkg({ scripts: { start: "node .", build: "tsc" } }), "yarn.lock": "" });
     const lines = buildStageDockerfile(p, { ...dockerfileOptions(), withCa: true }, ["dist"], noCache)
       .trim()
@@ -330,7 +331,8 @@ describe("generated Dockerfiles", () => {
     ).toBeLessThan(at("COPY . ."));
     // The build and the collector are one step: it writes down what the build produced and keeps the caches.
     expect(lines.at(-1)).toBe(
-      `RUN ["sh", "-c", "(\\nyarn run build\\n) && node '/opt/pier/build/collect-facts.mjs' '/opt/pier/build/facts.json' '[\\"dist\\"]' ` +
+      `RUN ["sh", "-c", "(\\nyarn run build\\n) && node '/opt/pier/build/collect-facts.mjs' ` +
+        `'/opt/pier/build/facts.json' '[\\"dist\\"]' ` +
         `'{\\"dirs\\":[\\"node_modules/.cache\\",\\"/root/.npm\\"],\\"limitBytes\\":1073741824}'"]`,
     );
     expect(lines.join("\n")).toContain("NODE_EXTRA_CA_CERTS");
@@ -339,11 +341,12 @@ describe("generated Dockerfiles", () => {
     // Every label in one instruction before the source (the cache layout for the next build, the app's).
     expect(
       lines.indexOf(
-        'LABEL pier.app="x" pier.build-cache="{\\"appDirs\\":[\\"node_modules/.cache\\"],\\"storeDir\\":\\"/root/.npm\\",\\"lockfileSha\\":\\"abc\\"}"',
+        'LABEL pier.app="x" pier.build-cache="{\\"appDirs\\":[\\"node_modules/.cache\\"],' +
+          '\\"storeDir\\":\\"/root/.npm\\",\\"lockfileSha\\":\\"abc\\"}"',
       ),
     ).toBeLessThan(lines.indexOf("COPY . ."));
   });
-  it("a later build restores the store before the install (the lockfile changed) and the caches before the source", async () => {
+  it("a later build restores the store before the install (new lockfile), the caches before the source", async () => {
     const p = await nodeOf({
       "package.json": pkg({ scripts: { start: "node .", build: "tsc" } }),
       "package-lock.json": "{}",

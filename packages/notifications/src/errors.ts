@@ -36,10 +36,10 @@ export class NotifyError extends Error {
     readonly queued: number,
     readonly errors: unknown[],
   ) {
-    super(
-      `${errors.length} notification(s) could not be queued (${queued} queued): ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; ")}`,
-      { cause: errors[0] },
-    );
+    const messages = errors.map((e) => (e instanceof Error ? e.message : String(e)));
+    super(`${errors.length} notification(s) could not be queued (${queued} queued): ${messages.join("; ")}`, {
+      cause: errors[0],
+    });
     this.name = "NotifyError";
   }
 }

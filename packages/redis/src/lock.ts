@@ -4,13 +4,20 @@ import type { Redis } from "ioredis";
 const DEFAULT_TTL_MS = 60_000;
 
 // Renew or release only a lock we still own: another worker may hold it after our TTL ran out.
-const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
+const RENEW =
+  `if redis.call("get", KEYS[1]) == ARGV[1] then ` +
+  `return redis.call("pexpire", KEYS[1], ARGV[2]) ` +
+  `else return 0 end`;
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-const TAKE_OVER = `local held = redis.call("get", KEYS[1])
-if held == false or string.sub(held, 1, string.len(ARGV[3])) == ARGV[3] then return redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[2]) else return false end`;
+const TAKE_OVER =
+  `local held = redis.call("get", KEYS[1])\n` +
+  `if held == false or string.sub(held, 1, string.len(ARGV[3])) == ARGV[3] then ` +
+  `return redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[2]) else return false end`;
 /** Deletes a lock only if its owner starts with the prefix (an attempt of a job that has ended). */
-const RELEASE_PREFIX = `local held = redis.call("get", KEYS[1])
-if held and string.sub(held, 1, string.len(ARGV[1])) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+const RELEASE_PREFIX =
+  `local held = redis.call("get", KEYS[1])\n` +
+  `if held and string.sub(held, 1, string.len(ARGV[1])) == ARGV[1] then ` +
+  `return redis.call("del", KEYS[1]) else return 0 end`;
 
 /** Frees a lock left by a holder that can't release it any more (owner starting with `ownerPrefix`). */
 export async function releaseLockOf(redis: Redis, key: string, ownerPrefix: string): Promise<boolean> {

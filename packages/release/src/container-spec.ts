@@ -131,7 +131,10 @@ export function containerBase(
   };
 }
 
-/** The start request of a stored deployment's container (replica `replica`, 1 by default); env values opened with the config's secrets key. */
+/**
+ * The start request of a stored deployment's container (replica `replica`, 1 by default); env values
+ * opened with the config's secrets key.
+ */
 export function deploymentStartRequest(
   config: SecretsSettings,
   app: AppWithEnv,

@@ -5,7 +5,6 @@ export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet
 export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";
-export { keptDeploymentIds, pruneDeploymentImage, pruneOldDeployments, type PrunedDeployment } from "./retention.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
 export { settlePreview, stopPreview } from "./previews.ts";
 export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from "./volumes.ts";
@@ -32,6 +31,3 @@ export {
   type ReconcileOptions,
   type ReconcileOutcome,
 } from "./reconcile.ts";
-export { RECONCILE_LOCK_TTL_MS, reconcileLockKey } from "./reconcile.ts";
-export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";
-export { rotateSecrets } from "./rotate-secrets.ts";

@@ -22,7 +22,9 @@ export function diagnoseListeners(sockets: ListeningSocket[], port: number): Lis
   if (onPort.length) {
     return {
       kind: "loopback-only",
-      message: `the app listens on ${show(onPort[0]!)} inside its container, which nothing outside it can reach; listen on 0.0.0.0 (or ::) on $PORT (${port})`,
+      message:
+        `the app listens on ${show(onPort[0]!)} inside its container, which nothing outside it can reach; ` +
+        `listen on 0.0.0.0 (or ::) on $PORT (${port})`,
     };
   }
   if (sockets.length === 0)
@@ -46,7 +48,8 @@ export function diagnoseListeners(sockets: ListeningSocket[], port: number): Lis
   return {
     kind: "elsewhere",
     message: loopbackOnly
-      ? `the app listens on ${list} inside its container, which nothing outside it can reach; listen on 0.0.0.0 (or ::) on $PORT (${port})`
+      ? `the app listens on ${list} inside its container, which nothing outside it can reach; ` +
+        `listen on 0.0.0.0 (or ::) on $PORT (${port})`
       : `the app listens on ${list} but PORT is ${port}`,
   };
 }

@@ -45,7 +45,8 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     if (!target.imageId || target.imagePrunedAt || !(await deps.runtime.imageExists(target.imageId))) {
       throw new ReleaseError(
         "image_pruned",
-        `the image of deployment ${target.shortId} was pruned; deploy its commit ${target.commitSha?.slice(0, 12) ?? ""} again instead`,
+        `the image of deployment ${target.shortId} was pruned; ` +
+          `deploy its commit ${target.commitSha?.slice(0, 12) ?? ""} again instead`,
       );
     }
     // Leftovers of this deployment (stopped replicas) make way for a fresh set.

@@ -8,11 +8,6 @@ import { announceAndWaitForRouters } from "@pier/routing";
 import { containerName, startDeploymentContainer } from "./start-container.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 
-/** The key of an app's reconcile lock: the API's scale and the controller never act on one app at once. */
-export const reconcileLockKey = (appId: string) => `pier:reconcile-lock:${appId}`;
-/** Short, so a controller killed mid-reconcile holds up the next one for seconds, not a minute. */
-export const RECONCILE_LOCK_TTL_MS = 3_000;
-
 /** Back-off after the n-th loss in a row: the first is replaced at once, then 1 s doubling to 5 min. */
 export function backoffMs(failures: number): number {
   return failures <= 1 ? 0 : Math.min(1_000 * 2 ** (failures - 2), 5 * 60_000);
@@ -213,7 +208,10 @@ async function recordLoss(
   });
 }
 
-/** The engine could not start a container for reasons of its own (unreachable, stopping, a 5xx): not the app's failure. */
+/**
+ * The engine could not start a container for reasons of its own (unreachable, stopping, a 5xx): not the
+ * app's failure.
+ */
 function isEngineFailure(error: unknown): boolean {
   return (
     error instanceof RuntimeUnavailableError || (error instanceof RuntimeRequestError && (error.statusCode ?? 0) >= 500)

@@ -11,7 +11,7 @@ export interface SettleResult {
  * After a production switch: the live deployment and the `keepWarm` most recent previous production
  * deployments keep running (a rollback to them is only a router switch); every other container of the
  * app is stopped once in-flight requests had `drainMs` to finish. Deployments still being deployed
- * are never touched. Images are kept (see retention.ts).
+ * are never touched. Images are kept (@pier/retention prunes them).
  */
 export async function settleAppContainers(
   deps: ReleaseDeps,

@@ -1,5 +1,6 @@
 import type { PrismaClient, ReleaseKind, Trigger } from "@pier/db";
 import type { Redis } from "ioredis";
+import { productionWithItsCount } from "@pier/replicas";
 import { announceRouteChange, waitForRouter } from "@pier/routing";
 
 export interface SwitchRequest {
@@ -18,9 +19,9 @@ export interface SwitchResult {
 }
 
 /**
- * Points the app's production at a deployment (and its desired replicas at that deployment's count) and records the release (v1, v2, …) in one
- * transaction, then tells the router and waits for it to confirm. The app row is locked so
- * release numbers never collide and two switches never interleave.
+ * Points the app's production at a deployment (and its desired replicas at that deployment's count) and
+ * records the release (v1, v2, …) in one transaction, then tells the router and waits for it to confirm.
+ * The app row is locked so release numbers never collide and two switches never interleave.
  */
 export async function switchProduction(
   prisma: PrismaClient,
@@ -42,16 +43,7 @@ export async function switchProduction(
         toDeploymentId: request.toDeploymentId,
       },
     });
-    // The app's desired replicas become the count this deployment runs with (pier.json's, or what it was
-    // scaled to while it was production), so a rollback puts it back as it was.
-    const target = await tx.deployment.findUniqueOrThrow({
-      where: { id: request.toDeploymentId },
-      select: { replicas: true },
-    });
-    await tx.app.update({
-      where: { id: request.appId },
-      data: { productionDeploymentId: request.toDeploymentId, replicas: target.replicas },
-    });
+    await productionWithItsCount(tx, request.appId, request.toDeploymentId);
     return { version, fromDeploymentId: app.productionDeploymentId };
   });
   const generation = await announceRouteChange(redis);

@@ -9,7 +9,10 @@ import type { ReleaseDeps } from "./deps.ts";
 export const dockerVolumeName = (appId: string, name: string, previewSlug?: string | null) =>
   `pier-${appId}-${name}${previewSlug ? `--preview-${previewSlug}` : ""}`;
 
-/** Creates (once) the volumes of an app's production, or of one of its preview branches, and returns how to mount them. */
+/**
+ * Creates (once) the volumes of an app's production, or of one of its preview branches, and returns how
+ * to mount them.
+ */
 export async function prepareVolumes(
   deps: ReleaseDeps,
   app: { id: string; name: string },

@@ -16,7 +16,8 @@ describe("why an app can't be reached, from its listening sockets", () => {
     expect(diagnoseListeners([{ address: "127.0.0.1", port: 3000 }], 3000)).toEqual({
       kind: "loopback-only",
       message:
-        "the app listens on 127.0.0.1:3000 inside its container, which nothing outside it can reach; listen on 0.0.0.0 (or ::) on $PORT (3000)",
+        "the app listens on 127.0.0.1:3000 inside its container, which nothing outside it can reach; " +
+        "listen on 0.0.0.0 (or ::) on $PORT (3000)",
     });
     expect(diagnoseListeners([{ address: "::1", port: 3000 }], 3000).message).toMatch(/listens on \[::1\]:3000/);
   });

@@ -1,14 +1,17 @@
 import type { App, ReplicaState } from "@pier/db";
 import { LABELS, servesReplica } from "@pier/shared";
-import type { ReleaseDeps } from "./deps.ts";
-import { replicaIndex } from "./reconcile.ts";
+import type { ReplicaDeps } from "./deps.ts";
+import { replicaIndexOf } from "@pier/shared";
 
 /** How production runs, next to how it should: what the API, CLI and dashboard show. */
 export interface ReplicaStatus {
   desired: number;
   /** Replicas serving (running, and the container on record). */
   running: number;
-  /** RUNNING: all serve; DEGRADED: fewer than desired (being replaced or started); CRASH_LOOP: one keeps dying; STOPPED: 0 desired; NOT_DEPLOYED. */
+  /**
+   * RUNNING: all serve; DEGRADED: fewer than desired (being replaced or started); CRASH_LOOP: one keeps
+   * dying; STOPPED: 0 desired; NOT_DEPLOYED.
+   */
   state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
   replicas: Array<{
     index: number;
@@ -22,7 +25,7 @@ export interface ReplicaStatus {
 
 /** The replica status of each app, from one container listing and one query. */
 export async function replicaStatuses(
-  deps: ReleaseDeps,
+  deps: ReplicaDeps,
   apps: Array<Pick<App, "id" | "replicas" | "productionDeploymentId">>,
 ): Promise<Map<string, ReplicaStatus>> {
   const live = apps.map((a) => a.productionDeploymentId).filter((id): id is string => id !== null);
@@ -47,7 +50,7 @@ export async function replicaStatuses(
       const container = containers.find(
         (c) =>
           c.labels[LABELS.deployment] === deploymentId &&
-          replicaIndex(c) === index &&
+          replicaIndexOf(c.labels) === index &&
           servesReplica(c, state?.containerId, index),
       );
       // A record that says RUNNING without its container running: lost, and the controller hasn't acted yet.

@@ -8,7 +8,8 @@ user="${POSTGRES_USER:-postgres}"
 database="${POSTGRES_DB:-$user}"
 if [ "${1:-postgres}" = postgres ] && [ ! -s "$PGDATA/PG_VERSION" ]; then
   [ -n "${POSTGRES_PASSWORD:-}" ] || { echo "postgres: POSTGRES_PASSWORD is required" >&2; exit 1; }
-  initdb --username="$user" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD") --auth-local=trust --auth-host=scram-sha-256 > /dev/null
+  initdb --username="$user" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD") \
+    --auth-local=trust --auth-host=scram-sha-256 > /dev/null
   printf "listen_addresses = '*'\n" >> "$PGDATA/postgresql.conf"
   printf 'host all all all scram-sha-256\n' >> "$PGDATA/pg_hba.conf"
   if [ "$database" != postgres ]; then

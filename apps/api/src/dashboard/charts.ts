@@ -72,14 +72,17 @@ export function lineChart(chart: LineChart): Html {
   const span = Math.max(1, chart.to - chart.from);
   const bottom = CHART.top + PLOT_H;
   const x = (t: number) => round(CHART.left + ((t - chart.from) / span) * PLOT_W);
-  const frame = html`<line class="grid" x1="${CHART.left}" y1="${CHART.top}" x2="${CHART.width - CHART.right}" y2="${CHART.top}"/>
-      <line class="grid" x1="${CHART.left}" y1="${bottom}" x2="${CHART.width - CHART.right}" y2="${bottom}"/>
-      <text class="axis" x="${CHART.left}" y="${CHART.height - 4}">${axisTime(chart.from, span)}</text>
-      <text class="axis" x="${CHART.width - CHART.right}" y="${CHART.height - 4}" text-anchor="end">${axisTime(chart.to, span)}</text>`;
+  const right = CHART.width - CHART.right;
+  const axisY = CHART.height - 4;
+  const frame = html`<line class="grid" x1="${CHART.left}" y1="${CHART.top}" x2="${right}" y2="${CHART.top}"/>
+      <line class="grid" x1="${CHART.left}" y1="${bottom}" x2="${right}" y2="${bottom}"/>
+      <text class="axis" x="${CHART.left}" y="${axisY}">${axisTime(chart.from, span)}</text>
+      <text class="axis" x="${right}" y="${axisY}" text-anchor="end">${axisTime(chart.to, span)}</text>`;
 
   let body: Html;
   if (values.length === 0) {
-    body = html`<text class="none" x="${CHART.left + PLOT_W / 2}" y="${CHART.top + PLOT_H / 2 + 4}" text-anchor="middle">${chart.empty}</text>`;
+    const center = html`x="${CHART.left + PLOT_W / 2}" y="${CHART.top + PLOT_H / 2 + 4}"`;
+    body = html`<text class="none" ${center} text-anchor="middle">${chart.empty}</text>`;
   } else {
     const min = Math.min(0, ...values);
     const max = Math.max(...values) > min ? min + niceCeil(Math.max(...values) - min) : min + 1;
@@ -95,20 +98,23 @@ export function lineChart(chart: LineChart): Html {
     const dots = segments
       .filter((s) => s.length === 1)
       .map((s) => html`<circle class="dot" cx="${x(s[0]!.t)}" cy="${y(s[0]!.value!)}" r="2"/>`);
-    body = html`<text class="axis" x="${CHART.left - 5}" y="${CHART.top + 4}" text-anchor="end">${chart.format(max)}</text>
-      <text class="axis" x="${CHART.left - 5}" y="${bottom}" text-anchor="end">${chart.format(min)}</text>
+    const labelX = CHART.left - 5;
+    body = html`<text class="axis" x="${labelX}" y="${CHART.top + 4}" text-anchor="end">${chart.format(max)}</text>
+      <text class="axis" x="${labelX}" y="${bottom}" text-anchor="end">${chart.format(min)}</text>
       ${lines.length ? html`<path class="line" d="${lines.join("")}"/>` : ""}${dots}`;
   }
   const marks = (chart.marks ?? [])
     .filter((m) => m.t >= chart.from && m.t <= chart.to)
-    .map(
-      (m) =>
-        html`<g class="mark" data-mark="${m.kind}"><title>${m.label}</title><line x1="${x(m.t)}" y1="${CHART.top}" x2="${x(m.t)}" y2="${bottom}"/><circle cx="${x(m.t)}" cy="${bottom}" r="2.5"/></g>`,
-    );
+    .map((m) => {
+      const line = html`<line x1="${x(m.t)}" y1="${CHART.top}" x2="${x(m.t)}" y2="${bottom}"/>`;
+      const dot = html`<circle cx="${x(m.t)}" cy="${bottom}" r="2.5"/>`;
+      return html`<g class="mark" data-mark="${m.kind}"><title>${m.label}</title>${line}${dot}</g>`;
+    });
   const label = `${chart.title}, ${new Date(chart.from).toISOString()} to ${new Date(chart.to).toISOString()}`;
+  const svg = html`viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${label}"`;
   return html`<figure class="chart" data-chart="${chart.id}" ${values.length === 0 ? raw("data-empty") : ""}>
     <figcaption><span>${chart.title}</span><b>${latest === undefined ? "—" : chart.format(latest)}</b></figcaption>
-    <svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${frame}${body}${marks}</svg>
+    <svg ${svg} xmlns="http://www.w3.org/2000/svg">${frame}${body}${marks}</svg>
   </figure>`;
 }
 

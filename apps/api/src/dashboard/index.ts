@@ -17,7 +17,10 @@ import sessionRoutes from "./routes/session.ts";
 import settingsRoutes from "./routes/settings.ts";
 import { LOGIN_COOKIE } from "./session.ts";
 
-/** Routes that answer without a session: the sign-in form, and the sign-out page (a link can't sign you out: it only shows the buttons). */
+/**
+ * Routes that answer without a session: the sign-in form, and the sign-out page (a link can't sign you out: it only
+ * shows the buttons).
+ */
 const isPublic = (route: string | undefined, method: string) =>
   route === "/login" || (route === "/logout" && method === "GET");
 
@@ -78,10 +81,17 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
 
   app.addHook("onSend", async (request, reply, payload) => {
     const { nonce } = kit.state(request);
-    reply.header(
-      "content-security-policy",
-      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-    );
+    const policy = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src 'nonce-${nonce}'`,
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ];
+    reply.header("content-security-policy", policy.join("; "));
     reply.header("x-frame-options", "DENY");
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "same-origin");

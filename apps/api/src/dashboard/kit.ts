@@ -27,7 +27,10 @@ export class DashboardKit {
     this.secureCookies = deps.config.PIER_PUBLIC_URL?.startsWith("https:") ?? false;
   }
 
-  /** Reads the session cookie (signed, and not signed out) and draws the request's nonce; the first thing on every request. */
+  /**
+   * Reads the session cookie (signed, and not signed out) and draws the request's nonce; the first thing on every
+   * request.
+   */
   async begin(request: FastifyRequest): Promise<Session | null> {
     const state: RequestState = { nonce: randomBytes(16).toString("base64"), session: null };
     this.states.set(request, state);

@@ -1,5 +1,5 @@
 import type { Deployment } from "@pier/db";
-import { replicaStatuses } from "@pier/release";
+import { replicaStatuses } from "@pier/replicas";
 import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { findAppByName } from "../services/apps.ts";

@@ -1,4 +1,4 @@
-import type { ReplicaStatus } from "@pier/release";
+import type { ReplicaStatus } from "@pier/replicas";
 import type { FieldErrors } from "./forms.ts";
 import { html, raw, type Html, type Interpolation } from "./html.ts";
 import type { Flash } from "./session.ts";
@@ -13,18 +13,21 @@ export interface PageContext {
 }
 
 const CSS = `
-:root{--bg:#f7f7f8;--card:#fff;--text:#16181d;--muted:#687080;--faint:#9aa1ad;--line:#e6e7eb;--line2:#f0f1f3;--accent:#111318;
---green:#0b7a3e;--green-bg:#e5f6ec;--red:#c42b2b;--red-bg:#fdeaea;--amber:#a35f00;--amber-bg:#fff3dc;--grey:#5b6270;--grey-bg:#eef0f3;--blue:#1f5fd6;
+:root{--bg:#f7f7f8;--card:#fff;--text:#16181d;--muted:#687080;--faint:#9aa1ad;--line:#e6e7eb;--line2:#f0f1f3;
+--accent:#111318;--green:#0b7a3e;--green-bg:#e5f6ec;--red:#c42b2b;--red-bg:#fdeaea;--amber:#a35f00;--amber-bg:#fff3dc;
+--grey:#5b6270;--grey-bg:#eef0f3;--blue:#1f5fd6;
 --radius:10px;--mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--text);font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+body{margin:0;background:var(--bg);color:var(--text);
+  font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:inherit}
 a:hover{color:var(--blue)}
 code,.mono{font-family:var(--mono);font-size:12.5px}
 .top{background:var(--card);border-bottom:1px solid var(--line);position:sticky;top:0;z-index:5}
 .top .in{max-width:1120px;margin:0 auto;padding:0 24px;height:56px;display:flex;align-items:center;gap:20px}
-.brand{display:flex;align-items:center;gap:9px;font-weight:700;font-size:16px;text-decoration:none;letter-spacing:-.01em}
+.brand{display:flex;align-items:center;gap:9px;font-weight:700;font-size:16px;text-decoration:none;
+  letter-spacing:-.01em}
 .brand svg{display:block}
 .nav{display:flex;gap:4px;flex:1}
 .nav a{text-decoration:none;color:var(--muted);padding:6px 10px;border-radius:7px}
@@ -34,18 +37,22 @@ main{max-width:1120px;margin:0 auto;padding:28px 24px 64px}
 .crumbs a{text-decoration:none;color:var(--muted)}
 .crumbs a:hover{color:var(--text)}
 .head{display:flex;align-items:flex-start;justify-content:space-between;gap:16px;margin-bottom:22px;flex-wrap:wrap}
-h1{font-size:24px;line-height:1.25;margin:0;letter-spacing:-.02em;display:flex;align-items:center;gap:12px;flex-wrap:wrap}
+h1{font-size:24px;line-height:1.25;margin:0;letter-spacing:-.02em;display:flex;align-items:center;gap:12px;
+  flex-wrap:wrap}
 h2{font-size:15px;margin:0;letter-spacing:-.01em}
 .sub{color:var(--muted);margin-top:4px}
 .actions{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
-.card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);margin-bottom:20px;overflow:hidden;scroll-margin-top:76px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);margin-bottom:20px;
+  overflow:hidden;scroll-margin-top:76px}
 td a,.meta a,.crumbs a{text-decoration:none}
 td a:hover,.meta a:hover{text-decoration:underline}
-.card>.ch,.card>#replicas>.ch{display:flex;justify-content:space-between;align-items:center;padding:14px 18px;border-bottom:1px solid var(--line);gap:12px}
+.card>.ch,.card>#replicas>.ch{display:flex;justify-content:space-between;align-items:center;padding:14px 18px;
+  border-bottom:1px solid var(--line);gap:12px}
 .card .ch .hint{color:var(--muted);font-size:13px}
 .card>.cb{padding:18px}
 table{width:100%;border-collapse:collapse}
-th{text-align:left;font-weight:500;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em;padding:10px 18px;border-bottom:1px solid var(--line);background:#fbfbfc}
+th{text-align:left;font-weight:500;color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em;
+  padding:10px 18px;border-bottom:1px solid var(--line);background:#fbfbfc}
 td{padding:12px 18px;border-bottom:1px solid var(--line2);vertical-align:middle}
 tr:last-child td{border-bottom:0}
 tr.rowlink:hover td{background:#fafbfc}
@@ -57,8 +64,10 @@ tr.rowlink:hover td{background:#fafbfc}
 .right{text-align:right}
 .trunc{max-width:340px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;display:block}
 .commit{display:flex;flex-direction:column;gap:1px;min-width:0}
-.sha{font-family:var(--mono);font-size:12px;background:var(--grey-bg);border-radius:5px;padding:1px 6px;color:var(--text);text-decoration:none}
-.badge,.health{display:inline-flex;align-items:center;gap:6px;font-size:12px;font-weight:600;padding:3px 9px 3px 8px;border-radius:999px;white-space:nowrap;letter-spacing:.01em}
+.sha{font-family:var(--mono);font-size:12px;background:var(--grey-bg);border-radius:5px;padding:1px 6px;
+  color:var(--text);text-decoration:none}
+.badge,.health{display:inline-flex;align-items:center;gap:6px;font-size:12px;font-weight:600;padding:3px 9px 3px 8px;
+  border-radius:999px;white-space:nowrap;letter-spacing:.01em}
 .badge::before,.health::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor}
 .b-READY{color:var(--green);background:var(--green-bg)}
 .b-FAILED{color:var(--red);background:var(--red-bg)}
@@ -75,12 +84,15 @@ tr.rowlink:hover td{background:#fafbfc}
 .h-STOPPED{color:var(--grey);background:var(--grey-bg)}
 .h-NOT_DEPLOYED{color:var(--faint);background:transparent;border:1px solid var(--line)}
 @keyframes pulse{0%,100%{opacity:1;transform:scale(1)}50%{opacity:.35;transform:scale(.7)}}
-.tag{display:inline-block;font-size:11px;font-weight:600;padding:1px 7px;border-radius:5px;background:var(--grey-bg);color:var(--grey);text-transform:uppercase;letter-spacing:.04em}
+.tag{display:inline-block;font-size:11px;font-weight:600;padding:1px 7px;border-radius:5px;background:var(--grey-bg);
+  color:var(--grey);text-transform:uppercase;letter-spacing:.04em}
 .tag.prod{background:#e8effd;color:var(--blue)}
 .tag.k-ROLLBACK{background:#fff1e6;color:#a84b00}
 .tag.k-PROMOTE{background:#efe9fd;color:#5b35c9}
 .tag.k-DEPLOY{background:var(--green-bg);color:var(--green)}
-.btn{display:inline-flex;align-items:center;gap:6px;font:inherit;font-weight:500;font-size:13px;line-height:1;padding:9px 14px;border-radius:8px;border:1px solid var(--line);background:var(--card);color:var(--text);cursor:pointer;text-decoration:none;white-space:nowrap}
+.btn{display:inline-flex;align-items:center;gap:6px;font:inherit;font-weight:500;font-size:13px;line-height:1;
+  padding:9px 14px;border-radius:8px;border:1px solid var(--line);background:var(--card);color:var(--text);
+  cursor:pointer;text-decoration:none;white-space:nowrap}
 .btn:hover{border-color:#c9ccd3;color:var(--text)}
 .btn.primary{background:var(--accent);border-color:var(--accent);color:#fff}
 .btn.primary:hover{background:#2a2d35}
@@ -89,7 +101,8 @@ tr.rowlink:hover td{background:#fafbfc}
 .btn.ghost{border-color:transparent;background:transparent;color:var(--muted)}
 .btn.ghost:hover{color:var(--text);background:var(--grey-bg)}
 form.inline{display:inline}
-.flash{border-radius:var(--radius);padding:12px 16px;margin-bottom:20px;border:1px solid;display:flex;gap:10px;align-items:flex-start}
+.flash{border-radius:var(--radius);padding:12px 16px;margin-bottom:20px;border:1px solid;display:flex;gap:10px;
+  align-items:flex-start}
 .flash.ok{background:var(--green-bg);border-color:#bfe6cd;color:#0a5a2f}
 .flash.error{background:var(--red-bg);border-color:#f3c2c2;color:#8f1d1d}
 .empty{text-align:center;padding:48px 24px}
@@ -98,12 +111,14 @@ form.inline{display:inline}
 .steps{display:flex;gap:14px;justify-content:center;flex-wrap:wrap;margin:22px 0 26px;text-align:left}
 .step{border:1px solid var(--line);border-radius:var(--radius);padding:14px 16px;width:240px;background:#fcfcfd}
 .step b{display:block;margin-bottom:3px}
-.step .n{display:inline-flex;width:22px;height:22px;border-radius:50%;background:var(--accent);color:#fff;font-size:12px;align-items:center;justify-content:center;margin-bottom:8px}
+.step .n{display:inline-flex;width:22px;height:22px;border-radius:50%;background:var(--accent);color:#fff;
+  font-size:12px;align-items:center;justify-content:center;margin-bottom:8px}
 .field{margin-bottom:16px}
 .field label{display:block;font-weight:500;margin-bottom:5px}
 .field .help{color:var(--muted);font-size:12.5px;margin-top:4px}
 .field .err{color:var(--red);font-size:12.5px;margin-top:4px;font-weight:500}
-input[type=text],input[type=password],input[type=number],input[type=url],textarea,select{font:inherit;width:100%;padding:8px 11px;border:1px solid #d5d8de;border-radius:8px;background:#fff;color:var(--text)}
+input[type=text],input[type=password],input[type=number],input[type=url],textarea,select{font:inherit;width:100%;
+  padding:8px 11px;border:1px solid #d5d8de;border-radius:8px;background:#fff;color:var(--text)}
 input:focus,textarea:focus,select:focus{outline:none;border-color:#8aa6e8;box-shadow:0 0 0 3px #e3ebfb}
 input.invalid,select.invalid{border-color:var(--red);box-shadow:0 0 0 3px var(--red-bg)}
 fieldset.field{border:0;padding:0;margin:0 0 16px;min-width:0}
@@ -124,7 +139,8 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .meta{display:flex;gap:28px;flex-wrap:wrap;padding:16px 18px}
 .meta div{min-width:0}
 .meta .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em;margin-bottom:2px}
-.log{background:#0d1016;color:#d6dae1;font-family:var(--mono);font-size:12.5px;line-height:1.6;padding:14px 0;max-height:62vh;min-height:220px;overflow:auto}
+.log{background:#0d1016;color:#d6dae1;font-family:var(--mono);font-size:12.5px;line-height:1.6;padding:14px 0;
+  max-height:62vh;min-height:220px;overflow:auto}
 .log .ln{padding:0 18px;white-space:pre-wrap;word-break:break-word;display:flex;gap:14px}
 .log .ln:hover{background:#161a22}
 .log .ln .t{color:#5b6372;flex:none;user-select:none}
@@ -132,7 +148,8 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .log .ln.system .x,.log .ln.deploy .x{color:#8fc1ff}
 .log .none{color:#6b7382;padding:0 18px}
 .livedot{display:inline-flex;align-items:center;gap:6px;color:var(--amber);font-size:12.5px;font-weight:500}
-.livedot::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor;animation:pulse 1.2s infinite}
+.livedot::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor;
+  animation:pulse 1.2s infinite}
 .reason{background:var(--red-bg);color:#8f1d1d;padding:12px 18px;border-top:1px solid #f3c2c2;font-size:13px}
 .howto ol{margin:8px 0 0;padding-left:20px}
 .howto li{margin:4px 0}
@@ -172,39 +189,58 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .chart .mark circle{fill:var(--amber)}
 .autoscaled{padding:14px 18px;border-top:1px solid var(--line2);color:var(--muted)}
 @media (max-width:980px){.charts{grid-template-columns:repeat(2,minmax(0,1fr))}}
-@media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}.top .in{padding:0 12px;gap:10px}.nav{overflow-x:auto;min-width:0}.nav a{white-space:nowrap;padding:6px 7px}.card{overflow-x:auto}}
+@media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}
+  .top .in{padding:0 12px;gap:10px}.nav{overflow-x:auto;min-width:0}.nav a{white-space:nowrap;padding:6px 7px}
+  .card{overflow-x:auto}}
 `;
 
 /** Keeps relative times fresh and wires small conveniences (copy, reveal, confirm). */
 const SCRIPT = `
 (function(){
-  function rel(ms){var s=Math.round((Date.now()-ms)/1000);if(s<45)return"just now";var m=Math.round(s/60);if(m<60)return m+" min ago";var h=Math.round(m/60);if(h<24)return h+" h ago";var d=Math.round(h/24);if(d<30)return d+(d===1?" day ago":" days ago");return new Date(ms).toISOString().slice(0,10)}
-  function tick(){document.querySelectorAll("time[data-rel]").forEach(function(t){var ms=Date.parse(t.getAttribute("datetime"));if(!isNaN(ms))t.textContent=rel(ms)})}
+  function rel(ms){var s=Math.round((Date.now()-ms)/1000);if(s<45)return"just now";var m=Math.round(s/60);
+    if(m<60)return m+" min ago";var h=Math.round(m/60);if(h<24)return h+" h ago";var d=Math.round(h/24);
+    if(d<30)return d+(d===1?" day ago":" days ago");return new Date(ms).toISOString().slice(0,10)}
+  function tick(){document.querySelectorAll("time[data-rel]").forEach(function(t){
+    var ms=Date.parse(t.getAttribute("datetime"));if(!isNaN(ms))t.textContent=rel(ms)})}
   setInterval(tick,30000);
   document.addEventListener("click",function(e){
     var b=e.target.closest&&e.target.closest("[data-copy]");
-    if(b){var i=document.getElementById(b.getAttribute("data-copy"));if(i&&navigator.clipboard){navigator.clipboard.writeText(i.value).then(function(){var o=b.textContent;b.textContent="Copied";setTimeout(function(){b.textContent=o},1200)})}}
+    if(b){var i=document.getElementById(b.getAttribute("data-copy"));if(i&&navigator.clipboard){
+      navigator.clipboard.writeText(i.value).then(function(){var o=b.textContent;b.textContent="Copied";
+      setTimeout(function(){b.textContent=o},1200)})}}
     var r=e.target.closest&&e.target.closest("[data-reveal]");
-    if(r){var j=document.getElementById(r.getAttribute("data-reveal"));if(j){var hid=j.type==="password";j.type=hid?"text":"password";r.textContent=hid?"Hide":"Reveal"}}
+    if(r){var j=document.getElementById(r.getAttribute("data-reveal"));if(j){var hid=j.type==="password";
+      j.type=hid?"text":"password";r.textContent=hid?"Hide":"Reveal"}}
   });
-  document.addEventListener("submit",function(e){var f=e.target;var q=f.getAttribute&&f.getAttribute("data-confirm");if(q&&!window.confirm(q))e.preventDefault()});
+  document.addEventListener("submit",function(e){var f=e.target;var q=f.getAttribute&&f.getAttribute("data-confirm");
+    if(q&&!window.confirm(q))e.preventDefault()});
 })();
 `;
 
-const LOGO = raw(
-  `<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><rect width="24" height="24" rx="6" fill="#111318"/><path d="M5 15.5h14M7 15.5V9m5 6.5V6.5m5 9V9" stroke="#fff" stroke-width="2" stroke-linecap="round"/><path d="M4 18.5c2.7 1.4 5.3 1.4 8 0s5.3-1.4 8 0" stroke="#6aa7ff" stroke-width="1.6" fill="none" stroke-linecap="round"/></svg>`,
-);
+/** The pier (a deck on three posts) on a dark tile: the favicon, and the logo with the water line under it. */
+const PIER_MARK =
+  '<rect width="24" height="24" rx="6" fill="#111318"/>' +
+  '<path d="M5 15.5h14M7 15.5V9m5 6.5V6.5m5 9V9" stroke="#fff" stroke-width="2" stroke-linecap="round"/>';
+const WATER =
+  '<path d="M4 18.5c2.7 1.4 5.3 1.4 8 0s5.3-1.4 8 0" ' +
+  'stroke="#6aa7ff" stroke-width="1.6" fill="none" stroke-linecap="round"/>';
+const LOGO = raw(`<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">${PIER_MARK}${WATER}</svg>`);
 const FAVICON =
   "data:image/svg+xml," +
-  encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="6" fill="#111318"/><path d="M5 15.5h14M7 15.5V9m5 6.5V6.5m5 9V9" stroke="#fff" stroke-width="2" stroke-linecap="round"/></svg>`,
-  );
+  encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${PIER_MARK}</svg>`);
 
 /** Deployment statuses that are still moving. */
 export { isUnfinished } from "@pier/lifecycle";
 
 /** Reloads the page every few seconds while something is building, so statuses stay current. */
-export const AUTO_REFRESH = `setTimeout(function(){if(!document.hidden)location.reload();else document.addEventListener("visibilitychange",function(){location.reload()},{once:true})},5000);`;
+export const AUTO_REFRESH =
+  "setTimeout(function(){if(!document.hidden)location.reload();" +
+  'else document.addEventListener("visibilitychange",function(){location.reload()},{once:true})},5000);';
+
+function flashBox(flash: Flash): Html {
+  const role = flash.kind === "error" ? "alert" : "status";
+  return html`<div class="flash ${flash.kind}" role="${role}" data-flash="${flash.kind}">${flash.text}</div>`;
+}
 
 export function csrfField(ctx: PageContext): Html {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
@@ -220,24 +256,61 @@ export function layout(
     refreshSeconds?: number;
   },
 ): string {
+  const navLink = (href: string, nav: typeof options.nav, label: string) =>
+    html`<a href="${href}" class="${options.nav === nav ? "on" : ""}">${label}</a>`;
+  const nav = [
+    navLink("/", "apps", "Apps"),
+    navLink("/apps/new", "new", "New app"),
+    navLink("/notifications", "notifications", "Notifications"),
+    navLink("/audit", "audit", "Audit"),
+  ];
+  const signOut = html`<button class="btn ghost sm" type="submit">Sign out</button>`;
   const top = ctx.signedIn
     ? html`<header class="top"><div class="in">
         <a class="brand" href="/">${LOGO}<span>Pier</span></a>
-        <nav class="nav"><a href="/" class="${options.nav === "apps" ? "on" : ""}">Apps</a><a href="/apps/new" class="${options.nav === "new" ? "on" : ""}">New app</a><a href="/notifications" class="${options.nav === "notifications" ? "on" : ""}">Notifications</a><a href="/audit" class="${options.nav === "audit" ? "on" : ""}">Audit</a></nav>
-        <form method="post" action="/logout" class="inline">${csrfField(ctx)}<button class="btn ghost sm" type="submit">Sign out</button></form>
+        <nav class="nav">${nav}</nav>
+        <form method="post" action="/logout" class="inline">${csrfField(ctx)}${signOut}</form>
       </div></header>`
     : "";
-  const flash = ctx.flash
-    ? html`<div class="flash ${ctx.flash.kind}" role="${ctx.flash.kind === "error" ? "alert" : "status"}" data-flash="${ctx.flash.kind}">${ctx.flash.text}</div>`
-    : "";
+  const flash = ctx.flash ? flashBox(ctx.flash) : "";
   const scripts = [SCRIPT, ...(options.scripts ?? [])].map(
     (s) => html`<script nonce="${ctx.nonce}">${raw(s)}</script>`,
   );
+  const refresh = options.refreshSeconds
+    ? html`<meta http-equiv="refresh" content="${String(options.refreshSeconds)}">`
+    : "";
+  const icon = html`<link rel="icon" href="${FAVICON}">`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(options.refreshSeconds)}">` : ""}<title>${options.title} · Pier</title><link rel="icon" href="${FAVICON}"><meta name="robots" content="noindex">
+${refresh}<title>${options.title} · Pier</title>${icon}<meta name="robots" content="noindex">
 <style nonce="${ctx.nonce}">${raw(CSS)}</style></head>
 <body>${top}<main>${flash}${options.body}</main>${scripts}</body></html>`.value;
+}
+
+/** A page's title and the line under it, left in the page's head. */
+export function heading(title: string, sub: Interpolation): Html {
+  return html`<div><h1>${title}</h1><div class="sub">${sub}</div></div>`;
+}
+
+/** What a cell shows when there is nothing to show. */
+export const NONE = html`<span class="faint">—</span>`;
+
+/** A card's header: its title, and a hint on the right. */
+export function cardHead(title: string, hint: Interpolation): Html {
+  return html`<div class="ch"><h2>${title}</h2><span class="hint">${hint}</span></div>`;
+}
+
+/** A table's header row: each column its heading, or [heading, class]. */
+export function tableHead(columns: Array<string | [string, string]>): Html {
+  const cells = columns.map((c) =>
+    typeof c === "string" ? html`<th>${c}</th>` : html`<th class="${c[1]}">${c[0]}</th>`,
+  );
+  return html`<thead><tr>${cells}</tr></thead>`;
+}
+
+/** A link to an app's URL, opened in a new tab. */
+export function externalLink(url: string, text: Interpolation): Html {
+  return html`<a class="pill-url" href="${url}" target="_blank" rel="noopener noreferrer">${text}</a>`;
 }
 
 export function badge(status: string | null | undefined, id?: string): Html {
@@ -266,8 +339,9 @@ export function relativeTime(date: Date, now = Date.now()): string {
 }
 
 export function timeAgo(date: Date | null | undefined, now = Date.now()): Html {
-  if (!date) return html`<span class="faint">—</span>`;
-  return html`<time data-rel datetime="${date.toISOString()}" title="${exactTime(date)}">${relativeTime(date, now)}</time>`;
+  if (!date) return NONE;
+  const title = exactTime(date);
+  return html`<time data-rel datetime="${date.toISOString()}" title="${title}">${relativeTime(date, now)}</time>`;
 }
 
 export function duration(ms: number | null | undefined): string {
@@ -288,7 +362,9 @@ export function subject(message: string | null | undefined): string {
 
 export function commitCell(sha: string | null, message: string | null, extra?: Interpolation): Html {
   if (!sha) return html`<span class="faint">${extra ?? "resolving commit…"}</span>`;
-  return html`<div class="commit"><span class="trunc" title="${message ?? ""}"><span class="sha">${shortSha(sha)}</span> ${subject(message)}</span>${extra ? html`<span class="muted small trunc">${extra}</span>` : ""}</div>`;
+  const shaTag = html`<span class="sha">${shortSha(sha)}</span>`;
+  const line = html`<span class="trunc" title="${message ?? ""}">${shaTag} ${subject(message)}</span>`;
+  return html`<div class="commit">${line}${extra ? html`<span class="muted small trunc">${extra}</span>` : ""}</div>`;
 }
 
 /** How production runs, apart from how the last deploy went: "Running 2/2", "Degraded 1/2", "Crash loop"… */
@@ -301,7 +377,12 @@ export function healthBadge(status: ReplicaStatus): Html {
     STOPPED: "Stopped",
     NOT_DEPLOYED: "Not deployed",
   }[status.state];
-  return html`<span class="health h-${status.state}" data-state="${status.state}" data-running="${status.running}" data-desired="${status.desired}">${label}</span>`;
+  return html`<span class="health h-${status.state}" ${stateAttributes(status)}>${label}</span>`;
+}
+
+/** `data-state`, `data-running` and `data-desired` of an element showing a replica status, for scripts and tests. */
+export function stateAttributes(status: ReplicaStatus): Html {
+  return html`data-state="${status.state}" data-running="${status.running}" data-desired="${status.desired}"`;
 }
 
 export interface FieldOptions {
@@ -326,10 +407,19 @@ export function field(options: FieldOptions): Html {
     options.min !== undefined ? `min="${options.min}"` : "",
     options.max !== undefined ? `max="${options.max}"` : "",
   ].join(" ");
+  const value = html`value="${options.value ?? ""}" placeholder="${options.placeholder ?? ""}"`;
+  const required = options.required ? raw("required") : "";
+  const autofocus = options.autofocus ? raw("autofocus") : "";
+  const invalid = error ? raw('class="invalid" aria-invalid="true"') : "";
+  const message = error
+    ? html`<div class="err" id="${id}-msg" data-error-for="${options.name}">${error}</div>`
+    : options.help
+      ? html`<div class="help" id="${id}-msg">${options.help}</div>`
+      : "";
   return html`<div class="field">
     <label for="${id}">${options.label}</label>
-    <input id="${id}" name="${options.name}" type="${options.type ?? "text"}" value="${options.value ?? ""}" placeholder="${options.placeholder ?? ""}" ${raw(range)}
-      ${options.required ? raw("required") : ""} ${options.autofocus ? raw("autofocus") : ""} ${error ? raw('class="invalid" aria-invalid="true"') : ""} ${raw(`aria-describedby="${id}-msg"`)} autocomplete="off" spellcheck="false">
-    ${error ? html`<div class="err" id="${id}-msg" data-error-for="${options.name}">${error}</div>` : options.help ? html`<div class="help" id="${id}-msg">${options.help}</div>` : ""}
+    <input id="${id}" name="${options.name}" type="${options.type ?? "text"}" ${value} ${raw(range)}
+      ${required} ${autofocus} ${invalid} ${raw(`aria-describedby="${id}-msg"`)} autocomplete="off" spellcheck="false">
+    ${message}
   </div>`;
 }

@@ -47,6 +47,11 @@ export const updateAppBody = z
     alertP95Ms: z.number().int().min(1).max(600_000).nullable(),
     /** Scale production on load (null: by hand only). Takes effect within 2 s, no deploy needed. */
     autoscale: autoscalePolicySchema.nullable(),
+    /**
+     * What one replica is counted as needing when more are admitted (MB); null: what its replicas use
+     * now, or its memory limit before anything was measured. The limit stays each container's cap.
+     */
+    memoryRequestMb: z.number().int().min(1, "must be 1 MB or more").max(1_048_576).nullable(),
   })
   .partial()
   .strict();
@@ -92,6 +97,8 @@ export const appDto = z.object({
   /** Alert thresholds (null: Pier's defaults, 0.05 and 1000 ms). */
   alertErrorRate: z.number().nullable(),
   alertP95Ms: z.number().nullable(),
+  /** What one replica is counted as needing when replicas are admitted (MB); null: measured, else the limit. */
+  memoryRequestMb: z.number().nullable(),
   /** The autoscale policy (defaults filled in), or null when replicas change only by hand. */
   autoscale: z
     .object({

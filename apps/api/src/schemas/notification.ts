@@ -5,11 +5,9 @@ import { appName } from "./app.ts";
 
 export const createNotificationBody = z
   .object({
-    url: z
-      .string()
-      .refine(isWebhookUrl, {
-        message: `must be an http(s) URL without credentials, at most ${MAX_CHANNEL_URL_LENGTH} characters`,
-      }),
+    url: z.string().refine(isWebhookUrl, {
+      message: `must be an http(s) URL without credentials, at most ${MAX_CHANNEL_URL_LENGTH} characters`,
+    }),
     format: z.enum(NOTIFICATION_FORMATS),
     events: z
       .array(z.enum(NOTIFICATION_EVENTS))

@@ -1,6 +1,7 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock } from "@pier/redis";
-import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, removeAppVolumes } from "@pier/release";
+import { removeAppVolumes } from "@pier/release";
+import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, setDesiredReplicas } from "@pier/replicas";
 import { announceRouteChange } from "@pier/routing";
 import {
   autoscaleOverMaxima,
@@ -17,6 +18,7 @@ import {
 } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { LOCK_WAIT_MS, scaleNotifier, type ScaleCaller } from "./scale-caller.ts";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import type { createAppBody, updateAppBody } from "../schemas/app.ts";
@@ -38,7 +40,10 @@ export async function findAppByName(prisma: PrismaClient, name: string): Promise
   return app;
 }
 
-/** The router serves `<app>-<shortId>` and `<app>-git-<slug>` next to app names: a new name must not shadow (or be shadowed by) another app's. */
+/**
+ * The router serves `<app>-<shortId>` and `<app>-git-<slug>` next to app names: a new name must not shadow (or be
+ * shadowed by) another app's.
+ */
 async function refuseHostLabelClash(prisma: PrismaClient, name: string): Promise<void> {
   const { exact, prefix } = clashCandidates(name);
   const others = await prisma.app.findMany({
@@ -86,7 +91,12 @@ export async function createApp(deps: PierDeps, input: z.infer<typeof createAppB
   }
 }
 
-export async function updateApp(deps: PierDeps, name: string, input: z.infer<typeof updateAppBody>): Promise<App> {
+export async function updateApp(
+  deps: PierDeps,
+  name: string,
+  input: z.infer<typeof updateAppBody>,
+  caller: ScaleCaller,
+): Promise<App> {
   const app = await findAppByName(deps.prisma, name);
   const repoUrl = input.repoUrl === undefined ? undefined : validRepoUrl(deps.config, input.repoUrl);
   const { autoscale, ...settings } = input;
@@ -98,15 +108,17 @@ export async function updateApp(deps: PierDeps, name: string, input: z.infer<typ
   // Turning autoscale off leaves replicas where the autoscaler put them, except that an app it had
   // scaled to zero serves again (without a policy, nothing would ever wake it).
   const wakeUp = autoscale === null && app.replicas === 0 && storedAutoscalePolicy(app.autoscale) !== null;
-  return deps.prisma.app.update({
+  const updated = await deps.prisma.app.update({
     where: { id: app.id },
-    data: {
-      ...settings,
-      repoUrl,
-      ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }),
-      ...(wakeUp ? { replicas: 1 } : {}),
-    },
+    data: { ...settings, repoUrl, ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }) },
   });
+  if (!wakeUp) return updated;
+  const reason = "autoscale turned off while the app was scaled to zero: one replica serves again";
+  await setDesiredReplicas(
+    { ...deps, emit: scaleNotifier(deps, caller.log), lockWaitMs: LOCK_WAIT_MS },
+    { appId: app.id, from: 0, to: 1, by: caller.by, reason },
+  );
+  return findAppByName(deps.prisma, name);
 }
 
 /**

@@ -42,7 +42,10 @@ export async function listEnv(deps: EnvDeps, appId: string): Promise<EnvEntry[]>
   return [...entries.values()];
 }
 
-/** Sets each var for the given targets (both by default, as Vercel does); other targets keep their values. Values are stored sealed. */
+/**
+ * Sets each var for the given targets (both by default, as Vercel does); other targets keep their values. Values are
+ * stored sealed.
+ */
 export async function setEnv(
   deps: EnvDeps,
   appId: string,

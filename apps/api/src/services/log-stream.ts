@@ -51,7 +51,10 @@ export async function streamDeploymentLog(
     for (const l of lines)
       send("line", { id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt.toISOString() });
     if (lines.length) lastId = lines[lines.length - 1]!.id;
-    if (deployment.status !== lastStatus) send("status", { status: (lastStatus = deployment.status) });
+    if (deployment.status !== lastStatus) {
+      lastStatus = deployment.status;
+      send("status", { status: lastStatus });
+    }
     // Ended and nothing left to read: the log is complete (the worker flushes before it finishes).
     if (isTerminal(deployment.status) && lines.length === 0) {
       send("end", { status: deployment.status, reason: deployment.failureReason });

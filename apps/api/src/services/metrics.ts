@@ -120,7 +120,7 @@ export async function appMetrics(
       requests: step?.requests ?? 0,
       requestsPerSecond: round((step?.requests ?? 0) / (stepMs / 1000)) ?? 0,
       errors: step?.errors ?? 0,
-      errorRate: step && step.requests ? round(step.errors / step.requests, 4) : null,
+      errorRate: step?.requests ? round(step.errors / step.requests, 4) : null,
       p50Ms: step ? percentileMs(step.buckets, 0.5) : null,
       p95Ms: step ? percentileMs(step.buckets, 0.95) : null,
       p99Ms: step ? percentileMs(step.buckets, 0.99) : null,

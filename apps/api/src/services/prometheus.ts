@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@pier/db";
-import type { ReplicaStatus } from "@pier/release";
+import type { ReplicaStatus } from "@pier/replicas";
 import { percentileMs, STATUS_CLASSES } from "@pier/shared";
 import { Counter, Gauge, Registry } from "prom-client";
 

@@ -1,21 +1,10 @@
-import { acquireLock } from "@pier/redis";
-import {
-  RECONCILE_LOCK_TTL_MS,
-  reconcileLockKey,
-  reconcileProduction,
-  replicaStatuses,
-  type ReconcileOutcome,
-  type ReplicaStatus,
-} from "@pier/release";
-import { notify } from "@pier/notifications";
+import { reconcileProduction } from "@pier/release";
+import { admitMore, replicaStatuses, ScaleLockBusyError, setDesiredReplicas, type ReplicaStatus } from "@pier/replicas";
 import { storedAutoscalePolicy } from "@pier/shared";
-import { randomUUID } from "node:crypto";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import { findAppByName } from "./apps.ts";
-
-/** How long a scale request waits for the controller to finish what it is doing with the app. */
-const LOCK_WAIT_MS = 60_000;
+import { LOCK_WAIT_MS, scaleNotifier } from "./scale-caller.ts";
 
 export interface ScaleResult {
   replicas: ReplicaStatus;
@@ -49,43 +38,42 @@ export async function scaleApp(
     // One owner for the count: while a policy is on, the autoscaler sets it within the policy's bounds.
     throw new AppError(
       "conflict",
-      `${name} is autoscaled (min ${policy.min}, max ${policy.max}): change the policy's min and max (PATCH /api/apps/${name} {"autoscale": …} or pier autoscale), or turn it off ({"autoscale": null}) to scale by hand`,
+      `${name} is autoscaled (min ${policy.min}, max ${policy.max}): change the policy's min and max ` +
+        `(PATCH /api/apps/${name} {"autoscale": …} or pier autoscale), or turn it off ({"autoscale": null}) ` +
+        "to scale by hand",
       "replicas",
     );
   }
   if (!app.productionDeploymentId)
     throw new AppError("conflict", `${name} has no production deployment to scale yet: deploy it first`, "name");
-  const lock = await acquireLock(
-    deps.redis,
-    reconcileLockKey(app.id),
-    `api:${randomUUID()}`,
-    LOCK_WAIT_MS,
-    RECONCILE_LOCK_TTL_MS,
-  );
-  if (!lock) throw new AppError("conflict", `${name} is being changed by the controller right now; try again`, "name");
-  let outcome: ReconcileOutcome | null;
-  try {
-    // The deployment remembers the count it runs with, so a later rollback to it restores it.
-    await deps.prisma.$transaction([
-      deps.prisma.app.update({ where: { id: app.id }, data: { replicas } }),
-      deps.prisma.deployment.update({ where: { id: app.productionDeploymentId }, data: { replicas } }),
-    ]);
-    outcome = await reconcileProduction(deps, app.id);
-  } finally {
-    await lock.release();
-  }
+  await admitScaleUp(deps, app, app.productionDeploymentId, replicas);
+  const emit = scaleNotifier(deps, log);
+  const outcome = await setDesiredReplicas(
+    { ...deps, emit, lockWaitMs: LOCK_WAIT_MS, reconcile: (appId) => reconcileProduction(deps, appId) },
+    { appId: app.id, to: replicas, by, reason: `by hand (${by === "api" ? "the API or CLI" : "the dashboard"})` },
+  ).catch((error: unknown) => {
+    if (error instanceof ScaleLockBusyError)
+      throw new AppError("conflict", `${name} is being changed by the controller right now; try again`, "name");
+    throw error;
+  });
   const status = (await replicaStatuses(deps, [{ ...app, replicas }])).get(app.id)!;
-  const result = { replicas: status, started: outcome?.started ?? [], stopped: outcome?.stopped ?? [] };
-  const event = {
-    event: "app.scaled" as const,
-    app: { id: app.id, name: app.name },
-    summary: `${app.name}: scaled to ${status.desired} replica(s) by hand (${status.running} running)`,
-    details: { desired: status.desired, running: status.running, started: result.started, stopped: result.stopped, by },
-    at: new Date().toISOString(),
-  };
-  // An alert that can't be queued is logged; the scale stands.
-  await notify({ prisma: deps.prisma, queue: deps.notifications }, event).catch((error) =>
-    log.error({ err: error }, "could not queue the scale notification"),
-  );
-  return result;
+  return { replicas: status, started: outcome?.started ?? [], stopped: outcome?.stopped ?? [] };
+}
+
+/** More replicas than run now are admitted by memory, as the autoscaler's and a deployment's are. */
+async function admitScaleUp(
+  deps: PierDeps,
+  app: { id: string; name: string; replicas: number; memoryRequestMb: number | null },
+  productionDeploymentId: string,
+  replicas: number,
+): Promise<void> {
+  if (replicas <= app.replicas) return;
+  const production = await deps.prisma.deployment.findUnique({
+    where: { id: productionDeploymentId },
+    select: { memoryMb: true },
+  });
+  const limitMb = production?.memoryMb ?? deps.config.PIER_CONTAINER_MEMORY_MB;
+  const admission = await admitMore(deps, app, limitMb, replicas - app.replicas);
+  if (admission.heldBack)
+    throw new AppError("conflict", `${app.name} can't grow to ${replicas} replicas: ${admission.heldBack}`, "replicas");
 }

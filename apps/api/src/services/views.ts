@@ -1,5 +1,5 @@
 import type { App, Deployment } from "@pier/db";
-import type { ReplicaStatus } from "@pier/release";
+import type { ReplicaStatus } from "@pier/replicas";
 import {
   orderedPhases,
   previewLabel,
@@ -51,6 +51,7 @@ export function toAppDto(
     },
     alertErrorRate: app.alertErrorRate,
     alertP95Ms: app.alertP95Ms,
+    memoryRequestMb: app.memoryRequestMb,
     autoscale: storedAutoscalePolicy(app.autoscale),
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),

@@ -1,8 +1,15 @@
 import { Prisma, type PrismaClient } from "@pier/db";
-import type { ContainerRuntime } from "@pier/runtime";
+import {
+  admit,
+  memoryNeedOf,
+  recordHeldBack,
+  ScaleLockBusyError,
+  setDesiredReplicas,
+  type ScaleRequest,
+} from "@pier/replicas";
+import type { ContainerRuntime, HostMemory } from "@pier/runtime";
 import {
   AUTOSCALE_TICK_MS,
-  randomId,
   storedAutoscalePolicy,
   WAKE_CHANNEL,
   type NotificationEvent,
@@ -10,11 +17,9 @@ import {
 } from "@pier/shared";
 import { connectRedis } from "@pier/redis";
 import type { Redis } from "ioredis";
-import { randomBytes } from "node:crypto";
 import type { ControllerLogger } from "../logger.ts";
 import { decide, newAutoscaleMemory, type AutoscaleMemory, type Decision, type LoadSummary } from "./decide.ts";
 import { readLoadRecords, summarizeLoad } from "./load-window.ts";
-import { machineMemory, roomFor, type MachineMemory } from "./memory-room.ts";
 
 export interface AutoscalerDeps {
   config: PierConfig;
@@ -41,8 +46,24 @@ interface ScalableApp {
   name: string;
   replicas: number;
   autoscale: Prisma.JsonValue;
+  memoryRequestMb: number | null;
   productionDeployment: { memoryMb: number | null } | null;
 }
+
+/**
+ * How long a change waits for the app's reconcile lock: a pass that starts replicas holds it until they
+ * are healthy, and the new count could not act before that pass ends anyway.
+ */
+const LOCK_WAIT_MS = 60_000;
+
+const scaleRequest = (app: ScalableApp, decision: Decision, load: LoadSummary): ScaleRequest => ({
+  appId: app.id,
+  to: decision.to,
+  by: "autoscaler",
+  reason: decision.reason,
+  panic: decision.panic,
+  load,
+});
 
 /**
  * Scales each app with a policy on its load (decide.ts), every AUTOSCALE_TICK_MS, and wakes an app
@@ -62,82 +83,63 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     name: true,
     replicas: true,
     autoscale: true,
+    memoryRequestMb: true,
     productionDeployment: { select: { memoryMb: true } },
   } as const;
   const mine = { name: { startsWith: config.PIER_CONTROLLER_APP_PREFIX }, productionDeploymentId: { not: null } };
 
-  const apply = async (app: ScalableApp, decision: Decision, load: LoadSummary) => {
-    // Only from the count this decision was made on: a change meanwhile (a deploy, a rollback) wins.
-    const changed = await prisma.app.updateMany({
-      where: { id: app.id, replicas: app.replicas },
-      data: { replicas: decision.to },
-    });
-    if (changed.count === 0) return;
-    await record(app, decision, load);
-    logger.info({ app: app.name, from: app.replicas, to: decision.to, reason: decision.reason }, "autoscaled");
-    void deps.reconcile(app.id);
-    await deps.alert([
-      {
-        event: "app.scaled",
-        app: { id: app.id, name: app.name },
-        summary: `${app.name}: autoscaled ${app.replicas} → ${decision.to} replica(s): ${decision.reason}`,
-        details: {
-          from: app.replicas,
-          to: decision.to,
-          reason: decision.reason,
-          panic: decision.panic,
-          by: "autoscaler",
-          ...load,
-        },
-        at: new Date().toISOString(),
-      },
-    ]);
+  /** Changes waiting for their app's lock: that app is decided on again once its change is written. */
+  const applying = new Map<string, Promise<void>>();
+  const startApply = (app: ScalableApp, decision: Decision, load: LoadSummary): Promise<void> => {
+    const change = apply(app, decision, load)
+      .catch((error) => logger.error({ err: error, app: app.name }, "autoscaling change failed"))
+      .finally(() => applying.delete(app.id));
+    applying.set(app.id, change);
+    return change;
   };
 
-  const record = (app: ScalableApp, decision: Decision, load: LoadSummary) =>
-    prisma.scaleDecision.create({
-      data: {
-        id: randomId(16, randomBytes),
-        appId: app.id,
-        fromReplicas: app.replicas,
-        toReplicas: decision.to,
-        reason: decision.reason,
-        panic: decision.panic,
-        panicConcurrency: load.panicConcurrency,
-        stableConcurrency: load.stableConcurrency,
-        requestsPerSecond: load.panicRps,
-      },
+  const apply = async (app: ScalableApp, decision: Decision, load: LoadSummary) => {
+    // Only from the count this decision was made on: a change meanwhile (a deploy, a rollback) wins.
+    const request = { ...scaleRequest(app, decision, load), from: app.replicas };
+    const emit = (event: NotificationEvent) => deps.alert([event]);
+    const { runtime } = deps;
+    const scaleDeps = { config, prisma, redis, runtime, emit, lockWaitMs: LOCK_WAIT_MS };
+    const outcome = await setDesiredReplicas(scaleDeps, request).catch((error: unknown) => {
+      if (error instanceof ScaleLockBusyError) return null; // the controller is on it: decide again next tick
+      throw error;
     });
+    if (!outcome) return;
+    logger.info({ app: app.name, from: app.replicas, to: decision.to, reason: decision.reason }, "autoscaled");
+    void deps.reconcile(app.id);
+  };
 
-  const decideFor = async (app: ScalableApp, machine: MachineMemory, now: number) => {
+  const decideFor = async (app: ScalableApp, memory: HostMemory, now: number) => {
     const policy = storedAutoscalePolicy(app.autoscale);
-    if (!policy) return;
-    const memory = memories.get(app.id) ?? newAutoscaleMemory(now);
-    memories.set(app.id, memory);
+    if (!policy || applying.has(app.id)) return;
+    const remembered = memories.get(app.id) ?? newAutoscaleMemory(now);
+    memories.set(app.id, remembered);
     const load = summarizeLoad(await readLoadRecords(redis, app.id), now);
-    const memoryMb = app.productionDeployment?.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB;
-    const decision = decide(
-      policy,
-      app.replicas,
-      load,
-      memory,
-      now,
-      roomFor(machine, memoryMb, config.PIER_RESERVED_MEMORY_MB),
-    );
+    const limitMb = app.productionDeployment?.memoryMb ?? config.PIER_CONTAINER_MEMORY_MB;
+    const need = await memoryNeedOf(prisma, app, limitMb);
+    const room = admit(memory, config.PIER_RESERVED_MEMORY_MB, need, Math.max(0, policy.max - app.replicas));
+    const decision = decide(policy, app.replicas, load, remembered, now, {
+      replicas: room.replicas,
+      why: room.heldBack ?? "",
+    });
     if (!decision) return;
-    if (decision.to !== app.replicas) return apply(app, decision, load);
+    if (decision.to !== app.replicas) return void startApply(app, decision, load);
     // The load asks for more than the machine can hold: say so (now and then), don't oversubscribe.
     if (now - (heldNotedAt.get(app.id) ?? 0) < HELD_NOTE_EVERY_MS) return;
     heldNotedAt.set(app.id, now);
     logger.warn({ app: app.name, reason: decision.reason }, "autoscaler held back");
-    await record(app, decision, load);
+    await recordHeldBack(prisma, scaleRequest(app, decision, load), app.replicas);
   };
 
   const tickOnce = async () => {
     const apps = await prisma.app.findMany({ where: { ...mine, autoscale: { not: Prisma.DbNull } }, select });
     for (const id of memories.keys()) if (!apps.some((a) => a.id === id)) memories.delete(id);
     if (apps.length === 0) return;
-    const machine = await machineMemory(prisma, deps.runtime, config);
+    const machine = await deps.runtime.hostMemory();
     const now = Date.now();
     await Promise.all(
       apps.map((app) =>
@@ -163,7 +165,7 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     memory.lastActiveAt = now;
     if (app.replicas > 0) return void deps.reconcile(app.id); // already waking (or awake): make sure it gets there
     const load = summarizeLoad(await readLoadRecords(redis, app.id), now);
-    await apply(
+    await startApply(
       app,
       {
         to: Math.max(1, policy.min),
@@ -192,6 +194,7 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
       clearInterval(timer);
       subscriber.disconnect();
       await ticking?.catch(() => undefined /* logged by the timer */);
+      await Promise.all(applying.values());
     },
   };
 }

@@ -70,7 +70,9 @@ export function decide(
   const clamp = (n: number) => Math.min(policy.max, Math.max(floor, n));
   const panicWants = replicasFor(policy, load.panicConcurrency, load.panicRps);
   const stableWants = replicasFor(policy, load.stableConcurrency, load.stableRps);
-  const facts = `${round(load.panicConcurrency)} in flight over 6 s, ${round(load.stableConcurrency)} over 60 s, target ${policy.targetConcurrency} per replica`;
+  const facts =
+    `${round(load.panicConcurrency)} in flight over 6 s, ${round(load.stableConcurrency)} over 60 s, ` +
+    `target ${policy.targetConcurrency} per replica`;
 
   const perReplica = load.panicConcurrency / Math.max(current, 1);
   if (perReplica >= AUTOSCALE_PANIC_THRESHOLD * policy.targetConcurrency) memory.panicking = true;
@@ -106,7 +108,9 @@ export function decide(
   if (policy.min === 0 && load.panicConcurrency === 0 && idleFor >= policy.idleTimeoutSeconds * 1000) {
     return {
       to: 0,
-      reason: `no request for ${Math.round(idleFor / 1000)} s (idle timeout ${policy.idleTimeoutSeconds} s): scaled to zero`,
+      reason:
+        `no request for ${Math.round(idleFor / 1000)} s ` +
+        `(idle timeout ${policy.idleTimeoutSeconds} s): scaled to zero`,
       panic: false,
     };
   }

@@ -76,7 +76,7 @@ global
   stats socket ${quote(paths.adminSocket)} mode 600 level admin expose-fd listeners
   # A soft stop (a takeover's -sf) lets requests in flight finish, within bounds.
   hard-stop-after 10s
-${listen.latencyLog ? `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n  # Requests per thousand whose latency is logged; the router adjusts it to the traffic (set var).\n  set-var proc.latency_permille int(1000)\n` : ""}
+${latencyLogTarget(listen)}
 defaults
   mode http
   timeout connect 5s
@@ -145,5 +145,19 @@ function renderServers(serversPerSlot: number, ports: number[]): string {
  */
 function latencyLogLines(listen: HaproxyListen): string {
   if (!listen.latencyLog) return "";
-  return `  log global\n  log-format "%[var(txn.slot)] %ST %Ta"\n  http-request set-log-level silent if { rand(1000),sub(proc.latency_permille) ge 0 }\n`;
+  return (
+    "  log global\n" +
+    `  log-format "%[var(txn.slot)] %ST %Ta"\n` +
+    "  http-request set-log-level silent if { rand(1000),sub(proc.latency_permille) ge 0 }\n"
+  );
+}
+
+/** The global section's lines for latency metrics: where the log lines go, and the share sampled at first. */
+function latencyLogTarget(listen: HaproxyListen): string {
+  if (!listen.latencyLog) return "";
+  return (
+    `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n` +
+    "  # Requests per thousand whose latency is logged; the router adjusts it to the traffic (set var).\n" +
+    "  set-var proc.latency_permille int(1000)\n"
+  );
 }

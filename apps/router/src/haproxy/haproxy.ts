@@ -50,17 +50,22 @@ async function writeRuntimeFiles(
     "App not answering",
     "The app did not answer. If it was just deployed or restarted, try again in a moment.",
   );
-  await writeFile(
-    paths.badGatewayResponse,
-    `HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html; charset=utf-8\r\ncache-control: no-store\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(badGateway)}\r\n\r\n${badGateway}`,
-  );
+  const head = [
+    "HTTP/1.1 502 Bad Gateway",
+    "content-type: text/html; charset=utf-8",
+    "cache-control: no-store",
+    "connection: close",
+    `content-length: ${Buffer.byteLength(badGateway)}`,
+  ];
+  await writeFile(paths.badGatewayResponse, `${head.join("\r\n")}\r\n\r\n${badGateway}`);
 }
 
 function warnUnrouted(plan: SlotPlan, slotCount: number, logger: RouterLogger): void {
   if (plan.unrouted.length === 0) return;
   logger.error(
     { unrouted: plan.unrouted.slice(0, 50), slots: slotCount },
-    `all ${slotCount} router backend slots are in use: ${plan.unrouted.length} host(s) answer 503; raise PIER_ROUTER_SLOTS`,
+    `all ${slotCount} router backend slots are in use: ${plan.unrouted.length} host(s) answer 503; ` +
+      "raise PIER_ROUTER_SLOTS",
   );
 }
 

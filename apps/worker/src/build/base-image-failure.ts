@@ -21,7 +21,8 @@ export function baseImageFailure(
   return (
     `the base image ${image} (${where}) is not on this machine and could not be pulled: ${detail}. ` +
     "Load it into this machine's Docker (docker save on a machine that has it, then docker load here), " +
-    'or let Docker pull through a registry mirror this machine reaches ("registry-mirrors" in /etc/docker/daemon.json), then deploy again'
+    "or let Docker pull through a registry mirror this machine reaches " +
+    '("registry-mirrors" in /etc/docker/daemon.json), then deploy again'
   );
 }
 

@@ -179,17 +179,20 @@ export function describePlan(plan: BuildPlan): string[] {
           ? "next build"
           : "no build";
       return [
-        `Preset: ${preset.label} (${preset.reason}): install, ${build}, then serve what the build wrote; port ${plan.port}`,
+        `Preset: ${preset.label} (${preset.reason}): install, ${build}, then serve what the build wrote; ` +
+          `port ${plan.port}`,
         `Package manager: ${plan.packageManager.reason}`,
         ...(plan.workspace
           ? [
-              `Workspace: installs at the workspace root (${plan.workspace.members} members), builds and runs ${plan.workspace.appPath}`,
+              `Workspace: installs at the workspace root (${plan.workspace.members} members), ` +
+                `builds and runs ${plan.workspace.appPath}`,
             ]
           : []),
         ...(plan.installNeedsSource ? ["Install runs with the whole source (install scripts or workspaces)"] : []),
         ...(plan.rootHooks
           ? [
-              `Install hooks run once the source is in (${plan.rootHooks.commands.join("; ")}): the install stays cached`,
+              `Install hooks run once the source is in (${plan.rootHooks.commands.join("; ")}): ` +
+                "the install stays cached",
             ]
           : []),
       ];

@@ -183,8 +183,10 @@ export function describeServing(serving: Serving): string {
       return `${serving.reason}: its standalone server (node server.js)`;
     case "self-contained":
       return `${serving.reason}: ${serving.argv.join(" ")}, with only ${serving.dir}/ in the image`;
-    case "command":
-      return `${serving.reason}: ${"shell" in serving.command ? serving.command.shell : serving.command.argv.join(" ")}`;
+    case "command": {
+      const command = "shell" in serving.command ? serving.command.shell : serving.command.argv.join(" ");
+      return `${serving.reason}: ${command}`;
+    }
   }
 }
 

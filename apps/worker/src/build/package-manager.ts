@@ -91,7 +91,8 @@ export async function detectPackageManager(files: RepoFiles, pkg: PackageJson): 
     }
   }
   const name = pinned?.name ?? fromLockfile ?? "npm";
-  if (pinned && fromLockfile && pinned.name !== fromLockfile) lockfile = null; // e.g. a stray package-lock.json in a pnpm repo
+  // e.g. a stray package-lock.json in a pnpm repo
+  if (pinned && fromLockfile && pinned.name !== fromLockfile) lockfile = null;
   if (pinned && !lockfile) {
     const own = LOCKFILES.find(([, n]) => n === pinned.name && n !== "npm")?.[0];
     if (own && (await files.exists(own))) lockfile = own;
@@ -129,9 +130,11 @@ async function bunPlan(
   if (await files.exists("bunfig.toml")) manifests.push("bunfig.toml");
   // The baseline build runs on x86-64 CPUs without AVX2; the version is digits and dots (parsed above).
   const setup =
-    `arch=$(uname -m); case "$arch" in x86_64) pkg=@oven/bun-linux-x64; grep -qw avx2 /proc/cpuinfo || pkg=$pkg-baseline;; ` +
+    `arch=$(uname -m); case "$arch" in ` +
+    `x86_64) pkg=@oven/bun-linux-x64; grep -qw avx2 /proc/cpuinfo || pkg=$pkg-baseline;; ` +
     `aarch64) pkg=@oven/bun-linux-aarch64;; *) echo "Bun has no build for $arch" >&2; exit 1;; esac; ` +
-    `npm install --global --no-audit --no-fund "$pkg@${version}" && ln -sf "$(npm root --global)/$pkg/bin/bun" /usr/local/bin/bun ` +
+    `npm install --global --no-audit --no-fund "$pkg@${version}" ` +
+    `&& ln -sf "$(npm root --global)/$pkg/bin/bun" /usr/local/bin/bun ` +
     `&& ln -sf bun /usr/local/bin/bunx && bun --version`;
   return {
     name: "bun",

@@ -3,7 +3,10 @@ import { lstat, open, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
 
-/** Files Pier reads to decide how to build (package.json, pier.json, Dockerfile, …) are small; a bigger one is refused. */
+/**
+ * Files Pier reads to decide how to build (package.json, pier.json, Dockerfile, …) are small; a bigger one is
+ * refused.
+ */
 export const MAX_REPO_FILE_BYTES = 1024 * 1024;
 
 const inside = (root: string, candidate: string) => candidate === root || candidate.startsWith(root + path.sep);
@@ -64,7 +67,10 @@ export class RepoFiles {
     return found.slice(0, limit);
   }
 
-  /** The real path of `rel` if it exists inside the checkout; null if it doesn't exist; an error if it leads outside. */
+  /**
+   * The real path of `rel` if it exists inside the checkout; null if it doesn't exist; an error if it leads
+   * outside.
+   */
   private async resolve(rel: string): Promise<string | null> {
     const lexical = path.resolve(this.dir, rel);
     if (!inside(this.dir, lexical)) throw new DeployFailedError(`${rel} points outside the app's root directory`);

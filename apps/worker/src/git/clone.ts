@@ -20,8 +20,18 @@ export interface CloneRequest {
 }
 
 const SHA_PATTERN = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-const TRANSIENT_GIT_ERRORS =
-  /Could not resolve host|Connection (timed out|refused|reset)|Operation timed out|early EOF|returned error: 5\d\d|RPC failed|Failed to connect/i;
+const TRANSIENT_GIT_ERRORS = new RegExp(
+  [
+    "Could not resolve host",
+    "Connection (timed out|refused|reset)",
+    "Operation timed out",
+    "early EOF",
+    "returned error: 5\\d\\d",
+    "RPC failed",
+    "Failed to connect",
+  ].join("|"),
+  "i",
+);
 
 function gitFor(dir: string, allowFileRepos: boolean, timeoutMs: number): SimpleGit {
   return simpleGit({ baseDir: dir, timeout: { block: timeoutMs } }).env({

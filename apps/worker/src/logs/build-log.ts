@@ -37,9 +37,7 @@ export class BuildLog {
 
   write(line: string, stream = "build"): void {
     // PostgreSQL text can't hold a NUL byte (a build printing binary output would lose the whole batch).
-    const clean = redactSecrets(line, this.secrets)
-      .slice(0, MAX_LINE_LENGTH)
-      .replace(/\u0000/g, "\uFFFD");
+    const clean = redactSecrets(line, this.secrets).slice(0, MAX_LINE_LENGTH).replaceAll("\u0000", "\uFFFD");
     this.buffer.push({ line: clean, stream });
     this.schedule(FLUSH_INTERVAL_MS);
   }
@@ -83,7 +81,8 @@ export class BuildLog {
     if (this.failure) throw this.failure;
     if (this.buffer.length)
       throw new Error(
-        `${this.buffer.length} line(s) of the log of deployment ${this.deploymentId} were not written: the database is out of reach`,
+        `${this.buffer.length} line(s) of the log of deployment ${this.deploymentId} were not written: ` +
+          "the database is out of reach",
         { cause: this.unreachable },
       );
   }

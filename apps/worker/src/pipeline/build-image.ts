@@ -70,7 +70,8 @@ export async function buildAppImage(
     request.log(`.dockerignore: leaving out ${ignorePatterns.length} pattern(s) from the build context`);
   const cgroup = await buildCgroup(config.PIER_BUILD_PIDS);
   request.log(
-    `Build limits: ${config.PIER_BUILD_MEMORY_MB} MB memory, ${config.PIER_BUILD_CPUS} CPUs, ${config.PIER_BUILD_TIMEOUT_S} s; ${cgroup.note}`,
+    `Build limits: ${config.PIER_BUILD_MEMORY_MB} MB memory, ${config.PIER_BUILD_CPUS} CPUs, ` +
+      `${config.PIER_BUILD_TIMEOUT_S} s; ${cgroup.note}`,
   );
 
   const deadline = AbortSignal.timeout(config.PIER_BUILD_TIMEOUT_S * 1000);
@@ -115,7 +116,8 @@ export async function buildAppImage(
       if (pull) throw new DeployFailedError(`image build failed: ${pull}`);
       if (KILLED.test(error.message)) {
         throw new DeployFailedError(
-          `image build failed: a build step was killed (exit 137), most likely past the build memory limit (PIER_BUILD_MEMORY_MB=${config.PIER_BUILD_MEMORY_MB}): ${error.message}`,
+          "image build failed: a build step was killed (exit 137), most likely past the build memory limit " +
+            `(PIER_BUILD_MEMORY_MB=${config.PIER_BUILD_MEMORY_MB}): ${error.message}`,
         );
       }
       throw new DeployFailedError(`image build failed: ${error.message}`);

@@ -1,4 +1,6 @@
 import { Prisma } from "@pier/db";
+import { admitMore } from "@pier/replicas";
+import { pruneOldDeployments } from "@pier/retention";
 import { announceRouteChange, putPreviewLive } from "@pier/routing";
 import {
   deploymentEnv,
@@ -6,7 +8,6 @@ import {
   prepareVolumes,
   sealFrozenEnv,
   recordServingReplicas,
-  pruneOldDeployments,
   settleAppContainers,
   settlePreview,
   startReplicas,
@@ -19,7 +20,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { DeployFailedError } from "../errors.ts";
 import { cloneCommit } from "../git/clone.ts";
-import { BuildLog } from "../logs/build-log.ts";
+import type { BuildLog } from "../logs/build-log.ts";
 import { buildAppImage } from "./build-image.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
 import type { DeployDeps } from "./deploy-deps.ts";
@@ -34,13 +35,17 @@ export type { DeployDeps } from "./deploy-deps.ts";
 
 export interface DeployResult {
   outcome: "ready" | "skipped";
-  /** Housekeeping once production switched (drain and stop old containers, prune images): run after the app lock is released. */
+  /**
+   * Housekeeping once production switched (drain and stop old containers, prune images): run after the
+   * app lock is released.
+   */
   afterRelease?: () => Promise<void>;
 }
 export type DeployOutcome = DeployResult["outcome"];
 
 /**
- * The deploy story: claim → clone → read pier.json → build → test → run → health check → switch production;
+ * The deploy story: claim → clone → read pier.json → build → test → run → health check → switch
+ * production;
  * the caller then settles old containers (drain, keep warm, prune) without holding up the app's next deploy.
  * Throws DeployFailedError for failures retrying can't fix; the caller records them.
  */
@@ -73,7 +78,8 @@ export async function runDeployment(
     checkOperatorMaxima(pierJson, deps.config);
     const settings = resolveDeploySettings(app, pierJson, deps.config);
     log.write(
-      `${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ${settings.explained.join("\n  ")}`,
+      `${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ` +
+        settings.explained.join("\n  "),
     );
     const image = await timer.time("build", () =>
       buildAppImage(deps.runtime, deps.config, {
@@ -114,6 +120,7 @@ export async function runDeployment(
           log,
         ),
       );
+    await admitReplicas(deps, app, settings, log);
     await startDeploying(deps.prisma, deployment.id, {
       imageId: image.imageId,
       imageTag: image.tag,
@@ -128,7 +135,8 @@ export async function runDeployment(
     });
 
     log.write(
-      `Health check: GET ${settings.healthCheckPath} until it answers 2xx (timeout ${settings.healthCheckTimeoutMs} ms)`,
+      `Health check: GET ${settings.healthCheckPath} until it answers 2xx ` +
+        `(timeout ${settings.healthCheckTimeoutMs} ms)`,
     );
     const start = (port: number) =>
       startAndCheck(deps, timer, log, startedContainerIds, {
@@ -151,7 +159,8 @@ export async function runDeployment(
       // The app ignores $PORT but listens on all interfaces on exactly one port: serve that one, and say so.
       log.write(firstFailure.evidence.split("\n")[0] ?? "");
       log.write(
-        `Pier adopts port ${adoptPort}: starting the app again with it published (set "port": ${adoptPort} in pier.json or the app's settings to skip this, or make the app listen on $PORT)`,
+        `Pier adopts port ${adoptPort}: starting the app again with it published (set "port": ${adoptPort} ` +
+          "in pier.json or the app's settings to skip this, or make the app listen on $PORT)",
       );
       for (const id of startedContainerIds.splice(0)) await removeFailedContainer(deps, deployment.id, id, log);
       await deps.prisma.deployment.update({ where: { id: deployment.id }, data: { port: adoptPort } });
@@ -193,10 +202,12 @@ export async function runDeployment(
     }
     if (!release.routed)
       log.write(
-        `Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; it will pick it up on its next resync`,
+        `Warning: no router confirmed the switch within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms; ` +
+          "it will pick it up on its next resync",
       );
     log.write(
-      `Ready: ${urlForLabel(deps.config, app.name)} (this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`,
+      `Ready: ${urlForLabel(deps.config, app.name)} ` +
+        `(this deployment: ${urlForLabel(deps.config, `${app.name}-${deployment.shortId}`)})`,
     );
     await markReady(deps, deployment.id, log, timer);
     return { outcome: "ready", afterRelease: () => afterRelease(deps, app.id, log) };
@@ -221,7 +232,8 @@ async function goLiveAsPreview(
   if (!routed)
     log.write(`Warning: no router confirmed the preview within ${deps.config.PIER_ROUTER_ACK_TIMEOUT_MS} ms`);
   log.write(
-    `Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} (branch ${deployment.branch}; production is unchanged)`,
+    `Preview ready: ${urlForLabel(deps.config, previewLabel(app.name, slug))} ` +
+      `(branch ${deployment.branch}; production is unchanged)`,
   );
   await markReady(deps, deployment.id, log, timer);
 }
@@ -238,7 +250,10 @@ async function settleOlderPreviews(deps: DeployDeps, deployment: ClaimedDeployme
   }
 }
 
-/** Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that holds every line up to it, timings included. */
+/**
+ * Whoever sees READY (CLI --wait, dashboard, tests) then reads a log that holds every line up to it,
+ * timings included.
+ */
 async function markReady(deps: DeployDeps, deploymentId: string, log: BuildLog, timer: PhaseTimer): Promise<void> {
   log.write(`Timings: ${timer.summary()}`);
   await log.flush();
@@ -270,7 +285,9 @@ async function startAndCheck(
     async (container, replica) => {
       started.push(container.id);
       log.write(
-        `Started container ${container.id.slice(0, 12)}${plan.replicas > 1 ? ` (replica ${replica} of ${plan.replicas})` : ""} on 127.0.0.1:${container.hostPort}`,
+        `Started container ${container.id.slice(0, 12)}` +
+          (plan.replicas > 1 ? ` (replica ${replica} of ${plan.replicas})` : "") +
+          ` on 127.0.0.1:${container.hostPort}`,
       );
       if (replica === 1)
         await deps.prisma.deployment.update({
@@ -283,6 +300,23 @@ async function startAndCheck(
   timer.record("start", startMs);
   timer.record("health", performance.now() - begun - startMs);
   return set;
+}
+
+/**
+ * A new deployment's replicas are admitted by memory before they start, as the autoscaler's and a
+ * scale by hand are: the build stays, the deployment fails with the figure that held it back, and
+ * the live version keeps serving.
+ */
+async function admitReplicas(
+  deps: DeployDeps,
+  app: { id: string; memoryRequestMb: number | null },
+  settings: { replicas: number; memoryMb: number },
+  log: BuildLog,
+): Promise<void> {
+  const admission = await admitMore(deps, app, settings.memoryMb, settings.replicas);
+  if (admission.heldBack)
+    throw new DeployFailedError(`Can't start ${settings.replicas} replica(s): ${admission.heldBack}`);
+  log.write(`Memory: room for ${settings.replicas} replica(s)`);
 }
 
 async function prepareWorkDir(config: PierConfig, appName: string, shortId: string): Promise<string> {
@@ -330,7 +364,8 @@ async function afterRelease(deps: DeployDeps, appId: string, log: BuildLog): Pro
     const pruned = await pruneOldDeployments(deps, appId, deps.config.PIER_RETAIN_DEPLOYMENTS);
     if (pruned.length)
       log.write(
-        `Pruned ${pruned.length} old deployment image(s) (keeping ${deps.config.PIER_RETAIN_DEPLOYMENTS}): ${pruned.map((p) => `${p.imageTag} (${p.deploymentId})`).join(", ")}`,
+        `Pruned ${pruned.length} old deployment image(s) (keeping ${deps.config.PIER_RETAIN_DEPLOYMENTS}): ` +
+          pruned.map((p) => `${p.imageTag} (${p.deploymentId})`).join(", "),
       );
   } catch (error) {
     // The new version is live; leftovers are worth a warning in the log, not a failed deploy.

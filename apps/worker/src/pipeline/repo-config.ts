@@ -60,7 +60,10 @@ export interface DeploySettings {
   envDefaults: Record<string, string>;
   volumes: VolumeSpec[];
   replicas: number;
-  /** pier.json's autoscale policy (null: turn it off), set on the app when this deployment goes live; undefined: keep the app's. */
+  /**
+   * pier.json's autoscale policy (null: turn it off), set on the app when this deployment goes live;
+   * undefined: keep the app's.
+   */
   autoscale: AutoscalePolicy | null | undefined;
   /** One line per setting: "port 4000 (pier.json)". */
   explained: string[];
@@ -121,7 +124,8 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
   const volumes = pierJson?.volumes ?? (fromSettings.success ? fromSettings.data : []);
   if (volumes.length)
     explained.push(
-      `volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} (${pierJson?.volumes ? "pier.json" : "app settings"})`,
+      `volumes: ${volumes.map((v) => `${v.name} → ${v.path}`).join(", ")} ` +
+        `(${pierJson?.volumes ? "pier.json" : "app settings"})`,
     );
   // Without pier.json's count, a new deployment keeps the replicas production runs with now (POST /scale).
   let replicas = pick("replicas", pierJson?.replicas, app.replicas, 1, "default");
@@ -134,7 +138,8 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
     if (bounded !== replicas) explained.push(`replicas: ${bounded} (autoscale ${policy.min} … ${policy.max})`);
     replicas = bounded;
     explained.push(
-      `autoscale: ${policy.min} … ${policy.max} replicas, ${policy.targetConcurrency} in flight per replica (${autoscale === undefined ? "app settings" : "pier.json"})`,
+      `autoscale: ${policy.min} … ${policy.max} replicas, ${policy.targetConcurrency} in flight per replica ` +
+        `(${autoscale === undefined ? "app settings" : "pier.json"})`,
     );
   } else if (autoscale === null) explained.push("autoscale: off (pier.json)");
   const preset = { framework: pierJson?.framework, outputDir: pierJson?.outputDir, spa: pierJson?.spa };

@@ -20,7 +20,8 @@ export async function resumeInterrupted(
   log: BuildLog,
 ): Promise<"live" | "again"> {
   log.write(
-    `Taking this deployment up again: an earlier attempt stopped without recording how it ended (it was ${deployment.status}; its worker stopped, or the database was out of reach)`,
+    "Taking this deployment up again: an earlier attempt stopped without recording how it ended " +
+      `(it was ${deployment.status}; its worker stopped, or the database was out of reach)`,
   );
   const leftDirs = (await readdir(deps.config.PIER_WORK_DIR).catch(() => [] as string[])).filter((name) =>
     name.startsWith(`${deployment.app.name}-${deployment.shortId}-`),

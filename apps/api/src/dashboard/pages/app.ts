@@ -11,10 +11,14 @@ import {
   isUnfinished,
   AUTO_REFRESH,
   badge,
+  cardHead,
   commitCell,
   csrfField,
   duration,
+  externalLink,
   layout,
+  NONE,
+  tableHead,
   timeAgo,
   type PageContext,
 } from "../ui.ts";
@@ -34,14 +38,26 @@ export function appHeader(
   tab: "overview" | "logs" | "settings",
   hasDeployments: boolean,
 ): Html {
+  const url = live ? externalLink(app.url, app.url) : html`<span class="faint">Not live yet</span>`;
+  const branch = html`<span class="faint"> · </span><span class="mono">${app.branch}</span>`;
+  const repo = html`<span class="faint">·</span> <span class="muted small">${app.repoUrl}</span>`;
+  const deployLabel = hasDeployments ? "Redeploy" : "Deploy";
+  const deploy = html`<button class="btn primary" type="submit" data-action="deploy">${deployLabel}</button>`;
+  const tabLink = (path: string, name: typeof tab, label: string) =>
+    html`<a href="/apps/${app.name}${path}" class="${tab === name ? "on" : ""}">${label}</a>`;
+  const tabs = [
+    tabLink("", "overview", "Overview"),
+    tabLink("/logs", "logs", "Logs"),
+    tabLink("/settings", "settings", "Settings"),
+  ];
   return html`<div class="crumbs"><a href="/">Apps</a> /</div>
     <div class="head"><div><h1>${app.name}</h1>
-      <div class="sub">${live ? html`<a class="pill-url" href="${app.url}" target="_blank" rel="noopener noreferrer">${app.url}</a>` : html`<span class="faint">Not live yet</span>`}
-      <span class="faint"> · </span><span class="mono">${app.branch}</span> <span class="faint">·</span> <span class="muted small">${app.repoUrl}</span></div></div>
+      <div class="sub">${url}
+      ${branch} ${repo}</div></div>
       <div class="actions">
-        <form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}<button class="btn primary" type="submit" data-action="deploy">${hasDeployments ? "Redeploy" : "Deploy"}</button></form>
+        <form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}${deploy}</form>
       </div></div>
-    <nav class="tabs"><a href="/apps/${app.name}" class="${tab === "overview" ? "on" : ""}">Overview</a><a href="/apps/${app.name}/logs" class="${tab === "logs" ? "on" : ""}">Logs</a><a href="/apps/${app.name}/settings" class="${tab === "settings" ? "on" : ""}">Settings</a></nav>`;
+    <nav class="tabs">${tabs}</nav>`;
 }
 
 export interface AppPageData {
@@ -53,7 +69,10 @@ export interface AppPageData {
   metrics: AppMetrics;
   window: MetricWindow;
   maxReplicas: number;
-  /** The autoscaler's decisions, newest first: those in the metrics window (marked on the replicas chart) and the last few. */
+  /**
+   * The autoscaler's decisions, newest first: those in the metrics window (marked on the replicas chart) and the
+   * last few.
+   */
   scaleDecisions: { inWindow: ScaleDecisionView[]; latest: ScaleDecisionView[] };
   /** The scale and autoscale forms as typed, and their errors. */
   scale: { values: FormValues; errors: FieldErrors };
@@ -69,36 +88,58 @@ function deploymentsCard(ctx: PageContext, { app, deployments, production }: App
     const question = older
       ? `Roll ${app.name} back to deployment ${d.view.shortId}? It goes live without a rebuild.`
       : `Make deployment ${d.view.shortId} production of ${app.name}?`;
-    return html`<form method="post" action="/apps/${app.name}/${kind}" class="inline" data-confirm="${question}">${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.view.id}"><button class="btn sm" type="submit" data-action="${kind}" data-deployment="${d.view.id}">${label}</button></form>`;
+    const form = html`class="inline" data-confirm="${question}"`;
+    const fields = html`${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.view.id}">`;
+    const data = html`data-action="${kind}" data-deployment="${d.view.id}"`;
+    const button = html`<button class="btn sm" type="submit" ${data}>${label}</button>`;
+    return html`<form method="post" action="/apps/${app.name}/${kind}" ${form}>${fields}${button}</form>`;
   };
   if (deployments.length === 0) {
+    const branch = html`<code>${app.branch}</code>`;
+    const webhook = html`the webhook from <a href="/apps/${app.name}/settings">Settings</a>`;
+    const deployNow = html`${csrfField(ctx)}<button class="btn primary" type="submit">Deploy now</button>`;
     return html`<div class="card"><div class="empty" data-empty="deployments"><h2>No deployments yet</h2>
-      <p>Press <b>Deploy</b> to build the head of <code>${app.branch}</code> now, or add the webhook from <a href="/apps/${app.name}/settings">Settings</a> to GitHub so every push deploys.</p>
-      <form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}<button class="btn primary" type="submit">Deploy now</button></form></div></div>`;
+      <p>Press <b>Deploy</b> to build the head of ${branch} now, or add ${webhook} to GitHub so every push deploys.</p>
+      <form method="post" action="/apps/${app.name}/deploy" class="inline">${deployNow}</form></div></div>`;
   }
-  return html`<div class="card"><div class="ch"><h2>Deployments</h2><span class="hint">Newest first</span></div><table data-table="deployments">
-    <thead><tr><th>Status</th><th>Commit</th><th class="hide-sm">Branch</th><th>Created</th><th class="hide-sm">Duration</th><th></th></tr></thead>
-    <tbody>${deployments.map(
-      (d) => html`<tr data-deployment="${d.view.id}" data-status="${d.view.status}">
-        <td class="nowrap"><a href="/deployments/${d.view.id}">${badge(d.view.status)}</a> ${d.view.isProduction ? html`<span class="tag prod" title="Serves ${app.url}">Production</span>` : ""}
-          <div class="small"><a class="mono muted" href="/deployments/${d.view.id}">${d.view.shortId}</a>${d.view.url && d.view.status === "READY" ? html` · <a class="pill-url" href="${d.view.url}" target="_blank" rel="noopener noreferrer">visit</a>` : ""}</div></td>
-        <td>${commitCell(d.view.commitSha, d.view.commitMessage, d.view.commitAuthor ? `by ${d.view.commitAuthor} · ${d.view.trigger.toLowerCase()}` : d.view.trigger.toLowerCase())}</td>
-        <td class="hide-sm mono">${d.view.branch}</td>
+  const row = (d: { view: DeploymentView; raw: Deployment }) => {
+    const { view } = d;
+    const production = view.isProduction
+      ? html`<span class="tag prod" title="Serves ${app.url}">Production</span>`
+      : "";
+    const visit = view.url && view.status === "READY" ? html` · ${externalLink(view.url, "visit")}` : "";
+    const trigger = view.trigger.toLowerCase();
+    const by = view.commitAuthor ? `by ${view.commitAuthor} · ${trigger}` : trigger;
+    const took =
+      view.durationMs === null && isUnfinished(view.status)
+        ? html`<span class="livedot">running</span>`
+        : duration(view.durationMs);
+    return html`<tr data-deployment="${view.id}" data-status="${view.status}">
+        <td class="nowrap"><a href="/deployments/${view.id}">${badge(view.status)}</a> ${production}
+          <div class="small"><a class="mono muted" href="/deployments/${view.id}">${view.shortId}</a>${visit}</div></td>
+        <td>${commitCell(view.commitSha, view.commitMessage, by)}</td>
+        <td class="hide-sm mono">${view.branch}</td>
         <td class="nowrap">${timeAgo(d.raw.createdAt, ctx.now)}</td>
-        <td class="hide-sm nowrap muted">${d.view.durationMs === null && isUnfinished(d.view.status) ? html`<span class="livedot">running</span>` : duration(d.view.durationMs)}</td>
+        <td class="hide-sm nowrap muted">${took}</td>
         <td class="right nowrap">${liveButton(d)}</td>
-      </tr>`,
-    )}</tbody></table></div>`;
+      </tr>`;
+  };
+  const head = tableHead(["Status", "Commit", ["Branch", "hide-sm"], "Created", ["Duration", "hide-sm"], ""]);
+  return html`<div class="card">${cardHead("Deployments", "Newest first")}<table data-table="deployments">
+    ${head}
+    <tbody>${deployments.map(row)}</tbody></table></div>`;
 }
 
 function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
   const ref = (r: { id: string; shortId: string } | null) =>
-    r ? html`<a class="mono" href="/deployments/${r.id}">${r.shortId}</a>` : html`<span class="faint">—</span>`;
-  return html`<div class="card"><div class="ch"><h2>Releases</h2><span class="hint">Every change of what production serves</span></div>
+    r ? html`<a class="mono" href="/deployments/${r.id}">${r.shortId}</a>` : NONE;
+  const none = html`<p>No releases yet. The first deployment that gets healthy becomes <b>v1</b>.</p>`;
+  const head = tableHead(["Release", "Kind", "Cause", "From → to", "When"]);
+  return html`<div class="card">${cardHead("Releases", "Every change of what production serves")}
     ${
       releases.length === 0
-        ? html`<div class="empty" data-empty="releases"><p>No releases yet. The first deployment that gets healthy becomes <b>v1</b>.</p></div>`
-        : html`<table data-table="releases"><thead><tr><th>Release</th><th>Kind</th><th>Cause</th><th>From → to</th><th>When</th></tr></thead>
+        ? html`<div class="empty" data-empty="releases">${none}</div>`
+        : html`<table data-table="releases">${head}
           <tbody>${releases.map(
             (r) => html`<tr data-release="${r.name}" data-kind="${r.kind}">
               <td><b>${r.name}</b> ${r.isCurrent ? html`<span class="tag prod">Current</span>` : ""}</td>
@@ -110,19 +151,26 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
     }</div>`;
 }
 
-/** The app's overview: production (replicas, live, the scale form and the autoscale policy), its metrics, deployments and releases. */
+/**
+ * The app's overview: production (replicas, live, the scale form and the autoscale policy), its metrics, deployments
+ * and releases.
+ */
 export function appPage(ctx: PageContext, data: AppPageData): string {
   const busy = data.deployments.some((d) => isUnfinished(d.view.status));
   const production = data.production
-    ? html`${productionCard(ctx, data.app, data.maxReplicas, data.scale.values, data.scale.errors)}${autoscaleCard(ctx, data.app, data.maxReplicas, data.autoscale.values, data.autoscale.errors)}`
+    ? [
+        productionCard(ctx, data.app, data.maxReplicas, data.scale.values, data.scale.errors),
+        autoscaleCard(ctx, data.app, data.maxReplicas, data.autoscale.values, data.autoscale.errors),
+      ]
     : "";
   const metrics = data.production
     ? metricsCard(data.app.name, data.metrics, data.window, data.scaleDecisions, ctx.now)
     : "";
+  const header = appHeader(ctx, data.app, data.production !== null, "overview", data.deployments.length > 0);
   return layout(ctx, {
     title: data.app.name,
     nav: "apps",
-    body: html`${appHeader(ctx, data.app, data.production !== null, "overview", data.deployments.length > 0)}${production}${metrics}${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}`,
+    body: html`${header}${production}${metrics}${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}`,
     scripts: [...(data.production ? [REPLICAS_SCRIPT] : []), ...(busy ? [AUTO_REFRESH] : [])],
   });
 }

@@ -1,6 +1,6 @@
 import type { AuditEvent } from "@pier/db";
 import { html, type Html } from "../html.ts";
-import { layout, timeAgo, type PageContext } from "../ui.ts";
+import { heading, layout, NONE, tableHead, timeAgo, type PageContext } from "../ui.ts";
 
 const KIND_LABELS: Record<string, string> = {
   admin: "admin token",
@@ -20,6 +20,8 @@ function answer(status: number): Html {
   return html`<span class="badge ${status >= 400 ? "b-FAILED" : "b-READY"}" data-status="${status}">${status}</span>`;
 }
 
+const FURTHER_BACK = html`<code>GET /api/audit?limit=1000</code> goes further back.`;
+
 /** The audit log: every change asked of Pier, newest first, optionally of one app. */
 export function auditPage(
   ctx: PageContext,
@@ -28,25 +30,27 @@ export function auditPage(
   const { events, app, limit } = data;
   const sub = app
     ? html`Changes to <a href="/apps/${app}"><b>${app}</b></a>, newest first · <a href="/audit">every app</a>`
-    : html`Every change asked of Pier through the API, the CLI or this dashboard, every sign-in and every signed GitHub delivery, newest first: who, what, when, and the answer.`;
+    : "Every change asked of Pier through the API, the CLI or this dashboard, every sign-in and every signed GitHub " +
+      "delivery, newest first: who, what, when, and the answer.";
+  const row = (e: AuditEvent) => {
+    const target = e.target ? html`<a href="/audit?app=${e.target}">${e.target}</a>` : NONE;
+    const when = html`<td class="nowrap">${timeAgo(e.at, ctx.now)}</td>`;
+    return html`<tr data-audit="${e.id}">${when}<td data-col="who">${who(e)}</td>
+            <td data-col="what"><span class="mono" title="${e.path}">${e.method} ${e.route}</span></td>
+            <td data-col="app">${target}</td>
+            <td class="right">${answer(e.status)}</td></tr>`;
+  };
+  const none = "Changes made with an API token, the admin token or this dashboard show here, refused ones too.";
+  const head = tableHead(["When", "Who", "What", "App", ["Answer", "right"]]);
   const table =
     events.length === 0
-      ? html`<div class="empty" data-empty="audit"><h2>Nothing changed yet</h2><p>Changes made with an API token, the admin token or this dashboard show here, refused ones too.</p></div>`
-      : html`<table data-table="audit"><thead><tr><th>When</th><th>Who</th><th>What</th><th>App</th><th class="right">Answer</th></tr></thead><tbody>${events.map(
-          (
-            e,
-          ) => html`<tr data-audit="${e.id}"><td class="nowrap">${timeAgo(e.at, ctx.now)}</td><td data-col="who">${who(e)}</td>
-            <td data-col="what"><span class="mono" title="${e.path}">${e.method} ${e.route}</span></td>
-            <td data-col="app">${e.target ? html`<a href="/audit?app=${e.target}">${e.target}</a>` : html`<span class="faint">—</span>`}</td>
-            <td class="right">${answer(e.status)}</td></tr>`,
-        )}</tbody></table>`;
+      ? html`<div class="empty" data-empty="audit"><h2>Nothing changed yet</h2><p>${none}</p></div>`
+      : html`<table data-table="audit">${head}<tbody>${events.map(row)}</tbody></table>`;
   const more =
-    events.length === limit
-      ? html`<div class="cb muted small">The newest ${limit} shown; <code>GET /api/audit?limit=1000</code> goes further back.</div>`
-      : "";
+    events.length === limit ? html`<div class="cb muted small">The newest ${limit} shown; ${FURTHER_BACK}</div>` : "";
   return layout(ctx, {
     title: "Audit",
     nav: "audit",
-    body: html`<div class="head"><div><h1>Audit</h1><div class="sub">${sub}</div></div></div><div class="card">${table}${more}</div>`,
+    body: html`<div class="head">${heading("Audit", sub)}</div><div class="card">${table}${more}</div>`,
   });
 }

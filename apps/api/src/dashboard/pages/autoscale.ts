@@ -13,6 +13,11 @@ export interface ScaleDecisionView {
   panic: boolean;
 }
 
+const HELP = {
+  targetRps: "Optional: with it, whichever asks for more replicas wins.",
+  scaleDownDelaySeconds: "Replicas come down only after the load asked for fewer this long.",
+};
+
 /** What a field left empty becomes: the policy schema's default (max has none; 1 only lets it parse). */
 const DEFAULTS = autoscalePolicySchema.parse({ max: 1 });
 
@@ -38,24 +43,35 @@ export function decisionMark(decision: ScaleDecisionView): ChartMark {
   };
 }
 
-/** The autoscaler's last decisions, newest first, under the charts. Nothing when there are none. */
+/**
+ * The last changes of the count (by hand or the autoscaler) and held-back decisions, newest first, under
+ * the charts. Nothing when there are none.
+ */
 export function decisionsList(decisions: ScaleDecisionView[], now: number): Html | string {
   if (decisions.length === 0) return "";
-  return html`<table data-table="scale-decisions"><thead><tr><th>Autoscaled</th><th>Replicas</th><th>Why</th></tr></thead>
+  const head = html`<thead><tr><th>Scaled</th><th>Replicas</th><th>Why</th></tr></thead>`;
+  const change = (d: ScaleDecisionView) => {
+    const panic = d.panic ? html` <span class="tag">panic</span>` : "";
+    return html`${d.fromReplicas} <span class="faint">→</span> <b>${d.toReplicas}</b>${panic}`;
+  };
+  return html`<table data-table="scale-decisions">${head}
     <tbody>${decisions.map(
       (d) => html`<tr data-decision="${d.at.toISOString()}"><td class="nowrap">${timeAgo(d.at, now)}</td>
-        <td class="nowrap">${d.fromReplicas} <span class="faint">→</span> <b>${d.toReplicas}</b>${d.panic ? html` <span class="tag">panic</span>` : ""}</td>
+        <td class="nowrap">${change(d)}</td>
         <td class="muted small">${d.reason}</td></tr>`,
     )}</tbody></table>`;
 }
 
 /** Where the scale form would be while a policy is on: scaling by hand would be refused (409). */
 export function autoscaledNote(policy: AutoscalePolicy): Html {
-  return html`<div class="autoscaled" data-autoscaled>Autoscaled between <b>${policy.min}</b> and <b>${policy.max}</b> replicas: the autoscaler sets the count.
+  const between = html`between <b>${policy.min}</b> and <b>${policy.max}</b> replicas`;
+  return html`<div class="autoscaled" data-autoscaled>Autoscaled ${between}: the autoscaler sets the count.
     <a href="#autoscale">Change the policy</a>, or turn it off to scale by hand.</div>`;
 }
 
-/** The autoscale policy, the form that sets it (empty fields take the defaults) and the button that turns it off. */
+/**
+ * The autoscale policy, the form that sets it (empty fields take the defaults) and the button that turns it off.
+ */
 export function autoscaleCard(
   ctx: PageContext,
   app: { name: string; autoscale: AutoscalePolicy | null },
@@ -71,22 +87,32 @@ export function autoscaleCard(
     help: string,
     placeholder = String(DEFAULTS[name] ?? ""),
   ) => field({ name, label, type: "number", value: v(name), errors, help, placeholder });
+  const csrf = csrfField(ctx);
+  const confirm = html`data-confirm="Turn autoscaling off for ${app.name}? Replicas stay where they are."`;
+  const turnOff = html`<button class="btn sm" type="submit" data-action="autoscale-off">Turn off</button>`;
+  const offForm = html`class="inline" data-form="autoscale-off" ${confirm}`;
   const off = policy
-    ? html`<form method="post" action="/apps/${app.name}/autoscale/off" class="inline" data-form="autoscale-off" data-confirm="Turn autoscaling off for ${app.name}? Replicas stay where they are.">${csrfField(ctx)}<button class="btn sm" type="submit" data-action="autoscale-off">Turn off</button></form>`
+    ? html`<form method="post" action="/apps/${app.name}/autoscale/off" ${offForm}>${csrf}${turnOff}</form>`
     : "";
+  const state = policy ? `On: ${describePolicy(policy)}` : "Off: replicas change only by hand";
+  const formError = errors._form
+    ? html`<div class="field"><div class="err" data-error-for="_form">${errors._form}</div></div>`
+    : "";
+  const save = policy ? "Save policy" : "Turn on";
   // Turning off is its own form (forms can't nest), so it sits in the header.
-  return html`<div class="card" id="autoscale" data-autoscale="${policy ? "on" : "off"}"><div class="ch"><h2>Autoscale</h2>
-      <div class="actions"><span class="hint" data-policy>${policy ? `On: ${describePolicy(policy)}` : "Off: replicas change only by hand"}</span>${off}</div></div><div class="cb">
-    <form method="post" action="/apps/${app.name}/autoscale" novalidate data-form="autoscale">${csrfField(ctx)}
+  const onOff = policy ? "on" : "off";
+  return html`<div class="card" id="autoscale" data-autoscale="${onOff}"><div class="ch"><h2>Autoscale</h2>
+      <div class="actions"><span class="hint" data-policy>${state}</span>${off}</div></div><div class="cb">
+    <form method="post" action="/apps/${app.name}/autoscale" novalidate data-form="autoscale">${csrf}
       <div class="grid2">
         ${number("min", "Min replicas", "0 lets the app scale to zero when idle.")}
         ${number("max", "Max replicas", `At most ${maxReplicas} (the operator's limit).`, `1 to ${maxReplicas}`)}
         ${number("targetConcurrency", "Target requests in flight per replica", "The load each replica should carry.")}
-        ${number("targetRps", "Target requests/s per replica", "Optional: with it, whichever asks for more replicas wins.", "none")}
-        ${number("scaleDownDelaySeconds", "Scale-down delay (s)", "Replicas come down only after the load asked for fewer this long.")}
+        ${number("targetRps", "Target requests/s per replica", HELP.targetRps, "none")}
+        ${number("scaleDownDelaySeconds", "Scale-down delay (s)", HELP.scaleDownDelaySeconds)}
         ${number("idleTimeoutSeconds", "Idle timeout (s)", "With min 0: no request this long stops every replica.")}
       </div>
-      ${errors._form ? html`<div class="field"><div class="err" data-error-for="_form">${errors._form}</div></div>` : ""}
-      <div class="formfoot"><button class="btn primary" type="submit" data-action="autoscale">${policy ? "Save policy" : "Turn on"}</button></div>
+      ${formError}
+      <div class="formfoot"><button class="btn primary" type="submit" data-action="autoscale">${save}</button></div>
     </form></div></div>`;
 }

@@ -1,12 +1,14 @@
 import type { z } from "zod";
 import type { deploymentDto } from "../../schemas/deployment.ts";
-import { html, raw } from "../html.ts";
+import { html, raw, type Html } from "../html.ts";
 import {
   isUnfinished,
   badge,
   csrfField,
   duration,
+  externalLink,
   layout,
+  NONE,
   shortSha,
   subject,
   timeAgo,
@@ -26,7 +28,8 @@ export interface LogLine {
 const LOG_SCRIPT = `
 (function(){
   var log=document.getElementById("log"),badge=document.getElementById("status"),live=document.getElementById("live");
-  var id=log.getAttribute("data-deployment"),last=Number(log.getAttribute("data-after")||0),done=!log.hasAttribute("data-live");
+  var id=log.getAttribute("data-deployment"),last=Number(log.getAttribute("data-after")||0),
+    done=!log.hasAttribute("data-live");
   var none=document.getElementById("log-none");
   function nearBottom(){return log.scrollHeight-log.scrollTop-log.clientHeight<60}
   log.scrollTop=log.scrollHeight;
@@ -34,21 +37,38 @@ const LOG_SCRIPT = `
   function pad(n){return(n<10?"0":"")+n}
   function add(l){var stick=nearBottom();if(none){none.remove();none=null}
     var d=document.createElement("div");d.className="ln "+String(l.stream).replace(/[^a-z]/g,"");
-    var t=document.createElement("span");t.className="t";var at=new Date(l.at);t.textContent=pad(at.getHours())+":"+pad(at.getMinutes())+":"+pad(at.getSeconds());
-    var x=document.createElement("span");x.className="x";x.textContent=l.line;d.appendChild(t);d.appendChild(x);log.appendChild(d);
+    var t=document.createElement("span");t.className="t";var at=new Date(l.at);
+    t.textContent=pad(at.getHours())+":"+pad(at.getMinutes())+":"+pad(at.getSeconds());
+    var x=document.createElement("span");x.className="x";x.textContent=l.line;
+    d.appendChild(t);d.appendChild(x);log.appendChild(d);
     if(stick)log.scrollTop=log.scrollHeight}
-  function setStatus(s){badge.className="badge b-"+s;badge.setAttribute("data-status",s);badge.textContent=s.charAt(0)+s.slice(1).toLowerCase()}
+  function setStatus(s){badge.className="badge b-"+s;badge.setAttribute("data-status",s);
+    badge.textContent=s.charAt(0)+s.slice(1).toLowerCase()}
   function connect(){
     var es=new EventSource("/deployments/"+encodeURIComponent(id)+"/events?after="+last);
-    es.addEventListener("line",function(e){var l=JSON.parse(e.data);if(Number(l.id)<=last)return;last=Number(l.id);add(l)});
+    es.addEventListener("line",function(e){var l=JSON.parse(e.data);if(Number(l.id)<=last)return;
+      last=Number(l.id);add(l)});
     es.addEventListener("status",function(e){setStatus(JSON.parse(e.data).status)});
-    es.addEventListener("end",function(e){var x=JSON.parse(e.data);done=true;es.close();setStatus(x.status);if(live)live.remove();
-      setTimeout(function(){location.reload()},1200)});
+    es.addEventListener("end",function(e){var x=JSON.parse(e.data);done=true;es.close();setStatus(x.status);
+      if(live)live.remove();setTimeout(function(){location.reload()},1200)});
     es.onerror=function(){es.close();if(!done)setTimeout(connect,2000)};
   }
   connect();
 })();
 `;
+
+const REDEPLOY = html`<button class="btn" type="submit" data-action="deploy">Redeploy</button>`;
+
+/** Rolls production back to this deployment, or promotes it. */
+function releaseButton(ctx: PageContext, app: AppView, d: DeploymentView, kind: "rollback" | "promote"): Html {
+  const rollback = kind === "rollback";
+  const question = rollback ? `Roll ${app.name} back to ${d.shortId}?` : `Make ${d.shortId} production of ${app.name}?`;
+  const label = rollback ? "Roll back to this" : "Promote to production";
+  const form = html`class="inline" data-confirm="${question}"`;
+  const fields = html`${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.id}">`;
+  const button = html`<button class="btn" type="submit" data-action="${kind}">${label}</button>`;
+  return html`<form method="post" action="/apps/${app.name}/${kind}" ${form}>${fields}${button}</form>`;
+}
 
 export function deploymentPage(
   ctx: PageContext,
@@ -61,32 +81,47 @@ export function deploymentPage(
   const lastId = lines.length ? lines[lines.length - 1]!.id : "0";
   const pad = (n: number) => String(n).padStart(2, "0");
   const clock = (at: Date) => `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
-  const releaseForm =
-    canRelease === null
-      ? ""
-      : html`<form method="post" action="/apps/${app.name}/${canRelease}" class="inline" data-confirm="${canRelease === "rollback" ? `Roll ${app.name} back to ${d.shortId}?` : `Make ${d.shortId} production of ${app.name}?`}">${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.id}"><button class="btn" type="submit" data-action="${canRelease}">${canRelease === "rollback" ? "Roll back to this" : "Promote to production"}</button></form>`;
+  const releaseForm = canRelease === null ? "" : releaseButton(ctx, app, d, canRelease);
+  const csrf = csrfField(ctx);
+  const redeploy = html`<form method="post" action="/apps/${app.name}/deploy" class="inline">${csrf}${REDEPLOY}</form>`;
+  const commit = d.commitSha
+    ? html`<span class="sha">${shortSha(d.commitSha)}</span> ${subject(d.commitMessage)}`
+    : html`<span class="faint">Commit not resolved yet</span>`;
+  const production = d.isProduction ? html`<span class="tag prod">Production</span>` : "";
+  const url = d.url && d.status === "READY" ? externalLink(d.url, d.url.replace(/^https?:\/\//, "")) : NONE;
+  const reason = d.reason
+    ? html`<div class="reason" data-reason><b>${d.status === "FAILED" ? "Failed" : "Cancelled"}:</b> ${d.reason}</div>`
+    : "";
+  const liveOrCount = active
+    ? html`<span class="livedot" id="live">Live</span>`
+    : html`<span class="hint">${lines.length} lines · times in UTC</span>`;
+  const logAttributes = html`data-deployment="${d.id}" data-after="${lastId}" ${active ? raw("data-live") : ""}`;
+  const waiting = active ? "Waiting for the build to start…" : "No log lines were recorded.";
+  const none = lines.length === 0 ? html`<div class="none" id="log-none">${waiting}</div>` : "";
+  const line = (l: LogLine) => {
+    const time = html`<span class="t">${clock(l.at)}</span>`;
+    return html`<div class="ln ${l.stream.replace(/[^a-z]/g, "")}">${time}<span class="x">${l.line}</span></div>`;
+  };
+  const title = html`Deployment <span class="mono">${d.shortId}</span> ${badge(d.status, "status")} ${production}`;
+  const took = active ? html`<span class="livedot">in progress</span>` : duration(d.durationMs);
   return layout(ctx, {
     title: `${app.name} · ${d.shortId}`,
     nav: "apps",
     body: html`<div class="crumbs"><a href="/">Apps</a> / <a href="/apps/${app.name}">${app.name}</a> /</div>
-      <div class="head"><div><h1>Deployment <span class="mono">${d.shortId}</span> ${badge(d.status, "status")} ${d.isProduction ? html`<span class="tag prod">Production</span>` : ""}</h1>
-        <div class="sub">${d.commitSha ? html`<span class="sha">${shortSha(d.commitSha)}</span> ${subject(d.commitMessage)}` : html`<span class="faint">Commit not resolved yet</span>`}</div></div>
-        <div class="actions">${releaseForm}<form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}<button class="btn" type="submit" data-action="deploy">Redeploy</button></form></div></div>
+      <div class="head"><div><h1>${title}</h1>
+        <div class="sub">${commit}</div></div>
+        <div class="actions">${releaseForm}${redeploy}</div></div>
       <div class="card"><div class="meta">
         <div><div class="l">App</div><a href="/apps/${app.name}">${app.name}</a></div>
         <div><div class="l">Branch</div><span class="mono">${d.branch}</span></div>
-        <div><div class="l">Author</div>${d.commitAuthor ?? html`<span class="faint">—</span>`}</div>
+        <div><div class="l">Author</div>${d.commitAuthor ?? NONE}</div>
         <div><div class="l">Trigger</div>${d.trigger.toLowerCase()}</div>
         <div><div class="l">Created</div>${timeAgo(new Date(d.createdAt), ctx.now)}</div>
-        <div><div class="l">Duration</div>${active ? html`<span class="livedot">in progress</span>` : duration(d.durationMs)}</div>
-        <div><div class="l">URL</div>${d.url && d.status === "READY" ? html`<a class="pill-url" href="${d.url}" target="_blank" rel="noopener noreferrer">${d.url.replace(/^https?:\/\//, "")}</a>` : html`<span class="faint">—</span>`}</div>
-      </div>${d.reason ? html`<div class="reason" data-reason><b>${d.status === "FAILED" ? "Failed" : "Cancelled"}:</b> ${d.reason}</div>` : ""}</div>
-      <div class="card"><div class="ch"><h2>Build log</h2>${active ? html`<span class="livedot" id="live">Live</span>` : html`<span class="hint">${lines.length} lines · times in UTC</span>`}</div>
-        <div class="log" id="log" data-deployment="${d.id}" data-after="${lastId}" ${active ? raw("data-live") : ""} role="log" aria-live="polite">${
-          lines.length === 0
-            ? html`<div class="none" id="log-none">${active ? "Waiting for the build to start…" : "No log lines were recorded."}</div>`
-            : ""
-        }${lines.map((l) => html`<div class="ln ${l.stream.replace(/[^a-z]/g, "")}"><span class="t">${clock(l.at)}</span><span class="x">${l.line}</span></div>`)}</div></div>`,
+        <div><div class="l">Duration</div>${took}</div>
+        <div><div class="l">URL</div>${url}</div>
+      </div>${reason}</div>
+      <div class="card"><div class="ch"><h2>Build log</h2>${liveOrCount}</div>
+        <div class="log" id="log" ${logAttributes} role="log" aria-live="polite">${none}${lines.map(line)}</div></div>`,
     scripts: [LOG_SCRIPT],
   });
 }

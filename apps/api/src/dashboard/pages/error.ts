@@ -1,9 +1,12 @@
 import { html } from "../html.ts";
 import { layout, type PageContext } from "../ui.ts";
 
+const BACK = html`<p><a class="btn" href="/">Back to apps</a></p>`;
+
 export function errorPage(ctx: PageContext, status: number, title: string, message: string): string {
+  const text = html`<h2>${title}</h2><p>${message}</p>`;
   return layout(ctx, {
     title,
-    body: html`<div class="card"><div class="empty" data-error="${status}"><h2>${title}</h2><p>${message}</p><p><a class="btn" href="/">Back to apps</a></p></div></div>`,
+    body: html`<div class="card"><div class="empty" data-error="${status}">${text}${BACK}</div></div>`,
   });
 }

@@ -16,7 +16,10 @@ interface MetricChart {
 const NO_TRAFFIC = "No traffic yet";
 const NO_SAMPLES = "No samples yet";
 
-/** The charts of the app page, one per metric, in reading order; autoscale decisions are marked on the replicas chart. */
+/**
+ * The charts of the app page, one per metric, in reading order; autoscale decisions are marked on the replicas
+ * chart.
+ */
 function charts(metrics: AppMetrics, decisionMarks: ChartMark[]): MetricChart[] {
   const traffic = metrics.totals.requests > 0;
   return [
@@ -48,7 +51,10 @@ function charts(metrics: AppMetrics, decisionMarks: ChartMark[]): MetricChart[] 
   ];
 }
 
-/** Production's metrics over a window (the links switch it), as server-rendered SVG charts, and the last autoscale decisions. */
+/**
+ * Production's metrics over a window (the links switch it), as server-rendered SVG charts, and the last autoscale
+ * decisions.
+ */
 export function metricsCard(
   appName: string,
   metrics: AppMetrics,
@@ -59,8 +65,16 @@ export function metricsCard(
   const from = Date.parse(metrics.from);
   const to = Date.parse(metrics.to);
   const windows = Object.keys(METRIC_WINDOWS) as MetricWindow[];
+  const windowLink = (w: MetricWindow) => {
+    const on = w === window ? "on" : "";
+    return html`<a href="/apps/${appName}?window=${w}#metrics" class="${on}" data-window-link="${w}">${w}</a>`;
+  };
+  const step = metrics.stepSeconds < 60 ? `${metrics.stepSeconds} s` : `${metrics.stepSeconds / 60} min`;
+  const restarts = metrics.totals.restarts ? `, ${metrics.totals.restarts} restarts` : "";
+  const totals = `${metrics.totals.requests} requests${restarts}`;
+  const footnote = `Last ${window}, times in UTC, one point per ${step} · ${totals}`;
   return html`<div class="card" id="metrics" data-window="${window}"><div class="ch"><h2>Metrics</h2>
-      <nav class="windows">${windows.map((w) => html`<a href="/apps/${appName}?window=${w}#metrics" class="${w === window ? "on" : ""}" data-window-link="${w}">${w}</a>`)}</nav></div>
+      <nav class="windows">${windows.map(windowLink)}</nav></div>
     <div class="charts">${charts(metrics, decisions.inWindow.map(decisionMark)).map((c) =>
       lineChart({
         id: c.id,
@@ -74,5 +88,5 @@ export function metricsCard(
       }),
     )}</div>
     ${decisionsList(decisions.latest, now)}
-    <div class="cb small muted">Last ${window}, times in UTC, one point per ${metrics.stepSeconds < 60 ? `${metrics.stepSeconds} s` : `${metrics.stepSeconds / 60} min`} · ${metrics.totals.requests} requests${metrics.totals.restarts ? `, ${metrics.totals.restarts} restarts` : ""}</div></div>`;
+    <div class="cb small muted">${footnote}</div></div>`;
 }

@@ -3,7 +3,18 @@ import { NOTIFICATION_FORMATS, SIGNATURE_HEADER, type Channel } from "@pier/noti
 import { NOTIFICATION_EVENTS } from "@pier/shared";
 import type { FieldErrors } from "../forms.ts";
 import { html, raw, type Html } from "../html.ts";
-import { badge, csrfField, field, layout, timeAgo, type PageContext } from "../ui.ts";
+import {
+  badge,
+  cardHead,
+  csrfField,
+  field,
+  heading,
+  layout,
+  NONE,
+  tableHead,
+  timeAgo,
+  type PageContext,
+} from "../ui.ts";
 
 /** A channel as the page lists it: never its secret. */
 export type ChannelView = Omit<Channel, "secret">;
@@ -43,41 +54,63 @@ const FORMAT_LABELS: Record<(typeof NOTIFICATION_FORMATS)[number], string> = {
   discord: "Discord webhook",
 };
 
+const SHOWN_ONCE =
+  "This is its signing secret, shown only this once: store it now (Pier keeps no copy you can read again).";
+
 function errorFor(errors: FieldErrors, name: string): Html | string {
   return errors[name] ? html`<div class="err" id="f-${name}-msg" data-error-for="${name}">${errors[name]}</div>` : "";
 }
 
 function secretNotice(created: Channel): Html {
+  const header = html`<code>${SIGNATURE_HEADER}</code>`;
+  const value = html`value="${created.secret}"`;
+  const input = html`<input id="channel-secret" type="text" readonly ${value} data-secret aria-label="Signing secret">`;
+  const copy = html`<button class="btn sm" type="button" data-copy="channel-secret">Copy</button>`;
   return html`<div class="flash ok secret" role="status" data-created="${created.id}">
-    <div><b>Channel added.</b> This is its signing secret, shown only this once: store it now (Pier keeps no copy you can read again).
-      Receivers of the JSON format check the <code>${SIGNATURE_HEADER}</code> header, an HMAC-SHA256 of the body with this secret.</div>
-    <div class="row"><input id="channel-secret" type="text" readonly value="${created.secret}" data-secret aria-label="Signing secret"><button class="btn sm" type="button" data-copy="channel-secret">Copy</button></div>
+    <div><b>Channel added.</b> ${SHOWN_ONCE}
+      Receivers of the JSON format check the ${header} header, an HMAC-SHA256 of the body with this secret.</div>
+    <div class="row">${input}${copy}</div>
   </div>`;
 }
 
+const FURTHER_BACK = html`<code>GET /api/notifications/:id/deliveries?limit=…</code> goes further back.`;
+
 function deliveriesTable(ctx: PageContext, deliveries: NotificationDelivery[], limit: number): Html {
-  if (deliveries.length === 0)
-    return html`<div class="cb muted small" data-empty="deliveries">Nothing sent yet. Press <b>Send test</b> to check the URL.</div>`;
-  return html`<table data-table="deliveries"><thead><tr><th>Event</th><th>Status</th><th class="right">Attempts</th><th>Response</th><th>Last error</th><th class="right">Time</th></tr></thead><tbody>${deliveries.map(
-    (d) => html`<tr data-delivery="${d.id}" data-event="${d.event}">
+  if (deliveries.length === 0) {
+    const none = html`Nothing sent yet. Press <b>Send test</b> to check the URL.`;
+    return html`<div class="cb muted small" data-empty="deliveries">${none}</div>`;
+  }
+  const head = tableHead(["Event", "Status", ["Attempts", "right"], "Response", "Last error", ["Time", "right"]]);
+  const row = (d: NotificationDelivery) => {
+    const lastError = d.lastError ? html`<span class="trunc" title="${d.lastError}">${d.lastError}</span>` : NONE;
+    return html`<tr data-delivery="${d.id}" data-event="${d.event}">
       <td class="mono">${d.event}</td>
       <td>${badge(d.status)}</td>
       <td class="right">${d.attempts}</td>
-      <td class="mono">${d.responseStatus ?? html`<span class="faint">—</span>`}</td>
-      <td class="small">${d.lastError ? html`<span class="trunc" title="${d.lastError}">${d.lastError}</span>` : html`<span class="faint">—</span>`}</td>
+      <td class="mono">${d.responseStatus ?? NONE}</td>
+      <td class="small">${lastError}</td>
       <td class="right nowrap small">${timeAgo(d.createdAt, ctx.now)}</td>
-    </tr>`,
-  )}</tbody></table>${deliveries.length >= limit ? html`<div class="cb muted small">The newest ${limit}; <code>GET /api/notifications/:id/deliveries?limit=…</code> goes further back.</div>` : ""}`;
+    </tr>`;
+  };
+  const more =
+    deliveries.length >= limit ? html`<div class="cb muted small">The newest ${limit}; ${FURTHER_BACK}</div>` : "";
+  return html`<table data-table="deliveries">${head}<tbody>${deliveries.map(row)}</tbody></table>${more}`;
 }
 
 function channelCard(ctx: PageContext, { channel, deliveries }: ChannelRow, limit: number): Html {
   const list = (items: string[], all: string) =>
     items.length === 0 ? html`<span class="muted">${all}</span>` : html`<span class="mono">${items.join(", ")}</span>`;
+  const url = html`<b class="trunc mono" title="${channel.url}">${channel.url}</b>`;
+  const added = html`<span class="muted small">Added ${timeAgo(channel.createdAt, ctx.now)}</span>`;
+  const csrf = csrfField(ctx);
+  const sendTest = html`${csrf}<button class="btn sm" type="submit" data-action="test">Send test</button>`;
+  const confirm = html`data-confirm="Delete the channel to ${channel.url} and its delivery history?"`;
+  const remove = html`${csrf}<button class="btn sm ghost" type="submit" data-action="delete">Delete</button>`;
   return html`<div class="card" id="channel-${channel.id}" data-channel="${channel.id}">
-    <div class="ch"><div class="commit"><b class="trunc mono" title="${channel.url}">${channel.url}</b><span class="muted small">Added ${timeAgo(channel.createdAt, ctx.now)}</span></div>
+    <div class="ch"><div class="commit">${url}${added}</div>
       <div class="actions">
-        <form method="post" action="/notifications/${channel.id}/test" class="inline">${csrfField(ctx)}<button class="btn sm" type="submit" data-action="test">Send test</button></form>
-        <form method="post" action="/notifications/${channel.id}/delete" class="inline" data-confirm="Delete the channel to ${channel.url} and its delivery history?">${csrfField(ctx)}<button class="btn sm ghost" type="submit" data-action="delete">Delete</button></form>
+        <form method="post" action="/notifications/${channel.id}/test" class="inline">${sendTest}</form>
+        <form method="post" action="/notifications/${channel.id}/delete" class="inline" ${confirm}>${remove}</form>
       </div></div>
     <dl class="kv cb"><dt>Format</dt><dd><span class="tag" data-format="${channel.format}">${channel.format}</span></dd>
       <dt>Events</dt><dd data-col="events">${list(channel.events, "All events")}</dd>
@@ -86,42 +119,75 @@ function channelCard(ctx: PageContext, { channel, deliveries }: ChannelRow, limi
   </div>`;
 }
 
+const CHANNEL_TEST = html`<span class="mono">channel.test</span>`;
+const ALL_EVENTS = html`None ticked: all events. ${CHANNEL_TEST} reaches every channel when you press Send test.`;
+
 function createCard(ctx: PageContext, form: ChannelForm, errors: FieldErrors): Html {
   const formats = NOTIFICATION_FORMATS.map(
     (f) => html`<option value="${f}" ${form.format === f ? raw("selected") : ""}>${FORMAT_LABELS[f]}</option>`,
   );
-  const events = NOTIFICATION_EVENTS.map(
-    (e) =>
-      html`<label><input type="checkbox" name="events" value="${e}" ${form.events.includes(e) ? raw("checked") : ""}> <span class="mono">${e}</span></label>`,
-  );
-  return html`<div class="card" id="add"><div class="ch"><h2>Add a channel</h2><span class="hint">Pier posts each alert to the URL, retrying with back-off if it doesn't answer 2xx.</span></div><div class="cb">
+  const events = NOTIFICATION_EVENTS.map((e) => {
+    const checked = form.events.includes(e) ? raw("checked") : "";
+    const box = html`<input type="checkbox" name="events" value="${e}" ${checked}>`;
+    return html`<label>${box} <span class="mono">${e}</span></label>`;
+  });
+  const invalid = errors.format ? raw('class="invalid" aria-invalid="true"') : "";
+  const eventsHelp = errors.events
+    ? errorFor(errors, "events")
+    : html`<div class="help" id="f-events-msg">${ALL_EVENTS}</div>`;
+  const hint = html`Pier posts each alert to the URL, retrying with back-off if it doesn't answer 2xx.`;
+  return html`<div class="card" id="add">${cardHead("Add a channel", hint)}<div class="cb">
     <form method="post" action="/notifications" novalidate data-form="new-channel">${csrfField(ctx)}
       ${errors._form ? html`<div class="flash error">${errors._form}</div>` : ""}
-      ${field({ name: "url", label: "Webhook URL", value: form.url, errors, required: true, placeholder: "https://hooks.slack.com/services/…", help: "http(s), without a user name or password in it." })}
+      ${field({
+        name: "url",
+        label: "Webhook URL",
+        value: form.url,
+        errors,
+        required: true,
+        placeholder: "https://hooks.slack.com/services/…",
+        help: "http(s), without a user name or password in it.",
+      })}
       <div class="grid2">
         <div class="field"><label for="f-format">Format</label>
-          <select id="f-format" name="format" aria-describedby="f-format-msg" ${errors.format ? raw('class="invalid" aria-invalid="true"') : ""}>${formats}</select>${errorFor(errors, "format")}</div>
-        ${field({ name: "apps", label: "Apps", value: form.apps, errors, placeholder: "(all apps)", help: "App names, separated by commas. Empty: every app." })}
+          <select id="f-format" name="format" aria-describedby="f-format-msg" ${invalid}>${formats}</select>${errorFor(
+            errors,
+            "format",
+          )}</div>
+        ${field({
+          name: "apps",
+          label: "Apps",
+          value: form.apps,
+          errors,
+          placeholder: "(all apps)",
+          help: "App names, separated by commas. Empty: every app.",
+        })}
       </div>
       <fieldset class="field" aria-describedby="f-events-msg"><legend>Events</legend>
         <div class="checks${errors.events ? " invalid" : ""}">${events}</div>
-        ${errors.events ? errorFor(errors, "events") : html`<div class="help" id="f-events-msg">None ticked: all events. <span class="mono">channel.test</span> reaches every channel when you press Send test.</div>`}
+        ${eventsHelp}
       </fieldset>
       <div class="formfoot"><button class="btn primary" type="submit">Add channel</button></div>
     </form></div></div>`;
 }
+
+const TELLS_WHEN =
+  "Add a webhook below and Pier tells it when a deploy fails, an app goes down or recovers, or an alert fires.";
+const NO_CHANNELS = html`<h2>No channels yet</h2><p>${TELLS_WHEN}</p>`;
 
 /** Where alerts go, what each channel was sent lately, and the form to add one. */
 export function notificationsPage(ctx: PageContext, data: NotificationsPageData): string {
   const { channels, created } = data;
   const list =
     channels.length === 0
-      ? html`<div class="card"><div class="empty" data-empty="channels"><h2>No channels yet</h2><p>Add a webhook below and Pier tells it when a deploy fails, an app goes down or recovers, or an alert fires.</p></div></div>`
+      ? html`<div class="card"><div class="empty" data-empty="channels">${NO_CHANNELS}</div></div>`
       : channels.map((row) => channelCard(ctx, row, data.historyLimit));
+  const count = `${channels.length} ${channels.length === 1 ? "channel" : "channels"}`;
+  const sub = `${count} · each with its latest deliveries, newest first`;
   return layout(ctx, {
     title: "Notifications",
     nav: "notifications",
-    body: html`<div class="head"><div><h1>Notifications</h1><div class="sub">${channels.length} ${channels.length === 1 ? "channel" : "channels"} · each with its latest deliveries, newest first</div></div>
+    body: html`<div class="head">${heading("Notifications", sub)}
         <div class="actions"><a class="btn primary" href="#add">Add channel</a></div></div>
       ${created ? secretNotice(created) : ""}${list}${createCard(ctx, data.form, data.errors)}`,
     scripts: created ? [FORGET_POST] : [],

@@ -9,7 +9,15 @@ export function loginPage(ctx: PageContext, options: { next: string; error?: str
       <div class="card"><div class="cb">
         <form method="post" action="/login">
           ${csrfField(ctx)}<input type="hidden" name="next" value="${options.next}">
-          ${field({ name: "token", label: "Admin token", type: "password", errors: options.error ? { token: options.error } : {}, required: true, autofocus: true, help: html`The value of <code>PIER_ADMIN_TOKEN</code> on the server.` })}
+          ${field({
+            name: "token",
+            label: "Admin token",
+            type: "password",
+            errors: options.error ? { token: options.error } : {},
+            required: true,
+            autofocus: true,
+            help: html`The value of <code>PIER_ADMIN_TOKEN</code> on the server.`,
+          })}
           <button class="btn primary" type="submit">Sign in</button>
         </form>
       </div></div>
@@ -18,16 +26,20 @@ export function loginPage(ctx: PageContext, options: { next: string; error?: str
   });
 }
 
+const EVERYWHERE = html`<button class="btn" type="submit">Sign out everywhere</button>`;
+const ENDS_EVERY_SESSION = "Ends every dashboard session, in all browsers (for a lost laptop or a shared computer).";
+
 /** GET /logout: signing out takes a form post (with the CSRF token), so a link elsewhere can't sign you out. */
 export function logoutPage(ctx: PageContext): string {
+  const csrf = csrfField(ctx);
   return layout(ctx, {
     title: "Sign out",
     body: html`<div class="login">
       <div class="card"><div class="cb">
-        <form method="post" action="/logout">${csrfField(ctx)}<button class="btn primary" type="submit">Sign out</button></form>
+        <form method="post" action="/logout">${csrf}<button class="btn primary" type="submit">Sign out</button></form>
         <p class="muted small">Ends this browser's session.</p>
-        <form method="post" action="/logout/everywhere">${csrfField(ctx)}<button class="btn" type="submit">Sign out everywhere</button></form>
-        <p class="muted small">Ends every dashboard session, in all browsers (for a lost laptop or a shared computer).</p>
+        <form method="post" action="/logout/everywhere">${csrf}${EVERYWHERE}</form>
+        <p class="muted small">${ENDS_EVERY_SESSION}</p>
       </div></div>
     </div>`,
   });

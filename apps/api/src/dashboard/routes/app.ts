@@ -1,4 +1,4 @@
-import { replicaStatuses } from "@pier/release";
+import { replicaStatuses } from "@pier/replicas";
 import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -109,7 +109,9 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
       try {
         const { replicas } = await scaleApp(deps, name, Number(typed), "dashboard", request.log);
         const all = replicas.running === replicas.desired;
-        const text = `Scaled ${name} to ${replicas.desired} ${replicas.desired === 1 ? "replica" : "replicas"}: ${replicas.running} running.${all ? "" : " The controller keeps trying; the replicas below show why."}`;
+        const count = `${replicas.desired} ${replicas.desired === 1 ? "replica" : "replicas"}`;
+        const why = all ? "" : " The controller keeps trying; the replicas below show why.";
+        const text = `Scaled ${name} to ${count}: ${replicas.running} running.${why}`;
         return kit.flashAndGo(request, reply, { kind: all ? "ok" : "error", text }, `/apps/${name}#production`);
       } catch (error) {
         // A wrong number shows next to the field; "not deployed yet", "busy" or "autoscaled" is a message on the page.

@@ -1,4 +1,4 @@
-import { replicaStatuses } from "@pier/release";
+import { replicaStatuses } from "@pier/replicas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, ERROR_STATUS } from "../../errors.ts";
@@ -68,7 +68,9 @@ const appsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { 
           reply,
           {
             kind: "ok",
-            text: `Created ${created.name}. Press Deploy to build it now, or add the webhook from Settings so every push deploys.`,
+            text:
+              `Created ${created.name}. ` +
+              "Press Deploy to build it now, or add the webhook from Settings so every push deploys.",
           },
           `/apps/${created.name}`,
         );

@@ -71,14 +71,16 @@ const autoscaleRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (ap
       const parsed = autoscalePolicySchema.safeParse(typed.input);
       if (!parsed.success) return again(fieldErrors(parsed.error.issues));
       try {
-        await updateApp(deps, name, { autoscale: parsed.data });
+        await updateApp(deps, name, { autoscale: parsed.data }, { by: "dashboard", log: request.log });
       } catch (error) {
         // Over the operator's maximum: the service names the field ("autoscale.max"); show it next to that input.
         if (error instanceof AppError && error.field?.startsWith("autoscale."))
           return again({ [error.field.slice("autoscale.".length)]: withoutField(error.message, error.field) });
         throw error;
       }
-      const text = `Autoscale on for ${name}: ${describePolicy(parsed.data)}. The autoscaler applies it within seconds; no deploy needed.`;
+      const text =
+        `Autoscale on for ${name}: ${describePolicy(parsed.data)}. ` +
+        "The autoscaler applies it within seconds; no deploy needed.";
       return kit.flashAndGo(request, reply, { kind: "ok", text }, `/apps/${name}#autoscale`);
     },
   );
@@ -88,7 +90,12 @@ const autoscaleRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (ap
     { schema: { hide: true, params: appParams, body: csrfBody } },
     async (request, reply) =>
       kit.action(request, reply, `/apps/${request.params.name}#production`, async () => {
-        const updated = await updateApp(deps, request.params.name, { autoscale: null });
+        const updated = await updateApp(
+          deps,
+          request.params.name,
+          { autoscale: null },
+          { by: "dashboard", log: request.log },
+        );
         const count = `${updated.replicas} ${updated.replicas === 1 ? "replica" : "replicas"}`;
         return {
           flash: {

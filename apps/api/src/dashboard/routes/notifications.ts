@@ -104,7 +104,9 @@ const notificationsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async
         return {
           flash: {
             kind: "ok",
-            text: "Test notification (channel.test) queued. Its delivery shows in the channel's history; reload to follow it.",
+            text:
+              "Test notification (channel.test) queued. " +
+              "Its delivery shows in the channel's history; reload to follow it.",
           },
           to: `/notifications#channel-${id}`,
         };

@@ -97,7 +97,8 @@ const sessionRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
     },
   );
 
-  // A link (or an image) elsewhere can't sign you out: GET only shows the buttons; signing out is a form post with the CSRF token.
+  // A link (or an image) elsewhere can't sign you out: GET only shows the buttons; signing out is a form post with
+  // the CSRF token.
   app.get("/logout", { schema: { hide: true, response: html200 } }, async (request, reply) => {
     if (!kit.state(request).session) return reply.redirect("/login", 303);
     return kit.page(reply, logoutPage(kit.context(request, reply)));

@@ -89,7 +89,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
       if (Object.keys(errors).length > 0 || !parsed.success)
         return renderSettings(request, reply, request.params.name, values, errors, 400);
       try {
-        await updateApp(deps, request.params.name, parsed.data);
+        await updateApp(deps, request.params.name, parsed.data, { by: "dashboard", log: request.log });
       } catch (error) {
         if (error instanceof AppError && error.field === "repoUrl") {
           return renderSettings(

@@ -4,7 +4,10 @@ import { actorOf, recordAuditEvent, type AuditActor } from "../../services/audit
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** Who to record for a request without a principal that is still worth the log: a signed webhook delivery, a sign-in. */
+    /**
+     * Who to record for a request without a principal that is still worth the log: a signed webhook delivery,
+     * a sign-in.
+     */
     auditActor?: AuditActor;
     /** The app a change names when its route has no :name (creating an app). */
     auditTarget?: string;

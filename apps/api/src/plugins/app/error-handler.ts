@@ -37,22 +37,18 @@ export default fp(
       if (isDatabaseUnavailable(error)) {
         // Down, not broken: a client can try again shortly (a Postgres restart takes seconds).
         request.log.error({ err: error }, "database unavailable");
-        return reply
-          .status(ERROR_STATUS.database_unavailable)
-          .send({
-            error: "database_unavailable",
-            message: "Pier's database can't be reached right now; try again shortly.",
-          });
+        return reply.status(ERROR_STATUS.database_unavailable).send({
+          error: "database_unavailable",
+          message: "Pier's database can't be reached right now; try again shortly.",
+        });
       }
       const status = error.statusCode ?? 500;
       if (status >= 500) {
         request.log.error({ err: error }, "request failed");
-        return reply
-          .status(status)
-          .send({
-            error: "internal_error",
-            message: "Something went wrong on Pier's side; the server log has the details.",
-          });
+        return reply.status(status).send({
+          error: "internal_error",
+          message: "Something went wrong on Pier's side; the server log has the details.",
+        });
       }
       // Fastify's own 4xx (malformed JSON, body too large, unsupported media type).
       return reply.status(status).send({ error: error.code?.toLowerCase() ?? "bad_request", message: error.message });

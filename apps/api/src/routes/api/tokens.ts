@@ -20,7 +20,10 @@ const toDto = (t: ApiToken): z.infer<typeof tokenDto> => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-/** Named API tokens: created by the admin token only (scopes.ts), with scopes and an expiry; stored hashed, shown once, revocable. */
+/**
+ * Named API tokens: created by the admin token only (scopes.ts), with scopes and an expiry; stored hashed, shown once,
+ * revocable.
+ */
 const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma } = app.pier;
 

@@ -129,12 +129,10 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       if (decision.action === "stop-preview") {
         const slug = previewSlugOf(appRecord.name, decision.branch);
         const stopped = await stopPreview(deps, appRecord.id, slug);
-        return reply
-          .status(202)
-          .send({
-            ok: true,
-            reason: `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))`,
-          });
+        return reply.status(202).send({
+          ok: true,
+          reason: `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))`,
+        });
       }
 
       const delivery = request.headers["x-github-delivery"];
@@ -147,7 +145,10 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
           ignored: true,
           duplicate: true,
           deploymentId: earlier.id,
-          reason: `commit ${decision.commit.sha.slice(0, 12)} of ${decision.branch} was pushed before (deployment ${earlier.shortId}, ${earlier.status}): a push never deploys a commit again nor moves production back; use rollback or deploy`,
+          reason:
+            `commit ${decision.commit.sha.slice(0, 12)} of ${decision.branch} was pushed before ` +
+            `(deployment ${earlier.shortId}, ${earlier.status}): ` +
+            "a push never deploys a commit again nor moves production back; use rollback or deploy",
         });
       }
       const created = await createDeployment(deps, {

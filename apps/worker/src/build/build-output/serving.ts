@@ -251,6 +251,7 @@ function fail(input: ServingInput, prefix?: string): never {
     ? `its start script ${JSON.stringify(input.startScript)} only runs a development server`
     : "there is no start script";
   throw new DeployFailedError(
-    `${prefix ? `${prefix}, but ` : ""}nothing to serve: the build wrote none of ${dirs} and ${start}: set outputDir or start in pier.json`,
+    `${prefix ? `${prefix}, but ` : ""}nothing to serve: the build wrote none of ${dirs} and ${start}: ` +
+      "set outputDir or start in pier.json",
   );
 }

@@ -114,7 +114,7 @@ function addSiteHeaders(res) {
   for (const [key, value] of answers.get(res)?.headers ?? []) res.setHeader(key, value);
 }
 
-function notFound(req, res) {
+function notFound(res) {
   res.statusCode = 404;
   res.setHeader("Cache-Control", "no-cache");
   res.setHeader("Content-Type", notFoundPage ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
@@ -162,8 +162,8 @@ function handle(req, res) {
     const rewrite = rewrites.next();
     if (!rewrite.done) serveFile(req, res, rewrite.value, fallBack);
     else if (spa && !NOT_SPA_ROUTES.some((pattern) => pattern.test(sitePath))) {
-      serveFile(req, res, "/index.html", () => notFound(req, res));
-    } else notFound(req, res);
+      serveFile(req, res, "/index.html", () => notFound(res));
+    } else notFound(res);
   };
   serveFile(req, res, sitePath, fallBack);
 }

@@ -9,8 +9,9 @@ import { redactedLines } from "../../../services/redacted-lines.ts";
 import { openEnvVars } from "@pier/shared";
 
 /**
- * Direct control over the running app. Runtime logs: the app's own output (stdout and stderr of its production container): what a hosted PaaS
- * keeps behind a log viewer. With follow=true the answer stays open and streams new lines.
+ * Direct control over the running app. Runtime logs: the app's own output (stdout and stderr of its production
+ * container): what a hosted PaaS keeps behind a log viewer. With follow=true the answer stays open and streams new
+ * lines.
  */
 const controlRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -8,7 +8,8 @@ import { listEnv, setEnv, unsetEnv } from "../../../services/env.ts";
 import { AppError } from "../../../errors.ts";
 
 const NOTE =
-  "Changes apply to the next deploy. Production deployments get the vars that target production, previews those that target preview.";
+  "Changes apply to the next deploy. " +
+  "Production deployments get the vars that target production, previews those that target preview.";
 // Nothing of a value shows unless revealed (an admin's ?reveal=true): not even its first characters.
 const MASKED = "••••••••";
 

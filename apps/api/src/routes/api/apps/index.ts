@@ -7,7 +7,7 @@ import { createApp, deleteApp, findAppByName, updateApp } from "../../../service
 import { createDeployment } from "../../../services/create-deployment.ts";
 import { exportCompose } from "../../../services/export-compose.ts";
 import { toAppDto, toDeploymentDto } from "../../../services/views.ts";
-import { replicaStatuses } from "@pier/release";
+import { replicaStatuses } from "@pier/replicas";
 import { maySeeSecrets } from "../../../plugins/app/scopes.ts";
 
 const appsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -58,7 +58,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const updated = await updateApp(app.pier, request.params.name, request.body);
+      const updated = await updateApp(app.pier, request.params.name, request.body, { by: "api", log: request.log });
       return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id), {
         secrets: maySeeSecrets(request.principal),
       });

@@ -1,4 +1,4 @@
-import { replicaStatuses } from "@pier/release";
+import { replicaStatuses } from "@pier/replicas";
 import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -50,7 +50,8 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary:
-          "An app's requests, error rate, latency percentiles, CPU, memory and replicas over a window (series and totals)",
+          "An app's requests, error rate, latency percentiles, CPU, memory and replicas " +
+          "over a window (series and totals)",
         params: appParams,
         querystring: z.object({
           window: z.enum(Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]]).default("1h"),

@@ -6,12 +6,15 @@ import { scaleApp } from "../../../services/scale.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { appDto } from "../../../schemas/app.ts";
 import { storedAutoscalePolicy } from "@pier/shared";
+import type { ScaledBy } from "@pier/replicas";
 
 /** Desired state: how many replicas production runs. */
 const scaleDecisionDto = z.object({
   at: z.string(),
   from: z.number(),
   to: z.number(),
+  /** Who changed the count: api, dashboard or autoscaler (held-back decisions leave it as it was). */
+  by: z.enum(["api", "dashboard", "autoscaler"]),
   reason: z.string(),
   panic: z.boolean(),
   /** Whole-app mean in-flight requests over the last 6 s and 60 s, and requests per second. */
@@ -20,12 +23,14 @@ const scaleDecisionDto = z.object({
   requestsPerSecond: z.number(),
 });
 
+const scaledBy = (by: string): ScaledBy => (by === "api" || by === "dashboard" ? by : "autoscaler");
+
 const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/apps/:name/autoscale",
     {
       schema: {
-        summary: "The app's autoscale policy and the autoscaler's decisions, newest first",
+        summary: "The app's autoscale policy and every change of its replica count (and why), newest first",
         params: appParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).strict(),
         response: {
@@ -48,6 +53,7 @@ const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
           at: d.at.toISOString(),
           from: d.fromReplicas,
           to: d.toReplicas,
+          by: scaledBy(d.by),
           reason: d.reason,
           panic: d.panic,
           panicConcurrency: d.panicConcurrency,
@@ -63,7 +69,8 @@ const scaleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary:
-          "Set the number of production replicas (0 … PIER_MAX_REPLICAS): starts or drains containers of the live deployment, no build",
+          "Set the number of production replicas (0 … PIER_MAX_REPLICAS): " +
+          "starts or drains containers of the live deployment, no build",
         params: appParams,
         body: z.object({ replicas: z.number().int().min(0, "must be 0 or more") }).strict(),
         response: {

@@ -1,0 +1,15 @@
+export { admit, admitMore, memoryNeedOf, type Admission, type MemoryNeed } from "./capacity.ts";
+export type { ReplicaDeps } from "./deps.ts";
+export {
+  productionWithItsCount,
+  recordHeldBack,
+  ScaleLockBusyError,
+  setDesiredReplicas,
+  type ScaleDeps,
+  type ScaledBy,
+  type ScaleLoad,
+  type ScaleOutcome,
+  type ScaleRequest,
+} from "./desired-count.ts";
+export { RECONCILE_LOCK_TTL_MS, reconcileLockKey } from "./lock.ts";
+export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";
