@@ -10,6 +10,7 @@ import {
 import type { ContainerRuntime, HostMemory } from "@pier/runtime";
 import {
   AUTOSCALE_TICK_MS,
+  startLoop,
   storedAutoscalePolicy,
   WAKE_CHANNEL,
   type NotificationEvent,
@@ -75,8 +76,6 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
   const { config, prisma, redis, logger } = deps;
   const memories = new Map<string, AutoscaleMemory>();
   const heldNotedAt = new Map<string, number>();
-  let ticking: Promise<void> | null = null;
-  let closed = false;
 
   const select = {
     id: true,
@@ -149,10 +148,6 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
       ),
     );
   };
-  const tick = (): Promise<void> => {
-    ticking ??= tickOnce().finally(() => (ticking = null));
-    return ticking;
-  };
 
   /** The activator holds a request for this app: start it now, not at the next tick. */
   const wake = async (appId: string) => {
@@ -182,18 +177,13 @@ export async function startAutoscaler(deps: AutoscalerDeps): Promise<Autoscaler>
     (_channel, appId) => void wake(appId).catch((error) => logger.error({ err: error, appId }, "waking an app failed")),
   );
   await subscriber.subscribe(WAKE_CHANNEL);
-  const timer = setInterval(() => {
-    if (!closed) void tick().catch((error) => logger.error({ err: error }, "autoscaling failed"));
-  }, AUTOSCALE_TICK_MS);
-  timer.unref();
+  const loop = startLoop({ name: "autoscaling", everyMs: AUTOSCALE_TICK_MS, tick: tickOnce, logger });
 
   return {
-    tick,
+    tick: () => loop.runNow(),
     async close() {
-      closed = true;
-      clearInterval(timer);
+      await loop.stop();
       subscriber.disconnect();
-      await ticking?.catch(() => undefined /* logged by the timer */);
       await Promise.all(applying.values());
     },
   };
