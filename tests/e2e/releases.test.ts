@@ -134,6 +134,7 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
     });
     const result = await load.stop();
     expect(broken.status).toBe("FAILED");
+    ids.broken = broken.id;
     expect(broken.reason).toMatch(/Health check failed: no 2xx answer within 10000 ms/);
     expect(await logText(platform.api, platform.auth, broken.id)).toMatch(/GET \/ answers: .*HTTP 500 ×\d+/);
     expect(result.failures).toEqual({});
@@ -146,7 +147,8 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
     const v3 = await pushVersion("version 3");
     const v4 = await pushVersion("version 4");
     expect([v3.status, v4.status], `${v3.reason ?? ""} ${v4.reason ?? ""}`).toEqual(["READY", "READY"]);
-    // Live: v4. Rollback target: v3. Retention 2 → v1 and v2 images are pruned (the failed one never got an image).
+    // Live: v4. Rollback target: v3. Retention 2 → v1 and v2 images are pruned; the broken one's stays a day (a
+    // failure is looked into from its image).
     // Clean-up runs after READY (the old container drains first): wait for its log line.
     await expect
       .poll(() => logText(platform.api, platform.auth, v4.id), { timeout: 30_000 })
@@ -157,8 +159,9 @@ describe("releases: rollback, zero-downtime switches, retention", () => {
     const pruned = Object.fromEntries(deployments.map((d) => [d.id, d.imagePrunedAt !== null]));
     expect(pruned).toEqual({ [ids.v1!]: true, [ids.v2!]: true, [v3.id]: false, [v4.id]: false });
     const tags = (await platform.runtime.listImages({ "pier.app": name })).flatMap((i) => i.tags);
+    const broken = await platform.prisma.deployment.findUniqueOrThrow({ where: { id: ids.broken! } });
     // The newest build stage stays too: it holds the app's build caches.
-    expect(tags.sort()).toEqual([v3.imageTag, v4.imageTag, buildStageTag(name)].sort());
+    expect(tags.sort()).toEqual([v3.imageTag, v4.imageTag, broken.imageTag, buildStageTag(name)].sort());
 
     const res = await api("POST", `/api/apps/${name}/rollback`, { deploymentId: ids.v1 });
     expect(res.statusCode).toBe(409);

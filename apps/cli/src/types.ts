@@ -35,6 +35,10 @@ export type BodyOf<R extends Route, M extends MethodOf<R>> =
 export type AppDto = ResponseOf<"/api/apps/{name}", "get">;
 export type CreateAppInput = BodyOf<"/api/apps", "post">;
 export type ReplicaStatusDto = AppDto["replicas"];
+/** How production runs as a whole ("RUNNING", "CRASH_LOOP", "IMAGE_MISSING", …). */
+export type ProductionState = ReplicaStatusDto["state"];
+/** The phase one replica is in ("RUNNING", "BACKOFF", "ENGINE_UNAVAILABLE", …). */
+export type ReplicaPhase = ReplicaStatusDto["replicas"][number]["phase"];
 /** An autoscale policy as the API answers it (defaults filled in). */
 export type AutoscalePolicyDto = NonNullable<AppDto["autoscale"]>;
 /** What PATCH /api/apps/:name takes as `autoscale`: fields left out get the API's defaults (max is needed). */

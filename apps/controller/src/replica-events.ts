@@ -1,4 +1,5 @@
 import type { ReconcileOutcome } from "@pier/release";
+import { REPLICA_PHASE_WORDS } from "@pier/replicas";
 import type { NotificationEvent } from "@pier/shared";
 import type { Redis } from "ioredis";
 
@@ -8,7 +9,9 @@ const loopKey = (appId: string) => `pier:app-crash-loop:${appId}`;
 /**
  * What a reconcile pass means to people: a replica replaced, a crash loop begun, the app down (no
  * replica serving), the app recovered. Down and crash-loop episodes are remembered in Redis, so each is
- * told once and its recovery once, whichever controller process sees it.
+ * told once and its recovery once, whichever controller process sees it. A replica held back by the engine
+ * or the machine (outcome.blockedByInfra) is never a crash loop: when it leaves the app down, app.down
+ * says so, with the engine's reason.
  */
 export async function replicaEvents(
   redis: Redis,
@@ -37,11 +40,13 @@ export async function replicaEvents(
     });
   }
   if (outcome.desired > 0 && outcome.serving === 0 && (await redis.set(downKey(app.id), "1", "NX")) === "OK") {
+    const blocked = outcome.blockedByInfra[0];
+    const why = blocked ? `: ${REPLICA_PHASE_WORDS[blocked.phase]}, not the app (${blocked.reason ?? "unknown"})` : "";
     events.push({
       ...base,
       event: "app.down",
-      summary: `${app.name}: no replica is serving (0 of ${outcome.desired})`,
-      details: { desired: outcome.desired },
+      summary: `${app.name}: no replica is serving (0 of ${outcome.desired})${why}`,
+      details: { desired: outcome.desired, ...(blocked ? { blockedByInfra: outcome.blockedByInfra } : {}) },
     });
   }
   if (outcome.desired > 0 && outcome.serving >= outcome.desired) {

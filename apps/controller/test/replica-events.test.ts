@@ -13,6 +13,7 @@ const outcome = (o: Partial<ReconcileOutcome>): ReconcileOutcome => ({
   crashLooping: [],
   replaced: [],
   enteredCrashLoop: [],
+  blockedByInfra: [],
   notRemoved: [],
   ...o,
 });
@@ -21,6 +22,7 @@ const outcome = (o: Partial<ReconcileOutcome>): ReconcileOutcome => ({
 describe("what a reconcile pass tells people", () => {
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   const app = { id: `app${randomBytes(4).toString("hex")}`, name: "web" };
+  const otherApp = { id: `app${randomBytes(4).toString("hex")}`, name: "api" };
   afterAll(() => redis.disconnect());
 
   it("a replaced replica, a crash loop, the app down once, and its recovery once", async () => {
@@ -40,5 +42,19 @@ describe("what a reconcile pass tells people", () => {
     expect(back.map((e) => [e.event, e.summary])).toEqual([["app.recovered", "web: serving again (1 of 1 replicas)"]]);
     expect(await replicaEvents(redis, app, outcome({ serving: 1 }))).toEqual([]);
     expect(await replicaEvents(redis, app, outcome({ desired: 0, serving: 0 }))).toEqual([]);
+  });
+
+  it("a replica the engine holds back (its image gone) is no crash loop: the app down says why", async () => {
+    const reason =
+      "image pier/api:3f2a9c1b2d4e is gone: Docker refused to create container x: No such image: sha256:ab";
+    const blocked = outcome({ serving: 0, blockedByInfra: [{ index: 1, phase: "IMAGE_MISSING", reason }] });
+    const down = await replicaEvents(redis, otherApp, blocked);
+    expect(down.map((e) => [e.event, e.summary])).toEqual([
+      ["app.down", `api: no replica is serving (0 of 1): image missing, not the app (${reason})`],
+    ]);
+    // Still held back on the next passes: nothing more is told, and never a crash loop.
+    expect(await replicaEvents(redis, otherApp, blocked)).toEqual([]);
+    const back = await replicaEvents(redis, otherApp, outcome({ serving: 1 }));
+    expect(back.map((e) => e.event)).toEqual(["app.recovered"]);
   });
 });

@@ -1,12 +1,14 @@
 import type { App, Deployment, EnvVar, ReplicaState } from "@pier/db";
 import { randomBytes } from "node:crypto";
-import { RuntimeRequestError, RuntimeUnavailableError, type ContainerInfo } from "@pier/runtime";
+import { isInfraPhase, type InfraPhase } from "@pier/replicas";
+import type { ContainerInfo } from "@pier/runtime";
 import { LABELS, replicaIndexOf } from "@pier/shared";
 import { deploymentStartRequest } from "./container-spec.ts";
 import type { ReleaseDeps } from "./deps.ts";
 import { announceAndWaitForRouters } from "@pier/routing";
 import { containerName, startDeploymentContainer } from "./start-container.ts";
 import { waitUntilHealthy } from "./health-check.ts";
+import { INFRA_RETRY_MS, infraFailureOf } from "./infra-failure.ts";
 
 /** Back-off after the n-th loss in a row: the first is replaced at once, then 1 s doubling to 5 min. */
 export function backoffMs(failures: number): number {
@@ -18,8 +20,6 @@ export const CRASH_LOOP_AFTER = 3;
 export const HEALTHY_RESET_MS = 10 * 60_000;
 /** A replacement gets at most this long to pass its health check. */
 const REPLACEMENT_HEALTH_TIMEOUT_MS = 30_000;
-/** When a start failed on the engine's side, the next try: soon, and never growing. */
-const ENGINE_RETRY_MS = 1_000;
 
 export interface ReconcileOptions {
   /**
@@ -42,6 +42,11 @@ export interface ReconcileOutcome {
   replaced: Array<{ index: number; reason: string | null }>;
   /** Replicas that became CRASH_LOOP in this pass. */
   enteredCrashLoop: Array<{ index: number; reason: string | null }>;
+  /**
+   * Replicas that can't start for the engine's or the machine's reasons (one of INFRA_PHASES), not the
+   * app's: waiting for their fixed retry, their losses not counted.
+   */
+  blockedByInfra: Array<{ index: number; phase: InfraPhase; reason: string | null }>;
   /**
    * Dead containers the engine would not remove this pass (one its restart left half-stopped, say): the
    * replacement starts anyway, under a fresh name, and the next pass tries the removal again.
@@ -85,6 +90,7 @@ export async function reconcileProduction(
     crashLooping: [],
     replaced: [],
     enteredCrashLoop: [],
+    blockedByInfra: [],
     notRemoved: [],
   };
   // A dead container is only in the way of its name, and replacements take fresh names: a removal the
@@ -122,6 +128,8 @@ export async function reconcileProduction(
     if (state.nextAttemptAt && state.nextAttemptAt > now) {
       outcome.waiting.push({ index, at: state.nextAttemptAt });
       if (state.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
+      if (isInfraPhase(state.phase))
+        outcome.blockedByInfra.push({ index, phase: state.phase, reason: state.lastReason });
       continue;
     }
     await removeDead(here);
@@ -132,10 +140,16 @@ export async function reconcileProduction(
       if (state.restarts > 0) outcome.replaced.push({ index, reason: state.lastReason });
       routesChanged = true;
     } else {
-      if (state.phase !== "CRASH_LOOP" && replaced.phase === "CRASH_LOOP")
+      // One crash looping already when the engine held it back (an infra phase in between, the count kept) is
+      // the same crash loop, told once.
+      const wasLooping =
+        state.phase === "CRASH_LOOP" || (isInfraPhase(state.phase) && state.failures >= CRASH_LOOP_AFTER);
+      if (!wasLooping && replaced.phase === "CRASH_LOOP")
         outcome.enteredCrashLoop.push({ index, reason: replaced.lastReason });
       outcome.waiting.push({ index, at: replaced.nextAttemptAt ?? now });
       if (replaced.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
+      if (isInfraPhase(replaced.phase))
+        outcome.blockedByInfra.push({ index, phase: replaced.phase, reason: replaced.lastReason });
     }
   }
 
@@ -208,16 +222,6 @@ async function recordLoss(
   });
 }
 
-/**
- * The engine could not start a container for reasons of its own (unreachable, stopping, a 5xx): not the
- * app's failure.
- */
-function isEngineFailure(error: unknown): boolean {
-  return (
-    error instanceof RuntimeUnavailableError || (error instanceof RuntimeRequestError && (error.statusCode ?? 0) >= 500)
-  );
-}
-
 /** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
 async function startReplacement(
   deps: ReleaseDeps,
@@ -240,7 +244,7 @@ async function startReplacement(
     const container = await startDeploymentContainer(deps.runtime, deps.config, request, name);
     const health = await waitUntilHealthy(deps.runtime, {
       containerId: container.id,
-      hostPort: container.hostPort,
+      endpoint: container.endpoint,
       containerPort: request.port,
       path: live.healthCheckPath ?? app.healthCheckPath,
       timeoutMs: Math.min(
@@ -266,14 +270,16 @@ async function startReplacement(
     await deps.runtime.removeContainer(container.id);
     failure = health.evidence.split("\n")[0] ?? "health check failed";
   } catch (error) {
-    if (isEngineFailure(error)) {
-      // Tried again soon, the count of losses untouched: an engine restarting must not put apps in a crash loop.
+    const infra = infraFailureOf(error, live.imageTag ?? request.image);
+    if (infra) {
+      // Tried again on a fixed delay, the count of losses untouched (no restart either: nothing ran): an
+      // engine restarting, a full disk or an image gone must not put the app in a crash loop.
       return deps.prisma.replicaState.update({
         where: key,
         data: {
-          lastReason: `could not start (the Docker engine's failure, not counted): ${(error as Error).message}`,
-          phase: "BACKOFF",
-          nextAttemptAt: new Date(Date.now() + ENGINE_RETRY_MS),
+          lastReason: infra.reason,
+          phase: infra.phase,
+          nextAttemptAt: new Date(Date.now() + INFRA_RETRY_MS[infra.phase]),
         },
       });
     }

@@ -1,5 +1,6 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
+import { warmDeploymentIds } from "./rollback-targets.ts";
 import { deploymentsInProgress, stopDeploymentContainers } from "./stop-containers.ts";
 
 export interface SettleResult {
@@ -20,17 +21,7 @@ export async function settleAppContainers(
 ): Promise<SettleResult> {
   const app = await deps.prisma.app.findUnique({ where: { id: appId } });
   if (!app) return { warm: [], stopped: [] };
-  const releases = await deps.prisma.release.findMany({
-    where: { appId },
-    orderBy: { version: "desc" },
-    take: 50,
-    select: { toDeploymentId: true },
-  });
-  const warm: string[] = [];
-  for (const { toDeploymentId } of releases) {
-    if (warm.length >= options.keepWarm) break;
-    if (toDeploymentId !== app.productionDeploymentId && !warm.includes(toDeploymentId)) warm.push(toDeploymentId);
-  }
+  const warm = await warmDeploymentIds(deps.prisma, app, options.keepWarm);
   const keep = new Set([app.productionDeploymentId, ...warm]);
   const containers = await deps.runtime.listContainers(
     { [LABELS.managed]: "true", [LABELS.appId]: appId },

@@ -12,4 +12,14 @@ export {
   type ScaleRequest,
 } from "./desired-count.ts";
 export { RECONCILE_LOCK_TTL_MS, reconcileLockKey } from "./lock.ts";
+export {
+  INFRA_PHASES,
+  isInfraPhase,
+  PRODUCTION_STATES,
+  REPLICA_PHASE_WORDS,
+  SHOWN_REPLICA_PHASES,
+  type InfraPhase,
+  type ProductionState,
+  type ShownReplicaPhase,
+} from "./replica-phases.ts";
 export { replicaStatuses, type ReplicaStatus } from "./replica-status.ts";

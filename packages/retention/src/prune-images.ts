@@ -1,5 +1,5 @@
 import type { RetentionDeps } from "./deps.ts";
-import { keptDeploymentIds } from "./kept-deployments.ts";
+import { keepsImage, retentionKeepSet, type KeepSet, type RetainedDeployment } from "./keep-set.ts";
 
 /** Removes a deployment's image by its tag and records that (the deployment, its log and history stay). */
 export async function pruneDeploymentImage(
@@ -16,33 +16,35 @@ export interface PrunedDeployment {
 }
 
 /**
- * After a release: keeps the images of the `keep` most recent deployments of an app, the live one, the
- * rollback target and any with a running container; removes the other images Pier built for the app.
- * Only Pier's own images are touched: they are found through Pier's deployment records and removed by
- * their tags.
+ * Removes the images of an app's deployments that are outside its keep set (keep-set.ts), by their tags: only
+ * Pier's own images, found through Pier's deployment records.
  */
-export async function pruneOldDeployments(
+export async function pruneAppImages(
   deps: Pick<RetentionDeps, "prisma" | "runtime">,
+  deployments: readonly RetainedDeployment[],
+  keep: KeepSet,
+): Promise<PrunedDeployment[]> {
+  const pruned: PrunedDeployment[] = [];
+  for (const d of deployments) {
+    if (!d.imageTag || d.imagePrunedAt || keepsImage(keep, d)) continue;
+    // Two pruned deployments of one commit share a tag: the second removal finds nothing, and is recorded too.
+    await pruneDeploymentImage(deps, { id: d.id, imageTag: d.imageTag });
+    pruned.push({ deploymentId: d.id, imageTag: d.imageTag });
+  }
+  return pruned;
+}
+
+/** After a release: removes the app's images outside its keep set (the hourly job does the same for every app). */
+export async function pruneOldDeployments(
+  deps: RetentionDeps,
   appId: string,
-  keep: number,
+  now = new Date(),
 ): Promise<PrunedDeployment[]> {
   const app = await deps.prisma.app.findUnique({ where: { id: appId } });
   if (!app) return [];
-  const lastRelease = await deps.prisma.release.findFirst({ where: { appId }, orderBy: { version: "desc" } });
   const deployments = await deps.prisma.deployment.findMany({
-    where: { appId, imageTag: { not: null }, imagePrunedAt: null },
+    where: { appId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const kept = keptDeploymentIds(deployments, app.productionDeploymentId, lastRelease?.fromDeploymentId, keep);
-  const isProtected = (d: (typeof deployments)[number]) => kept.has(d.id) || d.containerId !== null;
-  const keptTags = new Set(deployments.filter(isProtected).map((d) => d.imageTag));
-  const pruned: PrunedDeployment[] = [];
-  for (const deployment of deployments) {
-    if (isProtected(deployment) || !deployment.imageTag) continue;
-    // Two deployments of one commit share a tag: the image stays while a kept one needs it.
-    if (keptTags.has(deployment.imageTag)) continue;
-    await pruneDeploymentImage(deps, { id: deployment.id, imageTag: deployment.imageTag });
-    pruned.push({ deploymentId: deployment.id, imageTag: deployment.imageTag });
-  }
-  return pruned;
+  return pruneAppImages(deps, deployments, await retentionKeepSet(deps, app, deployments, now));
 }

@@ -1,13 +1,10 @@
 import { LABELS, METRIC_RETENTION_MS } from "@pier/shared";
 import type { RetentionDeps } from "./deps.ts";
-import { keptDeploymentIds } from "./kept-deployments.ts";
-import { servedPreviews } from "@pier/routing";
-import { pruneDeploymentImage } from "./prune-images.ts";
+import { retentionKeepSet, type KeepSet, type RetainedDeployment } from "./keep-set.ts";
+import { pruneAppImages } from "./prune-images.ts";
 import { removeStaleWorkDirs } from "./work-dirs.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
-/** Images of failed deployments and superseded previews are removed once this old. */
-const USELESS_IMAGE_MAX_AGE_MS = DAY_MS;
 /** Untagged images (a tag moved to a rebuild) and the build cache's loose layers are removed once this old. */
 const DANGLING_IMAGE_MAX_AGE_MS = DAY_MS;
 
@@ -16,7 +13,7 @@ export interface RetentionReport {
   deploymentsDeleted: number;
   /** Build log lines deleted (ended past PIER_RETAIN_LOG_DAYS, not production, not among the newest kept). */
   logLinesDeleted: number;
-  /** Images removed: failed deployments', superseded previews', and untagged ones. */
+  /** Images removed: tags of deployments outside the keep set (keep-set.ts), and untagged images no one keeps. */
   imagesRemoved: string[];
   workDirsRemoved: number;
   /** The legacy builder's cache: layers nothing is built on any more (of failed builds, replaced steps). */
@@ -30,15 +27,15 @@ export interface RetentionReport {
 interface RetainedApp {
   id: string;
   productionDeploymentId: string | null;
-  releases: Array<{ fromDeploymentId: string | null }>;
 }
 
 /**
  * What keeps Pier's disk and database from growing without bound, run by the retention job
- * (retention-job.ts): old failed deployments, old build logs, images no deployment can use again, work
+ * (retention-job.ts): old failed deployments, old build logs, images outside each app's keep set, work
  * directories a killed build left, the build cache's loose layers, old notification deliveries, audit
- * events and metric samples. Never production, its rollback target, the newest PIER_RETAIN_DEPLOYMENTS of
- * an app, anything still running, nor an image a kept deployment shares. Only apps whose names start with
+ * events and metric samples. Never what the keep set (keep-set.ts) holds: production, the rollback target
+ * and the warm ones, the newest PIER_RETAIN_DEPLOYMENTS of an app, anything being deployed or with a
+ * container, nor an image a kept deployment shares. Only apps whose names start with
  * PIER_CONTROLLER_APP_PREFIX; rows about no app only when that prefix is empty.
  */
 export async function runRetention(deps: RetentionDeps, now = new Date()): Promise<RetentionReport> {
@@ -56,25 +53,26 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
   };
   const apps = await prisma.app.findMany({
     where: { name: { startsWith: prefix } },
-    select: {
-      id: true,
-      name: true,
-      productionDeploymentId: true,
-      releases: { orderBy: { version: "desc" }, take: 1, select: { fromDeploymentId: true } },
-    },
+    select: { id: true, name: true, productionDeploymentId: true },
   });
-  const running = new Set(
-    (await deps.runtime.listContainers({ [LABELS.managed]: "true" })).map((c) => c.labels[LABELS.deployment]),
-  );
-  for (const app of apps) await retainDeployments(deps, app, running, now, report);
+  const keptImageIds = new Set<string>();
+  for (const app of apps) {
+    for (const id of await retainDeployments(deps, app, now, report)) keptImageIds.add(id);
+  }
 
-  // Untagged images of these apps (a rebuild took their tag), once a day old.
+  // Untagged images of these apps (a rebuild took their tag) that no kept deployment runs, once a day old.
   const mine = new Set(apps.map((a) => a.id));
   for (const image of await deps.runtime.listImages({ [LABELS.managed]: "true" })) {
     const untagged = image.tags.length === 0 || image.tags.every((t) => t === "<none>:<none>");
     const young = now.getTime() - image.createdAt.getTime() < DANGLING_IMAGE_MAX_AGE_MS;
-    if (!untagged || young || !mine.has(image.labels[LABELS.appId] ?? "")) continue;
+    const appId = image.labels[LABELS.appId] ?? "";
+    if (!untagged || young || keptImageIds.has(image.id) || !mine.has(appId)) continue;
     await deps.runtime.removeImage(image.id);
+    // A deployment that ran it can't be started again: its record says so.
+    await prisma.deployment.updateMany({
+      where: { appId, imageId: image.id, imagePrunedAt: null },
+      data: { imagePrunedAt: new Date() },
+    });
     report.imagesRemoved.push(image.id);
   }
 
@@ -112,57 +110,70 @@ export async function runRetention(deps: RetentionDeps, now = new Date()): Promi
   return report;
 }
 
-/** One app's deployments: images nothing will start again, old failed deployments, old build logs. */
+/**
+ * One app's deployments: images outside its keep set, old failed deployments, old build logs. Returns the
+ * image ids the keep set holds (the untagged-image sweep leaves them).
+ */
 async function retainDeployments(
   deps: RetentionDeps,
   app: RetainedApp,
-  running: ReadonlySet<string | undefined>,
   now: Date,
   report: RetentionReport,
-): Promise<void> {
+): Promise<Set<string>> {
   const { config, prisma } = deps;
   const deployments = await prisma.deployment.findMany({
     where: { appId: app.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const protectedIds = keptDeploymentIds(
-    deployments,
-    app.productionDeploymentId,
-    app.releases[0]?.fromDeploymentId,
-    config.PIER_RETAIN_DEPLOYMENTS,
-  );
-  // The branch's preview as the routers would serve it, whether or not its container runs right now (an
-  // engine restart may have it stopped for a moment): its image stays.
-  const livePreview = servedPreviews(deployments, () => true);
-  for (const id of livePreview.values()) protectedIds.add(id);
-  const inUse = (d: (typeof deployments)[number]) => protectedIds.has(d.id) || running.has(d.id);
-  const keptTags = new Set(deployments.filter(inUse).map((d) => d.imageTag));
-
-  // Images nothing will start again: failed deployments' and superseded previews' (a day on, so a
-  // failure can still be looked into).
-  for (const d of deployments) {
-    const useless =
-      d.status === "FAILED" ||
-      d.status === "CANCELLED" ||
-      (d.previewSlug !== null && livePreview.get(d.previewSlug) !== d.id);
-    const dayOld = now.getTime() - d.createdAt.getTime() >= USELESS_IMAGE_MAX_AGE_MS;
-    if (!useless || !dayOld || inUse(d) || !d.imageTag || d.imagePrunedAt || keptTags.has(d.imageTag)) continue;
-    await pruneDeploymentImage(deps, { id: d.id, imageTag: d.imageTag });
-    report.imagesRemoved.push(d.imageTag);
-    keptTags.add(d.imageTag); // removed once: another deployment of the same tag has nothing left to remove
-  }
+  const keep = await retentionKeepSet(deps, app, deployments, now);
+  for (const pruned of await pruneAppImages(deps, deployments, keep)) report.imagesRemoved.push(pruned.imageTag);
+  await tagKeptImages(deps, app.id, deployments, keep);
 
   const failedBefore = new Date(now.getTime() - config.PIER_RETAIN_FAILED_DAYS * DAY_MS);
   const oldFailed = deployments
-    .filter((d) => (d.status === "FAILED" || d.status === "CANCELLED") && d.createdAt < failedBefore && !inUse(d))
+    .filter(
+      (d) =>
+        (d.status === "FAILED" || d.status === "CANCELLED") &&
+        d.createdAt < failedBefore &&
+        !keep.deployments.has(d.id),
+    )
     .map((d) => d.id);
   if (oldFailed.length)
     report.deploymentsDeleted += (await prisma.deployment.deleteMany({ where: { id: { in: oldFailed } } })).count;
 
+  // Logs stay with the kept deployments and the newest PIER_RETAIN_DEPLOYMENTS (a failed build's log is all it has).
+  const logsKept = new Set([
+    ...keep.deployments,
+    ...deployments.slice(0, config.PIER_RETAIN_DEPLOYMENTS).map((d) => d.id),
+  ]);
   const logsBefore = new Date(now.getTime() - config.PIER_RETAIN_LOG_DAYS * DAY_MS);
   const oldLogs = deployments
-    .filter((d) => !oldFailed.includes(d.id) && !protectedIds.has(d.id) && (d.finishedAt ?? d.createdAt) < logsBefore)
+    .filter((d) => !oldFailed.includes(d.id) && !logsKept.has(d.id) && (d.finishedAt ?? d.createdAt) < logsBefore)
     .map((d) => d.id);
   if (oldLogs.length)
     report.logLinesDeleted += (await prisma.buildLog.deleteMany({ where: { deploymentId: { in: oldLogs } } })).count;
+  return keep.imageIds;
+}
+
+/**
+ * A kept deployment runs its image by id. When a later build of its commit took its tag, that image is left
+ * untagged, and the engine's prune of dangling images would remove it: it gets a tag of its own,
+ * `<tag>-<shortId>`, on record, and is pruned by that tag once it is no longer kept.
+ */
+async function tagKeptImages(
+  deps: RetentionDeps,
+  appId: string,
+  deployments: readonly RetainedDeployment[],
+  keep: KeepSet,
+): Promise<void> {
+  const images = await deps.runtime.listImages({ [LABELS.managed]: "true", [LABELS.appId]: appId });
+  const tagsOf = new Map(images.map((image) => [image.id, image.tags]));
+  for (const d of deployments) {
+    if (!keep.deployments.has(d.id) || !d.imageTag || !d.imageId || d.imagePrunedAt) continue;
+    const tags = tagsOf.get(d.imageId);
+    if (!tags || tags.includes(d.imageTag)) continue;
+    const own = `${d.imageTag}-${d.shortId}`;
+    await deps.runtime.tagImage(d.imageId, own);
+    await deps.prisma.deployment.update({ where: { id: d.id }, data: { imageTag: own } });
+  }
 }

@@ -28,3 +28,26 @@ export class RuntimeRequestError extends Error {
     this.name = "RuntimeRequestError";
   }
 }
+
+/**
+ * The image asked for does not exist on the engine (removed by hand, pruned, or lost with the engine's disk).
+ * A refusal like any other (statusCode 404), with the image named.
+ */
+export class ImageMissingError extends RuntimeRequestError {
+  constructor(
+    message: string,
+    /** The reference the engine could not find, as it said it ("sha256:…", "pier/web:3f2a9c1b2d4e"). */
+    readonly image: string,
+  ) {
+    super(message, 404);
+    this.name = "ImageMissingError";
+  }
+}
+
+/** The engine's disk is full ("no space left on device"): nothing starts or builds until space is freed. */
+export class NoSpaceError extends RuntimeRequestError {
+  constructor(message: string, statusCode: number | undefined) {
+    super(message, statusCode);
+    this.name = "NoSpaceError";
+  }
+}

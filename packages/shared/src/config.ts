@@ -103,7 +103,10 @@ export const configSchema = z.object({
   PIER_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
   /** Previous production deployments kept running per app, so a rollback needs no container start. */
   PIER_WARM_DEPLOYMENTS: z.coerce.number().int().min(0).max(10).default(1),
-  /** Deployments whose images are kept per app (the live one and the rollback target always are). */
+  /**
+   * Images of an app's newest this-many deployments (those that built one) are kept; so are always production's,
+   * the rollback target's, the warm ones' and those of anything being deployed (@pier/retention's keep set).
+   */
   PIER_RETAIN_DEPLOYMENTS: z.coerce.number().int().min(1).default(10),
   /**
    * A build job's lock: a worker that dies gives its job to another this long after (then once more; a second

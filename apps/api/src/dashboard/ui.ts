@@ -1,4 +1,4 @@
-import type { ReplicaStatus } from "@pier/replicas";
+import { isInfraPhase, type InfraPhase, type ReplicaStatus } from "@pier/replicas";
 import type { FieldErrors } from "./forms.ts";
 import { html, raw, type Html, type Interpolation } from "./html.ts";
 import type { Flash } from "./session.ts";
@@ -15,7 +15,7 @@ export interface PageContext {
 const CSS = `
 :root{--bg:#f7f7f8;--card:#fff;--text:#16181d;--muted:#687080;--faint:#9aa1ad;--line:#e6e7eb;--line2:#f0f1f3;
 --accent:#111318;--green:#0b7a3e;--green-bg:#e5f6ec;--red:#c42b2b;--red-bg:#fdeaea;--amber:#a35f00;--amber-bg:#fff3dc;
---grey:#5b6270;--grey-bg:#eef0f3;--blue:#1f5fd6;
+--grey:#5b6270;--grey-bg:#eef0f3;--blue:#1f5fd6;--violet:#5b35c9;--violet-bg:#efe9fd;
 --radius:10px;--mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -81,6 +81,7 @@ tr.rowlink:hover td{background:#fafbfc}
 .h-RUNNING{color:var(--green);background:var(--green-bg)}
 .h-DEGRADED{color:var(--amber);background:var(--amber-bg)}
 .h-CRASH_LOOP{color:var(--red);background:var(--red-bg)}
+.h-ENGINE_UNAVAILABLE,.h-IMAGE_MISSING,.h-NO_SPACE{color:var(--violet);background:var(--violet-bg)}
 .h-STOPPED{color:var(--grey);background:var(--grey-bg)}
 .h-NOT_DEPLOYED{color:var(--faint);background:transparent;border:1px solid var(--line)}
 @keyframes pulse{0%,100%{opacity:1;transform:scale(1)}50%{opacity:.35;transform:scale(.7)}}
@@ -167,6 +168,7 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .ph{font-size:11px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:var(--amber)}
 .ph.ph-RUNNING{color:var(--green)}
 .ph.ph-CRASH_LOOP,.ph.ph-FAILED{color:var(--red)}
+.ph.ph-ENGINE_UNAVAILABLE,.ph.ph-IMAGE_MISSING,.ph.ph-NO_SPACE{color:var(--violet)}
 .scale{display:flex;gap:10px;align-items:flex-start;padding:14px 18px;border-top:1px solid var(--line2)}
 .scale .field{margin:0;width:110px}
 .scale .field label{font-size:12px;color:var(--muted);font-weight:500}
@@ -367,18 +369,33 @@ export function commitCell(sha: string | null, message: string | null, extra?: I
   return html`<div class="commit">${line}${extra ? html`<span class="muted small trunc">${extra}</span>` : ""}</div>`;
 }
 
-/** How production runs, apart from how the last deploy went: "Running 2/2", "Degraded 1/2", "Crash loop"… */
+/**
+ * How production runs, apart from how the last deploy went: "Running 2/2", "Degraded 1/2", "Crash loop 0/1",
+ * and the engine's or the machine's trouble in its own words and colour ("Image missing 0/1", "Disk full 1/2").
+ */
 export function healthBadge(status: ReplicaStatus): Html {
   const count = `${status.running}/${status.desired}`;
   const label = {
     RUNNING: `Running ${count}`,
     DEGRADED: `Degraded ${count}`,
     CRASH_LOOP: `Crash loop ${count}`,
+    ENGINE_UNAVAILABLE: `Engine unavailable ${count}`,
+    IMAGE_MISSING: `Image missing ${count}`,
+    NO_SPACE: `Disk full ${count}`,
     STOPPED: "Stopped",
     NOT_DEPLOYED: "Not deployed",
-  }[status.state];
-  return html`<span class="health h-${status.state}" ${stateAttributes(status)}>${label}</span>`;
+  } satisfies Record<ReplicaStatus["state"], string>;
+  const infra = isInfraPhase(status.state) ? html` title="${INFRA_TITLES[status.state]}"` : "";
+  const text = label[status.state];
+  return html`<span class="health h-${status.state}"${infra} ${stateAttributes(status)}>${text}</span>`;
 }
+
+/** What the engine's or the machine's trouble means for the app, on hover of its badge. */
+const INFRA_TITLES: Record<InfraPhase, string> = {
+  ENGINE_UNAVAILABLE: "The Docker engine can't be reached or is failing (not the app). Pier tries again every second.",
+  IMAGE_MISSING: "This deployment's image is gone from the machine (not the app). Deploy again to rebuild it.",
+  NO_SPACE: "The machine's disk is full (not the app). Free some space: Pier tries again every few seconds.",
+};
 
 /** `data-state`, `data-running` and `data-desired` of an element showing a replica status, for scripts and tests. */
 export function stateAttributes(status: ReplicaStatus): Html {

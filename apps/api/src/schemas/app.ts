@@ -9,6 +9,7 @@ import {
   isValidRootDir,
   volumesSchema,
 } from "@pier/shared";
+import { PRODUCTION_STATES, SHOWN_REPLICA_PHASES } from "@pier/replicas";
 import { z } from "zod";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -64,11 +65,24 @@ export const deleteAppQuery = z.object({
 export const replicaStatusDto = z.object({
   desired: z.number(),
   running: z.number(),
-  state: z.enum(["RUNNING", "DEGRADED", "CRASH_LOOP", "STOPPED", "NOT_DEPLOYED"]),
+  state: z
+    .enum(PRODUCTION_STATES)
+    .describe(
+      "RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, " +
+        "IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine " +
+        "can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.",
+    ),
   replicas: z.array(
     z.object({
       index: z.number(),
-      phase: z.string(),
+      phase: z
+        .enum(SHOWN_REPLICA_PHASES)
+        .describe(
+          "STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; " +
+            "ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not " +
+            "counted against the app, tried again every few seconds; LOST: its container stopped, not replaced " +
+            "yet; MISSING: not started yet.",
+        ),
       containerId: z.string().nullable(),
       restarts: z.number(),
       lastReason: z.string().nullable(),

@@ -1,5 +1,5 @@
 import type { Release, ReleaseKind, Trigger } from "@pier/db";
-import { promoteDeployment, ReleaseError, settleAppContainers } from "@pier/release";
+import { promoteDeployment, ReleaseError, rollbackTargetId, settleAppContainers } from "@pier/release";
 import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -52,13 +52,9 @@ export interface ReleaseRequest {
 export async function releaseExistingDeployment(deps: PierDeps, log: FastifyBaseLogger, request: ReleaseRequest) {
   const app = await deps.prisma.app.findUnique({ where: { name: request.appName }, include: { envVars: true } });
   if (!app) throw new AppError("app_not_found", `app ${request.appName} does not exist`, "name");
-  let targetId = request.deploymentId;
-  if (!targetId) {
-    const last = await deps.prisma.release.findFirst({ where: { appId: app.id }, orderBy: { version: "desc" } });
-    if (!last?.fromDeploymentId)
-      throw new ReleaseError("no_previous", `${app.name} has no earlier production deployment to roll back to`);
-    targetId = last.fromDeploymentId;
-  }
+  const targetId = request.deploymentId || (await rollbackTargetId(deps.prisma, app.id));
+  if (!targetId)
+    throw new ReleaseError("no_previous", `${app.name} has no earlier production deployment to roll back to`);
   const target = await deps.prisma.deployment.findFirst({ where: { id: targetId, appId: app.id } });
   if (!target)
     throw new AppError(

@@ -2,6 +2,7 @@ import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "
 import { UsageError } from "../errors.ts";
 import { age, bold, dim, print, printJson, table, truncate } from "../output.ts";
 import type { AppDto, ReplicaStatusDto, CreateAppInput } from "../types.ts";
+import { phaseWords, stateWords } from "../replica-words.ts";
 import { describePolicy } from "./autoscale.ts";
 
 export const appsList: Command = {
@@ -117,15 +118,19 @@ function printApp(app: AppDto): void {
   for (const [label, value] of rows) print(`  ${dim(label.padEnd(width))}  ${value}`);
 }
 
-/** "2/3 running (DEGRADED)", with each replica that is not running and why. */
+/**
+ * "2/3 running (degraded)", "0/1 running (image missing, not the app)", with each replica that is not running
+ * and why.
+ */
 export function describeReplicas(status: ReplicaStatusDto): string {
-  const head = `${status.running}/${status.desired} running${status.state === "RUNNING" ? "" : ` (${status.state})`}`;
+  const state = status.state === "RUNNING" ? "" : ` (${stateWords(status.state)})`;
+  const head = `${status.running}/${status.desired} running${state}`;
   const notes = status.replicas
     .filter((r) => r.phase !== "RUNNING")
     .map((r) => {
       const reason = r.lastReason ? `: ${r.lastReason}` : "";
       const next = r.nextAttemptAt ? `, next try ${r.nextAttemptAt}` : "";
-      return `#${r.index} ${r.phase}${reason}${next}`;
+      return `#${r.index} ${phaseWords(r.phase)}${reason}${next}`;
     });
   return [head, ...notes].join("; ");
 }

@@ -1609,11 +1609,18 @@ export interface paths {
                                 replicas: {
                                     desired: number;
                                     running: number;
-                                    /** @enum {string} */
-                                    state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
+                                    /**
+                                     * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                     * @enum {string}
+                                     */
+                                    state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                     replicas: {
                                         index: number;
-                                        phase: string;
+                                        /**
+                                         * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                         * @enum {string}
+                                         */
+                                        phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
                                         containerId: string | null;
                                         restarts: number;
                                         lastReason: string | null;
@@ -1796,11 +1803,18 @@ export interface paths {
                             replicas: {
                                 desired: number;
                                 running: number;
-                                /** @enum {string} */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
+                                /**
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @enum {string}
+                                 */
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
-                                    phase: string;
+                                    /**
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @enum {string}
+                                     */
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;
@@ -1984,11 +1998,18 @@ export interface paths {
                             replicas: {
                                 desired: number;
                                 running: number;
-                                /** @enum {string} */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
+                                /**
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @enum {string}
+                                 */
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
-                                    phase: string;
+                                    /**
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @enum {string}
+                                     */
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;
@@ -2332,11 +2353,18 @@ export interface paths {
                             replicas: {
                                 desired: number;
                                 running: number;
-                                /** @enum {string} */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
+                                /**
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @enum {string}
+                                 */
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
-                                    phase: string;
+                                    /**
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @enum {string}
+                                     */
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;
@@ -4541,11 +4569,18 @@ export interface paths {
                             replicas: {
                                 desired: number;
                                 running: number;
-                                /** @enum {string} */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "STOPPED" | "NOT_DEPLOYED";
+                                /**
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @enum {string}
+                                 */
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
-                                    phase: string;
+                                    /**
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @enum {string}
+                                     */
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;

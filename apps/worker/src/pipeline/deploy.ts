@@ -287,7 +287,7 @@ async function startAndCheck(
       log.write(
         `Started container ${container.id.slice(0, 12)}` +
           (plan.replicas > 1 ? ` (replica ${replica} of ${plan.replicas})` : "") +
-          ` on 127.0.0.1:${container.hostPort}`,
+          ` at ${container.endpoint} (published on 127.0.0.1:${container.hostPort})`,
       );
       if (replica === 1)
         await deps.prisma.deployment.update({
@@ -361,7 +361,7 @@ async function afterRelease(deps: DeployDeps, appId: string, log: BuildLog): Pro
     if (settled.warm.length) log.write(`Kept warm for instant rollback: ${settled.warm.join(", ")}`);
     if (settled.stopped.length)
       log.write(`Stopped after a ${deps.config.PIER_DRAIN_MS} ms drain: ${settled.stopped.join(", ")}`);
-    const pruned = await pruneOldDeployments(deps, appId, deps.config.PIER_RETAIN_DEPLOYMENTS);
+    const pruned = await pruneOldDeployments(deps, appId);
     if (pruned.length)
       log.write(
         `Pruned ${pruned.length} old deployment image(s) (keeping ${deps.config.PIER_RETAIN_DEPLOYMENTS}): ` +

@@ -1,6 +1,6 @@
 // The only file in Pier that imports dockerode: the client, and the translation of its errors into Pier's.
 import Docker from "dockerode";
-import { RuntimeRequestError, RuntimeUnavailableError } from "../errors.ts";
+import { ImageMissingError, NoSpaceError, RuntimeRequestError, RuntimeUnavailableError } from "../errors.ts";
 
 /** A dockerode client; the modules of this folder take it as their first argument. */
 export type DockerClient = Docker;
@@ -13,7 +13,16 @@ export function createDockerClient(socketPath: string = DEFAULT_SOCKET_PATH): Do
 
 export const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOENT", "EPIPE", "ECONNRESET", "EACCES", "ETIMEDOUT"]);
 
-/** Translates dockerode's errors into Pier's: unreachable engine (retry) vs refused request. */
+/** How the engine says its disk is full, whichever layer ran out (image store, container layer, log). */
+const NO_SPACE = /no space left on device|\bENOSPC\b/i;
+/** How the engine says an image it was asked to run does not exist ("No such image: sha256:…"). */
+const NO_SUCH_IMAGE = /no such image: (\S+)/i;
+
+/**
+ * Translates dockerode's errors into Pier's: unreachable engine (retry) vs refused request, and of the
+ * refusals the two the caller must tell from the app's own failures: a full disk (NoSpaceError) and an
+ * image that no longer exists (ImageMissingError).
+ */
 export function translate(error: unknown, what: string): Error {
   // Already Pier's (a call made of calls): an unreachable engine must stay unreachable, said once.
   if (error instanceof RuntimeUnavailableError || error instanceof RuntimeRequestError) return error;
@@ -24,7 +33,11 @@ export function translate(error: unknown, what: string): Error {
     });
   }
   const detail = e.json?.message ?? e.message ?? String(error);
-  return new RuntimeRequestError(`Docker refused to ${what}: ${detail}`, e.statusCode);
+  const message = `Docker refused to ${what}: ${detail}`;
+  if (e.code === "ENOSPC" || NO_SPACE.test(detail)) return new NoSpaceError(message, e.statusCode);
+  const missing = e.statusCode === 404 ? NO_SUCH_IMAGE.exec(detail) : null;
+  if (missing) return new ImageMissingError(message, missing[1]!);
+  return new RuntimeRequestError(message, e.statusCode);
 }
 
 /** The HTTP status the engine answered a failed request with, if it answered. */

@@ -1,4 +1,4 @@
-import type { ReplicaStatus } from "@pier/replicas";
+import { REPLICA_PHASE_WORDS, type ReplicaStatus } from "@pier/replicas";
 import type { AutoscalePolicy } from "@pier/shared";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { html, type Html } from "../html.ts";
@@ -57,7 +57,7 @@ export function replicasPanel(appName: string, status: ReplicaStatus, now = Date
     const next = r.phase === "RUNNING" ? NONE : until(r.nextAttemptAt, now);
     return html`<tr data-replica="${r.index}" data-phase="${r.phase}">
             <td class="mono">#${r.index}${container}</td>
-            <td><span class="ph ph-${r.phase}">${r.phase.toLowerCase().replace(/_/g, " ")}</span></td>
+            <td><span class="ph ph-${r.phase}">${REPLICA_PHASE_WORDS[r.phase]}</span></td>
             <td>${r.restarts}</td>
             <td class="muted small">${r.lastReason ?? NONE}</td>
             <td class="nowrap small">${next}</td></tr>`;

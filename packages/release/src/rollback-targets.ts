@@ -1,0 +1,36 @@
+import type { PrismaClient } from "@pier/db";
+
+/** The deployment `POST /rollback` goes back to by default: the one the latest release replaced. */
+export async function rollbackTargetId(prisma: PrismaClient, appId: string): Promise<string | null> {
+  const last = await prisma.release.findFirst({
+    where: { appId },
+    orderBy: { version: "desc" },
+    select: { fromDeploymentId: true },
+  });
+  return last?.fromDeploymentId ?? null;
+}
+
+/**
+ * The deployments kept warm for an instant rollback: the `keepWarm` most recent previous production
+ * deployments, newest first (from the app's releases; production itself is never one). Settling after a
+ * release keeps their containers running; retention keeps their images.
+ */
+export async function warmDeploymentIds(
+  prisma: PrismaClient,
+  app: { id: string; productionDeploymentId: string | null },
+  keepWarm: number,
+): Promise<string[]> {
+  if (keepWarm <= 0) return [];
+  const releases = await prisma.release.findMany({
+    where: { appId: app.id },
+    orderBy: { version: "desc" },
+    take: 50,
+    select: { toDeploymentId: true },
+  });
+  const warm: string[] = [];
+  for (const { toDeploymentId } of releases) {
+    if (warm.length >= keepWarm) break;
+    if (toDeploymentId !== app.productionDeploymentId && !warm.includes(toDeploymentId)) warm.push(toDeploymentId);
+  }
+  return warm;
+}
