@@ -82,7 +82,7 @@ try {
     // 1. A replica stops answering.
     const doomed = upstream("doomed");
     const doomedPort = await listen(doomed);
-    await haproxy.applyRoutes(new Map([["pair", [ports.a!, doomedPort]]]));
+    await haproxy.applyRoutes(new Map([["pair", [`127.0.0.1:${ports.a!}`, `127.0.0.1:${doomedPort}`]]]));
     let ok = 0;
     let failed = 0;
     const stopKill = keepAsking(3, async () => {
@@ -108,7 +108,7 @@ try {
     let answered = 0;
     let switchFailed = 0;
     let oldRoute = 0;
-    await haproxy.applyRoutes(new Map([["web", [ports.a!]]]));
+    await haproxy.applyRoutes(new Map([["web", [`127.0.0.1:${ports.a!}`]]]));
     const stopSwitch = keepAsking(4, async () => {
       const atSend = completed;
       const startedAtSend = started;
@@ -124,7 +124,7 @@ try {
       const next = routes.at(-1) === "a" ? "b" : "a";
       started++;
       routes.push(next);
-      await haproxy.applyRoutes(new Map([["web", [ports[next]!]]]));
+      await haproxy.applyRoutes(new Map([["web", [`127.0.0.1:${ports[next]!}`]]]));
       completed++;
     }
     await stopSwitch();

@@ -114,8 +114,13 @@ if ! docker_up; then
     say "starting dockerd (log: /var/log/pier-dockerd.log)"
     # In its own session (setsid; -w keeps $! alive if setsid has to fork) and with only the log open,
     # so it outlives this script. --userland-proxy=false: the kernel forwards published ports instead
-    # of a docker-proxy process per port.
-    without_extra_fds setsid -w nohup dockerd --userland-proxy=false >> /var/log/pier-dockerd.log 2>&1 < /dev/null &
+    # of a docker-proxy process per port. Live restore: apps keep running while the engine restarts
+    # (an upgrade, a crash); the router reaches them at their app-network address, which needs no engine.
+    # A daemon.json that sets either already must not get the flag too (dockerd refuses both).
+    dockerd_flags=()
+    grep -qs '"userland-proxy"' /etc/docker/daemon.json || dockerd_flags+=(--userland-proxy=false)
+    grep -qs '"live-restore"' /etc/docker/daemon.json || dockerd_flags+=(--live-restore)
+    without_extra_fds setsid -w nohup dockerd "${dockerd_flags[@]}" >> /var/log/pier-dockerd.log 2>&1 < /dev/null &
     dockerd_pid=$!
   fi
   deadline=$((SECONDS + 60))
@@ -129,4 +134,8 @@ if ! docker_up; then
     sleep 0.3
   done
   say "Docker is up"
+fi
+if [ "$(docker -H unix:///var/run/docker.sock info --format '{{.LiveRestoreEnabled}}' 2> /dev/null)" != "true" ]; then
+  say "note: this Docker engine runs without live restore, so restarting it stops every app; to keep them"
+  say "  running, set \"live-restore\": true in /etc/docker/daemon.json and reload it (kill -HUP \$(pidof dockerd))"
 fi

@@ -1,7 +1,7 @@
 import { APP_NETWORK, createRuntime } from "@pier/runtime";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, rmdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -85,7 +85,12 @@ export class PrivateDockerd {
   async start(): Promise<void> {
     const hostBridge = await hasLink("docker0");
     const namespace = this.namespace;
+    // A configuration of its own (empty), not the host engine's /etc/docker/daemon.json: these flags decide.
+    const configFile = path.join(this.dir, "daemon.json");
+    await writeFile(configFile, "{}\n");
     const args = [
+      "--config-file",
+      configFile,
       "--data-root",
       path.join(this.dir, "data"),
       "--exec-root",
@@ -104,6 +109,8 @@ export class PrivateDockerd {
       "--ip-forward=false",
       "--ip-masq=false",
       "--userland-proxy=true",
+      // As Pier's set-up runs the host's engine: containers outlive a restart of the engine.
+      "--live-restore",
       "--bridge",
       this.bridge,
       "--log-level",
@@ -163,11 +170,38 @@ export class PrivateDockerd {
     return run("docker", ["--host", `unix://${this.socketPath}`, ...args]);
   }
 
-  /** SIGTERM, as `systemctl restart docker` sends: the engine stops its containers and its containerd, then exits. */
+  /**
+   * SIGTERM, as `systemctl restart docker` sends: the engine stops its containerd and exits; with live restore,
+   * the containers keep running (their shims outlive it) and start() takes them back.
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.child!.kill("SIGTERM");
     await this.exited;
+  }
+
+  /**
+   * SIGKILL to the engine and to its containerd, as a crash would end them: nothing is stopped in order.
+   * The containers' shims live on (live restore), and start() brings both back.
+   */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    const dockerd = this.child!.pid!;
+    const children = (await readFile(`/proc/${dockerd}/task/${dockerd}/children`, "utf8")).split(" ").filter(Boolean);
+    const containerd: number[] = [];
+    for (const pid of children) {
+      const name = await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "" /* exited meanwhile */);
+      if (name.trim() === "containerd") containerd.push(Number(pid));
+    }
+    if (containerd.length !== 1) throw new Error(`expected one containerd below dockerd ${dockerd}: ${containerd}`);
+    this.child!.kill("SIGKILL");
+    process.kill(containerd[0]!, "SIGKILL");
+    await this.exited;
+    await until(
+      async () => !(await readFile(`/proc/${containerd[0]}/comm`, "utf8").catch(() => null)),
+      "the killed containerd gone",
+      10_000,
+    );
   }
 
   /** Copies an image of the host's engine into this one (no registry is reachable here). */

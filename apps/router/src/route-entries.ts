@@ -4,18 +4,24 @@ import { isActivator, type RouteTable } from "@pier/routing";
 export const ACTIVATOR = "activator";
 
 /**
- * label → upstream ports on 127.0.0.1 (one per replica), ACTIVATOR when an app that scales to zero has
- * none serving, or null when the app exists but nothing serves it (503).
+ * label → upstream endpoints ("address:port", one per replica), ACTIVATOR when an app that scales to zero
+ * has none serving, or null when the app exists but nothing serves it (503).
  */
-export type RouteEntries = Map<string, number[] | typeof ACTIVATOR | null>;
+export type RouteEntries = Map<string, string[] | typeof ACTIVATOR | null>;
 
-/** Whose a routed port is: metrics are attributed to the app and deployment behind each backend. */
-export type PortOwners = Map<number, { appId: string; deploymentId: string }>;
+/** Whose a routed endpoint is: metrics are attributed to the app and deployment behind each backend. */
+export type EndpointOwners = Map<string, { appId: string; deploymentId: string }>;
+
+/** "10.213.0.2:3000" → its address and port (HAProxy's `set server … addr … port …`, the activator). */
+export function splitEndpoint(endpoint: string): { address: string; port: number } {
+  const colon = endpoint.lastIndexOf(":");
+  return { address: endpoint.slice(0, colon), port: Number(endpoint.slice(colon + 1)) };
+}
 
 /** The route table as the router's parts use it: HAProxy's map, metrics' owners, the activator's apps. */
 export interface RouterView {
   entries: RouteEntries;
-  owners: PortOwners;
+  owners: EndpointOwners;
   /** label → app id, for every label routed to the activator (it wakes that app). */
   wakeable: Map<string, string>;
 }
@@ -29,8 +35,8 @@ export function routerView(table: RouteTable): RouterView {
       view.wakeable.set(label, route.appId);
       continue;
     }
-    view.entries.set(label, route.backends.length ? route.backends.map((b) => b.port) : null);
-    for (const b of route.backends) view.owners.set(b.port, { appId: b.appId, deploymentId: b.deploymentId });
+    view.entries.set(label, route.backends.length ? route.backends.map((b) => b.endpoint) : null);
+    for (const b of route.backends) view.owners.set(b.endpoint, { appId: b.appId, deploymentId: b.deploymentId });
   }
   return view;
 }

@@ -13,7 +13,7 @@ const asleep = (): RouterView => ({
   wakeable: new Map([["web", "app-1"]]),
 });
 const awake = (port: number): RouterView => ({
-  entries: new Map([["web", [port]]]),
+  entries: new Map([["web", [`127.0.0.1:${port}`]]]),
   owners: new Map(),
   wakeable: new Map(),
 });

@@ -7,10 +7,13 @@ import type { RouteEntries } from "../src/route-entries.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
 import { freePort } from "../../../tests/support/free-port.ts";
 
+/** Upstreams on 127.0.0.1 at these ports, as the route table gives endpoints. */
+const local = (...ports: number[]) => ports.map((port) => `127.0.0.1:${port}`);
+
 // The data plane on its own: a real HAProxy in front of real HTTP servers, routes set as the control plane sets them.
 
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+function listen(server: http.Server, address = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve) => server.listen(0, address, () => resolve((server.address() as AddressInfo).port)));
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
@@ -90,11 +93,11 @@ describe("router data plane (HAProxy)", () => {
       pino({ level: "silent" }),
     );
     await setRoutes(
-      new Map<string, number[] | null>([
-        ["web", [ports.a!]],
+      new Map<string, string[] | null>([
+        ["web", local(ports.a!)],
         ["down", null],
-        ["gone", [deadPort]],
-        ["api", [ports.a!, ports.b!, ports.c!]],
+        ["gone", local(deadPort)],
+        ["api", local(ports.a!, ports.b!, ports.c!)],
       ]),
     );
   });
@@ -133,6 +136,29 @@ describe("router data plane (HAProxy)", () => {
     expect(gone.body).toContain("App not answering");
   });
 
+  it("reaches each replica at its own address (a container's, on the app network), not only on 127.0.0.1", async () => {
+    const elsewhere = upstream("elsewhere");
+    // Another loopback address stands in for a container's: only that address listens on the port.
+    const port = await listen(elsewhere, "127.0.0.2");
+    try {
+      await setRoutes(new Map([["other", [`127.0.0.2:${port}`]]]));
+      const res = await request(proxyPort, "other.localhost");
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).name).toBe("elsewhere");
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise((r) => elsewhere.close(r));
+    }
+    await setRoutes(
+      new Map<string, string[] | null>([
+        ["web", local(ports.a!)],
+        ["down", null],
+        ["gone", local(deadPort)],
+        ["api", local(ports.a!, ports.b!, ports.c!)],
+      ]),
+    );
+  });
+
   it("spreads requests across replicas in turn", async () => {
     const names: string[] = [];
     for (let i = 0; i < 6; i++) names.push(JSON.parse((await request(proxyPort, "api.localhost")).body).name);
@@ -150,7 +176,7 @@ describe("router data plane (HAProxy)", () => {
   it("a dead replica fails no request: refused connections go to the other, a health check takes it out", async () => {
     const doomed = upstream("doomed");
     const doomedPort = await listen(doomed);
-    await setRoutes(new Map([["pair", [ports.a!, doomedPort]]]));
+    await setRoutes(new Map([["pair", local(ports.a!, doomedPort)]]));
     const seen = new Set<string>();
     for (let i = 0; i < 4; i++) seen.add(JSON.parse((await request(proxyPort, "pair.localhost")).body).name);
     expect(seen).toEqual(new Set(["a", "doomed"]));
@@ -175,29 +201,29 @@ describe("router data plane (HAProxy)", () => {
     }
     expect(failures).toEqual([]);
     await setRoutes(
-      new Map<string, number[] | null>([
-        ["web", [ports.a!]],
+      new Map<string, string[] | null>([
+        ["web", local(ports.a!)],
         ["down", null],
-        ["gone", [deadPort]],
-        ["api", [ports.a!, ports.b!, ports.c!]],
+        ["gone", local(deadPort)],
+        ["api", local(ports.a!, ports.b!, ports.c!)],
       ]),
     );
   });
 
   it("a reused backend slot serves its new replica at once, whatever its old servers' health was", async () => {
-    const base: Array<[string, number[] | null]> = [
-      ["web", [ports.a!]],
+    const base: Array<[string, string[] | null]> = [
+      ["web", local(ports.a!)],
       ["down", null],
-      ["gone", [deadPort]],
-      ["api", [ports.a!, ports.b!, ports.c!]],
+      ["gone", local(deadPort)],
+      ["api", local(ports.a!, ports.b!, ports.c!)],
     ];
     const problems: string[] = [];
-    for (let i = 0; i < 24; i++) {
+    for (let i = 0; i < 16; i++) {
       // Alternate a dead upstream and a live one, so slots are reused in every state: the dead one's
       // health check has failed once (some rounds: three times, so it is marked down) before its slot goes.
       const live = i % 2 === 1;
       const extraDead = await freePort();
-      await setRoutes(new Map([...base, ["churn", live ? [ports.b!] : [extraDead]]]));
+      await setRoutes(new Map([...base, ["churn", live ? local(ports.b!) : local(extraDead)]]));
       if (!live) {
         const markedDown = i % 8 === 0;
         await eventually(
@@ -219,7 +245,7 @@ describe("router data plane (HAProxy)", () => {
   it("follows a route change on the next request, on the same keep-alive connection, without a reload", async () => {
     const pid = (await request(proxyPort, "web.localhost")).headers; // warm a kept-alive connection
     expect(pid["x-upstream"]).toBe("a");
-    await setRoutes(new Map([["web", [ports.b!]]]));
+    await setRoutes(new Map([["web", local(ports.b!)]]));
     const res = await request(proxyPort, "web.localhost");
     expect(res.headers["x-upstream"]).toBe("b");
     expect((await request(proxyPort, "api.localhost")).status).toBe(404); // the whole map was replaced
@@ -235,7 +261,7 @@ describe("router data plane (HAProxy)", () => {
     let completed = 0;
     let checked = 0;
     const problems: string[] = [];
-    await setRoutes(new Map([["web", [ports.a!]]]));
+    await setRoutes(new Map([["web", local(ports.a!)]]));
     const stop = keepAsking(4, async () => {
       const atSend = completed;
       const startedAtSend = started;
@@ -258,7 +284,7 @@ describe("router data plane (HAProxy)", () => {
         const next = routes.at(-1) === "a" ? "b" : "a";
         started++;
         routes.push(next);
-        await setRoutes(new Map([["web", [ports[next]!]]]));
+        await setRoutes(new Map([["web", local(ports[next]!)]]));
         completed++;
       }
     } finally {

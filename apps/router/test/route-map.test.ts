@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { BackendSlots } from "../src/haproxy/backend-slots.ts";
 import { routeMapEntries } from "../src/haproxy/route-map.ts";
 
+/** Upstreams on 127.0.0.1 at these ports, as the route table gives endpoints. */
+const local = (...ports: number[]) => ports.map((port) => `127.0.0.1:${port}`);
+
 describe("backend slots and the host map", () => {
   it("gives each replica set a slot shared by every label that routes to it; nothing running maps to 0", () => {
     const slots = new BackendSlots(4, 3);
     const plan = slots.plan(
-      new Map<string, number[] | null>([
-        ["web", [41000]],
-        ["web-abc", [41000]],
-        ["api", [41002, 41001]],
+      new Map<string, string[] | null>([
+        ["web", local(41000)],
+        ["web-abc", local(41000)],
+        ["api", local(41002, 41001)],
         ["down", null],
         ["empty", []],
       ]),
@@ -40,11 +43,11 @@ describe("backend slots and the host map", () => {
 
   it("a set keeps its slot while routed; a changed set takes a fresh slot; a freed slot is reused last", () => {
     const slots = new BackendSlots(3, 2);
-    slots.plan(new Map([["web", [41000]]]));
-    const same = slots.plan(new Map([["web", [41000]]]));
+    slots.plan(new Map([["web", local(41000)]]));
+    const same = slots.plan(new Map([["web", local(41000)]]));
     expect(same.fill).toEqual([]);
     expect(same.routes.get("web")).toBe("d0");
-    const scaled = slots.plan(new Map([["web", [41000, 41005]]]));
+    const scaled = slots.plan(new Map([["web", local(41000, 41005)]]));
     expect(scaled.routes.get("web")).toBe("d1");
     const recycled = slots.recycle();
     expect(recycled.commands).toEqual(["set server d0/s0 state maint", "set server d0/s1 state maint"]);
@@ -53,17 +56,17 @@ describe("backend slots and the host map", () => {
       slots
         .plan(
           new Map([
-            ["web", [41000, 41005]],
-            ["api", [42000]],
+            ["web", local(41000, 41005)],
+            ["api", local(42000)],
           ]),
         )
         .routes.get("api"),
     ).toBe("d2");
     const reused = slots.plan(
       new Map([
-        ["web", [41000, 41005]],
-        ["api", [42000]],
-        ["new", [43000]],
+        ["web", local(41000, 41005)],
+        ["api", local(42000)],
+        ["new", local(43000)],
       ]),
     );
     expect(reused.routes.get("new")).toBe("d0");
@@ -79,8 +82,8 @@ describe("backend slots and the host map", () => {
     const slots = new BackendSlots(1, 1);
     const plan = slots.plan(
       new Map([
-        ["a", [1]],
-        ["b", [2]],
+        ["a", local(1)],
+        ["b", local(2)],
       ]),
     );
     expect(plan.routes).toEqual(

@@ -4,7 +4,8 @@ import { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 
 export interface HealthCheckRequest {
   containerId: string;
-  hostPort: number;
+  /** The container's "address:port" on the app network: where the router will send its traffic. */
+  endpoint: string;
   path: string;
   timeoutMs: number;
   intervalMs?: number;
@@ -26,9 +27,11 @@ const DIAGNOSE_EVERY_MS = 1_000;
 const FAST_POLL_FOR_MS = 3_000;
 
 /** One GET with its own short timeout; resolves to a status code or an error description. */
-function probe(port: number, path: string, timeoutMs: number): Promise<number | string> {
+function probe(endpoint: string, path: string, timeoutMs: number): Promise<number | string> {
+  const colon = endpoint.lastIndexOf(":");
+  const [host, port] = [endpoint.slice(0, colon), Number(endpoint.slice(colon + 1))];
   return new Promise((resolve) => {
-    const req = request({ host: "127.0.0.1", port, path, method: "GET", timeout: timeoutMs, agent: false }, (res) => {
+    const req = request({ host, port, path, method: "GET", timeout: timeoutMs, agent: false }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -56,7 +59,7 @@ export async function waitUntilHealthy(
   let previous: ListenDiagnosis | null = null;
   while (Date.now() - started < check.timeoutMs) {
     attempts++;
-    const outcome = await probe(check.hostPort, check.path, Math.min(2_000, check.timeoutMs));
+    const outcome = await probe(check.endpoint, check.path, Math.min(2_000, check.timeoutMs));
     if (typeof outcome === "number" && outcome >= 200 && outcome < 300) {
       return { healthy: true, afterMs: Date.now() - started, status: outcome };
     }

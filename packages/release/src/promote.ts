@@ -41,7 +41,7 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
 
   const running = target.containerId ? await deps.runtime.inspectContainer(target.containerId) : null;
   let started = false;
-  if (!running?.running || running.hostPort === null) {
+  if (!running?.running || running.endpoint === null) {
     if (!target.imageId || target.imagePrunedAt || !(await deps.runtime.imageExists(target.imageId))) {
       throw new ReleaseError(
         "image_pruned",
@@ -84,7 +84,7 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     // Warm: one quick probe proves it still answers before traffic moves to it.
     const health = await waitUntilHealthy(deps.runtime, {
       containerId: running.id,
-      hostPort: running.hostPort,
+      endpoint: running.endpoint,
       path: target.healthCheckPath ?? app.healthCheckPath,
       timeoutMs: Math.min(5_000, deps.config.PIER_HEALTHCHECK_TIMEOUT_MS),
       intervalMs: 50,

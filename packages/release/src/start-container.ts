@@ -56,7 +56,7 @@ export async function startReplicas(
     containers.map((c) =>
       waitUntilHealthy(runtime, {
         containerId: c.id,
-        hostPort: c.hostPort,
+        endpoint: c.endpoint,
         containerPort: request.port,
         path: health.path,
         timeoutMs: health.timeoutMs,

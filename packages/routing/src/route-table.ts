@@ -3,9 +3,12 @@ import type { ContainerInfo, ContainerRuntime } from "@pier/runtime";
 import { LABELS, replicaIndexOf, servesReplica, storedAutoscalePolicy } from "@pier/shared";
 import { servedPreviews } from "./previews.ts";
 
-/** One upstream of a route: a replica's port on 127.0.0.1, whose it is, and its share of the traffic. */
+/**
+ * One upstream of a route: a replica's endpoint ("address:port" on the app network: it keeps answering while
+ * the engine restarts), whose it is, and its share of the traffic.
+ */
 export interface Backend {
-  port: number;
+  endpoint: string;
   appId: string;
   deploymentId: string;
   /** Relative share of the host's traffic (1 for each replica today; weighted rollouts set others). */
@@ -47,8 +50,8 @@ export interface RoutedApp {
 
 /**
  * The route table now, from the database (which deployment is each app's production, which previews
- * went live) and the engine (which replicas run, on which host port right now: ports change when the
- * engine restarts a container). The router serves it; the worker, the controller and retention ask it.
+ * went live) and the engine (which replicas run, at which address: a replaced container has a new one).
+ * The router serves it; the worker, the controller and retention ask it.
  */
 export async function loadRouteTable(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteTable> {
   const [apps, containers] = await Promise.all([
@@ -104,11 +107,11 @@ function servingBackends(apps: RoutedApp[], containers: ContainerInfo[]): Map<st
   for (const container of containers) {
     const deploymentId = container.labels[LABELS.deployment];
     const appId = container.labels[LABELS.appId];
-    if (!deploymentId || !appId || !container.hostPort) continue;
+    if (!deploymentId || !appId || !container.endpoint) continue;
     const index = replicaIndexOf(container.labels);
     const record = recorded.get(`${deploymentId}/${index}`);
     if (!servesReplica(container, record, index, desiredOfProduction.get(deploymentId))) continue;
-    const backend = { port: container.hostPort, appId, deploymentId, weight: 1 };
+    const backend = { endpoint: container.endpoint, appId, deploymentId, weight: 1 };
     byDeployment.set(deploymentId, [...(byDeployment.get(deploymentId) ?? []), backend]);
   }
   return byDeployment;

@@ -13,7 +13,8 @@ function container(id: string, deploymentId: string, port: number, replica = 1, 
     [LABELS.deployment]: deploymentId,
     [LABELS.replica]: String(replica),
   };
-  return { id, name: id, image: "img", running, exitCode: null, labels, hostPort: port };
+  const endpoint = running ? `10.213.0.${port % 250}:${port}` : null;
+  return { id, name: id, image: "img", running, exitCode: null, labels, hostPort: running ? port : null, endpoint };
 }
 
 function app(overrides: Partial<RoutedApp> = {}): RoutedApp {
@@ -31,7 +32,7 @@ function app(overrides: Partial<RoutedApp> = {}): RoutedApp {
 
 const ports = (route: unknown) =>
   route && typeof route === "object" && "backends" in route
-    ? (route as { backends: Array<{ port: number }> }).backends.map((b) => b.port)
+    ? (route as { backends: Array<{ endpoint: string }> }).backends.map((b) => Number(b.endpoint.split(":")[1]))
     : route;
 
 describe("the route table", () => {

@@ -147,6 +147,8 @@ export interface OneOffResult {
 export interface RunningContainer {
   id: string;
   hostPort: number;
+  /** Where its app is reached: its address on the app network and the container port ("10.213.0.2:3000"). */
+  endpoint: string;
 }
 
 export interface ContainerInfo {
@@ -158,6 +160,12 @@ export interface ContainerInfo {
   labels: Record<string, string>;
   /** Host port published on 127.0.0.1 for the container's first exposed port, when running. */
   hostPort: number | null;
+  /**
+   * Its address on the app network and its first exposed port ("10.213.0.2:3000"), when running: how the
+   * router and health checks reach it. Unlike the published port, it needs nothing of the engine's, so it
+   * keeps answering while the engine restarts (live restore) and never points at another container.
+   */
+  endpoint: string | null;
 }
 
 export interface ImageSummary {

@@ -41,11 +41,15 @@ describe("app containers' network and logs", () => {
     for (const container of started) await runtime.removeContainer(container.id);
   });
 
-  it("keeps one app's container from reaching another's, while the router reaches both on 127.0.0.1", async () => {
+  it("keeps one app's container from reaching another's; the router reaches both at their endpoints", async () => {
     const [a, b] = [await run(), await run()];
     expect(inspect(a.id, "{{.HostConfig.NetworkMode}}")).toBe(APP_NETWORK);
     const address = inspect(a.id, `{{(index .NetworkSettings.Networks "${APP_NETWORK}").IPAddress}}`);
     expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(a.endpoint).toBe(`${address}:3000`);
+    expect((await runtime.inspectContainer(a.id))?.endpoint).toBe(a.endpoint);
+    const listed = await runtime.listContainers({ "pier.test": "app-network" });
+    expect(listed.find((c) => c.id === a.id)?.endpoint).toBe(a.endpoint);
     const probe = `const s = require("net").connect(3000, ${JSON.stringify(address)});
 s.on("connect", () => { console.log("connected"); process.exit(0); });
 s.on("error", (e) => { console.log(e.code); process.exit(1); });
@@ -60,6 +64,7 @@ setTimeout(() => { console.log("timed out"); process.exit(2); }, 2000);`;
     const fromB = spawnSync("docker", ["exec", b.id, "node", "-e", probe], { encoding: "utf8" });
     expect(fromB.stdout.trim()).not.toBe("connected");
     expect(fromB.status).not.toBe(0);
+    expect(await (await fetch(`http://${b.endpoint}/`)).text()).toBe("hello");
     expect(await (await fetch(`http://127.0.0.1:${b.hostPort}/`)).text()).toBe("hello");
   });
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RouterLogger } from "../logger.ts";
-import { ACTIVATOR, type RouterView } from "../route-entries.ts";
+import { ACTIVATOR, type RouterView, splitEndpoint } from "../route-entries.ts";
 import { labelOfHost } from "./host-label.ts";
 
 export interface Activator {
@@ -62,10 +62,11 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
     res.end(`${message}\n`);
   };
 
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, ports: number[], attempt = 1) => {
-    const port = ports[roundRobin++ % ports.length]!;
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, endpoints: string[], attempt = 1) => {
+    const endpoint = endpoints[roundRobin++ % endpoints.length]!;
+    const { address, port } = splitEndpoint(endpoint);
     const upstream = http.request(
-      { host: "127.0.0.1", port, method: req.method, path: req.url, headers: req.headers, agent },
+      { host: address, port, method: req.method, path: req.url, headers: req.headers, agent },
       (response) => {
         res.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(res);
@@ -75,10 +76,10 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
       // A replica that has only just come up may still refuse; a body-less request can simply go again.
       const replayable = req.method === "GET" || req.method === "HEAD";
       if (replayable && !res.headersSent && attempt < FORWARD_ATTEMPTS) {
-        setTimeout(() => forward(req, res, ports, attempt + 1), 50 * attempt).unref();
+        setTimeout(() => forward(req, res, endpoints, attempt + 1), 50 * attempt).unref();
         return;
       }
-      options.logger.warn({ err: error, port }, "activator could not forward a held request");
+      options.logger.warn({ err: error, endpoint }, "activator could not forward a held request");
       answer(res, 502, "The app started but did not answer.");
     });
     res.on("close", () => upstream.destroy());

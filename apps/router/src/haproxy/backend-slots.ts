@@ -1,4 +1,4 @@
-import { ACTIVATOR, type RouteEntries } from "../route-entries.ts";
+import { ACTIVATOR, type RouteEntries, splitEndpoint } from "../route-entries.ts";
 
 /** Backend `d<i>` holds up to `serversPerSlot` servers `s<j>`, all disabled until the control plane fills them. */
 export const slotName = (slot: number) => `d${slot}`;
@@ -14,7 +14,7 @@ export interface SlotPlan {
 }
 
 /**
- * Gives every distinct set of upstream ports (one deployment's replicas) a pre-declared HAProxy backend,
+ * Gives every distinct set of upstream endpoints (one deployment's replicas) a pre-declared HAProxy backend,
  * so HAProxy balances across replicas, health-checks them, and retries a refused connection on another
  * replica (`option redispatch`): losing a replica fails no request. A set keeps its slot while it is
  * routed; when the set changes (a replica replaced, scaled), the new set takes a fresh slot and the map
@@ -37,17 +37,17 @@ export class BackendSlots {
   plan(entries: RouteEntries): SlotPlan {
     const fill: string[] = [];
     const routes = new Map<string, string>();
-    const wanted = new Map<string, number[]>();
-    for (const [label, ports] of entries) {
-      if (ports === ACTIVATOR) {
+    const wanted = new Map<string, string[]>();
+    for (const [label, endpoints] of entries) {
+      if (endpoints === ACTIVATOR) {
         routes.set(label, ACTIVATOR);
         continue;
       }
-      if (!ports || ports.length === 0) {
+      if (!endpoints || endpoints.length === 0) {
         routes.set(label, "0");
         continue;
       }
-      const set = [...ports].sort((a, b) => a - b).slice(0, this.serversPerSlot);
+      const set = [...endpoints].sort().slice(0, this.serversPerSlot);
       wanted.set(set.join(","), set);
     }
     const released: number[] = [];
@@ -56,7 +56,7 @@ export class BackendSlots {
       this.slotOfSet.delete(key);
       released.push(slot);
     }
-    for (const [key, ports] of wanted) {
+    for (const [key, endpoints] of wanted) {
       if (this.slotOfSet.has(key)) continue;
       // Out of slots: the rest answer 503 rather than the whole router failing (it would take every app down).
       const slot = this.free.pop();
@@ -65,25 +65,25 @@ export class BackendSlots {
       const backend = slotName(slot);
       for (let index = 0; index < this.serversPerSlot; index++) {
         const server = `${backend}/${serverName(index)}`;
-        const port = ports[index];
+        const endpoint = endpoints[index];
         // Already health-checked by Pier before it was routed: up at once, then HAProxy's own checks take
         // over. Servers beyond the set (left from the slot's last use) go out of service.
-        if (port === undefined) fill.push(`set server ${server} state maint`);
-        else
-          fill.push(
-            `set server ${server} addr 127.0.0.1 port ${port}`,
-            `set server ${server} state ready`,
-            `set server ${server} health up`,
-          );
+        if (endpoint === undefined) {
+          fill.push(`set server ${server} state maint`);
+          continue;
+        }
+        const { address, port } = splitEndpoint(endpoint);
+        fill.push(
+          `set server ${server} addr ${address} port ${port}`,
+          `set server ${server} state ready`,
+          `set server ${server} health up`,
+        );
       }
     }
     const unrouted: string[] = [];
-    for (const [label, ports] of entries) {
-      if (!ports || ports === ACTIVATOR || ports.length === 0) continue;
-      const key = [...ports]
-        .sort((a, b) => a - b)
-        .slice(0, this.serversPerSlot)
-        .join(",");
+    for (const [label, endpoints] of entries) {
+      if (!endpoints || endpoints === ACTIVATOR || endpoints.length === 0) continue;
+      const key = [...endpoints].sort().slice(0, this.serversPerSlot).join(",");
       const slot = this.slotOfSet.get(key);
       if (slot === undefined) unrouted.push(label);
       routes.set(label, slot === undefined ? "0" : slotName(slot));
@@ -110,8 +110,8 @@ export class BackendSlots {
     };
   }
 
-  /** slot → the ports it serves, for every slot in use. */
-  portsBySlot(): Map<number, number[]> {
-    return new Map([...this.slotOfSet].map(([key, slot]) => [slot, key.split(",").map(Number)]));
+  /** slot → the endpoints it serves, for every slot in use. */
+  endpointsBySlot(): Map<number, string[]> {
+    return new Map([...this.slotOfSet].map(([key, slot]) => [slot, key.split(",")]));
   }
 }

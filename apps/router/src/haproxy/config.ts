@@ -52,19 +52,20 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
  * new map. Each routed deployment's replicas are the servers of one pre-declared backend slot, filled
  * at run time (`set server … addr/state/health`): HAProxy balances across them, checks them every
  * second, and retries a refused connection on another replica, so a replica that dies fails no request.
- * `portsBySlot` are the slots the first route table uses (BackendSlots.plan): their servers are written
+ * `endpointsBySlot` are the slots the first route table uses (BackendSlots.plan): their servers are written
  * in service, with the map file to match, so HAProxy routes from its very first request.
  */
 export function renderHaproxyConfig(
   listen: HaproxyListen,
   paths: HaproxyPaths,
-  portsBySlot: ReadonlyMap<number, number[]> = new Map(),
+  endpointsBySlot: ReadonlyMap<number, string[]> = new Map(),
 ): string {
   const map = quote(paths.routeMap);
   const html = `content-type "text/html; charset=utf-8"`;
   const backends = Array.from(
     { length: listen.slots },
-    (_, slot) => `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, portsBySlot.get(slot) ?? [])}\n`,
+    (_, slot) =>
+      `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, endpointsBySlot.get(slot) ?? [])}\n`,
   ).join("\n");
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
@@ -100,10 +101,13 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response junk-response
-  # Every server starts empty and out of service; the control plane fills it. Checked every second; three
-  # failures in a row take it out (one slow check on a busy machine must not), and meanwhile a refused
-  # connection is retried on another replica anyway.
-  default-server check inter 1s fall 3 rise 1 disabled
+  # Every server starts empty and out of service; the control plane fills it. Checked every 5 s at rest
+  # (with 100 apps, one check a second each cost HAProxy 3 % of a core doing nothing: bench/footprint.ts), and
+  # every second once a check or a live connection failed (observe, on-error): three failures in a row take it
+  # out (one slow check on a busy machine must not), and meanwhile a refused connection is retried on another
+  # replica anyway. A server that is down is checked every second, to come back at once.
+  default-server check inter 5s fastinter 1s downinter 1s fall 3 rise 1 disabled
+  default-server observe layer4 error-limit 1 on-error fastinter
 
 frontend ${FRONTEND}
   bind ${listen.host}:${listen.port}
@@ -126,15 +130,15 @@ ${backends}`;
 }
 
 /**
- * A slot's servers: those of a replica set the first table routes are in service at its ports; the rest
+ * A slot's servers: those of a replica set the first table routes are in service at its endpoints; the rest
  * are empty and out of service (the default-server's `disabled`) until the control plane fills them.
  */
-function renderServers(serversPerSlot: number, ports: number[]): string {
+function renderServers(serversPerSlot: number, endpoints: string[]): string {
   return Array.from({ length: serversPerSlot }, (_, i) => {
-    const port = ports[i];
-    return port === undefined
+    const endpoint = endpoints[i];
+    return endpoint === undefined
       ? `  server ${serverName(i)} 127.0.0.1:1`
-      : `  server ${serverName(i)} 127.0.0.1:${port} enabled`;
+      : `  server ${serverName(i)} ${endpoint} enabled`;
   }).join("\n");
 }
 

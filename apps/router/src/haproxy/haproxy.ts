@@ -38,10 +38,10 @@ export interface Haproxy {
 async function writeRuntimeFiles(
   listen: HaproxyListen,
   paths: HaproxyPaths,
-  portsBySlot: ReadonlyMap<number, number[]>,
+  endpointsBySlot: ReadonlyMap<number, string[]>,
   routeMap: ReadonlyArray<[string, string]>,
 ): Promise<void> {
-  await writeFile(paths.config, renderHaproxyConfig(listen, paths, portsBySlot));
+  await writeFile(paths.config, renderHaproxyConfig(listen, paths, endpointsBySlot));
   await writeFile(paths.routeMap, routeMap.map(([host, value]) => `${host} ${value}\n`).join(""));
   await writeFile(paths.notFoundPage, errorPage(404, "No app here", "Nothing is deployed at this address."));
   await writeFile(paths.downPage, errorPage(503, "App not running", "This app has no running deployment right now."));
@@ -87,7 +87,7 @@ export async function startHaproxy(
   const initialPlan = slots.plan(initial);
   warnUnrouted(initialPlan, listen.slots, logger);
   const initialRoutes = initialPlan.routes;
-  await writeRuntimeFiles(listen, paths, slots.portsBySlot(), routeMapEntries(initialRoutes, listen.domain));
+  await writeRuntimeFiles(listen, paths, slots.endpointsBySlot(), routeMapEntries(initialRoutes, listen.domain));
 
   const started = await startTakingOver(binary, listen.port, paths, logger).catch(async (error) => {
     await rm(runDir, { recursive: true, force: true });
@@ -118,7 +118,12 @@ export async function startHaproxy(
     await runCommands(recycled.commands);
     recycled.done();
   };
+  // The map HAProxy holds, as last committed: a resync that finds the same table sends nothing.
+  let committedMap: string | null = null;
   const replaceMap = async (pairs: ReadonlyArray<[string, string]>) => {
+    const wanted = JSON.stringify(pairs);
+    if (wanted === committedMap) return;
+    committedMap = null; // unknown until this replace commits
     const map = paths.routeMap;
     const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
     const version = Number(/New version created: (\d+)/.exec(prepared)?.[1] ?? NaN);
@@ -133,6 +138,7 @@ export async function startHaproxy(
     }
     const committed = await adminCommand(paths.adminSocket, `commit map @${version} ${map}`);
     if (committed.trim()) throw new HaproxyError(`commit map failed: ${committed.trim()}`);
+    committedMap = wanted;
   };
 
   return {

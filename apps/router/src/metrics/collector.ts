@@ -10,13 +10,13 @@ import {
 } from "@pier/shared";
 import type { Haproxy } from "../haproxy/haproxy.ts";
 import type { RouterLogger } from "../logger.ts";
-import type { PortOwners } from "../route-entries.ts";
+import type { EndpointOwners } from "../route-entries.ts";
 import { counterDelta, frontendRequests, parseBackendStats } from "./backend-stats.ts";
 import type { LatencyLog } from "./latency-log.ts";
 
 export interface MetricsCollector {
   /** Who owns each routed port now (from the route table just applied). */
-  setOwners(owners: PortOwners): void;
+  setOwners(owners: EndpointOwners): void;
   /** Reads the counters now and writes a sample per app and deployment that had traffic. */
   collect(): Promise<number>;
   close(): Promise<void>;
@@ -39,7 +39,7 @@ export function startMetricsCollector(
   options: { latencySamplesPerSecond: number; intervalMs?: number },
 ): MetricsCollector {
   const intervalMs = options.intervalMs ?? METRIC_SAMPLE_MS;
-  let owners: PortOwners = new Map();
+  let owners: EndpointOwners = new Map();
   let previous = new Map<number, StatusCounts>();
   let last = Date.now();
   let collecting: Promise<number> | null = null;
@@ -48,7 +48,7 @@ export function startMetricsCollector(
     const now = Date.now();
     const stats = parseBackendStats(await haproxy.query("show stat -1 2 -1"));
     const latencies = latencyLog.take();
-    const slotPorts = haproxy.slots.portsBySlot();
+    const slotEndpoints = haproxy.slots.endpointsBySlot();
     // Slots released since the last reading were counted just now (for their last owner): they may go back in use.
     await haproxy.recycleSlots();
     const perOwner = new Map<string, { appId: string; deploymentId: string; totals: Pending }>();
@@ -56,7 +56,7 @@ export function startMetricsCollector(
       const delta = counterDelta(counters, previous.get(slot));
       const buckets = latencies.get(slot);
       if (delta.requests === 0 && !buckets) continue;
-      const owner = [...(slotPorts.get(slot) ?? [])].map((p) => owners.get(p)).find(Boolean) ?? lastOwnerOf.get(slot);
+      const owner = (slotEndpoints.get(slot) ?? []).map((e) => owners.get(e)).find(Boolean) ?? lastOwnerOf.get(slot);
       if (!owner) continue;
       const key = `${owner.appId}/${owner.deploymentId}`;
       const entry = perOwner.get(key) ?? {
@@ -68,8 +68,8 @@ export function startMetricsCollector(
       perOwner.set(key, entry);
     }
     previous = stats;
-    for (const [slot, ports] of slotPorts) {
-      const owner = ports.map((p) => owners.get(p)).find(Boolean);
+    for (const [slot, endpoints] of slotEndpoints) {
+      const owner = endpoints.map((e) => owners.get(e)).find(Boolean);
       if (owner) lastOwnerOf.set(slot, owner);
     }
     const intervalMsSeen = now - last;

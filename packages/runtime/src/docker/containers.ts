@@ -16,14 +16,29 @@ import { APP_NETWORK, ensureAppNetwork } from "./networks.ts";
 
 const envList = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`);
 
-function firstPublishedPort(
-  ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | undefined,
-): number | null {
+function firstPublishedPort(ports: NetworkSettings["Ports"]): number | null {
   for (const bindings of Object.values(ports ?? {})) {
     const binding = bindings?.find((b) => b.HostPort);
     if (binding) return Number(binding.HostPort);
   }
   return null;
+}
+
+interface NetworkSettings {
+  Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null>;
+  Networks?: Record<string, { IPAddress?: string }>;
+}
+
+/** "address:port" on the app network, or null without an address there (not running, or not attached). */
+function appNetworkEndpoint(settings: NetworkSettings | undefined, port: number | undefined): string | null {
+  const address = settings?.Networks?.[APP_NETWORK]?.IPAddress;
+  return address && port ? `${address}:${port}` : null;
+}
+
+/** The first exposed TCP port of a container ("3000/tcp" → 3000). */
+function exposedPort(exposed: Record<string, unknown> | undefined): number | undefined {
+  const key = Object.keys(exposed ?? {}).find((k) => k.endsWith("/tcp"));
+  return key ? Number(key.split("/")[0]) : undefined;
 }
 
 /** Every app container, long-running or one-off: limits, volumes, no privileges, no capabilities. */
@@ -64,13 +79,20 @@ export async function runContainer(docker: DockerClient, spec: RunSpec): Promise
     }),
   );
   try {
-    const { id, hostPort } = await engineCall(`start container ${spec.name}`, async () => {
+    const { id, hostPort, endpoint } = await engineCall(`start container ${spec.name}`, async () => {
       await container.start();
       const info = await container.inspect();
-      return { id: info.Id, hostPort: firstPublishedPort(info.NetworkSettings.Ports as never) };
+      const settings = info.NetworkSettings as NetworkSettings;
+      return {
+        id: info.Id,
+        hostPort: firstPublishedPort(settings.Ports),
+        endpoint: appNetworkEndpoint(settings, spec.containerPort),
+      };
     });
     if (hostPort === null) throw new RuntimeRequestError(`container ${spec.name} has no published port`, undefined);
-    return { id, hostPort };
+    if (endpoint === null)
+      throw new RuntimeRequestError(`container ${spec.name} has no address on ${APP_NETWORK}`, undefined);
+    return { id, hostPort, endpoint };
   } catch (error) {
     await container.remove({ force: true }).catch(() => undefined /* best effort: the start error is what matters */);
     throw error;
@@ -120,6 +142,9 @@ export function inspectContainer(docker: DockerClient, id: string): Promise<Cont
         exitCode: info.State.Running ? null : info.State.ExitCode,
         labels: info.Config.Labels ?? {},
         hostPort: info.State.Running ? firstPublishedPort(info.NetworkSettings.Ports as never) : null,
+        endpoint: info.State.Running
+          ? appNetworkEndpoint(info.NetworkSettings as NetworkSettings, exposedPort(info.Config.ExposedPorts))
+          : null,
       };
     },
     { notFound: () => null },
@@ -135,6 +160,7 @@ export function listContainers(
     const list = await docker.listContainers({ all: options.all ?? false, filters: { label: labelFilters(labels) } });
     return list.map((c) => {
       const published = c.Ports.find((p) => p.PublicPort && (p.IP === "127.0.0.1" || p.IP === "0.0.0.0"));
+      const exposed = c.Ports.find((p) => p.Type === "tcp")?.PrivatePort;
       return {
         id: c.Id,
         name: (c.Names[0] ?? "").replace(/^\//, ""),
@@ -143,6 +169,7 @@ export function listContainers(
         exitCode: null,
         labels: c.Labels ?? {},
         hostPort: c.State === "running" && published ? published.PublicPort : null,
+        endpoint: c.State === "running" ? appNetworkEndpoint(c.NetworkSettings as NetworkSettings, exposed) : null,
       };
     });
   });
