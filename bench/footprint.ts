@@ -9,7 +9,12 @@
 // mapped by every process: RSS counts it in each), PSS (shared pages split between the processes sharing
 // them), and utime+stime over the whole window for CPU (% of one core).
 //
-//   npx tsx bench/footprint.ts [--tsx | --skip-build] [--seconds=30] [--settle=15]
+// With --apps=N, N idle apps run first (bench/idle-apps.ts: each a Node server in a container of its own, recorded
+// as a deploy leaves it), the router routes every one and the controller looks after them; the engine's share is
+// measured too: dockerd, containerd, and the shim and port proxy of each app container (dockerd and containerd
+// also serve whatever else runs on the machine, so run it on a quiet one).
+//
+//   npx tsx bench/footprint.ts [--tsx | --skip-build] [--apps=N] [--seconds=30] [--settle=15]
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -18,10 +23,15 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ensureDatabase, migrateDeploy } from "@pier/db";
+import { createPrismaClient, ensureDatabase, migrateDeploy } from "@pier/db";
+import { createRuntime } from "@pier/runtime";
+import { LABELS, loadConfig } from "@pier/shared";
 import { freePorts } from "../tests/support/free-port.ts";
+import { HTTP_IMAGE, buildIdleImage, removeIdleApps, startIdleApps } from "./idle-apps.ts";
 
 const GOAL_MB = 300;
+/** Pier plus the engine's share at idle, with 100 apps (% of one core). */
+const CPU_GOAL = 5;
 const STARTUP_MS = 60_000;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PIER_TITLES = ["pier-supervisor", "pier-api", "pier-worker", "pier-controller", "pier-router"];
@@ -30,11 +40,13 @@ const { values: args } = parseArgs({
   options: {
     tsx: { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
+    apps: { type: "string", default: "0" },
     seconds: { type: "string", default: "30" },
     settle: { type: "string", default: "15" },
   },
 });
 const SECONDS = Number(args.seconds);
+const APPS = Number(args.apps);
 const SETTLE_SECONDS = Number(args.settle);
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
 
@@ -116,6 +128,46 @@ const databaseUrl = process.env.PIER_FOOTPRINT_DATABASE_URL ?? "postgresql://pie
 await ensureDatabase(databaseUrl);
 await migrateDeploy(databaseUrl);
 
+const appPrefix = `fp-${randomUUID().slice(0, 8)}-`;
+const prisma = createPrismaClient(databaseUrl);
+const runtime = createRuntime("docker", {
+  socketPath: loadConfig({ ...process.env, DATABASE_URL: databaseUrl }).PIER_DOCKER_SOCKET,
+});
+// What a run that died left: its apps (the database is the bench's own) and their containers.
+await removeIdleApps(prisma, runtime, "fp-");
+if (APPS > 0) {
+  buildIdleImage(HTTP_IMAGE);
+  const startedApps = performance.now();
+  await startIdleApps(prisma, runtime, { prefix: appPrefix, count: APPS, image: HTTP_IMAGE, memoryMb: 64 });
+  console.log(`${APPS} idle apps started in ${((performance.now() - startedApps) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * The engine's processes that serve these apps: dockerd and containerd (which also serve the rest of the
+ * machine), and each app container's shim and port proxy (docker-proxy, one per published port).
+ */
+async function enginePids(): Promise<number[]> {
+  const ours = (await runtime.listContainers({ [LABELS.managed]: "true" })).filter((c) =>
+    c.labels[LABELS.app]?.startsWith(appPrefix),
+  );
+  const ids = new Set(ours.map((c) => c.id));
+  const ports = new Set(ours.map((c) => String(c.hostPort)));
+  const pids: number[] = [];
+  for (const entry of (await readdir("/proc")).filter((e) => /^\d+$/.test(e))) {
+    const argv = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "")).split("\0");
+    const program = path.basename(argv[0] ?? "");
+    const after = (flag: string) => argv[argv.indexOf(flag) + 1] ?? "";
+    if (
+      program === "dockerd" ||
+      program === "containerd" ||
+      (program.startsWith("containerd-shim") && ids.has(after("-id"))) ||
+      (program === "docker-proxy" && ports.has(after("-host-port")))
+    )
+      pids.push(Number(entry));
+  }
+  return pids;
+}
+
 let buildMs = 0;
 if (!args.tsx && !args["skip-build"]) {
   const started = performance.now();
@@ -158,13 +210,29 @@ try {
   const readyMs = performance.now() - started;
   await sleep(SETTLE_SECONDS * 1000);
 
-  const first = new Map((await tree(supervisorPid)).map((p) => [p.pid, p]));
+  if (APPS > 0) {
+    const deadline = Date.now() + STARTUP_MS;
+    for (let i = 0; i < APPS; i++)
+      while ((await get(routerPort, "/", `${appPrefix}${i}.localhost`).catch(() => 0)) !== 200) {
+        if (Date.now() > deadline) throw new Error(`${appPrefix}${i} not served within ${STARTUP_MS / 1000} s`);
+        await sleep(100);
+      }
+    console.log(
+      `every app served through the router ${((performance.now() - started) / 1000).toFixed(0)} s after the start`,
+    );
+  }
+  const engine = APPS > 0 ? await enginePids() : [];
+  const sample = async () => [
+    ...(await tree(supervisorPid)),
+    ...(await Promise.all(engine.map(readProc))).filter((p): p is ProcSample => p !== null),
+  ];
+  const first = new Map((await sample()).map((p) => [p.pid, p]));
   const firstAt = performance.now();
   const samples = new Map<number, ProcSample[]>();
   let count = 0;
   while (performance.now() - firstAt < SECONDS * 1000) {
     await sleep(1_000);
-    for (const p of await tree(supervisorPid)) samples.set(p.pid, [...(samples.get(p.pid) ?? []), p]);
+    for (const p of await sample()) samples.set(p.pid, [...(samples.get(p.pid) ?? []), p]);
     count++;
   }
   const seconds = (performance.now() - firstAt) / 1000;
@@ -216,18 +284,30 @@ try {
   for (const r of pier) line(r.name, r);
   const pierTotal = total(pier);
   line(`**Pier's ${pier.length} processes**`, pierTotal);
-  for (const r of rows.filter((r) => !pier.includes(r))) line(`${r.name} (not counted)`, r);
+  const others = new Map<string, Row[]>();
+  for (const r of rows.filter((r) => !pier.includes(r))) others.set(r.name, [...(others.get(r.name) ?? []), r]);
+  for (const [name, list] of others)
+    line(`${name}${list.length > 1 ? ` ×${list.length}` : ""} (not counted)`, total(list));
   line("all of them", total(rows));
   const verdict = (kb: number) => `${mb(kb).toFixed(0)} MB (${mb(kb) <= GOAL_MB ? "met" : "missed"})`;
   console.log(
     `\nGoal: Pier's processes ≤ ${GOAL_MB} MB together. RSS ${verdict(pierTotal.rssKb)}; ` +
       `PSS, shared pages counted once, ${verdict(pierTotal.pssKb)}.`,
   );
+  if (APPS > 0) {
+    const cpu = total(rows).cpu;
+    console.log(
+      `With ${APPS} idle apps: Pier's processes, HAProxy and the engine's share ${cpu.toFixed(1)} % of one core ` +
+        `(goal ≤ ${CPU_GOAL} % with 100: ${cpu <= CPU_GOAL ? "met" : "missed"}).`,
+    );
+  }
 } finally {
   supervisor.kill("SIGTERM");
   await Promise.race([exited, sleep(40_000)]);
   // Only after a failure is anything left (the supervisor stops its processes): end it.
   for (const [pid, name] of seen) if ((await readProc(pid))?.name === name) process.kill(pid, "SIGKILL");
   await rm(workDir, { recursive: true, force: true });
+  await removeIdleApps(prisma, runtime, appPrefix);
+  await prisma.$disconnect();
 }
 process.exit(0);

@@ -8,9 +8,10 @@
 //   npx tsx bench/idle-controller.ts [counts=0,50] [seconds=30]
 //
 // measureIdleController() is what bench/footprint.ts calls for the same figures.
-import { createPrismaClient, type PrismaClient } from "@pier/db";
-import { createRuntime, type ContainerRuntime } from "@pier/runtime";
-import { LABELS, loadConfig, type PierConfig } from "@pier/shared";
+import { createPrismaClient } from "@pier/db";
+import { createRuntime } from "@pier/runtime";
+import { loadConfig, type PierConfig } from "@pier/shared";
+import { buildIdleImage, removeIdleApps, SLEEPING_IMAGE, startIdleApps } from "./idle-apps.ts";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
@@ -20,7 +21,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const IMAGE = "pier-bench/idle:sleep";
 /** The longest a controller may take to start and run retention once (its compile, on a busy machine). */
 const WARM_UP_MAX_MS = 120_000;
 /** After that: its first resource sample and stuck-deployments check are over too. */
@@ -94,49 +94,6 @@ async function countingProxy(engineSocket: string): Promise<{ path: string; requ
   };
 }
 
-/** N apps whose production is one container of IMAGE, as a deploy leaves them (minus the build). */
-async function startApps(
-  prisma: PrismaClient,
-  runtime: ContainerRuntime,
-  prefix: string,
-  count: number,
-  from: number,
-): Promise<void> {
-  const image = await runtime.inspectImage(IMAGE);
-  if (!image) throw new Error(`no image ${IMAGE}`);
-  for (let i = from; i < from + count; i++) {
-    const name = `${prefix}${i}`;
-    const appId = randomUUID();
-    const deploymentId = randomBytes(8).toString("hex");
-    const shortId = randomBytes(4).toString("hex");
-    await prisma.app.create({ data: { id: appId, name, repoUrl: "file:///dev/null", webhookSecret: "idle" } });
-    await prisma.deployment.create({
-      data: { id: deploymentId, shortId, appId, status: "READY", trigger: "API", branch: "main" },
-    });
-    await prisma.deployment.update({ where: { id: deploymentId }, data: { imageId: image.id, imageTag: IMAGE } });
-    await prisma.app.update({ where: { id: appId }, data: { productionDeploymentId: deploymentId } });
-    const container = await runtime.runContainer({
-      name: `pier-${name}-${shortId}`,
-      image: IMAGE,
-      env: {},
-      labels: {
-        [LABELS.managed]: "true",
-        [LABELS.app]: name,
-        [LABELS.appId]: appId,
-        [LABELS.deployment]: deploymentId,
-        [LABELS.replica]: "1",
-      },
-      containerPort: 3000,
-      memoryBytes: 32 * 1024 * 1024,
-      nanoCpus: 100_000_000,
-      pidsLimit: 16,
-    });
-    await prisma.replicaState.create({
-      data: { deploymentId, index: 1, appId, containerId: container.id, phase: "RUNNING", healthySince: new Date() },
-    });
-  }
-}
-
 /**
  * A controller process of its own, looking after the apps of `prefix`. Resolves once it has started and its
  * first retention run (the job scheduler runs one at once) is done, and `settleMs` more have passed.
@@ -204,16 +161,13 @@ export async function measureIdleController(counts: number[], seconds: number): 
   });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
-  execFileSync("docker", ["build", "-q", "-t", IMAGE, "-"], {
-    input: 'FROM pier-local/debian:bookworm-slim\nCMD ["sleep", "infinity"]\n',
-    stdio: ["pipe", "ignore", "inherit"],
-  });
+  buildIdleImage(SLEEPING_IMAGE);
   const prefix = `idle-${randomBytes(3).toString("hex")}-`;
   const figures: IdleFigure[] = [];
   let running = 0;
   try {
     for (const count of [...counts].sort((a, b) => a - b)) {
-      await startApps(prisma, runtime, prefix, count - running, running);
+      await startIdleApps(prisma, runtime, { prefix, count: count - running, from: running, image: SLEEPING_IMAGE });
       running = count;
       const proxy = await countingProxy(config.PIER_DOCKER_SOCKET);
       const controller = await startControllerProcess(config, prefix, proxy.path, SETTLE_MS);
@@ -238,9 +192,7 @@ export async function measureIdleController(counts: number[], seconds: number): 
       }
     }
   } finally {
-    for (const c of await runtime.listContainers({ [LABELS.managed]: "true" }, { all: true }))
-      if (c.labels[LABELS.app]?.startsWith(prefix)) await runtime.removeContainer(c.id);
-    await prisma.app.deleteMany({ where: { name: { startsWith: prefix } } });
+    await removeIdleApps(prisma, runtime, prefix);
     await prisma.$disconnect();
   }
   return figures;
