@@ -2,12 +2,14 @@
 // 127.0.0.1): SIGKILL of the worker process at each phase of a deploy (and twice in a row), kill -9 of the
 // router process, then restarts of the services Pier runs on, each on a private instance (Redis with a
 // deploy queued; Postgres during a build, back before it ends and down until the image is built; dockerd
-// with two replicas serving, at once and down 6 s, and during a build). Prints, per fault: requests sent
-// to production meanwhile, how many failed, the time until the deployment was READY, FAILED or CANCELLED,
-// and for faults that stop production itself (dockerd), the time until every replica served again.
+// with two replicas serving: restarted at once, down 6 s, killed -9 with its containerd, and during a
+// build). Prints, per fault: requests sent to production meanwhile, how many failed, the time until the
+// deployment was READY, FAILED or CANCELLED, and for faults that stop production itself (dockerd), the time
+// until every replica served again.
 //   npx tsx bench/chaos.ts            (all rows)
 //   npx tsx bench/chaos.ts router     (only the router kill -9 rows)
 //   npx tsx bench/chaos.ts services   (only the Redis, Postgres and dockerd restart rows)
+//   npx tsx bench/chaos.ts dockerd    (only the dockerd rows)
 import { loadConfig } from "@pier/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -169,9 +171,10 @@ async function onStage<S extends { close(): Promise<void> }>(
  * Restarts of Redis, Postgres and dockerd, each on a Pier of its own on a private instance
  * (tests/support/*-restart.ts).
  */
-async function serviceRows(): Promise<FaultOutcome[]> {
+async function serviceRows(onlyDockerd: boolean): Promise<FaultOutcome[]> {
   // The platform logs every lost connection as an error while a service is down: the table says what happened.
   const quiet = { LOG_LEVEL: "fatal" };
+  if (onlyDockerd) return dockerdRows(quiet);
   return [
     ...(await onStage(startRedisRestartStage("chaos-rds-", quiet), [
       ["Redis restart with a deploy queued", (s) => restartRedisWithDeployQueued(s, "after the restart")],
@@ -186,17 +189,25 @@ async function serviceRows(): Promise<FaultOutcome[]> {
         (s) => restartPostgresDuringBuild(s, `${s.name} v3`, "down until the image is built"),
       ],
     ])),
-    ...(await onStage(startDockerRestartStage("chaos-dkr-", quiet), [
-      ["dockerd restart, started again at once", (s) => restartDockerd(s, "started again at once", 0)],
-      ["dockerd restart, down for 6 s", (s) => restartDockerd(s, "down for 6 s", 6_000)],
-      ["dockerd restart during a build", (s) => restartDockerdDuringBuild(s, `${s.name} v2`)],
-    ])),
+    ...(await dockerdRows(quiet)),
   ];
 }
 
+function dockerdRows(quiet: Record<string, string>): Promise<FaultOutcome[]> {
+  return onStage(startDockerRestartStage("chaos-dkr-", quiet), [
+    ["dockerd restart, started again at once", (s) => restartDockerd(s, "started again at once", 0)],
+    ["dockerd restart, down for 6 s", (s) => restartDockerd(s, "down for 6 s", 6_000)],
+    [
+      "dockerd and containerd killed (-9), started again at once",
+      (s) => restartDockerd(s, "started again at once", 0, "kill"),
+    ],
+    ["dockerd restart during a build", (s) => restartDockerdDuringBuild(s, `${s.name} v2`)],
+  ]);
+}
+
 const rows = [
-  ...(mode === "services" ? [] : await processRows(mode === "router")),
-  ...(mode === "router" ? [] : await serviceRows()),
+  ...(mode === "services" || mode === "dockerd" ? [] : await processRows(mode === "router")),
+  ...(mode === "router" ? [] : await serviceRows(mode === "dockerd")),
 ];
 const seconds = (ms: number | undefined) => (ms === undefined ? "-" : `${(ms / 1000).toFixed(1)} s`);
 console.log(

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  dockerRestartAppFiles,
   restartDockerd,
   restartDockerdDuringBuild,
   startDockerRestartStage,
   type DockerRestartStage,
 } from "../support/docker-restart.ts";
-import { noLeftovers } from "../support/faults.ts";
+import { deploymentEnded, noLeftovers, requestDeploy } from "../support/faults.ts";
 import { getViaRouter } from "../support/http.ts";
 
 // The Docker engine runs every app container. This file runs its own engine (the host's runs every other
@@ -63,6 +64,21 @@ describe("a dockerd restart", () => {
       await noLeftovers(platform, stage.redis, name);
     },
   );
+
+  it("a deploy made as soon as a killed engine answers again is READY like any other, served by both", async () => {
+    const { platform, engine, repo, name, host } = stage;
+    const text = `${name} after the crash`;
+    await repo.commit(dockerRestartAppFiles(text), text);
+    await engine.kill();
+    await engine.start();
+    const started = Date.now();
+    const ended = await deploymentEnded(platform, await requestDeploy(platform, name));
+    console.log(`deploy right after an engine crash: ${ended.status} in ${Date.now() - started} ms`);
+    expect(ended.status, ended.failureReason ?? "").toBe("READY");
+    expect((await getViaRouter(platform.routerPort, host)).body.startsWith(`${text} `)).toBe(true);
+    expect((await stage.servingReplicas(10)).size).toBe(2);
+    await noLeftovers(platform, stage.redis, name);
+  });
 
   it("restarted in a build: READY (attempt retried), both replicas serve the new version; nothing left", async () => {
     const { platform, name, host } = stage;

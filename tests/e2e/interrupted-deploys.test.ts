@@ -1,3 +1,4 @@
+import { APP_NETWORK } from "@pier/runtime";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApps } from "../support/apps.ts";
@@ -55,6 +56,9 @@ describe("a deployment taken up again after its worker stopped", () => {
         "PORT=3000",
         "-p",
         "127.0.0.1::3000",
+        // On Pier's app network, as Pier starts replicas: the router reaches them at their address there.
+        "--network",
+        APP_NETWORK,
         image,
       ],
       { encoding: "utf8" },

@@ -186,14 +186,17 @@ export class PrivateDockerd {
    */
   async kill(): Promise<void> {
     if (!this.running) return;
-    const dockerd = this.child!.pid!;
-    const children = (await readFile(`/proc/${dockerd}/task/${dockerd}/children`, "utf8")).split(" ").filter(Boolean);
+    // Its containerd, found by its configuration under this engine's exec root: after a restart with live
+    // restore, the engine takes over the containerd it left running, which is then not its child.
     const containerd: number[] = [];
-    for (const pid of children) {
-      const name = await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "" /* exited meanwhile */);
-      if (name.trim() === "containerd") containerd.push(Number(pid));
+    for (const entry of (await readdir("/proc")).filter((e) => /^\d+$/.test(e))) {
+      const args = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "" /* exited meanwhile */)).split(
+        "\0",
+      );
+      if (path.basename(args[0] ?? "") === "containerd" && args.some((a) => a.startsWith(`${this.dir}/`)))
+        containerd.push(Number(entry));
     }
-    if (containerd.length !== 1) throw new Error(`expected one containerd below dockerd ${dockerd}: ${containerd}`);
+    if (containerd.length !== 1) throw new Error(`expected one containerd of ${this.dir}, found ${containerd}`);
     this.child!.kill("SIGKILL");
     process.kill(containerd[0]!, "SIGKILL");
     await this.exited;

@@ -2,7 +2,9 @@ import { tryLock } from "@pier/redis";
 import { reconcileProduction, type ReconcileOutcome, type ReleaseDeps } from "@pier/release";
 import { RECONCILE_LOCK_TTL_MS, reconcileLockKey } from "@pier/replicas";
 import type { Logger, NotificationEvent } from "@pier/shared";
+import type { Queue } from "bullmq";
 import { randomUUID } from "node:crypto";
+import { requestImageRebuild } from "./image-rebuild.ts";
 import { replicaEvents } from "./replica-events.ts";
 import type { StoppedContainers } from "./stopped-containers.ts";
 
@@ -14,6 +16,8 @@ const RETRY_MS = 2_000;
 
 export interface ReconcilerDeps extends ReleaseDeps {
   logger: Logger;
+  /** The deploy queue, where a lost production image is asked to be built again. */
+  queue: Queue;
   alert(events: NotificationEvent[]): Promise<void>;
   /** Containers the engine stopped (their loss is not the app's failure). */
   stopped: StoppedContainers;
@@ -71,7 +75,10 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         deps.onOutcome?.(appId, outcome);
       }
       const app = await deps.prisma.app.findUnique({ where: { id: appId }, select: { id: true, name: true } });
-      if (app) await deps.alert(await replicaEvents(deps.redis, app, outcome));
+      if (app) {
+        const rebuild = await requestImageRebuild(deps, app, outcome);
+        await deps.alert([...(await replicaEvents(deps.redis, app, outcome)), ...rebuild]);
+      }
       // Wake up exactly when the next back-off ends.
       const next = Math.min(...outcome.waiting.map((w) => w.at.getTime()));
       if (Number.isFinite(next)) wakeAt(appId, next);

@@ -3,7 +3,7 @@ import { markFailed, UNFINISHED_STATUSES } from "@pier/lifecycle";
 import type { Queue } from "bullmq";
 
 /** Job states in which a worker will still take the deployment up, or is working on it. */
-const LIVE_JOB_STATES = new Set(["waiting", "delayed", "active", "prioritized", "waiting-children"]);
+export const LIVE_JOB_STATES = new Set(["waiting", "delayed", "active", "prioritized", "waiting-children"]);
 /** A deployment row is written just before its job is queued: younger ones are left alone. */
 const GRACE_MS = 30_000;
 

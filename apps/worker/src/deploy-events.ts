@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import { notify } from "@pier/notifications";
-import { urlForLabel, type PierConfig } from "@pier/shared";
+import { urlForLabel, type NotificationEvent, type PierConfig } from "@pier/shared";
 import type { Queue } from "bullmq";
 
 export interface DeployEventDeps {
@@ -61,3 +61,11 @@ export async function announceDeploymentEnd(
 
 /** " <first line of the commit message>", or nothing without one. */
 const firstLine = (message: string | null) => (message ? ` ${message.split("\n")[0]}` : "");
+
+/** Tells the notification channels about `event`; one that can't be queued is logged, never thrown. */
+export async function announce(deps: DeployEventDeps, event: NotificationEvent): Promise<void> {
+  if (!deps.notifications) return;
+  await notify({ prisma: deps.prisma, queue: deps.notifications }, event).catch((error) =>
+    deps.logger.error({ err: error, event: event.event }, "could not queue an alert"),
+  );
+}

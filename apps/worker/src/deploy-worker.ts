@@ -1,17 +1,16 @@
-import { isDatabaseUnavailable } from "@pier/db";
 import { releaseLockOf, tryLock } from "@pier/redis";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { RuntimeRequestError, RuntimeUnavailableError } from "@pier/runtime";
-import { deployJob, LABELS } from "@pier/shared";
+import { deployJob, LABELS, rebuildJob } from "@pier/shared";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { DeployFailedError, TransientError } from "./errors.ts";
+import { DeployFailedError, isTransient } from "./errors.ts";
 import { BuildLog } from "./logs/build-log.ts";
 import { markFailed, requeue } from "@pier/lifecycle";
 import { announceDeploymentEnd } from "./deploy-events.ts";
 import { PhaseTimer } from "./pipeline/phase-timer.ts";
 import { runDeployment, type DeployDeps, type DeployOutcome } from "./pipeline/deploy.ts";
+import { endStalledRebuild, runRebuildJob, type RebuildOutcome } from "./rebuild-job.ts";
 
 /** How long a job waits before looking again when another build of the same app is running. */
 const APP_BUSY_RETRY_MS = 200;
@@ -26,23 +25,13 @@ export interface DeployWorkerOptions extends DeployDeps {
 }
 
 /**
- * Worth another attempt: Docker, git or the database was briefly out of reach (restarting, a network
- * blip), or the Docker engine failed a request on its side (a 5xx: an engine shutting down answers
- * like that; a request it refuses is a 4xx, and retrying won't change that).
+ * The BullMQ worker that runs the deploy queue's jobs: deploys, and rebuilds of a lost production image. One
+ * build at a time per app (a rebuild takes the app's build lock too), `concurrency` in all.
  */
-function isTransient(error: unknown): boolean {
-  if (error instanceof RuntimeRequestError) return (error.statusCode ?? 0) >= 500;
-  return error instanceof TransientError || error instanceof RuntimeUnavailableError || isDatabaseUnavailable(error);
-}
-
-/** The BullMQ worker that runs deploy jobs: one build at a time per app, `concurrency` in all. */
 export function createDeployWorker(options: DeployWorkerOptions): Worker {
   const deps: DeployDeps = options;
-  const processor = async (job: Job, token?: string): Promise<DeployOutcome> => {
-    const payload = deployJob.payload.safeParse(job.data);
-    if (!payload.success) throw new UnrecoverableError(`invalid deploy job payload: ${payload.error.message}`);
-    const { deploymentId, appId } = payload.data;
-
+  /** The app's build lock, or the job put back for APP_BUSY_RETRY_MS (DelayedError) while another build holds it. */
+  const takeAppLock = async (job: Job, token: string | undefined, appId: string) => {
     // An earlier attempt of this very job holds the lock only if its worker died (BullMQ handed the job
     // on): take it over instead of waiting for it to expire.
     const lock = await tryLock(
@@ -52,10 +41,25 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
       undefined,
       `${job.id}:`,
     );
-    if (!lock) {
-      await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
-      throw new DelayedError();
+    if (lock) return lock;
+    await job.moveToDelayed(Date.now() + APP_BUSY_RETRY_MS, token);
+    throw new DelayedError();
+  };
+  const rebuild = async (job: Job, token?: string): Promise<RebuildOutcome> => {
+    const payload = rebuildJob.payload.safeParse(job.data);
+    if (!payload.success) throw new UnrecoverableError(`invalid rebuild job payload: ${payload.error.message}`);
+    const lock = await takeAppLock(job, token, payload.data.appId);
+    try {
+      return await runRebuildJob(deps, job, payload.data);
+    } finally {
+      await lock.release();
     }
+  };
+  const deploy = async (job: Job, token?: string): Promise<DeployOutcome> => {
+    const payload = deployJob.payload.safeParse(job.data);
+    if (!payload.success) throw new UnrecoverableError(`invalid deploy job payload: ${payload.error.message}`);
+    const { deploymentId, appId } = payload.data;
+    const lock = await takeAppLock(job, token, appId);
     const log = new BuildLog(deps.prisma, deploymentId);
     const timer = new PhaseTimer();
     let afterRelease: (() => Promise<void>) | undefined;
@@ -89,6 +93,7 @@ export function createDeployWorker(options: DeployWorkerOptions): Worker {
       }
     }
   };
+  const processor = (job: Job, token?: string) => (job.name === rebuildJob.name ? rebuild : deploy)(job, token);
   const worker = new Worker(options.queueName, processor, {
     connection: options.connection,
     concurrency: options.concurrency,
@@ -117,11 +122,12 @@ const STALLED_TOO_OFTEN = /stalled more than allowable limit/;
 
 /**
  * A job BullMQ failed without running it: its worker died twice in a row (killed, out of memory). The
- * deployment ends FAILED saying so, and what the dead attempts left goes: their containers (never a
- * live one), work directories, and the app's build lock.
+ * deployment ends FAILED saying so (a rebuild ends as a failed rebuild: its deployment is live), and what the
+ * dead attempts left goes: their containers (never a live one), work directories, and the app's build lock.
  */
 async function endStalledJob(options: DeployWorkerOptions, job: Job): Promise<void> {
-  const payload = deployJob.payload.safeParse(job.data);
+  const rebuilding = job.name === rebuildJob.name;
+  const payload = (rebuilding ? rebuildJob : deployJob).payload.safeParse(job.data);
   if (!payload.success) return;
   const { deploymentId, appId } = payload.data;
   const deployment = await options.prisma.deployment.findUnique({
@@ -130,7 +136,7 @@ async function endStalledJob(options: DeployWorkerOptions, job: Job): Promise<vo
   });
   if (!deployment) return;
   const reason = "the worker running this deployment stopped twice in a row (killed or crashed); deploy again to retry";
-  if (deployment.app.productionDeploymentId !== deploymentId) {
+  if (!rebuilding && deployment.app.productionDeploymentId !== deploymentId) {
     for (const container of await options.runtime.listContainers(
       { [LABELS.managed]: "true", [LABELS.deployment]: deploymentId },
       { all: true },
@@ -142,6 +148,8 @@ async function endStalledJob(options: DeployWorkerOptions, job: Job): Promise<vo
   );
   for (const dir of dirs) await rm(path.join(options.config.PIER_WORK_DIR, dir), { recursive: true, force: true });
   await releaseLockOf(options.redis, appLockKey(options.queueName, appId), `${job.id}:`);
+  // A rebuild's deployment stays READY (it is live): its end is a failed rebuild, not a failed deployment.
+  if (rebuilding) return endStalledRebuild(options, rebuildJob.payload.parse(job.data));
   const log = new BuildLog(options.prisma, deploymentId);
   log.write(`Deployment failed: ${reason}`);
   await log.close();

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from "@pier/db";
+import { RuntimeRequestError, RuntimeUnavailableError } from "@pier/runtime";
 import { UnrecoverableError } from "bullmq";
 
 /**
@@ -17,4 +19,14 @@ export class TransientError extends Error {
     super(message, options);
     this.name = "TransientError";
   }
+}
+
+/**
+ * Worth another attempt: Docker, git or the database was briefly out of reach (restarting, a network
+ * blip), or the Docker engine failed a request on its side (a 5xx: an engine shutting down answers
+ * like that; a request it refuses is a 4xx, and retrying won't change that).
+ */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof RuntimeRequestError) return (error.statusCode ?? 0) >= 500;
+  return error instanceof TransientError || error instanceof RuntimeUnavailableError || isDatabaseUnavailable(error);
 }

@@ -5,7 +5,9 @@ export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet
 export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";
-export { rollbackTargetId, warmDeploymentIds } from "./rollback-targets.ts";
+export { newestEarlierWithImage, rollbackTargetId, warmDeploymentIds } from "./rollback-targets.ts";
+export { endRebuilding, markRebuilding } from "./image-rebuild.ts";
+export { rollBackFromLostImage, type LostImageRollback } from "./lost-image-rollback.ts";
 export { promoteDeployment, type PromoteResult } from "./promote.ts";
 export { settlePreview, stopPreview } from "./previews.ts";
 export { dockerVolumeName, prepareVolumes, removeAppVolumes, storedMounts } from "./volumes.ts";

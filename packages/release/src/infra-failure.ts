@@ -7,11 +7,13 @@ import { ImageMissingError, NoSpaceError, RuntimeRequestError, RuntimeUnavailabl
  * ENGINE_UNAVAILABLE: 1 s, since an engine restarting is back within seconds, every second of waiting is
  * downtime, and a request to an engine that isn't there costs nothing. IMAGE_MISSING and NO_SPACE: 5 s, since
  * neither mends itself within a second (someone frees space, the image is put back or rebuilt), and one
- * refused start every 5 s per replica is no load on the engine and little noise in the logs.
+ * refused start every 5 s per replica is no load on the engine and little noise in the logs. REBUILDING: 5 s,
+ * how often the replica looks whether its rebuilt image is there (a build takes many seconds).
  */
 export const INFRA_RETRY_MS: Record<InfraPhase, number> = {
   ENGINE_UNAVAILABLE: 1_000,
   IMAGE_MISSING: 5_000,
+  REBUILDING: 5_000,
   NO_SPACE: 5_000,
 };
 

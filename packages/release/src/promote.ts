@@ -13,6 +13,8 @@ export interface PromoteRequest {
   target: Deployment;
   kind: ReleaseKind;
   cause: Trigger;
+  /** Why, for a release Pier makes unasked (cause AUTO). */
+  reason?: string;
   log?: (line: string) => void;
 }
 
@@ -96,6 +98,7 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     toDeploymentId: target.id,
     kind: request.kind,
     cause: request.cause,
+    reason: request.reason,
     routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
   });
   return { ...result, started };

@@ -9,6 +9,7 @@ import { announceAndWaitForRouters } from "@pier/routing";
 import { containerName, startDeploymentContainer } from "./start-container.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 import { INFRA_RETRY_MS, infraFailureOf } from "./infra-failure.ts";
+import { waitForRebuiltImage } from "./image-rebuild.ts";
 
 /** Back-off after the n-th loss in a row: the first is replaced at once, then 1 s doubling to 5 min. */
 export function backoffMs(failures: number): number {
@@ -130,6 +131,12 @@ export async function reconcileProduction(
       if (state.phase === "CRASH_LOOP") outcome.crashLooping.push(index);
       if (isInfraPhase(state.phase))
         outcome.blockedByInfra.push({ index, phase: state.phase, reason: state.lastReason });
+      continue;
+    }
+    const rebuilding = await waitForRebuiltImage(deps, live, state, now);
+    if (rebuilding) {
+      outcome.waiting.push({ index, at: rebuilding.nextAttemptAt ?? now });
+      outcome.blockedByInfra.push({ index, phase: "REBUILDING", reason: rebuilding.lastReason });
       continue;
     }
     await removeDead(here);

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@pier/db";
+import type { Deployment, PrismaClient } from "@pier/db";
+import type { ReleaseDeps } from "./deps.ts";
 
 /** The deployment `POST /rollback` goes back to by default: the one the latest release replaced. */
 export async function rollbackTargetId(prisma: PrismaClient, appId: string): Promise<string | null> {
@@ -33,4 +34,29 @@ export async function warmDeploymentIds(
     if (toDeploymentId !== app.productionDeploymentId && !warm.includes(toDeploymentId)) warm.push(toDeploymentId);
   }
   return warm;
+}
+
+/**
+ * Where Pier goes back to by itself when production's image is lost and can't be rebuilt: the newest deployment
+ * of the app made before `lost` that went live (READY, not a preview) and whose image is still on the engine.
+ * Null when there is none. Images retention pruned are recorded as such and not looked for.
+ */
+export async function newestEarlierWithImage(
+  deps: Pick<ReleaseDeps, "prisma" | "runtime">,
+  lost: Pick<Deployment, "id" | "appId" | "createdAt">,
+): Promise<Deployment | null> {
+  const earlier = await deps.prisma.deployment.findMany({
+    where: {
+      appId: lost.appId,
+      id: { not: lost.id },
+      status: "READY",
+      previewSlug: null,
+      imageId: { not: null },
+      imagePrunedAt: null,
+      createdAt: { lt: lost.createdAt },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  for (const deployment of earlier) if (await deps.runtime.imageExists(deployment.imageId!)) return deployment;
+  return null;
 }

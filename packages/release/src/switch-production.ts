@@ -8,6 +8,8 @@ export interface SwitchRequest {
   toDeploymentId: string;
   kind: ReleaseKind;
   cause: Trigger;
+  /** Why, for a release Pier makes unasked (cause AUTO). */
+  reason?: string;
   routerAckTimeoutMs: number;
 }
 
@@ -39,6 +41,7 @@ export async function switchProduction(
         version,
         kind: request.kind,
         cause: request.cause,
+        reason: request.reason ?? null,
         fromDeploymentId: app.productionDeploymentId,
         toDeploymentId: request.toDeploymentId,
       },

@@ -5,11 +5,13 @@ import type { ReplicaPhase } from "@pier/db";
  * not counted (no back-off, never CRASH_LOOP, no crash-loop alert) and it is tried again on a short fixed
  * delay. ENGINE_UNAVAILABLE: the engine can't be reached or fails for its own reasons (socket missing,
  * connection refused, a 5xx, stopping). IMAGE_MISSING: the deployment's image no longer exists on the
- * engine. NO_SPACE: the engine's disk is full.
+ * engine. REBUILDING: that image is being built again from the deployment's commit (the controller asked for
+ * it); the replica starts once it is there. NO_SPACE: the engine's disk is full.
  */
 export const INFRA_PHASES = [
   "ENGINE_UNAVAILABLE",
   "IMAGE_MISSING",
+  "REBUILDING",
   "NO_SPACE",
 ] as const satisfies readonly ReplicaPhase[];
 export type InfraPhase = (typeof INFRA_PHASES)[number];
@@ -28,6 +30,7 @@ export const REPLICA_PHASE_WORDS = {
   CRASH_LOOP: "crash loop",
   ENGINE_UNAVAILABLE: "engine unavailable",
   IMAGE_MISSING: "image missing",
+  REBUILDING: "rebuilding image",
   NO_SPACE: "disk full",
   LOST: "lost",
   MISSING: "not started",

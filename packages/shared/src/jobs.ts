@@ -23,6 +23,38 @@ export const deployJob = {
 export type DeployJobPayload = z.infer<typeof deployJob.payload>;
 
 /**
+ * Builds a live deployment's image again from its recorded commit and settings, when the image is gone from the
+ * engine (the controller asks; it runs on the deploy queue, so it shares the build slots and the app's build
+ * lock with deploys). One job per lost image: `rebuildJobId` names it by the deployment and the image that was
+ * lost, so asking again while it runs, or after it failed, adds nothing; a later loss of the rebuilt image is a
+ * new job.
+ */
+export const rebuildJob = {
+  name: "rebuild",
+  payload: z.object({
+    deploymentId: z.string().min(1),
+    appId: z.string().min(1),
+    /** The image id the deployment recorded, which the engine no longer has. */
+    lostImageId: z.string().min(1),
+    /** What the controller saw (the engine's words), for the deployment's log and the alert. */
+    reason: z.string(),
+  }),
+  options: {
+    // As a deploy: only transient failures (git or Docker out of reach) are tried again.
+    attempts: 3,
+    backoff: { type: "exponential" as const, delay: 2_000 },
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 5_000 },
+  },
+} as const;
+
+export type RebuildJobPayload = z.infer<typeof rebuildJob.payload>;
+
+/** `rebuild-<deployment id>-<12 hex digits of the lost image id>` (BullMQ ids can't hold a colon). */
+export const rebuildJobId = (deploymentId: string, lostImageId: string) =>
+  `rebuild-${deploymentId}-${lostImageId.replace(/^sha256:/, "").slice(0, 12)}`;
+
+/**
  * Alert deliveries have their own queue beside the deploy queue, so a slow receiver never waits behind a
  * build (and a build never behind eight retries of a dead webhook).
  */

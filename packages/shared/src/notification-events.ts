@@ -18,6 +18,15 @@ export const NOTIFICATION_EVENTS = [
   "alert.latency",
   /** Production replicas changed (by hand or by the autoscaler). */
   "app.scaled",
+  /** Production's image is gone from the engine: Pier builds it again from the deployment's commit. */
+  "image.rebuilding",
+  /** The lost image was built again; production's replicas start from it. */
+  "image.rebuilt",
+  /**
+   * The lost image could not be built again (its commit can't be fetched, the build failed): Pier rolled back to
+   * the newest earlier deployment whose image exists, or says there is none.
+   */
+  "image.rebuild_failed",
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
 

@@ -81,7 +81,7 @@ tr.rowlink:hover td{background:#fafbfc}
 .h-RUNNING{color:var(--green);background:var(--green-bg)}
 .h-DEGRADED{color:var(--amber);background:var(--amber-bg)}
 .h-CRASH_LOOP{color:var(--red);background:var(--red-bg)}
-.h-ENGINE_UNAVAILABLE,.h-IMAGE_MISSING,.h-NO_SPACE{color:var(--violet);background:var(--violet-bg)}
+.h-ENGINE_UNAVAILABLE,.h-IMAGE_MISSING,.h-REBUILDING,.h-NO_SPACE{color:var(--violet);background:var(--violet-bg)}
 .h-STOPPED{color:var(--grey);background:var(--grey-bg)}
 .h-NOT_DEPLOYED{color:var(--faint);background:transparent;border:1px solid var(--line)}
 @keyframes pulse{0%,100%{opacity:1;transform:scale(1)}50%{opacity:.35;transform:scale(.7)}}
@@ -168,7 +168,7 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .ph{font-size:11px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:var(--amber)}
 .ph.ph-RUNNING{color:var(--green)}
 .ph.ph-CRASH_LOOP,.ph.ph-FAILED{color:var(--red)}
-.ph.ph-ENGINE_UNAVAILABLE,.ph.ph-IMAGE_MISSING,.ph.ph-NO_SPACE{color:var(--violet)}
+.ph.ph-ENGINE_UNAVAILABLE,.ph.ph-IMAGE_MISSING,.ph.ph-REBUILDING,.ph.ph-NO_SPACE{color:var(--violet)}
 .scale{display:flex;gap:10px;align-items:flex-start;padding:14px 18px;border-top:1px solid var(--line2)}
 .scale .field{margin:0;width:110px}
 .scale .field label{font-size:12px;color:var(--muted);font-weight:500}
@@ -381,6 +381,7 @@ export function healthBadge(status: ReplicaStatus): Html {
     CRASH_LOOP: `Crash loop ${count}`,
     ENGINE_UNAVAILABLE: `Engine unavailable ${count}`,
     IMAGE_MISSING: `Image missing ${count}`,
+    REBUILDING: `Rebuilding image ${count}`,
     NO_SPACE: `Disk full ${count}`,
     STOPPED: "Stopped",
     NOT_DEPLOYED: "Not deployed",
@@ -393,7 +394,12 @@ export function healthBadge(status: ReplicaStatus): Html {
 /** What the engine's or the machine's trouble means for the app, on hover of its badge. */
 const INFRA_TITLES: Record<InfraPhase, string> = {
   ENGINE_UNAVAILABLE: "The Docker engine can't be reached or is failing (not the app). Pier tries again every second.",
-  IMAGE_MISSING: "This deployment's image is gone from the machine (not the app). Deploy again to rebuild it.",
+  IMAGE_MISSING:
+    "This deployment's image is gone from the machine (not the app). Pier builds it again from its commit; " +
+    "if that failed, deploy again.",
+  REBUILDING:
+    "This deployment's image was gone from the machine (not the app): Pier is building it again from its commit, " +
+    "and starts the replicas from it.",
   NO_SPACE: "The machine's disk is full (not the app). Free some space: Pier tries again every few seconds.",
 };
 

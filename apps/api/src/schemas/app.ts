@@ -69,8 +69,9 @@ export const replicaStatusDto = z.object({
     .enum(PRODUCTION_STATES)
     .describe(
       "RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, " +
-        "IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine " +
-        "can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.",
+        "IMAGE_MISSING, REBUILDING, NO_SPACE: one can't start because of the engine or the machine, not the app " +
+        "(the engine can't be reached, the deployment's image is gone, Pier is building that image again from " +
+        "its commit, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.",
     ),
   replicas: z.array(
     z.object({
@@ -80,8 +81,9 @@ export const replicaStatusDto = z.object({
         .describe(
           "STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; " +
             "ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not " +
-            "counted against the app, tried again every few seconds; LOST: its container stopped, not replaced " +
-            "yet; MISSING: not started yet.",
+            "counted against the app, tried again every few seconds; REBUILDING: its image was gone and is being " +
+            "built again from the deployment's commit, starts once it is there; LOST: its container stopped, not " +
+            "replaced yet; MISSING: not started yet.",
         ),
       containerId: z.string().nullable(),
       restarts: z.number(),

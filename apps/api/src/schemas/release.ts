@@ -8,7 +8,11 @@ export const releaseDto = z.object({
   /** v1, v2, … as people say it. */
   name: z.string(),
   kind: z.enum(["DEPLOY", "ROLLBACK", "PROMOTE"]),
-  cause: z.enum(["PUSH", "API", "DASHBOARD"]),
+  cause: z
+    .enum(["PUSH", "API", "DASHBOARD", "AUTO"])
+    .describe("Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)"),
+  /** Why Pier made it, for a release nobody asked for (AUTO); null otherwise. */
+  reason: z.string().nullable(),
   from: deploymentRef.nullable(),
   to: deploymentRef,
   isCurrent: z.boolean(),

@@ -30,6 +30,7 @@ export async function toReleaseDtos(
     name: `v${r.version}`,
     kind: r.kind,
     cause: r.cause,
+    reason: r.reason,
     from: r.fromDeploymentId ? ref(r.fromDeploymentId) : null,
     to: ref(r.toDeploymentId),
     isCurrent: r.version === latest && r.toDeploymentId === productionId,

@@ -932,7 +932,7 @@ export interface paths {
                          * @description The events this channel receives; empty or missing: all of them
                          * @default []
                          */
-                        events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed")[];
                         /**
                          * @description The apps whose events it receives (names); empty or missing: every app
                          * @default []
@@ -1610,17 +1610,17 @@ export interface paths {
                                     desired: number;
                                     running: number;
                                     /**
-                                     * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                     * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, REBUILDING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, Pier is building that image again from its commit, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
                                      * @enum {string}
                                      */
-                                    state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
+                                    state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                     replicas: {
                                         index: number;
                                         /**
-                                         * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                         * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; REBUILDING: its image was gone and is being built again from the deployment's commit, starts once it is there; LOST: its container stopped, not replaced yet; MISSING: not started yet.
                                          * @enum {string}
                                          */
-                                        phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
+                                        phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "LOST" | "MISSING";
                                         containerId: string | null;
                                         restarts: number;
                                         lastReason: string | null;
@@ -1804,17 +1804,17 @@ export interface paths {
                                 desired: number;
                                 running: number;
                                 /**
-                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, REBUILDING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, Pier is building that image again from its commit, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
                                  * @enum {string}
                                  */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
                                     /**
-                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; REBUILDING: its image was gone and is being built again from the deployment's commit, starts once it is there; LOST: its container stopped, not replaced yet; MISSING: not started yet.
                                      * @enum {string}
                                      */
-                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;
@@ -1999,17 +1999,17 @@ export interface paths {
                                 desired: number;
                                 running: number;
                                 /**
-                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, REBUILDING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, Pier is building that image again from its commit, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
                                  * @enum {string}
                                  */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
                                     /**
-                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; REBUILDING: its image was gone and is being built again from the deployment's commit, starts once it is there; LOST: its container stopped, not replaced yet; MISSING: not started yet.
                                      * @enum {string}
                                      */
-                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;
@@ -2354,17 +2354,17 @@ export interface paths {
                                 desired: number;
                                 running: number;
                                 /**
-                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, REBUILDING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, Pier is building that image again from its commit, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
                                  * @enum {string}
                                  */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
                                     /**
-                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; REBUILDING: its image was gone and is being built again from the deployment's commit, starts once it is there; LOST: its container stopped, not replaced yet; MISSING: not started yet.
                                      * @enum {string}
                                      */
-                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;
@@ -3487,8 +3487,12 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
-                                /** @enum {string} */
-                                cause: "PUSH" | "API" | "DASHBOARD";
+                                /**
+                                 * @description Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)
+                                 * @enum {string}
+                                 */
+                                cause: "PUSH" | "API" | "DASHBOARD" | "AUTO";
+                                reason: string | null;
                                 from: {
                                     id: string;
                                     shortId: string;
@@ -3660,8 +3664,12 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
-                                /** @enum {string} */
-                                cause: "PUSH" | "API" | "DASHBOARD";
+                                /**
+                                 * @description Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)
+                                 * @enum {string}
+                                 */
+                                cause: "PUSH" | "API" | "DASHBOARD" | "AUTO";
+                                reason: string | null;
                                 from: {
                                     id: string;
                                     shortId: string;
@@ -3876,8 +3884,12 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
-                                /** @enum {string} */
-                                cause: "PUSH" | "API" | "DASHBOARD";
+                                /**
+                                 * @description Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)
+                                 * @enum {string}
+                                 */
+                                cause: "PUSH" | "API" | "DASHBOARD" | "AUTO";
+                                reason: string | null;
                                 from: {
                                     id: string;
                                     shortId: string;
@@ -4570,17 +4582,17 @@ export interface paths {
                                 desired: number;
                                 running: number;
                                 /**
-                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
+                                 * @description RUNNING: all serve. DEGRADED: fewer than desired. CRASH_LOOP: one keeps dying. ENGINE_UNAVAILABLE, IMAGE_MISSING, REBUILDING, NO_SPACE: one can't start because of the engine or the machine, not the app (the engine can't be reached, the deployment's image is gone, Pier is building that image again from its commit, the disk is full). STOPPED: 0 desired. NOT_DEPLOYED.
                                  * @enum {string}
                                  */
-                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
+                                state: "RUNNING" | "DEGRADED" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "STOPPED" | "NOT_DEPLOYED";
                                 replicas: {
                                     index: number;
                                     /**
-                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; LOST: its container stopped, not replaced yet; MISSING: not started yet.
+                                     * @description STARTING; RUNNING; BACKOFF: waiting to start again after a loss; CRASH_LOOP: lost 3 times in a row; ENGINE_UNAVAILABLE, IMAGE_MISSING, NO_SPACE: can't start because of the engine or the machine, not counted against the app, tried again every few seconds; REBUILDING: its image was gone and is being built again from the deployment's commit, starts once it is there; LOST: its container stopped, not replaced yet; MISSING: not started yet.
                                      * @enum {string}
                                      */
-                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "NO_SPACE" | "LOST" | "MISSING";
+                                    phase: "STARTING" | "RUNNING" | "BACKOFF" | "CRASH_LOOP" | "ENGINE_UNAVAILABLE" | "IMAGE_MISSING" | "REBUILDING" | "NO_SPACE" | "LOST" | "MISSING";
                                     containerId: string | null;
                                     restarts: number;
                                     lastReason: string | null;

@@ -12,6 +12,8 @@ import type { PresetOverrides } from "../build/framework.ts";
 import { RepoFiles } from "../build/repo-files.ts";
 import { parseVercelJson } from "../build/static-server/site-config.ts";
 import { DeployFailedError } from "../errors.ts";
+import type { BuildLog } from "../logs/build-log.ts";
+import type { DeploySettings } from "./repo-config.ts";
 
 export interface ImageBuildRequest {
   files: RepoFiles;
@@ -45,6 +47,40 @@ async function dockerignorePatterns(files: RepoFiles): Promise<string[]> {
         .split("\n")
         .map((l) => l.trim())
         .filter((l) => l && !l.startsWith("#"));
+}
+
+/** What a deployment's image is built from: its checkout, and the settings it was (or is being) deployed with. */
+export interface DeploymentBuild {
+  files: RepoFiles;
+  commitSha: string;
+  settings: Pick<DeploySettings, "commands" | "envDefaults" | "preset">;
+  /** The port asked for (null: detection decides). */
+  port: number | null;
+  /** Where the deployment's volumes are mounted (declared as VOLUME in the image). */
+  volumePaths: string[];
+  log: BuildLog;
+}
+
+/**
+ * Builds a deployment's image, tagged `pier/<app>:<sha12>`: the one build path of a deploy and of a rebuild of a
+ * lost image, so the same commit and settings make the same image.
+ */
+export function buildDeploymentImage(
+  deps: { runtime: ContainerRuntime; config: PierConfig },
+  app: { id: string; name: string },
+  build: DeploymentBuild,
+): Promise<BuiltImage> {
+  const { settings } = build;
+  return buildAppImage(deps.runtime, deps.config, {
+    files: build.files,
+    appId: app.id,
+    appName: app.name,
+    commitSha: build.commitSha,
+    configuredPort: build.port,
+    overrides: { ...settings.commands, env: settings.envDefaults, volumePaths: build.volumePaths },
+    presetOverrides: { ...settings.preset, start: settings.commands.start },
+    log: (line) => build.log.write(line),
+  });
 }
 
 /** Detects how to build the app's root directory, generates Pier's build files if needed, and builds the image. */

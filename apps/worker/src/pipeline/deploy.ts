@@ -15,13 +15,12 @@ import {
   type ReplicaSet,
   type StartRequest,
 } from "@pier/release";
-import { checkRepoUrl, openEnvVars, previewLabel, urlForLabel, type PierConfig } from "@pier/shared";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import path from "node:path";
+import { openEnvVars, previewLabel, urlForLabel } from "@pier/shared";
+import { rm } from "node:fs/promises";
 import { DeployFailedError } from "../errors.ts";
-import { cloneCommit } from "../git/clone.ts";
 import type { BuildLog } from "../logs/build-log.ts";
-import { buildAppImage } from "./build-image.ts";
+import { buildDeploymentImage } from "./build-image.ts";
+import { checkoutDeployment, prepareWorkDir } from "./checkout.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
 import type { DeployDeps } from "./deploy-deps.ts";
 import { markReady as markDeploymentReady, startDeploying } from "@pier/lifecycle";
@@ -71,7 +70,7 @@ export async function runDeployment(
   const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
   const startedContainerIds: string[] = [];
   try {
-    const commit = await timer.time("clone", () => clone(deps, deployment, workDir, log));
+    const commit = await timer.time("clone", () => checkoutDeployment(deps, deployment, workDir, log));
     // Everything Pier reads from the checkout goes through RepoFiles: no symlink leads it outside.
     const files = await RepoFiles.open(workDir, app.rootDir);
     const pierJson = await readPierJson(files);
@@ -82,19 +81,13 @@ export async function runDeployment(
         settings.explained.join("\n  "),
     );
     const image = await timer.time("build", () =>
-      buildAppImage(deps.runtime, deps.config, {
+      buildDeploymentImage(deps, app, {
         files,
-        appId: app.id,
-        appName: app.name,
         commitSha: commit.sha,
-        configuredPort: settings.port,
-        overrides: {
-          ...settings.commands,
-          env: settings.envDefaults,
-          volumePaths: settings.volumes.map((v) => v.path),
-        },
-        presetOverrides: { ...settings.preset, start: settings.commands.start },
-        log: (line) => log.write(line),
+        settings,
+        port: settings.port,
+        volumePaths: settings.volumes.map((v) => v.path),
+        log,
       }),
     );
     log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
@@ -132,6 +125,7 @@ export async function runDeployment(
       replicas: settings.replicas,
       mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
       env: frozenEnv,
+      rootDir: app.rootDir,
     });
 
     log.write(
@@ -317,38 +311,6 @@ async function admitReplicas(
   if (admission.heldBack)
     throw new DeployFailedError(`Can't start ${settings.replicas} replica(s): ${admission.heldBack}`);
   log.write(`Memory: room for ${settings.replicas} replica(s)`);
-}
-
-async function prepareWorkDir(config: PierConfig, appName: string, shortId: string): Promise<string> {
-  await mkdir(config.PIER_WORK_DIR, { recursive: true });
-  return mkdtemp(path.join(config.PIER_WORK_DIR, `${appName}-${shortId}-`));
-}
-
-async function clone(deps: DeployDeps, deployment: ClaimedDeployment, workDir: string, log: BuildLog) {
-  const { app } = deployment;
-  // Settings may have changed since the app was created: check the URL again right before git sees it.
-  const url = checkRepoUrl(app.repoUrl, {
-    allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS,
-    allowedHosts: deps.config.PIER_GIT_HOSTS,
-  });
-  if (!url.ok) throw new DeployFailedError(`repository URL refused: ${url.reason}`);
-  log.write(`Cloning ${url.url} at ${deployment.commitSha ?? `the head of ${deployment.branch}`}`);
-  const commit = await cloneCommit({
-    repoUrl: url.url,
-    sha: deployment.commitSha,
-    branch: deployment.branch,
-    dir: workDir,
-    allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS,
-    timeoutMs: 120_000,
-  });
-  log.write(`Checked out ${commit.sha.slice(0, 12)}: ${commit.message}`);
-  if (!deployment.commitSha) {
-    await deps.prisma.deployment.update({
-      where: { id: deployment.id },
-      data: { commitSha: commit.sha, commitMessage: commit.message, commitAuthor: commit.author },
-    });
-  }
-  return commit;
 }
 
 /** Old containers drain and stop (the rollback target stays warm); old images beyond retention go. */

@@ -130,6 +130,10 @@ function deploymentsCard(ctx: PageContext, { app, deployments, production }: App
     <tbody>${deployments.map(row)}</tbody></table></div>`;
 }
 
+/** Why Pier made a release by itself (an automatic rollback), under its cause; nothing for releases people made. */
+const reasonLine = (reason: string | null) =>
+  reason ? html`<div class="small trunc" title="${reason}" data-col="reason">${reason}</div>` : "";
+
 function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
   const ref = (r: { id: string; shortId: string } | null) =>
     r ? html`<a class="mono" href="/deployments/${r.id}">${r.shortId}</a>` : NONE;
@@ -144,7 +148,7 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
             (r) => html`<tr data-release="${r.name}" data-kind="${r.kind}">
               <td><b>${r.name}</b> ${r.isCurrent ? html`<span class="tag prod">Current</span>` : ""}</td>
               <td><span class="tag k-${r.kind}">${r.kind.toLowerCase()}</span></td>
-              <td class="muted">${r.cause.toLowerCase()}</td>
+              <td class="muted">${r.cause.toLowerCase()}${reasonLine(r.reason)}</td>
               <td class="nowrap">${ref(r.from)} <span class="faint">→</span> ${ref(r.to)}</td>
               <td class="nowrap">${timeAgo(new Date(r.createdAt), ctx.now)}</td></tr>`,
           )}</tbody></table>`
