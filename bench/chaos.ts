@@ -10,6 +10,7 @@
 //   npx tsx bench/chaos.ts router     (only the router kill -9 rows)
 //   npx tsx bench/chaos.ts services   (only the Redis, Postgres and dockerd restart rows)
 //   npx tsx bench/chaos.ts dockerd    (only the dockerd rows)
+//   npx tsx bench/chaos.ts images     (only the lost-image rows: rebuilt, or rolled back when its commit is gone)
 import { loadConfig } from "@pier/shared";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,8 +20,9 @@ import { killWorkerDuringDeploy, until, WorkerProcess, type FaultOutcome } from 
 import { createTestRepo } from "../tests/support/git-repo.ts";
 import { getViaRouter } from "../tests/support/http.ts";
 import { keepRequesting } from "../tests/support/load.ts";
-import { startPlatform, testEnv } from "../tests/support/platform.ts";
+import { startPlatform, testConfig, testEnv, type Platform } from "../tests/support/platform.ts";
 import { restartDockerd, restartDockerdDuringBuild, startDockerRestartStage } from "../tests/support/docker-restart.ts";
+import { forgetCommit, loseProductionImage, waitUntilServing } from "../tests/support/image-loss.ts";
 import { restartPostgresDuringBuild, startPostgresRestartStage } from "../tests/support/postgres-restart.ts";
 import { restartRedisWithDeployQueued, startRedisRestartStage } from "../tests/support/redis-restart.ts";
 
@@ -32,7 +34,8 @@ const files = (text: string) => ({
 });
 const ROUTER_PORT = 18090;
 const mode = process.argv[2] ?? "all";
-if (!["all", "router", "services"].includes(mode)) throw new Error(`unknown mode ${mode}: all, router or services`);
+const MODES = ["all", "router", "services", "dockerd", "images"];
+if (!MODES.includes(mode)) throw new Error(`unknown mode ${mode}: ${MODES.join(", ")}`);
 
 /** Worker SIGKILL rows (unless only the router's) and router kill -9 rows, on one Pier with a live app. */
 async function processRows(onlyRouter: boolean): Promise<FaultOutcome[]> {
@@ -205,9 +208,98 @@ function dockerdRows(quiet: Record<string, string>): Promise<FaultOutcome[]> {
   ]);
 }
 
+/**
+ * A production image gone from the engine (tests/support/image-loss.ts), on a Pier of its own with the default
+ * sweep: removed by hand (rebuilt from its commit), and with its commit gone too (rolled back by itself to the
+ * earlier deployment). Production is scaled to 0 to remove the image, so every request from the scale back up
+ * until it serves again fails: the row counts them and the time it took.
+ */
+async function imageRows(): Promise<FaultOutcome[]> {
+  const platform = await startPlatform(testConfig({ LOG_LEVEL: "fatal" }));
+  const control = await startTestController(platform, "chaos-img-");
+  try {
+    return [await imageRemoved(platform), await imageAndCommitGone(platform)];
+  } finally {
+    await control.close();
+    await platform.close();
+  }
+}
+
+async function onNewApp(
+  platform: Platform,
+  fault: string,
+  scenario: (name: string, repo: Awaited<ReturnType<typeof createTestRepo>>) => Promise<{ text: string }>,
+): Promise<FaultOutcome> {
+  const name = `chaos-img-${randomBytes(3).toString("hex")}`;
+  const repo = await createTestRepo(files(`${name} v1`));
+  await platform.api.inject({
+    method: "POST",
+    url: "/api/apps",
+    headers: platform.auth,
+    payload: { name, repoUrl: repo.url },
+  });
+  try {
+    const deployed = await deploy(platform, name);
+    if (deployed !== "READY") throw new Error(`${name}: first deploy ${deployed}`);
+    const { text } = await scenario(name, repo);
+    const lost = await loseProductionImage(platform, name);
+    const load = keepRequesting(platform.routerPort, `${name}.localhost`, {
+      concurrency: 2,
+      pauseMs: 20,
+      maxMs: 180_000,
+    });
+    const msToServing = await waitUntilServing(platform, `${name}.localhost`, text, lost.lostAt, 180_000);
+    const result = await load.stop();
+    return {
+      fault,
+      requests: result.ok + result.failed,
+      failed: result.failed,
+      failures: result.failures,
+      msToTerminal: 0,
+      status: "-",
+      reason: null,
+      msToServing,
+    };
+  } finally {
+    await platform.api.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: platform.auth });
+    await repo.remove();
+  }
+}
+
+const deploy = async (platform: Platform, name: string) => {
+  const res = await platform.api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: platform.auth });
+  const id = res.json().id as string;
+  return until(
+    async () => {
+      const d = await platform.prisma.deployment.findUniqueOrThrow({ where: { id } });
+      return ["READY", "FAILED", "CANCELLED"].includes(d.status) ? d.status : null;
+    },
+    `deployment ${id} ended`,
+    180_000,
+  );
+};
+
+const imageRemoved = (platform: Platform) =>
+  onNewApp(platform, "production image removed by hand (rebuilt from its commit)", async (name) => ({
+    text: `${name} v1`,
+  }));
+
+const imageAndCommitGone = (platform: Platform) =>
+  onNewApp(
+    platform,
+    "production image removed, its commit gone (rolled back to the earlier one)",
+    async (name, repo) => {
+      const second = await repo.commit(files(`${name} v2`), "v2");
+      if ((await deploy(platform, name)) !== "READY") throw new Error(`${name}: second deploy failed`);
+      forgetCommit(repo.dir, repo.sha, second);
+      return { text: `${name} v1` };
+    },
+  );
+
 const rows = [
-  ...(mode === "services" || mode === "dockerd" ? [] : await processRows(mode === "router")),
-  ...(mode === "router" ? [] : await serviceRows(mode === "dockerd")),
+  ...(["services", "dockerd", "images"].includes(mode) ? [] : await processRows(mode === "router")),
+  ...(["router", "images"].includes(mode) ? [] : await serviceRows(mode === "dockerd")),
+  ...(["all", "images"].includes(mode) ? await imageRows() : []),
 ];
 const seconds = (ms: number | undefined) => (ms === undefined ? "-" : `${(ms / 1000).toFixed(1)} s`);
 console.log(
