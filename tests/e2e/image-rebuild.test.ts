@@ -14,8 +14,8 @@ import { startPlatform, testConfig, type Platform } from "../support/platform.ts
  * "An image that is gone is built again": production's image removed from the engine is rebuilt from the
  * deployment's commit and production serves again without a person; when the commit can't be fetched, Pier
  * rolls back by itself to the newest earlier deployment whose image exists. Real Docker, Postgres, Redis and git
- * (file:// repositories); a controller of its own (apps `rbld-…`) sweeping every second, since the API's scale
- * (which finds the image missing) asks no rebuild itself. Figures are printed, not asserted.
+ * (file:// repositories); a controller of its own (apps `rbld-…`) with the default sweep (30 s): the API's scale,
+ * which finds the image missing, tells it at once (RECONCILE_CHANNEL). Figures are printed, not asserted.
  */
 describe("a production image that is gone", () => {
   let platform: Platform;
@@ -31,7 +31,7 @@ describe("a production image that is gone", () => {
     (await platform.api.inject({ method: "GET", url: `/api/apps/${name}`, headers: platform.auth })).json();
 
   beforeAll(async () => {
-    platform = await startPlatform(testConfig({ PIER_CONTROLLER_SWEEP_MS: "1000" }));
+    platform = await startPlatform(testConfig());
     control = await startTestController(platform, "rbld-");
     alerts = await startAlertReceiver();
   });

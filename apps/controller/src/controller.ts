@@ -3,7 +3,15 @@ import { notify } from "@pier/notifications";
 import type { ReconcileOutcome } from "@pier/release";
 import { startRetentionJob } from "@pier/retention";
 import type { ContainerEvent, ContainerRuntime } from "@pier/runtime";
-import { LABELS, METRIC_SAMPLE_MS, startLoop, type NotificationEvent, type PierConfig } from "@pier/shared";
+import {
+  LABELS,
+  METRIC_SAMPLE_MS,
+  RECONCILE_CHANNEL,
+  startLoop,
+  type NotificationEvent,
+  type PierConfig,
+} from "@pier/shared";
+import { connectRedis } from "@pier/redis";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { startAutoscaler } from "./autoscaler/autoscaler.ts";
@@ -115,6 +123,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
       void reconcile(appId);
   };
   const events = await watchContainerEvents(deps.runtime, logger, onEvent, () => void loops.sweep.runNow());
+  const requests = await listenForReconcileRequests(deps, reconcile);
   await loops.sweep.runNow();
   await loops.stuck.runNow();
   const autoscaler = await startAutoscaler({ ...deps, reconcile, alert });
@@ -127,10 +136,27 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     checkTrafficAlerts,
     async close() {
       events.close();
+      requests.disconnect();
       await autoscaler.close();
       await retention.close();
       await Promise.all(Object.values(loops).map((loop) => loop.stop()));
       await closeReconciler();
     },
   };
+}
+
+/** Passes asked for on RECONCILE_CHANNEL (the API's scale left work for the controller), for this controller's apps. */
+async function listenForReconcileRequests(deps: ControllerDeps, reconcile: (appId: string) => Promise<void>) {
+  const { config, logger, prisma } = deps;
+  const subscriber = connectRedis(config.REDIS_URL, "blocking", "controller reconcile requests", logger);
+  subscriber.on("message", (_channel: string, appId: string) => {
+    void prisma.app
+      .findUnique({ where: { id: appId }, select: { name: true } })
+      .then((app) => {
+        if (app?.name.startsWith(config.PIER_CONTROLLER_APP_PREFIX)) return reconcile(appId);
+      })
+      .catch((error) => logger.error({ err: error, appId }, "could not act on a reconcile request"));
+  });
+  await subscriber.subscribe(RECONCILE_CHANNEL);
+  return subscriber;
 }

@@ -14,8 +14,10 @@ export async function markRebuilding(
   reason: string,
   now = new Date(),
 ): Promise<number> {
+  // Only while the deployment is production: a controller pass that read the rebuild job as still running can
+  // write this after the worker failed it and rolled back, and nothing looks at a deployment that left production.
   const { count } = await prisma.replicaState.updateMany({
-    where: { deploymentId, phase: "IMAGE_MISSING" },
+    where: { deploymentId, phase: "IMAGE_MISSING", app: { productionDeploymentId: deploymentId } },
     data: {
       phase: "REBUILDING",
       lastReason: reason,

@@ -40,5 +40,7 @@ export async function rollBackFromLostImage(
     reason: why,
     log,
   });
+  // A controller pass may have marked them REBUILDING again before the switch (it read the job as running).
+  await endRebuilding(deps.prisma, lostDeploymentId, why);
   return { outcome: "rolled_back", target, version: result.version, routed: result.routed };
 }

@@ -9,6 +9,12 @@ export const replicaIndexOf = (labels: Record<string, string>): number => Number
  * that replica (when it recorded one; a replacement serves only once healthy), and, for production,
  * its replica is within the desired count (the ones above are draining).
  */
+/**
+ * Someone other than the controller ran an app's pass (the API's scale) and left work only the controller does
+ * (a lost image to rebuild): it looks at the app now rather than at its next sweep (payload: app id).
+ */
+export const RECONCILE_CHANNEL = "pier:reconcile";
+
 export function servesReplica(
   container: { id: string; running: boolean },
   recordedContainerId: string | null | undefined,

@@ -1,6 +1,6 @@
 import { reconcileProduction } from "@pier/release";
 import { admitMore, replicaStatuses, ScaleLockBusyError, setDesiredReplicas, type ReplicaStatus } from "@pier/replicas";
-import { storedAutoscalePolicy } from "@pier/shared";
+import { RECONCILE_CHANNEL, storedAutoscalePolicy } from "@pier/shared";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import { findAppByName } from "./apps.ts";
@@ -49,7 +49,7 @@ export async function scaleApp(
   await admitScaleUp(deps, app, app.productionDeploymentId, replicas);
   const emit = scaleNotifier(deps, log);
   const outcome = await setDesiredReplicas(
-    { ...deps, emit, lockWaitMs: LOCK_WAIT_MS, reconcile: (appId) => reconcileProduction(deps, appId) },
+    { ...deps, emit, lockWaitMs: LOCK_WAIT_MS, reconcile: (appId) => reconcileAndTell(deps, appId) },
     { appId: app.id, to: replicas, by, reason: `by hand (${by === "api" ? "the API or CLI" : "the dashboard"})` },
   ).catch((error: unknown) => {
     if (error instanceof ScaleLockBusyError)
@@ -76,4 +76,14 @@ async function admitScaleUp(
   const admission = await admitMore(deps, app, limitMb, replicas - app.replicas);
   if (admission.heldBack)
     throw new AppError("conflict", `${app.name} can't grow to ${replicas} replicas: ${admission.heldBack}`, "replicas");
+}
+
+/**
+ * The API's own pass, and a word to the controller when the infrastructure kept a replica from starting: a lost
+ * image is rebuilt by the controller, which would otherwise find it at its next sweep.
+ */
+async function reconcileAndTell(deps: PierDeps, appId: string) {
+  const outcome = await reconcileProduction(deps, appId);
+  if (outcome?.blockedByInfra.length) await deps.redis.publish(RECONCILE_CHANNEL, appId);
+  return outcome;
 }
