@@ -7,18 +7,18 @@ import { APP_NETWORK, createRuntime, type RunningContainer } from "../src/index.
 // Two app containers as Pier runs them: neither can reach the other (different apps must not), the
 // router still reaches each through its port on 127.0.0.1, and Docker caps what their logs keep.
 const IMAGE = "pier-test/app-network:1";
-const server = `require("http").createServer((q, s) => s.end("hello")).listen(3000)`;
+const server = `require("http").createServer((q, s) => s.end("hello")).listen(Number(process.env.PORT ?? 3000))`;
 
 describe("app containers' network and logs", () => {
   const runtime = createRuntime("docker");
   const started: RunningContainer[] = [];
-  const run = async () => {
+  const run = async (port = 3000) => {
     const container = await runtime.runContainer({
       name: `pier-nettest-${randomBytes(3).toString("hex")}`,
       image: IMAGE,
-      env: {},
+      env: { PORT: String(port) },
       labels: { "pier.test": "app-network" },
-      containerPort: 3000,
+      containerPort: port,
       memoryBytes: 128 * 1024 * 1024,
       nanoCpus: 500_000_000,
       pidsLimit: 64,
@@ -33,7 +33,8 @@ describe("app containers' network and logs", () => {
     // Built by scripts/setup/base-images.sh (no registry is reachable here).
     const base = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
     execFileSync("docker", ["build", "-q", "-t", IMAGE, "-"], {
-      input: `FROM ${base}\nCMD ["node", "-e", ${JSON.stringify(server)}]\n`,
+      // EXPOSE 3000, as Pier's generated Dockerfiles say: a container run on another port must not be reached there.
+      input: `FROM ${base}\nEXPOSE 3000\nCMD ["node", "-e", ${JSON.stringify(server)}]\n`,
       stdio: ["pipe", "ignore", "inherit"],
     });
   });
@@ -66,6 +67,15 @@ setTimeout(() => { console.log("timed out"); process.exit(2); }, 2000);`;
     expect(fromB.status).not.toBe(0);
     expect(await (await fetch(`http://${b.endpoint}/`)).text()).toBe("hello");
     expect(await (await fetch(`http://127.0.0.1:${b.hostPort}/`)).text()).toBe("hello");
+  });
+
+  it("gives the port it was run on as its endpoint, not a port its image exposes (an adopted port)", async () => {
+    const adopted = await run(8080);
+    expect(adopted.endpoint).toMatch(/:8080$/);
+    expect((await runtime.inspectContainer(adopted.id))?.endpoint).toBe(adopted.endpoint);
+    const listed = await runtime.listContainers({ "pier.test": "app-network" });
+    expect(listed.find((c) => c.id === adopted.id)?.endpoint).toBe(adopted.endpoint);
+    await eventually(async () => (await fetch(`http://${adopted.endpoint}/`)).ok, "served on 8080", 30_000, 100);
   });
 
   it("caps each container's log at 3 files of 10 MB", async () => {

@@ -35,9 +35,12 @@ function appNetworkEndpoint(settings: NetworkSettings | undefined, port: number 
   return address && port ? `${address}:${port}` : null;
 }
 
-/** The first exposed TCP port of a container ("3000/tcp" → 3000). */
-function exposedPort(exposed: Record<string, unknown> | undefined): number | undefined {
-  const key = Object.keys(exposed ?? {}).find((k) => k.endsWith("/tcp"));
+/**
+ * The port the app listens on: the one Pier published (its spec's containerPort). An image may EXPOSE others
+ * (a base image's 3000, when the app was adopted on 8080), so the first exposed port is not it.
+ */
+function publishedContainerPort(ports: NetworkSettings["Ports"]): number | undefined {
+  const key = Object.entries(ports ?? {}).find(([k, bindings]) => k.endsWith("/tcp") && bindings?.length)?.[0];
   return key ? Number(key.split("/")[0]) : undefined;
 }
 
@@ -143,7 +146,10 @@ export function inspectContainer(docker: DockerClient, id: string): Promise<Cont
         labels: info.Config.Labels ?? {},
         hostPort: info.State.Running ? firstPublishedPort(info.NetworkSettings.Ports as never) : null,
         endpoint: info.State.Running
-          ? appNetworkEndpoint(info.NetworkSettings as NetworkSettings, exposedPort(info.Config.ExposedPorts))
+          ? appNetworkEndpoint(
+              info.NetworkSettings as NetworkSettings,
+              publishedContainerPort(info.NetworkSettings.Ports as never),
+            )
           : null,
       };
     },
@@ -160,7 +166,8 @@ export function listContainers(
     const list = await docker.listContainers({ all: options.all ?? false, filters: { label: labelFilters(labels) } });
     return list.map((c) => {
       const published = c.Ports.find((p) => p.PublicPort && (p.IP === "127.0.0.1" || p.IP === "0.0.0.0"));
-      const exposed = c.Ports.find((p) => p.Type === "tcp")?.PrivatePort;
+      // The published port's container side, not the first exposed one (see publishedContainerPort).
+      const exposed = published?.PrivatePort;
       return {
         id: c.Id,
         name: (c.Names[0] ?? "").replace(/^\//, ""),
