@@ -39,13 +39,8 @@ export const rebuildJob = {
     /** What the controller saw (the engine's words), for the deployment's log and the alert. */
     reason: z.string(),
   }),
-  options: {
-    // As a deploy: only transient failures (git or Docker out of reach) are tried again.
-    attempts: 3,
-    backoff: { type: "exponential" as const, delay: 2_000 },
-    removeOnComplete: { count: 1_000 },
-    removeOnFail: { count: 5_000 },
-  },
+  // As a deploy: only transient failures (git or Docker out of reach) are tried again.
+  options: deployJob.options,
 } as const;
 
 export type RebuildJobPayload = z.infer<typeof rebuildJob.payload>;
