@@ -9,6 +9,12 @@ const flag = z
 
 const hostPort = z.coerce.number().int().min(0).max(65535);
 
+/** Names PIER_ACME_DIRECTORY_URL accepts for Let's Encrypt's directories. */
+export const ACME_DIRECTORIES: Record<string, string> = {
+  letsencrypt: "https://acme-v02.api.letsencrypt.org/directory",
+  "letsencrypt-staging": "https://acme-staging-v02.api.letsencrypt.org/directory",
+};
+
 /** The admin token of a developer machine: anyone who read the README knows it. */
 export const DEV_ADMIN_TOKEN = "pier-dev-admin-token";
 
@@ -26,6 +32,36 @@ export const configSchema = z.object({
   PIER_PUBLIC_URL: z.string().url().optional(),
   PIER_ROUTER_HOST: z.string().default("127.0.0.1"),
   PIER_ROUTER_PORT: hostPort.default(8080),
+  /**
+   * Where the router terminates TLS (HTTPS with SNI): 443 in production; "off": plain HTTP only; 0: a free port
+   * (tests).
+   */
+  PIER_ROUTER_TLS_PORT: z.union([z.literal("off"), hostPort]).default(8443),
+  /**
+   * The ACME CA certificates are issued by: "letsencrypt" (production), "letsencrypt-staging", or a directory URL
+   * (any ACME CA, e.g. a local pebble in tests).
+   */
+  PIER_ACME_DIRECTORY_URL: z
+    .string()
+    .default("letsencrypt")
+    .transform((v) => ACME_DIRECTORIES[v] ?? v)
+    .pipe(z.string().url('must be "letsencrypt", "letsencrypt-staging" or an ACME directory URL')),
+  /** Contact address given to the CA (expiry notices from Let's Encrypt); optional. */
+  PIER_ACME_EMAIL: z.string().email().optional(),
+  /** A CA bundle to trust for the ACME directory's own TLS (a private CA, pebble in tests); unset: the system's. */
+  PIER_ACME_CA_FILE: z.string().optional(),
+  /**
+   * Operator certificates: PEM files (`<name>.pem` with chain and key, or `<name>.crt` + `<name>.key`), e.g. one for
+   * `*.PIER_DOMAIN`; each is served for every name it covers, and names it covers need no ACME certificate.
+   */
+  PIER_TLS_CERT_DIR: z.string().optional(),
+  /** A host name the router serves the API and dashboard on (with a certificate like an app's domain). */
+  PIER_API_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a DNS name such as pier.example.com")
+    .optional(),
+  /** How often the controller looks for certificates to issue or renew (a domain added is issued at once). */
+  PIER_CERTIFICATE_SWEEP_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** The router's data plane: HAProxy (2.4 or newer), driven through its runtime API. */
   PIER_HAPROXY_BIN: z.string().min(1).default("haproxy"),
   /** HAProxy threads. Default: half the cores (at least one), leaving the rest to the apps on the same machine. */

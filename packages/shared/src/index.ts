@@ -15,3 +15,4 @@ export * from "./logger.ts";
 export * from "./loop.ts";
 export * from "./pier-process.ts";
 export * from "./secrets.ts";
+export * from "./tls.ts";

@@ -27,6 +27,12 @@ export const NOTIFICATION_EVENTS = [
    * the newest earlier deployment whose image exists, or says there is none.
    */
   "image.rebuild_failed",
+  /** A certificate was issued or renewed for one of the app's domains. */
+  "certificate.issued",
+  /** The CA refused a certificate, or it could not be asked: the CA's own error and when Pier tries again. */
+  "certificate.failed",
+  /** A certificate in service expires within 14 days (renewal keeps failing). */
+  "certificate.expiring",
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
 

@@ -1,0 +1,7 @@
+export {
+  coversHost,
+  describeCertificate,
+  OperatorCertificateError,
+  readOperatorCertificates,
+  type ServedCertificate,
+} from "./operator-certificates.ts";
