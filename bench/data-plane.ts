@@ -64,7 +64,6 @@ const haproxy = await startHaproxy(
     threads: 2,
     slots: 8,
     serversPerSlot: 4,
-    domain: "localhost",
     activator: { port: 9, timeoutMs: 1_000 },
   },
   silent,
@@ -82,7 +81,7 @@ try {
     // 1. A replica stops answering.
     const doomed = upstream("doomed");
     const doomedPort = await listen(doomed);
-    await haproxy.applyRoutes(new Map([["pair", [`127.0.0.1:${ports.a!}`, `127.0.0.1:${doomedPort}`]]]));
+    await haproxy.applyRoutes(new Map([["pair.localhost", [`127.0.0.1:${ports.a!}`, `127.0.0.1:${doomedPort}`]]]));
     let ok = 0;
     let failed = 0;
     const stopKill = keepAsking(3, async () => {
@@ -108,7 +107,7 @@ try {
     let answered = 0;
     let switchFailed = 0;
     let oldRoute = 0;
-    await haproxy.applyRoutes(new Map([["web", [`127.0.0.1:${ports.a!}`]]]));
+    await haproxy.applyRoutes(new Map([["web.localhost", [`127.0.0.1:${ports.a!}`]]]));
     const stopSwitch = keepAsking(4, async () => {
       const atSend = completed;
       const startedAtSend = started;
@@ -124,7 +123,7 @@ try {
       const next = routes.at(-1) === "a" ? "b" : "a";
       started++;
       routes.push(next);
-      await haproxy.applyRoutes(new Map([["web", [`127.0.0.1:${ports[next]!}`]]]));
+      await haproxy.applyRoutes(new Map([["web.localhost", [`127.0.0.1:${ports[next]!}`]]]));
       completed++;
     }
     await stopSwitch();

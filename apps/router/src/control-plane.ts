@@ -1,5 +1,3 @@
-import type { PrismaClient } from "@pier/db";
-import type { ContainerRuntime } from "@pier/runtime";
 import {
   ROUTES_APPLIED_TTL_SECONDS,
   ROUTES_CHANGED_CHANNEL,
@@ -9,20 +7,19 @@ import {
 } from "@pier/shared";
 import { randomUUID } from "node:crypto";
 import { connectRedis } from "@pier/redis";
-import { loadRouteTable } from "@pier/routing";
 import type { RouterLogger } from "./logger.ts";
-import { routerView, type RouterView } from "./route-entries.ts";
+import type { RouterState } from "./router-state.ts";
 
 /** A full reload every so often repairs anything a missed pub/sub message left stale. */
 const RESYNC_EVERY_MS = 5_000;
 
 export interface ControlPlaneOptions {
   config: PierConfig;
-  prisma: PrismaClient;
-  runtime: ContainerRuntime;
   logger: RouterLogger;
-  /** Puts a new table in service; resolves once every request from then on uses it. */
-  apply(table: RouterView): Promise<void>;
+  /** Reads the route table and certificates as they are now. */
+  load(): Promise<RouterState>;
+  /** Puts them in service; resolves once every request from then on uses them. */
+  apply(state: RouterState): Promise<void>;
 }
 
 export interface ControlPlane {
@@ -31,12 +28,12 @@ export interface ControlPlane {
 }
 
 /**
- * Keeps the routing table current: loads it at start, reloads on every change notification (and every
+ * Keeps the routing table and certificates current: loads them at start, reloads on every change notification (and every
  * few seconds), and after each reload stores the generation it reflects, which is how a production
  * switch knows traffic follows it. Bursts of notifications coalesce into at most one extra reload.
  */
 export async function startControlPlane(options: ControlPlaneOptions): Promise<ControlPlane> {
-  const { config, prisma, runtime, logger } = options;
+  const { config, logger } = options;
   const redis = connectRedis(config.REDIS_URL, "commands", "router control plane", logger);
   let reloading: Promise<void> | null = null;
   let again = false;
@@ -47,7 +44,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
   // The generation is read before the data, so a table built now reflects every change announced so far.
   const reloadOnce = async () => {
     const generation = Number((await redis.get(ROUTES_GENERATION_KEY)) ?? 0);
-    await options.apply(await loadRouteTable(prisma, runtime).then(routerView));
+    await options.apply(await options.load());
     if (!closed) await redis.set(appliedKey, String(generation), "EX", ROUTES_APPLIED_TTL_SECONDS);
   };
   const reload = async (): Promise<void> => {

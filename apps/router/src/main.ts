@@ -13,9 +13,10 @@ await runPierProcess(
     const router = await createRouter(config, prisma, runtime, logger, {
       host: config.PIER_ROUTER_HOST,
       port: config.PIER_ROUTER_PORT,
+      tlsPort: config.PIER_ROUTER_TLS_PORT === "off" ? undefined : config.PIER_ROUTER_TLS_PORT,
     });
     return {
-      info: { host: config.PIER_ROUTER_HOST, port: router.port, domain: config.PIER_DOMAIN },
+      info: { host: config.PIER_ROUTER_HOST, port: router.port, tlsPort: router.tlsPort, domain: config.PIER_DOMAIN },
       async close() {
         await router.close();
         await prisma.$disconnect();

@@ -1,13 +1,28 @@
-import { isActivator, type RouteTable } from "@pier/routing";
+import { isActivator, type Route, type RouteTable } from "@pier/routing";
 
 /** Routed to the activator: the app is scaled to zero (or waking), and a request starts it. */
 export const ACTIVATOR = "activator";
+/** Routed to Pier's API and dashboard (PIER_API_DOMAIN). */
+export const API_BACKEND = "api";
+
+/** A redirect to another domain: the URL prefix (scheme, host, port) the request's path is appended to. */
+export interface RedirectEntry {
+  redirect: string;
+  status: 301 | 308;
+}
 
 /**
- * label → upstream endpoints ("address:port", one per replica), ACTIVATOR when an app that scales to zero
- * has none serving, or null when the app exists but nothing serves it (503).
+ * What HAProxy does with one host: send it to upstream endpoints ("address:port", one per replica), to the
+ * activator (an app that scales to zero has none serving), to the API, redirect it, or answer 503 (null: the app
+ * exists but nothing serves it).
  */
-export type RouteEntries = Map<string, string[] | typeof ACTIVATOR | null>;
+export type RouteEntry = string[] | typeof ACTIVATOR | typeof API_BACKEND | RedirectEntry | null;
+
+/** host → what serves it. */
+export type RouteEntries = Map<string, RouteEntry>;
+
+/** What HTTPS does for a host with a certificate: `redirect` (plain HTTP → HTTPS), `hsts`, or both. */
+export type HttpsFlags = "redirect" | "hsts" | "redirect+hsts";
 
 /** Whose a routed endpoint is: metrics are attributed to the app and deployment behind each backend. */
 export type EndpointOwners = Map<string, { appId: string; deploymentId: string }>;
@@ -18,25 +33,57 @@ export function splitEndpoint(endpoint: string): { address: string; port: number
   return { address: endpoint.slice(0, colon), port: Number(endpoint.slice(colon + 1)) };
 }
 
-/** The route table as the router's parts use it: HAProxy's map, metrics' owners, the activator's apps. */
+/** The route table as the router's parts use it: HAProxy's maps, metrics' owners, the activator's apps. */
 export interface RouterView {
   entries: RouteEntries;
+  /** host → its HTTPS flags (hosts without any are absent). */
+  https: Map<string, HttpsFlags>;
   owners: EndpointOwners;
-  /** label → app id, for every label routed to the activator (it wakes that app). */
+  /** host → app id, for every host routed to the activator (it wakes that app). */
   wakeable: Map<string, string>;
 }
 
+/** The ports the router answers on, for the URLs of redirects (a standard port is left out). */
+export interface RouterPorts {
+  http: number;
+  https: number | null;
+}
+
 /** The router never decides a route: it reads @pier/routing's table and lays it out for HAProxy. */
-export function routerView(table: RouteTable): RouterView {
-  const view: RouterView = { entries: new Map(), owners: new Map(), wakeable: new Map() };
-  for (const [label, route] of table) {
-    if (isActivator(route)) {
-      view.entries.set(label, ACTIVATOR);
-      view.wakeable.set(label, route.appId);
-      continue;
-    }
-    view.entries.set(label, route.backends.length ? route.backends.map((b) => b.endpoint) : null);
+export function routerView(table: RouteTable, ports: RouterPorts): RouterView {
+  const view: RouterView = { entries: new Map(), https: new Map(), owners: new Map(), wakeable: new Map() };
+  for (const [host, route] of table) {
+    view.entries.set(host, routeEntry(route, ports));
+    const flags = httpsFlags(route);
+    if (flags) view.https.set(host, flags);
+    if (isActivator(route)) view.wakeable.set(host, route.appId);
+    if (route.kind !== "backends") continue;
     for (const b of route.backends) view.owners.set(b.endpoint, { appId: b.appId, deploymentId: b.deploymentId });
   }
   return view;
+}
+
+function routeEntry(route: Route, ports: RouterPorts): RouteEntry {
+  switch (route.kind) {
+    case "activator":
+      return ACTIVATOR;
+    case "api":
+      return API_BACKEND;
+    case "redirect":
+      return { redirect: originOf(route.to, route.toHttps && ports.https !== null, ports), status: route.status };
+    case "backends":
+      return route.backends.length ? route.backends.map((b) => b.endpoint) : null;
+  }
+}
+
+function httpsFlags(route: Route): HttpsFlags | null {
+  const { redirect, hsts } = route.https;
+  return redirect && hsts ? "redirect+hsts" : redirect ? "redirect" : hsts ? "hsts" : null;
+}
+
+/** `https://shop.example.com` (port 443), `http://shop.example.com:8080`. */
+export function originOf(host: string, https: boolean, ports: RouterPorts): string {
+  const port = https ? ports.https : ports.http;
+  const standard = https ? 443 : 80;
+  return `${https ? "https" : "http"}://${host}${port === standard || port === null ? "" : `:${port}`}`;
 }

@@ -1,20 +1,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { startActivator, type Activator } from "../src/activator/activator.ts";
-import { labelOfHost } from "../src/activator/host-label.ts";
-import { ACTIVATOR, type RouterView } from "../src/route-entries.ts";
+import { startActivator, type Activator, type ActivatorView } from "../src/activator/activator.ts";
+import { routeKeyOf } from "../src/activator/route-key.ts";
+import { ACTIVATOR } from "../src/route-entries.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
 
 const silent = { info() {}, warn() {}, error() {} };
-const asleep = (): RouterView => ({
-  entries: new Map([["web", ACTIVATOR]]),
-  owners: new Map(),
-  wakeable: new Map([["web", "app-1"]]),
+const asleep = (): ActivatorView => ({
+  entries: new Map([["web.localhost", ACTIVATOR]]),
+  wakeable: new Map([["web.localhost", "app-1"]]),
 });
-const awake = (port: number): RouterView => ({
-  entries: new Map([["web", [`127.0.0.1:${port}`]]]),
-  owners: new Map(),
+const awake = (port: number): ActivatorView => ({
+  entries: new Map([["web.localhost", [`127.0.0.1:${port}`]]]),
   wakeable: new Map(),
 });
 
@@ -44,7 +42,6 @@ describe("activator", () => {
   async function setup(options: { maxHeldPerApp?: number; timeoutMs?: number } = {}) {
     const wakes: string[] = [];
     const activator: Activator = await startActivator({
-      domain: "localhost",
       timeoutMs: options.timeoutMs ?? 10_000,
       maxHeldPerApp: options.maxHeldPerApp ?? 100,
       wake: async (id) => void wakes.push(id),
@@ -97,10 +94,14 @@ describe("activator", () => {
     expect((await get(activator.port, "web.example.com")).status).toBe(503);
   });
 
-  it("reads the label from a host the way HAProxy's map is keyed", () => {
-    expect(labelOfHost("Web.Localhost:8080", "localhost")).toBe("web");
-    expect(labelOfHost("web.localhost.", "localhost")).toBe("web");
-    expect(labelOfHost("localhost", "localhost")).toBeNull();
-    expect(labelOfHost("web.evil.example", "localhost")).toBeNull();
+  it("finds the route of a host the way HAProxy's map is keyed: the host, else its wildcard domain", () => {
+    const routed = new Set(["web.localhost", "*.shop.example"]);
+    const has = (key: string) => routed.has(key);
+    expect(routeKeyOf("Web.Localhost:8080", has)).toBe("web.localhost");
+    expect(routeKeyOf("web.localhost.", has)).toBe("web.localhost");
+    expect(routeKeyOf("eu.shop.example", has)).toBe("*.shop.example");
+    expect(routeKeyOf("a.eu.shop.example", has)).toBeNull();
+    expect(routeKeyOf("localhost", has)).toBeNull();
+    expect(routeKeyOf("web.evil.example", has)).toBeNull();
   });
 });

@@ -87,17 +87,16 @@ describe("router data plane (HAProxy)", () => {
         threads: 2,
         slots: 8,
         serversPerSlot: 4,
-        domain: "localhost",
         activator: { port: 9, timeoutMs: 1_000 },
       },
       pino({ level: "silent" }),
     );
     await setRoutes(
       new Map<string, string[] | null>([
-        ["web", local(ports.a!)],
-        ["down", null],
-        ["gone", local(deadPort)],
-        ["api", local(ports.a!, ports.b!, ports.c!)],
+        ["web.localhost", local(ports.a!)],
+        ["down.localhost", null],
+        ["gone.localhost", local(deadPort)],
+        ["api.localhost", local(ports.a!, ports.b!, ports.c!)],
       ]),
     );
   });
@@ -141,7 +140,7 @@ describe("router data plane (HAProxy)", () => {
     // Another loopback address stands in for a container's: only that address listens on the port.
     const port = await listen(elsewhere, "127.0.0.2");
     try {
-      await setRoutes(new Map([["other", [`127.0.0.2:${port}`]]]));
+      await setRoutes(new Map([["other.localhost", [`127.0.0.2:${port}`]]]));
       const res = await request(proxyPort, "other.localhost");
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body).name).toBe("elsewhere");
@@ -151,10 +150,10 @@ describe("router data plane (HAProxy)", () => {
     }
     await setRoutes(
       new Map<string, string[] | null>([
-        ["web", local(ports.a!)],
-        ["down", null],
-        ["gone", local(deadPort)],
-        ["api", local(ports.a!, ports.b!, ports.c!)],
+        ["web.localhost", local(ports.a!)],
+        ["down.localhost", null],
+        ["gone.localhost", local(deadPort)],
+        ["api.localhost", local(ports.a!, ports.b!, ports.c!)],
       ]),
     );
   });
@@ -176,7 +175,7 @@ describe("router data plane (HAProxy)", () => {
   it("a dead replica fails no request: refused connections go to the other, a health check takes it out", async () => {
     const doomed = upstream("doomed");
     const doomedPort = await listen(doomed);
-    await setRoutes(new Map([["pair", local(ports.a!, doomedPort)]]));
+    await setRoutes(new Map([["pair.localhost", local(ports.a!, doomedPort)]]));
     const seen = new Set<string>();
     for (let i = 0; i < 4; i++) seen.add(JSON.parse((await request(proxyPort, "pair.localhost")).body).name);
     expect(seen).toEqual(new Set(["a", "doomed"]));
@@ -202,20 +201,20 @@ describe("router data plane (HAProxy)", () => {
     expect(failures).toEqual([]);
     await setRoutes(
       new Map<string, string[] | null>([
-        ["web", local(ports.a!)],
-        ["down", null],
-        ["gone", local(deadPort)],
-        ["api", local(ports.a!, ports.b!, ports.c!)],
+        ["web.localhost", local(ports.a!)],
+        ["down.localhost", null],
+        ["gone.localhost", local(deadPort)],
+        ["api.localhost", local(ports.a!, ports.b!, ports.c!)],
       ]),
     );
   });
 
   it("a reused backend slot serves its new replica at once, whatever its old servers' health was", async () => {
     const base: Array<[string, string[] | null]> = [
-      ["web", local(ports.a!)],
-      ["down", null],
-      ["gone", local(deadPort)],
-      ["api", local(ports.a!, ports.b!, ports.c!)],
+      ["web.localhost", local(ports.a!)],
+      ["down.localhost", null],
+      ["gone.localhost", local(deadPort)],
+      ["api.localhost", local(ports.a!, ports.b!, ports.c!)],
     ];
     const problems: string[] = [];
     for (let i = 0; i < 16; i++) {
@@ -223,7 +222,7 @@ describe("router data plane (HAProxy)", () => {
       // health check has failed once (some rounds: three times, so it is marked down) before its slot goes.
       const live = i % 2 === 1;
       const extraDead = await freePort();
-      await setRoutes(new Map([...base, ["churn", live ? local(ports.b!) : local(extraDead)]]));
+      await setRoutes(new Map([...base, ["churn.localhost", live ? local(ports.b!) : local(extraDead)]]));
       if (!live) {
         const markedDown = i % 8 === 0;
         await eventually(
@@ -245,11 +244,11 @@ describe("router data plane (HAProxy)", () => {
   it("follows a route change on the next request, on the same keep-alive connection, without a reload", async () => {
     const pid = (await request(proxyPort, "web.localhost")).headers; // warm a kept-alive connection
     expect(pid["x-upstream"]).toBe("a");
-    await setRoutes(new Map([["web", local(ports.b!)]]));
+    await setRoutes(new Map([["web.localhost", local(ports.b!)]]));
     const res = await request(proxyPort, "web.localhost");
     expect(res.headers["x-upstream"]).toBe("b");
     expect((await request(proxyPort, "api.localhost")).status).toBe(404); // the whole map was replaced
-    await setRoutes(new Map([["web", null]]));
+    await setRoutes(new Map([["web.localhost", null]]));
     expect((await request(proxyPort, "web.localhost")).status).toBe(503);
   });
 
@@ -261,7 +260,7 @@ describe("router data plane (HAProxy)", () => {
     let completed = 0;
     let checked = 0;
     const problems: string[] = [];
-    await setRoutes(new Map([["web", local(ports.a!)]]));
+    await setRoutes(new Map([["web.localhost", local(ports.a!)]]));
     const stop = keepAsking(4, async () => {
       const atSend = completed;
       const startedAtSend = started;
@@ -284,7 +283,7 @@ describe("router data plane (HAProxy)", () => {
         const next = routes.at(-1) === "a" ? "b" : "a";
         started++;
         routes.push(next);
-        await setRoutes(new Map([["web", local(ports[next]!)]]));
+        await setRoutes(new Map([["web.localhost", local(ports[next]!)]]));
         completed++;
       }
     } finally {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BackendSlots } from "../src/haproxy/backend-slots.ts";
-import { routeMapEntries } from "../src/haproxy/route-map.ts";
+import type { RouteTable } from "@pier/routing";
+import { mapEntries } from "../src/haproxy/route-map.ts";
+import { ACTIVATOR, API_BACKEND, originOf, type RouteEntry, routerView } from "../src/route-entries.ts";
 
 /** Upstreams on 127.0.0.1 at these ports, as the route table gives endpoints. */
 const local = (...ports: number[]) => ports.map((port) => `127.0.0.1:${port}`);
@@ -38,7 +40,7 @@ describe("backend slots and the host map", () => {
       "set server d1/s1 health up",
       "set server d1/s2 state maint",
     ]);
-    expect(routeMapEntries(plan.routes, "Example.com")).toContainEqual(["web.example.com", "d0"]);
+    expect(mapEntries(new Map([["Web.Example.com", "d0"]]))).toEqual([["web.example.com", "d0"]]);
   });
 
   it("a set keeps its slot while routed; a changed set takes a fresh slot; a freed slot is reused last", () => {
@@ -93,5 +95,48 @@ describe("backend slots and the host map", () => {
       ]),
     );
     expect(plan.unrouted).toEqual(["b"]);
+  });
+
+  it("maps the activator, the API, redirects and hosts with nothing running to fixed values, without slots", () => {
+    const slots = new BackendSlots(2, 1);
+    const plan = slots.plan(
+      new Map<string, RouteEntry>([
+        ["sleepy.localhost", ACTIVATOR],
+        ["pier.example.com", API_BACKEND],
+        ["www.shop.example", { redirect: "https://shop.example", status: 308 }],
+        ["old.shop.example", { redirect: "http://shop.example:8080", status: 301 }],
+        ["down.localhost", null],
+      ]),
+    );
+    expect(plan.routes).toEqual(
+      new Map([
+        ["sleepy.localhost", "activator"],
+        ["pier.example.com", "api"],
+        ["www.shop.example", "r308:https://shop.example"],
+        ["old.shop.example", "r301:http://shop.example:8080"],
+        ["down.localhost", "0"],
+      ]),
+    );
+    expect(plan.fill).toEqual([]);
+  });
+
+  it("lays the route table out for HAProxy: a redirect's URL names the router's port unless it is the standard one", () => {
+    const https = { redirect: true, hsts: false };
+    const table: RouteTable = new Map([
+      ["www.shop.example", { kind: "redirect", appId: "a", to: "shop.example", status: 308, toHttps: true, https }],
+      ["shop.example", { kind: "backends", appId: "a", backends: [], https: { redirect: true, hsts: true } }],
+      ["web.localhost", { kind: "backends", appId: "a", backends: [], https: { redirect: false, hsts: false } }],
+    ]);
+    const view = routerView(table, { http: 8080, https: 8443 });
+    expect(view.entries.get("www.shop.example")).toEqual({ redirect: "https://shop.example:8443", status: 308 });
+    expect(view.https).toEqual(
+      new Map([
+        ["www.shop.example", "redirect"],
+        ["shop.example", "redirect+hsts"],
+      ]),
+    );
+    const standard = routerView(table, { http: 80, https: 443 });
+    expect(standard.entries.get("www.shop.example")).toEqual({ redirect: "https://shop.example", status: 308 });
+    expect(originOf("shop.example", false, { http: 80, https: null })).toBe("http://shop.example");
   });
 });

@@ -5,3 +5,4 @@ export {
   readOperatorCertificates,
   type ServedCertificate,
 } from "./operator-certificates.ts";
+export { certificateCovers, loadServedCertificates, type ServedCertificatesOptions } from "./served-certificates.ts";

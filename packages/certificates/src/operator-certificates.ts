@@ -50,9 +50,13 @@ export function coversHost(names: readonly string[], host: string): boolean {
 /**
  * The operator's certificates in PIER_TLS_CERT_DIR: `<name>.pem` holding chain and key, or `<name>.crt` with
  * `<name>.key` beside it. An expired one is still listed (the router serves it: better than none, and the
- * dashboard says so). A file that is not a certificate with its key is an error naming the file.
+ * dashboard says so). A file that is not a certificate with its key is an error naming the file; with `onProblem`,
+ * it is reported there and the others are still read (the router must not stop serving over one bad file).
  */
-export async function readOperatorCertificates(dir: string | undefined): Promise<ServedCertificate[]> {
+export async function readOperatorCertificates(
+  dir: string | undefined,
+  onProblem?: (error: Error) => void,
+): Promise<ServedCertificate[]> {
   if (!dir) return [];
   const files = (await readdir(dir)).sort();
   const certificates: ServedCertificate[] = [];
@@ -62,9 +66,14 @@ export async function readOperatorCertificates(dir: string | undefined): Promise
     const base = file.slice(0, -ext.length);
     // A pair's key is read with its certificate; a .pem beside a .crt of the same name is the same certificate.
     if (ext === ".pem" && files.includes(`${base}.crt`)) continue;
-    const text = await readFile(path.join(dir, file), "utf8");
-    const key = ext === ".pem" ? text : await readKey(dir, base, file);
-    certificates.push(operatorCertificate(file, text, key));
+    try {
+      const text = await readFile(path.join(dir, file), "utf8");
+      const key = ext === ".pem" ? text : await readKey(dir, base, file);
+      certificates.push(operatorCertificate(file, text, key));
+    } catch (error) {
+      if (!onProblem) throw error;
+      onProblem(error as Error);
+    }
   }
   return certificates;
 }

@@ -4,7 +4,9 @@ export {
   isActivator,
   loadRouteTable,
   type Backend,
+  type HttpsPolicy,
   type Route,
+  type RouteTableOptions,
   type RoutedApp,
   type RouteTable,
 } from "./route-table.ts";

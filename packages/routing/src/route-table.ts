@@ -15,21 +15,36 @@ export interface Backend {
   weight: number;
 }
 
-/**
- * What serves one host: its backends (none: the app exists but nothing serves it, a 503), or the
- * activator, when an app that scales to zero has no replica serving (a request wakes it).
- */
-export type Route = { appId: string; backends: Backend[] } | { appId: string; activator: true };
+/** What HTTPS does for a host: only for hosts with a certificate (an issued one, or an operator's covering it). */
+export interface HttpsPolicy {
+  /** Plain HTTP answers a redirect to HTTPS (308). */
+  redirect: boolean;
+  /** HTTPS answers carry Strict-Transport-Security. */
+  hsts: boolean;
+}
 
 /**
- * Host label (the part before Pier's domain) → what serves it. `<app>` → its production deployment;
- * `<app>-<shortId>` → each deployment that runs; `<app>-git-<branch>` → the branch's served preview.
- * Custom domains and weighted rollouts add entries and weights here, and nowhere else.
+ * What serves one host: a deployment's backends (none: the app exists but nothing serves it, a 503); the
+ * activator, when an app that scales to zero has no replica serving (a request wakes it); a redirect to another
+ * of the app's domains (keeping the path); or Pier's own API and dashboard (PIER_API_DOMAIN).
+ */
+export type Route = (
+  | { kind: "backends"; appId: string; backends: Backend[] }
+  | { kind: "activator"; appId: string }
+  | { kind: "redirect"; appId: string; to: string; status: 301 | 308; toHttps: boolean }
+  | { kind: "api" }
+) & { https: HttpsPolicy };
+
+/**
+ * Host (lowercase, no port) → what serves it. `<app>.<domain>` → its production deployment;
+ * `<app>-<shortId>.<domain>` → each deployment that runs; `<app>-git-<branch>.<domain>` → the branch's served
+ * preview; each custom domain of an app → its production (or a redirect); `*.example.com` → a wildcard domain.
+ * Weighted rollouts change weights here, and nowhere else.
  */
 export type RouteTable = Map<string, Route>;
 
-export const isActivator = (route: Route | undefined): route is { appId: string; activator: true } =>
-  route !== undefined && "activator" in route;
+export const isActivator = (route: Route | undefined): route is Route & { kind: "activator" } =>
+  route?.kind === "activator";
 
 /** What the route table is built from: each app's routing facts, read in one query. */
 export interface RoutedApp {
@@ -38,6 +53,8 @@ export interface RoutedApp {
   productionDeploymentId: string | null;
   replicas: number;
   autoscale: unknown;
+  httpsRedirect: boolean;
+  hsts: boolean;
   replicaStates: Array<{ deploymentId: string; index: number; containerId: string | null }>;
   deployments: Array<{
     id: string;
@@ -46,14 +63,28 @@ export interface RoutedApp {
     previewLiveAt: Date | null;
     createdAt: Date;
   }>;
+  domains: Array<{ name: string; redirectTo: string | null; redirectStatus: number }>;
+}
+
+export interface RouteTableOptions {
+  /** PIER_DOMAIN: Pier's own hosts are `<label>.<domain>`. */
+  domain: string;
+  /** PIER_API_DOMAIN: served by the API and dashboard. */
+  apiDomain?: string;
+  /** Whether the router holds a certificate valid for a host (HTTPS policy applies only then). */
+  hasCertificate?: (host: string) => boolean;
 }
 
 /**
  * The route table now, from the database (which deployment is each app's production, which previews
- * went live) and the engine (which replicas run, at which address: a replaced container has a new one).
- * The router serves it; the worker, the controller and retention ask it.
+ * went live, its domains) and the engine (which replicas run, at which address: a replaced container has a
+ * new one). The router serves it; the worker, the controller and retention ask it.
  */
-export async function loadRouteTable(prisma: PrismaClient, runtime: ContainerRuntime): Promise<RouteTable> {
+export async function loadRouteTable(
+  prisma: PrismaClient,
+  runtime: ContainerRuntime,
+  options: RouteTableOptions,
+): Promise<RouteTable> {
   const [apps, containers] = await Promise.all([
     prisma.app.findMany({
       select: {
@@ -62,13 +93,16 @@ export async function loadRouteTable(prisma: PrismaClient, runtime: ContainerRun
         productionDeploymentId: true,
         replicas: true,
         autoscale: true,
+        httpsRedirect: true,
+        hsts: true,
         replicaStates: { select: { deploymentId: true, index: true, containerId: true } },
         deployments: { select: { id: true, shortId: true, previewSlug: true, previewLiveAt: true, createdAt: true } },
+        domains: { select: { name: true, redirectTo: true, redirectStatus: true } },
       },
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
   ]);
-  return buildRouteTable(apps, containers);
+  return buildRouteTable(apps, containers, options);
 }
 
 /**
@@ -76,22 +110,48 @@ export async function loadRouteTable(prisma: PrismaClient, runtime: ContainerRun
  * any) names that very container, so a replacement joins once healthy; production replicas above the
  * app's desired count are left out (they are draining).
  */
-export function buildRouteTable(apps: RoutedApp[], containers: ContainerInfo[]): RouteTable {
+export function buildRouteTable(
+  apps: RoutedApp[],
+  containers: ContainerInfo[],
+  options: RouteTableOptions,
+): RouteTable {
   const backends = servingBackends(apps, containers);
   const table: RouteTable = new Map();
+  const hasCertificate = options.hasCertificate ?? (() => false);
+  const httpsOf = (host: string, app?: RoutedApp): HttpsPolicy => {
+    const covered = hasCertificate(host);
+    return { redirect: covered && (app?.httpsRedirect ?? true), hsts: covered && (app?.hsts ?? false) };
+  };
+  const host = (label: string) => `${label}.${options.domain}`.toLowerCase();
   for (const app of apps) {
     const production = (app.productionDeploymentId && backends.get(app.productionDeploymentId)) || [];
     const wakeable = production.length === 0 && storedAutoscalePolicy(app.autoscale)?.min === 0;
-    if (app.productionDeploymentId && wakeable) table.set(app.name, { appId: app.id, activator: true });
-    else table.set(app.name, { appId: app.id, backends: production });
+    const productionRoute =
+      app.productionDeploymentId && wakeable
+        ? ({ kind: "activator", appId: app.id } as const)
+        : ({ kind: "backends", appId: app.id, backends: production } as const);
+    table.set(host(app.name), { ...productionRoute, https: httpsOf(host(app.name), app) });
     for (const deployment of app.deployments) {
       const serving = backends.get(deployment.id);
-      if (serving) table.set(`${app.name}-${deployment.shortId}`, { appId: app.id, backends: serving });
+      const name = host(`${app.name}-${deployment.shortId}`);
+      if (serving) table.set(name, { kind: "backends", appId: app.id, backends: serving, https: httpsOf(name, app) });
     }
     for (const [slug, deploymentId] of servedPreviews(app.deployments, (id) => backends.has(id))) {
-      table.set(`${app.name}-git-${slug}`, { appId: app.id, backends: backends.get(deploymentId) ?? [] });
+      const name = host(`${app.name}-git-${slug}`);
+      const serving = backends.get(deploymentId) ?? [];
+      table.set(name, { kind: "backends", appId: app.id, backends: serving, https: httpsOf(name, app) });
+    }
+    for (const domain of app.domains) {
+      const https = httpsOf(domain.name, app);
+      if (domain.redirectTo === null) table.set(domain.name, { ...productionRoute, https });
+      else {
+        const status = domain.redirectStatus === 301 ? 301 : 308;
+        const toHttps = hasCertificate(domain.redirectTo);
+        table.set(domain.name, { kind: "redirect", appId: app.id, to: domain.redirectTo, status, toHttps, https });
+      }
     }
   }
+  if (options.apiDomain) table.set(options.apiDomain, { kind: "api", https: httpsOf(options.apiDomain) });
   return table;
 }
 

@@ -24,7 +24,10 @@ function app(overrides: Partial<RoutedApp> = {}): RoutedApp {
     productionDeploymentId: "d1",
     replicas: 2,
     autoscale: null,
+    httpsRedirect: true,
+    hsts: false,
     replicaStates: [],
+    domains: [],
     deployments: [{ id: "d1", shortId: "aaaa", previewSlug: null, previewLiveAt: null, createdAt: at(0) }],
     ...overrides,
   };
@@ -35,12 +38,17 @@ const ports = (route: unknown) =>
     ? (route as { backends: Array<{ endpoint: string }> }).backends.map((b) => Number(b.endpoint.split(":")[1]))
     : route;
 
+const options = { domain: "pier.test" };
+const noHttps = { redirect: false, hsts: false };
+
 describe("the route table", () => {
   it("routes production and each running deployment to the replicas that serve, each with its deployment", () => {
-    const table = buildRouteTable([app()], [container("c1", "d1", 5001, 1), container("c2", "d1", 5002, 2)]);
-    expect(ports(table.get("web"))).toEqual([5001, 5002]);
-    expect(ports(table.get("web-aaaa"))).toEqual([5001, 5002]);
-    expect(table.get("web")).toMatchObject({ backends: [{ appId: "app-1", deploymentId: "d1", weight: 1 }, {}] });
+    const table = buildRouteTable([app()], [container("c1", "d1", 5001, 1), container("c2", "d1", 5002, 2)], options);
+    expect(ports(table.get("web.pier.test"))).toEqual([5001, 5002]);
+    expect(ports(table.get("web-aaaa.pier.test"))).toEqual([5001, 5002]);
+    expect(table.get("web.pier.test")).toMatchObject({
+      backends: [{ appId: "app-1", deploymentId: "d1", weight: 1 }, {}],
+    });
   });
 
   it("leaves out replicas above the desired count (draining) and replacements not yet on record", () => {
@@ -48,14 +56,15 @@ describe("the route table", () => {
     const table = buildRouteTable(
       [app({ replicas: 1, replicaStates: states })],
       [container("c1", "d1", 5001, 1), container("c1b", "d1", 5003, 1), container("c2", "d1", 5002, 2)],
+      options,
     );
-    expect(ports(table.get("web"))).toEqual([5001]);
+    expect(ports(table.get("web.pier.test"))).toEqual([5001]);
   });
 
   it("answers an app with nothing serving with no backends, or with the activator when it scales to zero", () => {
-    expect(ports(buildRouteTable([app()], []).get("web"))).toEqual([]);
-    const asleep = buildRouteTable([app({ autoscale: { min: 0, max: 3 } })], []);
-    expect(asleep.get("web")).toEqual({ appId: "app-1", activator: true });
+    expect(ports(buildRouteTable([app()], [], options).get("web.pier.test"))).toEqual([]);
+    const asleep = buildRouteTable([app({ autoscale: { min: 0, max: 3 } })], [], options);
+    expect(asleep.get("web.pier.test")).toEqual({ kind: "activator", appId: "app-1", https: noHttps });
   });
 
   it("serves a branch's newest live preview that runs, and none that never went live", () => {
@@ -65,12 +74,52 @@ describe("the route table", () => {
       { id: "p3", shortId: "p3p3", previewSlug: "feat", previewLiveAt: null, createdAt: at(3) },
     ];
     const running = [container("a", "p1", 6001), container("b", "p2", 6002), container("c", "p3", 6003)];
-    const table = buildRouteTable([app({ productionDeploymentId: null, deployments })], running);
-    expect(ports(table.get("web-git-feat"))).toEqual([6002]);
-    expect(ports(table.get("web-p3p3"))).toEqual([6003]);
+    const table = buildRouteTable([app({ productionDeploymentId: null, deployments })], running, options);
+    expect(ports(table.get("web-git-feat.pier.test"))).toEqual([6002]);
+    expect(ports(table.get("web-p3p3.pier.test"))).toEqual([6003]);
     // The newest live one stopped: the older live one that still runs serves the branch.
-    const fallback = buildRouteTable([app({ productionDeploymentId: null, deployments })], [running[0]!]);
-    expect(ports(fallback.get("web-git-feat"))).toEqual([6001]);
+    const fallback = buildRouteTable([app({ productionDeploymentId: null, deployments })], [running[0]!], options);
+    expect(ports(fallback.get("web-git-feat.pier.test"))).toEqual([6001]);
+  });
+});
+
+describe("custom domains in the route table", () => {
+  const domains = [
+    { name: "shop.example", redirectTo: null, redirectStatus: 308 },
+    { name: "www.shop.example", redirectTo: "shop.example", redirectStatus: 301 },
+    { name: "*.eu.shop.example", redirectTo: null, redirectStatus: 308 },
+  ];
+  const running = [container("c1", "d1", 5001, 1)];
+
+  it("serves each domain like the app's own host, and a redirect domain as a redirect to its target", () => {
+    const table = buildRouteTable([app({ domains })], running, options);
+    expect(ports(table.get("shop.example"))).toEqual([5001]);
+    expect(ports(table.get("*.eu.shop.example"))).toEqual([5001]);
+    expect(table.get("www.shop.example")).toEqual({
+      kind: "redirect",
+      appId: "app-1",
+      to: "shop.example",
+      status: 301,
+      toHttps: false,
+      https: noHttps,
+    });
+    const asleep = buildRouteTable([app({ domains, autoscale: { min: 0, max: 2 } })], [], options);
+    expect(asleep.get("shop.example")?.kind).toBe("activator");
+  });
+
+  it("redirects plain HTTP to HTTPS only on hosts with a certificate, as the app's settings say", () => {
+    const hasCertificate = (host: string) => host === "shop.example" || host === "www.shop.example";
+    const table = buildRouteTable([app({ domains, hsts: true })], running, { ...options, hasCertificate });
+    expect(table.get("shop.example")?.https).toEqual({ redirect: true, hsts: true });
+    expect(table.get("www.shop.example")).toMatchObject({ toHttps: true, https: { redirect: true } });
+    expect(table.get("web.pier.test")?.https).toEqual(noHttps);
+    const optedOut = buildRouteTable([app({ domains, httpsRedirect: false })], running, { ...options, hasCertificate });
+    expect(optedOut.get("shop.example")?.https).toEqual(noHttps);
+  });
+
+  it("serves the API on its domain", () => {
+    const table = buildRouteTable([], [], { ...options, apiDomain: "pier.example", hasCertificate: () => true });
+    expect(table.get("pier.example")).toEqual({ kind: "api", https: { redirect: true, hsts: false } });
   });
 });
 

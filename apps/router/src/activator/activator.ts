@@ -2,13 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RouterLogger } from "../logger.ts";
 import { ACTIVATOR, type RouterView, splitEndpoint } from "../route-entries.ts";
-import { labelOfHost } from "./host-label.ts";
+import { routeKeyOf } from "./route-key.ts";
 
 export interface Activator {
   /** Where HAProxy's `activator` backend sends requests (127.0.0.1). */
   port: number;
   /** A new route table is in service: requests held for apps that serve again go to their replicas. */
-  update(table: RouterView): void;
+  update(table: ActivatorView): void;
   /** Requests held right now, per app id (they are that app's load too). */
   heldByApp(): Map<string, number>;
   /** Requests that arrived per app id since the last call. */
@@ -16,8 +16,10 @@ export interface Activator {
   close(): Promise<void>;
 }
 
+/** What the activator reads of the route table: where each host goes, and which app a sleeping host wakes. */
+export type ActivatorView = Pick<RouterView, "entries" | "wakeable">;
+
 export interface ActivatorOptions {
-  domain: string;
   timeoutMs: number;
   maxHeldPerApp: number;
   /** Asks for the app to be started (the controller listens); called again every second while requests wait. */
@@ -28,7 +30,8 @@ export interface ActivatorOptions {
 interface Held {
   req: http.IncomingMessage;
   res: http.ServerResponse;
-  label: string;
+  /** The route table key its host is served by. */
+  key: string;
   timer: NodeJS.Timeout;
 }
 
@@ -42,7 +45,7 @@ const FORWARD_ATTEMPTS = 3;
  * stay unread until then (TCP backpressure), so nothing is buffered here.
  */
 export async function startActivator(options: ActivatorOptions): Promise<Activator> {
-  let table: RouterView = { entries: new Map(), owners: new Map(), wakeable: new Map() };
+  let table: ActivatorView = { entries: new Map(), wakeable: new Map() };
   const held = new Map<string, Held[]>();
   const lastWake = new Map<string, number>();
   let arrivals = new Map<string, number>();
@@ -91,18 +94,18 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
     held.delete(appId);
     for (const entry of waiting) {
       clearTimeout(entry.timer);
-      const route = table.entries.get(entry.label);
+      const route = table.entries.get(entry.key);
       if (Array.isArray(route) && route.length) forward(entry.req, entry.res, route);
       else answer(entry.res, 503, "This app is not running.");
     }
   };
 
   const server = http.createServer((req, res) => {
-    const label = labelOfHost(req.headers.host ?? "", options.domain);
-    const route = label === null ? undefined : table.entries.get(label);
+    const key = routeKeyOf(req.headers.host ?? "", (k) => table.entries.has(k));
+    const route = key === null ? undefined : table.entries.get(key);
     if (Array.isArray(route) && route.length) return forward(req, res, route); // woke between HAProxy's lookup and now
-    const appId = label === null ? undefined : table.wakeable.get(label);
-    if (route !== ACTIVATOR || !appId || label === null) return answer(res, 503, "This app is not running.");
+    const appId = key === null ? undefined : table.wakeable.get(key);
+    if (route !== ACTIVATOR || !appId || key === null) return answer(res, 503, "This app is not running.");
     arrivals.set(appId, (arrivals.get(appId) ?? 0) + 1);
     const queue = held.get(appId) ?? [];
     if (queue.length >= options.maxHeldPerApp)
@@ -112,7 +115,7 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
     const entry: Held = {
       req,
       res,
-      label,
+      key,
       timer: setTimeout(() => {
         const list = held.get(appId) ?? [];
         const at = list.indexOf(entry);
@@ -153,8 +156,8 @@ export async function startActivator(options: ActivatorOptions): Promise<Activat
     update(next) {
       table = next;
       for (const appId of [...held.keys()]) {
-        const label = held.get(appId)?.[0]?.label;
-        if (label !== undefined && table.entries.get(label) !== ACTIVATOR) release(appId);
+        const key = held.get(appId)?.[0]?.key;
+        if (key !== undefined && table.entries.get(key) !== ACTIVATOR) release(appId);
       }
     },
     heldByApp: () => new Map([...held].map(([appId, queue]) => [appId, queue.length])),

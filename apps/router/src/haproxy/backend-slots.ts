@@ -1,4 +1,4 @@
-import { ACTIVATOR, type RouteEntries, splitEndpoint } from "../route-entries.ts";
+import { ACTIVATOR, API_BACKEND, type RouteEntries, type RouteEntry, splitEndpoint } from "../route-entries.ts";
 
 /** Backend `d<i>` holds up to `serversPerSlot` servers `s<j>`, all disabled until the control plane fills them. */
 export const slotName = (slot: number) => `d${slot}`;
@@ -7,9 +7,9 @@ export const serverName = (index: number) => `s${index}`;
 export interface SlotPlan {
   /** Runtime API commands that fill the slots newly in use (run before the map points at them). */
   fill: string[];
-  /** host label → map value: `d<slot>`, "activator", or "0" when nothing runs (503). */
+  /** host → map value: `d<slot>`, "activator", "api", `r<status>:<url>` (a redirect), or "0" (503). */
   routes: Map<string, string>;
-  /** Labels left unrouted (503) because every slot is taken: the caller says so, naming PIER_ROUTER_SLOTS. */
+  /** Hosts left unrouted (503) because every slot is taken: the caller says so, naming PIER_ROUTER_SLOTS. */
   unrouted: string[];
 }
 
@@ -38,13 +38,9 @@ export class BackendSlots {
     const fill: string[] = [];
     const routes = new Map<string, string>();
     const wanted = new Map<string, string[]>();
-    for (const [label, endpoints] of entries) {
-      if (endpoints === ACTIVATOR) {
-        routes.set(label, ACTIVATOR);
-        continue;
-      }
-      if (!endpoints || endpoints.length === 0) {
-        routes.set(label, "0");
+    for (const [host, endpoints] of entries) {
+      if (!isServed(endpoints)) {
+        routes.set(host, fixedMapValue(endpoints));
         continue;
       }
       const set = [...endpoints].sort().slice(0, this.serversPerSlot);
@@ -81,12 +77,12 @@ export class BackendSlots {
       }
     }
     const unrouted: string[] = [];
-    for (const [label, endpoints] of entries) {
-      if (!endpoints || endpoints === ACTIVATOR || endpoints.length === 0) continue;
+    for (const [host, endpoints] of entries) {
+      if (!isServed(endpoints)) continue;
       const key = [...endpoints].sort().slice(0, this.serversPerSlot).join(",");
       const slot = this.slotOfSet.get(key);
-      if (slot === undefined) unrouted.push(label);
-      routes.set(label, slot === undefined ? "0" : slotName(slot));
+      if (slot === undefined) unrouted.push(host);
+      routes.set(host, slot === undefined ? "0" : slotName(slot));
     }
     this.cooling.push(...released);
     return { fill, routes, unrouted };
@@ -114,4 +110,13 @@ export class BackendSlots {
   endpointsBySlot(): Map<number, string[]> {
     return new Map([...this.slotOfSet].map(([key, slot]) => [slot, key.split(",")]));
   }
+}
+
+const isServed = (entry: RouteEntry): entry is string[] => Array.isArray(entry) && entry.length > 0;
+
+/** The map value of a host no backend slot serves: the activator, the API, a redirect, or "0" (503). */
+function fixedMapValue(entry: RouteEntry): string {
+  if (entry === ACTIVATOR || entry === API_BACKEND) return entry;
+  if (entry && !Array.isArray(entry)) return `r${entry.status}:${entry.redirect}`;
+  return "0";
 }

@@ -1,11 +1,19 @@
 import path from "node:path";
-import { ACTIVATOR } from "../route-entries.ts";
+import { ACME_CHALLENGE_PATH } from "@pier/shared";
+import { ACTIVATOR, API_BACKEND } from "../route-entries.ts";
 import { serverName, slotName } from "./backend-slots.ts";
 
 export interface HaproxyPaths {
   config: string;
   adminSocket: string;
   routeMap: string;
+  /** host → HTTPS flags (redirect, hsts) of hosts with a certificate. */
+  httpsMap: string;
+  /** The certificates served on the TLS port besides the default one (HAProxy's crt-list), and their files. */
+  certList: string;
+  certDir: string;
+  /** A self-signed certificate answered for names Pier has no certificate for. */
+  defaultCert: string;
   notFoundPage: string;
   downPage: string;
   badGatewayResponse: string;
@@ -16,6 +24,10 @@ export function haproxyPaths(runDir: string): HaproxyPaths {
     config: path.join(runDir, "haproxy.cfg"),
     adminSocket: path.join(runDir, "admin.sock"),
     routeMap: path.join(runDir, "routes.map"),
+    httpsMap: path.join(runDir, "https.map"),
+    certList: path.join(runDir, "certs.list"),
+    certDir: path.join(runDir, "certs"),
+    defaultCert: path.join(runDir, "default.pem"),
     notFoundPage: path.join(runDir, "404.html"),
     downPage: path.join(runDir, "503.html"),
     badGatewayResponse: path.join(runDir, "502.http"),
@@ -25,20 +37,34 @@ export function haproxyPaths(runDir: string): HaproxyPaths {
 export interface HaproxyListen {
   host: string;
   port: number;
+  /** Where HTTPS is terminated (SNI picks the certificate); none: plain HTTP only. */
+  tlsPort?: number;
   /** Worker threads (`nbthread`). */
   threads: number;
   /** Backends declared for deployments (see backend-slots.ts), and servers (replicas) in each. */
   slots: number;
   serversPerSlot: number;
-  /** PIER_DOMAIN: hosts are `<label>.<domain>`. */
-  domain: string;
   /** Where HAProxy sends one log line (`<slot> <status> <ms>`) per sampled request, for latency metrics. */
   latencyLog?: { port: number };
   /** Keep released slots out of use until the metrics collector read them (BackendSlots.recycle). */
   holdReleasedSlots?: boolean;
   /** The router's activator (apps scaled to zero), and how long it may hold a request. */
   activator: { port: number; timeoutMs: number };
+  /** The router's ACME challenge responder: `/.well-known/acme-challenge/` on every host goes there first. */
+  acmeChallenges?: { port: number };
+  /** The API and dashboard ("address:port"), for PIER_API_DOMAIN. */
+  api?: string;
 }
+
+/** TLS 1.2's forward-secret AEAD ciphers (Mozilla's intermediate list). */
+const TLS12_CIPHERS = [
+  "ECDHE-ECDSA-AES128-GCM-SHA256",
+  "ECDHE-RSA-AES128-GCM-SHA256",
+  "ECDHE-ECDSA-AES256-GCM-SHA384",
+  "ECDHE-RSA-AES256-GCM-SHA384",
+  "ECDHE-ECDSA-CHACHA20-POLY1305",
+  "ECDHE-RSA-CHACHA20-POLY1305",
+].join(":");
 
 /** The one frontend: every request comes in through it. */
 export const FRONTEND = "pier";
@@ -61,7 +87,6 @@ export function renderHaproxyConfig(
   endpointsBySlot: ReadonlyMap<number, string[]> = new Map(),
 ): string {
   const map = quote(paths.routeMap);
-  const html = `content-type "text/html; charset=utf-8"`;
   const backends = Array.from(
     { length: listen.slots },
     (_, slot) =>
@@ -72,6 +97,10 @@ global
   nbthread ${listen.threads}
   # A second router on the same port must fail to bind, not share the port unnoticed.
   noreuseport
+  # Mozilla's "intermediate" TLS: 1.2 and 1.3, forward-secret AEAD ciphers only.
+  ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets
+  ssl-default-bind-ciphers ${TLS12_CIPHERS}
+  ssl-default-bind-ciphersuites TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256
   # expose-fd listeners: the next router's HAProxy takes the listening socket over from this one (-x)
   # instead of binding anew, so a router killed outright is replaced without refusing a connection.
   stats socket ${quote(paths.adminSocket)} mode 600 level admin expose-fd listeners
@@ -111,21 +140,22 @@ defaults
 
 frontend ${FRONTEND}
   bind ${listen.host}:${listen.port}
-  option forwardfor
-  http-request set-var(txn.host) req.hdr(host),field(1,:),lower
+${tlsBind(listen, paths)}  option forwardfor
+${challengeAcl(listen)}  http-request set-var(txn.host) req.hdr(host),field(1,:),lower
   http-request set-var(txn.host) var(txn.host),regsub(\\.$,) if { var(txn.host) -m end . }
-  http-request set-var(txn.slot) var(txn.host),map(${map})
-  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} if !{ var(txn.slot) -m found }
-  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.slot) -m str 0 }
-  http-request set-header X-Forwarded-Host %[req.hdr(host)]
-  http-request set-header X-Forwarded-Proto http
-${latencyLogLines(listen)}  use_backend %[var(txn.slot)]
+  http-request set-var(txn.key) var(txn.host)
+  http-request set-var(txn.slot) var(txn.key),map(${map})
+  # A host with no entry of its own is served by its wildcard domain (*.example.com), if one is routed.
+  http-request set-var(txn.key) var(txn.host),regsub(^[^.]*,*) if !{ var(txn.slot) -m found }
+  http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found }
+${httpsRules(listen, paths)}${answerRules(listen, paths)}  http-request set-header X-Forwarded-Host %[req.hdr(host)]
+${forwardedProto(listen)}${latencyLogLines(listen)}${challengeBackendRule(listen)}  use_backend %[var(txn.slot)]
 
 # Apps scaled to zero: the router's activator holds the request, wakes the app and forwards it.
 backend ${ACTIVATOR}
   timeout server ${listen.activator.timeoutMs + 5_000}ms
   server a0 127.0.0.1:${listen.activator.port} enabled no-check
-
+${fixedBackends(listen)}
 ${backends}`;
 }
 
@@ -163,5 +193,75 @@ function latencyLogTarget(listen: HaproxyListen): string {
     `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n` +
     "  # Requests per thousand whose latency is logged; the router adjusts it to the traffic (set var).\n" +
     "  set-var proc.latency_permille int(1000)\n"
+  );
+}
+
+/** The TLS listener: the default certificate, then every other one in the crt-list (replaced at run time). */
+function tlsBind(listen: HaproxyListen, paths: HaproxyPaths): string {
+  if (listen.tlsPort === undefined) return "";
+  const certs = `crt ${quote(paths.defaultCert)} crt-list ${quote(paths.certList)}`;
+  return `  bind ${listen.host}:${listen.tlsPort} ssl ${certs} alpn h2,http/1.1\n`;
+}
+
+/**
+ * HTTPS flags of hosts with a certificate: plain HTTP on such a host is redirected to HTTPS (308 keeps the
+ * method and body), and HTTPS answers carry HSTS where the app asked for it. Only with a TLS listener.
+ */
+function httpsRules(listen: HaproxyListen, paths: HaproxyPaths): string {
+  if (listen.tlsPort === undefined) return "";
+  const port = listen.tlsPort === 443 ? "" : `:${listen.tlsPort}`;
+  return (
+    `  http-request set-var(txn.https) var(txn.key),map(${quote(paths.httpsMap)})\n` +
+    `  http-request redirect code 308 location https://%[var(txn.host)]${port}%[capture.req.uri] ` +
+    `if !{ ssl_fc } { var(txn.https) -m beg redirect }${unlessChallenge(listen)}\n` +
+    "  http-response set-header Strict-Transport-Security max-age=31536000 " +
+    "if { ssl_fc } { var(txn.https) -m end hsts }\n"
+  );
+}
+
+/** What the app is told about the client's connection: scheme and port it reached the router on. */
+function forwardedProto(listen: HaproxyListen): string {
+  const port = "  http-request set-header X-Forwarded-Port %[dst_port]\n";
+  if (listen.tlsPort === undefined) return `  http-request set-header X-Forwarded-Proto http\n${port}`;
+  return (
+    "  http-request set-header X-Forwarded-Proto https if { ssl_fc }\n" +
+    "  http-request set-header X-Forwarded-Proto http if !{ ssl_fc }\n" +
+    port
+  );
+}
+
+/** ACME HTTP-01 challenges, on every host and before any app, redirect or 404 sees them. */
+function challengeAcl(listen: HaproxyListen): string {
+  return listen.acmeChallenges ? `  acl acme_challenge path_beg ${ACME_CHALLENGE_PATH}\n` : "";
+}
+
+const unlessChallenge = (listen: HaproxyListen) => (listen.acmeChallenges ? " !acme_challenge" : "");
+
+function challengeBackendRule(listen: HaproxyListen): string {
+  return listen.acmeChallenges ? "  use_backend acme_challenges if acme_challenge\n" : "";
+}
+
+/** The backends of the challenge responder and of the API, when there are. */
+function fixedBackends(listen: HaproxyListen): string {
+  let text = "";
+  if (listen.acmeChallenges)
+    text += `\nbackend acme_challenges\n  server c0 127.0.0.1:${listen.acmeChallenges.port} enabled no-check\n`;
+  if (listen.api) text += `\nbackend ${API_BACKEND}\n  server api0 ${listen.api} enabled no-check\n`;
+  return text;
+}
+
+/** Hosts HAProxy answers itself: redirects to another domain (path kept), no such host (404), nothing running (503). */
+function answerRules(listen: HaproxyListen, paths: HaproxyPaths): string {
+  const html = `content-type "text/html; charset=utf-8"`;
+  const unless = unlessChallenge(listen);
+  const redirect = (status: number) =>
+    `  http-request redirect code ${status} prefix %[var(txn.slot),regsub(^r${status}:,)] ` +
+    `if { var(txn.slot) -m beg r${status}: }${unless}\n`;
+  return (
+    redirect(301) +
+    redirect(308) +
+    `  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} ` +
+    `if !{ var(txn.slot) -m found }${unless}\n` +
+    `  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.slot) -m str 0 }${unless}\n`
   );
 }

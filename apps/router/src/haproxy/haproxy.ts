@@ -1,12 +1,15 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RouterLogger } from "../logger.ts";
 import { errorPage } from "../pages.ts";
-import type { RouteEntries } from "../route-entries.ts";
+import type { ServedCertificate } from "@pier/certificates";
+import type { HttpsFlags, RouteEntries } from "../route-entries.ts";
 import { adminCommand } from "./admin-socket.ts";
 import { BackendSlots, type SlotPlan } from "./backend-slots.ts";
-import { routeMapEntries } from "./route-map.ts";
+import { certificateFile, CertificateStore } from "./certificates.ts";
+import { writeDefaultCertificate } from "./default-certificate.ts";
+import { mapEntries } from "./route-map.ts";
 import { FRONTEND, haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
 import { forgetHaproxy, recordHaproxy, RUN_DIR_PREFIX } from "./leftover.ts";
 import { drainAndStop, HaproxyError, stopHaproxy } from "./process.ts";
@@ -23,7 +26,12 @@ export interface Haproxy {
    * Puts a route table in service: fills backend slots for new replica sets, then swaps the host map at
    * once. Resolves when the next request uses the new table.
    */
-  applyRoutes(entries: RouteEntries): Promise<void>;
+  applyRoutes(entries: RouteEntries, https?: ReadonlyMap<string, HttpsFlags>): Promise<void>;
+  /**
+   * Serves exactly these certificates on the TLS port (besides the default one): new ones are added, renewed
+   * ones replaced, gone ones removed, each through the runtime API (a transaction per certificate, no reload).
+   */
+  applyCertificates(certificates: ServedCertificate[]): Promise<void>;
   /** Sends runtime API commands (`;`-joined in batches); any answer but an empty one is an error. */
   runCommands(commands: string[]): Promise<void>;
   /** The runtime API's answer to one command (e.g. `show stat`). */
@@ -35,14 +43,32 @@ export interface Haproxy {
   stop(): Promise<void>;
 }
 
+const mapFile = (pairs: ReadonlyArray<[string, string]>) => pairs.map(([key, value]) => `${key} ${value}\n`).join("");
+
+/** What HAProxy starts with: the route table and certificates as they are now. */
+export interface InitialRoutes {
+  entries: RouteEntries;
+  https: ReadonlyMap<string, HttpsFlags>;
+  certificates: ServedCertificate[];
+}
+
 async function writeRuntimeFiles(
   listen: HaproxyListen,
   paths: HaproxyPaths,
   endpointsBySlot: ReadonlyMap<number, string[]>,
-  routeMap: ReadonlyArray<[string, string]>,
+  maps: { routes: ReadonlyArray<[string, string]>; https: ReadonlyArray<[string, string]> },
+  certificates: ServedCertificate[],
 ): Promise<void> {
   await writeFile(paths.config, renderHaproxyConfig(listen, paths, endpointsBySlot));
-  await writeFile(paths.routeMap, routeMap.map(([host, value]) => `${host} ${value}\n`).join(""));
+  await writeFile(paths.routeMap, mapFile(maps.routes));
+  await writeFile(paths.httpsMap, mapFile(maps.https));
+  if (listen.tlsPort !== undefined) {
+    await writeDefaultCertificate(paths.defaultCert);
+    await mkdir(paths.certDir, { recursive: true });
+    for (const certificate of certificates)
+      await writeFile(certificateFile(paths, certificate), certificate.pem, { mode: 0o600 });
+    await writeFile(paths.certList, certificates.map((c) => `${certificateFile(paths, c)}\n`).join(""));
+  }
   await writeFile(paths.notFoundPage, errorPage(404, "No app here", "Nothing is deployed at this address."));
   await writeFile(paths.downPage, errorPage(503, "App not running", "This app has no running deployment right now."));
   const badGateway = errorPage(
@@ -78,16 +104,17 @@ export async function startHaproxy(
   binary: string,
   listen: HaproxyListen,
   logger: RouterLogger,
-  initial: RouteEntries = new Map(),
+  initial: InitialRoutes = { entries: new Map(), https: new Map(), certificates: [] },
 ): Promise<Haproxy> {
   const runDir = await mkdtemp(path.join(tmpdir(), RUN_DIR_PREFIX));
   const paths = haproxyPaths(runDir);
   // The same slots then serve the control plane: its first apply of this table finds every set in place.
   const slots = new BackendSlots(listen.slots, listen.serversPerSlot);
-  const initialPlan = slots.plan(initial);
+  const initialPlan = slots.plan(initial.entries);
   warnUnrouted(initialPlan, listen.slots, logger);
-  const initialRoutes = initialPlan.routes;
-  await writeRuntimeFiles(listen, paths, slots.endpointsBySlot(), routeMapEntries(initialRoutes, listen.domain));
+  const initialMaps = { routes: mapEntries(initialPlan.routes), https: mapEntries(initial.https) };
+  const initialCertificates = listen.tlsPort === undefined ? [] : initial.certificates;
+  await writeRuntimeFiles(listen, paths, slots.endpointsBySlot(), initialMaps, initialCertificates);
 
   const started = await startTakingOver(binary, listen.port, paths, logger).catch(async (error) => {
     await rm(runDir, { recursive: true, force: true });
@@ -118,13 +145,15 @@ export async function startHaproxy(
     await runCommands(recycled.commands);
     recycled.done();
   };
-  // The map HAProxy holds, as last committed: a resync that finds the same table sends nothing.
-  let committedMap: string | null = null;
-  const replaceMap = async (pairs: ReadonlyArray<[string, string]>) => {
+  // Each map as HAProxy holds it, last committed: a resync that finds the same table sends nothing.
+  const committedMaps = new Map<string, string>([
+    [paths.routeMap, JSON.stringify(initialMaps.routes)],
+    [paths.httpsMap, JSON.stringify(initialMaps.https)],
+  ]);
+  const replaceMap = async (map: string, pairs: ReadonlyArray<[string, string]>) => {
     const wanted = JSON.stringify(pairs);
-    if (wanted === committedMap) return;
-    committedMap = null; // unknown until this replace commits
-    const map = paths.routeMap;
+    if (wanted === committedMaps.get(map)) return;
+    committedMaps.delete(map); // unknown until this replace commits
     const prepared = await adminCommand(paths.adminSocket, `prepare map ${map}`);
     const version = Number(/New version created: (\d+)/.exec(prepared)?.[1] ?? NaN);
     if (!Number.isInteger(version)) throw new HaproxyError(`prepare map failed: ${prepared.trim()}`);
@@ -138,17 +167,25 @@ export async function startHaproxy(
     }
     const committed = await adminCommand(paths.adminSocket, `commit map @${version} ${map}`);
     if (committed.trim()) throw new HaproxyError(`commit map failed: ${committed.trim()}`);
-    committedMap = wanted;
+    committedMaps.set(map, wanted);
   };
+  const certificates = new CertificateStore(paths, (line) => adminCommand(paths.adminSocket, line));
+  certificates.loaded(initialCertificates);
 
   return {
-    async applyRoutes(entries) {
+    async applyRoutes(entries, https = new Map()) {
       const plan = slots.plan(entries);
       warnUnrouted(plan, listen.slots, logger);
       await runCommands(plan.fill);
-      await replaceMap(routeMapEntries(plan.routes, listen.domain));
+      // HTTPS flags first: a host that gains a certificate is redirected from the moment it is routed.
+      if (listen.tlsPort !== undefined) await replaceMap(paths.httpsMap, mapEntries(https));
+      await replaceMap(paths.routeMap, mapEntries(plan.routes));
       // With a metrics collector, released slots wait until their counters were read.
       if (!listen.holdReleasedSlots) await recycleSlots();
+    },
+    async applyCertificates(wanted) {
+      if (listen.tlsPort === undefined) return;
+      await certificates.apply(wanted);
     },
     recycleSlots,
     runCommands,

@@ -1,10 +1,6 @@
-/**
- * The host map as HAProxy map entries, keyed by the full host name: `<label>.<domain>` → the backend
- * slot serving it (`d<i>`), or "0" when the app exists but nothing runs (503).
- */
-export function routeMapEntries(
-  routes: ReadonlyMap<string, string>,
-  domain: string,
-): Array<[key: string, value: string]> {
-  return [...routes].map(([label, value]) => [`${label}.${domain}`.toLowerCase(), value]);
+/** Map entries (host → value) as HAProxy keys them: lowercase, in a stable order (an unchanged map is not resent). */
+export function mapEntries(values: ReadonlyMap<string, string>): Array<[key: string, value: string]> {
+  return [...values]
+    .map(([host, value]): [string, string] => [host.toLowerCase(), value])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
