@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# What only the tests need beyond the platform: Debian's Chromium, which the dashboard's browser test
-# drives through playwright-core (npm's own browser download doesn't work on offline machines).
+# What only the tests need beyond the platform, from Debian: Chromium, which the dashboard's browser test drives
+# through playwright-core (npm's own browser download doesn't work on offline machines), and pebble (with
+# pebble-challtestsrv), the ACME CA the certificate tests issue from on 127.0.0.1.
 set -euo pipefail
-if [ ! -x /usr/bin/chromium ]; then
-  command -v apt-get > /dev/null || {
-    echo "test-tools: install Chromium at /usr/bin/chromium for the browser test" >&2
-    exit 1
-  }
-  echo "test-tools: installing chromium (apt-get)" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  log="$(mktemp)"
-  if ! { apt-get update -qq && apt-get install -y -qq chromium; } > "$log" 2>&1; then
-    tail -n 20 "$log" >&2; rm -f "$log"; exit 1
-  fi
-  rm -f "$log"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+{ command -v pebble && command -v pebble-challtestsrv; } > /dev/null || missing+=(pebble)
+# The tests make their certificates (pebble's listener, operator ones) with it.
+command -v openssl > /dev/null || missing+=(openssl)
+[ ${#missing[@]} -eq 0 ] && exit 0
+command -v apt-get > /dev/null || {
+  echo "test-tools: install ${missing[*]} for the tests (Chromium at /usr/bin/chromium, pebble on the PATH)" >&2
+  exit 1
+}
+echo "test-tools: installing ${missing[*]} (apt-get)" >&2
+export DEBIAN_FRONTEND=noninteractive
+log="$(mktemp)"
+if ! { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; } > "$log" 2>&1; then
+  tail -n 20 "$log" >&2; rm -f "$log"; exit 1
 fi
+rm -f "$log"

@@ -15,6 +15,7 @@ import { connectRedis } from "@pier/redis";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { startAutoscaler } from "./autoscaler/autoscaler.ts";
+import { startCertificateLoop } from "./certificates.ts";
 import { watchContainerEvents } from "./event-watch.ts";
 import type { ControllerLogger } from "./logger.ts";
 import { createReconciler } from "./reconciler.ts";
@@ -51,6 +52,11 @@ export interface Controller {
   checkTrafficAlerts(): Promise<NotificationEvent[]>;
   /** One round of autoscaling decisions now (also every 2 s). */
   autoscale(): Promise<void>;
+  /**
+   * A certificate pass now (also at start, every PIER_CERTIFICATE_SWEEP_MS, and when a name is published on
+   * CERTIFICATES_CHANNEL): issues what is due, renews, alerts. Skipped if another controller is running one.
+   */
+  passCertificates(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,7 +64,8 @@ export interface Controller {
  * Holds every app at its desired state. Docker's event stream brings a lost container to it at once;
  * a sweep every PIER_CONTROLLER_SWEEP_MS (one container list, one query) catches whatever the stream
  * missed; deployments no job will finish are ended every PIER_CONTROLLER_STUCK_SWEEP_MS; resources are
- * sampled and traffic alerts checked every 10 s; retention runs on its job scheduler. All state is in
+ * sampled and traffic alerts checked every 10 s; retention runs on its job scheduler; certificates are issued and
+ * renewed every PIER_CERTIFICATE_SWEEP_MS and when a domain is added (CERTIFICATES_CHANNEL). All state is in
  * Postgres, and each app is reconciled under a lock shared with the API's scale: the controller can be
  * killed and restarted at any moment.
  */
@@ -128,10 +135,12 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   await loops.stuck.runNow();
   const autoscaler = await startAutoscaler({ ...deps, reconcile, alert });
   const retention = await startRetentionJob(deps);
+  const certificates = await startCertificateLoop(deps);
 
   return {
     reconcile,
     autoscale: autoscaler.tick,
+    passCertificates: certificates.runNow,
     sampleResources: () => sampler.sample(),
     checkTrafficAlerts,
     async close() {
@@ -139,6 +148,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
       requests.disconnect();
       await autoscaler.close();
       await retention.close();
+      await certificates.close();
       await Promise.all(Object.values(loops).map((loop) => loop.stop()));
       await closeReconciler();
     },

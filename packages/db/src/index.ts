@@ -12,6 +12,8 @@ export type {
   NotificationChannel,
   NotificationDelivery,
   AuditEvent,
+  Domain,
+  Certificate,
 } from "./generated/prisma/client.ts";
 export { DeploymentStatus, Trigger, ReleaseKind, ReplicaPhase } from "./generated/prisma/enums.ts";
 export { ensureDatabase } from "./migrate/ensure-database.ts";
