@@ -51,7 +51,7 @@ async function processRows(onlyRouter: boolean): Promise<FaultOutcome[]> {
   const startRouter = () =>
     spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], {
       cwd: path.resolve(import.meta.dirname, ".."),
-      env: { ...env, PIER_ROUTER_PORT: String(ROUTER_PORT) } as NodeJS.ProcessEnv,
+      env: { PIER_ROUTER_TLS_PORT: "off", ...env, PIER_ROUTER_PORT: String(ROUTER_PORT) } as NodeJS.ProcessEnv,
       stdio: "ignore",
     });
   try {

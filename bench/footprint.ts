@@ -184,6 +184,7 @@ const env: Record<string, string | undefined> = {
   PIER_API_PORT: String(apiPort),
   PIER_ROUTER_HOST: "127.0.0.1",
   PIER_ROUTER_PORT: String(routerPort),
+  PIER_ROUTER_TLS_PORT: "off",
   PIER_QUEUE_NAME: `bench-${randomUUID()}`,
   PIER_CONTROLLER_APP_PREFIX: `footprint-${randomUUID()}-`,
   PIER_WORK_DIR: workDir,

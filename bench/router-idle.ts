@@ -148,6 +148,7 @@ const router = spawn(process.execPath, [...profile, "--import", "tsx", "apps/rou
     PIER_DOCKER_SOCKET: engineSocket,
     PIER_ROUTER_HOST: "127.0.0.1",
     PIER_ROUTER_PORT: String(routerPort),
+    PIER_ROUTER_TLS_PORT: "off",
     PIER_WORK_DIR: workDir,
     LOG_LEVEL: "warn",
   },

@@ -30,6 +30,7 @@ describe("docker-compose.yml (the production path)", () => {
       expect(config).toContain(`image: ${image}`);
     expect(config).toContain("NODE_IMAGE: node:20-bookworm-slim");
     expect(config).toMatch(/PIER_ROUTER_PORT: ['"]?80['"]?$/m); // compose v1 quotes with ', v2 with "
+    expect(config).toMatch(/PIER_ROUTER_TLS_PORT: ['"]?443['"]?$/m);
   });
 
   it("refuses to start without an admin token", () => {
@@ -69,7 +70,7 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
   const adminToken = randomBytes(24).toString("hex");
   const nodeImage = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:20-bookworm-slim";
   let settings: Record<string, string> = {};
-  let ports = { api: 0, router: 0, postgres: 0, redis: 0 };
+  let ports = { api: 0, router: 0, routerTls: 0, postgres: 0, redis: 0 };
   let workDir = "";
   let repo: (TestRepo & { sha: string }) | undefined;
   let started = false;
@@ -111,8 +112,8 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), "pier-boot-"));
     repo = await createTestRepo(bootApp);
-    const [apiPort, routerPort, postgresPort, redisPort] = await freePorts(4);
-    ports = { api: apiPort!, router: routerPort!, postgres: postgresPort!, redis: redisPort! };
+    const [apiPort, routerPort, postgresPort, redisPort, routerTlsPort] = await freePorts(5);
+    ports = { api: apiPort!, router: routerPort!, routerTls: routerTlsPort!, postgres: postgresPort!, redis: redisPort! };
 
     let databaseImages = {
       POSTGRES_IMAGE: process.env.PIER_TEST_POSTGRES_IMAGE ?? "",
@@ -156,6 +157,7 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
       REDIS_PORT: String(ports.redis),
       PIER_API_PORT: String(ports.api),
       PIER_ROUTER_PORT: String(ports.router),
+      PIER_ROUTER_TLS_PORT: String(ports.routerTls),
       PIER_ADMIN_TOKEN: adminToken,
       PIER_DOMAIN: "localhost",
       PIER_PUBLIC_URL: `http://127.0.0.1:${ports.api}`,

@@ -121,12 +121,13 @@ describe("npm start's supervisor", () => {
 
   /** A supervisor on its own ports and queue, once the API and the router answer. */
   async function startPier() {
-    const [apiPort, routerPort] = (await freePorts(2)) as [number, number];
+    const [apiPort, routerPort, routerTlsPort] = (await freePorts(3)) as [number, number, number];
     const s = new Supervisor({
       PIER_API_HOST: "127.0.0.1",
       PIER_API_PORT: String(apiPort),
       PIER_ROUTER_HOST: "127.0.0.1",
       PIER_ROUTER_PORT: String(routerPort),
+      PIER_ROUTER_TLS_PORT: String(routerTlsPort),
       PIER_QUEUE_NAME: `test-${randomUUID()}`,
       PIER_CONTROLLER_APP_PREFIX: `supervise-${randomUUID()}-`,
       PIER_ROUTER_THREADS: "1",

@@ -42,6 +42,8 @@ export interface Platform {
   api: FastifyInstance;
   router: Router;
   routerPort: number;
+  /** Where the router answers HTTPS. */
+  routerTlsPort: number;
   worker: Worker;
   /** Sends alert deliveries (queue `<PIER_QUEUE_NAME>-notifications`). */
   notificationWorker: Worker;
@@ -54,7 +56,8 @@ export interface Platform {
 /** API, worker and router of one Pier, in this process, on real Postgres, Redis and Docker. */
 export async function startPlatform(
   config: PierConfig = testConfig(),
-  options: { worker?: boolean } = {},
+  /** The router's ports: free ones unless given (HTTPS always on, as in production). */
+  options: { worker?: boolean; routerPort?: number; routerTlsPort?: number } = {},
 ): Promise<Platform> {
   const logger = pino({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
@@ -82,13 +85,19 @@ export async function startPlatform(
     logger,
     queueName: notificationsQueueName(config.PIER_QUEUE_NAME),
   });
-  const router = await createRouter(config, prisma, runtime, logger, { host: "127.0.0.1", port: 0 });
+  const router = await createRouter(config, prisma, runtime, logger, {
+    host: "127.0.0.1",
+    port: options.routerPort ?? 0,
+    tlsPort: options.routerTlsPort ?? 0,
+  });
   const routerPort = router.port;
+  const routerTlsPort = router.tlsPort!;
   return {
     config,
     api,
     router,
     routerPort,
+    routerTlsPort,
     worker,
     notificationWorker,
     prisma,

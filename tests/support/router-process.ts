@@ -13,7 +13,8 @@ export class RouterProcess {
   constructor(env: Record<string, string | undefined>, port: number) {
     this.child = spawn(process.execPath, ["--import", "tsx", "apps/router/src/main.ts"], {
       cwd: root,
-      env: { ...env, PIER_ROUTER_PORT: String(port) } as NodeJS.ProcessEnv,
+      // HTTPS only when the test asks for a port: several routers run at once, 8443 would be taken.
+      env: { PIER_ROUTER_TLS_PORT: "off", ...env, PIER_ROUTER_PORT: String(port) } as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
