@@ -80,6 +80,8 @@ describe("secrets at rest", () => {
     await prisma.deployment.create({
       data: { ...frozen, env: oldBox.seal(JSON.stringify({ DATABASE_URL: "frozen" })) },
     });
+    const certificateName = `rot-${randomBytes(4).toString("hex")}.example.test`;
+    await prisma.certificate.create({ data: { name: certificateName, keyPem: oldBox.seal("certificate key") } });
     const rotating = new SecretBox([newKey, oldKey]);
     expect(rotating.open(oldBox.seal("x"))).toBe("x");
     // Rows of other apps in this shared database are sealed with the suite's key: rotate this app's only.
@@ -93,6 +95,12 @@ describe("secrets at rest", () => {
         update: prisma.envVar.update.bind(prisma.envVar),
       },
       app: { findMany: async () => [], update: prisma.app.update.bind(prisma.app) },
+      certificate: {
+        findMany: (args: { select: object }) =>
+          prisma.certificate.findMany({ select: args.select, where: { name: certificateName } }),
+        update: prisma.certificate.update.bind(prisma.certificate),
+      },
+      acmeAccount: { findMany: async () => [], update: prisma.acmeAccount.update.bind(prisma.acmeAccount) },
       deployment: {
         findMany: (args: { select: object }) =>
           prisma.deployment.findMany({ select: args.select, where: { appId: target.id } }),
@@ -103,8 +111,13 @@ describe("secrets at rest", () => {
       envValues: 2,
       deploymentEnvs: 1,
       webhookSecrets: 0,
+      certificateKeys: 1,
+      acmeAccountKeys: 0,
     });
     const afterRotation = new SecretBox([newKey]); // the old key dropped
+    const certificate = await prisma.certificate.findUniqueOrThrow({ where: { name: certificateName } });
+    expect(afterRotation.open(certificate.keyPem!)).toBe("certificate key");
+    await prisma.certificate.delete({ where: { name: certificateName } });
     const rows = await prisma.envVar.findMany({
       where: { appId: target.id, key: { in: ["OLD_KEY_VALUE", "PLAIN_VALUE"] } },
       orderBy: { key: "asc" },

@@ -9,14 +9,21 @@ export interface SecretSealer {
 }
 
 /**
- * Seals every stored secret (env values, deployments' frozen env, webhook secrets) with the box's current
+ * Seals every stored secret (env values, deployments' frozen env, webhook secrets, certificates' private keys and
+ * ACME account keys) with the box's current
  * key: values sealed with an older key (still listed after the new one) and values stored before
  * encryption. Run after putting a new key first; once it is done, the old key can be dropped.
  */
 export async function rotateSecrets(
   prisma: PrismaClient,
   box: SecretSealer,
-): Promise<{ envValues: number; deploymentEnvs: number; webhookSecrets: number }> {
+): Promise<{
+  envValues: number;
+  deploymentEnvs: number;
+  webhookSecrets: number;
+  certificateKeys: number;
+  acmeAccountKeys: number;
+}> {
   let envValues = 0;
   for (const row of await prisma.envVar.findMany({ select: { id: true, value: true } })) {
     if (box.isCurrent(row.value)) continue;
@@ -36,5 +43,22 @@ export async function rotateSecrets(
     await prisma.app.update({ where: { id: app.id }, data: { webhookSecret: box.seal(box.open(app.webhookSecret)) } });
     webhookSecrets++;
   }
-  return { envValues, deploymentEnvs, webhookSecrets };
+  let certificateKeys = 0;
+  const certificates = await prisma.certificate.findMany({
+    where: { keyPem: { not: null } },
+    select: { name: true, keyPem: true },
+  });
+  for (const row of certificates) {
+    if (row.keyPem === null || box.isCurrent(row.keyPem)) continue;
+    await prisma.certificate.update({ where: { name: row.name }, data: { keyPem: box.seal(box.open(row.keyPem)) } });
+    certificateKeys++;
+  }
+  let acmeAccountKeys = 0;
+  for (const row of await prisma.acmeAccount.findMany({ select: { directoryUrl: true, keyPem: true } })) {
+    if (box.isCurrent(row.keyPem)) continue;
+    const keyPem = box.seal(box.open(row.keyPem));
+    await prisma.acmeAccount.update({ where: { directoryUrl: row.directoryUrl }, data: { keyPem } });
+    acmeAccountKeys++;
+  }
+  return { envValues, deploymentEnvs, webhookSecrets, certificateKeys, acmeAccountKeys };
 }
