@@ -16,6 +16,7 @@ import releasesRoutes from "./routes/api/apps/releases.ts";
 import controlRoutes from "./routes/api/apps/control.ts";
 import scaleRoutes from "./routes/api/apps/scale.ts";
 import metricsRoutes from "./routes/api/apps/metrics.ts";
+import domainsRoutes from "./routes/api/apps/domains.ts";
 import deploymentsRoutes from "./routes/api/deployments/index.ts";
 import healthz from "./routes/healthz.ts";
 import schemasRoutes from "./routes/schemas.ts";
@@ -64,6 +65,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(controlRoutes);
     await api.register(scaleRoutes);
     await api.register(metricsRoutes);
+    await api.register(domainsRoutes);
     await api.register(deploymentsRoutes);
     await api.register(auditRoutes);
   });

@@ -13,6 +13,9 @@ export async function buildApp(config: PierConfig, options: { logger?: boolean }
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
     // GitHub retries deliveries that take over 10 s; nothing here should come close.
     requestTimeout: 30_000,
+    // Pier's router (HAProxy, on this machine) serves the API on PIER_API_DOMAIN: its X-Forwarded-For/-Proto say
+    // who the client is and whether it came over HTTPS (Secure cookies). Nobody else's forwarding headers count.
+    trustProxy: "loopback",
   });
   await app.register(pierApi, { config });
   await app.ready();

@@ -1,5 +1,12 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
-import type { AutoscalePolicyInput, CreateAppInput, CreateTokenInput, ResponseOf } from "./types.ts";
+import type {
+  AddDomainInput,
+  AutoscalePolicyInput,
+  CreateAppInput,
+  CreateTokenInput,
+  HttpsSettingsInput,
+  ResponseOf,
+} from "./types.ts";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -83,6 +90,23 @@ export class ApiClient {
   /** null turns autoscaling off. */
   setAutoscale = (name: string, policy: AutoscalePolicyInput | null) =>
     this.request<ResponseOf<"/api/apps/{name}", "patch">>("PATCH", `/api/apps/${enc(name)}`, { autoscale: policy });
+  /** HTTPS redirect and HSTS: take effect at once. */
+  setHttps = (name: string, settings: HttpsSettingsInput) =>
+    this.request<ResponseOf<"/api/apps/{name}", "patch">>("PATCH", `/api/apps/${enc(name)}`, settings);
+  listDomains = (name: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/domains", "get">>("GET", `/api/apps/${enc(name)}/domains`);
+  addDomain = (name: string, input: AddDomainInput) =>
+    this.request<ResponseOf<"/api/apps/{name}/domains", "post">>("POST", `/api/apps/${enc(name)}/domains`, input);
+  removeDomain = (name: string, domain: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/domains/{domain}", "delete">>(
+      "DELETE",
+      `/api/apps/${enc(name)}/domains/${enc(domain)}`,
+    );
+  renewDomain = (name: string, domain: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/domains/{domain}/renew", "post">>(
+      "POST",
+      `/api/apps/${enc(name)}/domains/${enc(domain)}/renew`,
+    );
   promote = (name: string, deploymentId: string) =>
     this.request<ResponseOf<"/api/apps/{name}/promote", "post">>("POST", `/api/apps/${enc(name)}/promote`, {
       deploymentId,

@@ -46,6 +46,13 @@ export type AutoscalePolicyInput = NonNullable<BodyOf<"/api/apps/{name}", "patch
 /** GET /api/apps/:name/autoscale: decisions newest first. */
 export type AutoscaleDto = ResponseOf<"/api/apps/{name}/autoscale", "get">;
 export type ScaleResultDto = ResponseOf<"/api/apps/{name}/scale", "post">;
+/** PATCH /api/apps/:name's HTTPS settings: the redirect from plain HTTP, and HSTS. */
+export type HttpsSettingsInput = Pick<BodyOf<"/api/apps/{name}", "patch">, "httpsRedirect" | "hsts">;
+
+/** One of an app's own domains, with its certificate's state. */
+export type DomainDto = ResponseOf<"/api/apps/{name}/domains", "get">["domains"][number];
+export type CertificateState = DomainDto["certificate"]["status"];
+export type AddDomainInput = BodyOf<"/api/apps/{name}/domains", "post">;
 
 export type DeploymentDto = ResponseOf<"/api/deployments/{id}", "get">;
 export type DeploymentStatus = DeploymentDto["status"];

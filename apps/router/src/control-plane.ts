@@ -28,8 +28,8 @@ export interface ControlPlane {
 }
 
 /**
- * Keeps the routing table and certificates current: loads them at start, reloads on every change notification (and every
- * few seconds), and after each reload stores the generation it reflects, which is how a production
+ * Keeps the routing table and certificates current: loads them at start, reloads on every change notification
+ * (and every few seconds), and after each reload stores the generation it reflects, which is how a production
  * switch knows traffic follows it. Bursts of notifications coalesce into at most one extra reload.
  */
 export async function startControlPlane(options: ControlPlaneOptions): Promise<ControlPlane> {

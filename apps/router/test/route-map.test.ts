@@ -120,7 +120,7 @@ describe("backend slots and the host map", () => {
     expect(plan.fill).toEqual([]);
   });
 
-  it("lays the route table out for HAProxy: a redirect's URL names the router's port unless it is the standard one", () => {
+  it("lays the table out for HAProxy: a redirect's URL names the router's port unless it is the standard one", () => {
     const https = { redirect: true, hsts: false };
     const table: RouteTable = new Map([
       ["www.shop.example", { kind: "redirect", appId: "a", to: "shop.example", status: 308, toHttps: true, https }],

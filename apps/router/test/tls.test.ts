@@ -104,7 +104,7 @@ describe("router data plane over TLS", () => {
     await new Promise((r) => challenges.close(r));
   });
 
-  it("serves each host the certificate its SNI names, the default one to others, and tells the app the scheme", async () => {
+  it("serves the certificate each SNI names, the default one to others, and tells the app the scheme", async () => {
     const res = await httpsGet(tlsPort, "shop.example", "/a?b=1");
     expect(res.status).toBe(200);
     expect(res.serial).toBe(shop.serial);

@@ -7,6 +7,7 @@ import { startReplicas } from "./start-container.ts";
 import { switchProduction, type SwitchResult } from "./switch-production.ts";
 import { deploymentStartRequest } from "./container-spec.ts";
 import { recordServingReplicas } from "./reconcile.ts";
+import { domainsChangeLines } from "./domains.ts";
 
 export interface PromoteRequest {
   app: App & { envVars: EnvVar[] };
@@ -100,6 +101,8 @@ export async function promoteDeployment(deps: ReleaseDeps, request: PromoteReque
     cause: request.cause,
     reason: request.reason,
     routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
+    tlsCertDir: deps.config.PIER_TLS_CERT_DIR,
   });
+  for (const line of domainsChangeLines(result.domains)) log(line);
   return { ...result, started };
 }

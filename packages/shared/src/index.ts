@@ -16,3 +16,4 @@ export * from "./loop.ts";
 export * from "./pier-process.ts";
 export * from "./secrets.ts";
 export * from "./tls.ts";
+export * from "./domains.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { autoscalePolicySchema } from "./autoscale.ts";
+import { REDIRECT_STATUSES, resolveDomainList } from "./domains.ts";
 
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
 /** Env var names and health-check paths: the same rules in pier.json and in the app's settings. */
@@ -42,6 +43,35 @@ export const volumesSchema = z
   .refine((list) => new Set(list.map((v) => v.name)).size === list.length, "volume names must be unique")
   .refine((list) => new Set(list.map((v) => v.path)).size === list.length, "volume paths must be unique");
 export type VolumeSpec = z.infer<typeof volumeSpecSchema>;
+
+const domainName = z.string().max(300);
+/** pier.json's `domains`: names, or `{ domain, redirectTo, redirectStatus }`; each checked as the API checks it. */
+export const domainsSchema = z
+  .array(
+    z.union(
+      [
+        domainName,
+        z
+          .object({
+            domain: domainName,
+            redirectTo: domainName.describe("Another domain of this list that this one redirects to").optional(),
+            redirectStatus: z
+              .union(REDIRECT_STATUSES.map((status) => z.literal(status)))
+              .describe("301 or 308 (the default)")
+              .optional(),
+          })
+          .strict(),
+      ],
+      {
+        error: 'must be a domain name, or { "domain", "redirectTo"?, "redirectStatus"?: 301 or 308 }',
+      },
+    ),
+  )
+  .max(100)
+  .superRefine((entries, ctx) => {
+    for (const problem of resolveDomainList(entries).problems)
+      ctx.addIssue({ code: "custom", path: problem.at, message: problem.message });
+  });
 
 /**
  * `pier.json` at the app's root: the deployment's configuration, versioned with the code.
@@ -88,6 +118,13 @@ export const pierJsonSchema = z
         "Scale production on load (in-flight requests per replica): " +
           "min, max, targetConcurrency, scaleDownDelaySeconds, idleTimeoutSeconds; null turns it off. " +
           "Applied when the deployment goes live",
+      )
+      .optional(),
+    domains: domainsSchema
+      .describe(
+        "The app's own host names (e.g. www.example.com), served over HTTPS with automatic certificates; an entry " +
+          "with redirectTo redirects to another listed one. Applied when the deployment goes live: domains added " +
+          "by pier.json follow it, those added through the API or dashboard are kept",
       )
       .optional(),
     framework: z

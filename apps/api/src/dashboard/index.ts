@@ -11,6 +11,7 @@ import appsRoutes from "./routes/apps.ts";
 import auditRoutes from "./routes/audit.ts";
 import autoscaleRoutes from "./routes/autoscale.ts";
 import deploymentRoutes from "./routes/deployment.ts";
+import domainsRoutes from "./routes/domains.ts";
 import logsRoutes from "./routes/logs.ts";
 import notificationsRoutes from "./routes/notifications.ts";
 import sessionRoutes from "./routes/session.ts";
@@ -133,6 +134,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     appsRoutes,
     appRoutes,
     autoscaleRoutes,
+    domainsRoutes,
     logsRoutes,
     settingsRoutes,
     deploymentRoutes,

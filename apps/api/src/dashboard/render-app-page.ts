@@ -3,6 +3,7 @@ import { replicaStatuses } from "@pier/replicas";
 import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { findAppByName } from "../services/apps.ts";
+import { listDomains } from "../services/domains.ts";
 import { appMetrics } from "../services/metrics.ts";
 import { toReleaseDtos } from "../services/releases.ts";
 import { toAppDto, toDeploymentDto } from "../services/views.ts";
@@ -19,6 +20,7 @@ export interface FormState {
 export interface AppPageForms {
   scale?: FormState;
   autoscale?: FormState;
+  domain?: FormState;
 }
 
 /** Autoscale decisions listed under the charts. */
@@ -42,7 +44,7 @@ export async function renderAppPage(
   const { config, prisma } = deps;
   const target = await findAppByName(prisma, name);
   const windowStart = new Date(Date.now() - METRIC_WINDOWS[window].ms);
-  const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions] = await Promise.all([
+  const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions, domains] = await Promise.all([
     prisma.deployment.findMany({
       where: { appId: target.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -63,13 +65,14 @@ export async function renderAppPage(
       take: LATEST_DECISIONS,
       select: decisionFields,
     }),
+    listDomains({ ...deps, log: request.log }, target.id),
   ]);
   const production: Deployment | null = target.productionDeploymentId
     ? (deployments.find((d) => d.id === target.productionDeploymentId) ??
       (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
     : null;
   const page = appPage(kit.context(request, reply), {
-    app: toAppDto(config, target, statuses.get(target.id)),
+    app: toAppDto(config, target, statuses.get(target.id), { domains }),
     deployments: deployments.map((d) => ({ view: toDeploymentDto(config, d, target), raw: d })),
     releases: await toReleaseDtos(deps, target.id, releases, target.productionDeploymentId),
     production,
@@ -79,6 +82,7 @@ export async function renderAppPage(
     scaleDecisions: { inWindow: decisionsInWindow, latest: latestDecisions },
     scale: forms.scale ?? { values: {}, errors: {} },
     autoscale: forms.autoscale ?? { values: {}, errors: {} },
+    domain: forms.domain ?? { values: {}, errors: {} },
   });
   return kit.page(reply, page, status);
 }

@@ -91,6 +91,9 @@ tr.rowlink:hover td{background:#fafbfc}
 .tag.k-ROLLBACK{background:#fff1e6;color:#a84b00}
 .tag.k-PROMOTE{background:#efe9fd;color:#5b35c9}
 .tag.k-DEPLOY{background:var(--green-bg);color:var(--green)}
+.tag.c-issued,.tag.c-operator{background:var(--green-bg);color:var(--green)}
+.tag.c-pending{background:var(--amber-bg);color:var(--amber)}
+.tag.c-failed{background:var(--red-bg);color:var(--red)}
 .btn{display:inline-flex;align-items:center;gap:6px;font:inherit;font-weight:500;font-size:13px;line-height:1;
   padding:9px 14px;border-radius:8px;border:1px solid var(--line);background:var(--card);color:var(--text);
   cursor:pointer;text-decoration:none;white-space:nowrap}

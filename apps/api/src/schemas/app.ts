@@ -11,6 +11,7 @@ import {
 } from "@pier/shared";
 import { PRODUCTION_STATES, SHOWN_REPLICA_PHASES } from "@pier/replicas";
 import { z } from "zod";
+import { domainDto } from "./domain.ts";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
 /** A new app's name also keeps clear of preview host labels (existing apps keep theirs). */
@@ -53,6 +54,10 @@ export const updateAppBody = z
      * now, or its memory limit before anything was measured. The limit stays each container's cap.
      */
     memoryRequestMb: z.number().int().min(1, "must be 1 MB or more").max(1_048_576).nullable(),
+    /** Plain HTTP to a domain with a certificate answers a redirect to HTTPS (308). Takes effect at once. */
+    httpsRedirect: z.boolean(),
+    /** HTTPS answers carry Strict-Transport-Security (browsers then refuse plain HTTP). Takes effect at once. */
+    hsts: z.boolean(),
   })
   .partial()
   .strict();
@@ -126,6 +131,11 @@ export const appDto = z.object({
       idleTimeoutSeconds: z.number(),
     })
     .nullable(),
+  /** Plain HTTP to a host with a certificate redirects to HTTPS; HTTPS answers carry HSTS. */
+  httpsRedirect: z.boolean(),
+  hsts: z.boolean(),
+  /** The app's own domains (besides its Pier host), each with its certificate's state. */
+  domains: z.array(domainDto),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -112,6 +112,8 @@ export async function updateApp(
     where: { id: app.id },
     data: { ...settings, repoUrl, ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }) },
   });
+  // HTTPS redirect and HSTS are the routers' to apply: they take effect with the next route table, now.
+  if (updated.httpsRedirect !== app.httpsRedirect || updated.hsts !== app.hsts) await announceRouteChange(deps.redis);
   if (!wakeUp) return updated;
   const reason = "autoscale turned off while the app was scaled to zero: one replica serves again";
   await setDesiredReplicas(

@@ -12,6 +12,7 @@ import {
 import type { z } from "zod";
 import type { appDto } from "../schemas/app.ts";
 import type { deploymentDto } from "../schemas/deployment.ts";
+import type { DomainDto } from "./domains.ts";
 
 /** Where GitHub should send this app's push events. */
 export function webhookUrl(config: PierConfig, appName: string): string {
@@ -20,14 +21,15 @@ export function webhookUrl(config: PierConfig, appName: string): string {
 }
 
 /**
- * An app as the API shows it; `replicas` from replicaStatuses (a freshly created app has none running).
+ * An app as the API shows it; `replicas` from replicaStatuses (a freshly created app has none running), `domains`
+ * from domainsByApp (none unless given: the dashboard's pages that don't show them don't load them).
  * The webhook secret only when asked for `secrets` (callers with the admin scope: maySeeSecrets); otherwise null.
  */
 export function toAppDto(
   config: PierConfig,
   app: App,
   replicas?: ReplicaStatus,
-  { secrets = false }: { secrets?: boolean } = {},
+  { secrets = false, domains = [] }: { secrets?: boolean; domains?: DomainDto[] } = {},
 ): z.infer<typeof appDto> {
   return {
     id: app.id,
@@ -53,6 +55,9 @@ export function toAppDto(
     alertP95Ms: app.alertP95Ms,
     memoryRequestMb: app.memoryRequestMb,
     autoscale: storedAutoscalePolicy(app.autoscale),
+    httpsRedirect: app.httpsRedirect,
+    hsts: app.hsts,
+    domains,
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };

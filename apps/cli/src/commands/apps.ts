@@ -108,6 +108,8 @@ function printApp(app: AppDto): void {
     ["port", app.port === null ? "auto (PORT)" : String(app.port)],
     ["health check", app.healthCheckPath],
     ["url", app.url],
+    ["domains", app.domains.length ? app.domains.map((d) => d.name).join(", ") : "none (pier domains add)"],
+    ["https", `redirect ${app.httpsRedirect ? "on" : "off"}, HSTS ${app.hsts ? "on" : "off"}`],
     ["production", app.productionDeploymentId ?? "none yet"],
     ["replicas", describeReplicas(app.replicas)],
     ...(app.autoscale ? ([["autoscale", describePolicy(app.autoscale)]] as [string, string][]) : []),

@@ -4,6 +4,7 @@ import { audit } from "./audit.ts";
 import { autoscale } from "./autoscale.ts";
 import { deploy } from "./deploy.ts";
 import { deployments } from "./deployments.ts";
+import { domains, domainsAdd, domainsRemove, domainsRenew } from "./domains.ts";
 import { envList, envSet, envUnset } from "./env.ts";
 import { login } from "./login.ts";
 import { logs } from "./logs.ts";
@@ -30,6 +31,10 @@ export const COMMANDS: Command[] = [
   envSet,
   envUnset,
   envList,
+  domains,
+  domainsAdd,
+  domainsRemove,
+  domainsRenew,
   tokensCreate,
   tokensList,
   tokensRevoke,
@@ -44,5 +49,6 @@ export const ALIASES: Record<string, string> = {
   "apps list": "apps",
   "apps ls": "apps",
   "env ls": "env list",
+  "domains remove": "domains rm",
   "tokens ls": "tokens list",
 };

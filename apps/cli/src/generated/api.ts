@@ -932,7 +932,7 @@ export interface paths {
                          * @description The events this channel receives; empty or missing: all of them
                          * @default []
                          */
-                        events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed")[];
+                        events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed" | "certificate.issued" | "certificate.failed" | "certificate.expiring")[];
                         /**
                          * @description The apps whose events it receives (names); empty or missing: every app
                          * @default []
@@ -1638,6 +1638,30 @@ export interface paths {
                                     scaleDownDelaySeconds: number;
                                     idleTimeoutSeconds: number;
                                 } | null;
+                                httpsRedirect: boolean;
+                                hsts: boolean;
+                                domains: {
+                                    name: string;
+                                    redirectTo: string | null;
+                                    redirectStatus: number;
+                                    /**
+                                     * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                                     * @enum {string}
+                                     */
+                                    source: "API" | "CONFIG";
+                                    url: string;
+                                    certificate: {
+                                        /**
+                                         * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                         * @enum {string}
+                                         */
+                                        status: "pending" | "issued" | "failed" | "operator" | "none";
+                                        expiresAt: string | null;
+                                        error: string | null;
+                                        nextAttemptAt: string | null;
+                                        serial: string | null;
+                                    };
+                                }[];
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
@@ -1832,6 +1856,30 @@ export interface paths {
                                 scaleDownDelaySeconds: number;
                                 idleTimeoutSeconds: number;
                             } | null;
+                            httpsRedirect: boolean;
+                            hsts: boolean;
+                            domains: {
+                                name: string;
+                                redirectTo: string | null;
+                                redirectStatus: number;
+                                /**
+                                 * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                                 * @enum {string}
+                                 */
+                                source: "API" | "CONFIG";
+                                url: string;
+                                certificate: {
+                                    /**
+                                     * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "issued" | "failed" | "operator" | "none";
+                                    expiresAt: string | null;
+                                    error: string | null;
+                                    nextAttemptAt: string | null;
+                                    serial: string | null;
+                                };
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -2027,6 +2075,30 @@ export interface paths {
                                 scaleDownDelaySeconds: number;
                                 idleTimeoutSeconds: number;
                             } | null;
+                            httpsRedirect: boolean;
+                            hsts: boolean;
+                            domains: {
+                                name: string;
+                                redirectTo: string | null;
+                                redirectStatus: number;
+                                /**
+                                 * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                                 * @enum {string}
+                                 */
+                                source: "API" | "CONFIG";
+                                url: string;
+                                certificate: {
+                                    /**
+                                     * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "issued" | "failed" | "operator" | "none";
+                                    expiresAt: string | null;
+                                    error: string | null;
+                                    nextAttemptAt: string | null;
+                                    serial: string | null;
+                                };
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -2285,7 +2357,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change an app's settings (apply to the next deploy) */
+        /** Change an app's settings: build and run settings apply to the next deploy; autoscale, httpsRedirect and hsts at once */
         patch: {
             parameters: {
                 query?: never;
@@ -2323,6 +2395,8 @@ export interface paths {
                             idleTimeoutSeconds?: number;
                         } | null;
                         memoryRequestMb?: number | null;
+                        httpsRedirect?: boolean;
+                        hsts?: boolean;
                     };
                 };
             };
@@ -2382,6 +2456,30 @@ export interface paths {
                                 scaleDownDelaySeconds: number;
                                 idleTimeoutSeconds: number;
                             } | null;
+                            httpsRedirect: boolean;
+                            hsts: boolean;
+                            domains: {
+                                name: string;
+                                redirectTo: string | null;
+                                redirectStatus: number;
+                                /**
+                                 * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                                 * @enum {string}
+                                 */
+                                source: "API" | "CONFIG";
+                                url: string;
+                                certificate: {
+                                    /**
+                                     * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "issued" | "failed" | "operator" | "none";
+                                    expiresAt: string | null;
+                                    error: string | null;
+                                    nextAttemptAt: string | null;
+                                    serial: string | null;
+                                };
+                            }[];
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -5037,6 +5135,654 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app's domains, each with its certificate's state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            domains: {
+                                name: string;
+                                redirectTo: string | null;
+                                redirectStatus: number;
+                                /**
+                                 * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                                 * @enum {string}
+                                 */
+                                source: "API" | "CONFIG";
+                                url: string;
+                                certificate: {
+                                    /**
+                                     * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "issued" | "failed" | "operator" | "none";
+                                    expiresAt: string | null;
+                                    error: string | null;
+                                    nextAttemptAt: string | null;
+                                    serial: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a domain (served at once; its certificate is issued in the background), or one that redirects to another of the app's domains */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description www.example.com; internationalized names are stored in punycode */
+                        domain: string;
+                        /** @description Another domain of this app that this one redirects to (keeping the path), e.g. the apex */
+                        redirectTo?: string;
+                        /** @default 308 */
+                        redirectStatus?: 301 | 308;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            redirectTo: string | null;
+                            redirectStatus: number;
+                            /**
+                             * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                             * @enum {string}
+                             */
+                            source: "API" | "CONFIG";
+                            url: string;
+                            certificate: {
+                                /**
+                                 * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "issued" | "failed" | "operator" | "none";
+                                expiresAt: string | null;
+                                error: string | null;
+                                nextAttemptAt: string | null;
+                                serial: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/domains/{domain}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a domain: it stops being served at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    domain: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/domains/{domain}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the domain's certificate again now, whatever its state (the current one serves until replaced) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    domain: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            redirectTo: string | null;
+                            redirectStatus: number;
+                            /**
+                             * @description API: added through the API or dashboard; CONFIG: listed in the live deployment's pier.json
+                             * @enum {string}
+                             */
+                            source: "API" | "CONFIG";
+                            url: string;
+                            certificate: {
+                                /**
+                                 * @description pending: being issued; issued; failed: the CA's error, and when Pier tries again; operator: an operator certificate (PIER_TLS_CERT_DIR) serves it; none: no certificate (a wildcard no operator certificate covers)
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "issued" | "failed" | "operator" | "none";
+                                expiresAt: string | null;
+                                error: string | null;
+                                nextAttemptAt: string | null;
+                                serial: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            field?: string;
+                            fields?: {
+                                field: string;
+                                in: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

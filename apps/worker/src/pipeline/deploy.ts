@@ -5,6 +5,7 @@ import { announceRouteChange, putPreviewLive } from "@pier/routing";
 import {
   deploymentEnv,
   deploymentStartRequest,
+  domainsChangeLines,
   prepareVolumes,
   sealFrozenEnv,
   recordServingReplicas,
@@ -26,7 +27,7 @@ import type { DeployDeps } from "./deploy-deps.ts";
 import { markReady as markDeploymentReady, startDeploying } from "@pier/lifecycle";
 import { RepoFiles } from "../build/repo-files.ts";
 import type { PhaseTimer } from "./phase-timer.ts";
-import { checkOperatorMaxima, readPierJson, resolveDeploySettings } from "./repo-config.ts";
+import { checkOperatorMaxima, checkPierJsonDomains, readPierJson, resolveDeploySettings } from "./repo-config.ts";
 import { runTestCommand } from "./test-command.ts";
 import { resumeInterrupted } from "./resume.ts";
 
@@ -75,10 +76,12 @@ export async function runDeployment(
     const files = await RepoFiles.open(workDir, app.rootDir);
     const pierJson = await readPierJson(files);
     checkOperatorMaxima(pierJson, deps.config);
+    const domains = await checkPierJsonDomains(deps, app, pierJson);
     const settings = resolveDeploySettings(app, pierJson, deps.config);
+    const domainsLine = domains.length ? [`domains: ${domains.map((d) => d.name).join(", ")} (pier.json)`] : [];
     log.write(
       `${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ` +
-        settings.explained.join("\n  "),
+        [...settings.explained, ...domainsLine].join("\n  "),
     );
     const image = await timer.time("build", () =>
       buildDeploymentImage(deps, app, {
@@ -126,6 +129,7 @@ export async function runDeployment(
       mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
       env: frozenEnv,
       rootDir: app.rootDir,
+      domains,
     });
 
     log.write(
@@ -181,10 +185,12 @@ export async function runDeployment(
         kind: "DEPLOY",
         cause: deployment.trigger,
         routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
+        tlsCertDir: deps.config.PIER_TLS_CERT_DIR,
       }),
     );
     startedContainerIds.length = 0; // they serve production now: never clean them up on a later error
     log.write(`Release v${release.version}: production → ${deployment.shortId}`);
+    for (const line of domainsChangeLines(release.domains)) log.write(line);
     if (settings.autoscale !== undefined) {
       // pier.json's policy takes effect with the code that carries it.
       await deps.prisma.app.update({ where: { id: app.id }, data: { autoscale: settings.autoscale ?? Prisma.DbNull } });

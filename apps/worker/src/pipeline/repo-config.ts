@@ -1,14 +1,18 @@
 import {
   autoscaleOverMaxima,
+  isWildcardDomain,
   parsePierJson,
+  resolveDomainList,
   storedAutoscalePolicy,
   volumesSchema,
   type AutoscalePolicy,
+  type DomainSpec,
   type PierJson,
   type PierConfig,
   type VolumeSpec,
 } from "@pier/shared";
-import type { App } from "@pier/db";
+import type { App, PrismaClient } from "@pier/db";
+import { operatorCertificateFor, operatorCertificates, wildcardRefusal } from "@pier/release";
 import type { RepoFiles } from "../build/repo-files.ts";
 import { DeployFailedError } from "../errors.ts";
 
@@ -43,6 +47,38 @@ export function checkOperatorMaxima(pierJson: PierJson | null, config: PierConfi
     " s",
   );
   if (over.length) throw new DeployFailedError(`pier.json asks for more than this Pier allows: ${over.join("; ")}`);
+}
+
+/**
+ * pier.json's `domains` as this deployment will make them the app's when it goes live: valid names, none of Pier's
+ * own hosts, none another app's, a wildcard only where an operator certificate covers it. Any problem fails the
+ * deploy naming the field, before anything is built. [] without the field (it removes the pier.json domains).
+ */
+export async function checkPierJsonDomains(
+  deps: { config: PierConfig; prisma: PrismaClient },
+  app: App,
+  pierJson: PierJson | null,
+): Promise<DomainSpec[]> {
+  const entries = pierJson?.domains ?? [];
+  if (entries.length === 0) return [];
+  const { domains, problems } = resolveDomainList(entries, deps.config);
+  const invalid = (errors: string[]) => new DeployFailedError(`pier.json is invalid: ${errors.join("; ")}`);
+  if (problems.length) throw invalid(problems.map((p) => `field "${["domains", ...p.at].join(".")}": ${p.message}`));
+  // Every entry is valid: domains[i] is entries[i].
+  const field = (name: string) => `field "domains.${domains.findIndex((d) => d.name === name)}"`;
+  const errors: string[] = [];
+  const owned = await deps.prisma.domain.findMany({
+    where: { name: { in: domains.map((d) => d.name) }, appId: { not: app.id } },
+    select: { name: true, app: { select: { name: true } } },
+  });
+  for (const other of owned) errors.push(`${field(other.name)}: ${other.name} belongs to app ${other.app.name}`);
+  const wildcards = domains.filter((d) => isWildcardDomain(d.name));
+  const operator = wildcards.length > 0 ? await operatorCertificates(deps.config.PIER_TLS_CERT_DIR) : [];
+  for (const wildcard of wildcards)
+    if (!operatorCertificateFor(operator, wildcard.name))
+      errors.push(`${field(wildcard.name)}: ${wildcardRefusal(wildcard.name)}`);
+  if (errors.length) throw invalid(errors);
+  return domains;
 }
 
 /** What this deployment runs with, and where each value came from. */

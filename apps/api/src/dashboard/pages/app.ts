@@ -23,6 +23,7 @@ import {
   type PageContext,
 } from "../ui.ts";
 import { autoscaleCard, type ScaleDecisionView } from "./autoscale.ts";
+import { domainsCard } from "./domains.ts";
 import { metricsCard } from "./metrics.ts";
 import { productionCard, REPLICAS_SCRIPT } from "./production.ts";
 
@@ -74,9 +75,10 @@ export interface AppPageData {
    * last few.
    */
   scaleDecisions: { inWindow: ScaleDecisionView[]; latest: ScaleDecisionView[] };
-  /** The scale and autoscale forms as typed, and their errors. */
+  /** The scale, autoscale and add-domain forms as typed, and their errors. */
   scale: { values: FormValues; errors: FieldErrors };
   autoscale: { values: FormValues; errors: FieldErrors };
+  domain: { values: FormValues; errors: FieldErrors };
 }
 
 function deploymentsCard(ctx: PageContext, { app, deployments, production }: AppPageData): Html {
@@ -156,8 +158,8 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
 }
 
 /**
- * The app's overview: production (replicas, live, the scale form and the autoscale policy), its metrics, deployments
- * and releases.
+ * The app's overview: production (replicas, live, the scale form and the autoscale policy), its domains, its
+ * metrics, deployments and releases.
  */
 export function appPage(ctx: PageContext, data: AppPageData): string {
   const busy = data.deployments.some((d) => isUnfinished(d.view.status));
@@ -171,10 +173,12 @@ export function appPage(ctx: PageContext, data: AppPageData): string {
     ? metricsCard(data.app.name, data.metrics, data.window, data.scaleDecisions, ctx.now)
     : "";
   const header = appHeader(ctx, data.app, data.production !== null, "overview", data.deployments.length > 0);
+  const domains = domainsCard(ctx, data.app, data.domain.values, data.domain.errors);
+  const history = html`${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}`;
   return layout(ctx, {
     title: data.app.name,
     nav: "apps",
-    body: html`${header}${production}${metrics}${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}`,
+    body: html`${header}${production}${domains}${metrics}${history}`,
     scripts: [...(data.production ? [REPLICAS_SCRIPT] : []), ...(busy ? [AUTO_REFRESH] : [])],
   });
 }

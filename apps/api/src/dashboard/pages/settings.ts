@@ -63,6 +63,20 @@ export function settingsPage(
       <div class="formfoot"><button class="btn primary" type="submit">Save settings</button></div>
     </form></div></div>`;
 
+  const box = (name: "httpsRedirect" | "hsts") =>
+    html`<input type="checkbox" name="${name}" value="on" data-field="${name}" ${app[name] ? "checked" : ""}>`;
+  const domainsLink = html`<a href="/apps/${app.name}#domains">domains</a>`;
+  const httpsCard = html`<div class="card" id="https">${cardHead("HTTPS", "Takes effect at once")}<div class="cb">
+    <form method="post" action="/apps/${app.name}/https" data-form="https">${csrfField(ctx)}
+      <div class="field"><label>${box("httpsRedirect")} Redirect HTTP to HTTPS</label>
+        <div class="help muted">Plain HTTP to one of the app's ${domainsLink} with a certificate answers a redirect
+          (308) to HTTPS.</div></div>
+      <div class="field"><label>${box("hsts")} HSTS</label>
+        <div class="help muted">HTTPS answers carry <code>Strict-Transport-Security</code>: browsers then refuse plain
+          HTTP to those hosts for a year. Turn it on once HTTPS works on every domain.</div></div>
+      <div class="formfoot"><button class="btn" type="submit">Save HTTPS settings</button></div>
+    </form></div></div>`;
+
   const envRow = (e: EnvRow) => {
     const key = html`<td class="mono"><b>${e.key}</b></td>`;
     const value = html`<td class="mono muted">${e.masked}</td>`;
@@ -142,6 +156,6 @@ export function settingsPage(
   return layout(ctx, {
     title: `${app.name} · Settings`,
     nav: "apps",
-    body: html`${header}${settingsCard}${envCard}${webhookCard}${deleteCard}`,
+    body: html`${header}${settingsCard}${httpsCard}${envCard}${webhookCard}${deleteCard}`,
   });
 }

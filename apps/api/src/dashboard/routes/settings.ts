@@ -112,6 +112,20 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     },
   );
 
+  // Unchecked boxes send nothing: both are set from what the form sends.
+  const httpsForm = csrfBody.extend({ httpsRedirect: z.literal("on").optional(), hsts: z.literal("on").optional() });
+  app.post(
+    "/apps/:name/https",
+    { schema: { hide: true, params: appParams, body: httpsForm } },
+    async (request, reply) =>
+      kit.action(request, reply, `/apps/${request.params.name}/settings#https`, async () => {
+        const settings = { httpsRedirect: request.body.httpsRedirect === "on", hsts: request.body.hsts === "on" };
+        await updateApp(deps, request.params.name, settings, { by: "dashboard", log: request.log });
+        const words = `HTTPS redirect ${settings.httpsRedirect ? "on" : "off"}, HSTS ${settings.hsts ? "on" : "off"}`;
+        return { flash: { kind: "ok", text: `Saved: ${words}. It takes effect at once.` } };
+      }),
+  );
+
   const envForm = csrfBody.extend({
     key: formText,
     value: z.string().max(40_000).optional().default(""),

@@ -5,6 +5,7 @@ import { errorResponses } from "../../../schemas/common.ts";
 import { deploymentDto } from "../../../schemas/deployment.ts";
 import { createApp, deleteApp, findAppByName, updateApp } from "../../../services/apps.ts";
 import { createDeployment } from "../../../services/create-deployment.ts";
+import { domainsByApp, listDomains } from "../../../services/domains.ts";
 import { exportCompose } from "../../../services/export-compose.ts";
 import { toAppDto, toDeploymentDto } from "../../../services/views.ts";
 import { replicaStatuses } from "@pier/replicas";
@@ -30,9 +31,17 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } },
     async (request) => {
       const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
-      const statuses = await replicaStatuses(app.pier, apps);
+      const [statuses, domains] = await Promise.all([
+        replicaStatuses(app.pier, apps),
+        domainsByApp(
+          { ...app.pier, log: request.log },
+          apps.map((a) => a.id),
+        ),
+      ]);
       const secrets = maySeeSecrets(request.principal);
-      return { apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id), { secrets })) };
+      return {
+        apps: apps.map((a) => toAppDto(config, a, statuses.get(a.id), { secrets, domains: domains.get(a.id) })),
+      };
     },
   );
 
@@ -43,6 +52,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await findAppByName(prisma, request.params.name);
       return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id), {
         secrets: maySeeSecrets(request.principal),
+        domains: await listDomains({ ...app.pier, log: request.log }, found.id),
       });
     },
   );
@@ -51,7 +61,9 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/apps/:name",
     {
       schema: {
-        summary: "Change an app's settings (apply to the next deploy)",
+        summary:
+          "Change an app's settings: build and run settings apply to the next deploy; autoscale, httpsRedirect " +
+          "and hsts at once",
         params: appParams,
         body: updateAppBody,
         response: { 200: appDto, ...errorResponses },
@@ -61,6 +73,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
       const updated = await updateApp(app.pier, request.params.name, request.body, { by: "api", log: request.log });
       return toAppDto(config, updated, (await replicaStatuses(app.pier, [updated])).get(updated.id), {
         secrets: maySeeSecrets(request.principal),
+        domains: await listDomains({ ...app.pier, log: request.log }, updated.id),
       });
     },
   );
