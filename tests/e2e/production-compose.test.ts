@@ -113,7 +113,13 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
     workDir = await mkdtemp(path.join(tmpdir(), "pier-boot-"));
     repo = await createTestRepo(bootApp);
     const [apiPort, routerPort, postgresPort, redisPort, routerTlsPort] = await freePorts(5);
-    ports = { api: apiPort!, router: routerPort!, routerTls: routerTlsPort!, postgres: postgresPort!, redis: redisPort! };
+    ports = {
+      api: apiPort!,
+      router: routerPort!,
+      routerTls: routerTlsPort!,
+      postgres: postgresPort!,
+      redis: redisPort!,
+    };
 
     let databaseImages = {
       POSTGRES_IMAGE: process.env.PIER_TEST_POSTGRES_IMAGE ?? "",
