@@ -92,7 +92,7 @@ export async function startPlatform(
   });
   const routerPort = router.port;
   const routerTlsPort = router.tlsPort!;
-  return {
+  const platform: Platform = {
     config,
     api,
     router,
@@ -105,9 +105,11 @@ export async function startPlatform(
     auth: { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` },
     async close() {
       await Promise.all([worker.close(), notificationWorker.close()]);
-      await router.close();
+      // The router the platform has now: a test may have replaced it (a router restart).
+      await platform.router.close();
       await api.close();
       await Promise.all([prisma.$disconnect(), redis.quit(), connection.quit()]);
     },
   };
+  return platform;
 }

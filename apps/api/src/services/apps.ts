@@ -2,7 +2,7 @@ import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock } from "@pier/redis";
 import { removeAppVolumes } from "@pier/release";
 import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, setDesiredReplicas } from "@pier/replicas";
-import { announceRouteChange } from "@pier/routing";
+import { announceAndWaitForRouters, announceRouteChange } from "@pier/routing";
 import {
   autoscaleOverMaxima,
   buildStageTag,
@@ -113,7 +113,8 @@ export async function updateApp(
     data: { ...settings, repoUrl, ...(autoscale === undefined ? {} : { autoscale: autoscale ?? Prisma.DbNull }) },
   });
   // HTTPS redirect and HSTS are the routers' to apply: they take effect with the next route table, now.
-  if (updated.httpsRedirect !== app.httpsRedirect || updated.hsts !== app.hsts) await announceRouteChange(deps.redis);
+  if (updated.httpsRedirect !== app.httpsRedirect || updated.hsts !== app.hsts)
+    await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   if (!wakeUp) return updated;
   const reason = "autoscale turned off while the app was scaled to zero: one replica serves again";
   await setDesiredReplicas(

@@ -7,7 +7,7 @@ import {
   markCertificateDue,
   wildcardRefusal,
 } from "@pier/release";
-import { announceRouteChange } from "@pier/routing";
+import { announceAndWaitForRouters } from "@pier/routing";
 import { isWildcardDomain, normalizeDomainName, redirectProblem, type RedirectStatus } from "@pier/shared";
 import type { FastifyBaseLogger } from "fastify";
 import type { z } from "zod";
@@ -148,7 +148,8 @@ export async function addDomain(deps: DomainDeps, app: App, input: AddDomainInpu
     throw error;
   }
   if (certificate) await announceCertificates(deps.redis, [name]);
-  await announceRouteChange(deps.redis);
+  // Answered once the routers serve it (or after their confirmation timeout: the next resync serves it anyway).
+  await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   return (await listDomains(deps, app.id)).find((d) => d.name === name)!;
 }
 
@@ -176,7 +177,7 @@ export async function removeDomain(deps: DomainDeps, app: App, input: string): P
       "domain",
     );
   await deps.prisma.domain.delete({ where: { name: domain.name } });
-  await announceRouteChange(deps.redis);
+  await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   return domain.name;
 }
 

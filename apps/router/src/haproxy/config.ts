@@ -209,13 +209,20 @@ function tlsBind(listen: HaproxyListen, paths: HaproxyPaths): string {
  */
 function httpsRules(listen: HaproxyListen, paths: HaproxyPaths): string {
   if (listen.tlsPort === undefined) return "";
-  const port = listen.tlsPort === 443 ? "" : `:${listen.tlsPort}`;
   return (
     `  http-request set-var(txn.https) var(txn.key),map(${quote(paths.httpsMap)})\n` +
-    `  http-request redirect code 308 location https://%[var(txn.host)]${port}%[capture.req.uri] ` +
-    `if !{ ssl_fc } { var(txn.https) -m beg redirect }${unlessChallenge(listen)}\n` +
     "  http-response set-header Strict-Transport-Security max-age=31536000 " +
     "if { ssl_fc } { var(txn.https) -m end hsts }\n"
+  );
+}
+
+/** Plain HTTP → HTTPS on the same host (after a redirect to another domain, which goes straight to its target). */
+function httpsRedirectRule(listen: HaproxyListen): string {
+  if (listen.tlsPort === undefined) return "";
+  const port = listen.tlsPort === 443 ? "" : `:${listen.tlsPort}`;
+  return (
+    `  http-request redirect code 308 location https://%[var(txn.host)]${port}%[capture.req.uri] ` +
+    `if !{ ssl_fc } { var(txn.https) -m beg redirect }${unlessChallenge(listen)}\n`
   );
 }
 
@@ -260,6 +267,7 @@ function answerRules(listen: HaproxyListen, paths: HaproxyPaths): string {
   return (
     redirect(301) +
     redirect(308) +
+    httpsRedirectRule(listen) +
     `  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} ` +
     `if !{ var(txn.slot) -m found }${unless}\n` +
     `  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.slot) -m str 0 }${unless}\n`
