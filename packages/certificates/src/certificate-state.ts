@@ -99,14 +99,30 @@ export async function markFailed(prisma: PrismaClient, name: string, error: unkn
  * Due at once (a retry asked for by hand, a forced renewal): a new or failed certificate's next attempt is now, an
  * issued one's renewal is now. Returns false when the name has no certificate.
  */
-export async function makeDueNow(prisma: PrismaClient, name: string, now: Date): Promise<boolean> {
-  const certificate = await prisma.certificate.findUnique({ where: { name }, select: { status: true } });
-  if (!certificate) return false;
+export async function makeDueNow(prisma: PrismaClient, name: string, now: Date): Promise<void> {
+  await prisma.certificate.createMany({
+    data: [{ name, status: "PENDING", nextAttemptAt: now }],
+    skipDuplicates: true,
+  });
+  const certificate = await prisma.certificate.findUniqueOrThrow({ where: { name }, select: { status: true } });
   await prisma.certificate.update({
     where: { name },
     data: certificate.status === "ISSUED" ? { renewAt: now } : { nextAttemptAt: now },
   });
-  return true;
+}
+
+/**
+ * A domain was added (by hand or a release), in the caller's transaction: a new name is PENDING and due now; a
+ * FAILED (or still PENDING) one is due now again; an ISSUED one is kept (its renewal keeps its schedule, and the CA's
+ * rate limits are spared when a domain comes back). Ask for a pass (requestCertificate) once the transaction commits.
+ */
+export async function requestIssuance(
+  tx: Pick<PrismaClient, "certificate">,
+  name: string,
+  now = new Date(),
+): Promise<void> {
+  await tx.certificate.createMany({ data: [{ name, status: "PENDING", nextAttemptAt: now }], skipDuplicates: true });
+  await tx.certificate.updateMany({ where: { name, status: { not: "ISSUED" } }, data: { nextAttemptAt: now } });
 }
 
 /** Of `names`, the certificates in service to announce as expiring (see expiryAlertDue). */

@@ -30,10 +30,5 @@ async function operatorNames(deps: CertificateDeps): Promise<string[]> {
   const dir = deps.config.PIER_TLS_CERT_DIR;
   const report = (error: unknown) =>
     deps.logger.error({ err: error, dir }, "an operator certificate can't be read; the names it covers get ACME ones");
-  try {
-    return (await readOperatorCertificates(dir, report)).flatMap((certificate) => certificate.names);
-  } catch (error) {
-    report(error);
-    return [];
-  }
+  return (await readOperatorCertificates(dir, report)).flatMap((certificate) => certificate.names);
 }

@@ -47,18 +47,47 @@ export function coversHost(names: readonly string[], host: string): boolean {
   });
 }
 
+/** The certificate among these that serves `host` now (unexpired, naming it or a wildcard over it), if any. */
+export function coveringCertificate(
+  certificates: readonly ServedCertificate[],
+  host: string,
+  now = new Date(),
+): ServedCertificate | undefined {
+  return certificates.find((c) => c.notAfter > now && coversHost(c.names, host));
+}
+
+/**
+ * Whether `name` needs an ACME certificate of its own: not a wildcard (HTTP-01 can't issue one), and no operator
+ * certificate serves it.
+ */
+export const needsAcmeCertificate = (name: string, operator: readonly ServedCertificate[]) =>
+  !name.startsWith("*.") && coveringCertificate(operator, name) === undefined;
+
+/** Why a wildcard can't be added: HTTP-01 issues no wildcard certificate, so only an operator's can serve it. */
+export const wildcardRefusal = (name: string) =>
+  `${name} is a wildcard, and no operator certificate (PIER_TLS_CERT_DIR) covers it: ` +
+  "Pier's own certificates (ACME HTTP-01) can't be wildcards, so add each name instead";
+
 /**
  * The operator's certificates in PIER_TLS_CERT_DIR: `<name>.pem` holding chain and key, or `<name>.crt` with
  * `<name>.key` beside it. An expired one is still listed (the router serves it: better than none, and the
  * dashboard says so). A file that is not a certificate with its key is an error naming the file; with `onProblem`,
- * it is reported there and the others are still read (the router must not stop serving over one bad file).
+ * it (or a directory that can't be read) is reported there and the others are still read: one bad file must not
+ * stop the router serving, a domain being added or a release.
  */
 export async function readOperatorCertificates(
   dir: string | undefined,
   onProblem?: (error: Error) => void,
 ): Promise<ServedCertificate[]> {
   if (!dir) return [];
-  const files = (await readdir(dir)).sort();
+  let files: string[];
+  try {
+    files = (await readdir(dir)).sort();
+  } catch (error) {
+    if (!onProblem) throw error;
+    onProblem(error as Error);
+    return [];
+  }
   const certificates: ServedCertificate[] = [];
   for (const file of files) {
     const ext = path.extname(file);

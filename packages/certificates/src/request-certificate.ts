@@ -9,12 +9,10 @@ export async function requestCertificate(redis: Redis, name: string): Promise<vo
 }
 
 /**
- * Makes `name`'s certificate due at once and asks for a pass: a failed one is tried again without waiting out its
- * back-off, an issued one is renewed (a new key and serial). False when the name has no certificate yet (a pass
- * makes one for every name in use).
+ * Makes `name`'s certificate due at once and asks for a pass: a new one is pending, a failed one is tried again
+ * without waiting out its back-off, an issued one is renewed (a new key and serial).
  */
-export async function certificateDueNow(prisma: PrismaClient, redis: Redis, name: string): Promise<boolean> {
-  const found = await makeDueNow(prisma, name, new Date());
-  if (found) await requestCertificate(redis, name);
-  return found;
+export async function certificateDueNow(prisma: PrismaClient, redis: Redis, name: string): Promise<void> {
+  await makeDueNow(prisma, name, new Date());
+  await requestCertificate(redis, name);
 }

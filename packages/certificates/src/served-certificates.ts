@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pier/db";
 import type { SecretBox } from "@pier/shared";
-import { coversHost, readOperatorCertificates, type ServedCertificate } from "./operator-certificates.ts";
+import { coveringCertificate, readOperatorCertificates, type ServedCertificate } from "./operator-certificates.ts";
 
 export interface ServedCertificatesOptions {
   /** PIER_TLS_CERT_DIR. */
@@ -46,5 +46,5 @@ export async function loadServedCertificates(
 
 /** Whether any of these certificates, unexpired, is valid for `host`. */
 export function certificateCovers(certificates: ServedCertificate[], host: string, now = new Date()): boolean {
-  return certificates.some((c) => c.notAfter > now && coversHost(c.names, host));
+  return coveringCertificate(certificates, host, now) !== undefined;
 }

@@ -1,59 +1,6 @@
 import type { Prisma } from "@pier/db";
-import { coversHost, readOperatorCertificates, type ServedCertificate } from "@pier/certificates";
-import { CERTIFICATES_CHANNEL, isWildcardDomain, type DomainSpec } from "@pier/shared";
-import type { Redis } from "ioredis";
-
-/**
- * The operator's certificates (PIER_TLS_CERT_DIR). One that can't be read is left out and reported to `onProblem`
- * (the router reports it too): a bad file must not stop anyone adding a domain or releasing.
- */
-export async function operatorCertificates(
-  dir: string | undefined,
-  onProblem: (error: Error) => void = () => undefined,
-): Promise<ServedCertificate[]> {
-  try {
-    return await readOperatorCertificates(dir, onProblem);
-  } catch (error) {
-    onProblem(error as Error);
-    return [];
-  }
-}
-
-/** The operator's certificate that serves `name` now (unexpired, naming it or a wildcard over it), if any. */
-export function operatorCertificateFor(
-  certificates: readonly ServedCertificate[],
-  name: string,
-  now = new Date(),
-): ServedCertificate | undefined {
-  return certificates.find((c) => c.notAfter > now && coversHost(c.names, name));
-}
-
-/**
- * Whether `name` needs an ACME certificate of its own: not a wildcard (HTTP-01 can't issue one), and no operator
- * certificate serves it.
- */
-export const needsAcmeCertificate = (name: string, operator: readonly ServedCertificate[]) =>
-  !isWildcardDomain(name) && operatorCertificateFor(operator, name) === undefined;
-
-/** Why a wildcard can't be added: HTTP-01 issues no wildcard certificate, so only an operator's can serve it. */
-export const wildcardRefusal = (name: string) =>
-  `${name} is a wildcard, and no operator certificate (PIER_TLS_CERT_DIR) covers it: ` +
-  "Pier's own certificates (ACME HTTP-01) can't be wildcards, so add each name instead";
-
-/**
- * Asks for `name`'s certificate, in the caller's transaction: a new name is PENDING and due now; a FAILED (or still
- * PENDING) one is due now again; an ISSUED one is kept (its renewal keeps its schedule, and the CA's rate limits
- * are spared when a domain comes back). Publish the name (announceCertificates) once the transaction commits.
- */
-export async function markCertificateDue(tx: Prisma.TransactionClient, name: string, now = new Date()): Promise<void> {
-  await tx.certificate.createMany({ data: [{ name, status: "PENDING", nextAttemptAt: now }], skipDuplicates: true });
-  await tx.certificate.updateMany({ where: { name, status: { not: "ISSUED" } }, data: { nextAttemptAt: now } });
-}
-
-/** Tells the controller to issue these names' certificates now, not at its next sweep. */
-export async function announceCertificates(redis: Redis, names: readonly string[]): Promise<void> {
-  for (const name of names) await redis.publish(CERTIFICATES_CHANNEL, name);
-}
+import { needsAcmeCertificate, requestIssuance, type ServedCertificate } from "@pier/certificates";
+import type { DomainSpec } from "@pier/shared";
 
 /** What making an app's pier.json domains equal to a deployment's list changed. */
 export interface ConfigDomainsChange {
@@ -65,6 +12,8 @@ export interface ConfigDomainsChange {
   skipped: Array<{ name: string; why: string }>;
   /** Names whose certificate was asked for: announce them once the transaction commits. */
   certificates: string[];
+  /** Operator certificate files that could not be read (their names were treated as uncovered). */
+  unreadable: string[];
 }
 
 /**
@@ -80,7 +29,14 @@ export async function syncConfigDomains(
   listed: readonly DomainSpec[],
   operator: readonly ServedCertificate[],
 ): Promise<ConfigDomainsChange> {
-  const change: ConfigDomainsChange = { added: [], updated: [], removed: [], skipped: [], certificates: [] };
+  const change: ConfigDomainsChange = {
+    added: [],
+    updated: [],
+    removed: [],
+    skipped: [],
+    certificates: [],
+    unreadable: [],
+  };
   const existing = await tx.domain.findMany({
     where: { OR: [{ appId }, { name: { in: listed.map((d) => d.name) } }] },
     include: { app: { select: { name: true } } },
@@ -118,7 +74,7 @@ export async function syncConfigDomains(
       }
       change.added.push(domain.name);
       if (!needsAcmeCertificate(domain.name, operator)) continue;
-      await markCertificateDue(tx, domain.name);
+      await requestIssuance(tx, domain.name);
       change.certificates.push(domain.name);
     }
   }
@@ -160,5 +116,6 @@ export function domainsChangeLines(change: ConfigDomainsChange | null): string[]
   list("changed", change.updated);
   list("removed", change.removed);
   for (const { name, why } of change.skipped) lines.push(`Warning: domain ${name} (pier.json) skipped: ${why}`);
+  for (const problem of change.unreadable) lines.push(`Warning: an operator certificate can't be read: ${problem}`);
   return lines;
 }

@@ -4,17 +4,7 @@ export { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 export { startDeploymentContainer, startReplicas, containerName, type ReplicaSet } from "./start-container.ts";
 export { diagnoseListeners, type ListenDiagnosis } from "./listen-diagnosis.ts";
 export { switchProduction, type SwitchResult } from "./switch-production.ts";
-export {
-  announceCertificates,
-  domainsChangeLines,
-  needsAcmeCertificate,
-  operatorCertificateFor,
-  operatorCertificates,
-  markCertificateDue,
-  syncConfigDomains,
-  wildcardRefusal,
-  type ConfigDomainsChange,
-} from "./domains.ts";
+export { domainsChangeLines, syncConfigDomains, type ConfigDomainsChange } from "./domains.ts";
 export { settleAppContainers, type SettleResult } from "./settle.ts";
 export { newestEarlierWithImage, rollbackTargetId, warmDeploymentIds } from "./rollback-targets.ts";
 export { endRebuilding, markRebuilding } from "./image-rebuild.ts";

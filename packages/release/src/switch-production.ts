@@ -1,9 +1,10 @@
+import { readOperatorCertificates, requestCertificate } from "@pier/certificates";
 import type { PrismaClient, ReleaseKind, Trigger } from "@pier/db";
 import type { Redis } from "ioredis";
 import { productionWithItsCount } from "@pier/replicas";
 import { announceRouteChange, waitForRouter } from "@pier/routing";
 import { storedDomains } from "@pier/shared";
-import { announceCertificates, operatorCertificates, syncConfigDomains, type ConfigDomainsChange } from "./domains.ts";
+import { syncConfigDomains, type ConfigDomainsChange } from "./domains.ts";
 
 export interface SwitchRequest {
   appId: string;
@@ -38,7 +39,9 @@ export async function switchProduction(
   redis: Redis,
   request: SwitchRequest,
 ): Promise<SwitchResult> {
-  const operator = await operatorCertificates(request.tlsCertDir);
+  // A file that can't be read covers nothing here (its names get ACME certificates); the deploy log says so.
+  const unreadable: string[] = [];
+  const operator = await readOperatorCertificates(request.tlsCertDir, (error) => unreadable.push(error.message));
   const result = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "App" WHERE "id" = ${request.appId} FOR UPDATE`;
     const app = await tx.app.findUniqueOrThrow({ where: { id: request.appId } });
@@ -62,9 +65,10 @@ export async function switchProduction(
     });
     const listed = storedDomains(target.domains);
     const domains = listed ? await syncConfigDomains(tx, request.appId, listed, operator) : null;
+    domains?.unreadable.push(...unreadable);
     return { version, fromDeploymentId: app.productionDeploymentId, domains };
   });
-  if (result.domains) await announceCertificates(redis, result.domains.certificates);
+  for (const name of result.domains?.certificates ?? []) await requestCertificate(redis, name);
   const generation = await announceRouteChange(redis);
   const routed = await waitForRouter(redis, generation, request.routerAckTimeoutMs);
   return { ...result, routed };

@@ -155,6 +155,7 @@ describe("go-live: the app's pier.json domains become the live deployment's", ()
         { name: at("redirects-to-theirs"), why: expect.stringContaining(`redirects to ${at("theirs")}`) },
       ],
       certificates: [at("retry"), at("issued")],
+      unreadable: [],
     });
     expect(await domainsOf(appId)).toEqual([
       { name: at("by-hand"), redirectTo: null, redirectStatus: 308, source: "API" },

@@ -1,12 +1,14 @@
 import type { App, Certificate, Domain, PrismaClient } from "@pier/db";
 import {
-  announceCertificates,
+  certificateDueNow,
+  coveringCertificate,
   needsAcmeCertificate,
-  operatorCertificateFor,
-  operatorCertificates,
-  markCertificateDue,
+  readOperatorCertificates,
+  requestCertificate,
+  requestIssuance,
+  type ServedCertificate,
   wildcardRefusal,
-} from "@pier/release";
+} from "@pier/certificates";
 import { announceAndWaitForRouters } from "@pier/routing";
 import { isWildcardDomain, normalizeDomainName, redirectProblem, type RedirectStatus } from "@pier/shared";
 import type { FastifyBaseLogger } from "fastify";
@@ -16,7 +18,7 @@ import type { PierDeps } from "../plugins/app/deps.ts";
 import type { domainDto } from "../schemas/domain.ts";
 
 export type DomainDto = z.infer<typeof domainDto>;
-type OperatorCertificates = Awaited<ReturnType<typeof operatorCertificates>>;
+type OperatorCertificates = ServedCertificate[];
 type CertificateFacts = Pick<Certificate, "name" | "status" | "serial" | "notAfter" | "error" | "nextAttemptAt">;
 
 /** What the domain services need: the database, Redis (to tell routers and the controller), config and a log. */
@@ -33,7 +35,7 @@ const certificateFacts = {
 
 /** The operator's certificates now; a bad file is logged (the router says so too) and left out. */
 const readOperator = (deps: DomainDeps) =>
-  operatorCertificates(deps.config.PIER_TLS_CERT_DIR, (error) =>
+  readOperatorCertificates(deps.config.PIER_TLS_CERT_DIR, (error) =>
     deps.log.warn({ err: error }, "an operator certificate can't be read"),
   );
 
@@ -44,7 +46,7 @@ export function toDomainDto(
   operator: OperatorCertificates,
   now = new Date(),
 ): DomainDto {
-  const covering = operatorCertificateFor(operator, domain.name, now);
+  const covering = coveringCertificate(operator, domain.name, now);
   const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
   const state: DomainDto["certificate"] = covering
     ? {
@@ -127,7 +129,7 @@ export async function addDomain(deps: DomainDeps, app: App, input: AddDomainInpu
   const redirectTo = input.redirectTo === undefined ? null : validName(deps, input.redirectTo, "redirectTo");
   await refuseTaken(deps.prisma, app, name);
   const operator = await readOperator(deps);
-  if (isWildcardDomain(name) && !operatorCertificateFor(operator, name))
+  if (isWildcardDomain(name) && !coveringCertificate(operator, name))
     throw new AppError("validation_failed", `domain: ${wildcardRefusal(name)}`, "domain");
   if (redirectTo !== null) {
     const domains = await deps.prisma.domain.findMany({ where: { appId: app.id } });
@@ -140,14 +142,14 @@ export async function addDomain(deps: DomainDeps, app: App, input: AddDomainInpu
       await tx.domain.create({
         data: { name, appId: app.id, redirectTo, redirectStatus: input.redirectStatus, source: "API" },
       });
-      if (certificate) await markCertificateDue(tx, name);
+      if (certificate) await requestIssuance(tx, name);
     });
   } catch (error) {
     // Two apps claiming one name at once: the primary key decides, and the loser hears who won.
     if ((error as { code?: string }).code === "P2002") await refuseTaken(deps.prisma, app, name);
     throw error;
   }
-  if (certificate) await announceCertificates(deps.redis, [name]);
+  if (certificate) await requestCertificate(deps.redis, name);
   // Answered once the routers serve it (or after their confirmation timeout: the next resync serves it anyway).
   await announceAndWaitForRouters(deps.redis, deps.config.PIER_ROUTER_ACK_TIMEOUT_MS);
   return (await listDomains(deps, app.id)).find((d) => d.name === name)!;
@@ -188,7 +190,7 @@ export async function removeDomain(deps: DomainDeps, app: App, input: string): P
 export async function renewCertificate(deps: DomainDeps, app: App, input: string): Promise<DomainDto> {
   const domain = await findDomain(deps, app, input);
   const operator = await readOperator(deps);
-  const covering = operatorCertificateFor(operator, domain.name);
+  const covering = coveringCertificate(operator, domain.name);
   if (covering)
     throw new AppError(
       "conflict",
@@ -198,12 +200,6 @@ export async function renewCertificate(deps: DomainDeps, app: App, input: string
     );
   if (!needsAcmeCertificate(domain.name, operator))
     throw new AppError("conflict", wildcardRefusal(domain.name), "domain");
-  const now = new Date();
-  await deps.prisma.certificate.upsert({
-    where: { name: domain.name },
-    create: { name: domain.name, status: "PENDING", nextAttemptAt: now, renewAt: now },
-    update: { nextAttemptAt: now, renewAt: now },
-  });
-  await announceCertificates(deps.redis, [domain.name]);
+  await certificateDueNow(deps.prisma, deps.redis, domain.name);
   return (await listDomains(deps, app.id)).find((d) => d.name === domain.name)!;
 }

@@ -12,7 +12,7 @@ import {
   type VolumeSpec,
 } from "@pier/shared";
 import type { App, PrismaClient } from "@pier/db";
-import { operatorCertificateFor, operatorCertificates, wildcardRefusal } from "@pier/release";
+import { coveringCertificate, readOperatorCertificates, wildcardRefusal } from "@pier/certificates";
 import type { RepoFiles } from "../build/repo-files.ts";
 import { DeployFailedError } from "../errors.ts";
 
@@ -73,10 +73,14 @@ export async function checkPierJsonDomains(
   });
   for (const other of owned) errors.push(`${field(other.name)}: ${other.name} belongs to app ${other.app.name}`);
   const wildcards = domains.filter((d) => isWildcardDomain(d.name));
-  const operator = wildcards.length > 0 ? await operatorCertificates(deps.config.PIER_TLS_CERT_DIR) : [];
+  // A certificate file that can't be read covers nothing; named in the refusal of a wildcard it might have covered.
+  const unreadable: string[] = [];
+  const dir = deps.config.PIER_TLS_CERT_DIR;
+  const operator = wildcards.length ? await readOperatorCertificates(dir, (e) => unreadable.push(e.message)) : [];
+  const also = unreadable.length ? ` (unreadable there: ${unreadable.join("; ")})` : "";
   for (const wildcard of wildcards)
-    if (!operatorCertificateFor(operator, wildcard.name))
-      errors.push(`${field(wildcard.name)}: ${wildcardRefusal(wildcard.name)}`);
+    if (!coveringCertificate(operator, wildcard.name))
+      errors.push(`${field(wildcard.name)}: ${wildcardRefusal(wildcard.name)}${also}`);
   if (errors.length) throw invalid(errors);
   return domains;
 }
