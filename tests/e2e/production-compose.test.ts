@@ -164,6 +164,8 @@ describe("docker-compose.yml boots: migrate, api, worker, controller and router 
       PIER_API_PORT: String(ports.api),
       PIER_ROUTER_PORT: String(ports.router),
       PIER_ROUTER_TLS_PORT: String(ports.routerTls),
+      // Operator certificates: none here (not the host's /etc/pier/certs).
+      PIER_CERTS_DIR: workDir,
       PIER_ADMIN_TOKEN: adminToken,
       PIER_DOMAIN: "localhost",
       PIER_PUBLIC_URL: `http://127.0.0.1:${ports.api}`,
