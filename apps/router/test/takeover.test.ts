@@ -9,6 +9,7 @@ import { eventually } from "../../../tests/support/eventually.ts";
 import { freePort } from "../../../tests/support/free-port.ts";
 import { getViaRouter } from "../../../tests/support/http.ts";
 import { haproxyPidsListeningOn } from "../../../tests/support/listening.ts";
+import { httpsGet } from "../../../tests/support/certificates.ts";
 import { keepRequesting } from "../../../tests/support/load.ts";
 import { startPlatform, testEnv, type Platform } from "../../../tests/support/platform.ts";
 import { PrivateRedis } from "../../../tests/support/private-redis.ts";
@@ -42,6 +43,7 @@ describe("router takeover after kill -9", () => {
   const apps = testApps(() => platform, "takeover");
   let host = "";
   let port = 0;
+  let tlsPort = 0;
   const routers: RouterProcess[] = [];
   let privateRedis: PrivateRedis | undefined;
 
@@ -58,6 +60,9 @@ describe("router takeover after kill -9", () => {
     expect((await apps.deploy(name)).status).toBe("READY");
     host = `${name}.localhost`;
     port = await freePort();
+    // HTTPS too: the new HAProxy takes both listening sockets over.
+    tlsPort = await freePort();
+    env.PIER_ROUTER_TLS_PORT = String(tlsPort);
   });
   afterAll(async () => {
     for (const router of routers) await router.kill("SIGTERM");
@@ -106,6 +111,7 @@ describe("router takeover after kill -9", () => {
         15_000,
       );
       expect(await haproxyPidsListeningOn(port)).toEqual([second.haproxy]);
+      expect((await httpsGet(tlsPort, host)).status).toBe(200);
     } finally {
       await load.stop();
     }
@@ -121,6 +127,7 @@ describe("router takeover after kill -9", () => {
     const next = await startRouter(leftover);
     expect(await isRunning(leftover)).toBe(false);
     expect(await haproxyPidsListeningOn(port)).toEqual([next.haproxy]);
+    expect((await httpsGet(tlsPort, host)).status).toBe(200);
     await eventually(async () => !existsSync(runDir), `the leftover's run directory ${runDir} removed`);
   });
 });
