@@ -118,6 +118,9 @@ describe("router data plane over TLS", () => {
     const eu = await httpsGet(tlsPort, "de.eu.example");
     expect(eu.serial).toBe(wildcard.serial);
     expect(eu.status).toBe(200);
+    // The wildcard domain's HTTPS flags apply to the names it serves; a trailing dot finds the host's own.
+    expect(eu.headers["strict-transport-security"]).toBe("max-age=31536000");
+    expect((await httpGet(httpPort, "shop.example.", "/t")).location).toBe(`https://shop.example.:${tlsPort}/t`);
     const other = await httpsGet(tlsPort, "plain.example");
     expect(other.subject).toBe("pier-no-certificate");
     expect(other.headers["strict-transport-security"]).toBeUndefined();

@@ -141,13 +141,13 @@ defaults
 frontend ${FRONTEND}
   bind ${listen.host}:${listen.port}
 ${tlsBind(listen, paths)}  option forwardfor
-${challengeAcl(listen)}  http-request set-var(txn.host) req.hdr(host),field(1,:),lower
-  http-request set-var(txn.host) var(txn.host),regsub(\\.$,) if { var(txn.host) -m end . }
-  http-request set-var(txn.key) var(txn.host)
-  http-request set-var(txn.slot) var(txn.key),map(${map})
-  # A host with no entry of its own is served by its wildcard domain (*.example.com), if one is routed.
-  http-request set-var(txn.key) var(txn.host),regsub(^[^.]*,*) if !{ var(txn.slot) -m found }
-  http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found }
+${challengeAcl(listen)}  # The Host as sent (no port, lowercase), in one lookup: the only one most requests pay for.
+  http-request set-var(txn.slot) req.hdr(host),field(1,:),lower,map(${map})
+  # Not found: without a trailing dot, then as its wildcard domain (*.example.com); txn.key is the entry found.
+  http-request set-var(txn.key) req.hdr(host),field(1,:),lower,regsub(\\.$,) if !{ var(txn.slot) -m found }
+  http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
+  http-request set-var(txn.key) var(txn.key),regsub(^[^.]*,*) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
+  http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
 ${httpsRules(listen, paths)}${answerRules(listen, paths)}  http-request set-header X-Forwarded-Host %[req.hdr(host)]
 ${forwardedProto(listen)}${latencyLogLines(listen)}${challengeBackendRule(listen)}  use_backend %[var(txn.slot)]
 
@@ -210,7 +210,9 @@ function tlsBind(listen: HaproxyListen, paths: HaproxyPaths): string {
 function httpsRules(listen: HaproxyListen, paths: HaproxyPaths): string {
   if (listen.tlsPort === undefined) return "";
   return (
-    `  http-request set-var(txn.https) var(txn.key),map(${quote(paths.httpsMap)})\n` +
+    `  http-request set-var(txn.https) req.hdr(host),field(1,:),lower,map(${quote(paths.httpsMap)}) ` +
+    "if !{ var(txn.key) -m found }\n" +
+    `  http-request set-var(txn.https) var(txn.key),map(${quote(paths.httpsMap)}) if { var(txn.key) -m found }\n` +
     "  http-response set-header Strict-Transport-Security max-age=31536000 " +
     "if { ssl_fc } { var(txn.https) -m end hsts }\n"
   );
@@ -221,19 +223,23 @@ function httpsRedirectRule(listen: HaproxyListen): string {
   if (listen.tlsPort === undefined) return "";
   const port = listen.tlsPort === 443 ? "" : `:${listen.tlsPort}`;
   return (
-    `  http-request redirect code 308 location https://%[var(txn.host)]${port}%[capture.req.uri] ` +
+    `  http-request redirect code 308 location https://%[req.hdr(host),field(1,:)]${port}%[capture.req.uri] ` +
     `if !{ ssl_fc } { var(txn.https) -m beg redirect }${unlessChallenge(listen)}\n`
   );
 }
 
-/** What the app is told about the client's connection: scheme and port it reached the router on. */
+/**
+ * What the app is told about the client's connection: scheme and port it reached the router on (the listener's
+ * port as configured: cheaper than asking the connection for it on every request).
+ */
 function forwardedProto(listen: HaproxyListen): string {
-  const port = "  http-request set-header X-Forwarded-Port %[dst_port]\n";
-  if (listen.tlsPort === undefined) return `  http-request set-header X-Forwarded-Proto http\n${port}`;
+  const plainPort = `  http-request set-header X-Forwarded-Port ${listen.port}`;
+  if (listen.tlsPort === undefined) return `  http-request set-header X-Forwarded-Proto http\n${plainPort}\n`;
   return (
     "  http-request set-header X-Forwarded-Proto https if { ssl_fc }\n" +
+    `  http-request set-header X-Forwarded-Port ${listen.tlsPort} if { ssl_fc }\n` +
     "  http-request set-header X-Forwarded-Proto http if !{ ssl_fc }\n" +
-    port
+    `  http-request set-header X-Forwarded-Port ${listen.port} if !{ ssl_fc }\n`
   );
 }
 
