@@ -5,7 +5,7 @@ import type { ContainerInfo } from "@pier/runtime";
 import { LABELS, replicaIndexOf } from "@pier/shared";
 import { deploymentStartRequest } from "./container-spec.ts";
 import type { ReleaseDeps } from "./deps.ts";
-import { announceAndWaitForRouters } from "@pier/routing";
+import { announceAndWaitForRouters, announceRouteChange } from "@pier/routing";
 import { containerName, startDeploymentContainer } from "./start-container.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 import { INFRA_RETRY_MS, infraFailureOf } from "./infra-failure.ts";
@@ -123,6 +123,9 @@ export async function reconcileProduction(
     else if (state.containerId !== null) {
       const wasLooping = state.phase === "CRASH_LOOP";
       state = await recordLoss(deps, state, here, now, options.stoppedFromOutside?.has(state.containerId) ?? false);
+      // Off the routers now, not once a replacement is healthy: a connection to a vanished container's address
+      // hangs until HAProxy's connect timeout, and a replacement can take seconds.
+      await announceRouteChange(deps.redis);
       if (!wasLooping && state.phase === "CRASH_LOOP")
         outcome.enteredCrashLoop.push({ index, reason: state.lastReason });
     }
