@@ -66,7 +66,9 @@ export async function createRouter(
   const started = startDataPlane(config, listen, logger, {
     activator,
     challenges,
-    latencyLog: latencyMetrics ? { port: latencyLog.port } : undefined,
+    latencyLog: latencyMetrics
+      ? { port: latencyLog.port, samplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND }
+      : undefined,
     load: async (ports) => {
       const state = await load(ports);
       activator.update(state.view);
@@ -80,9 +82,7 @@ export async function createRouter(
     redis.disconnect();
     throw error;
   });
-  const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger, {
-    latencySamplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND,
-  });
+  const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger);
   const loadReporter = startLoadReporter(haproxy, activator, redis, logger);
   const stopAll = async () => {
     loadReporter.close();
@@ -127,7 +127,7 @@ export async function createRouter(
 interface DataPlaneParts {
   activator: Activator;
   challenges: ChallengeResponder;
-  latencyLog: { port: number } | undefined;
+  latencyLog: { port: number; samplesPerSecond: number } | undefined;
   /** What to serve from the first request, read once the ports are known (redirect URLs name them). */
   load(ports: RouterPorts): Promise<RouterState>;
 }

@@ -45,7 +45,7 @@ export interface HaproxyListen {
   slots: number;
   serversPerSlot: number;
   /** Where HAProxy sends one log line (`<slot> <status> <ms>`) per sampled request, for latency metrics. */
-  latencyLog?: { port: number };
+  latencyLog?: { port: number; samplesPerSecond: number };
   /** Keep released slots out of use until the metrics collector read them (BackendSlots.recycle). */
   holdReleasedSlots?: boolean;
   /** The router's activator (apps scaled to zero), and how long it may hold a request. */
@@ -176,27 +176,27 @@ function renderServers(serversPerSlot: number, endpoints: string[]): string {
 }
 
 /**
- * One line per sampled request to the router's latency collector: backend slot, status, total time. The
- * share sampled (proc.latency_permille) keeps the lines to a few hundred a second whatever the traffic:
- * every request when it is light, fewer under load, so measuring costs little throughput.
+ * One line per sampled request to the router's latency collector: backend slot, status, total time. A request is
+ * logged with probability samplesPerSecond / the frontend's request rate over the last second (always under that
+ * rate), so the lines stay near samplesPerSecond whatever the traffic, from a burst's first second on: the share
+ * follows the rate HAProxy itself measures, with nothing to adjust from outside.
  */
 function latencyLogLines(listen: HaproxyListen): string {
   if (!listen.latencyLog) return "";
+  // rand(1e6) × rate ≥ samples × 1e6 ⇔ rand(1e6) / 1e6 ≥ samples / rate: silent for that share.
+  const threshold = listen.latencyLog.samplesPerSecond * 1_000_000;
   return (
     "  log global\n" +
     `  log-format "%[var(txn.slot)] %ST %Ta"\n` +
-    "  http-request set-log-level silent if { rand(1000),sub(proc.latency_permille) ge 0 }\n"
+    "  http-request set-var(txn.rate) fe_req_rate\n" +
+    `  http-request set-log-level silent if { rand(1000000),mul(txn.rate) ge ${threshold} }\n`
   );
 }
 
-/** The global section's lines for latency metrics: where the log lines go, and the share sampled at first. */
+/** The global section's line for latency metrics: where the log lines go. */
 function latencyLogTarget(listen: HaproxyListen): string {
   if (!listen.latencyLog) return "";
-  return (
-    `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n` +
-    "  # Requests per thousand whose latency is logged; the router adjusts it to the traffic (set var).\n" +
-    "  set-var proc.latency_permille int(1000)\n"
-  );
+  return `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n`;
 }
 
 /** The TLS listener: the default certificate, then every other one in the crt-list (replaced at run time). */

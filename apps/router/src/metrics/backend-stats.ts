@@ -61,11 +61,6 @@ export function counterDelta(now: StatusCounts, before: StatusCounts | undefined
   return delta;
 }
 
-/** Requests the router's frontend took so far (`show stat -1 1 -1`), for the current request rate. */
-export function frontendRequests(csv: string): number {
-  return statRows(csv, ["req_tot"], (px, sv) => px === "pier" && sv === "FRONTEND")[0]?.values.req_tot ?? 0;
-}
-
 /**
  * `show stat` CSV → requests in flight (current sessions plus queued) and the request total of each backend
  * slot in `slots` (`d<slot>`); the rows of other slots are skipped unread.

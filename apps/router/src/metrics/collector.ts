@@ -11,7 +11,7 @@ import {
 import type { Haproxy } from "../haproxy/haproxy.ts";
 import type { RouterLogger } from "../logger.ts";
 import type { EndpointOwners } from "../route-entries.ts";
-import { counterDelta, frontendRequests, parseBackendStats } from "./backend-stats.ts";
+import { counterDelta, parseBackendStats } from "./backend-stats.ts";
 import type { LatencyLog } from "./latency-log.ts";
 
 export interface MetricsCollector {
@@ -36,7 +36,7 @@ export function startMetricsCollector(
   haproxy: Haproxy,
   latencyLog: LatencyLog,
   logger: RouterLogger,
-  options: { latencySamplesPerSecond: number; intervalMs?: number },
+  options: { intervalMs?: number } = {},
 ): MetricsCollector {
   const intervalMs = options.intervalMs ?? METRIC_SAMPLE_MS;
   let owners: EndpointOwners = new Map();
@@ -108,38 +108,6 @@ export function startMetricsCollector(
   );
   timer.unref();
 
-  // Every second: how many requests the router takes now, and so the share of them whose latency is logged.
-  let lastTotal: number | null = null;
-  let lastAt = Date.now();
-  let permille = 1000;
-  const adjustSampling = async () => {
-    const total = frontendRequests(await haproxy.query("show stat -1 1 -1"));
-    const now = Date.now();
-    if (lastTotal !== null && total >= lastTotal) {
-      const perSecond = ((total - lastTotal) * 1000) / Math.max(1, now - lastAt);
-      const next = Math.max(
-        1,
-        Math.min(1000, Math.round((options.latencySamplesPerSecond / Math.max(perSecond, 1)) * 1000)),
-      );
-      // Only a real change is sent (each is one runtime-API command).
-      if (Math.abs(next - permille) / permille > 0.2 || (next === 1000) !== (permille === 1000)) {
-        await haproxy.runCommands([`experimental-mode on`, `set var proc.latency_permille int(${next})`]);
-        permille = next;
-      }
-    }
-    lastTotal = total;
-    lastAt = now;
-  };
-  // 0 samples a second: HAProxy logs no latency at all, so there is nothing to adjust.
-  const sampler =
-    options.latencySamplesPerSecond > 0
-      ? setInterval(
-          () =>
-            void adjustSampling().catch((error) => logger.error({ err: error }, "adjusting latency sampling failed")),
-          1_000,
-        )
-      : undefined;
-  sampler?.unref();
   return {
     setOwners(next) {
       owners = next;
@@ -147,7 +115,6 @@ export function startMetricsCollector(
     collect,
     async close() {
       clearInterval(timer);
-      clearInterval(sampler);
       await collecting?.catch(() => undefined /* logged by the timer's catch */);
     },
   };
