@@ -4,11 +4,14 @@ import type { Activator } from "../activator/activator.ts";
 import type { Haproxy } from "../haproxy/haproxy.ts";
 import type { RouterLogger } from "../logger.ts";
 import type { EndpointOwners } from "../route-entries.ts";
+import { slotName } from "../haproxy/backend-slots.ts";
 import { parseBackendLoad } from "./backend-stats.ts";
 
 /** In-flight requests are read this often and averaged over each second. */
 const SAMPLE_MS = 250;
 const SAMPLES_PER_RECORD = 4;
+/** Up to this many slots in use, each is asked for by name; above, every backend in one answer. */
+const SLOTS_ASKED_BY_NAME = 64;
 
 export interface LoadReporter {
   setOwners(owners: EndpointOwners): void;
@@ -50,7 +53,9 @@ export function startLoadReporter(
       if (appId) appOfSlot.set(slot, appId);
     }
     // Only the slots of an app are read; with none (nothing routed), HAProxy is not asked at all.
-    const load = appOfSlot.size ? parseBackendLoad(await haproxy.query("show stat -1 2 -1"), appOfSlot.keys()) : null;
+    const load = appOfSlot.size
+      ? parseBackendLoad(await haproxy.query(loadQuery(appOfSlot.keys())), appOfSlot.keys())
+      : null;
     const totals = new Map<number, number>();
     for (const [slot, appId] of appOfSlot) {
       const counters = load?.get(slot);
@@ -97,4 +102,14 @@ export function startLoadReporter(
     },
     close: () => clearInterval(timer),
   };
+}
+
+/**
+ * The `show stat` of the slots in use, one backend row each (commands joined by `;`, answers one after the other,
+ * each under its own header): HAProxy writes a few rows four times a second rather than every slot's.
+ */
+function loadQuery(slots: Iterable<number>): string {
+  const names = Array.from(slots, slotName);
+  if (names.length > SLOTS_ASKED_BY_NAME) return "show stat -1 2 -1";
+  return names.map((name) => `show stat ${name} 2 -1`).join("; ");
 }
