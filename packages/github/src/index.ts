@@ -1,0 +1,2 @@
+// GitHub both ways: see the package description.
+export {};
