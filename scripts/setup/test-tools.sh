@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # What only the tests need beyond the platform, from Debian: Chromium, which the dashboard's browser test drives
-# through playwright-core (npm's own browser download doesn't work on offline machines), and pebble (with
-# pebble-challtestsrv), the ACME CA the certificate tests issue from on 127.0.0.1.
+# through playwright-core (npm's own browser download doesn't work on offline machines), pebble (with
+# pebble-challtestsrv), the ACME CA the certificate tests issue from on 127.0.0.1, and sshd, the private SSH git host
+# the deploy-key test clones from (its own instance on 127.0.0.1; the package's own service is not used).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 { command -v pebble && command -v pebble-challtestsrv; } > /dev/null || missing+=(pebble)
 # The tests make their certificates (pebble's listener, operator ones) with it.
 command -v openssl > /dev/null || missing+=(openssl)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 command -v apt-get > /dev/null || {
   echo "test-tools: install ${missing[*]} for the tests (Chromium at /usr/bin/chromium, pebble on the PATH)" >&2
