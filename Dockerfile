@@ -3,7 +3,10 @@
 # change reinstalls them), then the Prisma client (only a schema change), then the code.
 ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE}
-RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates openssl haproxy && rm -rf /var/lib/apt/lists/*
+# openssh-client: deploy-key clones (ssh) and the API's check of a deploy key (ssh-keygen).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends git ca-certificates openssl haproxy openssh-client \
+  && rm -rf /var/lib/apt/lists/*
 # A TLS-intercepting proxy's CA (docker/ca-certificates/*.crt; none in the repo) is trusted by npm here, and by
 # git, Node and app builds at run time.
 COPY docker/ca-certificates/ /usr/local/share/pier-ca-certificates/

@@ -9,7 +9,9 @@ try {
   const rotated = await rotateSecrets(prisma, secretBox(config));
   console.log(
     `sealed with the current key: ${rotated.envValues} env value(s), ${rotated.deploymentEnvs} deployment ` +
-      `env(s), ${rotated.webhookSecrets} webhook secret(s)`,
+      `env(s), ${rotated.webhookSecrets} webhook secret(s), ${rotated.certificateKeys} certificate key(s), ` +
+      `${rotated.acmeAccountKeys} ACME account key(s), ${rotated.appCredentials} repository credential(s), ` +
+      `${rotated.githubAppKeys} GitHub App key(s)`,
   );
 } finally {
   await prisma.$disconnect();

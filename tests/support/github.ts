@@ -11,6 +11,9 @@ export function pushPayload(options: {
   message?: string;
   deleted?: boolean;
   tag?: boolean;
+  /** The branch's commit before the push (GitHub's `before`); the example's unrelated sha unless given. */
+  before?: string;
+  forced?: boolean;
 }): Record<string, unknown> {
   const push = all
     .find((e) => e.name === "push")
@@ -20,6 +23,8 @@ export function pushPayload(options: {
   payload.ref = options.tag ? `refs/tags/${options.branch}` : `refs/heads/${options.branch}`;
   payload.after = options.deleted ? "0".repeat(40) : options.sha;
   payload.deleted = options.deleted ?? false;
+  if (options.before !== undefined) payload.before = options.before;
+  payload.forced = options.forced ?? false;
   payload.head_commit = options.deleted
     ? (null as never)
     : { ...payload.head_commit, id: options.sha, message: options.message ?? "test push" };
@@ -49,4 +54,35 @@ export function deliveryHeaders(
     "x-hub-signature-256": sign(secret, body),
     "user-agent": "GitHub-Hookshot/test",
   };
+}
+
+/** A real GitHub pull_request delivery (@octokit/webhooks-examples), re-aimed at our repository, branch and commit. */
+export function pullRequestPayload(options: {
+  action: "opened" | "reopened" | "synchronize" | "closed";
+  number: number;
+  repository: string;
+  branch: string;
+  sha: string;
+  /** The head branch lives in a fork. */
+  fork?: boolean;
+}): Record<string, unknown> {
+  const example = all.find((e) => e.name === "pull_request")?.examples.find((ex) => ex.action === "opened");
+  if (!example) throw new Error("no pull_request example in @octokit/webhooks-examples");
+  const payload = structuredClone(example) as Record<string, unknown> & {
+    pull_request: Record<string, unknown> & { head: Record<string, unknown> & { repo: Record<string, unknown> } };
+    repository: Record<string, unknown>;
+  };
+  const [, name] = options.repository.split("/");
+  payload.action = options.action;
+  payload.number = options.number;
+  payload.repository = { ...payload.repository, full_name: options.repository, name };
+  payload.pull_request.number = options.number;
+  payload.pull_request.state = options.action === "closed" ? "closed" : "open";
+  payload.pull_request.head = {
+    ...payload.pull_request.head,
+    ref: options.branch,
+    sha: options.sha,
+    repo: { ...payload.pull_request.head.repo, full_name: options.fork ? `someone/${name}` : options.repository },
+  };
+  return payload;
 }

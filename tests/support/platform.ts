@@ -1,5 +1,6 @@
 import { buildApp } from "@pier/api";
-import { createPrismaClient, type PrismaClient } from "@pier/db";
+import { createPrismaClient, type App, type PrismaClient } from "@pier/db";
+import { createGithubReportWorker, githubApiTokenFor } from "@pier/github";
 import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { createRouter, type Router } from "@pier/router";
 import { createRuntime, type ContainerRuntime } from "@pier/runtime";
@@ -47,6 +48,8 @@ export interface Platform {
   worker: Worker;
   /** Sends alert deliveries (queue `<PIER_QUEUE_NAME>-notifications`). */
   notificationWorker: Worker;
+  /** Reports to GitHub (queue `<PIER_QUEUE_NAME>-github`): deployment statuses, pull-request comments. */
+  githubWorker: Worker;
   prisma: PrismaClient;
   runtime: ContainerRuntime;
   auth: { authorization: string };
@@ -57,7 +60,13 @@ export interface Platform {
 export async function startPlatform(
   config: PierConfig = testConfig(),
   /** The router's ports: free ones unless given (HTTPS always on, as in production). */
-  options: { worker?: boolean; routerPort?: number; routerTlsPort?: number } = {},
+  options: {
+    worker?: boolean;
+    routerPort?: number;
+    routerTlsPort?: number;
+    /** The token GitHub reports are made with (the app's real credentials unless given). */
+    githubToken?: (app: App) => Promise<string | null>;
+  } = {},
 ): Promise<Platform> {
   const logger = pino({ level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
@@ -85,6 +94,14 @@ export async function startPlatform(
     logger,
     queueName: notificationsQueueName(config.PIER_QUEUE_NAME),
   });
+  const githubWorker = createGithubReportWorker({
+    prisma,
+    config,
+    tokenFor: options.githubToken ?? ((app) => githubApiTokenFor({ prisma, config }, app)),
+    connection,
+    queue: api.pier.github,
+    logger,
+  });
   const router = await createRouter(config, prisma, runtime, logger, {
     host: "127.0.0.1",
     port: options.routerPort ?? 0,
@@ -100,11 +117,12 @@ export async function startPlatform(
     routerTlsPort,
     worker,
     notificationWorker,
+    githubWorker,
     prisma,
     runtime,
     auth: { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` },
     async close() {
-      await Promise.all([worker.close(), notificationWorker.close()]);
+      await Promise.all([worker.close(), notificationWorker.close(), githubWorker.close()]);
       // The router the platform has now: a test may have replaced it (a router restart).
       await platform.router.close();
       await api.close();

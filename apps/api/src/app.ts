@@ -13,6 +13,7 @@ import dashboard from "./dashboard/index.ts";
 import appsRoutes from "./routes/api/apps/index.ts";
 import envRoutes from "./routes/api/apps/env.ts";
 import releasesRoutes from "./routes/api/apps/releases.ts";
+import deliveriesRoutes from "./routes/api/apps/deliveries.ts";
 import controlRoutes from "./routes/api/apps/control.ts";
 import scaleRoutes from "./routes/api/apps/scale.ts";
 import metricsRoutes from "./routes/api/apps/metrics.ts";
@@ -24,6 +25,8 @@ import githubWebhook from "./routes/webhooks/github.ts";
 import tokensRoutes from "./routes/api/tokens.ts";
 import notificationsRoutes from "./routes/api/notifications.ts";
 import auditRoutes from "./routes/api/audit.ts";
+import credentialsRoutes from "./routes/api/apps/credentials.ts";
+import githubAppRoutes from "./routes/api/settings/github-app.ts";
 
 export interface PierApiOptions {
   config: PierConfig;
@@ -62,12 +65,15 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(appsRoutes);
     await api.register(envRoutes);
     await api.register(releasesRoutes);
+    await api.register(deliveriesRoutes);
     await api.register(controlRoutes);
     await api.register(scaleRoutes);
     await api.register(metricsRoutes);
     await api.register(domainsRoutes);
     await api.register(deploymentsRoutes);
     await api.register(auditRoutes);
+    await api.register(credentialsRoutes);
+    await api.register(githubAppRoutes);
   });
   await app.register(dashboard);
 }

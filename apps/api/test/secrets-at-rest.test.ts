@@ -82,6 +82,8 @@ describe("secrets at rest", () => {
     });
     const certificateName = `rot-${randomBytes(4).toString("hex")}.example.test`;
     await prisma.certificate.create({ data: { name: certificateName, keyPem: oldBox.seal("certificate key") } });
+    const credential = { appId: target.id, kind: "TOKEN" as const, hint: "oken" };
+    await prisma.appCredential.create({ data: { ...credential, secret: oldBox.seal("repository token") } });
     const rotating = new SecretBox([newKey, oldKey]);
     expect(rotating.open(oldBox.seal("x"))).toBe("x");
     // Rows of other apps in this shared database are sealed with the suite's key: rotate this app's only.
@@ -101,6 +103,15 @@ describe("secrets at rest", () => {
         update: prisma.certificate.update.bind(prisma.certificate),
       },
       acmeAccount: { findMany: async () => [], update: prisma.acmeAccount.update.bind(prisma.acmeAccount) },
+      appCredential: {
+        findMany: (args: { select: object }) =>
+          prisma.appCredential.findMany({ select: args.select, where: { appId: target.id } }),
+        update: prisma.appCredential.update.bind(prisma.appCredential),
+      },
+      githubAppSettings: {
+        findMany: async () => [],
+        update: prisma.githubAppSettings.update.bind(prisma.githubAppSettings),
+      },
       deployment: {
         findMany: (args: { select: object }) =>
           prisma.deployment.findMany({ select: args.select, where: { appId: target.id } }),
@@ -113,7 +124,11 @@ describe("secrets at rest", () => {
       webhookSecrets: 0,
       certificateKeys: 1,
       acmeAccountKeys: 0,
+      appCredentials: 1,
+      githubAppKeys: 0,
     });
+    const sealedCredential = await prisma.appCredential.findUniqueOrThrow({ where: { appId: target.id } });
+    expect(new SecretBox([newKey]).open(sealedCredential.secret)).toBe("repository token");
     const afterRotation = new SecretBox([newKey]); // the old key dropped
     const certificate = await prisma.certificate.findUniqueOrThrow({ where: { name: certificateName } });
     expect(afterRotation.open(certificate.keyPem!)).toBe("certificate key");

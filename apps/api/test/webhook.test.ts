@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
+import { cookieOf, postSignIn } from "../../../tests/support/dashboard-forms.ts";
 import { deliveryHeaders, pingPayload, pushPayload, sign } from "../../../tests/support/github.ts";
 
 const SHA = "a".repeat(40);
@@ -124,17 +125,47 @@ describe("GitHub webhook", () => {
     expect(job?.data).toEqual({ deploymentId: first.json().deploymentId, appId: expect.any(String) });
   });
 
-  it("a newer push supersedes a queued older one, which ends CANCELLED with the reason", async () => {
+  it("a push of a child commit supersedes the queued parent, which ends CANCELLED with the reason", async () => {
     const before = await deployments();
-    const newer = await deliver("push", JSON.stringify(pushPayload({ branch: "main", sha: "b".repeat(40) })));
+    const body = JSON.stringify(pushPayload({ branch: "main", sha: "b".repeat(40), before: "a".repeat(40) }));
+    const newer = await deliver("push", body);
     expect(newer.statusCode).toBe(202);
     const list = await deployments();
     const older = list.find((d) => d.id === before[0]?.id);
     expect(older).toMatchObject({
       status: "CANCELLED",
-      reason: `superseded by deployment ${newer.json().deploymentId}`,
+      reason:
+        `superseded by deployment ${newer.json().deploymentId} (commit bbbbbbbbbbbb), ` +
+        "whose commit descends from aaaaaaaaaaaa",
     });
     expect(list.find((d) => d.id === newer.json().deploymentId)?.status).toBe("QUEUED");
+  });
+
+  it("supersedes by history, not arrival: a parent arriving after its child is recorded and skipped", async () => {
+    // c → d → e: e arrives first, then c (not yet known to be e's ancestor: both queued), then d, which links them.
+    const [c, d, e] = ["c", "d", "e"].map((x) => x.repeat(40));
+    const send = (sha: string, parent: string) =>
+      deliver("push", JSON.stringify(pushPayload({ branch: "main", sha, before: parent })));
+    const head = await send(e!, d!);
+    const old = await send(c!, "b".repeat(40));
+    expect(old.json()).toMatchObject({ status: "QUEUED" });
+    const link = await send(d!, c!);
+    expect(link.statusCode).toBe(202);
+    expect(link.json()).toMatchObject({ ignored: true, status: "CANCELLED" });
+    expect(link.json().reason).toMatch(/^superseded by deployment .* whose commit descends from dddddddddddd/);
+    const list = await deployments();
+    expect(list.find((x) => x.id === head.json().deploymentId)?.status).toBe("QUEUED");
+    expect(list.find((x) => x.id === old.json().deploymentId)).toMatchObject({
+      status: "CANCELLED",
+      reason: expect.stringMatching(/whose commit descends from cccccccccccc/),
+    });
+    // A forced push says nothing of history: it supersedes nothing and is not skipped.
+    const forced = await deliver(
+      "push",
+      JSON.stringify(pushPayload({ branch: "main", sha: "f".repeat(40), before: e!, forced: true })),
+    );
+    expect(forced.json()).toMatchObject({ status: "QUEUED" });
+    expect((await deployments()).find((x) => x.id === head.json().deploymentId)?.status).toBe("QUEUED");
   });
 
   it("a push resent with a new delivery id deploys nothing: not the same commit again, nor an older one", async () => {
@@ -152,5 +183,68 @@ describe("GitHub webhook", () => {
       );
     }
     expect(await deployments()).toEqual(before);
+  });
+
+  it("lists every delivery, newest first, with its outcome and why", async () => {
+    const res = await app.inject({ method: "GET", url: `/api/apps/${name}/deliveries?limit=200`, headers: auth });
+    expect(res.statusCode).toBe(200);
+    const list = res.json().deliveries as Array<{ outcome: string; reason: string | null; event: string }>;
+    const times = list.map((d) => Date.parse((d as unknown as { receivedAt: string }).receivedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const outcomes = new Set(list.map((d) => d.outcome));
+    expect(outcomes).toEqual(new Set(["deployed", "ignored", "rejected"]));
+    expect(list.filter((d) => d.outcome === "rejected").map((d) => d.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^401: X-Hub-Signature-256 is missing or does not match/),
+        expect.stringMatching(/^400: body is not valid JSON/),
+      ]),
+    );
+    expect(list.find((d) => d.event === "ping")).toMatchObject({ outcome: "ignored", reason: "pong" });
+    expect(list.find((d) => d.reason?.startsWith("superseded"))).toMatchObject({
+      outcome: "ignored",
+      deployment: { status: "CANCELLED" },
+    });
+    const none = await app.inject({ method: "GET", url: "/api/apps/no-such-app/deliveries", headers: auth });
+    expect(none.statusCode).toBe(404);
+  });
+
+  it("the dashboard lists the deliveries on the app's page and says GitHub can't reach a loopback URL", async () => {
+    const signedIn = await postSignIn(app, config.PIER_ADMIN_TOKEN);
+    const session = { pier_session: cookieOf(signedIn, "pier_session")! };
+    const page = await app.inject({ method: "GET", url: `/apps/${name}`, cookies: session });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-table="deliveries"');
+    // The last ten, newest first: the history pushes of the tests above.
+    expect(page.body.match(/data-outcome="/g)).toHaveLength(10);
+    for (const outcome of ["deployed", "ignored"]) expect(page.body).toContain(`data-outcome="${outcome}"`);
+    expect(page.body).toMatch(/data-warning="webhook">GitHub can&#39;t reach this webhook URL: 127\.0\.0\.1/);
+    const settings = await app.inject({ method: "GET", url: `/apps/${name}/settings`, cookies: session });
+    expect(settings.body).toContain('data-warning="webhook"');
+  });
+
+  it("keeps a bounded number of deliveries per app, rejected ones apart", async () => {
+    const small = await buildApp(testConfig({ PIER_WEBHOOK_DELIVERIES_KEPT: "3" }), { logger: false });
+    try {
+      for (let i = 0; i < 5; i++) {
+        await small.inject({
+          method: "POST",
+          url: `/webhooks/github/${name}`,
+          headers: { ...deliveryHeaders("issues", secret, "{}") },
+          payload: "{}",
+        });
+        await small.inject({
+          method: "POST",
+          url: `/webhooks/github/${name}`,
+          headers: { ...deliveryHeaders("issues", "wrong-secret", "{}") },
+          payload: "{}",
+        });
+      }
+      const res = await small.inject({ method: "GET", url: `/api/apps/${name}/deliveries?limit=100`, headers: auth });
+      const list = res.json().deliveries as Array<{ outcome: string }>;
+      expect(list.filter((d) => d.outcome === "rejected")).toHaveLength(3);
+      expect(list.filter((d) => d.outcome !== "rejected")).toHaveLength(3);
+    } finally {
+      await small.close();
+    }
   });
 });

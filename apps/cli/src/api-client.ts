@@ -2,6 +2,7 @@ import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
 import type {
   AddDomainInput,
   AutoscalePolicyInput,
+  BodyOf,
   CreateAppInput,
   CreateTokenInput,
   HttpsSettingsInput,
@@ -111,6 +112,11 @@ export class ApiClient {
     this.request<ResponseOf<"/api/apps/{name}/promote", "post">>("POST", `/api/apps/${enc(name)}/promote`, {
       deploymentId,
     });
+  listDeliveries = (name: string, limit: number) =>
+    this.request<ResponseOf<"/api/apps/{name}/deliveries", "get">>(
+      "GET",
+      `/api/apps/${enc(name)}/deliveries?limit=${limit}`,
+    );
   listReleases = (name: string) =>
     this.request<ResponseOf<"/api/apps/{name}/releases", "get">>("GET", `/api/apps/${enc(name)}/releases`);
   listEnv = (name: string, reveal: boolean) =>
@@ -125,6 +131,16 @@ export class ApiClient {
       "DELETE",
       `/api/apps/${enc(name)}/env/${enc(key)}`,
     );
+  getCredential = (name: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/credentials", "get">>("GET", `/api/apps/${enc(name)}/credentials`);
+  setCredential = (name: string, input: BodyOf<"/api/apps/{name}/credentials", "put">) => {
+    const url = `/api/apps/${enc(name)}/credentials`;
+    return this.request<ResponseOf<"/api/apps/{name}/credentials", "put">>("PUT", url, input);
+  };
+  removeCredential = (name: string) => {
+    const url = `/api/apps/${enc(name)}/credentials`;
+    return this.request<ResponseOf<"/api/apps/{name}/credentials", "delete">>("DELETE", url);
+  };
   run = (name: string, command: string[], timeoutSeconds: number) =>
     this.request<ResponseOf<"/api/apps/{name}/run", "post">>("POST", `/api/apps/${enc(name)}/run`, {
       command,

@@ -1,8 +1,9 @@
 import { createPrismaClient } from "@pier/db";
+import { reportStatusChanges } from "@pier/github";
 import { notificationsQueueName } from "@pier/notifications";
 import { bullmqConnection, connectRedis } from "@pier/redis";
 import { createRuntime } from "@pier/runtime";
-import { runPierProcess } from "@pier/shared";
+import { githubQueueName, runPierProcess } from "@pier/shared";
 import { Queue } from "bullmq";
 import { startController } from "./controller.ts";
 
@@ -15,6 +16,12 @@ await runPierProcess("pier-controller", async ({ config, logger }) => {
     connection: bullmqConnection(config.REDIS_URL, "patient"),
   });
   notifications.on("error", (error) => logger.error({ err: error }, "notifications queue connection error"));
+  const github = new Queue(githubQueueName(config.PIER_QUEUE_NAME), {
+    connection: bullmqConnection(config.REDIS_URL, "patient"),
+  });
+  github.on("error", (error) => logger.error({ err: error }, "GitHub queue connection error"));
+  // Deployments the controller fails (stuck ones) are reported to GitHub like any other status change.
+  const stopReporting = reportStatusChanges(github, logger);
   const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
   await runtime.ping();
   const controller = await startController({ config, prisma, redis, runtime, queue, notifications, logger });
@@ -22,7 +29,8 @@ await runPierProcess("pier-controller", async ({ config, logger }) => {
     info: { sweepMs: config.PIER_CONTROLLER_SWEEP_MS },
     async close() {
       await controller.close();
-      await Promise.all([prisma.$disconnect(), redis.quit(), queue.close(), notifications.close()]);
+      stopReporting();
+      await Promise.all([prisma.$disconnect(), redis.quit(), queue.close(), notifications.close(), github.close()]);
     },
   };
 });

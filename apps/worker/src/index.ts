@@ -1,1 +1,2 @@
 export { createDeployWorker, type DeployWorkerOptions } from "./deploy-worker.ts";
+export { checkBranchHeads, startHeadCheck, type CaughtPush, type HeadCheckDeps } from "./head-check.ts";

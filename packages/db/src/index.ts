@@ -14,8 +14,18 @@ export type {
   AuditEvent,
   Domain,
   Certificate,
+  AppCredential,
+  GithubAppSettings,
+  WebhookDelivery,
 } from "./generated/prisma/client.ts";
-export { DeploymentStatus, Trigger, ReleaseKind, ReplicaPhase } from "./generated/prisma/enums.ts";
+export {
+  DeploymentStatus,
+  Trigger,
+  ReleaseKind,
+  ReplicaPhase,
+  CredentialKind,
+  DeliveryOutcome,
+} from "./generated/prisma/enums.ts";
 export { ensureDatabase } from "./migrate/ensure-database.ts";
 export { migrateDeploy } from "./migrate/deploy.ts";
 export { isDatabaseUnavailable } from "./database-unavailable.ts";

@@ -9,8 +9,8 @@ export interface SecretSealer {
 }
 
 /**
- * Seals every stored secret (env values, deployments' frozen env, webhook secrets, certificates' private keys and
- * ACME account keys) with the box's current
+ * Seals every stored secret (env values, deployments' frozen env, webhook secrets, certificates' private keys, ACME
+ * account keys, apps' repository credentials and the GitHub App's private key) with the box's current
  * key: values sealed with an older key (still listed after the new one) and values stored before
  * encryption. Run after putting a new key first; once it is done, the old key can be dropped.
  */
@@ -23,6 +23,8 @@ export async function rotateSecrets(
   webhookSecrets: number;
   certificateKeys: number;
   acmeAccountKeys: number;
+  appCredentials: number;
+  githubAppKeys: number;
 }> {
   let envValues = 0;
   for (const row of await prisma.envVar.findMany({ select: { id: true, value: true } })) {
@@ -60,5 +62,21 @@ export async function rotateSecrets(
     await prisma.acmeAccount.update({ where: { directoryUrl: row.directoryUrl }, data: { keyPem } });
     acmeAccountKeys++;
   }
-  return { envValues, deploymentEnvs, webhookSecrets, certificateKeys, acmeAccountKeys };
+  let appCredentials = 0;
+  for (const row of await prisma.appCredential.findMany({ select: { appId: true, secret: true } })) {
+    if (box.isCurrent(row.secret)) continue;
+    await prisma.appCredential.update({
+      where: { appId: row.appId },
+      data: { secret: box.seal(box.open(row.secret)) },
+    });
+    appCredentials++;
+  }
+  let githubAppKeys = 0;
+  for (const row of await prisma.githubAppSettings.findMany({ select: { id: true, privateKey: true } })) {
+    if (box.isCurrent(row.privateKey)) continue;
+    const privateKey = box.seal(box.open(row.privateKey));
+    await prisma.githubAppSettings.update({ where: { id: row.id }, data: { privateKey } });
+    githubAppKeys++;
+  }
+  return { envValues, deploymentEnvs, webhookSecrets, certificateKeys, acmeAccountKeys, appCredentials, githubAppKeys };
 }

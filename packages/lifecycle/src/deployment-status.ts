@@ -14,6 +14,7 @@ import {
  *
  *   QUEUED → BUILDING → DEPLOYING → READY
  *      ↘ CANCELLED   ↘ (any non-terminal) → FAILED        BUILDING/DEPLOYING → QUEUED (transient retry)
+ *   BUILDING → CANCELLED (a push found behind what is live before anything of it ran: skipClaimed)
  */
 
 async function transition(
@@ -26,7 +27,28 @@ async function transition(
     where: { id, status: { in: [...from] } },
     data: data as never,
   });
+  if (count === 1) changed(id, data.status);
   return count === 1;
+}
+
+/** Told of every status change made in this process, after it is stored (e.g. to report it to GitHub). */
+export type DeploymentStatusListener = (deploymentId: string, status: DeploymentStatusName) => void;
+
+const listeners = new Set<DeploymentStatusListener>();
+
+/** Listens to every status change this process makes; returns what stops listening. Listeners must not throw. */
+export function onDeploymentStatusChange(listener: DeploymentStatusListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+function changed(id: string, status: DeploymentStatusName): void {
+  for (const listener of listeners) listener(id, status);
+}
+
+/** A deployment was recorded QUEUED and its build queued (queueDeployment): the listeners hear of it too. */
+export function announceQueued(id: string): void {
+  changed(id, "QUEUED");
 }
 
 export { ACTIVE_STATUSES, TERMINAL_STATUSES, UNFINISHED_STATUSES };
@@ -57,6 +79,7 @@ export async function startDeploying(prisma: PrismaClient, id: string, runWith: 
     where: { id, status: { in: [...ACTIVE_STATUSES] } },
     data: { ...(runWith as object), status: "DEPLOYING" },
   });
+  changed(id, "DEPLOYING");
 }
 
 /** DEPLOYING → READY, with the time each phase took. */
@@ -65,6 +88,7 @@ export async function markReady(prisma: PrismaClient, id: string, phases: PhaseT
     where: { id, status: "DEPLOYING" },
     data: { status: "READY", finishedAt: new Date(), phases },
   });
+  changed(id, "READY");
 }
 
 /** Any non-terminal status → FAILED with the reason users see first. False when it had already ended. */
@@ -82,9 +106,20 @@ export function requeue(prisma: PrismaClient, id: string): Promise<boolean> {
   return transition(prisma, id, ACTIVE_STATUSES, { status: "QUEUED" });
 }
 
-/** QUEUED → CANCELLED (superseded by a newer push, or its branch was deleted). A claimed one keeps building. */
+/**
+ * QUEUED → CANCELLED (superseded by a push of a descendant commit or a deploy by hand, behind what is live, or
+ * its branch was deleted). A claimed one keeps building.
+ */
 export function cancelQueued(prisma: PrismaClient, id: string, reason: string): Promise<boolean> {
   return transition(prisma, id, ["QUEUED"], { status: "CANCELLED", failureReason: reason, finishedAt: new Date() });
+}
+
+/**
+ * BUILDING → CANCELLED: a push a worker claimed, then found behind what is live or superseded by a newer
+ * deployment of its commit's descendants (nothing of it was started). False when it had moved on.
+ */
+export function skipClaimed(prisma: PrismaClient, id: string, reason: string): Promise<boolean> {
+  return transition(prisma, id, ["BUILDING"], { status: "CANCELLED", failureReason: reason, finishedAt: new Date() });
 }
 
 /** Cancels every still-queued deployment matching `where` (e.g. a deleted branch's previews). */
@@ -93,9 +128,9 @@ export async function cancelAllQueued(
   where: { appId: string; previewSlug?: string },
   reason: string,
 ): Promise<number> {
-  const { count } = await prisma.deployment.updateMany({
-    where: { ...where, status: "QUEUED" },
-    data: { status: "CANCELLED", failureReason: reason, finishedAt: new Date() },
-  });
+  const queued = await prisma.deployment.findMany({ where: { ...where, status: "QUEUED" }, select: { id: true } });
+  // One by one: each is a guarded change of its own, heard by the listeners.
+  let count = 0;
+  for (const { id } of queued) if (await cancelQueued(prisma, id, reason)) count++;
   return count;
 }

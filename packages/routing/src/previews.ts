@@ -10,8 +10,8 @@ interface PreviewFacts {
 }
 
 /**
- * Branch slug → the deployment that serves its preview URL: the newest preview of the branch that was
- * handed to the routers (it passed its health check) and still runs. `runs` says which deployments
+ * Branch slug → the deployment that serves its preview URL: the preview of the branch handed to the routers
+ * last (it passed its health check) that still runs. `runs` says which deployments
  * have a replica serving; the route table and retention both decide previews through this function.
  */
 export function servedPreviews(
@@ -23,10 +23,16 @@ export function servedPreviews(
     const slug = deployment.previewSlug;
     if (!slug || !deployment.previewLiveAt || !runs(deployment.id)) continue;
     const current = newest.get(slug);
-    if (!current || deployment.createdAt > current.createdAt) newest.set(slug, deployment);
+    // The one that went live last (a push behind it never goes live), whatever order they were made in.
+    if (!current || wentLiveAfter(deployment, current)) newest.set(slug, deployment);
   }
   return new Map([...newest].map(([slug, deployment]) => [slug, deployment.id]));
 }
+
+const wentLiveAfter = (a: PreviewFacts, b: PreviewFacts) =>
+  a.previewLiveAt!.getTime() !== b.previewLiveAt!.getTime()
+    ? a.previewLiveAt! > b.previewLiveAt!
+    : a.createdAt > b.createdAt;
 
 /** Whether a deployment was ever put in service: production now, or a preview handed to the routers. */
 export function hasGoneLive(

@@ -140,6 +140,15 @@ describe("previews", () => {
     expect(servedPreviews(deployments, (id) => id !== "c").get("x")).toBe("a");
   });
 
+  it("serves the preview that went live last, whatever order the deployments were made in", () => {
+    // A push delivered late is made after its child, yet never goes live after it (history, not arrival).
+    const deployments = [
+      { id: "child", previewSlug: "x", previewLiveAt: at(5), createdAt: at(1) },
+      { id: "parent", previewSlug: "x", previewLiveAt: at(3), createdAt: at(2) },
+    ];
+    expect(servedPreviews(deployments, () => true).get("x")).toBe("child");
+  });
+
   it("says a deployment went live when it is production or a preview handed to the routers", () => {
     const preview = { id: "p", previewSlug: "x", previewLiveAt: at(1) };
     expect(hasGoneLive(preview, null)).toBe(true);

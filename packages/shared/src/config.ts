@@ -98,6 +98,15 @@ export const configSchema = z.object({
    * is read.
    */
   PIER_WEBHOOK_BODY_LIMIT_MB: z.coerce.number().int().min(1).max(25).default(5),
+  /** Webhook deliveries kept per app (GET /api/apps/:name/deliveries); as many rejected ones again. */
+  PIER_WEBHOOK_DELIVERIES_KEPT: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * Which apps' branch heads the worker reads (git ls-remote) to deploy a push whose webhook never came:
+   * `credentials` (default: apps Pier has git credentials for), `all` (public repositories too) or `off`.
+   */
+  PIER_HEAD_CHECK: z.enum(["off", "credentials", "all"]).default("credentials"),
+  /** How often the head check runs (ms; 5 minutes). */
+  PIER_HEAD_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
   PIER_QUEUE_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -114,6 +123,17 @@ export const configSchema = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** GitHub's REST API: where GitHub App installation tokens are minted (a stand-in in tests). */
+  PIER_GITHUB_API_URL: z.string().url().default("https://api.github.com"),
+  /** GitHub's git host, whose repositories a configured GitHub App's installation tokens clone. */
+  PIER_GITHUB_GIT_URL: z.string().url().default("https://github.com"),
+  /** A CA bundle git trusts for https clones (a private git server's CA); unset: the system's. */
+  PIER_GIT_CA_FILE: z.string().optional(),
+  /**
+   * known_hosts for deploy-key (SSH) clones of hosts other than github.com, whose published keys are pinned: a host
+   * not in it is refused (`ssh-keyscan -p <port> <host> >> file` after checking the key out of band).
+   */
+  PIER_GIT_SSH_KNOWN_HOSTS: z.string().optional(),
   /**
    * What generated Dockerfiles build FROM when the repo asks for no Node version: the newest LTS. Where an
    * image can't be pulled, its local equivalent pier-local/<image> (scripts/setup/base-images.sh) is used.

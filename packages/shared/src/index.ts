@@ -17,3 +17,4 @@ export * from "./pier-process.ts";
 export * from "./secrets.ts";
 export * from "./tls.ts";
 export * from "./domains.ts";
+export * from "./webhook-reach.ts";

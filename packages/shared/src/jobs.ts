@@ -71,6 +71,34 @@ export const deliveryJob = {
 
 export type DeliveryJobPayload = z.infer<typeof deliveryJob.payload>;
 
+/**
+ * What Pier tells GitHub (deployment statuses, pull-request comments) has its own queue: a GitHub outage is retried
+ * there, never in a deploy's way.
+ */
+export const githubQueueName = (baseQueueName: string) => `${baseQueueName}-github`;
+
+/**
+ * One job brings GitHub up to date with one Pier deployment (its GitHub deployment and every status not sent yet,
+ * in order) or one pull request (its comment). Jobs are deduplicated by what they report on, so two never run at
+ * once for it and a later one never overtakes an earlier one.
+ */
+export const githubReportJob = {
+  name: "github-report",
+  payload: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("deployment"), deploymentId: z.string().min(1) }),
+    z.object({ kind: z.literal("pull-request"), pullRequestId: z.string().min(1) }),
+  ]),
+  options: {
+    // 1 s, 2 s, 4 s … about half an hour of retries in all: GitHub outages are rarely longer.
+    attempts: 12,
+    backoff: { type: "exponential" as const, delay: 1_000 },
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 5_000 },
+  },
+} as const;
+
+export type GithubReportJobPayload = z.infer<typeof githubReportJob.payload>;
+
 /** Redis pub/sub channel the router listens on to reload its table. */
 export const ROUTES_CHANGED_CHANNEL = "pier:routes-changed";
 

@@ -4,6 +4,7 @@ import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { findAppByName } from "../services/apps.ts";
 import { listDomains } from "../services/domains.ts";
+import { deliveriesOf } from "../services/deliveries.ts";
 import { appMetrics } from "../services/metrics.ts";
 import { toReleaseDtos } from "../services/releases.ts";
 import { toAppDto, toDeploymentDto } from "../services/views.ts";
@@ -23,6 +24,8 @@ export interface AppPageForms {
   domain?: FormState;
 }
 
+/** Webhook deliveries listed under the releases. */
+const DELIVERIES_SHOWN = 10;
 /** Autoscale decisions listed under the charts. */
 const LATEST_DECISIONS = 5;
 /** More marks than this in one window would blur into a bar on a 320-px chart; the newest are kept. */
@@ -44,7 +47,7 @@ export async function renderAppPage(
   const { config, prisma } = deps;
   const target = await findAppByName(prisma, name);
   const windowStart = new Date(Date.now() - METRIC_WINDOWS[window].ms);
-  const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions, domains] = await Promise.all([
+  const loaded = await Promise.all([
     prisma.deployment.findMany({
       where: { appId: target.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -66,7 +69,9 @@ export async function renderAppPage(
       select: decisionFields,
     }),
     listDomains({ ...deps, log: request.log }, target.id),
+    deliveriesOf(deps, target.id, DELIVERIES_SHOWN),
   ]);
+  const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions, domains, deliveries] = loaded;
   const production: Deployment | null = target.productionDeploymentId
     ? (deployments.find((d) => d.id === target.productionDeploymentId) ??
       (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
@@ -83,6 +88,7 @@ export async function renderAppPage(
     scale: forms.scale ?? { values: {}, errors: {} },
     autoscale: forms.autoscale ?? { values: {}, errors: {} },
     domain: forms.domain ?? { values: {}, errors: {} },
+    deliveries,
   });
   return kit.page(reply, page, status);
 }

@@ -94,6 +94,10 @@ tr.rowlink:hover td{background:#fafbfc}
 .tag.c-issued,.tag.c-operator{background:var(--green-bg);color:var(--green)}
 .tag.c-pending{background:var(--amber-bg);color:var(--amber)}
 .tag.c-failed{background:var(--red-bg);color:var(--red)}
+.tag.o-deployed{background:var(--green-bg);color:var(--green)}
+.tag.o-caught{background:var(--amber-bg);color:var(--amber)}
+.tag.o-rejected{background:var(--red-bg);color:var(--red)}
+.warnbox{border:1px solid var(--amber);background:var(--amber-bg);border-radius:8px;padding:10px 12px;margin:0 0 12px}
 .btn{display:inline-flex;align-items:center;gap:6px;font:inherit;font-weight:500;font-size:13px;line-height:1;
   padding:9px 14px;border-radius:8px;border:1px solid var(--line);background:var(--card);color:var(--text);
   cursor:pointer;text-decoration:none;white-space:nowrap}

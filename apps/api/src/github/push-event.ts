@@ -2,16 +2,28 @@
 export interface PushEvent {
   ref: string;
   after: string;
+  /** The branch's commit before the push (GitHub's `before`; all zeros for a new branch). */
+  before: string | null;
+  /** A force push: `before` need not be an ancestor of `after`. */
+  forced: boolean;
   deleted: boolean;
   headCommit: { sha: string; message: string; author: string } | null;
 }
 
 export type PushDecision =
-  | { action: "deploy"; branch: string; preview: boolean; commit: { sha: string; message: string; author: string } }
+  | {
+      action: "deploy";
+      branch: string;
+      preview: boolean;
+      commit: { sha: string; message: string; author: string };
+      /** The commit the push moved the branch from, when it is known to be an ancestor (not forced, not new). */
+      parentSha: string | null;
+    }
   | { action: "stop-preview"; branch: string }
   | { action: "ignore"; reason: string };
 
 const ZERO_SHA = /^0+$/;
+const SHA = /^[0-9a-f]{40}$/;
 
 /** Reads a push payload; returns null when it doesn't look like one. */
 export function parsePushEvent(payload: unknown): PushEvent | null {
@@ -25,6 +37,8 @@ export function parsePushEvent(payload: unknown): PushEvent | null {
   return {
     ref: p.ref,
     after: p.after,
+    before: typeof p.before === "string" ? p.before : null,
+    forced: p.forced === true,
     deleted: p.deleted === true || ZERO_SHA.test(p.after),
     headCommit:
       head && typeof head.id === "string"
@@ -54,10 +68,13 @@ export function decidePush(event: PushEvent, app: { branch: string; previews: bo
     };
   if (event.deleted)
     return preview ? { action: "stop-preview", branch } : { action: "ignore", reason: `branch ${branch} was deleted` };
-  if (!/^[0-9a-f]{40}$/.test(event.after)) return { action: "ignore", reason: "push has no valid head commit sha" };
+  if (!SHA.test(event.after)) return { action: "ignore", reason: "push has no valid head commit sha" };
   const commit =
     event.headCommit && event.headCommit.sha === event.after
       ? event.headCommit
       : { sha: event.after, message: "", author: "" };
-  return { action: "deploy", branch, preview, commit };
+  const before = event.before;
+  const parentSha =
+    !event.forced && before && SHA.test(before) && !ZERO_SHA.test(before) && before !== event.after ? before : null;
+  return { action: "deploy", branch, preview, commit, parentSha };
 }

@@ -110,6 +110,8 @@ export const appDto = z.object({
   volumes: z.array(z.object({ name: z.string(), path: z.string() })),
   url: z.string(),
   webhookUrl: z.string(),
+  /** Why GitHub can't reach webhookUrl (a loopback or private PIER_PUBLIC_URL) and what to do; null when it may. */
+  webhookWarning: z.string().nullable(),
   /** null unless the caller has the admin scope. */
   webhookSecret: z.string().nullable(),
   productionDeploymentId: z.string().nullable(),

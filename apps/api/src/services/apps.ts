@@ -25,10 +25,12 @@ import type { createAppBody, updateAppBody } from "../schemas/app.ts";
 
 export const newId = () => randomId(16, randomBytes);
 
-function validRepoUrl(config: PierConfig, raw: string): string {
+/** `allowSsh`: the app has an SSH deploy key (ssh URLs are refused otherwise). */
+function validRepoUrl(config: PierConfig, raw: string, allowSsh = false): string {
   const check = checkRepoUrl(raw, {
     allowFileRepos: config.PIER_ALLOW_FILE_REPOS,
     allowedHosts: config.PIER_GIT_HOSTS,
+    allowSsh,
   });
   if (!check.ok) throw new AppError("validation_failed", `repoUrl: ${check.reason}`, "repoUrl");
   return check.url;
@@ -98,7 +100,8 @@ export async function updateApp(
   caller: ScaleCaller,
 ): Promise<App> {
   const app = await findAppByName(deps.prisma, name);
-  const repoUrl = input.repoUrl === undefined ? undefined : validRepoUrl(deps.config, input.repoUrl);
+  const deployKey = await deps.prisma.appCredential.count({ where: { appId: app.id, kind: "DEPLOY_KEY" } });
+  const repoUrl = input.repoUrl === undefined ? undefined : validRepoUrl(deps.config, input.repoUrl, deployKey > 0);
   const { autoscale, ...settings } = input;
   if (autoscale) {
     const over = autoscaleOverMaxima(autoscale, deps.config.PIER_MAX_REPLICAS);

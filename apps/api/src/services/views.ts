@@ -7,6 +7,7 @@ import {
   storedAutoscalePolicy,
   urlForLabel,
   volumesSchema,
+  webhookReachWarning,
   type PierConfig,
 } from "@pier/shared";
 import type { z } from "zod";
@@ -43,6 +44,7 @@ export function toAppDto(
     volumes: volumesSchema.safeParse(app.volumes).data ?? [],
     url: urlForLabel(config, app.name),
     webhookUrl: webhookUrl(config, app.name),
+    webhookWarning: webhookReachWarning(config),
     webhookSecret: secrets ? secretBox(config).open(app.webhookSecret) : null,
     productionDeploymentId: app.productionDeploymentId,
     replicas: replicas ?? {

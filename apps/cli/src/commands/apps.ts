@@ -1,6 +1,6 @@
 import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
 import { UsageError } from "../errors.ts";
-import { age, bold, dim, print, printJson, table, truncate } from "../output.ts";
+import { age, bold, dim, print, printJson, table, truncate, yellow } from "../output.ts";
 import type { AppDto, ReplicaStatusDto, CreateAppInput } from "../types.ts";
 import { phaseWords, stateWords } from "../replica-words.ts";
 import { describePolicy } from "./autoscale.ts";
@@ -118,6 +118,7 @@ function printApp(app: AppDto): void {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) print(`  ${dim(label.padEnd(width))}  ${value}`);
+  if (app.webhookWarning) print(`  ${yellow("warning")}  ${app.webhookWarning}`);
 }
 
 /**

@@ -3,9 +3,11 @@ import { appsCreate, appsList, appsShow } from "./apps.ts";
 import { audit } from "./audit.ts";
 import { autoscale } from "./autoscale.ts";
 import { deploy } from "./deploy.ts";
+import { deliveries } from "./deliveries.ts";
 import { deployments } from "./deployments.ts";
 import { domains, domainsAdd, domainsRemove, domainsRenew } from "./domains.ts";
 import { envList, envSet, envUnset } from "./env.ts";
+import { credentials, credentialsRemove, credentialsSet } from "./credentials.ts";
 import { login } from "./login.ts";
 import { logs } from "./logs.ts";
 import { promote, rollback } from "./release.ts";
@@ -21,6 +23,7 @@ export const COMMANDS: Command[] = [
   appsShow,
   deploy,
   deployments,
+  deliveries,
   logs,
   appLogs,
   run,
@@ -31,6 +34,9 @@ export const COMMANDS: Command[] = [
   envSet,
   envUnset,
   envList,
+  credentials,
+  credentialsSet,
+  credentialsRemove,
   domains,
   domainsAdd,
   domainsRemove,
@@ -51,4 +57,5 @@ export const ALIASES: Record<string, string> = {
   "env ls": "env list",
   "domains remove": "domains rm",
   "tokens ls": "tokens list",
+  "credentials remove": "credentials rm",
 };

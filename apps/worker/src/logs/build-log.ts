@@ -24,6 +24,7 @@ export class BuildLog {
   private failure: unknown = null;
   /** The last error of a database out of reach, for close() to name if lines are still waiting. */
   private unreachable: unknown = null;
+  private readonly kept: string[] = [];
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -32,7 +33,13 @@ export class BuildLog {
   ) {}
 
   setSecrets(secrets: readonly string[]): void {
-    this.secrets = secrets;
+    this.secrets = [...secrets, ...this.kept];
+  }
+
+  /** Secrets redacted for the rest of the build, whatever setSecrets says later (a repository's token). */
+  keepSecret(secret: string): void {
+    this.kept.push(secret);
+    this.secrets = [...this.secrets, secret];
   }
 
   write(line: string, stream = "build"): void {

@@ -1,8 +1,9 @@
 import type { PrismaClient } from "@pier/db";
+import { gitCredentialsFor, GithubAppAuthError } from "@pier/github";
 import { checkRepoUrl, type PierConfig } from "@pier/shared";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import path from "node:path";
-import { DeployFailedError } from "../errors.ts";
+import { DeployFailedError, TransientError } from "../errors.ts";
 import { cloneCommit, type ClonedCommit } from "../git/clone.ts";
 import type { BuildLog } from "../logs/build-log.ts";
 
@@ -11,7 +12,9 @@ export interface CheckoutTarget {
   id: string;
   branch: string;
   commitSha: string | null;
-  app: { repoUrl: string };
+  /** Null when the commit was named without its message (the head check): recorded from the checkout. */
+  commitMessage?: string | null;
+  app: { id: string; repoUrl: string };
 }
 
 /** A fresh work directory for one build of a deployment, under PIER_WORK_DIR (the caller removes it). */
@@ -31,13 +34,28 @@ export async function checkoutDeployment(
   log: BuildLog,
 ): Promise<ClonedCommit> {
   const { app } = deployment;
+  const credentials = await gitCredentialsFor(deps, app).catch((error: unknown) => {
+    if (!(error instanceof GithubAppAuthError)) throw error;
+    // GitHub answering 5xx (or not at all) is an outage worth a retry; 401/403 is a wrong app id or key.
+    const reason = `repository credentials: ${error.message}`;
+    throw error.status === undefined || error.status >= 500
+      ? new TransientError(reason)
+      : new DeployFailedError(reason);
+  });
   // Settings may have changed since the app was created: check the URL again right before git sees it.
   const url = checkRepoUrl(app.repoUrl, {
     allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS,
     allowedHosts: deps.config.PIER_GIT_HOSTS,
+    allowSsh: credentials?.kind === "deployKey",
   });
   if (!url.ok) throw new DeployFailedError(`repository URL refused: ${url.reason}`);
-  log.write(`Cloning ${url.url} at ${deployment.commitSha ?? `the head of ${deployment.branch}`}`);
+  if (credentials) log.keepSecret(credentials.kind === "token" ? credentials.token : credentials.privateKey.trim());
+  const using = !credentials
+    ? ""
+    : credentials.source === "githubApp"
+      ? " with a GitHub App installation token"
+      : ` with the app's ${credentials.kind === "token" ? "token" : "deploy key"}`;
+  log.write(`Cloning ${url.url}${using} at ${deployment.commitSha ?? `the head of ${deployment.branch}`}`);
   const commit = await cloneCommit({
     repoUrl: url.url,
     sha: deployment.commitSha,
@@ -45,9 +63,13 @@ export async function checkoutDeployment(
     dir: workDir,
     allowFileRepos: deps.config.PIER_ALLOW_FILE_REPOS,
     timeoutMs: 120_000,
+    credentials,
+    caFile: deps.config.PIER_GIT_CA_FILE,
+    knownHostsFile: deps.config.PIER_GIT_SSH_KNOWN_HOSTS,
   });
   log.write(`Checked out ${commit.sha.slice(0, 12)}: ${commit.message}`);
-  if (!deployment.commitSha) {
+  // A push the head check caught names its commit only: its message and author come from the checkout too.
+  if (!deployment.commitSha || deployment.commitMessage === null) {
     await deps.prisma.deployment.update({
       where: { id: deployment.id },
       data: { commitSha: commit.sha, commitMessage: commit.message, commitAuthor: commit.author },

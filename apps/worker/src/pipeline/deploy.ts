@@ -24,7 +24,8 @@ import { buildDeploymentImage } from "./build-image.ts";
 import { checkoutDeployment, prepareWorkDir } from "./checkout.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
 import type { DeployDeps } from "./deploy-deps.ts";
-import { markReady as markDeploymentReady, startDeploying } from "@pier/lifecycle";
+import { markReady as markDeploymentReady, skipClaimed, startDeploying } from "@pier/lifecycle";
+import { behindLive } from "./behind-live.ts";
 import { RepoFiles } from "../build/repo-files.ts";
 import type { PhaseTimer } from "./phase-timer.ts";
 import { checkOperatorMaxima, checkPierJsonDomains, readPierJson, resolveDeploySettings } from "./repo-config.ts";
@@ -72,6 +73,13 @@ export async function runDeployment(
   const startedContainerIds: string[] = [];
   try {
     const commit = await timer.time("clone", () => checkoutDeployment(deps, deployment, workDir, log));
+    const behind = await behindLive(deps, deployment, commit.sha, workDir, log);
+    if (behind) {
+      log.write(`Not deployed: ${behind}`);
+      await log.flush();
+      await skipClaimed(deps.prisma, deployment.id, behind);
+      return { outcome: "skipped" };
+    }
     // Everything Pier reads from the checkout goes through RepoFiles: no symlink leads it outside.
     const files = await RepoFiles.open(workDir, app.rootDir);
     const pierJson = await readPierJson(files);

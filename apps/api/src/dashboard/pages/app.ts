@@ -2,6 +2,7 @@ import type { Deployment } from "@pier/db";
 import type { MetricWindow } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../../schemas/app.ts";
+import type { deliveryDto } from "../../schemas/delivery.ts";
 import type { deploymentDto } from "../../schemas/deployment.ts";
 import type { releaseDto } from "../../schemas/release.ts";
 import type { AppMetrics } from "../../services/metrics.ts";
@@ -23,6 +24,7 @@ import {
   type PageContext,
 } from "../ui.ts";
 import { autoscaleCard, type ScaleDecisionView } from "./autoscale.ts";
+import { deliveriesCard } from "./deliveries.ts";
 import { domainsCard } from "./domains.ts";
 import { metricsCard } from "./metrics.ts";
 import { productionCard, REPLICAS_SCRIPT } from "./production.ts";
@@ -79,6 +81,8 @@ export interface AppPageData {
   scale: { values: FormValues; errors: FieldErrors };
   autoscale: { values: FormValues; errors: FieldErrors };
   domain: { values: FormValues; errors: FieldErrors };
+  /** The last webhook deliveries, newest first. */
+  deliveries: Array<z.infer<typeof deliveryDto>>;
 }
 
 function deploymentsCard(ctx: PageContext, { app, deployments, production }: AppPageData): Html {
@@ -159,7 +163,7 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
 
 /**
  * The app's overview: production (replicas, live, the scale form and the autoscale policy), its domains, its
- * metrics, deployments and releases.
+ * metrics, deployments, releases and webhook deliveries.
  */
 export function appPage(ctx: PageContext, data: AppPageData): string {
   const busy = data.deployments.some((d) => isUnfinished(d.view.status));
@@ -174,7 +178,8 @@ export function appPage(ctx: PageContext, data: AppPageData): string {
     : "";
   const header = appHeader(ctx, data.app, data.production !== null, "overview", data.deployments.length > 0);
   const domains = domainsCard(ctx, data.app, data.domain.values, data.domain.errors);
-  const history = html`${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}`;
+  const deliveries = deliveriesCard(ctx, data.app, data.deliveries);
+  const history = html`${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}${deliveries}`;
   return layout(ctx, {
     title: data.app.name,
     nav: "apps",

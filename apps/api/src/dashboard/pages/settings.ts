@@ -2,6 +2,7 @@ import type { FieldErrors, FormValues } from "../forms.ts";
 import { html } from "../html.ts";
 import { cardHead, csrfField, field, layout, tableHead, timeAgo, type PageContext } from "../ui.ts";
 import { appHeader, type AppView } from "./app.ts";
+import { webhookWarningBox } from "./deliveries.ts";
 
 export interface EnvRow {
   key: string;
@@ -126,6 +127,7 @@ export function settingsPage(
   const secret = html`${secretInput}${reveal}${copy("wh-secret")}`;
   const pushes = html`Deploy on every push to <code>${app.branch}</code>`;
   const webhookCard = html`<div class="card" id="webhook">${cardHead("GitHub webhook", pushes)}<div class="cb">
+    ${webhookWarningBox(app.webhookWarning)}
     <div class="field"><label for="wh-url">Payload URL</label><div class="row">${url}</div></div>
     <div class="field"><label for="wh-secret">Secret</label><div class="row">${secret}</div></div>
     <div class="howto muted"><b class="muted">In GitHub:</b><ol>

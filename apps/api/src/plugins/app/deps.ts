@@ -1,7 +1,8 @@
 import { createPrismaClient, type PrismaClient } from "@pier/db";
+import { reportStatusChanges } from "@pier/github";
 import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime, type ContainerRuntime } from "@pier/runtime";
-import type { PierConfig } from "@pier/shared";
+import { githubQueueName, type PierConfig } from "@pier/shared";
 import { Queue } from "bullmq";
 import { bullmqConnection, connectRedis } from "@pier/redis";
 import type { Redis } from "ioredis";
@@ -15,6 +16,8 @@ export interface PierDeps {
   queue: Queue;
   /** Alert deliveries, apart from deploys (see @pier/notifications). */
   notifications: Queue;
+  /** Reports to GitHub: deployment statuses and pull-request comments (see @pier/github). */
+  github: Queue;
   runtime: ContainerRuntime;
 }
 
@@ -33,17 +36,25 @@ export default fp<{ config: PierConfig }>(
     const notifications = new Queue(notificationsQueue, { connection: bullmqConnection(config.REDIS_URL, "commands") });
     queue.on("error", (error) => app.log.error({ err: error }, "queue connection error"));
     notifications.on("error", (error) => app.log.error({ err: error }, "notifications queue connection error"));
+    const github = new Queue(githubQueueName(config.PIER_QUEUE_NAME), {
+      connection: bullmqConnection(config.REDIS_URL, "commands"),
+    });
+    github.on("error", (error) => app.log.error({ err: error }, "GitHub queue connection error"));
+    // Status changes the API makes (a deployment superseded, one that could not be queued) are reported too.
+    const stopReporting = reportStatusChanges(github, app.log);
     app.decorate("pier", {
       config,
       prisma,
       redis,
       queue,
       notifications,
+      github,
       runtime: createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }),
     });
     app.addHook("onClose", async () => {
-      await Promise.all([queue.close(), notifications.close()]);
-      const connections = await Promise.all([queue.client, notifications.client]);
+      stopReporting();
+      await Promise.all([queue.close(), notifications.close(), github.close()]);
+      const connections = await Promise.all([queue.client, notifications.client, github.client]);
       await Promise.all([prisma.$disconnect(), redis.quit(), ...connections.map((c) => c.quit())]);
     });
   },

@@ -31,6 +31,9 @@ const EXCEPTIONS: Record<string, Need> = {
   // Reads that show secrets or who did what: admin. The export's compose file holds the env values.
   "GET /api/apps/:name/export": "admin",
   "GET /api/audit": "admin",
+  // Repository credentials: only their kind and hint show, still an admin's business.
+  "GET /api/apps/:name/credentials": "admin",
+  "GET /api/settings/github-app": "admin",
   // A leaked token can't mint more tokens, nor revoke the others, whatever its scope.
   "GET /api/tokens": "admin token",
   "POST /api/tokens": "admin token",

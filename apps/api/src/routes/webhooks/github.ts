@@ -4,17 +4,19 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decidePush, parsePushEvent } from "../../github/push-event.ts";
+import { handlePullRequest, parsePullRequestEvent, rememberGithubRepository } from "../../github/pull-request-event.ts";
 import { isValidSignature } from "../../github/signature.ts";
 import { appParams } from "../../schemas/app.ts";
 import { errorResponse } from "../../schemas/common.ts";
 import { requestBudget, type RequestCounters } from "../../plugins/app/rate-limit.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, ERROR_STATUS } from "../../errors.ts";
 import { stopPreview } from "@pier/release";
 import { secretBox } from "@pier/shared";
 import { previewSlugOf } from "../../services/previews.ts";
 import { earlierPushOf } from "../../services/push-replay.ts";
 import { GITHUB_WEBHOOK_ACTOR } from "../../services/audit.ts";
+import { recordDelivery, type DeliveryRecord } from "@pier/github";
 
 const webhookAnswer = z.object({
   ok: z.boolean(),
@@ -37,6 +39,9 @@ function payloadText(contentType: string | undefined, raw: Buffer): string {
   }
   return raw.toString("utf8");
 }
+
+/** Refusals worth listing among the app's deliveries: bad request, bad signature, too large, wrong media type. */
+const RECORDED_REFUSALS = new Set([400, 401, 413, 415]);
 
 const NO_SIGNATURE = "X-Hub-Signature-256 is missing or does not match this app's webhook secret";
 
@@ -67,7 +72,7 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
     "/webhooks/github/:name",
     {
       schema: {
-        summary: "GitHub webhook (push, ping) for one app",
+        summary: "GitHub webhook (push, pull_request, ping) for one app",
         params: appParams,
         response: {
           200: webhookAnswer,
@@ -86,8 +91,25 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
         const { name } = request.params as { name: string };
         const found = isValidAppName(name) ? await prisma.app.findUnique({ where: { name } }) : null;
         if (!found) throw new AppError("app_not_found", `app ${name.slice(0, 60)} does not exist`, "name");
-        if (typeof request.headers["x-hub-signature-256"] !== "string") await refuse(request);
         targets.set(request, found);
+        if (typeof request.headers["x-hub-signature-256"] !== "string") await refuse(request);
+      },
+      // A delivery refused for what it is (unsigned, bad JSON, too large) is listed with why; a rate-limited one
+      // (429) is not, so a flood costs no writes.
+      onError: async (request, _reply, error) => {
+        const target = targets.get(request);
+        const status =
+          error instanceof AppError ? ERROR_STATUS[error.code] : (error as { statusCode?: number }).statusCode;
+        if (!target || !status || !RECORDED_REFUSALS.has(status)) return;
+        await recordDelivery(app.pier.prisma, config.PIER_WEBHOOK_DELIVERIES_KEPT, {
+          appId: target.id,
+          githubId: deliveryIdOf(request) ?? null,
+          event: eventOf(request),
+          outcome: "rejected",
+          reason: `${status}: ${error.message}`,
+        }).catch((recordError: unknown) =>
+          request.log.error({ err: recordError }, "could not record a rejected delivery"),
+        );
       },
     },
     async (request, reply) => {
@@ -114,42 +136,60 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
       } catch (error) {
         throw new AppError("invalid_json", `body is not valid JSON: ${(error as Error).message}`, "body");
       }
-      const event = request.headers["x-github-event"];
-      if (event === "ping") return reply.status(200).send({ ok: true, reason: "pong" });
+      const event = eventOf(request);
+      const deliveryId = deliveryIdOf(request);
+      const answer = async (status: 200 | 202, body: z.infer<typeof webhookAnswer>, record: Outcome) => {
+        await recordDelivery(deps.prisma, deps.config.PIER_WEBHOOK_DELIVERIES_KEPT, {
+          appId: appRecord.id,
+          githubId: deliveryId ?? null,
+          event,
+          reason: body.reason ?? null,
+          deploymentId: body.deploymentId ?? null,
+          ...record,
+        });
+        return reply.status(status).send(body);
+      };
+      await rememberGithubRepository(deps, appRecord, payload);
+      if (event === "ping") return answer(200, { ok: true, reason: "pong" }, { outcome: "ignored" });
+      if (event === "pull_request") {
+        const pr = parsePullRequestEvent(payload);
+        if (!pr) throw new AppError("validation_failed", "pull_request payload has no number/head", "body");
+        const { outcome, ...body } = await handlePullRequest(deps, appRecord, pr);
+        return answer(202, { ok: true, ...body }, { outcome, branch: pr.branch, commitSha: pr.headSha });
+      }
       if (event !== "push")
-        return reply
-          .status(202)
-          .send({ ok: true, ignored: true, reason: `event ${String(event ?? "(none)")} is not handled` });
+        return answer(
+          202,
+          { ok: true, ignored: true, reason: `event ${event} is not handled` },
+          { outcome: "ignored" },
+        );
 
       const push = parsePushEvent(payload);
       if (!push) throw new AppError("validation_failed", "push payload has no ref/after", "body");
       const decision = decidePush(push, appRecord);
+      const pushed = {
+        commitSha: /^[0-9a-f]{40}$/.test(push.after) ? push.after : null,
+        branch: push.ref.replace(/^refs\/(heads|tags)\//, ""),
+      };
       if (decision.action === "ignore")
-        return reply.status(202).send({ ok: true, ignored: true, reason: decision.reason });
+        return answer(202, { ok: true, ignored: true, reason: decision.reason }, { outcome: "ignored", ...pushed });
       if (decision.action === "stop-preview") {
         const slug = previewSlugOf(appRecord.name, decision.branch);
         const stopped = await stopPreview(deps, appRecord.id, slug);
-        return reply.status(202).send({
-          ok: true,
-          reason: `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))`,
-        });
+        const reason = `branch ${decision.branch} was deleted: its preview stopped (${stopped} container(s))`;
+        return answer(202, { ok: true, reason }, { outcome: "stopped", branch: decision.branch });
       }
 
-      const delivery = request.headers["x-github-delivery"];
-      const deliveryId = typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined;
+      const at = { commitSha: decision.commit.sha, branch: decision.branch };
       const earlier = await earlierPushOf(deps.prisma, appRecord.id, decision.branch, decision.commit.sha);
       // The same delivery again (GitHub's redeliver) is answered as a duplicate by createDeployment.
       if (earlier && (!deliveryId || earlier.deliveryId !== deliveryId)) {
-        return reply.status(202).send({
-          ok: true,
-          ignored: true,
-          duplicate: true,
-          deploymentId: earlier.id,
-          reason:
-            `commit ${decision.commit.sha.slice(0, 12)} of ${decision.branch} was pushed before ` +
-            `(deployment ${earlier.shortId}, ${earlier.status}): ` +
-            "a push never deploys a commit again nor moves production back; use rollback or deploy",
-        });
+        const reason =
+          `commit ${decision.commit.sha.slice(0, 12)} of ${decision.branch} was pushed before ` +
+          `(deployment ${earlier.shortId}, ${earlier.status}): ` +
+          "a push never deploys a commit again nor moves production back; use rollback or deploy";
+        const body = { ok: true, ignored: true, duplicate: true, deploymentId: earlier.id, reason };
+        return answer(202, body, { outcome: "ignored", ...at });
       }
       const created = await createDeployment(deps, {
         app: appRecord,
@@ -158,15 +198,33 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
         previewSlug: decision.preview ? previewSlugOf(appRecord.name, decision.branch) : undefined,
         commit: decision.commit,
         deliveryId,
+        parentSha: decision.parentSha,
       });
-      return reply.status(202).send({
-        ok: true,
-        deploymentId: created.deployment.id,
-        status: created.deployment.status,
-        ...(created.duplicate ? { duplicate: true, reason: "delivery already received" } : {}),
-      });
+      const id = created.deployment.id;
+      const status = created.deployment.status;
+      if (created.duplicate) {
+        const body = { ok: true, deploymentId: id, status, duplicate: true, reason: "delivery already received" };
+        return answer(202, body, { outcome: "ignored", ...at });
+      }
+      if (created.skipped) {
+        const body = { ok: true, ignored: true, deploymentId: id, status, reason: created.skipped };
+        return answer(202, body, { outcome: "ignored", ...at });
+      }
+      return answer(202, { ok: true, deploymentId: id, status }, { outcome: "deployed", ...at });
     },
   );
+};
+
+type Outcome = Pick<DeliveryRecord, "outcome"> & Partial<Pick<DeliveryRecord, "commitSha" | "branch">>;
+
+const eventOf = (request: FastifyRequest) => {
+  const event = request.headers["x-github-event"];
+  return typeof event === "string" && event.length > 0 ? event.slice(0, 100) : "(none)";
+};
+
+const deliveryIdOf = (request: FastifyRequest) => {
+  const delivery = request.headers["x-github-delivery"];
+  return typeof delivery === "string" && delivery.length > 0 ? delivery.slice(0, 200) : undefined;
 };
 
 export default githubWebhook;

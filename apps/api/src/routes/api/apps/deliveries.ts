@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { appParams } from "../../../schemas/app.ts";
+import { errorResponses } from "../../../schemas/common.ts";
+import { deliveriesQuery, deliveryList } from "../../../schemas/delivery.ts";
+import { findAppByName } from "../../../services/apps.ts";
+import { deliveriesOf } from "../../../services/deliveries.ts";
+
+const deliveriesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.pier;
+
+  app.get(
+    "/api/apps/:name/deliveries",
+    {
+      schema: {
+        summary: "The app's last webhook deliveries and what Pier did with each (pushes the head check caught too)",
+        params: appParams,
+        querystring: deliveriesQuery,
+        response: { 200: deliveryList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const target = await findAppByName(deps.prisma, request.params.name);
+      return { deliveries: await deliveriesOf(deps, target.id, request.query.limit) };
+    },
+  );
+};
+
+export default deliveriesRoutes;

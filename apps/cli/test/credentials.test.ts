@@ -1,0 +1,71 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../api/src/build-app.ts";
+import { testConfig } from "../../../tests/support/platform.ts";
+import { runPier } from "./run-pier.ts";
+
+describe("pier credentials against the real API", () => {
+  let api: FastifyInstance;
+  let apiUrl: string;
+  let configHome: string;
+  const config = testConfig();
+  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  const name = `cli-cred-${randomBytes(4).toString("hex")}`;
+  const token = `glpat-${randomBytes(12).toString("hex")}`;
+  const pier = (args: string[], input?: string) =>
+    runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, { input });
+
+  beforeAll(async () => {
+    configHome = await mkdtemp(join(tmpdir(), "pier-cli-cred-"));
+    api = await buildApp(config, { logger: false });
+    await api.listen({ host: "127.0.0.1", port: 0 });
+    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    const created = await api.inject({
+      method: "POST",
+      url: "/api/apps",
+      headers: auth,
+      payload: { name, repoUrl: "https://github.com/owner/private.git" },
+    });
+    expect(created.statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
+    await api?.close();
+    await rm(configHome, { recursive: true, force: true });
+  });
+
+  it("sets a token from stdin, shows only its hint, sets a deploy key from a file, and removes it", async () => {
+    expect((await pier(["credentials", name])).stdout).toMatch(/clones anonymously/);
+    const set = await pier(["credentials", "set", name, "--token-stdin"], `${token}\n`);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain(`Set ${name}'s token (…${token.slice(-4)})`);
+    const shown = await pier(["credentials", name, "--json"]);
+    expect(JSON.parse(shown.stdout).credential).toMatchObject({ kind: "TOKEN" });
+    for (const out of [set.stdout, set.stderr, shown.stdout]) expect(out).not.toContain(token);
+
+    const keyFile = join(configHome, "deploy-key");
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", keyFile]);
+    const key = await pier(["credentials", "set", name, "--deploy-key", keyFile]);
+    expect(key.stdout).toMatch(/Set .*'s deploy key \(SHA256:/);
+    expect((await pier(["credentials", name])).stdout).toMatch(/deploy key SHA256:/);
+    expect((await pier(["credentials", "rm", name])).code).toBe(0);
+    const gone = await pier(["credentials", "rm", name]);
+    expect(gone.code).toBe(5);
+    expect(gone.stderr).toMatch(/has no repository credential/);
+  });
+
+  it("refuses both or neither, and a file that is no key, saying what to do", async () => {
+    const neither = await pier(["credentials", "set", name]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/one of --token-stdin and --deploy-key/);
+    const notKey = await pier(["credentials", "set", name, "--deploy-key", "/etc/hostname"]);
+    expect(notKey.code).not.toBe(0);
+    expect(notKey.stderr).toMatch(/deployKey: must be an SSH private key/);
+  });
+});

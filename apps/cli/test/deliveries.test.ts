@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../api/src/build-app.ts";
+import { deliveryHeaders, pingPayload, pushPayload, sign } from "../../../tests/support/github.ts";
+import { testConfig } from "../../../tests/support/platform.ts";
+import { runPier } from "./run-pier.ts";
+
+describe("pier deliveries, and a webhook URL GitHub can't reach", () => {
+  let api: FastifyInstance;
+  let apiUrl: string;
+  let configHome: string;
+  // No PIER_PUBLIC_URL: the webhook URL is the API's own loopback address.
+  const config = testConfig({ PIER_PUBLIC_URL: "" });
+  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  const name = `dlv-${randomBytes(4).toString("hex")}`;
+  const pier = (args: string[]) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args);
+
+  beforeAll(async () => {
+    configHome = await mkdtemp(join(tmpdir(), "pier-cli-"));
+    api = await buildApp(config, { logger: false });
+    await api.listen({ host: "127.0.0.1", port: 0 });
+    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
+    await api?.pier.queue.obliterate({ force: true });
+    await api?.close();
+    await rm(configHome, { recursive: true, force: true });
+  });
+
+  it("apps create and apps show say GitHub can't reach a loopback webhook URL, and what to do", async () => {
+    const created = await pier(["apps", "create", name, "--repo", "https://github.com/owner/repo.git"]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/warning +GitHub can't reach this webhook URL: 127\.0\.0\.1 is a loopback/);
+    expect(created.stdout).toMatch(/Set PIER_PUBLIC_URL to a public URL .* tunnel.* head check/);
+    const shown = await pier(["apps", "show", name, "--json"]);
+    expect(JSON.parse(shown.stdout).webhookWarning).toMatch(/^GitHub can't reach this webhook URL/);
+  });
+
+  it("lists deliveries newest first with their outcome and why", async () => {
+    const secret = (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().webhookSecret;
+    const send = (event: string, body: string, headers: Record<string, string> = {}) =>
+      api.inject({
+        method: "POST",
+        url: `/webhooks/github/${name}`,
+        headers: { ...deliveryHeaders(event, secret, body), ...headers },
+        payload: body,
+      });
+    await send("ping", JSON.stringify(pingPayload()));
+    const push = JSON.stringify(pushPayload({ branch: "main", sha: "a".repeat(40), message: "ship it" }));
+    await send("push", push, { "x-hub-signature-256": sign("wrong", push) });
+    await send("push", push);
+    await send("push", JSON.stringify(pushPayload({ branch: "feature", sha: "b".repeat(40) })));
+
+    const res = await pier(["deliveries", name]);
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^AGE +EVENT +OUTCOME +COMMIT +DEPLOYMENT +WHY/);
+    expect(lines.slice(1).map((l) => l.split(/ {2,}/).slice(1, 3))).toEqual([
+      ["push", "ignored"],
+      ["push", "deployed"],
+      ["push", "rejected"],
+      ["ping", "ignored"],
+    ]);
+    expect(lines[1]).toMatch(/bbbbbbbbbbbb .* branch feature is not the production branch main/);
+    expect(lines[2]).toMatch(/aaaaaaaaaaaa +\w{8} queued/);
+    expect(lines[3]).toContain("401: X-Hub-Signature-256 is missing or does not match");
+    const json = JSON.parse((await pier(["deliveries", name, "--limit", "1", "--json"])).stdout);
+    expect(json.deliveries).toHaveLength(1);
+    const bad = await pier(["deliveries", name, "--limit", "0"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("--limit must be a whole number from 1 to 1000");
+  });
+});
