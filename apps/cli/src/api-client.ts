@@ -141,6 +141,11 @@ export class ApiClient {
     const url = `/api/apps/${enc(name)}/credentials`;
     return this.request<ResponseOf<"/api/apps/{name}/credentials", "delete">>("DELETE", url);
   };
+  getGithubApp = () => this.request<ResponseOf<"/api/settings/github-app", "get">>("GET", "/api/settings/github-app");
+  setGithubApp = (input: BodyOf<"/api/settings/github-app", "put">) =>
+    this.request<ResponseOf<"/api/settings/github-app", "put">>("PUT", "/api/settings/github-app", input);
+  removeGithubApp = () =>
+    this.request<ResponseOf<"/api/settings/github-app", "delete">>("DELETE", "/api/settings/github-app");
   run = (name: string, command: string[], timeoutSeconds: number) =>
     this.request<ResponseOf<"/api/apps/{name}/run", "post">>("POST", `/api/apps/${enc(name)}/run`, {
       command,

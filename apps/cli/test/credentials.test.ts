@@ -60,6 +60,22 @@ describe("pier credentials against the real API", () => {
     expect(gone.stderr).toMatch(/has no repository credential/);
   });
 
+  it("configures the GitHub App from a key file, shows only its id, and forgets it", async () => {
+    const keyFile = join(configHome, "github-app.pem");
+    execFileSync("openssl", ["genrsa", "-out", keyFile, "2048"], { stdio: "ignore" });
+    const missing = await pier(["github-app", "set", "--app-id", "12345"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--private-key <file.pem>/);
+    const set = await pier(["github-app", "set", "--app-id", "12345", "--private-key", keyFile]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain("GitHub App 12345 configured");
+    const shown = await pier(["github-app", "--json"]);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ configured: true, appId: "12345" });
+    expect(shown.stdout).not.toContain("PRIVATE KEY");
+    expect((await pier(["github-app", "rm"])).code).toBe(0);
+    expect((await pier(["github-app"])).stdout).toMatch(/No GitHub App/);
+  });
+
   it("refuses both or neither, and a file that is no key, saying what to do", async () => {
     const neither = await pier(["credentials", "set", name]);
     expect(neither.code).toBe(2);

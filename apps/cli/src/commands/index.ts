@@ -8,6 +8,7 @@ import { deployments } from "./deployments.ts";
 import { domains, domainsAdd, domainsRemove, domainsRenew } from "./domains.ts";
 import { envList, envSet, envUnset } from "./env.ts";
 import { credentials, credentialsRemove, credentialsSet } from "./credentials.ts";
+import { githubApp, githubAppRemove, githubAppSet } from "./github-app.ts";
 import { login } from "./login.ts";
 import { logs } from "./logs.ts";
 import { promote, rollback } from "./release.ts";
@@ -37,6 +38,9 @@ export const COMMANDS: Command[] = [
   credentials,
   credentialsSet,
   credentialsRemove,
+  githubApp,
+  githubAppSet,
+  githubAppRemove,
   domains,
   domainsAdd,
   domainsRemove,
@@ -58,4 +62,5 @@ export const ALIASES: Record<string, string> = {
   "domains remove": "domains rm",
   "tokens ls": "tokens list",
   "credentials remove": "credentials rm",
+  "github-app remove": "github-app rm",
 };
