@@ -2,6 +2,7 @@ import type { FieldErrors, FormValues } from "../forms.ts";
 import { html } from "../html.ts";
 import { cardHead, csrfField, field, layout, tableHead, timeAgo, type PageContext } from "../ui.ts";
 import { appHeader, type AppView } from "./app.ts";
+import { credentialCard, type CredentialView } from "./credential.ts";
 import { webhookWarningBox } from "./deliveries.ts";
 
 export interface EnvRow {
@@ -29,6 +30,7 @@ export function settingsPage(
   live: boolean,
   hasDeployments: boolean,
   env: EnvRow[],
+  credential: CredentialView | null,
   values: FormValues,
   errors: FieldErrors,
 ): string {
@@ -158,6 +160,7 @@ export function settingsPage(
   return layout(ctx, {
     title: `${app.name} · Settings`,
     nav: "apps",
-    body: html`${header}${settingsCard}${httpsCard}${envCard}${webhookCard}${deleteCard}`,
+    body: html`${header}${settingsCard}${httpsCard}${envCard}${credentialCard(ctx, app.name, credential, errors)}
+      ${webhookCard}${deleteCard}`,
   });
 }

@@ -8,6 +8,7 @@ import { listEnv, setEnv, unsetEnv } from "../../services/env.ts";
 import { ENV_TARGETS, reservedEnvKey } from "@pier/shared";
 import { deleteApp, findAppByName, updateApp } from "../../services/apps.ts";
 import { toAppDto } from "../../services/views.ts";
+import { getAppCredential, removeAppCredential, setAppCredential } from "../../services/credentials.ts";
 import {
   csrfBody,
   fieldErrors,
@@ -21,7 +22,10 @@ import {
 import type { DashboardRoutesOptions } from "../kit.ts";
 import { settingsPage } from "../pages/settings.ts";
 
-/** The Settings tab: build and run settings, environment variables, the webhook, deleting the app. */
+/**
+ * The Settings tab: build and run settings, HTTPS, environment variables, the repository credential, the webhook,
+ * deleting the app.
+ */
 const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
   const { deps } = kit;
   const { config, prisma } = deps;
@@ -35,9 +39,10 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     status = 200,
   ) {
     const target = await findAppByName(prisma, name);
-    const [vars, deploymentCount] = await Promise.all([
+    const [vars, deploymentCount, credential] = await Promise.all([
       listEnv(deps, target.id),
       prisma.deployment.count({ where: { appId: target.id } }),
+      getAppCredential(deps, target.id),
     ]);
     const env = vars.map((v) => ({ key: v.key, masked: "••••••••", targets: v.targets, updatedAt: v.updatedAt }));
     return kit.page(
@@ -48,6 +53,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
         target.productionDeploymentId !== null,
         deploymentCount > 0,
         env,
+        credential,
         values,
         errors,
       ),
@@ -166,6 +172,52 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
         if ((await unsetEnv(deps, target.id, request.body.key)) === 0)
           throw new AppError("not_found", `${request.body.key} is not set`);
         return { flash: { kind: "ok", text: `Removed ${request.body.key}. Changes apply to the next deploy.` } };
+      }),
+  );
+
+  // A token or a deploy key (whichever the form filled in), sealed like env values; never shown again.
+  const credentialForm = csrfBody.extend({
+    token: z.string().max(4_096).optional().default(""),
+    deployKey: z.string().max(16_384).optional().default(""),
+  });
+  app.post(
+    "/apps/:name/credential",
+    { schema: { hide: true, params: appParams, body: credentialForm, response: { 400: z.string() } } },
+    async (request, reply) => {
+      const { name } = request.params;
+      const token = request.body.token.trim();
+      const deployKey = request.body.deployKey.trim();
+      if (Boolean(token) === Boolean(deployKey)) {
+        const text = "Fill in a token or a deploy key (one of them).";
+        return renderSettings(request, reply, name, {}, token ? { deployKey: text } : { token: text }, 400);
+      }
+      const target = await findAppByName(prisma, name);
+      try {
+        await setAppCredential(deps, target.id, token ? { token } : { deployKey });
+      } catch (error) {
+        if (error instanceof AppError && error.field === "deployKey")
+          return renderSettings(request, reply, name, {}, { deployKey: withoutField(error.message, "deployKey") }, 400);
+        throw error;
+      }
+      const what = token ? "token" : "deploy key";
+      return kit.flashAndGo(
+        request,
+        reply,
+        { kind: "ok", text: `Saved ${name}'s ${what}. The next deploy clones with it.` },
+        `/apps/${name}/settings#credential`,
+      );
+    },
+  );
+
+  app.post(
+    "/apps/:name/credential/remove",
+    { schema: { hide: true, params: appParams, body: csrfBody } },
+    async (request, reply) =>
+      kit.action(request, reply, `/apps/${request.params.name}/settings#credential`, async () => {
+        const target = await findAppByName(prisma, request.params.name);
+        if (!(await removeAppCredential(deps, target.id)))
+          throw new AppError("not_found", `${target.name} has no repository credential`);
+        return { flash: { kind: "ok", text: `Removed ${target.name}'s repository credential.` } };
       }),
   );
 
