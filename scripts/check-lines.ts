@@ -1,13 +1,14 @@
-// Fails on any line longer than 120 characters in the repository's code and config files, the width Biome
-// formats to (biome.json): the formatter leaves long strings, template literals and comments as they are.
+// Fails on any line longer than 120 characters in the repository's code, config and Markdown files, the width
+// Biome formats to (biome.json): the formatter leaves long strings, template literals and comments as they are.
 // Checks the files git knows (tracked, or new and not ignored), with or without paths to narrow it down:
 //   tsx scripts/check-lines.ts [path…]
-// Markdown is not checked (tables and links can't wrap); generated code and test fixtures neither.
+// Markdown is checked too, tables included (docs are read in terminals and diffs); generated code and test
+// fixtures are not.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
 const MAX = 120;
-const CHECKED = /\.(ts|mts|cts|js|mjs|cjs|json|sh|ya?ml)$/;
+const CHECKED = /\.(ts|mts|cts|js|mjs|cjs|json|sh|ya?ml|md)$/;
 const SKIPPED = [/(^|\/)generated\//, /(^|\/)fixtures\//, /(^|\/)dist\//, /^bench\/results\//, /package-lock\.json$/];
 
 const files = execFileSync(
