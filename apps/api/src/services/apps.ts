@@ -5,7 +5,6 @@ import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, setDesiredReplicas } from "@pi
 import { announceAndWaitForRouters, announceRouteChange } from "@pier/routing";
 import {
   autoscaleOverMaxima,
-  buildStageTag,
   secretBox,
   checkRepoUrl,
   clashCandidates,
@@ -18,6 +17,7 @@ import {
 } from "@pier/shared";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { removeAppImages, type ImageLeft } from "./remove-app-images.ts";
 import { LOCK_WAIT_MS, scaleNotifier, type ScaleCaller } from "./scale-caller.ts";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -127,15 +127,23 @@ export async function updateApp(
   return findAppByName(deps.prisma, name);
 }
 
+/** What deleting an app removed, and the volumes it kept (without the confirmation flag). */
+export interface DeletedApp {
+  removedContainers: number;
+  removedImages: string[];
+  /** Images the engine refused to remove (in use by a container that isn't the app's), with its reason. */
+  leftImages: ImageLeft[];
+  removedVolumes: string[];
+  keptVolumes: string[];
+}
+
 /**
- * Deletes the app, its deployments and logs, and stops every container Pier runs for it. Its persistent
- * volumes (data) are kept unless `removeVolumes` is set explicitly.
+ * Deletes the app and everything of it: its record with its deployments, logs, env vars, credential, domains and
+ * history (the schema's cascade), its containers, its routes (the routers are told), and every image it built
+ * (removeAppImages). Its persistent volumes (data) are kept unless `removeVolumes` is set explicitly. The audit
+ * log keeps the record of the deletion: it is not tied to the app.
  */
-export async function deleteApp(
-  deps: PierDeps,
-  name: string,
-  removeVolumes = false,
-): Promise<{ removedContainers: number; removedVolumes: string[]; keptVolumes: string[] }> {
+export async function deleteApp(deps: PierDeps, name: string, removeVolumes = false): Promise<DeletedApp> {
   const app = await findAppByName(deps.prisma, name);
   // The controller must not be replacing a container while the app goes away (it would outlive it).
   const lock = await acquireLock(
@@ -146,7 +154,14 @@ export async function deleteApp(
     RECONCILE_LOCK_TTL_MS,
   );
   let removedContainers = 0;
+  let recordedImages: string[] = [];
   try {
+    // Read before the cascade takes them: an image is found by its deployment's record as well as by its labels.
+    const deployments = await deps.prisma.deployment.findMany({
+      where: { appId: app.id },
+      select: { imageTag: true, imageId: true },
+    });
+    recordedImages = deployments.flatMap((d) => [d.imageTag, d.imageId]).filter((ref): ref is string => !!ref);
     await deps.prisma.app.delete({ where: { id: app.id } });
     const labels = { [LABELS.managed]: "true", [LABELS.appId]: app.id };
     const containers = await deps.runtime.listContainers(labels, { all: true });
@@ -156,13 +171,9 @@ export async function deleteApp(
     await lock?.release();
   }
   await announceRouteChange(deps.redis);
-  // Its build caches go with it (the tag only: deployment images built on the stage keep their layers).
-  await deps.runtime.removeImage(buildStageTag(app.name));
+  const images = await removeAppImages(deps.runtime, app.id, recordedImages);
+  const removed = { removedContainers, removedImages: images.removed, leftImages: images.left };
   const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });
-  if (!removeVolumes) return { removedContainers, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
-  return {
-    removedContainers,
-    removedVolumes: await removeAppVolumes(deps, app.id),
-    keptVolumes: [],
-  };
+  if (!removeVolumes) return { ...removed, removedVolumes: [], keptVolumes: volumes.map((v) => v.name) };
+  return { ...removed, removedVolumes: await removeAppVolumes(deps, app.id), keptVolumes: [] };
 }

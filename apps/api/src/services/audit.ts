@@ -1,4 +1,5 @@
 import type { AuditEvent, PrismaClient } from "@pier/db";
+import type { AuditChange } from "./audit-changes.ts";
 import { randomId } from "@pier/shared";
 import { randomBytes } from "node:crypto";
 import type { Principal } from "../plugins/app/auth.ts";
@@ -33,6 +34,8 @@ export interface AuditEntry {
   target: string | null;
   status: number;
   ip: string | null;
+  /** What the change changed (audit-changes.ts), when the log could tell; empty or absent: nothing it compares. */
+  changes?: AuditChange[];
 }
 
 /** The token's name, "admin token" or "dashboard session". */
@@ -53,8 +56,10 @@ export const WRONG_SIGN_IN_ACTOR: AuditActor = {
 };
 
 export async function recordAuditEvent(prisma: PrismaClient, entry: AuditEntry): Promise<void> {
-  const { who, ...what } = entry;
-  await prisma.auditEvent.create({ data: { id: randomId(16, randomBytes), ...who, ...what } });
+  const { who, changes, ...what } = entry;
+  await prisma.auditEvent.create({
+    data: { id: randomId(16, randomBytes), ...who, ...what, ...(changes?.length ? { changes } : {}) },
+  });
 }
 
 /** Newest first; only one app's with `app`. */
@@ -67,4 +72,9 @@ export function listAuditEvents(
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: options.limit,
   });
+}
+
+/** The changes an event recorded ([] for none); only recordAuditEvent writes them, as AuditChange[]. */
+export function auditChangesOf(event: AuditEvent): AuditChange[] {
+  return Array.isArray(event.changes) ? (event.changes as unknown as AuditChange[]) : [];
 }

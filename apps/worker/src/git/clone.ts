@@ -6,10 +6,15 @@ import { simpleGit, type SimpleGit } from "simple-git";
 import { DeployFailedError, TransientError } from "../errors.ts";
 import { type GitAuth, prepareGitAuth } from "./git-auth.ts";
 
+/** What the checked-out commit itself says (git log -1): what Pier records, whatever a webhook payload said. */
 export interface ClonedCommit {
   sha: string;
+  /** The subject: the message's first line. */
   message: string;
   author: string;
+  authorEmail: string;
+  /** The committer's date (when the commit was made, or last rewritten by a rebase). */
+  committedAt: Date;
 }
 
 export interface CloneRequest {
@@ -122,12 +127,23 @@ export async function cloneCommit(request: CloneRequest): Promise<ClonedCommit> 
   }
   try {
     await git.checkout(["--detach", "--quiet", "FETCH_HEAD"]);
-    const log = await git.raw(["log", "-1", "--format=%H%x00%an%x00%s", "HEAD"]);
-    const [sha = "", author = "", message = ""] = log.trim().split("\0");
-    return { sha, author, message };
+    return await readHeadCommit(git);
   } catch (error) {
     throw classify(error, "checkout");
   }
+}
+
+/** Separates the fields of one `git log` line: no name, email or subject can hold a NUL. */
+const HEAD_FORMAT = ["%H", "%an", "%ae", "%cI", "%s"].join("%x00");
+
+/** The checked-out commit's sha, author, email, committer date and subject. */
+async function readHeadCommit(git: SimpleGit): Promise<ClonedCommit> {
+  const line = await git.raw(["log", "-1", `--format=${HEAD_FORMAT}`, "HEAD"]);
+  const [sha = "", author = "", authorEmail = "", date = "", message = ""] = line.replace(/\n$/, "").split("\0");
+  const committedAt = new Date(date);
+  if (!SHA_PATTERN.test(sha) || Number.isNaN(committedAt.getTime()))
+    throw new DeployFailedError(`git log of the checkout gave no commit: ${JSON.stringify(line.slice(0, 200))}`);
+  return { sha, author, authorEmail, committedAt, message };
 }
 
 /** Where to read a repository (the URL already checked by checkRepoUrl), and how (see CloneRequest). */

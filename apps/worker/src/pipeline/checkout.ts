@@ -12,8 +12,6 @@ export interface CheckoutTarget {
   id: string;
   branch: string;
   commitSha: string | null;
-  /** Null when the commit was named without its message (the head check): recorded from the checkout. */
-  commitMessage?: string | null;
   app: { id: string; repoUrl: string };
 }
 
@@ -24,8 +22,10 @@ export async function prepareWorkDir(config: PierConfig, appName: string, shortI
 }
 
 /**
- * Clones the deployment's commit into `workDir` (the branch head when it has none yet, which it then records): a
- * deploy and a rebuild of a lost image check out the same way.
+ * Clones the deployment's commit into `workDir` (the branch head when it has none yet): a deploy and a rebuild of a
+ * lost image check out the same way. The commit's sha, subject, author and time are then recorded as the commit
+ * itself says them: a webhook payload, a deploy by hand or the head check may have named it without them, or
+ * with other words.
  */
 export async function checkoutDeployment(
   deps: { config: PierConfig; prisma: PrismaClient },
@@ -67,13 +67,16 @@ export async function checkoutDeployment(
     caFile: deps.config.PIER_GIT_CA_FILE,
     knownHostsFile: deps.config.PIER_GIT_SSH_KNOWN_HOSTS,
   });
-  log.write(`Checked out ${commit.sha.slice(0, 12)}: ${commit.message}`);
-  // A push the head check caught names its commit only: its message and author come from the checkout too.
-  if (!deployment.commitSha || deployment.commitMessage === null) {
-    await deps.prisma.deployment.update({
-      where: { id: deployment.id },
-      data: { commitSha: commit.sha, commitMessage: commit.message, commitAuthor: commit.author },
-    });
-  }
+  log.write(`Checked out ${commit.sha.slice(0, 12)} by ${commit.author}: ${commit.message}`);
+  await deps.prisma.deployment.update({
+    where: { id: deployment.id },
+    data: {
+      commitSha: commit.sha,
+      commitMessage: commit.message,
+      commitAuthor: commit.author,
+      commitAuthorEmail: commit.authorEmail,
+      committedAt: commit.committedAt,
+    },
+  });
   return commit;
 }
