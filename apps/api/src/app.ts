@@ -23,6 +23,7 @@ import healthz from "./routes/healthz.ts";
 import schemasRoutes from "./routes/schemas.ts";
 import githubWebhook from "./routes/webhooks/github.ts";
 import tokensRoutes from "./routes/api/tokens.ts";
+import meRoutes from "./routes/api/me.ts";
 import notificationsRoutes from "./routes/api/notifications.ts";
 import auditRoutes from "./routes/api/audit.ts";
 import credentialsRoutes from "./routes/api/apps/credentials.ts";
@@ -60,6 +61,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
       keyOf: byCredential,
     });
     api.addHook("onRequest", authenticate(config.PIER_ADMIN_TOKEN, app.pier.prisma));
+    await api.register(meRoutes);
     await api.register(tokensRoutes);
     await api.register(notificationsRoutes);
     await api.register(appsRoutes);

@@ -2,6 +2,8 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
+  empty_body: 400,
+  bad_request: 400,
   unauthorized: 401,
   invalid_signature: 401,
   forbidden: 403,
@@ -12,6 +14,8 @@ export const ERROR_STATUS = {
   deployment_not_found: 404,
   conflict: 409,
   app_exists: 409,
+  method_not_allowed: 405,
+  body_too_large: 413,
   unsupported_media_type: 415,
   queue_unavailable: 503,
   database_unavailable: 503,
@@ -25,6 +29,10 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * A domain error: its code says the status, `field` (a JSON path of the request, `body` for the whole) which part of
+ * the request is at fault, if one is.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -7,7 +7,16 @@ const schemasRoutes: FastifyPluginAsyncZod = async (app) => {
   const pierJson = pierJsonJsonSchema();
   app.get(
     "/schemas/pier.json",
-    { schema: { summary: "JSON Schema of pier.json", response: { 200: z.record(z.string(), z.unknown()) } } },
+    {
+      schema: {
+        summary: "JSON Schema of pier.json",
+        description: 'No token needed. Point a pier.json\'s "$schema" here for completion and checks in an editor.',
+        operationId: "getPierJsonSchema",
+        tags: ["platform"],
+        security: [],
+        response: { 200: z.record(z.string(), z.unknown()).describe("The JSON Schema of pier.json") },
+      },
+    },
     async () => pierJson,
   );
 };

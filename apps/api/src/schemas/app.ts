@@ -11,6 +11,7 @@ import {
 } from "@pier/shared";
 import { PRODUCTION_STATES, SHOWN_REPLICA_PHASES } from "@pier/replicas";
 import { z } from "zod";
+import { examples } from "./common.ts";
 import { domainDto } from "./domain.ts";
 
 export const appName = z.string().refine(isValidAppName, { message: APP_NAME_RULE });
@@ -24,15 +25,17 @@ const rootDir = z
 const port = z.number().int().min(1).max(65535);
 const healthCheckPath = healthCheckPathSchema;
 
-export const createAppBody = z.object({
-  name: newAppName,
-  // Checked against the allow-list in the service: the policy lives in config.
-  repoUrl: z.string().max(500),
-  branch: branch.default("main"),
-  rootDir: rootDir.optional(),
-  port: port.optional(),
-  healthCheckPath: healthCheckPath.optional(),
-});
+export const createAppBody = z
+  .object({
+    name: newAppName,
+    // Checked against the allow-list in the service: the policy lives in config.
+    repoUrl: z.string().max(500),
+    branch: branch.default("main"),
+    rootDir: rootDir.optional(),
+    port: port.optional(),
+    healthCheckPath: healthCheckPath.optional(),
+  })
+  .meta(examples({ name: "web", repoUrl: "https://github.com/acme/web.git", branch: "main", port: 3000 }));
 
 export const updateAppBody = z
   .object({
@@ -60,7 +63,8 @@ export const updateAppBody = z
     hsts: z.boolean(),
   })
   .partial()
-  .strict();
+  .strict()
+  .meta(examples({ branch: "release", healthCheckPath: "/healthz", autoscale: { min: 1, max: 4 } }));
 
 export const appParams = z.object({ name: appName });
 export const deleteAppQuery = z.object({

@@ -1,13 +1,18 @@
 import { z } from "zod";
 import { AUDIT_ACTOR_KINDS } from "../services/audit.ts";
 import { appName } from "./app.ts";
+import { wholeNumberQuery } from "./common.ts";
 
 export const auditQuery = z
   .object({
     app: appName.optional().describe("Only changes to this app"),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: wholeNumberQuery(1, 1000).default(100),
   })
   .strict();
+
+const auditValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** One field a change changed; a secret (an env value, the webhook secret) shows only as "(hidden)". */
+export const auditChangeDto = z.object({ field: z.string(), from: auditValue, to: auditValue });
 
 export const auditEventDto = z.object({
   id: z.string(),
@@ -24,4 +29,6 @@ export const auditEventDto = z.object({
   target: z.string().nullable(),
   status: z.number(),
   ip: z.string().nullable(),
+  /** What the change changed of the app (settings, env keys, replicas, credential); [] when nothing it compares. */
+  changes: z.array(auditChangeDto),
 });

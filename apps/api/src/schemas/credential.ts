@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { examples } from "./common.ts";
 
 /** Exactly one of them; neither is ever answered back. */
 export const setCredentialBody = z
@@ -16,7 +17,8 @@ export const setCredentialBody = z
       .optional()
       .describe("An SSH private key (OpenSSH or PEM, without a passphrase) for ssh:// or git@host:path URLs"),
   })
-  .strict();
+  .strict()
+  .meta(examples({ token: "ghp_0123456789abcdefghijklmnopqrstuvwxyz" }));
 
 export const credentialDto = z.object({
   kind: z.enum(["TOKEN", "DEPLOY_KEY"]),
@@ -28,14 +30,19 @@ export const credentialDto = z.object({
 export const setGithubAppBody = z
   .object({
     appId: z
-      .union([z.string().regex(/^\d{1,20}$/, "must be the GitHub App's numeric id"), z.number().int().positive()])
+      .union([z.string().regex(/^\d{1,20}$/), z.number().int().min(1)], {
+        error: "must be the GitHub App's numeric id",
+      })
       .transform(String),
     privateKey: z.string().max(16_384).describe("The GitHub App's private key (PEM, as GitHub downloads it)"),
   })
-  .strict();
+  .strict()
+  .meta(examples({ appId: "123456", privateKey: "-----BEGIN RSA PRIVATE KEY-----\n…\n-----END RSA PRIVATE KEY-----" }));
 
-export const githubAppDto = z.object({
-  configured: z.boolean(),
-  appId: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-});
+export const githubAppDto = z
+  .object({
+    configured: z.boolean(),
+    appId: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ examples: [{ configured: true, appId: "123456", updatedAt: "2026-01-05T09:30:00.000Z" }] });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberQuery } from "./common.ts";
 
 export const deliveryDto = z.object({
   id: z.string(),
@@ -22,7 +23,7 @@ export const deliveryDto = z.object({
 });
 
 export const deliveriesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1_000).default(50),
+  limit: wholeNumberQuery(1, 1_000).default(50),
 });
 
 export const deliveryList = z.object({ deliveries: z.array(deliveryDto) });

@@ -1,5 +1,6 @@
 import { DEPLOYMENT_PHASES, DEPLOYMENT_STATUSES } from "@pier/shared";
 import { z } from "zod";
+import { wholeNumberQuery } from "./common.ts";
 
 export const deploymentDto = z.object({
   id: z.string(),
@@ -15,6 +16,9 @@ export const deploymentDto = z.object({
   commitSha: z.string().nullable(),
   commitMessage: z.string().nullable(),
   commitAuthor: z.string().nullable(),
+  /** The author's email and the commit's time as the commit says them (read from the checkout once it is cloned). */
+  commitAuthorEmail: z.string().nullable(),
+  committedAt: z.string().nullable(),
   imageTag: z.string().nullable(),
   isProduction: z.boolean(),
   /** This deployment's own URL while its container runs. */
@@ -32,9 +36,13 @@ export const deploymentDto = z.object({
 export const deploymentParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id") });
 
 export const logLineDto = z.object({ id: z.string(), stream: z.string(), line: z.string(), at: z.string() });
+/** A log line's id, as the lines carry it: only the lines after it are answered. */
+export const lineId = z.coerce
+  .bigint({ error: "must be a log line's id (a whole number)" })
+  .min(0n, "must be 0 or more");
 export const logsQuery = z.object({
-  after: z.coerce.bigint().optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
+  after: lineId.optional().describe("Only the lines after this line id"),
+  limit: wholeNumberQuery(1, 10_000).default(5_000),
 });
 export const logsDto = z.object({
   deploymentId: z.string(),

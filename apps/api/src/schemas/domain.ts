@@ -1,5 +1,6 @@
 import { REDIRECT_STATUSES } from "@pier/shared";
 import { z } from "zod";
+import { examples } from "./common.ts";
 
 // Checked (IDNA, labels, Pier's own hosts) by the service, which knows PIER_DOMAIN: the error names the field.
 export const domainName = z.string().min(1, "must be a domain name such as www.example.com").max(300);
@@ -17,7 +18,8 @@ export const addDomainBody = z
       )
       .default(308),
   })
-  .strict();
+  .strict()
+  .meta(examples({ domain: "www.example.com" }, { domain: "example.com", redirectTo: "www.example.com" }));
 
 export const CERTIFICATE_STATES = ["pending", "issued", "failed", "operator", "none"] as const;
 

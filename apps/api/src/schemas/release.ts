@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { examples, OPTIONAL_BODY } from "./common.ts";
 import { deploymentDto } from "./deployment.ts";
 
 const deploymentRef = z.object({ id: z.string(), shortId: z.string() });
@@ -21,11 +22,21 @@ export const releaseDto = z.object({
 
 export const deploymentIdField = z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id");
 // A rollback may be sent with no body at all (Fastify hands that over as null).
-export const rollbackBody = z.preprocess(
-  (body) => body ?? {},
-  z.object({ deploymentId: deploymentIdField.optional() }).strict(),
-);
-export const promoteBody = z.object({ deploymentId: deploymentIdField }).strict();
+export const rollbackBody = z
+  .preprocess(
+    (body) => body ?? {},
+    z
+      .object({
+        deploymentId: deploymentIdField.optional().describe("The deployment to put back (default: the previous one)"),
+      })
+      .strict()
+      .meta(examples({ deploymentId: "k3v9x2m1q8" })),
+  )
+  .meta({ [OPTIONAL_BODY]: true });
+export const promoteBody = z
+  .object({ deploymentId: deploymentIdField })
+  .strict()
+  .meta(examples({ deploymentId: "k3v9x2m1q8" }));
 
 export const releaseResultDto = z.object({
   release: releaseDto,

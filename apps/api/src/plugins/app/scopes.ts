@@ -25,6 +25,7 @@ type Need = TokenScope | "admin token";
 const EXCEPTIONS: Record<string, Need> = {
   // deploy: ship the branch head, move production between existing builds, set the replica count.
   "POST /api/apps/:name/deploy": "deploy",
+  "POST /api/deployments/:id/redeploy": "deploy",
   "POST /api/apps/:name/rollback": "deploy",
   "POST /api/apps/:name/promote": "deploy",
   "POST /api/apps/:name/scale": "deploy",

@@ -2,8 +2,8 @@ import type { AuditEvent } from "@pier/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditEventDto, auditQuery } from "../../schemas/audit.ts";
-import { errorResponses } from "../../schemas/common.ts";
-import { listAuditEvents } from "../../services/audit.ts";
+import { apiErrors } from "../../schemas/common.ts";
+import { auditChangesOf, listAuditEvents } from "../../services/audit.ts";
 
 const toDto = (e: AuditEvent): z.infer<typeof auditEventDto> => ({
   id: e.id,
@@ -18,6 +18,7 @@ const toDto = (e: AuditEvent): z.infer<typeof auditEventDto> => ({
   target: e.target,
   status: e.status,
   ip: e.ip,
+  changes: auditChangesOf(e),
 });
 
 /** The audit log: every change asked of the API and the dashboard (plugins/app/audit.ts records them). Admin scope. */
@@ -27,8 +28,16 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Changes asked of Pier (who, what, when, the answer's status), newest first",
+        description:
+          "Every change asked of the API and the dashboard, refused ones too, with what it changed (secrets' values " +
+          "never). Admin scope.",
+        operationId: "listAuditEvents",
+        tags: ["audit"],
         querystring: auditQuery,
-        response: { 200: z.object({ events: z.array(auditEventDto) }), ...errorResponses },
+        response: {
+          200: z.object({ events: z.array(auditEventDto) }).describe("The events, newest first"),
+          ...apiErrors(),
+        },
       },
     },
     async (request) => ({ events: (await listAuditEvents(app.pier.prisma, request.query)).map(toDto) }),

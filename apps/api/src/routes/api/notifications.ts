@@ -1,19 +1,22 @@
 import type { NotificationDelivery } from "@pier/db";
 import {
   ChannelError,
+  channelHealths,
   createChannel,
   deleteChannel,
   getChannel,
   listChannels,
   listDeliveries,
   sendTestNotification,
+  UNTRIED_CHANNEL,
   type Channel,
+  type ChannelHealth,
   type DeliveryStatus,
 } from "@pier/notifications";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { errorResponses } from "../../schemas/common.ts";
+import { apiErrors } from "../../schemas/common.ts";
 import {
   createdNotificationDto,
   createNotificationBody,
@@ -23,13 +26,19 @@ import {
   notificationParams,
 } from "../../schemas/notification.ts";
 
-const toDto = (c: Channel): z.infer<typeof notificationDto> => ({
+const toDto = (c: Channel, health: ChannelHealth = UNTRIED_CHANNEL): z.infer<typeof notificationDto> => ({
   id: c.id,
   url: c.url,
   format: c.format,
   events: c.events,
   apps: c.apps,
   createdAt: c.createdAt.toISOString(),
+  health: {
+    lastSuccessAt: health.lastSuccessAt?.toISOString() ?? null,
+    failingSince: health.failingSince?.toISOString() ?? null,
+    lastError: health.lastError,
+    failuresInRow: health.failuresInRow,
+  },
 });
 
 const toDeliveryDto = (d: NotificationDelivery): z.infer<typeof deliveryDto> => ({
@@ -65,6 +74,8 @@ async function channelErrorsAsAppErrors<T>(work: () => Promise<T>): Promise<T> {
  * Notification channels: where alerts go (a URL, a format, the events wanted), and each channel's delivery
  * history. Any API token may manage them, like apps; the signing secret is shown only when a channel is created.
  */
+const CHANNEL_NOT_FOUND = "No notification channel has this id";
+
 const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, notifications: queue } = app.pier;
 
@@ -73,8 +84,13 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Add a notification channel (its signing secret is shown once)",
+        description:
+          "A URL Pier POSTs events to: JSON (signed with X-Pier-Signature-256), or Slack's or Discord's format. " +
+          "Filter by event and app; empty lists mean all.",
+        operationId: "createNotificationChannel",
+        tags: ["notifications"],
         body: createNotificationBody,
-        response: { 201: createdNotificationDto, ...errorResponses },
+        response: { 201: createdNotificationDto.describe("The channel, with its secret (shown once)"), ...apiErrors() },
       },
     },
     async (request, reply) => {
@@ -87,12 +103,20 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/notifications",
     {
       schema: {
-        summary: "List notification channels (never their secrets)",
-        response: { 200: z.object({ channels: z.array(notificationDto) }), ...errorResponses },
+        summary: "List notification channels (never their secrets), each with its health (last success, failing since)",
+        description: "Every channel with its format, filters and health.",
+        operationId: "listNotificationChannels",
+        tags: ["notifications"],
+        response: { 200: z.object({ channels: z.array(notificationDto) }).describe("The channels"), ...apiErrors() },
       },
     },
     async () => {
-      return { channels: (await listChannels(prisma)).map(toDto) };
+      const channels = await listChannels(prisma);
+      const healths = await channelHealths(
+        prisma,
+        channels.map((c) => c.id),
+      );
+      return { channels: channels.map((c) => toDto(c, healths.get(c.id))) };
     },
   );
 
@@ -101,8 +125,11 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Remove a notification channel and its delivery history",
+        description: "Deliveries still queued for it are dropped.",
+        operationId: "deleteNotificationChannel",
+        tags: ["notifications"],
         params: notificationParams,
-        response: { 200: notificationDto, ...errorResponses },
+        response: { 200: notificationDto.describe("The channel removed"), ...apiErrors({ 404: CHANNEL_NOT_FOUND }) },
       },
     },
     async (request) => toDto(await channelErrorsAsAppErrors(() => deleteChannel(prisma, request.params.id))),
@@ -113,9 +140,15 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "A channel's deliveries, newest first",
+        description: "Each event sent, its attempts, and the receiver's last answer or error.",
+        operationId: "listNotificationDeliveries",
+        tags: ["notifications"],
         params: notificationParams,
         querystring: deliveriesQuery,
-        response: { 200: z.object({ deliveries: z.array(deliveryDto) }), ...errorResponses },
+        response: {
+          200: z.object({ deliveries: z.array(deliveryDto) }).describe("The deliveries, newest first"),
+          ...apiErrors({ 404: CHANNEL_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -129,8 +162,11 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Send the test event (channel.test) to a channel, whatever events it subscribes to",
+        description: "Queued like any event: follow its delivery in the channel's deliveries.",
+        operationId: "testNotificationChannel",
+        tags: ["notifications"],
         params: notificationParams,
-        response: { 202: deliveryDto, ...errorResponses },
+        response: { 202: deliveryDto.describe("The delivery, queued"), ...apiErrors({ 404: CHANNEL_NOT_FOUND }) },
       },
     },
     async (request, reply) => {

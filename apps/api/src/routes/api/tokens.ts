@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { API_TOKEN_PREFIX, hashToken } from "../../plugins/app/auth.ts";
-import { errorResponses } from "../../schemas/common.ts";
+import { apiErrors } from "../../schemas/common.ts";
 import { createdTokenDto, createTokenBody, tokenDto, tokenParams } from "../../schemas/token.ts";
 import { newId } from "../../services/apps.ts";
 
@@ -20,6 +20,14 @@ const toDto = (t: ApiToken): z.infer<typeof tokenDto> => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
+/** A name the audit log shows must mean one token: revoked ones keep theirs. */
+const tokenNameTaken = (name: string) =>
+  new AppError(
+    "conflict",
+    `name: a token named ${name} already exists (revoked tokens keep their names); pick another name`,
+    "name",
+  );
+
 /**
  * Named API tokens: created by the admin token only (scopes.ts), with scopes and an expiry; stored hashed, shown once,
  * revocable.
@@ -32,23 +40,34 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Create a named API token (shown once)",
+        description:
+          "Admin token only. Scopes: read (GETs), deploy (also deploy, rollback, promote, scale), admin (all but " +
+          "tokens). Stored hashed: the value is in this answer only.",
+        operationId: "createToken",
+        tags: ["tokens"],
         body: createTokenBody,
-        response: { 201: createdTokenDto, ...errorResponses },
+        response: {
+          201: createdTokenDto.describe("The token, with its value (shown once)"),
+          ...apiErrors({ 409: "A token (revoked ones too) already has this name" }),
+        },
       },
     },
     async (request, reply) => {
       const { name, scopes, expiresInDays } = request.body;
       const token = `${API_TOKEN_PREFIX}${randomId(40, randomBytes)}`;
       const expiresAt = expiresInDays === undefined ? null : new Date(Date.now() + expiresInDays * 86_400_000);
-      const record = await prisma.apiToken.create({
-        data: {
-          id: newId(),
-          name,
-          tokenHash: hashToken(token),
-          prefix: token.slice(0, 12),
-          scopes: [...new Set(scopes)],
-          expiresAt,
-        },
+      const data = {
+        id: newId(),
+        name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 12),
+        scopes: [...new Set(scopes)],
+        expiresAt,
+      };
+      // The unique index decides, so two creates racing for one name can't both win.
+      const record = await prisma.apiToken.create({ data }).catch((error: unknown) => {
+        if ((error as { code?: string }).code === "P2002") throw tokenNameTaken(name);
+        throw error;
       });
       return reply.status(201).send({ ...toDto(record), token });
     },
@@ -59,7 +78,10 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "List API tokens (never their values)",
-        response: { 200: z.object({ tokens: z.array(tokenDto) }), ...errorResponses },
+        description: "Admin token only. Revoked and expired tokens too, newest first.",
+        operationId: "listTokens",
+        tags: ["tokens"],
+        response: { 200: z.object({ tokens: z.array(tokenDto) }).describe("The tokens, newest first"), ...apiErrors() },
       },
     },
     async () => {
@@ -70,7 +92,19 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/api/tokens/:id",
-    { schema: { summary: "Revoke an API token", params: tokenParams, response: { 200: tokenDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Revoke an API token",
+        description: "Admin token only. It is refused from then on; revoking it again changes nothing.",
+        operationId: "revokeToken",
+        tags: ["tokens"],
+        params: tokenParams,
+        response: {
+          200: tokenDto.describe("The token, revoked"),
+          ...apiErrors({ 404: "No token has this id" }),
+        },
+      },
+    },
     async (request) => {
       const existing = await prisma.apiToken.findUnique({ where: { id: request.params.id } });
       if (!existing) throw new AppError("token_not_found", `token ${request.params.id} does not exist`, "id");

@@ -8,6 +8,8 @@ import { handlePullRequest, parsePullRequestEvent, rememberGithubRepository } fr
 import { isValidSignature } from "../../github/signature.ts";
 import { appParams } from "../../schemas/app.ts";
 import { errorResponse } from "../../schemas/common.ts";
+
+const refusal = (why: string) => errorResponse.describe(why);
 import { requestBudget, type RequestCounters } from "../../plugins/app/rate-limit.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
 import { AppError, ERROR_STATUS } from "../../errors.ts";
@@ -73,17 +75,24 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
     {
       schema: {
         summary: "GitHub webhook (push, pull_request, ping) for one app",
+        description:
+          "Give GitHub this URL and the app's webhook secret (content type application/json). Signed with " +
+          "X-Hub-Signature-256 instead of a bearer token. A push to the app's branch deploys it, to another branch " +
+          "its preview (if previews are on); a deleted branch stops its preview.",
+        operationId: "receiveGithubWebhook",
+        tags: ["webhooks"],
+        security: [],
         params: appParams,
         response: {
-          200: webhookAnswer,
-          202: webhookAnswer,
-          400: errorResponse,
-          401: errorResponse,
-          404: errorResponse,
-          413: errorResponse,
-          415: errorResponse,
-          429: errorResponse,
-          503: errorResponse,
+          200: webhookAnswer.describe("A ping, answered"),
+          202: webhookAnswer.describe("Accepted: a deployment queued, or ignored or a preview stopped (with why)"),
+          400: refusal("A payload that isn't valid JSON, or a push or pull_request without its fields"),
+          401: refusal("X-Hub-Signature-256 is missing or doesn't match the app's webhook secret"),
+          404: refusal("No app has this name"),
+          413: refusal("The delivery is over PIER_WEBHOOK_BODY_LIMIT_MB"),
+          415: refusal("Not application/json nor form-encoded"),
+          429: refusal("Too many deliveries for this app (or refused ones from this address) this minute"),
+          503: refusal("Pier's database or job queue can't be reached right now; GitHub may redeliver"),
         },
       },
       // Before the body is read (params are only validated after it).

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../errors.ts";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, examples, wholeNumber, wholeNumberQuery } from "../../../schemas/common.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { runInAppImage } from "../../../services/run-command.ts";
 import { redactedLines } from "../../../services/redacted-lines.ts";
+import { streamRuntimeLogEvents } from "../../../services/runtime-log-events.ts";
 import { openEnvVars } from "@pier/shared";
 
 /**
@@ -13,18 +14,23 @@ import { openEnvVars } from "@pier/shared";
  * container): what a hosted PaaS keeps behind a log viewer. With follow=true the answer stays open and streams new
  * lines.
  */
+const runtimeErrors = apiErrors({ 404: APP_NOT_FOUND, 409: "The app has no running production container" });
+
 const controlRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/apps/:name/logs",
     {
       schema: {
         summary: "Runtime logs of the app's production container (text; follow=true streams)",
+        description: "The last `tail` lines of stdout and stderr; the app's env values are redacted.",
+        operationId: "getRuntimeLogs",
+        tags: ["runtime"],
         params: appParams,
         querystring: z.object({
-          tail: z.coerce.number().int().min(0).max(10_000).default(200),
+          tail: wholeNumberQuery(0, 10_000).default(200),
           follow: z.enum(["true", "false"]).default("false"),
         }),
-        response: { 200: z.string().describe("text/plain"), ...errorResponses },
+        response: { 200: z.string().describe("The log lines (text/plain)"), ...runtimeErrors },
       },
     },
     async (request, reply) => {
@@ -58,27 +64,65 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    "/api/apps/:name/logs/stream",
+    {
+      schema: {
+        summary: "Runtime logs of every production replica as Server-Sent Events, each line with its time and replica",
+        description:
+          "Events: `replicas` {deploymentId, replicas: [{index, container, running}]} first; then `line` " +
+          "{at, replica, container, line} (at: the engine's RFC 3339 time); `end` {reason} when follow is false " +
+          "(after the last `tail` lines, in the order written) or every replica's container stopped; `failed` " +
+          "{message} when the engine failed mid-stream. " +
+          "The app's env values are redacted.",
+        operationId: "streamRuntimeLogs",
+        tags: ["runtime"],
+        params: appParams,
+        querystring: z.object({
+          tail: wholeNumberQuery(0, 10_000).default(200),
+          follow: z.enum(["true", "false"]).default("true"),
+        }),
+        response: { 200: z.string().describe("The log as text/event-stream"), ...runtimeErrors },
+      },
+    },
+    async (request, reply) => {
+      const target = await findAppByName(app.pier.prisma, request.params.name);
+      await streamRuntimeLogEvents(app.pier, target, request, reply, {
+        tail: request.query.tail,
+        follow: request.query.follow === "true",
+      });
+    },
+  );
+
   app.post(
     "/api/apps/:name/run",
     {
       schema: {
         summary: "Run a one-off command in the production image (with the app's env and volumes) and return its output",
+        description:
+          "A migration, a console task: a new container of the live deployment's image, removed when the command " +
+          "ends or times out. The command is an argument list, run without a shell.",
+        operationId: "runCommand",
+        tags: ["runtime"],
         params: appParams,
         body: z
           .object({
             command: z.array(z.string().max(4_096)).min(1, "must name a command").max(100),
-            timeoutSeconds: z.number().int().min(1).max(3_600).default(300),
+            timeoutSeconds: wholeNumber(1, 3_600).default(300),
           })
-          .strict(),
+          .strict()
+          .meta(examples({ command: ["npm", "run", "migrate"], timeoutSeconds: 600 })),
         response: {
-          200: z.object({
-            deploymentId: z.string(),
-            exitCode: z.number(),
-            output: z.string(),
-            timedOut: z.boolean(),
-            durationMs: z.number(),
-          }),
-          ...errorResponses,
+          200: z
+            .object({
+              deploymentId: z.string(),
+              exitCode: z.number(),
+              output: z.string(),
+              timedOut: z.boolean(),
+              durationMs: z.number(),
+            })
+            .describe("The command's exit code and output (stdout and stderr, env values redacted)"),
+          ...runtimeErrors,
         },
       },
     },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../errors.ts";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
 import { credentialDto, setCredentialBody } from "../../../schemas/credential.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { getAppCredential, removeAppCredential, setAppCredential } from "../../../services/credentials.ts";
@@ -27,8 +27,11 @@ const credentialsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "The app's repository credential: its kind and hint, never the secret (null: none)",
+        description: "Admin scope.",
+        operationId: "getRepoCredential",
+        tags: ["credentials"],
         params: appParams,
-        response: { 200: credentialAnswer, ...errorResponses },
+        response: { 200: credentialAnswer.describe("The credential, or null"), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => {
@@ -43,9 +46,14 @@ const credentialsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: 'Set the repository credential: {"token"} or {"deployKey"} (replaces the one set before)',
+        description:
+          "A token is sent as the basic-auth password of HTTPS clones; a deploy key is used for ssh:// and " +
+          "git@host:path URLs. Sealed at rest, never answered. Admin scope.",
+        operationId: "setRepoCredential",
+        tags: ["credentials"],
         params: appParams,
         body: setCredentialBody,
-        response: { 200: credentialAnswer, ...errorResponses },
+        response: { 200: credentialAnswer.describe("The credential set"), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => {
@@ -59,8 +67,14 @@ const credentialsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Remove the repository credential (clones are then anonymous)",
+        description: "Admin scope.",
+        operationId: "removeRepoCredential",
+        tags: ["credentials"],
         params: appParams,
-        response: { 200: credentialAnswer, ...errorResponses },
+        response: {
+          200: credentialAnswer.describe("null: no credential now"),
+          ...apiErrors({ 404: "No app has this name, or it has no credential" }),
+        },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
 import { deliveriesQuery, deliveryList } from "../../../schemas/delivery.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { deliveriesOf } from "../../../services/deliveries.ts";
@@ -13,9 +13,14 @@ const deliveriesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "The app's last webhook deliveries and what Pier did with each (pushes the head check caught too)",
+        description:
+          "Each delivery's outcome (deployed, ignored, rejected, stopped, caught) and why, with the deployment it " +
+          "made as it stands now: where to look when a push didn't deploy.",
+        operationId: "listWebhookDeliveries",
+        tags: ["webhooks"],
         params: appParams,
         querystring: deliveriesQuery,
-        response: { 200: deliveryList, ...errorResponses },
+        response: { 200: deliveryList.describe("The deliveries, newest first"), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => {

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
 import { addDomainBody, domainDto, domainName } from "../../../schemas/domain.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { addDomain, listDomains, removeDomain, renewCertificate } from "../../../services/domains.ts";
 
 const domainParams = appParams.extend({ domain: domainName });
+const DOMAIN_NOT_FOUND = "No app has this name, or the domain is not one of its domains";
 
 /**
  * An app's own domains, and their certificates. A domain is served (or removed) at once, with no reload; its
@@ -20,8 +21,14 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "An app's domains, each with its certificate's state",
+        description: "Its own domains (besides its Pier host), from the API and from pier.json alike.",
+        operationId: "listDomains",
+        tags: ["domains"],
         params: appParams,
-        response: { 200: z.object({ domains: z.array(domainDto) }), ...errorResponses },
+        response: {
+          200: z.object({ domains: z.array(domainDto) }).describe("The app's domains"),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -37,9 +44,20 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Add a domain (served at once; its certificate is issued in the background), or one that redirects to " +
           "another of the app's domains",
+        description:
+          "Point the domain's DNS at this server first: the certificate's issuance needs it. A wildcard " +
+          "(*.example.com) is served with an operator certificate only.",
+        operationId: "addDomain",
+        tags: ["domains"],
         params: appParams,
         body: addDomainBody,
-        response: { 201: domainDto, ...errorResponses },
+        response: {
+          201: domainDto.describe("The domain as added, its certificate pending"),
+          ...apiErrors({
+            404: APP_NOT_FOUND,
+            409: "Another app (or this one) has it, or it is one of Pier's own hosts",
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -54,8 +72,14 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Remove a domain: it stops being served at once",
+        description: "Domains from pier.json come back with the next deploy unless removed from it.",
+        operationId: "removeDomain",
+        tags: ["domains"],
         params: domainParams,
-        response: { 200: z.object({ deleted: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({ deleted: z.string() }).describe("The domain removed"),
+          ...apiErrors({ 404: DOMAIN_NOT_FOUND, 409: "Another domain redirects to it: remove that one first" }),
+        },
       },
     },
     async (request) => {
@@ -69,8 +93,14 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Issue the domain's certificate again now, whatever its state (the current one serves until replaced)",
+        description: "For a certificate that failed (after fixing DNS) or one to replace early.",
+        operationId: "renewCertificate",
+        tags: ["domains"],
         params: domainParams,
-        response: { 202: domainDto, ...errorResponses },
+        response: {
+          202: domainDto.describe("The domain, its certificate pending"),
+          ...apiErrors({ 404: DOMAIN_NOT_FOUND, 409: "An operator certificate serves it, or no CA can issue one" }),
+        },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
 import { envDto, envKey, setEnvBody, unsetEnvQuery } from "../../../schemas/env.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { listEnv, setEnv, unsetEnv } from "../../../services/env.ts";
@@ -31,9 +31,14 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "List env vars",
+        description: "Each var with its targets; values are masked unless reveal=true (admin scope).",
+        operationId: "listEnv",
+        tags: ["env"],
         params: appParams,
-        querystring: z.object({ reveal: z.enum(["true", "false"]).default("false") }),
-        response: { 200: envDto, ...errorResponses },
+        querystring: z.object({
+          reveal: z.enum(["true", "false"]).default("false").describe("Show the values (admin scope)"),
+        }),
+        response: { 200: envDto.describe("The app's env vars"), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => list((await findAppByName(prisma, request.params.name)).id, request.query.reveal === "true"),
@@ -44,9 +49,14 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Set env vars for production, preview or both (default both); merged with existing ones",
+        description:
+          "Sets the vars given for the targets given; other vars stay. Keys are letters, digits and _, not starting " +
+          "with a digit; PORT and PIER_* are Pier's own. Applies to the next deploy.",
+        operationId: "setEnv",
+        tags: ["env"],
         params: appParams,
         body: setEnvBody,
-        response: { 200: envDto, ...errorResponses },
+        response: { 200: envDto.describe("The app's env vars, masked"), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => {
@@ -61,9 +71,15 @@ const envRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Remove an env var (from one target with ?target=)",
+        description: "Applies to the next deploy.",
+        operationId: "unsetEnv",
+        tags: ["env"],
         params: appParams.extend({ key: envKey }),
         querystring: unsetEnvQuery,
-        response: { 200: envDto, ...errorResponses },
+        response: {
+          200: envDto.describe("The app's env vars left, masked"),
+          ...apiErrors({ 404: "No app has this name, or the var is not set (for that target)" }),
+        },
       },
     },
     async (request) => {

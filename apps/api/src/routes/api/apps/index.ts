@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appDto, appParams, createAppBody, deleteAppQuery, updateAppBody } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, wholeNumberQuery } from "../../../schemas/common.ts";
 import { deploymentDto } from "../../../schemas/deployment.ts";
 import { createApp, deleteApp, findAppByName, updateApp } from "../../../services/apps.ts";
 import { createDeployment } from "../../../services/create-deployment.ts";
@@ -16,7 +16,21 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/apps",
-    { schema: { summary: "Create an app", body: createAppBody, response: { 201: appDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Create an app",
+        description:
+          "Registers a repository and branch as an app. Nothing is built until a push (its webhook) or a deploy; " +
+          "the answer carries the webhook URL and secret to give GitHub.",
+        operationId: "createApp",
+        tags: ["apps"],
+        body: createAppBody,
+        response: {
+          201: appDto.describe("The app as created"),
+          ...apiErrors({ 409: "An app with this name exists, or the name would shadow another app's preview host" }),
+        },
+      },
+    },
     async (request, reply) => {
       request.auditTarget = request.body.name;
       const created = await createApp(app.pier, request.body);
@@ -28,7 +42,15 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/apps",
-    { schema: { summary: "List apps", response: { 200: z.object({ apps: z.array(appDto) }), ...errorResponses } } },
+    {
+      schema: {
+        summary: "List apps",
+        description: "Every app by name, each with its production replicas and domains.",
+        operationId: "listApps",
+        tags: ["apps"],
+        response: { 200: z.object({ apps: z.array(appDto) }).describe("The apps, by name"), ...apiErrors() },
+      },
+    },
     async (request) => {
       const apps = await prisma.app.findMany({ orderBy: { name: "asc" } });
       const [statuses, domains] = await Promise.all([
@@ -47,7 +69,16 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/apps/:name",
-    { schema: { summary: "Get an app", params: appParams, response: { 200: appDto, ...errorResponses } } },
+    {
+      schema: {
+        summary: "Get an app",
+        description: "An app's settings, its production replicas (desired, running, each one's state) and domains.",
+        operationId: "getApp",
+        tags: ["apps"],
+        params: appParams,
+        response: { 200: appDto.describe("The app"), ...apiErrors({ 404: APP_NOT_FOUND }) },
+      },
+    },
     async (request) => {
       const found = await findAppByName(prisma, request.params.name);
       return toAppDto(config, found, (await replicaStatuses(app.pier, [found])).get(found.id), {
@@ -64,9 +95,14 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Change an app's settings: build and run settings apply to the next deploy; autoscale, httpsRedirect " +
           "and hsts at once",
+        description:
+          "Only the fields sent change. repoUrl, branch, rootDir, port, healthCheckPath and volumes apply to the " +
+          "next deploy; autoscale, httpsRedirect, hsts and the alert thresholds take effect at once.",
+        operationId: "updateApp",
+        tags: ["apps"],
         params: appParams,
         body: updateAppBody,
-        response: { 200: appDto, ...errorResponses },
+        response: { 200: appDto.describe("The app as changed"), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => {
@@ -83,21 +119,34 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Delete an app and stop its containers (its volumes only with ?volumes=true)",
+        description:
+          "Stops and removes the app's containers and images, its routes, and forgets its settings, env, credential " +
+          "and domains; its persistent volumes are kept unless volumes=true. The audit log keeps the record.",
+        operationId: "deleteApp",
+        tags: ["apps"],
         params: appParams,
         querystring: deleteAppQuery,
         response: {
-          200: z.object({
-            deleted: z.string(),
-            removedContainers: z.number(),
-            removedVolumes: z.array(z.string()),
-            keptVolumes: z.array(z.string()),
-          }),
-          ...errorResponses,
+          200: z
+            .object({
+              deleted: z.string(),
+              removedContainers: z.number(),
+              removedImages: z.array(z.string()).describe("Its images (tags and ids), build stages included"),
+              leftImages: z
+                .array(z.object({ image: z.string(), reason: z.string() }))
+                .describe("Images the engine refused to remove (another container uses them), with its reason"),
+              removedVolumes: z.array(z.string()),
+              keptVolumes: z.array(z.string()),
+            })
+            .describe("What was removed, and the volumes kept"),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
         },
       },
     },
     async (request) => {
       const result = await deleteApp(app.pier, request.params.name, request.query.volumes === "true");
+      if (result.leftImages.length)
+        request.log.error({ app: request.params.name, left: result.leftImages }, "a deleted app's images were left");
       return { deleted: request.params.name, ...result };
     },
   );
@@ -107,8 +156,16 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Deploy the head of the app's branch now",
+        description:
+          "Queues a deployment of the branch's head commit: clone, build, start, health check, then it goes live. " +
+          "Follow it with GET /api/deployments/{id} or its log stream.",
+        operationId: "deployApp",
+        tags: ["deployments"],
         params: appParams,
-        response: { 202: deploymentDto, ...errorResponses },
+        response: {
+          202: deploymentDto.describe("The deployment, queued"),
+          ...apiErrors({ 404: APP_NOT_FOUND, 503: "The job queue (Redis) or the database can't be reached" }),
+        },
       },
     },
     async (request, reply) => {
@@ -123,9 +180,15 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "An app's deployments, newest first",
+        description: "Production and preview deployments alike, with their status, commit and timings.",
+        operationId: "listDeployments",
+        tags: ["deployments"],
         params: appParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-        response: { 200: z.object({ deployments: z.array(deploymentDto) }), ...errorResponses },
+        querystring: z.object({ limit: wholeNumberQuery(1, 500).default(50) }),
+        response: {
+          200: z.object({ deployments: z.array(deploymentDto) }).describe("The deployments, newest first"),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -144,8 +207,16 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "A docker-compose file that runs the current release without Pier",
+        description:
+          "YAML for docker compose: the live deployment's image, env (values included: admin scope), volumes, " +
+          "port and health check.",
+        operationId: "exportApp",
+        tags: ["apps"],
         params: appParams,
-        response: { 200: z.string(), ...errorResponses },
+        response: {
+          200: z.string().describe("The compose file (application/yaml)"),
+          ...apiErrors({ 404: APP_NOT_FOUND, 409: "The app has no live deployment to export" }),
+        },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,7 @@ import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { appMetrics } from "../../../services/metrics.ts";
 import { prometheusText } from "../../../services/prometheus.ts";
@@ -52,11 +52,19 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "An app's requests, error rate, latency percentiles, CPU, memory and replicas " +
           "over a window (series and totals)",
+        description:
+          "Measured by Pier's router (requests, status classes, latency) and the container engine (CPU, memory), " +
+          "one point per step of the window; null where nothing was measured.",
+        operationId: "getAppMetrics",
+        tags: ["metrics"],
         params: appParams,
         querystring: z.object({
           window: z.enum(Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]]).default("1h"),
         }),
-        response: { 200: metricsDto, ...errorResponses },
+        response: {
+          200: metricsDto.describe("The series over the window, and its totals"),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -70,7 +78,10 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Every app's metrics in the Prometheus text format (token auth)",
-        response: { 200: z.string(), ...errorResponses },
+        description: "For a Prometheus scrape job with a bearer token (read scope).",
+        operationId: "getPrometheusMetrics",
+        tags: ["metrics"],
+        response: { 200: z.string().describe("The metrics (text/plain; version=0.0.4)"), ...apiErrors() },
       },
     },
     async (_request, reply) => {

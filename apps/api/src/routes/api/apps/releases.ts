@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
 import { promoteBody, releaseDto, releaseResultDto, rollbackBody } from "../../../schemas/release.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { releaseExistingDeployment, toReleaseDtos } from "../../../services/releases.ts";
+
+// A release refused leaves production as it was.
+const releaseErrors = apiErrors({
+  404: "No app has this name, or it has no deployment with this id",
+  409: "That deployment can't go live: not READY, already live, no earlier production, or its image was pruned",
+  422: "The deployment failed its health check; production is untouched",
+});
 
 const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.pier;
@@ -14,8 +21,14 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Every change of the app's production, newest first",
+        description: "Releases v1, v2, …: each deploy, rollback and promotion, who asked and what it replaced.",
+        operationId: "listReleases",
+        tags: ["releases"],
         params: appParams,
-        response: { 200: z.object({ releases: z.array(releaseDto) }), ...errorResponses },
+        response: {
+          200: z.object({ releases: z.array(releaseDto) }).describe("The last 200 releases, newest first"),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -34,9 +47,14 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Put an earlier deployment back live (default: the previous production), without rebuilding",
+        description:
+          "Routes production to an earlier READY deployment of the app (its image is kept), after a health check. " +
+          "The body may be left out: then the production before the current one comes back.",
+        operationId: "rollbackApp",
+        tags: ["releases"],
         params: appParams,
         body: rollbackBody,
-        response: { 200: releaseResultDto, 422: errorResponses[400], ...errorResponses },
+        response: { 200: releaseResultDto.describe("The release made, and the deployment now live"), ...releaseErrors },
       },
     },
     async (request) =>
@@ -53,9 +71,13 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Make a deployment production, without rebuilding",
+        description:
+          "Routes production to a READY deployment of the app (a preview, say) after a health check, without a build.",
+        operationId: "promoteDeployment",
+        tags: ["releases"],
         params: appParams,
         body: promoteBody,
-        response: { 200: releaseResultDto, 422: errorResponses[400], ...errorResponses },
+        response: { 200: releaseResultDto.describe("The release made, and the deployment now live"), ...releaseErrors },
       },
     },
     async (request) =>

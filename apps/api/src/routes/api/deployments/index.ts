@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { errorResponses } from "../../../schemas/common.ts";
-import { deploymentDto, deploymentParams, logsDto, logsQuery } from "../../../schemas/deployment.ts";
+import { apiErrors } from "../../../schemas/common.ts";
+import { deploymentDto, deploymentParams, lineId, logsDto, logsQuery } from "../../../schemas/deployment.ts";
 import { toDeploymentDto } from "../../../services/views.ts";
 import { AppError } from "../../../errors.ts";
 import type { PrismaClient } from "@pier/db";
 import { z } from "zod";
 import { streamDeploymentLog } from "../../../services/log-stream.ts";
+import { redeployDeployment } from "../../../services/create-deployment.ts";
 
 async function findDeployment(prisma: PrismaClient, id: string) {
   const deployment = await prisma.deployment.findUnique({ where: { id }, include: { app: true } });
   if (!deployment) throw new AppError("deployment_not_found", `deployment ${id} does not exist`, "id");
   return deployment;
 }
+
+const DEPLOYMENT_NOT_FOUND = "No deployment has this id";
 
 const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, prisma } = app.pier;
@@ -21,8 +24,11 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Get a deployment",
+        description: "Its status (and why, once FAILED or CANCELLED), commit, image, URLs and the time of each phase.",
+        operationId: "getDeployment",
+        tags: ["deployments"],
         params: deploymentParams,
-        response: { 200: deploymentDto, ...errorResponses },
+        response: { 200: deploymentDto.describe("The deployment"), ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }) },
       },
     },
     async (request) => {
@@ -36,9 +42,15 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "A deployment's build and deploy log",
+        description: "Lines after the line id `after`, oldest first: poll with the last id seen, or use the stream.",
+        operationId: "getDeploymentLog",
+        tags: ["deployments"],
         params: deploymentParams,
         querystring: logsQuery,
-        response: { 200: logsDto, ...errorResponses },
+        response: {
+          200: logsDto.describe("The lines, and the deployment's status"),
+          ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -69,13 +81,49 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "The log as Server-Sent Events (line, status, end), live while it builds",
+        description:
+          "Events: `line` (id, stream, line, at), `status` on each change, and `end` with the final status, after " +
+          "which the stream closes.",
+        operationId: "streamDeploymentLog",
+        tags: ["deployments"],
         params: deploymentParams,
-        querystring: z.object({ after: z.coerce.bigint().optional() }),
-        response: { 200: z.string().describe("text/event-stream"), ...errorResponses },
+        querystring: z.object({ after: lineId.optional() }),
+        response: {
+          200: z.string().describe("The log as text/event-stream"),
+          ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }),
+        },
       },
     },
     async (request, reply) =>
       streamDeploymentLog(app.pier, request.params.id, request, reply, request.query.after ?? 0n),
+  );
+
+  app.post(
+    "/api/deployments/:id/redeploy",
+    {
+      schema: {
+        summary: "Build this deployment's commit again (that commit, not the branch head)",
+        description: "A new deployment of the same app, branch and commit, queued like a deploy.",
+        operationId: "redeployDeployment",
+        tags: ["deployments"],
+        params: deploymentParams,
+        response: {
+          202: deploymentDto
+            .extend({
+              redeployOf: z.string().describe("The deployment whose commit it builds"),
+              message: z.string().describe("Which commit it builds, in words"),
+            })
+            .describe("The new deployment, queued"),
+          ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND, 409: "Its commit can't be built again (none recorded)" }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const redeployed = await redeployDeployment(app.pier, request.params.id, "API");
+      request.auditTarget = redeployed.app.name;
+      const dto = toDeploymentDto(config, redeployed.deployment, redeployed.app);
+      return reply.status(202).send({ ...dto, redeployOf: redeployed.source.id, message: redeployed.message });
+    },
   );
 };
 

@@ -2,7 +2,7 @@ import type { GithubAppSettings } from "@pier/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { AppError } from "../../../errors.ts";
-import { errorResponses } from "../../../schemas/common.ts";
+import { apiErrors } from "../../../schemas/common.ts";
 import { githubAppDto, setGithubAppBody } from "../../../schemas/credential.ts";
 import { getGithubApp, removeGithubApp, setGithubApp } from "../../../services/credentials.ts";
 
@@ -22,7 +22,10 @@ const githubAppRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Whether a GitHub App is configured, and its id (never its key)",
-        response: { 200: githubAppDto, ...errorResponses },
+        description: "Admin scope.",
+        operationId: "getGithubApp",
+        tags: ["settings"],
+        response: { 200: githubAppDto.describe("The GitHub App's settings"), ...apiErrors() },
       },
     },
     async () => toDto(await getGithubApp(app.pier)),
@@ -33,8 +36,13 @@ const githubAppRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Configure the GitHub App: its id and private key (PEM)",
+        description:
+          "Pier then clones private GitHub repositories and reports deploy statuses with installation tokens it " +
+          "mints from them. The key is checked, sealed at rest and never answered. Admin scope.",
+        operationId: "setGithubApp",
+        tags: ["settings"],
         body: setGithubAppBody,
-        response: { 200: githubAppDto, ...errorResponses },
+        response: { 200: githubAppDto.describe("The GitHub App's settings"), ...apiErrors() },
       },
     },
     async (request) => toDto(await setGithubApp(app.pier, request.body)),
@@ -45,7 +53,15 @@ const githubAppRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Forget the GitHub App (apps fall back to their own credentials)",
-        response: { 200: githubAppDto, ...errorResponses },
+        description: "Admin scope.",
+        operationId: "removeGithubApp",
+        tags: ["settings"],
+        response: {
+          200: githubAppDto
+            .describe("configured: false")
+            .meta({ examples: [{ configured: false, appId: null, updatedAt: null }] }),
+          ...apiErrors({ 404: "No GitHub App is configured" }),
+        },
       },
     },
     async () => {
