@@ -50,7 +50,7 @@ describe("autoscaling on load, and scale to zero", () => {
     expect(negativeDelay.json().fields[0].field).toBe("autoscale.scaleDownDelaySeconds");
     const overOperator = await patch(name, { autoscale: { max: platform.config.PIER_MAX_REPLICAS + 1 } });
     expect(overOperator.statusCode).toBe(400);
-    expect(overOperator.json()).toMatchObject({ field: "autoscale.max" });
+    expect(overOperator.json()).toMatchObject({ fields: [{ field: "autoscale.max" }] });
     expect((await view(name)).autoscale).toBeNull(); // nothing was kept of the bad ones
 
     const ok = await patch(name, { autoscale: { max: 3 } });
@@ -69,7 +69,10 @@ describe("autoscaling on load, and scale to zero", () => {
       payload: { replicas: 2 },
     });
     expect(manual.statusCode).toBe(409);
-    expect(manual.json()).toMatchObject({ field: "replicas", message: expect.stringContaining("autoscaled") });
+    expect(manual.json()).toMatchObject({
+      fields: [{ field: "replicas" }],
+      message: expect.stringContaining("autoscaled"),
+    });
     expect((await patch(name, { autoscale: null })).json().autoscale).toBeNull();
   });
 

@@ -45,7 +45,7 @@ describe("replicas are admitted by memory, one rule for scaling by hand and depl
     const refused = await scale(2);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
-      field: "replicas",
+      fields: [{ field: "replicas" }],
       message: expect.stringMatching(/not enough memory: .*PIER_RESERVED_MEMORY_MB.*room for 0 of 1 more/),
     });
     // Scaling down needs no room.

@@ -110,6 +110,21 @@ describe("control over the running app: one-off commands and runtime logs (API a
     // The app prints its GREETING at start (see the files above); the log shows it redacted.
     expect(logs.stdout).toContain("greeting: [redacted]");
     expect(logs.stdout).not.toContain("hello-from-env");
+    // Each line says when (UTC) and which replica wrote it.
+    expect(logs.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z #1 listening on 3000$/m);
+    const json = await pier("app-logs", name, "--tail", "20", "--json");
+    expect(json.code).toBe(0);
+    const lines = json.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toContainEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      replica: 1,
+      container: expect.any(String),
+      line: "listening on 3000",
+    });
+    expect(json.stdout).not.toContain("hello-from-env");
     expect((await pier("app-logs", "no-such-app")).code).toBe(5);
   });
 });

@@ -216,7 +216,7 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
   });
 
   it("turning it off brings the scale form back and keeps the count", async () => {
-    const res = await post(`/apps/${name}/autoscale/off`, {});
+    const res = await post(`/apps/${name}/autoscale/off`, { confirmed: "yes" });
     expect(res.statusCode).toBe(303);
     expect(await storedPolicy()).toBeNull();
     const page = (await getPage(`/apps/${name}`, { pier_flash: cookieOf(res, "pier_flash")! })).body;

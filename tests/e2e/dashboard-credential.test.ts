@@ -74,7 +74,7 @@ describe("dashboard: an app's repository credential", () => {
     );
     expect(card(key)).toMatch(/data-credential="DEPLOY_KEY"[\s\S]*SHA256:/);
 
-    const removed = await after(await post(`/apps/${name}/credential/remove`, {}));
+    const removed = await after(await post(`/apps/${name}/credential/remove`, { confirmed: "yes" }));
     expect(removed).toContain(`Removed ${name}&#39;s repository credential`);
     expect(card(removed)).toContain('data-credential="none"');
   });

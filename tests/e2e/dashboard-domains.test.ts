@@ -164,11 +164,18 @@ describe("dashboard: domains with their certificates' states, add/remove/renew, 
     const stored = await api.pier.prisma.certificate.findUniqueOrThrow({ where: { name: at("www") } });
     expect(Date.now() - stored.nextAttemptAt!.getTime()).toBeLessThan(60_000);
 
-    const refused = await post(`/apps/${name}/domains/remove`, { domain: `xn--bcher-kva.${tld}` });
+    const refused = await post(`/apps/${name}/domains/remove`, { domain: `xn--bcher-kva.${tld}`, confirmed: "yes" });
     expect(await after(refused)).toMatch(
       new RegExp(`data-flash="error">${at("www").replaceAll(".", "\\.")} redirects to`),
     );
-    const removed = await post(`/apps/${name}/domains/remove`, { domain: at("www") });
+    // Unconfirmed, the removal only asks; the confirmation page posts the same domain again, confirmed.
+    const asked = await post(`/apps/${name}/domains/remove`, { domain: at("www") });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toMatch(
+      /data-confirmation[\s\S]*name="domain" value="[^"]+"[\s\S]*name="confirmed" value="yes"/,
+    );
+    expect(await api.pier.prisma.domain.count({ where: { name: at("www") } })).toBe(1);
+    const removed = await post(`/apps/${name}/domains/remove`, { domain: at("www"), confirmed: "yes" });
     const page = await after(removed);
     expect(page).toContain(`data-flash="ok">Removed ${at("www")}: it is no longer served.`);
     expect(page).not.toContain(`data-domain="${at("www")}"`);

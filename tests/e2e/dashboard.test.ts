@@ -156,7 +156,7 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     const res = await page.request.get(`${base}/apps/${name}`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
     const again = await page.request.post(`${base}/apps/${name}/promote`, {
-      form: { _csrf: csrf, deploymentId: ids.v1! },
+      form: { _csrf: csrf, deploymentId: ids.v1!, confirmed: "yes" },
       maxRedirects: 0,
     });
     expect(again.status()).toBe(303);
@@ -188,15 +188,18 @@ describe("dashboard: sign in, create, deploy with a live log, roll back — in a
     // The Logs tab shows the running app's own output.
     await page.click('nav.tabs a[href$="/logs"]');
     await page.waitForURL(`${base}/apps/${name}/logs`);
-    expect(await page.locator('pre[data-log="runtime"]').textContent()).toContain("listening on");
+    expect(await page.locator('[data-log="runtime"]').textContent()).toContain("listening on");
     await screenshot("runtime-logs");
 
-    // The apps list shows the app with its production URL, latest status, commit and a relative time.
+    // The apps list shows the app with its production URL, what is live (v1 since the rollback, not the last
+    // deploy's v2), the latest status and relative times.
     await page.goto(base);
     const row = page.locator(`tr[data-app="${name}"]`);
     expect(await row.locator(".badge").getAttribute("data-status")).toBe("READY");
-    expect(await row.textContent()).toMatch(/dashboard v2: new greeting/);
-    expect(await row.locator("time").getAttribute("title")).toMatch(/UTC$/);
+    const live = row.locator('[data-col="live"]');
+    expect(await live.textContent()).toMatch(/dashboard v1[\s\S]*live since/);
+    expect(await live.textContent()).not.toMatch(/dashboard v2/);
+    expect(await row.locator('[data-col="last-deploy"] time').getAttribute("title")).toMatch(/UTC$/);
     expect(await row.locator(".pill-url").getAttribute("href")).toContain(`${name}.`);
     await screenshot("apps-list");
   });

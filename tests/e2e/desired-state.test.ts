@@ -104,8 +104,12 @@ describe("desired state: scale, self-healing, crash loops", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       error: "validation_failed",
-      field: "replicas",
-      message: "replicas: 99 is over the operator's maximum 10 (PIER_MAX_REPLICAS)",
+      fields: [
+        {
+          field: "replicas",
+          message: "must be a whole number from 0 to 10 (the operator's maximum, PIER_MAX_REPLICAS)",
+        },
+      ],
     });
     const negative = await platform.api.inject({
       method: "POST",

@@ -208,6 +208,8 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
       events: [],
       apps: [`notify-${tag}`],
       createdAt: channel.createdAt,
+      // Every delivery got through: healthy, its last success the newest delivery's.
+      health: { lastSuccessAt: history[0]!.deliveredAt, failingSince: null, lastError: null, failuresInRow: 0 },
     });
     expect(list.body).not.toContain(channel.secret);
   });
@@ -389,7 +391,7 @@ describe("notification channels: signed alerts to webhooks, retried, with a visi
     ]) {
       const res = await platform.api.inject({ ...req, headers: platform.auth });
       expect(res.statusCode, `${req.method} ${req.url}`).toBe(404);
-      expect(res.json()).toMatchObject({ error: "not_found", field: "id" });
+      expect(res.json()).toMatchObject({ error: "not_found", fields: [{ field: "id" }] });
     }
 
     const channel = await createChannel(`/gone-${tag}`, "json");

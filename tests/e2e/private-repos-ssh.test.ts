@@ -63,7 +63,10 @@ describe("private repositories over SSH: a deploy key clones, against a pinned h
     expect((await ask("POST", "/api/apps", { name, repoUrl: https })).statusCode).toBe(201);
     const refused = await ask("PATCH", `/api/apps/${name}`, { repoUrl });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ field: "repoUrl", message: expect.stringMatching(/deploy key/) });
+    expect(refused.json()).toMatchObject({
+      fields: [{ field: "repoUrl" }],
+      message: expect.stringMatching(/deploy key/),
+    });
     expect((await ask("PUT", `/api/apps/${name}/credentials`, { deployKey: privateKey })).statusCode).toBe(200);
     expect((await ask("PATCH", `/api/apps/${name}`, { repoUrl })).statusCode).toBe(200);
 

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
+import { randomBytes } from "node:crypto";
 import { buildApp } from "../src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
 
 describe("API tokens, docs, security headers, rate limits", () => {
   let app: FastifyInstance;
+  // Token names are unique, revoked ones included: each run names its own.
+  const tokenName = `ci deploys ${randomBytes(3).toString("hex")}`;
   const config = testConfig({ PIER_API_RATE_LIMIT_PER_MINUTE: "1000" });
   const admin = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
 
@@ -20,7 +23,7 @@ describe("API tokens, docs, security headers, rate limits", () => {
       method: "POST",
       url: "/api/tokens",
       headers: admin,
-      payload: { name: "ci deploys", scopes: ["deploy"] },
+      payload: { name: tokenName, scopes: ["deploy"] },
     });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
@@ -34,7 +37,7 @@ describe("API tokens, docs, security headers, rate limits", () => {
     expect((await app.inject({ method: "GET", url: "/api/apps", headers: withToken })).statusCode).toBe(200);
     const list = await app.inject({ method: "GET", url: "/api/tokens", headers: admin });
     const listed = list.json().tokens.find((t: { id: string }) => t.id === id);
-    expect(listed).toMatchObject({ name: "ci deploys", prefix, scopes: ["deploy"], expiresAt: null, revokedAt: null });
+    expect(listed).toMatchObject({ name: tokenName, prefix, scopes: ["deploy"], expiresAt: null, revokedAt: null });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list.json())).not.toContain(token);
 

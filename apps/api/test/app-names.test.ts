@@ -58,14 +58,14 @@ describe("creating apps with names that collide with generated hosts", () => {
     expect((await create(base)).statusCode).toBe(201);
     const shadowing = await create(`${base}-abc12345`);
     expect(shadowing.statusCode).toBe(409);
-    expect(shadowing.json()).toMatchObject({ error: "conflict", field: "name" });
+    expect(shadowing.json()).toMatchObject({ error: "conflict", fields: [{ field: "name" }] });
     expect(shadowing.json().message).toContain(`app ${base}`);
 
     const other = `nm-${randomBytes(3).toString("hex")}`;
     expect((await create(`${other}-zz998877`)).statusCode).toBe(201);
     const shadowed = await create(other);
     expect(shadowed.statusCode).toBe(409);
-    expect(shadowed.json()).toMatchObject({ error: "conflict", field: "name" });
+    expect(shadowed.json()).toMatchObject({ error: "conflict", fields: [{ field: "name" }] });
 
     // Names that merely share a prefix are fine.
     expect((await create(`${base}-api`)).statusCode).toBe(201);

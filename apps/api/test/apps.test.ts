@@ -93,7 +93,7 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
       payload: { name: `x-${randomBytes(3).toString("hex")}`, repoUrl: badUrl },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: "validation_failed", field: "repoUrl" });
+    expect(res.json()).toMatchObject({ error: "validation_failed", fields: [{ field: "repoUrl" }] });
     expect(res.json().message).toMatch(reason);
   });
 
@@ -125,7 +125,7 @@ describe("apps API: validation, auth, nothing lost on bad input", () => {
       payload: { name, repoUrl: "https://github.com/other/repo.git" },
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ error: "app_exists", field: "name" });
+    expect(res.json()).toMatchObject({ error: "app_exists", fields: [{ field: "name" }] });
     expect((await app.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().repoUrl).toBe(repoUrl);
   });
 

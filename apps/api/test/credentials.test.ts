@@ -70,7 +70,10 @@ describe("repository credentials and the GitHub App settings", () => {
     for (const deployKey of ["not a key", sshKey("a passphrase"), token]) {
       const refused = await ask("PUT", `/api/apps/${name}/credentials`, { deployKey });
       expect(refused.statusCode).toBe(400);
-      expect(refused.json()).toMatchObject({ field: "deployKey", message: expect.stringMatching(/^deployKey: /) });
+      expect(refused.json()).toMatchObject({
+        fields: [{ field: "deployKey" }],
+        message: expect.stringMatching(/^deployKey: /),
+      });
       if (deployKey.length > 40) expect(refused.body).not.toContain(deployKey.slice(20, 40));
     }
   });
@@ -111,7 +114,7 @@ describe("repository credentials and the GitHub App settings", () => {
     }) as string;
     const refused = await ask("PUT", "/api/settings/github-app", { appId: "123", privateKey: "-----BEGIN nope" });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().field).toBe("privateKey");
+    expect(refused.json().fields).toEqual([expect.objectContaining({ field: "privateKey" })]);
     const before = (await ask("GET", "/api/settings/github-app")).json();
     try {
       const set = await ask("PUT", "/api/settings/github-app", { appId: 123, privateKey });

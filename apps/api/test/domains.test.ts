@@ -86,7 +86,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
     expect((await add(name, { domain: at("shop") })).statusCode).toBe(201);
     const theirs = await add(other, { domain: `SHOP.${tld}` });
     expect(theirs.statusCode).toBe(409);
-    expect(theirs.json()).toMatchObject({ error: "conflict", field: "domain" });
+    expect(theirs.json()).toMatchObject({ error: "conflict", fields: [{ field: "domain" }] });
     expect(theirs.json().message).toContain(`${at("shop")} belongs to app ${name}`);
     const again = await add(name, { domain: at("shop") });
     expect(again.statusCode).toBe(409);
@@ -108,7 +108,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
   ])("refuses %s with a 400 naming the field domain", async (domain, message) => {
     const res = await add(name, { domain: domain.replace("{tld}", tld) });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: "validation_failed", field: "domain" });
+    expect(res.json()).toMatchObject({ error: "validation_failed", fields: [{ field: "domain" }] });
     expect(res.json().message).toMatch(message);
   });
 
@@ -116,7 +116,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
     for (const [payload, field] of [
       [{}, "domain"],
       [{ domain: at("x"), redirectStatus: 302 }, "redirectStatus"],
-      [{ domain: at("x"), redirect: at("shop") }, "body"],
+      [{ domain: at("x"), redirect: at("shop") }, "redirect"],
     ] as const) {
       const res = await add(name, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
@@ -156,7 +156,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
     ]) {
       const res = await add(name, { domain: at("loop"), redirectTo });
       expect(res.statusCode, redirectTo).toBe(400);
-      expect(res.json()).toMatchObject({ error: "validation_failed", field: "redirectTo" });
+      expect(res.json()).toMatchObject({ error: "validation_failed", fields: [{ field: "redirectTo" }] });
       expect(res.json().message).toContain(message);
     }
   });
@@ -220,7 +220,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
 
     const operator = await ask("POST", `/api/apps/${name}/domains/${at("covered")}/renew`);
     expect(operator.statusCode).toBe(409);
-    expect(operator.json()).toMatchObject({ error: "conflict", field: "domain" });
+    expect(operator.json()).toMatchObject({ error: "conflict", fields: [{ field: "domain" }] });
     expect(operator.json().message).toContain(
       "served by the operator's certificate (operator.crt in PIER_TLS_CERT_DIR)",
     );
@@ -233,7 +233,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
   it("removing: refused while another domain redirects to it; then served no more, its certificate kept", async () => {
     const refused = await ask("DELETE", `/api/apps/${name}/domains/${at("shop")}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: "conflict", field: "domain" });
+    expect(refused.json()).toMatchObject({ error: "conflict", fields: [{ field: "domain" }] });
     expect(refused.json().message).toContain(`${at("www")} redirects to ${at("shop")}`);
 
     expect((await ask("DELETE", `/api/apps/${name}/domains/${at("www")}`)).json()).toEqual({ deleted: at("www") });
@@ -246,7 +246,7 @@ describe("domains API: add, list, remove, renew; one app per domain; certificate
     expect(await app.pier.prisma.certificate.findUnique({ where: { name: `xn--bcher-kva.${tld}` } })).not.toBeNull();
     const gone = await ask("DELETE", `/api/apps/${name}/domains/${at("www")}`);
     expect(gone.statusCode).toBe(404);
-    expect(gone.json()).toMatchObject({ error: "not_found", field: "domain" });
+    expect(gone.json()).toMatchObject({ error: "not_found", fields: [{ field: "domain" }] });
   });
 
   it("PATCH switches the HTTPS redirect and HSTS, and tells the routers", async () => {

@@ -45,7 +45,7 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
   });
 
   it("a read token reads all but secrets; every change is a 403 naming the scope, changing nothing", async () => {
-    const read = await createToken({ name: "dashboards", scopes: ["read"] });
+    const read = await createToken({ name: `dashboards-${name}`, scopes: ["read"] });
     expect(read.scopes).toEqual(["read"]);
 
     const list = await ask(read.headers, "GET", "/api/apps");
@@ -92,7 +92,7 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
       expect(res.statusCode, `${method} ${url}`).toBe(403);
       expect(res.json()).toMatchObject({ error: "forbidden" });
       expect(res.json().message, `${method} ${url}`).toContain(`needs the ${scope} scope`);
-      expect(res.json().message).toContain('token "dashboards" has read');
+      expect(res.json().message).toContain(`token "dashboards-${name}" has read`);
     }
     const mint = await ask(read.headers, "POST", "/api/tokens", { name: "escalate", scopes: ["admin"] });
     expect(mint.statusCode).toBe(403);
@@ -109,21 +109,23 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
   });
 
   it("a deploy token deploys but can't change env or see secrets", async () => {
-    const deploy = await createToken({ name: "ci", scopes: ["deploy"] });
+    const deploy = await createToken({ name: `ci-${name}`, scopes: ["deploy"] });
     const deployed = await ask(deploy.headers, "POST", `/api/apps/${name}/deploy`);
     expect(deployed.statusCode, deployed.body).toBe(202);
     expect(deployed.json()).toMatchObject({ app: name, status: "QUEUED" });
 
     const setEnv = await ask(deploy.headers, "PUT", `/api/apps/${name}/env`, { vars: { API_KEY: "overwritten" } });
     expect(setEnv.statusCode).toBe(403);
-    expect(setEnv.json().message).toMatch(/PUT \/api\/apps\/:name\/env needs the admin scope; token "ci" has deploy/);
+    expect(setEnv.json().message).toContain(
+      `PUT /api/apps/:name/env needs the admin scope; token "ci-${name}" has deploy`,
+    );
     expect((await ask(deploy.headers, "GET", `/api/apps/${name}/env?reveal=true`)).statusCode).toBe(403);
     expect((await ask(deploy.headers, "GET", `/api/apps/${name}`)).json().webhookSecret).toBeNull();
     expect((await ask(deploy.headers, "DELETE", `/api/apps/${name}`)).statusCode).toBe(403);
   });
 
   it("an admin token changes anything and sees secrets, but can't manage tokens", async () => {
-    const full = await createToken({ name: "ops", scopes: ["read", "admin"] });
+    const full = await createToken({ name: `ops-${name}`, scopes: ["read", "admin"] });
     const shown = await ask(full.headers, "GET", `/api/apps/${name}`);
     expect(shown.json().webhookSecret).toMatch(/^[0-9a-f]{48}$/);
     expect((await ask(full.headers, "GET", `/api/apps/${name}/env?reveal=true`)).body).toContain(SECRET_VALUE);
@@ -136,7 +138,7 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
     const token = `pier_${randomBytes(20).toString("hex")}`;
     const id = randomBytes(8).toString("hex");
     await app.pier.prisma.$executeRaw`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix")
-      VALUES (${id}, 'from before', ${hashToken(token)}, ${token.slice(0, 12)})`;
+      VALUES (${id}, ${`from before ${name}`}, ${hashToken(token)}, ${token.slice(0, 12)})`;
     const headers = { authorization: `Bearer ${token}` };
     expect((await ask(headers, "GET", `/api/apps/${name}`)).json().webhookSecret).not.toBeNull();
     expect((await ask(headers, "PATCH", `/api/apps/${name}`, { previews: false })).statusCode).toBe(200);
@@ -146,7 +148,7 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
 
   it("expiresInDays sets expiresAt; an expired token gets a 401 saying so", async () => {
     const before = Date.now();
-    const brief = await createToken({ name: "one day", scopes: ["read"], expiresInDays: 1 });
+    const brief = await createToken({ name: `one day ${name}`, scopes: ["read"], expiresInDays: 1 });
     const expiresAt = Date.parse(brief.expiresAt!);
     expect(expiresAt - before).toBeGreaterThanOrEqual(86_400_000 - 1_000);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(86_400_000);
@@ -159,7 +161,7 @@ describe("API token scopes (read < deploy < admin) and expiry", () => {
     const refused = await ask(brief.headers, "GET", "/api/apps");
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toMatchObject({ error: "unauthorized" });
-    expect(refused.json().message).toMatch(/token "one day" expired at \d{4}-\d\d-\d\dT/);
+    expect(refused.json().message).toMatch(new RegExp(`token "one day ${name}" expired at \\d{4}-\\d\\d-\\d\\dT`));
   });
 
   it.each([

@@ -9,6 +9,7 @@ export {
   type Channel,
   type CreateChannelInput,
 } from "./channels.ts";
+export { channelHealth, channelHealths, UNTRIED_CHANNEL, type ChannelHealth } from "./channel-health.ts";
 export {
   DELIVERY_STATUSES,
   enqueueDelivery,

@@ -16,6 +16,7 @@ import type {
   HostMemory,
   ImageSummary,
   ListeningSocket,
+  LogStreamOptions,
   OneOffResult,
   OneOffSpec,
   RunningContainer,
@@ -101,7 +102,7 @@ export class DockerRuntime implements ContainerRuntime {
     return containers.containerLogs(this.docker, id, tail);
   }
 
-  streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable> {
+  streamContainerLogs(id: string, options: LogStreamOptions): Promise<Readable> {
     return containers.streamContainerLogs(this.docker, id, options);
   }
 

@@ -43,7 +43,7 @@ export interface ContainerRuntime {
   /** Last lines of stdout+stderr, demultiplexed. */
   containerLogs(id: string, tail: number): Promise<string>;
   /** stdout+stderr as one text stream: the last `tail` lines, then (with follow) new output as it comes. */
-  streamContainerLogs(id: string, options: { tail: number; follow: boolean }): Promise<Readable>;
+  streamContainerLogs(id: string, options: LogStreamOptions): Promise<Readable>;
   /**
    * CPU time and memory of these containers now, all in one pass (the running ones; CPU % comes from two
    * readings). Docker reads the kernel's cgroup files rather than asking the engine for each container.
@@ -66,6 +66,13 @@ export interface ContainerRuntime {
   ensureVolume(name: string, labels: Record<string, string>): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<Array<{ name: string; labels: Record<string, string> }>>;
   removeVolume(name: string): Promise<void>;
+}
+
+export interface LogStreamOptions {
+  tail: number;
+  follow: boolean;
+  /** Each line starts with the engine's RFC 3339 time of it (nanoseconds, fixed width) and a space. */
+  timestamps?: boolean;
 }
 
 export interface BuildSpec {

@@ -10,12 +10,17 @@ export type FieldErrors = Record<string, string>;
 
 export const html200 = { 200: z.string().describe("text/html") };
 export const formText = z.string().max(4_000).optional().default("");
-export const csrfBody = z.object({ _csrf: z.string().max(200) });
+export const csrfBody = z.object({
+  _csrf: z.string().max(200),
+  // A destructive action runs only with it (the browser's dialog or the confirmation page sets it).
+  confirmed: z.enum(["yes"]).optional(),
+});
 
-/** The submitted fields, trimmed, without the CSRF token. */
+/** The submitted fields, trimmed, without the CSRF token and the confirmation. */
 export function formValues(body: Record<string, string | undefined> & { _csrf?: string }): FormValues {
-  const { _csrf, ...rest } = body;
+  const { _csrf, confirmed, ...rest } = body;
   void _csrf;
+  void confirmed;
   return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, (v ?? "").trim()]));
 }
 

@@ -13,17 +13,18 @@ import autoscaleRoutes from "./routes/autoscale.ts";
 import deploymentRoutes from "./routes/deployment.ts";
 import domainsRoutes from "./routes/domains.ts";
 import logsRoutes from "./routes/logs.ts";
+import notFoundRoutes from "./routes/not-found.ts";
 import notificationsRoutes from "./routes/notifications.ts";
 import sessionRoutes from "./routes/session.ts";
 import settingsRoutes from "./routes/settings.ts";
 import { LOGIN_COOKIE } from "./session.ts";
 
 /**
- * Routes that answer without a session: the sign-in form, and the sign-out page (a link can't sign you out: it only
- * shows the buttons).
+ * Routes that answer without a session: the sign-in form, the sign-out page (a link can't sign you out: it only
+ * shows the buttons), and "not found" (it shows nothing of Pier's, and the API's unknown paths pass through it).
  */
 const isPublic = (route: string | undefined, method: string) =>
-  route === "/login" || (route === "/logout" && method === "GET");
+  route === "/login" || (route === "/logout" && method === "GET") || route === "/*";
 
 /**
  * The admin dashboard: server-rendered pages at `/`, signed-in with the admin token. A client of the same
@@ -140,6 +141,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     deploymentRoutes,
     notificationsRoutes,
     auditRoutes,
+    notFoundRoutes,
   ])
     await app.register(routes, { kit });
 };

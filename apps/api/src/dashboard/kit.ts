@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { randomBytes } from "node:crypto";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import { errorMessage } from "./forms.ts";
+import { confirmPage, type Confirmation } from "./pages/confirm.ts";
 import { DashboardKeys, FLASH_COOKIE, SESSION_COOKIE, type Flash, type Session } from "./session.ts";
 import { SessionStore } from "./session-store.ts";
 import type { PageContext } from "./ui.ts";
@@ -80,6 +81,18 @@ export class DashboardKit {
   flashAndGo(request: FastifyRequest, reply: FastifyReply, flash: Flash, to: string): FastifyReply {
     reply.setCookie(FLASH_COOKIE, this.keys.flashCookie(flash), this.cookieOptions(request, 60));
     return reply.redirect(to, 303);
+  }
+
+  /**
+   * A destructive action's check: null when the form arrived confirmed (`confirmed=yes`), else the reply
+   * showing the confirmation page, which posts the same fields again, confirmed. Every destructive route
+   * asks it first, so nothing is removed by a stray click or a browser without JavaScript.
+   */
+  confirmFirst(request: FastifyRequest, reply: FastifyReply, question: Confirmation): FastifyReply | null {
+    const body = (request.body ?? {}) as Record<string, string | string[] | undefined>;
+    if (body.confirmed === "yes") return null;
+    const action = request.url.split("?")[0]!;
+    return this.page(reply, confirmPage(this.context(request, reply), action, body, question));
   }
 
   /** Runs an action, then redirects; a domain error becomes a flash message on `back` instead of an error page. */

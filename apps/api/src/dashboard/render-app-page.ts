@@ -8,6 +8,7 @@ import { deliveriesOf } from "../services/deliveries.ts";
 import { appMetrics } from "../services/metrics.ts";
 import { toReleaseDtos } from "../services/releases.ts";
 import { toAppDto, toDeploymentDto } from "../services/views.ts";
+import { deploymentWhere, FIRST_PAGE, pageWindow, type DeploymentFilter } from "./deployment-filter.ts";
 import type { FieldErrors, FormValues } from "./forms.ts";
 import type { DashboardKit } from "./kit.ts";
 import { appPage } from "./pages/app.ts";
@@ -33,7 +34,10 @@ const MAX_DECISION_MARKS = 300;
 
 const decisionFields = { at: true, fromReplicas: true, toReplicas: true, reason: true, panic: true } as const;
 
-/** Loads everything the app's overview shows and answers with it (the page, or the page with a form's errors). */
+/**
+ * Loads everything the app's overview shows and answers with it (the page, or the page with a form's errors);
+ * `filter` picks the page of deployments listed.
+ */
 export async function renderAppPage(
   kit: DashboardKit,
   request: FastifyRequest,
@@ -42,6 +46,7 @@ export async function renderAppPage(
   window: MetricWindow,
   forms: AppPageForms = {},
   status = 200,
+  filter: DeploymentFilter = FIRST_PAGE,
 ) {
   const { deps } = kit;
   const { config, prisma } = deps;
@@ -49,9 +54,9 @@ export async function renderAppPage(
   const windowStart = new Date(Date.now() - METRIC_WINDOWS[window].ms);
   const loaded = await Promise.all([
     prisma.deployment.findMany({
-      where: { appId: target.id },
+      where: deploymentWhere(target.id, filter),
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 30,
+      ...pageWindow(filter),
     }),
     prisma.release.findMany({ where: { appId: target.id }, orderBy: { version: "desc" }, take: 30 }),
     replicaStatuses(deps, [target]),
@@ -72,6 +77,16 @@ export async function renderAppPage(
     deliveriesOf(deps, target.id, DELIVERIES_SHOWN),
   ]);
   const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions, domains, deliveries] = loaded;
+  const [matching, branches, anyDeployment] = await Promise.all([
+    prisma.deployment.count({ where: deploymentWhere(target.id, filter) }),
+    prisma.deployment.findMany({
+      where: { appId: target.id },
+      distinct: ["branch"],
+      select: { branch: true },
+      orderBy: { branch: "asc" },
+    }),
+    deployments.length > 0 || prisma.deployment.count({ where: { appId: target.id }, take: 1 }).then((n) => n > 0),
+  ]);
   const production: Deployment | null = target.productionDeploymentId
     ? (deployments.find((d) => d.id === target.productionDeploymentId) ??
       (await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })))
@@ -89,6 +104,7 @@ export async function renderAppPage(
     autoscale: forms.autoscale ?? { values: {}, errors: {} },
     domain: forms.domain ?? { values: {}, errors: {} },
     deliveries,
+    history: { filter, matching, branches: branches.map((b) => b.branch), anyDeployment },
   });
   return kit.page(reply, page, status);
 }

@@ -152,13 +152,23 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .log .ln{padding:0 18px;white-space:pre-wrap;word-break:break-word;display:flex;gap:14px}
 .log .ln:hover{background:#161a22}
 .log .ln .t{color:#5b6372;flex:none;user-select:none}
+.log .ln .rp{color:#7d8796;flex:none;user-select:none;min-width:2.2em}
 .log .ln.stderr .x{color:#ff9b9b}
 .log .ln.system .x,.log .ln.deploy .x{color:#8fc1ff}
 .log .none{color:#6b7382;padding:0 18px}
+.c-black{color:#8b949e}.c-red{color:#ff7b72}.c-green{color:#7ee787}.c-yellow{color:#e3b341}.c-blue{color:#79c0ff}
+.c-magenta{color:#d2a8ff}.c-cyan{color:#76e3ea}.c-white{color:#f0f3f6}.c-bold{font-weight:700}.c-dim{opacity:.7}
+.c-under{text-decoration:underline}
 .livedot{display:inline-flex;align-items:center;gap:6px;color:var(--amber);font-size:12.5px;font-weight:500}
 .livedot::before{content:"";width:7px;height:7px;border-radius:50%;background:currentColor;
   animation:pulse 1.2s infinite}
 .reason{background:var(--red-bg);color:#8f1d1d;padding:12px 18px;border-top:1px solid #f3c2c2;font-size:13px}
+.reason details{margin-top:6px}.reason summary{cursor:pointer;font-weight:500}
+.reason pre.raw{white-space:pre-wrap;word-break:break-word;font-family:var(--mono);font-size:12px;margin:6px 0 0}
+.filters{display:flex;gap:8px;flex-wrap:wrap;align-items:center;padding:12px 18px;border-bottom:1px solid var(--line2)}
+.filters select,.filters input[type=text]{width:auto;flex:1 1 150px;min-width:0;padding:6px 10px}
+.pager{display:flex;gap:10px;align-items:center;justify-content:center;padding:12px 18px;
+  border-top:1px solid var(--line2)}
 .howto ol{margin:8px 0 0;padding-left:20px}
 .howto li{margin:4px 0}
 .danger-zone{border-color:#f0c4c4}
@@ -199,11 +209,26 @@ input[readonly]{background:#fafafb;font-family:var(--mono);font-size:12.5px}
 .autoscaled{padding:14px 18px;border-top:1px solid var(--line2);color:var(--muted)}
 @media (max-width:980px){.charts{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (max-width:760px){.grid2{grid-template-columns:1fr}.hide-sm{display:none}.kv{grid-template-columns:1fr}
-  .top .in{padding:0 12px;gap:10px}.nav{overflow-x:auto;min-width:0}.nav a{white-space:nowrap;padding:6px 7px}
-  .card{overflow-x:auto}}
+  .top .in{padding:6px 12px;gap:4px 10px;height:auto;min-height:56px;flex-wrap:wrap}
+  .nav{flex-wrap:wrap;min-width:0;order:3;flex-basis:100%}.nav a{white-space:nowrap;padding:6px 7px}
+  .top .in>form{margin-left:auto}
+  main{padding:20px 12px 48px}.charts{grid-template-columns:minmax(0,1fr)}
+  .tabs{flex-wrap:wrap}.scale{flex-wrap:wrap}.scale .field .err,.scale .field .help{width:auto;max-width:80vw}
+  h1,.card code,.kv dd,.sub{overflow-wrap:anywhere}.trunc{max-width:calc(100vw - 60px)}
+  .card>.ch,.card>#replicas>.ch{flex-wrap:wrap}.card>.cb{padding:14px 12px}
+  .log .ln{padding:0 12px;gap:8px}
+}
+/* Narrow screens: each table row becomes a stacked block (no sideways scroll, its buttons in reach). */
+@media (max-width:600px){table,tbody,tr,td{display:block;width:100%}thead{display:none}
+  tr{padding:8px 0;border-bottom:1px solid var(--line2)}tr:last-child{border-bottom:0}
+  td{border:0;padding:3px 14px;text-align:left}td.right{text-align:left}td:empty{display:none}
+  td .btn,td form.inline{margin:2px 0}.nowrap{white-space:normal}}
 `;
 
-/** Keeps relative times fresh and wires small conveniences (copy, reveal, confirm). */
+/**
+ * Keeps relative times fresh and wires small conveniences (copy, reveal, confirm). A form with `data-confirm`
+ * asks in a dialog and arrives confirmed; without JavaScript the server shows its confirmation page instead.
+ */
 const SCRIPT = `
 (function(){
   function rel(ms){var s=Math.round((Date.now()-ms)/1000);if(s<45)return"just now";var m=Math.round(s/60);
@@ -222,7 +247,9 @@ const SCRIPT = `
       j.type=hid?"text":"password";r.textContent=hid?"Hide":"Reveal"}}
   });
   document.addEventListener("submit",function(e){var f=e.target;var q=f.getAttribute&&f.getAttribute("data-confirm");
-    if(q&&!window.confirm(q))e.preventDefault()});
+    if(!q)return;if(!window.confirm(q)){e.preventDefault();return}
+    if(!f.querySelector("input[name=confirmed]")){var c=document.createElement("input");c.type="hidden";
+      c.name="confirmed";c.value="yes";f.appendChild(c)}});
 })();
 `;
 

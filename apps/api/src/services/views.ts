@@ -1,4 +1,4 @@
-import type { App, Deployment } from "@pier/db";
+import type { App, Deployment, PrismaClient } from "@pier/db";
 import type { ReplicaStatus } from "@pier/replicas";
 import {
   orderedPhases,
@@ -84,6 +84,8 @@ export function toDeploymentDto(
     commitSha: deployment.commitSha,
     commitMessage: deployment.commitMessage,
     commitAuthor: deployment.commitAuthor,
+    commitAuthorEmail: deployment.commitAuthorEmail,
+    committedAt: deployment.committedAt?.toISOString() ?? null,
     imageTag: deployment.imageTag,
     isProduction: app.productionDeploymentId === deployment.id,
     url: deployment.hostPort ? urlForLabel(config, `${app.name}-${deployment.shortId}`) : null,
@@ -94,4 +96,31 @@ export function toDeploymentDto(
     port: deployment.port,
     phases: orderedPhases(deployment.phases),
   };
+}
+
+/**
+ * Since when each app's production deployment has been live: the newest release that put it there (a rollback to
+ * an older deployment counts from the rollback), or, for a deployment made live before releases were recorded,
+ * when it finished.
+ */
+export async function liveSinceOf(
+  prisma: PrismaClient,
+  apps: Array<Pick<App, "id"> & { productionDeployment: Deployment | null }>,
+): Promise<Map<string, Date>> {
+  const live = apps.flatMap((a) => (a.productionDeployment ? [a.productionDeployment] : []));
+  const releases = live.length
+    ? await prisma.release.findMany({
+        where: { toDeploymentId: { in: live.map((d) => d.id) } },
+        orderBy: { version: "desc" },
+        select: { appId: true, toDeploymentId: true, createdAt: true },
+      })
+    : [];
+  const since = new Map<string, Date>();
+  for (const app of apps) {
+    const deployment = app.productionDeployment;
+    if (!deployment) continue;
+    const release = releases.find((r) => r.appId === app.id && r.toDeploymentId === deployment.id);
+    since.set(app.id, release?.createdAt ?? deployment.finishedAt ?? deployment.createdAt);
+  }
+  return since;
 }

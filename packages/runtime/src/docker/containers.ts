@@ -6,6 +6,7 @@ import { parseListeningSockets } from "../proc-net-tcp.ts";
 import type {
   ContainerInfo,
   ListeningSocket,
+  LogStreamOptions,
   OneOffResult,
   OneOffSpec,
   RunningContainer,
@@ -183,13 +184,13 @@ export function listContainers(
 }
 
 /** Last lines of stdout+stderr, demultiplexed. */
-export function containerLogs(docker: DockerClient, id: string, tail: number): Promise<string> {
+export function containerLogs(docker: DockerClient, id: string, tail: number, timestamps = false): Promise<string> {
   return engineCall(
     `read logs of ${id}`,
     async () => {
       const buffer = (await docker
         .getContainer(id)
-        .logs({ stdout: true, stderr: true, tail, follow: false })) as unknown as Buffer;
+        .logs({ stdout: true, stderr: true, tail, follow: false, timestamps })) as unknown as Buffer;
       return demuxDockerLogs(buffer);
     },
     { notFound: () => "" },
@@ -200,12 +201,13 @@ export function containerLogs(docker: DockerClient, id: string, tail: number): P
 export async function streamContainerLogs(
   docker: DockerClient,
   id: string,
-  options: { tail: number; follow: boolean },
+  options: LogStreamOptions,
 ): Promise<Readable> {
   const container = docker.getContainer(id);
+  const timestamps = options.timestamps ?? false;
   return engineCall(`read logs of ${id}`, async () => {
-    if (!options.follow) return Readable.from([await containerLogs(docker, id, options.tail)]);
-    const raw = await container.logs({ stdout: true, stderr: true, tail: options.tail, follow: true });
+    if (!options.follow) return Readable.from([await containerLogs(docker, id, options.tail, timestamps)]);
+    const raw = await container.logs({ stdout: true, stderr: true, tail: options.tail, follow: true, timestamps });
     const out = new PassThrough();
     docker.modem.demuxStream(raw, out, out);
     raw.on("end", () => out.end());

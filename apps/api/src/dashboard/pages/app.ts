@@ -1,4 +1,4 @@
-import type { Deployment } from "@pier/db";
+import { DeploymentStatus, type Deployment } from "@pier/db";
 import type { MetricWindow } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../../schemas/app.ts";
@@ -7,11 +7,13 @@ import type { deploymentDto } from "../../schemas/deployment.ts";
 import type { releaseDto } from "../../schemas/release.ts";
 import type { AppMetrics } from "../../services/metrics.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
-import { html, type Html } from "../html.ts";
+import { shownState, stateBadge } from "../app-state.ts";
+import { FIRST_PAGE, historyHref, isFiltered, pageCount, type DeploymentFilter } from "../deployment-filter.ts";
+import { explainFailure } from "../failure-reason.ts";
+import { html, raw, type Html } from "../html.ts";
 import {
   isUnfinished,
   AUTO_REFRESH,
-  badge,
   cardHead,
   commitCell,
   csrfField,
@@ -83,57 +85,116 @@ export interface AppPageData {
   domain: { values: FormValues; errors: FieldErrors };
   /** The last webhook deliveries, newest first. */
   deliveries: Array<z.infer<typeof deliveryDto>>;
+  /**
+   * `deployments` is one page of the app's history under `filter`: `matching` deployments in all, on the
+   * branches the app has deployed from; `anyDeployment` whatever the filter.
+   */
+  history: { filter: DeploymentFilter; matching: number; branches: string[]; anyDeployment: boolean };
 }
 
-function deploymentsCard(ctx: PageContext, { app, deployments, production }: AppPageData): Html {
-  const liveButton = (d: { view: DeploymentView; raw: Deployment }): Html | string => {
-    if (d.view.status !== "READY" || d.view.isProduction || d.raw.imagePrunedAt) return "";
-    const older = production !== null && d.raw.createdAt < production.createdAt;
-    const kind = older ? "rollback" : "promote";
-    const label = older ? "Roll back to this" : "Promote";
-    const question = older
-      ? `Roll ${app.name} back to deployment ${d.view.shortId}? It goes live without a rebuild.`
-      : `Make deployment ${d.view.shortId} production of ${app.name}?`;
-    const form = html`class="inline" data-confirm="${question}"`;
-    const fields = html`${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.view.id}">`;
-    const data = html`data-action="${kind}" data-deployment="${d.view.id}"`;
-    const button = html`<button class="btn sm" type="submit" ${data}>${label}</button>`;
-    return html`<form method="post" action="/apps/${app.name}/${kind}" ${form}>${fields}${button}</form>`;
-  };
-  if (deployments.length === 0) {
-    const branch = html`<code>${app.branch}</code>`;
-    const webhook = html`the webhook from <a href="/apps/${app.name}/settings">Settings</a>`;
-    const deployNow = html`${csrfField(ctx)}<button class="btn primary" type="submit">Deploy now</button>`;
-    return html`<div class="card"><div class="empty" data-empty="deployments"><h2>No deployments yet</h2>
-      <p>Press <b>Deploy</b> to build the head of ${branch} now, or add ${webhook} to GitHub so every push deploys.</p>
-      <form method="post" action="/apps/${app.name}/deploy" class="inline">${deployNow}</form></div></div>`;
-  }
-  const row = (d: { view: DeploymentView; raw: Deployment }) => {
-    const { view } = d;
-    const production = view.isProduction
-      ? html`<span class="tag prod" title="Serves ${app.url}">Production</span>`
-      : "";
-    const visit = view.url && view.status === "READY" ? html` · ${externalLink(view.url, "visit")}` : "";
-    const trigger = view.trigger.toLowerCase();
-    const by = view.commitAuthor ? `by ${view.commitAuthor} · ${trigger}` : trigger;
-    const took =
-      view.durationMs === null && isUnfinished(view.status)
-        ? html`<span class="livedot">running</span>`
-        : duration(view.durationMs);
-    return html`<tr data-deployment="${view.id}" data-status="${view.status}">
-        <td class="nowrap"><a href="/deployments/${view.id}">${badge(view.status)}</a> ${production}
+type DeploymentRow = { view: DeploymentView; raw: Deployment };
+
+/** Rolls production back to an older deployment, or promotes a newer one; nothing for the others. */
+function liveButton(ctx: PageContext, { app, production }: AppPageData, d: DeploymentRow): Html | string {
+  if (d.view.status !== "READY" || d.view.isProduction || d.raw.imagePrunedAt) return "";
+  const older = production !== null && d.raw.createdAt < production.createdAt;
+  const kind = older ? "rollback" : "promote";
+  const label = older ? "Roll back to this" : "Promote";
+  const question = older
+    ? `Roll ${app.name} back to deployment ${d.view.shortId}? It goes live without a rebuild.`
+    : `Make deployment ${d.view.shortId} production of ${app.name}?`;
+  const form = html`class="inline" data-confirm="${question}"`;
+  const fields = html`${csrfField(ctx)}<input type="hidden" name="deploymentId" value="${d.view.id}">`;
+  const data = html`data-action="${kind}" data-deployment="${d.view.id}"`;
+  const button = html`<button class="btn sm" type="submit" ${data}>${label}</button>`;
+  return html`<form method="post" action="/apps/${app.name}/${kind}" ${form}>${fields}${button}</form>`;
+}
+
+function deploymentRow(ctx: PageContext, data: AppPageData, d: DeploymentRow): Html {
+  const { view } = d;
+  const production = view.isProduction
+    ? html`<span class="tag prod" title="Serves ${data.app.url}">Production</span>`
+    : "";
+  const visit = view.url && view.status === "READY" ? html` · ${externalLink(view.url, "visit")}` : "";
+  const trigger = view.trigger.toLowerCase();
+  const by = view.commitAuthor ? `by ${view.commitAuthor} · ${trigger}` : trigger;
+  const took =
+    view.durationMs === null && isUnfinished(view.status)
+      ? html`<span class="livedot">running</span>`
+      : duration(view.durationMs);
+  const state = stateBadge(shownState(view, data.app.replicas));
+  const sentence = view.reason ? explainFailure(view.reason).sentence : null;
+  const why = sentence ? html`<div class="small muted trunc" data-col="why" title="${sentence}">${sentence}</div>` : "";
+  return html`<tr data-deployment="${view.id}" data-status="${view.status}">
+        <td class="nowrap"><a href="/deployments/${view.id}" class="nodec">${state}</a> ${production}
           <div class="small"><a class="mono muted" href="/deployments/${view.id}">${view.shortId}</a>${visit}</div></td>
-        <td>${commitCell(view.commitSha, view.commitMessage, by)}</td>
+        <td>${commitCell(view.commitSha, view.commitMessage, by)}${why}</td>
         <td class="hide-sm mono">${view.branch}</td>
         <td class="nowrap">${timeAgo(d.raw.createdAt, ctx.now)}</td>
         <td class="hide-sm nowrap muted">${took}</td>
-        <td class="right nowrap">${liveButton(d)}</td>
+        <td class="right nowrap">${liveButton(ctx, data, d)}</td>
       </tr>`;
+}
+
+/** The history's filters: a GET form, so every filtered view is a link. */
+function filterForm(data: AppPageData): Html {
+  const { filter, branches } = data.history;
+  const option = (value: string, label: string, chosen: string | undefined) =>
+    html`<option value="${value}" ${chosen === value ? raw("selected") : ""}>${label}</option>`;
+  const statuses = Object.values(DeploymentStatus).map((s) =>
+    option(s, s.charAt(0) + s.slice(1).toLowerCase(), filter.status),
+  );
+  const branchOptions = branches.map((b) => option(b, b, filter.branch));
+  const window = data.window === "1h" ? "" : html`<input type="hidden" name="window" value="${data.window}">`;
+  const clear = isFiltered(filter)
+    ? html`<a class="btn sm ghost" href="${historyHref(data.app.name, FIRST_PAGE, data.window)}">Clear</a>`
+    : "";
+  const search = html`<input type="text" name="q" value="${filter.q ?? ""}" aria-label="Search"
+      placeholder="Commit message, author or sha">`;
+  const anyStatus = option("", "Any status", filter.status ?? "");
+  const anyBranch = option("", "Any branch", filter.branch ?? "");
+  return html`<form method="get" action="/apps/${data.app.name}#deployments" class="filters" data-form="history">
+      ${window}<select name="status" aria-label="Status">${anyStatus}${statuses}</select>
+      <select name="branch" aria-label="Branch">${anyBranch}${branchOptions}</select>
+      ${search}<button class="btn sm" type="submit">Filter</button>${clear}</form>`;
+}
+
+/** "Page 2 of 5" with links to the newer and the older page, keeping the filters. */
+function pager(data: AppPageData): Html | string {
+  const { filter, matching } = data.history;
+  const pages = pageCount(matching);
+  if (pages <= 1 && filter.page === 1) return "";
+  const link = (page: number, label: string, rel: string) => {
+    const href = historyHref(data.app.name, { ...filter, page }, data.window);
+    return html`<a class="btn sm" rel="${rel}" href="${href}">${label}</a>`;
   };
+  const newer = filter.page > 1 ? link(Math.min(filter.page - 1, pages), "← Newer", "prev") : "";
+  const older = filter.page < pages ? link(filter.page + 1, "Older →", "next") : "";
+  return html`<div class="pager" data-pager data-page="${filter.page}" data-pages="${pages}">${newer}
+    <span class="muted small">Page ${filter.page} of ${pages} · ${matching} deployments</span>${older}</div>`;
+}
+
+function deploymentsCard(ctx: PageContext, data: AppPageData): Html {
+  const { app, deployments, history } = data;
+  if (!history.anyDeployment) {
+    const branch = html`<code>${app.branch}</code>`;
+    const webhook = html`the webhook from <a href="/apps/${app.name}/settings">Settings</a>`;
+    const deployNow = html`${csrfField(ctx)}<button class="btn primary" type="submit">Deploy now</button>`;
+    const title = html`<h2>No deployments yet</h2>`;
+    return html`<div class="card" id="deployments"><div class="empty" data-empty="deployments">${title}
+      <p>Press <b>Deploy</b> to build the head of ${branch} now, or add ${webhook} to GitHub so every push deploys.</p>
+      <form method="post" action="/apps/${app.name}/deploy" class="inline">${deployNow}</form></div></div>`;
+  }
   const head = tableHead(["Status", "Commit", ["Branch", "hide-sm"], "Created", ["Duration", "hide-sm"], ""]);
-  return html`<div class="card">${cardHead("Deployments", "Newest first")}<table data-table="deployments">
+  const clear = html`<a href="${historyHref(app.name, FIRST_PAGE, data.window)}">Show all</a>`;
+  const list =
+    deployments.length === 0
+      ? html`<div class="cb muted" data-empty="history">No deployment matches these filters. ${clear}</div>`
+      : html`<table data-table="deployments">
     ${head}
-    <tbody>${deployments.map(row)}</tbody></table></div>`;
+    <tbody>${deployments.map((d) => deploymentRow(ctx, data, d))}</tbody></table>`;
+  return html`<div class="card" id="deployments">${cardHead("Deployments", "Newest first · times in UTC")}
+    ${filterForm(data)}${list}${pager(data)}</div>`;
 }
 
 /** Why Pier made a release by itself (an automatic rollback), under its cause; nothing for releases people made. */
@@ -176,7 +237,7 @@ export function appPage(ctx: PageContext, data: AppPageData): string {
   const metrics = data.production
     ? metricsCard(data.app.name, data.metrics, data.window, data.scaleDecisions, ctx.now)
     : "";
-  const header = appHeader(ctx, data.app, data.production !== null, "overview", data.deployments.length > 0);
+  const header = appHeader(ctx, data.app, data.production !== null, "overview", data.history.anyDeployment);
   const domains = domainsCard(ctx, data.app, data.domain.values, data.domain.errors);
   const deliveries = deliveriesCard(ctx, data.app, data.deliveries);
   const history = html`${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}${deliveries}`;

@@ -2,6 +2,7 @@ import type { Deployment } from "@pier/db";
 import type { z } from "zod";
 import type { appDto } from "../../schemas/app.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
+import { shownState, stateBadge } from "../app-state.ts";
 import { html, raw, type Html } from "../html.ts";
 import {
   isUnfinished,
@@ -14,7 +15,6 @@ import {
   healthBadge,
   heading,
   layout,
-  NONE,
   tableHead,
   timeAgo,
   type PageContext,
@@ -25,6 +25,8 @@ export interface AppRow {
   app: z.infer<typeof appDto>;
   /** The newest deployment, whatever became of it. */
   latest: Deployment | null;
+  /** What production serves, and since when (its release). */
+  live: { deployment: Deployment; since: Date } | null;
 }
 
 const step = (n: number, title: string, text: Html) =>
@@ -42,29 +44,40 @@ const EMPTY = html`<div class="head">${heading("Apps", "Everything Pier deploys 
     <p><a class="btn primary" href="/apps/new">Create your first app</a></p>
   </div></div>`;
 
-/** Every app: how production runs (replicas) apart from how its last deploy went. */
+/** The live deployment: its id, its commit and since when it serves. */
+function liveCell(ctx: PageContext, live: AppRow["live"]): Html {
+  if (!live) return html`<span class="faint small">nothing live</span>`;
+  const { deployment } = live;
+  const id = html`<a class="mono muted" href="/deployments/${deployment.id}">${deployment.shortId}</a>`;
+  const since = html`${id} · live since ${timeAgo(live.since, ctx.now)}`;
+  return commitCell(deployment.commitSha, deployment.commitMessage, since);
+}
+
+/**
+ * Every app: how production runs (replicas), what is live (deployment, commit, since when), and how its last
+ * deploy went, in the state every page shows for it (shownState).
+ */
 export function appsPage(ctx: PageContext, rows: AppRow[]): string {
   const busy = rows.some((r) => r.latest && isUnfinished(r.latest.status));
-  const row = ({ app, latest }: AppRow) => {
+  const row = ({ app, latest, live }: AppRow) => {
     const url = app.productionDeploymentId
       ? externalLink(app.url, app.url.replace(/^https?:\/\//, ""))
       : html`<span class="faint small">not live yet</span>`;
     const health = html`<a href="/apps/${app.name}#production" class="nodec">${healthBadge(app.replicas)}</a>`;
-    const status = latest
-      ? html`<a href="/deployments/${latest.id}" class="nodec">${badge(latest.status)}</a>`
-      : badge(null);
-    const commit = latest ? commitCell(latest.commitSha, latest.commitMessage, latest.branch) : NONE;
+    const isProduction = latest?.id === app.productionDeploymentId;
+    const state = latest ? stateBadge(shownState({ status: latest.status, isProduction }, app.replicas)) : badge(null);
+    const status = latest ? html`<a href="/deployments/${latest.id}" class="nodec">${state}</a>` : state;
     return html`<tr class="rowlink" data-app="${app.name}">
               <td><a class="name" href="/apps/${app.name}">${app.name}</a><br>
                 ${url}</td>
               <td data-col="production">${health}</td>
+              <td data-col="live">${liveCell(ctx, live)}</td>
               <td data-col="last-deploy" class="nowrap">${status}
                 <div class="small muted">${timeAgo(latest?.createdAt, ctx.now)}</div></td>
-              <td class="hide-sm">${commit}</td>
             </tr>`;
   };
   const count = `${rows.length} ${rows.length === 1 ? "app" : "apps"}`;
-  const head = tableHead(["App", "Production", "Last deploy", ["Commit", "hide-sm"]]);
+  const head = tableHead(["App", "Production", "Live", "Last deploy"]);
   const body =
     rows.length === 0
       ? EMPTY

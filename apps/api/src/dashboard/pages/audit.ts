@@ -1,4 +1,6 @@
 import type { AuditEvent } from "@pier/db";
+import { auditChangesOf } from "../../services/audit.ts";
+import type { AuditValue } from "../../services/audit-changes.ts";
 import { html, type Html } from "../html.ts";
 import { heading, layout, NONE, tableHead, timeAgo, type PageContext } from "../ui.ts";
 
@@ -20,6 +22,18 @@ function answer(status: number): Html {
   return html`<span class="badge ${status >= 400 ? "b-FAILED" : "b-READY"}" data-status="${status}">${status}</span>`;
 }
 
+const shown = (value: AuditValue) => (value === null ? "none" : String(value));
+
+/** What the change changed, one `field: from → to` a line (secrets show as "(hidden)"). */
+function changes(e: AuditEvent): Html | string {
+  const list = auditChangesOf(e);
+  if (list.length === 0) return "";
+  const item = (c: (typeof list)[number]) =>
+    html`<li><span class="mono">${c.field}</span>: ${shown(c.from)} → ${shown(c.to)}</li>`;
+  const style = "margin:4px 0 0;padding-left:16px;overflow-wrap:anywhere";
+  return html`<ul class="changes small muted" style="${style}" data-changes>${list.map(item)}</ul>`;
+}
+
 const FURTHER_BACK = html`<code>GET /api/audit?limit=1000</code> goes further back.`;
 
 /** The audit log: every change asked of Pier, newest first, optionally of one app. */
@@ -36,7 +50,7 @@ export function auditPage(
     const target = e.target ? html`<a href="/audit?app=${e.target}">${e.target}</a>` : NONE;
     const when = html`<td class="nowrap">${timeAgo(e.at, ctx.now)}</td>`;
     return html`<tr data-audit="${e.id}">${when}<td data-col="who">${who(e)}</td>
-            <td data-col="what"><span class="mono" title="${e.path}">${e.method} ${e.route}</span></td>
+            <td data-col="what"><span class="mono" title="${e.path}">${e.method} ${e.route}</span>${changes(e)}</td>
             <td data-col="app">${target}</td>
             <td class="right">${answer(e.status)}</td></tr>`;
   };

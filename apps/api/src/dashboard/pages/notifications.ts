@@ -1,5 +1,5 @@
 import type { NotificationDelivery } from "@pier/db";
-import { NOTIFICATION_FORMATS, SIGNATURE_HEADER, type Channel } from "@pier/notifications";
+import { NOTIFICATION_FORMATS, SIGNATURE_HEADER, type Channel, type ChannelHealth } from "@pier/notifications";
 import { NOTIFICATION_EVENTS } from "@pier/shared";
 import type { FieldErrors } from "../forms.ts";
 import { html, raw, type Html } from "../html.ts";
@@ -23,6 +23,7 @@ export interface ChannelRow {
   channel: ChannelView;
   /** Newest first. */
   deliveries: NotificationDelivery[];
+  health: ChannelHealth;
 }
 
 /** The new-channel form as typed: `apps` is the comma-separated text. */
@@ -97,22 +98,48 @@ function deliveriesTable(ctx: PageContext, deliveries: NotificationDelivery[], l
   return html`<table data-table="deliveries">${head}<tbody>${deliveries.map(row)}</tbody></table>${more}`;
 }
 
-function channelCard(ctx: PageContext, { channel, deliveries }: ChannelRow, limit: number): Html {
+/** Last success and, while every delivery since failed, since when and why, with the way to try again. */
+function healthLine(ctx: PageContext, health: ChannelHealth): Html {
+  const success = html`<dt>Last success</dt><dd data-col="last-success">${
+    health.lastSuccessAt ? timeAgo(health.lastSuccessAt, ctx.now) : html`<span class="muted">never</span>`
+  }</dd>`;
+  if (!health.failingSince) return success;
+  const failures = `${health.failuresInRow} ${health.failuresInRow === 1 ? "delivery" : "deliveries"} in a row`;
+  return html`${success}<dt>Failing since</dt><dd data-col="failing-since">${timeAgo(health.failingSince, ctx.now)}
+    <span class="muted small">(${failures})</span></dd>`;
+}
+
+/** A channel none of whose recent deliveries got through: said at the top of its card, with the last error. */
+function failingWarning(health: ChannelHealth): Html {
+  const what = health.lastSuccessAt
+    ? "Alerts are not reaching this channel: every delivery since its last success failed."
+    : "Alerts have never reached this channel: every delivery to it failed.";
+  const error = health.lastError ? html`<div class="small mono wrap">Last error: ${health.lastError}</div>` : "";
+  const next = "Check the URL and the receiver, then press Retry: it sends the test event.";
+  return html`<div class="warnbox" role="alert" data-warning="failing">
+    <b>${what}</b> ${next}${error}</div>`;
+}
+
+function channelCard(ctx: PageContext, { channel, deliveries, health }: ChannelRow, limit: number): Html {
   const list = (items: string[], all: string) =>
     items.length === 0 ? html`<span class="muted">${all}</span>` : html`<span class="mono">${items.join(", ")}</span>`;
   const url = html`<b class="trunc mono" title="${channel.url}">${channel.url}</b>`;
   const added = html`<span class="muted small">Added ${timeAgo(channel.createdAt, ctx.now)}</span>`;
   const csrf = csrfField(ctx);
-  const sendTest = html`${csrf}<button class="btn sm" type="submit" data-action="test">Send test</button>`;
+  const format = html`<span class="tag" data-format="${channel.format}">${channel.format}</span>`;
+  const warning = health.failingSince ? html`<div class="cb">${failingWarning(health)}</div>` : "";
+  const testLabel = health.failingSince ? "Retry (send test)" : "Send test";
+  const sendTest = html`${csrf}<button class="btn sm" type="submit" data-action="test">${testLabel}</button>`;
   const confirm = html`data-confirm="Delete the channel to ${channel.url} and its delivery history?"`;
   const remove = html`${csrf}<button class="btn sm ghost" type="submit" data-action="delete">Delete</button>`;
   return html`<div class="card" id="channel-${channel.id}" data-channel="${channel.id}">
-    <div class="ch"><div class="commit">${url}${added}</div>
+    <div class="ch wrap"><div class="commit">${url}${added}</div>
       <div class="actions">
         <form method="post" action="/notifications/${channel.id}/test" class="inline">${sendTest}</form>
         <form method="post" action="/notifications/${channel.id}/delete" class="inline" ${confirm}>${remove}</form>
       </div></div>
-    <dl class="kv cb"><dt>Format</dt><dd><span class="tag" data-format="${channel.format}">${channel.format}</span></dd>
+    ${warning}
+    <dl class="kv cb">${healthLine(ctx, health)}<dt>Format</dt><dd>${format}</dd>
       <dt>Events</dt><dd data-col="events">${list(channel.events, "All events")}</dd>
       <dt>Apps</dt><dd data-col="apps">${list(channel.apps, "All apps")}</dd></dl>
     ${deliveriesTable(ctx, deliveries, limit)}
@@ -183,13 +210,18 @@ export function notificationsPage(ctx: PageContext, data: NotificationsPageData)
       ? html`<div class="card"><div class="empty" data-empty="channels">${NO_CHANNELS}</div></div>`
       : channels.map((row) => channelCard(ctx, row, data.historyLimit));
   const count = `${channels.length} ${channels.length === 1 ? "channel" : "channels"}`;
+  const failing = channels.filter((c) => c.health.failingSince).length;
   const sub = `${count} · each with its latest deliveries, newest first`;
+  const warning = failing
+    ? html`<div class="warnbox" role="alert" data-warning="channels-failing"><b>${failing} of ${count} failing:</b>
+        alerts sent to ${failing === 1 ? "it" : "them"} are not arriving. See the channel below.</div>`
+    : "";
   return layout(ctx, {
     title: "Notifications",
     nav: "notifications",
     body: html`<div class="head">${heading("Notifications", sub)}
         <div class="actions"><a class="btn primary" href="#add">Add channel</a></div></div>
-      ${created ? secretNotice(created) : ""}${list}${createCard(ctx, data.form, data.errors)}`,
+      ${warning}${created ? secretNotice(created) : ""}${list}${createCard(ctx, data.form, data.errors)}`,
     scripts: created ? [FORGET_POST] : [],
   });
 }

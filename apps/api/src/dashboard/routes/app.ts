@@ -10,13 +10,32 @@ import { createDeployment } from "../../services/create-deployment.ts";
 import { releaseExistingDeployment } from "../../services/releases.ts";
 import { scaleApp } from "../../services/scale.ts";
 import { csrfBody, formText, html200, withoutField } from "../forms.ts";
+import { deploymentFilterQuery } from "../deployment-filter.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
 import { renderAppPage } from "../render-app-page.ts";
 import { replicasPanel } from "../pages/production.ts";
 
 const windows = Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]];
-/** An unknown window falls back to the default rather than failing the page. */
-const appQuery = z.object({ window: z.enum(windows).catch("1h") });
+/** An unknown window (or filter) falls back to the default rather than failing the page. */
+const appQuery = deploymentFilterQuery.extend({ window: z.enum(windows).catch("1h") });
+
+/** Rolling back or promoting changes what production serves: asked first (see DashboardKit.confirmFirst). */
+const releaseQuestion = (kind: "ROLLBACK" | "PROMOTE", app: string, deploymentId: string | undefined) => ({
+  title: kind === "ROLLBACK" ? `Roll ${app} back?` : `Promote this deployment of ${app}?`,
+  text:
+    `Production of ${app} switches to ${deploymentId ? "this deployment" : "the previous release"} at once; ` +
+    "the one live now stops serving.",
+  button: kind === "ROLLBACK" ? "Roll back" : "Promote to production",
+  back: `/apps/${app}`,
+});
+
+/** Scaling to 0 takes the app offline: asked first. */
+const scaleToZeroQuestion = (app: string) => ({
+  title: `Stop every replica of ${app}?`,
+  text: `Scaling to 0 takes ${app} offline: nothing answers at its URL until you scale it up again.`,
+  button: "Scale to 0",
+  back: `/apps/${app}#production`,
+});
 
 /** The app's overview page and what its buttons do: deploy, roll back, promote, scale. */
 const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { kit }) => {
@@ -26,7 +45,10 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
   app.get(
     "/apps/:name",
     { schema: { hide: true, params: appParams, querystring: appQuery, response: html200 } },
-    async (request, reply) => renderAppPage(kit, request, reply, request.params.name, request.query.window),
+    async (request, reply) => {
+      const { window, ...filter } = request.query;
+      return renderAppPage(kit, request, reply, request.params.name, window, {}, 200, filter);
+    },
   );
 
   // The replicas panel alone: the app page fetches it every few seconds to stay live.
@@ -61,6 +83,7 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
       `/apps/:name/${kind.toLowerCase()}`,
       { schema: { hide: true, params: appParams, body: releaseBody } },
       async (request, reply) =>
+        kit.confirmFirst(request, reply, releaseQuestion(kind, request.params.name, request.body.deploymentId)) ??
         kit.action(request, reply, `/apps/${request.params.name}`, async () => {
           if (kind === "PROMOTE" && !request.body.deploymentId)
             throw new AppError("validation_failed", "choose a deployment to promote");
@@ -106,6 +129,8 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
           400,
         );
       if (!/^\d{1,4}$/.test(typed)) return again(`Enter a whole number from 0 to ${config.PIER_MAX_REPLICAS}.`);
+      const stopAll = Number(typed) === 0 ? kit.confirmFirst(request, reply, scaleToZeroQuestion(name)) : null;
+      if (stopAll) return stopAll;
       try {
         const { replicas } = await scaleApp(deps, name, Number(typed), "dashboard", request.log);
         const all = replicas.running === replicas.desired;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError, ERROR_STATUS } from "../../errors.ts";
 import { createAppBody } from "../../schemas/app.ts";
 import { createApp } from "../../services/apps.ts";
-import { toAppDto } from "../../services/views.ts";
+import { liveSinceOf, toAppDto } from "../../services/views.ts";
 import { csrfBody, fieldErrors, formText, formValues, html200, withoutField, type FieldErrors } from "../forms.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
 import { appsPage, newAppPage } from "../pages/apps.ts";
@@ -16,12 +16,16 @@ const appsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { 
   app.get("/", { schema: { hide: true, response: html200 } }, async (request, reply) => {
     const apps = await deps.prisma.app.findMany({
       orderBy: { name: "asc" },
-      include: { deployments: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 } },
+      include: {
+        deployments: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 },
+        productionDeployment: true,
+      },
     });
-    const statuses = await replicaStatuses(deps, apps);
+    const [statuses, liveSince] = await Promise.all([replicaStatuses(deps, apps), liveSinceOf(deps.prisma, apps)]);
     const rows = apps.map((a) => ({
       app: toAppDto(deps.config, a, statuses.get(a.id)),
       latest: a.deployments[0] ?? null,
+      live: a.productionDeployment ? { deployment: a.productionDeployment, since: liveSince.get(a.id)! } : null,
     }));
     return kit.page(reply, appsPage(kit.context(request, reply), rows));
   });

@@ -89,6 +89,12 @@ const autoscaleRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (ap
     "/apps/:name/autoscale/off",
     { schema: { hide: true, params: appParams, body: csrfBody } },
     async (request, reply) =>
+      kit.confirmFirst(request, reply, {
+        title: `Turn autoscaling off for ${request.params.name}?`,
+        text: "Replicas stay where they are; from then on only you change their number.",
+        button: "Turn autoscale off",
+        back: `/apps/${request.params.name}#production`,
+      }) ??
       kit.action(request, reply, `/apps/${request.params.name}#production`, async () => {
         const updated = await updateApp(
           deps,

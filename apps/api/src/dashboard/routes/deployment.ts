@@ -1,10 +1,12 @@
+import { replicaStatuses } from "@pier/replicas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { deploymentParams } from "../../schemas/deployment.ts";
 import { streamDeploymentLog } from "../../services/log-stream.ts";
 import { toAppDto, toDeploymentDto } from "../../services/views.ts";
-import { html200 } from "../forms.ts";
+import { redeployDeployment } from "../../services/create-deployment.ts";
+import { csrfBody, html200 } from "../forms.ts";
 import type { DashboardRoutesOptions } from "../kit.ts";
 import { deploymentPage } from "../pages/deployment.ts";
 
@@ -42,10 +44,11 @@ const deploymentRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (a
       }
       const view = toDeploymentDto(config, deployment, target);
       const logLines = lines.map((l) => ({ id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt }));
-      return kit.page(
-        reply,
-        deploymentPage(kit.context(request, reply), toAppDto(config, target), view, logLines, canRelease),
-      );
+      // Production's replicas decide the state its page shows (shownState).
+      const replicas = (await replicaStatuses(deps, [target])).get(target.id)!;
+      const appView = toAppDto(config, target, replicas);
+      const ctx = kit.context(request, reply);
+      return kit.page(reply, deploymentPage(ctx, appView, view, logLines, canRelease, replicas));
     },
   );
 
@@ -60,6 +63,21 @@ const deploymentRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (a
       },
     },
     async (request, reply) => streamDeploymentLog(deps, request.params.id, request, reply, request.query.after ?? 0n),
+  );
+
+  // "Redeploy" on a deployment's page builds that deployment's commit (not the branch head), and says so.
+  app.post(
+    "/deployments/:id/redeploy",
+    { schema: { hide: true, params: deploymentParams, body: csrfBody } },
+    async (request, reply) =>
+      kit.action(request, reply, `/deployments/${request.params.id}`, async () => {
+        const redeployed = await redeployDeployment(deps, request.params.id, "DASHBOARD");
+        request.auditTarget = redeployed.app.name;
+        return {
+          flash: { kind: "ok", text: `${redeployed.message}.` },
+          to: `/deployments/${redeployed.deployment.id}`,
+        };
+      }),
   );
 };
 

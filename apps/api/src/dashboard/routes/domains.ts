@@ -53,6 +53,12 @@ const domainsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app,
     "/apps/:name/domains/remove",
     { schema: { hide: true, params: appParams, body: domainAction } },
     async (request, reply) =>
+      kit.confirmFirst(request, reply, {
+        title: `Remove ${request.body.domain}?`,
+        text: `${request.params.name} stops being served at ${request.body.domain} at once.`,
+        button: "Remove domain",
+        back: back(request.params.name),
+      }) ??
       kit.action(request, reply, back(request.params.name), async () => {
         const target = await findAppByName(deps.prisma, request.params.name);
         const removed = await removeDomain({ ...deps, log: request.log }, target, request.body.domain);

@@ -1,10 +1,12 @@
 import {
   ChannelError,
+  channelHealths,
   createChannel,
   deleteChannel,
   listChannels,
   listDeliveries,
   sendTestNotification,
+  UNTRIED_CHANNEL,
   type Channel,
 } from "@pier/notifications";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -44,7 +46,15 @@ const notificationsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async
   ) {
     const channels = await listChannels(prisma);
     const histories = await Promise.all(channels.map((c) => listDeliveries(prisma, c.id, HISTORY_LIMIT)));
-    const rows = channels.map((c, i) => ({ channel: withoutSecret(c), deliveries: histories[i]! }));
+    const healths = await channelHealths(
+      prisma,
+      channels.map((c) => c.id),
+    );
+    const rows = channels.map((c, i) => ({
+      channel: withoutSecret(c),
+      deliveries: histories[i]!,
+      health: healths.get(c.id) ?? UNTRIED_CHANNEL,
+    }));
     return kit.page(
       reply,
       notificationsPage(kit.context(request, reply), {
@@ -117,6 +127,12 @@ const notificationsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async
     "/notifications/:id/delete",
     { schema: { hide: true, params: notificationParams, body: csrfBody } },
     async (request, reply) =>
+      kit.confirmFirst(request, reply, {
+        title: "Delete this channel?",
+        text: "Alerts stop going to it, and its delivery history is deleted with it.",
+        button: "Delete channel",
+        back: `/notifications#channel-${request.params.id}`,
+      }) ??
       kit.action(request, reply, "/notifications", async () => {
         const channel = await deleteChannel(prisma, request.params.id);
         return { flash: { kind: "ok", text: `Deleted the channel to ${channel.url} and its delivery history.` } };

@@ -167,6 +167,12 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     "/apps/:name/env/unset",
     { schema: { hide: true, params: appParams, body: csrfBody.extend({ key: envKey }) } },
     async (request, reply) =>
+      kit.confirmFirst(request, reply, {
+        title: `Remove ${request.body.key}?`,
+        text: `The next deploy of ${request.params.name} runs without ${request.body.key}.`,
+        button: "Remove variable",
+        back: `/apps/${request.params.name}/settings#env`,
+      }) ??
       kit.action(request, reply, `/apps/${request.params.name}/settings#env`, async () => {
         const target = await findAppByName(prisma, request.params.name);
         if ((await unsetEnv(deps, target.id, request.body.key)) === 0)
@@ -213,6 +219,12 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
     "/apps/:name/credential/remove",
     { schema: { hide: true, params: appParams, body: csrfBody } },
     async (request, reply) =>
+      kit.confirmFirst(request, reply, {
+        title: `Remove ${request.params.name}'s repository credential?`,
+        text: "Deploys of a private repository fail until a new token or deploy key is saved.",
+        button: "Remove credential",
+        back: `/apps/${request.params.name}/settings#credential`,
+      }) ??
       kit.action(request, reply, `/apps/${request.params.name}/settings#credential`, async () => {
         const target = await findAppByName(prisma, request.params.name);
         if (!(await removeAppCredential(deps, target.id)))
@@ -244,12 +256,22 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
         );
       }
       return kit.action(request, reply, `/apps/${name}/settings`, async () => {
-        const { removedContainers } = await deleteApp(deps, name);
+        const { removedContainers, removedImages, leftImages, keptVolumes } = await deleteApp(deps, name);
+        const removed = [
+          ...(removedContainers ? [`stopped ${removedContainers} container(s)`] : []),
+          ...(removedImages.length ? ["removed its images"] : []),
+        ];
+        const kept = keptVolumes.length
+          ? ` Its ${keptVolumes.length} volume(s) are kept: ${keptVolumes.join(", ")}.`
+          : "";
+        const left = leftImages.map((l) => `${l.image.slice(7, 19)} (${l.reason})`).join("; ");
+        if (left) request.log.error({ app: name, left: leftImages }, "a deleted app's images were left");
+        const stuck = left ? ` Docker refused to remove ${leftImages.length} image(s): ${left}.` : "";
         return {
           to: "/",
           flash: {
-            kind: "ok",
-            text: `Deleted ${name}${removedContainers ? ` and stopped ${removedContainers} container(s)` : ""}.`,
+            kind: left ? "error" : "ok",
+            text: `Deleted ${name}${removed.length ? ` and ${removed.join(", ")}` : ""}.${kept}${stuck}`,
           },
         };
       });
