@@ -1,4 +1,5 @@
 import { ApiError, CliError, EXIT, type ApiErrorBody } from "./errors.ts";
+import { serverSentEvents, type ServerSentEvent } from "./sse.ts";
 import type {
   AddDomainInput,
   AutoscalePolicyInput,
@@ -18,7 +19,8 @@ export class ApiClient {
     private readonly token: string | undefined,
   ) {}
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** `timeoutMs`: longer for what may legitimately take long (deleting an app removes its containers and images). */
+  async request<T>(method: string, path: string, body?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
     if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
@@ -28,7 +30,7 @@ export class ApiClient {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new CliError(
@@ -52,12 +54,41 @@ export class ApiClient {
     return json as T;
   }
 
+  /** A streamed answer (Server-Sent Events) once it is 2xx; a refusal or no connection fails as `request` does. */
+  async openStream(path: string): Promise<ReadableStream<Uint8Array>> {
+    if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
+    let response: Response;
+    try {
+      const headers = { authorization: `Bearer ${this.token}`, accept: "text/event-stream" };
+      response = await fetch(`${this.baseUrl}${path}`, { headers });
+    } catch (error) {
+      throw new CliError(
+        `cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`,
+        EXIT.unreachable,
+      );
+    }
+    if (!response.ok || !response.body) {
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      throw new ApiError(response.status, asErrorBody(json, response));
+    }
+    return response.body;
+  }
+
   // Each answer's type is its route's in the API's OpenAPI document: a route that changes breaks the type check.
   listApps = () => this.request<ResponseOf<"/api/apps", "get">>("GET", "/api/apps");
   getApp = (name: string) => this.request<ResponseOf<"/api/apps/{name}", "get">>("GET", `/api/apps/${enc(name)}`);
   createApp = (input: CreateAppInput) => this.request<ResponseOf<"/api/apps", "post">>("POST", "/api/apps", input);
   deploy = (name: string) =>
     this.request<ResponseOf<"/api/apps/{name}/deploy", "post">>("POST", `/api/apps/${enc(name)}/deploy`);
+  /** Builds that deployment's commit again (not the branch head). */
+  rebuildDeployment = (id: string) =>
+    this.request<ResponseOf<"/api/deployments/{id}/redeploy", "post">>("POST", `/api/deployments/${enc(id)}/redeploy`);
   listDeployments = (name: string, limit = 20) =>
     this.request<ResponseOf<"/api/apps/{name}/deployments", "get">>(
       "GET",
@@ -161,17 +192,13 @@ export class ApiClient {
     return this.request<ResponseOf<"/api/audit", "get">>("GET", `/api/audit?${query}`);
   };
 
-  /** The app's runtime output as a text stream (GET /api/apps/:name/logs), written to `out` as it comes. */
-  async streamAppLogs(
-    name: string,
-    options: { tail: number; follow: boolean },
-    out: NodeJS.WritableStream,
-  ): Promise<void> {
+  /** The app's runtime output, every replica's lines with time and replica (GET /api/apps/:name/logs/stream). */
+  async *appLogEvents(name: string, options: { tail: number; follow: boolean }): AsyncGenerator<ServerSentEvent> {
     if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
-    const url = `${this.baseUrl}/api/apps/${enc(name)}/logs?tail=${options.tail}&follow=${options.follow}`;
+    const url = `${this.baseUrl}/api/apps/${enc(name)}/logs/stream?tail=${options.tail}&follow=${options.follow}`;
     let response: Response;
     try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` } });
+      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}`, accept: "text/event-stream" } });
     } catch (error) {
       throw new CliError(
         `cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`,
@@ -189,7 +216,7 @@ export class ApiClient {
       throw new ApiError(response.status, asErrorBody(json, response));
     }
     if (!response.body) return;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) out.write(chunk);
+    yield* serverSentEvents(response.body as unknown as AsyncIterable<Uint8Array>);
   }
 }
 

@@ -1,7 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ApiClient } from "./api-client.ts";
 import { resolveConnection } from "./config-store.ts";
-import { UsageError, type ExitCode } from "./errors.ts";
+import { UnexpectedArgumentError, UsageError, type ExitCode } from "./errors.ts";
+import { findLink } from "./link-store.ts";
+import { didYouMean } from "./suggest.ts";
 
 /** What every command gets: a lazily built API client (so `--help` and usage errors need no config). */
 export interface Context {
@@ -41,26 +43,80 @@ export const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/** node:util parseArgs, strict, with its errors turned into usage errors (exit 2). */
+/** -1, -0.5, -5s: values, never options (no pier option is a digit), though parseArgs would take them for one. */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+/** Marks a negative number so parseArgs sees a plain value; no argument can hold a NUL, so none is mistaken. */
+const HIDDEN = "\0";
+const hide = (arg: string) => (NEGATIVE_NUMBER.test(arg) ? `${HIDDEN}${arg}` : arg);
+const reveal = (value: unknown) => (typeof value === "string" && value.startsWith(HIDDEN) ? value.slice(1) : value);
+
+/**
+ * node:util parseArgs, strict, with its errors turned into usage errors (exit 2) a person can act on. A negative
+ * number is a value (`pier scale app -1`, `--delay -5`), so the command's own validation says what is wrong with it.
+ * Arguments after `--` belong to a remote command and are left as they are.
+ */
 export function parseCommand<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
+  const args = config.args ?? [];
+  const end = args.includes("--") ? args.indexOf("--") : args.length;
+  let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    return parseArgs(config);
+    parsed = parseArgs<T>({ ...config, args: [...args.slice(0, end).map(hide), ...args.slice(end)] });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""), command);
+    throw parseError(command, error as Error & { code?: string }, config.options ?? {});
   }
+  const values = parsed.values as Record<string, unknown>;
+  for (const [key, value] of Object.entries(values))
+    values[key] = Array.isArray(value) ? value.map(reveal) : reveal(value);
+  parsed.positionals.splice(0, parsed.positionals.length, ...parsed.positionals.map((p) => reveal(p) as string));
+  return parsed;
 }
 
-/** The positionals a command needs, or a usage error naming the missing one. */
+function parseError(command: string, error: Error & { code?: string }, options: ParseArgsConfig["options"] & {}) {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
+    const known = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
+    return new UsageError(`unknown option ${unknown}${didYouMean(unknown, known)}`, command);
+  }
+  const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument (?:missing|is ambiguous)/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && missing) {
+    return new UsageError(`${missing} needs a value`, command);
+  }
+  return new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ""), command);
+}
+
+/**
+ * The positionals a command needs, or a usage error naming the missing one. A command whose first positional is
+ * <app> takes it from `pier link` when it is left out (link-store.ts).
+ */
 export function requirePositionals(
   command: string,
-  positionals: string[],
+  given: string[],
   names: string[],
   opts: { rest?: boolean } = {},
 ): string[] {
-  if (positionals.length < names.length) throw new UsageError(`missing <${names[positionals.length]}>`, command);
+  const positionals = names[0] === "app" ? withLinkedApp(given, names, opts.rest === true) : given;
+  if (positionals.length < names.length) {
+    const hint = names[positionals.length] === "app" ? " (or run pier link <app> in this directory)" : "";
+    throw new UsageError(`missing <${names[positionals.length]}>${hint}`, command);
+  }
   if (!opts.rest && positionals.length > names.length)
-    throw new UsageError(`unexpected argument: ${positionals[names.length]}`, command);
+    throw new UnexpectedArgumentError(positionals[names.length]!, command);
   return positionals;
+}
+
+/** An app's name as the API accepts it (packages/shared/src/names.ts). */
+const APP_NAME = /^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/**
+ * The linked app goes first when fewer arguments than names were given, or, for a command taking a list
+ * (env set app K=V…), when the first one can't be an app's name.
+ */
+function withLinkedApp(positionals: string[], names: string[], rest: boolean): string[] {
+  const first = positionals[0];
+  const short = positionals.length < names.length;
+  if (!short && !(rest && first !== undefined && !APP_NAME.test(first))) return positionals;
+  const link = findLink();
+  return link ? [link.app, ...positionals] : positionals;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -34,12 +34,22 @@ export class UsageError extends CliError {
   }
 }
 
-/** The body of an API error answer: `{ error, message, field?, fields? }`. */
+/** More arguments than the command takes; main.ts turns it into "did you mean" when a subcommand is close. */
+export class UnexpectedArgumentError extends UsageError {
+  constructor(
+    readonly argument: string,
+    command: string,
+  ) {
+    super(`unexpected argument: ${argument}`, command);
+    this.name = "UnexpectedArgumentError";
+  }
+}
+
+/** The body of every API error answer: `{ error, message, fields? }`. */
 export interface ApiErrorBody {
   error: string;
   message: string;
-  field?: string;
-  fields?: { field: string; in: string; message: string }[];
+  fields?: { field: string; message: string }[];
 }
 
 /** The API answered with an error status. */

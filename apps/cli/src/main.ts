@@ -1,8 +1,10 @@
 import { createContext, type Command } from "./command.ts";
 import { ALIASES, COMMANDS, GROUPS } from "./commands/index.ts";
 import { printHelp } from "./commands/help.ts";
-import { CliError, EXIT, UsageError, type ExitCode } from "./errors.ts";
-import { info } from "./output.ts";
+import { CliError, EXIT, UnexpectedArgumentError, UsageError, type ExitCode } from "./errors.ts";
+import { info, print, printJson } from "./output.ts";
+import { didYouMean } from "./suggest.ts";
+import { VERSION } from "./version.ts";
 
 /** Finds the command named by the first one or two words; the rest are its arguments. */
 function findCommand(argv: string[]): { command: Command; args: string[] } | undefined {
@@ -23,14 +25,29 @@ export async function main(argv: string[]): Promise<ExitCode> {
     printHelp();
     return EXIT.ok;
   }
+  if (first === "--version" || first === "-v") {
+    if (argv.includes("--json")) printJson({ version: VERSION });
+    else print(VERSION);
+    return EXIT.ok;
+  }
   if (first === "help") {
     if (printHelp(argv.slice(1))) return EXIT.ok;
-    throw new UsageError(`no command ${argv.slice(1).join(" ")}: see pier help`);
+    const topic = argv.slice(1).join(" ");
+    const hint = didYouMean(
+      topic,
+      COMMANDS.map((c) => c.name),
+    );
+    throw new UsageError(`no command ${topic}${hint || ": see pier help"}`);
   }
   const found = findCommand(argv);
   if (!found) {
-    if (first in GROUPS) throw new UsageError(`pier ${first} needs a subcommand: ${GROUPS[first]}`, first);
-    throw new UsageError(`unknown command ${first}: see pier help`);
+    const second = argv[1];
+    if (first in GROUPS && (second === undefined || second.startsWith("-")))
+      throw new UsageError(`pier ${first} needs a subcommand: ${GROUPS[first]}`, first);
+    if (first in GROUPS)
+      throw new UsageError(`unknown command ${first} ${second}${subcommandHint(first, second!)}`, first);
+    const known = [...firstWords(), "help", "--version", "--help"];
+    throw new UsageError(`unknown command ${first}${didYouMean(first, known) || ": see pier help"}`);
   }
   const { command, args } = found;
   // Flags after `--` belong to a remote command (pier run app -- ls -h), not to pier.
@@ -42,9 +59,21 @@ export async function main(argv: string[]): Promise<ExitCode> {
   return (await command.run(args, createContext())) ?? EXIT.ok;
 }
 
+/** Every command's first word (`apps`, `deploy`, `env`…). */
+const firstWords = () => COMMANDS.map((c) => c.name.split(" ")[0]!);
+
+/** `pier apps creat x`: "apps" takes no such argument, but `apps create` is close to what was typed. */
+function subcommandHint(group: string, typed: string): string {
+  const subcommands = [...COMMANDS.map((c) => c.name), ...Object.keys(ALIASES)]
+    .filter((name) => name.startsWith(`${group} `))
+    .map((name) => name.slice(`${group} `.length));
+  return didYouMean(typed, subcommands, (sub) => `pier ${group} ${sub}`);
+}
+
 function report(error: unknown): ExitCode {
   if (error instanceof UsageError) {
-    info(`pier: ${error.message}`);
+    const hint = error instanceof UnexpectedArgumentError ? subcommandHint(error.command ?? "", error.argument) : "";
+    info(`pier: ${error.message}${hint}`);
     const exact = COMMANDS.filter((c) => c.name === error.command);
     const usage =
       exact.length > 0

@@ -115,6 +115,13 @@ export class StatusLine {
     }
   }
 
+  /** Other output while it animates: the status line is cleared first and drawn again below it. */
+  above(write: () => void): void {
+    if (this.timer) this.stream.write("\r\x1b[2K");
+    write();
+    if (this.timer) this.render();
+  }
+
   /** Stops animating; `final` replaces the status line. */
   stop(final?: string): void {
     if (this.timer) {

@@ -24,6 +24,8 @@ export function runPier(
     env?: Record<string, string | undefined>;
     input?: string;
     launcher?: boolean;
+    /** Kill it after this long (default 60 s): deleting an app waits on the engine, slow on a busy machine. */
+    timeoutMs?: number;
     /** Hears stdout as it comes (the result still has all of it). */
     onStdout?: (text: string) => void;
   } = {},
@@ -44,7 +46,7 @@ export function runPier(
     const child = execFile(
       process.execPath,
       argv,
-      { cwd: repoRoot, env: env as NodeJS.ProcessEnv, timeout: 60_000 },
+      { cwd: repoRoot, env: env as NodeJS.ProcessEnv, timeout: options.timeoutMs ?? 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });

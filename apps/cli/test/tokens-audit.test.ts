@@ -74,17 +74,17 @@ describe("pier tokens and pier audit", () => {
     const res = await pier(["audit", "--app", name]);
     expect(res.code, res.stderr).toBe(0);
     const lines = res.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^AGE +WHO +WHAT +APP +STATUS$/);
-    expect(lines[1]).toMatch(new RegExp(`ci-${name} \\(token\\) +PUT /api/apps/:name/env +${name} +403$`));
-    expect(lines[2]).toMatch(new RegExp(`ci-${name} \\(token\\) +POST /api/apps/:name/deploy +${name} +202$`));
-    // Creating the app names it too, though the name is in the body.
-    expect(lines[3]).toMatch(new RegExp(`admin token +POST /api/apps +${name} +201$`));
+    expect(lines[0]).toMatch(/^AGE +WHO +WHAT +APP +STATUS +CHANGED$/);
+    expect(lines[1]).toMatch(new RegExp(`ci-${name} \\(token\\) +PUT /api/apps/:name/env +${name} +403 +-$`));
+    expect(lines[2]).toMatch(new RegExp(`ci-${name} \\(token\\) +POST /api/apps/:name/deploy +${name} +202 +-$`));
+    // Creating the app names it too, though the name is in the body; what it changed: the app, from none.
+    expect(lines[3]).toMatch(new RegExp(`admin token +POST /api/apps +${name} +201 +app: none → ${name}$`));
     expect(lines).toHaveLength(4);
     const json = await pier(["audit", "--app", name, "--limit", "1", "--json"]);
     expect(JSON.parse(json.stdout).events).toHaveLength(1);
     const tokenRefused = await pier(
       ["audit"],
-      (await pier(["tokens", "create", "r", "--scope", "read"])).stdout.trim(),
+      (await pier(["tokens", "create", `r-${name}`, "--scope", "read"])).stdout.trim(),
     );
     expect(tokenRefused.code).toBe(6);
     expect(tokenRefused.stderr).toContain("needs the admin scope");

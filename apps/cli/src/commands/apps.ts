@@ -9,6 +9,7 @@ export const appsList: Command = {
   name: "apps",
   usage: "pier apps [--json]",
   summary: "List apps",
+  details: ["The other apps commands: pier apps create, show, settings and delete (pier help apps shows them all)."],
   async run(args, context) {
     const { values, positionals } = parseCommand("apps", {
       args,

@@ -5,12 +5,19 @@ import type { AuditEventDto } from "../types.ts";
 
 const who = (e: AuditEventDto) => (e.actorKind === "token" ? `${e.actor} (token)` : e.actor);
 
+/** `field: from → to`, comma-separated; secrets come from the API as "(hidden)". */
+const changed = (e: AuditEventDto) =>
+  e.changes
+    .map((c) => `${c.field}: ${c.from === null ? "none" : c.from} → ${c.to === null ? "none" : c.to}`)
+    .join(", ");
+
 export const audit: Command = {
   name: "audit",
   usage: "pier audit [--app <app>] [--limit N] [--json]",
   summary: "Changes asked of Pier, newest first: who, what, when, the answer (admin scope)",
   details: [
     "Every change through the API, the CLI or the dashboard is recorded, refused ones (403) too; reads are not.",
+    "CHANGED lists what a change to an app changed (field: old → new); values of secrets are never shown.",
   ],
   async run(args, context) {
     const { values } = parseCommand("audit", {
@@ -27,13 +34,14 @@ export const audit: Command = {
       return print(values.app ? `No changes to ${values.app} recorded.` : "No changes recorded yet.");
     print(
       table(
-        ["AGE", "WHO", "WHAT", "APP", "STATUS"],
+        ["AGE", "WHO", "WHAT", "APP", "STATUS", "CHANGED"],
         result.events.map((e) => [
           age(e.at),
           who(e),
           `${e.method} ${e.route}`,
           e.target ?? "-",
           e.status >= 400 ? red(String(e.status)) : String(e.status),
+          changed(e) || "-",
         ]),
       ),
     );

@@ -17,6 +17,7 @@ const ENVIRONMENT: [string, string][] = [
   ["PIER_TOKEN", "API token, overrides the one saved by pier login"],
   ["XDG_CONFIG_HOME", "where pier/config.json is kept (default ~/.config)"],
   ["NO_COLOR", "no colors even on a terminal"],
+  ["BROWSER", "the program pier open starts with the URL (default: open, start or xdg-open)"],
 ];
 
 const columns = (rows: [string, string][]) => {
@@ -30,6 +31,7 @@ export function generalHelp(): string {
     `${bold("pier")}: deploy and manage apps on a Pier platform`,
     "",
     "Usage: pier <command> [arguments] [options]",
+    "       pier --version (or -v): the CLI's version",
     "",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(usageWidth)}  ${c.summary}`),

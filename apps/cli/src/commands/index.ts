@@ -1,5 +1,7 @@
 import type { Command } from "../command.ts";
 import { appsCreate, appsList, appsShow } from "./apps.ts";
+import { appsDelete } from "./apps-delete.ts";
+import { appsSettings } from "./apps-settings.ts";
 import { audit } from "./audit.ts";
 import { autoscale } from "./autoscale.ts";
 import { deploy } from "./deploy.ts";
@@ -7,9 +9,23 @@ import { deliveries } from "./deliveries.ts";
 import { deployments } from "./deployments.ts";
 import { domains, domainsAdd, domainsRemove, domainsRenew } from "./domains.ts";
 import { envList, envSet, envUnset } from "./env.ts";
+import { envPull } from "./env-pull.ts";
+import { inspect } from "./inspect.ts";
+import {
+  notifications,
+  notificationsAdd,
+  notificationsDeliveries,
+  notificationsRemove,
+  notificationsTest,
+} from "./notifications.ts";
+import { releases } from "./releases.ts";
 import { credentials, credentialsRemove, credentialsSet } from "./credentials.ts";
 import { githubApp, githubAppRemove, githubAppSet } from "./github-app.ts";
-import { login } from "./login.ts";
+import { completionCommand } from "./completion.ts";
+import { link, unlink } from "./link.ts";
+import { login, logout } from "./login.ts";
+import { open } from "./open.ts";
+import { whoami } from "./whoami.ts";
 import { logs } from "./logs.ts";
 import { promote, rollback } from "./release.ts";
 import { appLogs, run } from "./run.ts";
@@ -19,22 +35,31 @@ import { tokensCreate, tokensList, tokensRevoke } from "./tokens.ts";
 /** Every command, in the order `pier help` lists them. */
 export const COMMANDS: Command[] = [
   login,
+  logout,
+  whoami,
+  link,
+  unlink,
   appsList,
   appsCreate,
   appsShow,
+  appsSettings,
+  appsDelete,
   deploy,
   deployments,
+  inspect,
   deliveries,
   logs,
   appLogs,
   run,
   scale,
   autoscale,
+  releases,
   rollback,
   promote,
   envSet,
   envUnset,
   envList,
+  envPull,
   credentials,
   credentialsSet,
   credentialsRemove,
@@ -48,17 +73,28 @@ export const COMMANDS: Command[] = [
   tokensCreate,
   tokensList,
   tokensRevoke,
+  notifications,
+  notificationsAdd,
+  notificationsRemove,
+  notificationsTest,
+  notificationsDeliveries,
   audit,
+  open,
+  completionCommand(() => COMMANDS),
 ];
 
 /** Groups whose first word alone is not a command. */
-export const GROUPS: Record<string, string> = { env: "set, unset or list", tokens: "create, list or revoke" };
+export const GROUPS: Record<string, string> = { env: "set, unset, list or pull", tokens: "create, list or revoke" };
 
 /** `apps list` is another name for `apps`. */
 export const ALIASES: Record<string, string> = {
   "apps list": "apps",
   "apps ls": "apps",
   "env ls": "env list",
+  "apps rm": "apps delete",
+  "notifications ls": "notifications",
+  "notifications list": "notifications",
+  "notifications remove": "notifications rm",
   "domains remove": "domains rm",
   "tokens ls": "tokens list",
   "credentials remove": "credentials rm",

@@ -1,16 +1,17 @@
 import { ApiClient } from "../api-client.ts";
 import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
-import { DEFAULT_API_URL, normalizeUrl, readConfig, writeConfig } from "../config-store.ts";
+import { configPath, DEFAULT_API_URL, normalizeUrl, readConfig, writeConfig } from "../config-store.ts";
 import { ApiError, CliError, EXIT, UsageError } from "../errors.ts";
 import { dim, info, print, printJson } from "../output.ts";
 import { Prompter } from "../prompt.ts";
+import type { MeDto } from "./whoami.ts";
 
 export const login: Command = {
   name: "login",
-  usage: "pier login [--url URL] [--token TOKEN]",
+  usage: "pier login [--url URL] [--token TOKEN] [--json]",
   summary: "Save the API URL and token (asks for what is not given), after checking them",
   details: [
-    "The token is checked with GET /api/apps, then saved to $XDG_CONFIG_HOME/pier/config.json",
+    "The token is checked with GET /api/me, then saved to $XDG_CONFIG_HOME/pier/config.json",
     "(~/.config/pier/config.json by default), readable by you only.",
     "PIER_API_URL and PIER_TOKEN, when set, override the saved values.",
   ],
@@ -40,9 +41,9 @@ export const login: Command = {
     url = normalizeUrl(url);
 
     const client = new ApiClient(url, token);
-    let appCount: number;
+    let me: MeDto;
     try {
-      appCount = (await client.listApps()).apps.length;
+      me = await client.request<MeDto>("GET", "/api/me");
     } catch (error) {
       if (error instanceof ApiError && error.status === 401)
         throw new CliError(`the API at ${url} refused this token (401)`, EXIT.auth);
@@ -51,13 +52,36 @@ export const login: Command = {
     const path = await writeConfig({ url, token }, context.env);
 
     if (values.json) {
-      printJson({ url, configPath: path, apps: appCount });
+      printJson({ url, configPath: path, name: me.name, scopes: me.scopes });
     } else {
-      print(`Logged in to ${url} (${appCount} app${appCount === 1 ? "" : "s"}).`);
+      print(`Logged in to ${url} as ${me.kind === "token" ? `token ${me.name}` : me.name} (${me.scopes.join(", ")}).`);
       print(dim(`Saved to ${path}`));
     }
     if (context.env.PIER_TOKEN?.trim() || context.env.PIER_API_URL?.trim()) {
       info("note: PIER_API_URL / PIER_TOKEN are set in this shell and override the saved login.");
     }
+  },
+};
+
+export const logout: Command = {
+  name: "logout",
+  usage: "pier logout [--json]",
+  summary: "Forget the token pier login saved (the API URL stays, for the next login)",
+  details: ["The token itself keeps working until an admin revokes it: pier tokens revoke <id>."],
+  async run(args, context) {
+    const { values, positionals } = parseCommand("logout", {
+      args,
+      options: COMMON_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    requirePositionals("logout", positionals, []);
+    const { token, ...rest } = await readConfig(context.env);
+    const path = configPath(context.env);
+    if (token !== undefined) await writeConfig(rest, context.env);
+    const stillSet = Boolean(context.env.PIER_TOKEN?.trim());
+    if (values.json) return printJson({ configPath: path, forgot: token !== undefined, tokenInEnvironment: stillSet });
+    print(token === undefined ? `No saved token in ${path}.` : `Forgot the token saved in ${path}.`);
+    if (stillSet) info("note: PIER_TOKEN is set in this shell: commands still use it until you unset it.");
   },
 };

@@ -1,3 +1,4 @@
+import { printAppLogs } from "../app-log-output.ts";
 import { COMMON_OPTIONS, parseCommand, type Command } from "../command.ts";
 import { EXIT, UsageError } from "../errors.ts";
 import { dim, info, printJson } from "../output.ts";
@@ -40,12 +41,16 @@ export const run: Command = {
 
 export const appLogs: Command = {
   name: "app-logs",
-  usage: "pier app-logs <app> [--tail N] [--follow]",
-  summary: "The running app's own output (stdout and stderr of production); --follow streams it",
+  usage: "pier app-logs <app> [--tail N] [--follow] [--json]",
+  summary: "The running app's own output (every production replica), each line with its time and replica",
+  details: [
+    "Lines read: <time, UTC> #<replica> <text>; --follow keeps printing new lines until Ctrl-C.",
+    "With --json: one JSON object per line ({at, replica, container, line}). Env values show as [redacted].",
+  ],
   async run(args, context) {
     const { values, positionals } = parseCommand("app-logs", {
       args,
-      options: { help: COMMON_OPTIONS.help, tail: { type: "string" }, follow: { type: "boolean", short: "f" } },
+      options: { ...COMMON_OPTIONS, tail: { type: "string" }, follow: { type: "boolean", short: "f" } },
       allowPositionals: true,
       strict: true,
     });
@@ -54,10 +59,10 @@ export const appLogs: Command = {
     const tail = values.tail === undefined ? 200 : Number(values.tail);
     if (!Number.isInteger(tail) || tail < 0 || tail > 10_000)
       throw new UsageError("--tail must be 0-10000", "app-logs");
-    await (await context.client()).streamAppLogs(
-      positionals[0]!,
-      { tail, follow: values.follow === true },
-      process.stdout,
-    );
+    return printAppLogs(await context.client(), positionals[0]!, {
+      tail,
+      follow: values.follow === true,
+      json: values.json === true,
+    });
   },
 };

@@ -1,0 +1,43 @@
+import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
+import { UsageError } from "../errors.ts";
+import { age, print, printJson, table, truncate } from "../output.ts";
+import type { ResponseOf } from "../types.ts";
+
+export const releases: Command = {
+  name: "releases",
+  usage: "pier releases <app> [--limit N] [--json]",
+  summary: "The app's production history: deploys, rollbacks, promotions (* marks the live one)",
+  details: ["Put an earlier one back with pier rollback <app> <deployment>."],
+  async run(args, context) {
+    const { values, positionals } = parseCommand("releases", {
+      args,
+      options: { ...COMMON_OPTIONS, limit: { type: "string", short: "n" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [app] = requirePositionals("releases", positionals, ["app"]) as [string];
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new UsageError(`--limit must be a whole number from 1 to 200, not "${values.limit}"`, "releases");
+    const path = `/api/apps/${encodeURIComponent(app)}/releases`;
+    const answer = await (await context.client()).request<ResponseOf<"/api/apps/{name}/releases", "get">>("GET", path);
+    const result = { releases: answer.releases.slice(0, limit) };
+    if (values.json) return printJson(result);
+    if (result.releases.length === 0) return print(`No releases of ${app} yet: the first deploy that goes live is v1`);
+    print(
+      table(
+        ["", "RELEASE", "KIND", "CAUSE", "DEPLOYMENT", "FROM", "AGE", "REASON"],
+        result.releases.map((r) => [
+          r.isCurrent ? "*" : "",
+          r.name,
+          r.kind,
+          r.cause,
+          r.to.shortId,
+          r.from?.shortId ?? "-",
+          age(r.createdAt),
+          truncate(r.reason ?? "", 60),
+        ]),
+      ),
+    );
+  },
+};
