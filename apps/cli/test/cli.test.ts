@@ -55,7 +55,7 @@ describe("pier CLI against the real API", () => {
     expect(help.stdout).toMatch(/Exit codes:[\s\S]*3\s+the Pier API is unreachable[\s\S]*6\s+other API error/);
     const deployHelp = await pier(["deploy", "--help"]);
     expect(deployHelp.code).toBe(0);
-    expect(deployHelp.stdout).toContain("Usage: pier deploy <app> [--wait] [--json]");
+    expect(deployHelp.stdout).toContain("Usage: pier deploy <app> [--from <deployment>] [--wait] [--json]");
   });
 
   it("creates an app and prints its webhook", async () => {

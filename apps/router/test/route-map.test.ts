@@ -51,7 +51,12 @@ describe("backend slots and the host map", () => {
     expect(same.routes.get("web")).toBe("d0");
     const scaled = slots.plan(new Map([["web", local(41000, 41005)]]));
     expect(scaled.routes.get("web")).toBe("d1");
-    const recycled = slots.recycle();
+    // A request still on the old slot (its retry needs the slot's other servers): it stays as it is.
+    const whileBusy = slots.recycle(new Set([0]));
+    expect(whileBusy.commands).toEqual([]);
+    whileBusy.done();
+    expect(slots.coolingSlots()).toEqual([0]);
+    const recycled = slots.recycle(new Set());
     expect(recycled.commands).toEqual(["set server d0/s0 state maint", "set server d0/s1 state maint"]);
     recycled.done();
     expect(

@@ -88,13 +88,21 @@ export class BackendSlots {
     return { fill, routes, unrouted };
   }
 
+  /** Released slots not yet put back in use. */
+  coolingSlots(): readonly number[] {
+    return this.cooling;
+  }
+
   /**
    * Released slots, to be put back in use once their counters were read: the commands that take their
    * servers out of service (so no late health check of an old address touches a reused slot), and
    * `done()`, to call only once those commands ran — before that, no plan can hand these slots out.
+   * A `busy` slot stays as it is: a request that took it before the map swap may still be on it, waiting to
+   * connect to a replica that vanished, and its retry must find the slot's other servers in service.
    */
-  recycle(): { commands: string[]; done(): void } {
-    const slots = this.cooling.splice(0);
+  recycle(busy: ReadonlySet<number> = new Set()): { commands: string[]; done(): void } {
+    const slots = this.cooling.filter((slot) => !busy.has(slot));
+    this.cooling.splice(0, this.cooling.length, ...this.cooling.filter((slot) => busy.has(slot)));
     return {
       commands: slots.flatMap((slot) =>
         Array.from(

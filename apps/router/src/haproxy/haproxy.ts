@@ -6,7 +6,8 @@ import { errorPage } from "../pages.ts";
 import type { ServedCertificate } from "@pier/certificates";
 import type { HttpsFlags, RouteEntries } from "../route-entries.ts";
 import { adminCommand } from "./admin-socket.ts";
-import { BackendSlots, type SlotPlan } from "./backend-slots.ts";
+import { parseBusySlots } from "../metrics/backend-stats.ts";
+import { BackendSlots, slotName, type SlotPlan } from "./backend-slots.ts";
 import { certificateFile, CertificateStore } from "./certificates.ts";
 import { writeDefaultCertificate } from "./default-certificate.ts";
 import { mapEntries } from "./route-map.ts";
@@ -141,7 +142,10 @@ export async function startHaproxy(
     }
   };
   const recycleSlots = async () => {
-    const recycled = slots.recycle();
+    const cooling = slots.coolingSlots();
+    if (cooling.length === 0) return;
+    const stats = await adminCommand(paths.adminSocket, cooling.map((s) => `show stat ${slotName(s)} 2 -1`).join("; "));
+    const recycled = slots.recycle(parseBusySlots(stats));
     await runCommands(recycled.commands);
     recycled.done();
   };

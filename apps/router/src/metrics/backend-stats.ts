@@ -53,6 +53,14 @@ export function parseBackendStats(csv: string): Map<number, StatusCounts> {
   return result;
 }
 
+/** `show stat` CSV → the backend slots with a request still on them (a session, or one queued for a server). */
+export function parseBusySlots(csv: string): Set<number> {
+  const busy = new Set<number>();
+  for (const { pxname, values } of statRows(csv, LOAD_COLUMNS, (px, sv) => sv === "BACKEND" && isSlot(px)))
+    if (values.scur > 0 || values.qcur > 0) busy.add(slotOf(pxname));
+  return busy;
+}
+
 /** The counts between two readings (a counter that went down means HAProxy restarted: count from zero). */
 export function counterDelta(now: StatusCounts, before: StatusCounts | undefined): StatusCounts {
   const delta = { ...now };
