@@ -194,29 +194,10 @@ export class ApiClient {
 
   /** The app's runtime output, every replica's lines with time and replica (GET /api/apps/:name/logs/stream). */
   async *appLogEvents(name: string, options: { tail: number; follow: boolean }): AsyncGenerator<ServerSentEvent> {
-    if (!this.token) throw new CliError("no API token: run pier login (or set PIER_TOKEN)", EXIT.auth);
-    const url = `${this.baseUrl}/api/apps/${enc(name)}/logs/stream?tail=${options.tail}&follow=${options.follow}`;
-    let response: Response;
-    try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}`, accept: "text/event-stream" } });
-    } catch (error) {
-      throw new CliError(
-        `cannot reach the Pier API at ${this.baseUrl} (${networkErrorCode(error)}): is it running?`,
-        EXIT.unreachable,
-      );
-    }
-    if (!response.ok) {
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      throw new ApiError(response.status, asErrorBody(json, response));
-    }
-    if (!response.body) return;
-    yield* serverSentEvents(response.body as unknown as AsyncIterable<Uint8Array>);
+    const body = await this.openStream(
+      `/api/apps/${enc(name)}/logs/stream?tail=${options.tail}&follow=${options.follow}`,
+    );
+    yield* serverSentEvents(body as unknown as AsyncIterable<Uint8Array>);
   }
 }
 

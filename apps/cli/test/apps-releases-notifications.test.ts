@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
-import { runPier, type PierRun } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
+import type { runPier, PierRun } from "./run-pier.ts";
 
 /** The CLI with a terminal as its stdin (through script(1)), typing `input` into it. */
 function pierOnTerminal(env: Record<string, string>, args: string[], input: string): Promise<PierRun> {
@@ -30,33 +26,20 @@ function pierOnTerminal(env: Record<string, string>, args: string[], input: stri
 describe("pier apps settings/delete, releases, inspect, notifications against the real API", () => {
   let api: FastifyInstance;
   let apiUrl: string;
-  let configHome: string;
   const config = testConfig();
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
   const name = `cli-all-${randomBytes(4).toString("hex")}`;
   const missing = `cli-missing-${randomBytes(3).toString("hex")}`;
 
-  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) =>
-    runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, options);
-  const apiCall = async (method: "GET" | "PUT" | "POST" | "DELETE", url: string, payload?: object) => {
-    const res = await api.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
-    return { status: res.statusCode, body: res.json() };
-  };
+  let cli: CliApi;
+  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) => cli.pier(args, options);
+  const apiCall: CliApi["apiCall"] = (method, url, payload) => cli.apiCall(method, url, payload);
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-all-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await apiCall("POST", "/api/apps", { name, repoUrl: "https://github.com/owner/repo.git" });
-    expect(created.status).toBe(201);
+    cli = await startCliApi(name, "pier-cli-all-");
+    ({ api, apiUrl } = cli);
   });
 
-  afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.close());
 
   it("pier help lists every new command", async () => {
     const help = await pier(["help"]);

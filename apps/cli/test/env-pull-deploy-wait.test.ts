@@ -1,44 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
 import { testConfig } from "../../../tests/support/platform.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
+import type { runPier } from "./run-pier.ts";
 
 describe("pier env with targets, env pull and deploy --wait against the real API", () => {
   let api: FastifyInstance;
-  let apiUrl: string;
   let dir: string;
   const config = testConfig();
   const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
   const name = `cli-envw-${randomBytes(4).toString("hex")}`;
 
-  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) =>
-    runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome: dir }, args, options);
-  const apiCall = async (method: "GET" | "POST" | "PUT", url: string, payload?: object) => {
-    const res = await api.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
-    return { status: res.statusCode, body: res.json() };
-  };
+  let cli: CliApi;
+  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) => cli.pier(args, options);
+  const apiCall: CliApi["apiCall"] = (method, url, payload) => cli.apiCall(method, url, payload);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "pier-cli-envw-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await apiCall("POST", "/api/apps", { name, repoUrl: "https://github.com/owner/repo.git" });
-    expect(created.status).toBe(201);
+    cli = await startCliApi(name, "pier-cli-envw-");
+    api = cli.api;
+    dir = cli.configHome;
   });
 
-  afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.close());
 
   it("sets, lists and unsets per target; refuses a target that does not exist", async () => {
     const production = await pier(["env", "set", name, "SECRET=it's prod", "MULTI=a\nb", "--target", "production"]);
