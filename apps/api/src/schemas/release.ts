@@ -8,10 +8,12 @@ export const releaseDto = z.object({
   version: z.number(),
   /** v1, v2, … as people say it. */
   name: z.string(),
-  kind: z.enum(["DEPLOY", "ROLLBACK", "PROMOTE"]),
+  kind: z
+    .enum(["DEPLOY", "ROLLBACK", "PROMOTE", "REDEPLOY", "FLAGS", "ROLLOUT"])
+    .describe("What went live: a build, a rollback, a promotion, a redeploy, a flags change or a finished rollout"),
   cause: z
-    .enum(["PUSH", "API", "DASHBOARD", "AUTO"])
-    .describe("Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)"),
+    .enum(["PUSH", "API", "DASHBOARD", "AUTO", "SCHEDULE"])
+    .describe("Who asked: a push, the API, the dashboard, a schedule, or Pier itself (AUTO, with a reason)"),
   /** Why Pier made it, for a release nobody asked for (AUTO); null otherwise. */
   reason: z.string().nullable(),
   from: deploymentRef.nullable(),

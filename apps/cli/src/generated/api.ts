@@ -4631,13 +4631,16 @@ export interface operations {
                         releases: {
                             version: number;
                             name: string;
-                            /** @enum {string} */
-                            kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
                             /**
-                             * @description Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)
+                             * @description What went live: a build, a rollback, a promotion, a redeploy, a flags change or a finished rollout
                              * @enum {string}
                              */
-                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO";
+                            kind: "DEPLOY" | "ROLLBACK" | "PROMOTE" | "REDEPLOY" | "FLAGS" | "ROLLOUT";
+                            /**
+                             * @description Who asked: a push, the API, the dashboard, a schedule, or Pier itself (AUTO, with a reason)
+                             * @enum {string}
+                             */
+                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
                             reason: string | null;
                             from: {
                                 id: string;
@@ -4797,13 +4800,16 @@ export interface operations {
                         release: {
                             version: number;
                             name: string;
-                            /** @enum {string} */
-                            kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
                             /**
-                             * @description Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)
+                             * @description What went live: a build, a rollback, a promotion, a redeploy, a flags change or a finished rollout
                              * @enum {string}
                              */
-                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO";
+                            kind: "DEPLOY" | "ROLLBACK" | "PROMOTE" | "REDEPLOY" | "FLAGS" | "ROLLOUT";
+                            /**
+                             * @description Who asked: a push, the API, the dashboard, a schedule, or Pier itself (AUTO, with a reason)
+                             * @enum {string}
+                             */
+                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
                             reason: string | null;
                             from: {
                                 id: string;
@@ -5067,13 +5073,16 @@ export interface operations {
                         release: {
                             version: number;
                             name: string;
-                            /** @enum {string} */
-                            kind: "DEPLOY" | "ROLLBACK" | "PROMOTE";
                             /**
-                             * @description Who asked: a push, the API, the dashboard, or Pier itself (AUTO, with a reason)
+                             * @description What went live: a build, a rollback, a promotion, a redeploy, a flags change or a finished rollout
                              * @enum {string}
                              */
-                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO";
+                            kind: "DEPLOY" | "ROLLBACK" | "PROMOTE" | "REDEPLOY" | "FLAGS" | "ROLLOUT";
+                            /**
+                             * @description Who asked: a push, the API, the dashboard, a schedule, or Pier itself (AUTO, with a reason)
+                             * @enum {string}
+                             */
+                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
                             reason: string | null;
                             from: {
                                 id: string;
