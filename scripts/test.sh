@@ -21,6 +21,13 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
   const skippedText = skipped ? `, ${skipped} skipped` : "";
+  // The slowest files, so the suite's time budget (about 20 minutes) is kept where it is spent.
+  const files = r.testResults.map((f) => ({
+    name: f.name.replace(process.cwd() + "/", ""),
+    seconds: (f.endTime - f.startTime) / 1000,
+  }));
+  for (const f of files.sort((a, b) => b.seconds - a.seconds).slice(0, 12))
+    console.log(`slowest: ${f.seconds.toFixed(0).padStart(5)} s  ${f.name}`);
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skippedText}`);
 ' "$results" || echo "tests: vitest wrote no results (see above)" >&2
 exit "$status"
