@@ -1,4 +1,5 @@
 import { buildStageTag, LABELS } from "@pier/shared";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logText, waitForStatus, type DeploymentView } from "../../../tests/support/deployments.ts";
@@ -73,8 +74,23 @@ describe("redeploying a deployment, and deleting an app", () => {
     expect((await platform.runtime.listImages(labels)).length).toBeGreaterThan(0);
     expect((await platform.runtime.listVolumes(labels)).length).toBe(1);
 
+    // A row naming an image that isn't the app's (a base image under a tag of its own) must not take it along.
+    const base = process.env.PIER_TEST_NODE_IMAGE ?? "pier-local/node:24-bookworm-slim";
+    const notOurs = `pier-test/not-${name}:kept`;
+    execFileSync("docker", ["tag", base, notOurs]);
+    const baseId = (await platform.runtime.inspectImage(base))?.id;
+    expect(baseId).toBeTruthy();
+    const stray = randomBytes(8).toString("hex");
+    await platform.prisma.deployment.create({
+      data: { id: stray, shortId: stray.slice(0, 8), appId, trigger: "API", branch: "main", status: "FAILED" },
+    });
+    await platform.prisma.deployment.update({ where: { id: stray }, data: { imageTag: notOurs, imageId: baseId } });
+
     const res = await api("DELETE", `/api/apps/${name}?volumes=true`);
     expect(res.statusCode, res.body).toBe(200);
+    expect(await platform.runtime.imageExists(notOurs)).toBe(true);
+    expect(await platform.runtime.imageExists(base)).toBe(true);
+    execFileSync("docker", ["rmi", notOurs], { stdio: "ignore" });
     expect(res.json().removedContainers).toBeGreaterThan(0);
     expect(res.json().removedImages).toEqual(expect.arrayContaining(tags));
     expect(res.json().leftImages).toEqual([]);

@@ -13,6 +13,20 @@ async function existing(runtime: ContainerRuntime, ids: Iterable<string>): Promi
   return left;
 }
 
+/**
+ * The recorded refs whose image carries the app's label. A deployment's row names its image, but a row is data,
+ * not proof: a ref naming a base image or another app's (a restored database, a row written by hand) must never
+ * take that image with it.
+ */
+async function onlyTheApps(runtime: ContainerRuntime, appId: string, recorded: readonly string[]) {
+  const kept: string[] = [];
+  for (const ref of recorded) {
+    const image = await runtime.inspectImage(ref);
+    if (image?.labels[LABELS.appId] === appId) kept.push(ref);
+  }
+  return kept;
+}
+
 /** An image the engine would not remove, and what it said. */
 export interface ImageLeft {
   image: string;
@@ -33,15 +47,16 @@ export async function removeAppImages(
   recorded: readonly string[],
 ): Promise<{ removed: string[]; left: ImageLeft[] }> {
   const labels = { [LABELS.managed]: "true", [LABELS.appId]: appId };
+  const ours = await onlyTheApps(runtime, appId, recorded);
   const labelled = await runtime.listImages(labels);
   const tags = labelled.flatMap((image) => image.tags.filter((tag) => tag !== "<none>:<none>"));
   const removed: string[] = [];
   // A tag already gone is not an error (removeImage answers a missing image quietly).
-  for (const tag of new Set([...tags, ...recorded.filter((ref) => !isImageId(ref))])) {
+  for (const tag of new Set([...tags, ...ours.filter((ref) => !isImageId(ref))])) {
     await runtime.removeImage(tag);
     removed.push(tag);
   }
-  const ids = new Set([...(await runtime.listImages(labels)).map((i) => i.id), ...recorded.filter(isImageId)]);
+  const ids = new Set([...(await runtime.listImages(labels)).map((i) => i.id), ...ours.filter(isImageId)]);
   let left = await existing(runtime, ids);
   const refusals = new Map<string, string>();
   for (let pass = 1; left.length > 0; pass++) {
