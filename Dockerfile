@@ -23,6 +23,7 @@ COPY packages/notifications/package.json packages/notifications/
 COPY packages/redis/package.json packages/redis/
 COPY packages/routing/package.json packages/routing/
 COPY packages/retention/package.json packages/retention/
+COPY packages/rollouts/package.json packages/rollouts/
 COPY packages/replicas/package.json packages/replicas/
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/

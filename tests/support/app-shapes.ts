@@ -191,3 +191,31 @@ console.log("built dist/");
 `,
   };
 }
+
+/**
+ * An app that reads its feature flags the two ways Pier gives them: it answers, as JSON, `text`, the current content
+ * of /run/pier/flags.json (read on every request; null while there is none), its PIER_FLAG_ env vars (as they were
+ * when it started) and its hostname (Docker's: the container's short id).
+ */
+export function flagsReaderApp(text: string): Record<string, string> {
+  return {
+    "package.json": JSON.stringify({ name: "flags-reader", version: "1.0.0", scripts: { start: "node server.js" } }),
+    "server.js": `const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("PIER_FLAG_")));
+const readFlags = () => {
+  try {
+    return JSON.parse(fs.readFileSync("/run/pier/flags.json", "utf8"));
+  } catch (error) {
+    return error.code === "ENOENT" ? null : { error: String(error) };
+  }
+};
+http.createServer((req, res) => {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ text: ${JSON.stringify(text)}, flags: readFlags(), env, hostname: os.hostname() }));
+}).listen(Number(process.env.PORT), "0.0.0.0");
+process.on("SIGTERM", () => process.exit(0));
+`,
+  };
+}

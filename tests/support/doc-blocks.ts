@@ -68,7 +68,12 @@ export function docBlocks(root = REPO_ROOT): DocBlock[] {
 }
 
 export const isShell = (block: DocBlock) => block.info[0] === "sh" || block.info[0] === "bash";
-export const isRun = (block: DocBlock) => isShell(block) && !block.info.includes("norun");
+/**
+ * The e2e test that runs a ```sh run-by=<file> block itself (commands other than `pier`, such as scripts/backup.sh,
+ * run against scratch state); null for other blocks.
+ */
+export const runBy = (block: DocBlock) => block.info.find((w) => w.startsWith("run-by="))?.slice(7) ?? null;
+export const isRun = (block: DocBlock) => isShell(block) && !block.info.includes("norun") && runBy(block) === null;
 export const isNorun = (block: DocBlock) => isShell(block) && block.info.includes("norun");
 
 /**

@@ -100,6 +100,7 @@ describe("the audit log records what a change changed; token names are unique", 
       env: new Map(),
       credential: null,
       webhookSecret: "sealed-1",
+      flags: new Map(),
       ...over,
     });
     const autoscale = JSON.stringify({ min: 1, max: 3 });

@@ -211,9 +211,14 @@ describe("dashboard as a deploy history: failures explained, one state, what is 
       expect(res.body, url).toContain('data-error="404"');
       expect(res.body, url).toContain('<a class="btn" href="/" data-action="back">Back to apps</a>');
     }
+    // The page knows the session (the sign-out button) and carries the dashboard's security headers.
+    const signedIn = await get("/no-such-page");
+    expect(signedIn.body).toContain('action="/logout"');
+    expect(signedIn.headers["content-security-policy"]).toMatch(/script-src 'nonce-/);
     const signedOut = await get("/no-such-page", false);
     expect(signedOut.statusCode).toBe(404);
     expect(signedOut.headers["content-type"]).toMatch(/^text\/html/);
+    expect(signedOut.body).not.toContain('action="/logout"');
     // The API's and the webhooks' unknown paths keep answering JSON.
     for (const url of ["/api/no-such-thing", `/api/apps/${name}/no-such-thing`, "/webhooks/nope/x"]) {
       const res = await app.inject({ method: "GET", url, headers: auth });

@@ -181,6 +181,15 @@ describe("every route answers errors in one shape", () => {
     const res = await app.inject({ method: "GET", url: "/api/no-such-route", headers: auth });
     expect(res.statusCode).toBe(404);
     expect(errorShape.parse(res.json())).toMatchObject({ error: "not_found" });
+    // Only a browser's GET of a dashboard address gets the 404 page; any other method gets JSON, and so does
+    // a body refused before the 404.
+    const posted = await app.inject({ method: "POST", url: "/no-such-page", headers: auth, payload: { a: 1 } });
+    expect([posted.statusCode, errorShape.parse(posted.json()).error]).toEqual([404, "not_found"]);
+    const broken = { "content-type": "application/json", ...auth };
+    for (const url of ["/api/no-such-route", "/no-such-page"]) {
+      const refused = await app.inject({ method: "POST", url, headers: broken, payload: "{not json" });
+      expect([refused.statusCode, errorShape.parse(refused.json()).error], url).toEqual([400, "invalid_json"]);
+    }
   });
 
   it("writes messages a person can act on", async () => {

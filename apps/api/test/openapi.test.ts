@@ -5,6 +5,7 @@ import { testConfig } from "../../../tests/support/platform.ts";
 import { buildApp } from "../src/build-app.ts";
 import { API_TAGS } from "../src/plugins/external/docs.ts";
 
+type Schema = { properties?: Record<string, Schema>; anyOf?: Schema[] } & Record<string, unknown>;
 type Media = { schema: Record<string, unknown>; example?: unknown; examples?: Record<string, unknown> };
 type Operation = {
   operationId?: string;
@@ -87,17 +88,51 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("shows an example of every success answer", async () => {
+    const missing = operations.flatMap(({ where, op }) =>
+      Object.entries(op.responses)
+        .filter(([status]) => status.startsWith("2"))
+        .flatMap(([status, response]) =>
+          Object.entries(response.content ?? {})
+            .filter(([, media]) => media.example === undefined && media.examples === undefined)
+            .map(([type]) => `${op.operationId} (${where}) ${status} ${type}`),
+        ),
+    );
+    // Add one with withExample (src/schemas/common.ts): `200: withExample(appDto.describe("The app"), appExample)`.
+    expect(missing, "success answers without an example").toEqual([]);
+  });
+
+  it("holds every example to its schema: a wrong type or an unknown property fails the linter", async () => {
+    // Rule no-invalid-media-type-examples, with no property the schema doesn't have.
+    const broken = structuredClone(document);
+    const media = broken.paths["/api/apps/{name}"]!.get!.responses["200"]!.content!["application/json"]!;
+    const [first] = Object.values(media.examples ?? {}) as Array<{ value: Record<string, unknown> }>;
+    first!.value = { ...first!.value, name: 42, unknownField: true };
+    const problems = (await openApiProblems(broken)).filter((p) => p.ruleId === "no-invalid-media-type-examples");
+    const messages = problems.map((p) => p.message).join("\n");
+    expect(messages).toMatch(/`name` property type must be string/);
+    expect(messages).toMatch(/must NOT have additional properties `unknownField`/);
+  });
+
   it("shows the real bounds: scale's maximum is PIER_MAX_REPLICAS, and no bound is zod's safe-integer default", () => {
     const scale = document.paths["/api/apps/{name}/scale"]!.post!;
     const replicas = (scale.requestBody!.content["application/json"]!.schema.properties as Record<string, object>)
       .replicas;
     expect(replicas).toMatchObject({ type: "integer", minimum: 0, maximum: 7 });
+    // An autoscale policy's bounds are the same operator's maximum.
+    const update = document.paths["/api/apps/{name}"]!.patch!;
+    const autoscale = (update.requestBody!.content["application/json"]!.schema.properties as Record<string, Schema>)
+      .autoscale!;
+    const policy = (autoscale.anyOf?.find((s) => s.properties) ?? autoscale).properties!;
+    expect(policy.min).toMatchObject({ type: "integer", minimum: 0, maximum: 7 });
+    expect(policy.max).toMatchObject({ type: "integer", minimum: 1, maximum: 7 });
     expect(JSON.stringify(document)).not.toContain(String(Number.MAX_SAFE_INTEGER));
   });
 
-  it("marks rollback's body optional and every other body required", () => {
+  it("marks the bodies of rollback and deploy optional and every other body required", () => {
+    const optional = new Set(["rollbackApp", "deployApp"]);
     for (const { where, op } of operations.filter(({ op }) => op.requestBody)) {
-      expect(op.requestBody!.required, where).toBe(op.operationId !== "rollbackApp");
+      expect(op.requestBody!.required, where).toBe(!optional.has(op.operationId!));
     }
     expect(JSON.stringify(document)).not.toContain("x-optional-body");
   });

@@ -84,8 +84,12 @@ export class ApiClient {
   listApps = () => this.request<ResponseOf<"/api/apps", "get">>("GET", "/api/apps");
   getApp = (name: string) => this.request<ResponseOf<"/api/apps/{name}", "get">>("GET", `/api/apps/${enc(name)}`);
   createApp = (input: CreateAppInput) => this.request<ResponseOf<"/api/apps", "post">>("POST", "/api/apps", input);
-  deploy = (name: string) =>
-    this.request<ResponseOf<"/api/apps/{name}/deploy", "post">>("POST", `/api/apps/${enc(name)}/deploy`);
+  /** Queues a build of the branch head; `promote: false` stages it (its own URL, production untouched). */
+  deploy = (name: string, options: BodyOf<"/api/apps/{name}/deploy", "post"> = {}) =>
+    this.request<ResponseOf<"/api/apps/{name}/deploy", "post">>("POST", `/api/apps/${enc(name)}/deploy`, options);
+  /** Starts production's image again with the current env vars and settings (no clone, no build). */
+  redeploy = (name: string) =>
+    this.request<ResponseOf<"/api/apps/{name}/redeploy", "post">>("POST", `/api/apps/${enc(name)}/redeploy`);
   /** Builds that deployment's commit again (not the branch head). */
   rebuildDeployment = (id: string) =>
     this.request<ResponseOf<"/api/deployments/{id}/redeploy", "post">>("POST", `/api/deployments/${enc(id)}/redeploy`);
@@ -112,8 +116,8 @@ export class ApiClient {
       `/api/apps/${enc(name)}/rollback`,
       deploymentId ? { deploymentId } : {},
     );
-  scale = (name: string, replicas: number) =>
-    this.request<ResponseOf<"/api/apps/{name}/scale", "post">>("POST", `/api/apps/${enc(name)}/scale`, { replicas });
+  scale = (name: string, change: BodyOf<"/api/apps/{name}/scale", "post">) =>
+    this.request<ResponseOf<"/api/apps/{name}/scale", "post">>("POST", `/api/apps/${enc(name)}/scale`, change);
   getAutoscale = (name: string, limit: number) =>
     this.request<ResponseOf<"/api/apps/{name}/autoscale", "get">>(
       "GET",

@@ -37,3 +37,13 @@ export class Prompter {
     this.rl.close();
   }
 }
+
+/** Asks one question (see Prompter.ask) and lets go of stdin; undefined when the input ends first. */
+export async function askOnce(question: string, options: { hidden?: boolean } = {}): Promise<string | undefined> {
+  const prompter = new Prompter();
+  try {
+    return await prompter.ask(question, options);
+  } finally {
+    prompter.close();
+  }
+}

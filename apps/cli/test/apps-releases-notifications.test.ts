@@ -133,12 +133,6 @@ describe("pier apps settings/delete, releases, inspect, notifications against th
     expect(bad.stderr).toContain("not a deployment id: NOT-AN-ID");
   });
 
-  it("scale --memory says where memory and CPU limits are set (exit 2)", async () => {
-    const res = await pier(["scale", name, "2", "--memory", "512m"]);
-    expect(res.code).toBe(2);
-    expect(res.stderr).toContain("set memory and CPU limits in pier.json");
-  });
-
   it("notifications: add (secret on stdout only), list, test and rm, and a bad format", async () => {
     const added = await pier([
       "notifications",

@@ -1,45 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
 
 describe("pier autoscale against the real API", () => {
-  let api: FastifyInstance;
-  let apiUrl: string;
-  let configHome: string;
-  const config = testConfig();
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  let cli: CliApi;
   const name = `cli-as-${randomBytes(4).toString("hex")}`;
 
-  const pier = (args: string[]) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args);
-  const storedPolicy = async () =>
-    (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
+  const pier = (args: string[]) => cli.pier(args);
+  const storedPolicy = async () => (await cli.apiCall("GET", `/api/apps/${name}`)).body.autoscale;
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-autoscale-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({
-      method: "POST",
-      url: "/api/apps",
-      headers: auth,
-      payload: { name, repoUrl: "https://github.com/owner/repo.git" },
-    });
-    expect(created.statusCode).toBe(201);
+    cli = await startCliApi(name, "pier-cli-autoscale-");
   });
 
-  afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.close());
 
   it("shows that autoscale is off, and how to turn it on", async () => {
     const res = await pier(["autoscale", name]);
@@ -90,10 +64,10 @@ describe("pier autoscale against the real API", () => {
   });
 
   it("reads the policy back with the last decisions, newest first (and as the API's JSON)", async () => {
-    const target = await api.pier.prisma.app.findUniqueOrThrow({ where: { name } });
+    const target = await cli.api.pier.prisma.app.findUniqueOrThrow({ where: { name } });
     const now = Date.now();
     // The autoscaler (not running here) writes these; the CLI only reads them through the API.
-    await api.pier.prisma.scaleDecision.createMany({
+    await cli.api.pier.prisma.scaleDecision.createMany({
       data: [
         {
           id: randomUUID(),
@@ -139,9 +113,7 @@ describe("pier autoscale against the real API", () => {
     const json = await pier(["autoscale", name, "--json"]);
     expect(json.code).toBe(0);
     const body = JSON.parse(json.stdout);
-    expect(body).toEqual(
-      (await api.inject({ method: "GET", url: `/api/apps/${name}/autoscale?limit=10`, headers: auth })).json(),
-    );
+    expect(body).toEqual((await cli.apiCall("GET", `/api/apps/${name}/autoscale?limit=10`)).body);
     expect(body.decisions.map((d: { to: number }) => d.to)).toEqual([2, 4]);
   });
 
@@ -163,7 +135,7 @@ describe("pier autoscale against the real API", () => {
     const overOperator = await pier(["autoscale", name, "--max", "99"]);
     expect(overOperator.code).toBe(6);
     expect(overOperator.stderr).toContain(
-      `autoscale.max: 99 is over the operator's maximum ${config.PIER_MAX_REPLICAS}`,
+      `autoscale.max: 99 is over the operator's maximum ${cli.config.PIER_MAX_REPLICAS}`,
     );
     expect(await storedPolicy()).toEqual(before);
   });

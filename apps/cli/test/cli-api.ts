@@ -9,9 +9,14 @@ import { runPier, type PierRun } from "./run-pier.ts";
 
 type Method = "GET" | "PUT" | "POST" | "DELETE";
 
-/** A real API listening on a free port, with one app made through it, for running the CLI against. */
+/**
+ * A real API listening on a free port, with one app made through it (unless told not to), for running the CLI
+ * against.
+ */
 export interface CliApi {
   api: FastifyInstance;
+  /** The API's settings (its admin token, its limits). */
+  config: ReturnType<typeof testConfig>;
   apiUrl: string;
   /** XDG_CONFIG_HOME of the CLI runs, a fresh temp dir. */
   configHome: string;
@@ -25,8 +30,15 @@ export interface CliApi {
   close(): Promise<void>;
 }
 
-export async function startCliApi(appName: string, tempPrefix: string): Promise<CliApi> {
-  const config = testConfig();
+export interface CliApiOptions {
+  /** Settings over testConfig()'s, e.g. { PIER_PUBLIC_URL: "" } for an API that knows no public URL. */
+  config?: Record<string, string>;
+  /** false: make no app, the test makes `appName` itself (through the CLI); close() still deletes it. */
+  createApp?: boolean;
+}
+
+export async function startCliApi(appName: string, tempPrefix: string, options: CliApiOptions = {}): Promise<CliApi> {
+  const config = testConfig(options.config);
   const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
   const configHome = await mkdtemp(join(tmpdir(), tempPrefix));
   const api = await buildApp(config, { logger: false });
@@ -36,18 +48,25 @@ export async function startCliApi(appName: string, tempPrefix: string): Promise<
     const res = await api.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
     return { status: res.statusCode, body: res.json() };
   };
-  const created = await apiCall("POST", "/api/apps", { name: appName, repoUrl: "https://github.com/owner/repo.git" });
-  if (created.status !== 201) throw new Error(`creating ${appName}: ${created.status} ${JSON.stringify(created.body)}`);
+  const close = async () => {
+    await api.inject({ method: "DELETE", url: `/api/apps/${appName}`, headers: auth });
+    await api.close();
+    await rm(configHome, { recursive: true, force: true });
+  };
+  if (options.createApp !== false) {
+    const created = await apiCall("POST", "/api/apps", { name: appName, repoUrl: "https://github.com/owner/repo.git" });
+    if (created.status !== 201) {
+      await close();
+      throw new Error(`creating ${appName}: ${created.status} ${JSON.stringify(created.body)}`);
+    }
+  }
   return {
     api,
+    config,
     apiUrl,
     configHome,
     apiCall,
     pier: (args, options = {}) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, options),
-    async close() {
-      await api.inject({ method: "DELETE", url: `/api/apps/${appName}`, headers: auth });
-      await api.close();
-      await rm(configHome, { recursive: true, force: true });
-    },
+    close,
   };
 }

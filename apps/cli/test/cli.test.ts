@@ -4,10 +4,8 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
+import type { runPier } from "./run-pier.ts";
 
 /** An unused port: bound then released, so nothing answers there. */
 async function closedPort(): Promise<number> {
@@ -19,34 +17,22 @@ async function closedPort(): Promise<number> {
 }
 
 describe("pier CLI against the real API", () => {
-  let api: FastifyInstance;
+  let cli: CliApi;
   let apiUrl: string;
-  let configHome: string;
-  const config = testConfig();
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  let config: CliApi["config"];
   const name = `cli-${randomBytes(4).toString("hex")}`;
   const repoUrl = "https://github.com/owner/repo.git";
 
-  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) =>
-    runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, options);
-
-  const apiGet = async (url: string) => {
-    const res = await api.inject({ method: "GET", url, headers: auth });
-    return { status: res.statusCode, body: res.json() };
-  };
+  const pier = (args: string[], options: Parameters<typeof runPier>[2] = {}) => cli.pier(args, options);
+  const apiGet = (url: string) => cli.apiCall("GET", url);
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    // The tests below make the app, through the CLI.
+    cli = await startCliApi(name, "pier-cli-", { createApp: false });
+    ({ apiUrl, config } = cli);
   });
 
-  afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.close());
 
   it("prints help with the exit codes, through the bin launcher too", async () => {
     const help = await pier(["help"], { launcher: true });
@@ -55,7 +41,9 @@ describe("pier CLI against the real API", () => {
     expect(help.stdout).toMatch(/Exit codes:[\s\S]*3\s+the Pier API is unreachable[\s\S]*6\s+other API error/);
     const deployHelp = await pier(["deploy", "--help"]);
     expect(deployHelp.code).toBe(0);
-    expect(deployHelp.stdout).toContain("Usage: pier deploy <app> [--from <deployment>] [--wait] [--json]");
+    expect(deployHelp.stdout).toContain(
+      "Usage: pier deploy <app> [--from <deployment>] [--no-promote] [--wait] [--json]",
+    );
   });
 
   it("creates an app and prints its webhook", async () => {
@@ -123,9 +111,9 @@ describe("pier CLI against the real API", () => {
     const res = await pier(["deployments", name]);
     expect(res.code).toBe(0);
     const lines = res.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^\s+ID\s+STATUS\s+BRANCH\s+COMMIT\s+AGE\s+DURATION$/);
+    expect(lines[0]).toMatch(/^\s+ID\s+STATUS\s+BRANCH\s+TRIGGER\s+COMMIT\s+AGE\s+DURATION$/);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^\\s+${shortId}\\s+QUEUED\\s+main\\s+-\\s+\\d+s\\s+-$`));
+    expect(lines[1]).toMatch(new RegExp(`^\\s+${shortId}\\s+QUEUED\\s+main\\s+api\\s+-\\s+\\d+s\\s+-$`));
     expect(lines[2]).toMatch(/CANCELLED/);
     expect(lines[1]!.indexOf("QUEUED")).toBe(lines[0]!.indexOf("STATUS"));
 
@@ -143,7 +131,7 @@ describe("pier CLI against the real API", () => {
       if (body.deployments[0]?.id !== deploymentId) waitedOn = body.deployments[0].id;
     }
     expect(waitedOn).toBeDefined();
-    await api.inject({ method: "POST", url: `/api/apps/${name}/deploy`, headers: auth });
+    await cli.apiCall("POST", `/api/apps/${name}/deploy`);
     const res = await waiting;
     expect(res.code).toBe(1);
     expect(res.stdout).toBe("");
@@ -161,7 +149,7 @@ describe("pier CLI against the real API", () => {
 
   it("logs --follow prints lines as they come and exits 0 once the deployment is READY", async () => {
     // No worker runs here: the test writes the log lines and the final status as a build would.
-    const { prisma } = api.pier;
+    const { prisma } = cli.api.pier;
     const { body } = await apiGet(`/api/apps/${name}/deployments?limit=1`);
     const id: string = body.deployments[0].id;
     await prisma.buildLog.createMany({ data: [1, 2].map((n) => ({ deploymentId: id, line: `step ${n}` })) });

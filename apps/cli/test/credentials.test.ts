@@ -1,44 +1,19 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../api/src/build-app.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
 
 describe("pier credentials against the real API", () => {
-  let api: FastifyInstance;
-  let apiUrl: string;
-  let configHome: string;
-  const config = testConfig();
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  let cli: CliApi;
   const name = `cli-cred-${randomBytes(4).toString("hex")}`;
   const token = `glpat-${randomBytes(12).toString("hex")}`;
-  const pier = (args: string[], input?: string) =>
-    runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args, { input });
+  const pier = (args: string[], input?: string) => cli.pier(args, { input });
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-cred-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({
-      method: "POST",
-      url: "/api/apps",
-      headers: auth,
-      payload: { name, repoUrl: "https://github.com/owner/private.git" },
-    });
-    expect(created.statusCode).toBe(201);
+    cli = await startCliApi(name, "pier-cli-cred-");
   });
-  afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.close());
 
   it("sets a token from stdin, shows only its hint, sets a deploy key from a file, and removes it", async () => {
     expect((await pier(["credentials", name])).stdout).toMatch(/clones anonymously/);
@@ -49,7 +24,7 @@ describe("pier credentials against the real API", () => {
     expect(JSON.parse(shown.stdout).credential).toMatchObject({ kind: "TOKEN" });
     for (const out of [set.stdout, set.stderr, shown.stdout]) expect(out).not.toContain(token);
 
-    const keyFile = join(configHome, "deploy-key");
+    const keyFile = join(cli.configHome, "deploy-key");
     execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", keyFile]);
     const key = await pier(["credentials", "set", name, "--deploy-key", keyFile]);
     expect(key.stdout).toMatch(/Set .*'s deploy key \(SHA256:/);
@@ -61,7 +36,7 @@ describe("pier credentials against the real API", () => {
   });
 
   it("configures the GitHub App from a key file, shows only its id, and forgets it", async () => {
-    const keyFile = join(configHome, "github-app.pem");
+    const keyFile = join(cli.configHome, "github-app.pem");
     execFileSync("openssl", ["genrsa", "-out", keyFile, "2048"], { stdio: "ignore" });
     const missing = await pier(["github-app", "set", "--app-id", "12345"]);
     expect(missing.code).toBe(2);

@@ -1,36 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
 import { deliveryHeaders, pingPayload, pushPayload, sign } from "../../../tests/support/github.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
 
 describe("pier deliveries, and a webhook URL GitHub can't reach", () => {
-  let api: FastifyInstance;
-  let apiUrl: string;
-  let configHome: string;
-  // No PIER_PUBLIC_URL: the webhook URL is the API's own loopback address.
-  const config = testConfig({ PIER_PUBLIC_URL: "" });
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  let cli: CliApi;
   const name = `dlv-${randomBytes(4).toString("hex")}`;
-  const pier = (args: string[]) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args);
+  const pier = (args: string[]) => cli.pier(args);
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    // No PIER_PUBLIC_URL: the webhook URL is the API's own loopback address. The test makes the app with the CLI.
+    cli = await startCliApi(name, "pier-cli-", { config: { PIER_PUBLIC_URL: "" }, createApp: false });
   });
   afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.pier.queue.obliterate({ force: true });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
+    await cli?.api.pier.queue.obliterate({ force: true });
+    await cli?.close();
   });
 
   it("apps create and apps show say GitHub can't reach a loopback webhook URL, and what to do", async () => {
@@ -43,9 +27,9 @@ describe("pier deliveries, and a webhook URL GitHub can't reach", () => {
   });
 
   it("lists deliveries newest first with their outcome and why", async () => {
-    const secret = (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().webhookSecret;
+    const secret = (await cli.apiCall("GET", `/api/apps/${name}`)).body.webhookSecret;
     const send = (event: string, body: string, headers: Record<string, string> = {}) =>
-      api.inject({
+      cli.api.inject({
         method: "POST",
         url: `/webhooks/github/${name}`,
         headers: { ...deliveryHeaders(event, secret, body), ...headers },

@@ -1,47 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
 import { certificateWords } from "../src/commands/domains.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
 
 describe("pier domains against the real API", () => {
-  let api: FastifyInstance;
-  let apiUrl: string;
-  let configHome: string;
-  const config = testConfig();
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  let cli: CliApi;
   const name = `cli-dom-${randomBytes(4).toString("hex")}`;
   // Domains are unique across the database: this run's end in a suffix of their own.
   const tld = `t${randomBytes(4).toString("hex")}.example`;
   const at = (label: string) => `${label}.${tld}`;
 
-  const pier = (args: string[]) => runPier({ apiUrl, token: config.PIER_ADMIN_TOKEN, configHome }, args);
+  const pier = (args: string[]) => cli.pier(args);
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-domains-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({
-      method: "POST",
-      url: "/api/apps",
-      headers: auth,
-      payload: { name, repoUrl: "https://github.com/owner/repo.git" },
-    });
-    expect(created.statusCode).toBe(201);
+    cli = await startCliApi(name, "pier-cli-domains-");
   });
 
   afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.pier.prisma.certificate.deleteMany({ where: { name: { endsWith: tld } } });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
+    await cli?.api.pier.prisma.certificate.deleteMany({ where: { name: { endsWith: tld } } });
+    await cli?.close();
   });
 
   it("adds a domain and a redirect to it; the list shows each certificate's state", async () => {
@@ -67,7 +44,7 @@ describe("pier domains against the real API", () => {
 
     // What the controller writes when the CA refuses one, and when it issues one.
     const expires = new Date(Date.now() + 45 * 86_400_000);
-    await api.pier.prisma.certificate.update({
+    await cli.api.pier.prisma.certificate.update({
       where: { name: at("www") },
       data: {
         status: "FAILED",
@@ -75,7 +52,7 @@ describe("pier domains against the real API", () => {
         nextAttemptAt: new Date(Date.now() + 7_200_000),
       },
     });
-    await api.pier.prisma.certificate.update({
+    await cli.api.pier.prisma.certificate.update({
       where: { name: `xn--bcher-kva.${tld}` },
       data: { status: "ISSUED", notAfter: expires, serial: "01" },
     });
@@ -124,7 +101,7 @@ describe("pier domains against the real API", () => {
     const res = await pier(["domains", name, "--https-redirect", "off", "--hsts", "on"]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain("HTTPS redirect off, HSTS on");
-    const app = (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json();
+    const app = (await cli.apiCall("GET", `/api/apps/${name}`)).body;
     expect(app).toMatchObject({ httpsRedirect: false, hsts: true });
   });
 

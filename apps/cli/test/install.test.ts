@@ -5,16 +5,13 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../api/src/build-app.ts";
 import { eventually } from "../../../tests/support/eventually.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
 import cliPackage from "../package.json" with { type: "json" };
+import { startCliApi, type CliApi } from "./cli-api.ts";
 
 const CLI_DIR = fileURLToPath(new URL("..", import.meta.url));
 
@@ -41,16 +38,13 @@ async function npm(args: string[], cwd: string): Promise<string> {
 }
 
 describe("the packed CLI, installed into a clean prefix", () => {
-  let api: FastifyInstance;
+  let cli: CliApi;
   let apiUrl: string;
   let work: string;
   let prefix: string;
   let project: string;
   let configHome: string;
   let packedFiles: string[];
-  const config = testConfig();
-  const admin = config.PIER_ADMIN_TOKEN;
-  const auth = { authorization: `Bearer ${admin}` };
   const app = `cli-inst-${randomBytes(4).toString("hex")}`;
   const tokenName = `cli-inst-${randomBytes(4).toString("hex")}`;
   let deployToken: { id: string; token: string; expiresAt: string };
@@ -65,33 +59,20 @@ describe("the packed CLI, installed into a clean prefix", () => {
         XDG_CONFIG_HOME: configHome,
         NO_COLOR: "1",
         PIER_API_URL: apiUrl,
-        PIER_TOKEN: admin,
+        PIER_TOKEN: cli.config.PIER_ADMIN_TOKEN,
         ...options.env,
       },
     });
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "pier-cli-install-"));
-    [prefix, project, configHome] = [join(work, "prefix"), join(work, "project"), join(work, "config")];
+    [prefix, project] = [join(work, "prefix"), join(work, "project")];
     await mkdir(project);
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({
-      method: "POST",
-      url: "/api/apps",
-      headers: auth,
-      payload: { name: app, repoUrl: "https://github.com/owner/repo.git" },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const token = await api.inject({
-      method: "POST",
-      url: "/api/tokens",
-      headers: auth,
-      payload: { name: tokenName, scopes: ["deploy"], expiresInDays: 30 },
-    });
-    expect(token.statusCode, token.body).toBe(201);
-    deployToken = token.json();
+    cli = await startCliApi(app, "pier-cli-install-config-");
+    ({ apiUrl, configHome } = cli);
+    const token = await cli.apiCall("POST", "/api/tokens", { name: tokenName, scopes: ["deploy"], expiresInDays: 30 });
+    expect(token.status, JSON.stringify(token.body)).toBe(201);
+    deployToken = token.body;
 
     const [packed] = JSON.parse(await npm(["pack", "--json", "--pack-destination", work], CLI_DIR)) as {
       filename: string;
@@ -102,9 +83,8 @@ describe("the packed CLI, installed into a clean prefix", () => {
   });
 
   afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${app}`, headers: auth });
-    if (deployToken) await api?.inject({ method: "DELETE", url: `/api/tokens/${deployToken.id}`, headers: auth });
-    await api?.close();
+    if (deployToken) await cli?.apiCall("DELETE", `/api/tokens/${deployToken.id}`);
+    await cli?.close();
     await rm(work, { recursive: true, force: true });
   });
 
@@ -179,7 +159,7 @@ describe("the packed CLI, installed into a clean prefix", () => {
     const deployments = await pier(["deployments", "--json"], { cwd: below });
     expect(deployments.code, deployments.stderr).toBe(0);
     expect(JSON.parse(deployments.stdout)).toMatchObject({ deployments: [] });
-    const appUrl = (await api.inject({ url: `/api/apps/${app}`, headers: auth })).json().url as string;
+    const appUrl = (await cli.apiCall("GET", `/api/apps/${app}`)).body.url as string;
     expect(await pier(["open", "--print"], { cwd: below })).toMatchObject({ code: 0, stdout: `${appUrl}\n` });
 
     const unlinked = await pier(["unlink"], { cwd: below });
@@ -251,7 +231,7 @@ describe("the packed CLI, installed into a clean prefix", () => {
       expect(run.stderr).toContain(message);
       expect(run.stderr).not.toMatch(/Unknown option|ambiguous/);
     }
-    const shown = (await api.inject({ url: `/api/apps/${app}`, headers: auth })).json();
+    const shown = (await cli.apiCall("GET", `/api/apps/${app}`)).body;
     expect(shown.replicas.desired).toBe(1);
   });
 });

@@ -1,41 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../api/src/build-app.ts";
-import { testConfig } from "../../../tests/support/platform.ts";
-import { runPier } from "./run-pier.ts";
+import { startCliApi, type CliApi } from "./cli-api.ts";
 
 describe("pier tokens and pier audit", () => {
-  let api: FastifyInstance;
-  let apiUrl: string;
-  let configHome: string;
-  const config = testConfig();
-  const auth = { authorization: `Bearer ${config.PIER_ADMIN_TOKEN}` };
+  let cli: CliApi;
   const name = `cli-audit-${randomBytes(3).toString("hex")}`;
-  const pier = (args: string[], token = config.PIER_ADMIN_TOKEN) => runPier({ apiUrl, token, configHome }, args);
+  /** Runs the CLI with the admin token, or with `token`. */
+  const pier = (args: string[], token?: string) => cli.pier(args, token ? { env: { PIER_TOKEN: token } } : {});
 
   beforeAll(async () => {
-    configHome = await mkdtemp(join(tmpdir(), "pier-cli-"));
-    api = await buildApp(config, { logger: false });
-    await api.listen({ host: "127.0.0.1", port: 0 });
-    apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
-    const created = await api.inject({
-      method: "POST",
-      url: "/api/apps",
-      headers: auth,
-      payload: { name, repoUrl: "https://github.com/owner/repo.git" },
-    });
-    expect(created.statusCode).toBe(201);
+    cli = await startCliApi(name, "pier-cli-");
   });
-  afterAll(async () => {
-    await api?.inject({ method: "DELETE", url: `/api/apps/${name}`, headers: auth });
-    await api?.close();
-    await rm(configHome, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.close());
 
   it("creates a scoped, expiring token, prints its value once on stdout; it deploys but can't set env", async () => {
     const created = await pier(["tokens", "create", `ci-${name}`, "--scope", "deploy", "--expires-in-days", "30"]);

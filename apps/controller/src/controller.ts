@@ -20,6 +20,7 @@ import { watchContainerEvents } from "./event-watch.ts";
 import type { ControllerLogger } from "./logger.ts";
 import { createReconciler } from "./reconciler.ts";
 import { createResourceSampler } from "./resource-sampler.ts";
+import { startRolloutLoop } from "./rollouts.ts";
 import { StoppedContainers } from "./stopped-containers.ts";
 import { endStuckDeployments } from "./stuck-deployments.ts";
 import { appsOutOfLine } from "./sweep.ts";
@@ -57,6 +58,8 @@ export interface Controller {
    * CERTIFICATES_CHANNEL): issues what is due, renews, alerts. Skipped if another controller is running one.
    */
   passCertificates(): Promise<void>;
+  /** A pass over the running rollouts now (also every second): gates checked, steps taken. */
+  advanceRollouts(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -136,11 +139,13 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   const autoscaler = await startAutoscaler({ ...deps, reconcile, alert });
   const retention = await startRetentionJob(deps);
   const certificates = await startCertificateLoop(deps);
+  const rollouts = startRolloutLoop({ ...deps, appPrefix: prefix });
 
   return {
     reconcile,
     autoscale: autoscaler.tick,
     passCertificates: certificates.runNow,
+    advanceRollouts: async () => void (await rollouts.runNow()),
     sampleResources: () => sampler.sample(),
     checkTrafficAlerts,
     async close() {
@@ -149,6 +154,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
       await autoscaler.close();
       await retention.close();
       await certificates.close();
+      await rollouts.close();
       await Promise.all(Object.values(loops).map((loop) => loop.stop()));
       await closeReconciler();
     },

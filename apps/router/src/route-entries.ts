@@ -1,4 +1,4 @@
-import { isActivator, type Route, type RouteTable } from "@pier/routing";
+import { isActivator, type Backend, type Route, type RouteTable } from "@pier/routing";
 
 /** Routed to the activator: the app is scaled to zero (or waking), and a request starts it. */
 export const ACTIVATOR = "activator";
@@ -11,12 +11,30 @@ export interface RedirectEntry {
   status: 301 | 308;
 }
 
+/** One version (deployment) of a split host: its id (the value of the client's cookie) and its replicas. */
+export interface SplitVersion {
+  id: string;
+  endpoints: string[];
+}
+
 /**
- * What HAProxy does with one host: send it to upstream endpoints ("address:port", one per replica), to the
- * activator (an app that scales to zero has none serving), to the API, redirect it, or answer 503 (null: the app
- * exists but nothing serves it).
+ * A host split between two versions (a rollout): `share` % of new clients (1–99) get `versions[0]`, the others
+ * `versions[1]`, and a cookie keeps each client on the version it got.
  */
-export type RouteEntry = string[] | typeof ACTIVATOR | typeof API_BACKEND | RedirectEntry | null;
+export interface SplitEntry {
+  share: number;
+  versions: [SplitVersion, SplitVersion];
+}
+
+/**
+ * What HAProxy does with one host: send it to upstream endpoints ("address:port", one per replica), split it
+ * between two versions' endpoints, send it to the activator (an app that scales to zero has none serving), to the
+ * API, redirect it, or answer 503 (null: the app exists but nothing serves it).
+ */
+export type RouteEntry = string[] | SplitEntry | typeof ACTIVATOR | typeof API_BACKEND | RedirectEntry | null;
+
+export const isSplit = (entry: RouteEntry): entry is SplitEntry =>
+  entry !== null && typeof entry === "object" && "versions" in entry;
 
 /** host → what serves it. */
 export type RouteEntries = Map<string, RouteEntry>;
@@ -72,8 +90,34 @@ function routeEntry(route: Route, ports: RouterPorts): RouteEntry {
     case "redirect":
       return { redirect: originOf(route.to, route.toHttps && ports.https !== null, ports), status: route.status };
     case "backends":
-      return route.backends.length ? route.backends.map((b) => b.endpoint) : null;
+      return backendsEntry(route.backends);
   }
+}
+
+/**
+ * A host's backends: one deployment's endpoints, or, when they belong to two (a rollout), a split giving each its
+ * share of the weights (the first deployment's share in %, 1–99).
+ */
+function backendsEntry(backends: Backend[]): RouteEntry {
+  if (backends.length === 0) return null;
+  const byVersion = new Map<string, { endpoints: string[]; weight: number }>();
+  for (const b of backends) {
+    const version = byVersion.get(b.deploymentId) ?? { endpoints: [], weight: 0 };
+    version.endpoints.push(b.endpoint);
+    version.weight += b.weight;
+    byVersion.set(b.deploymentId, version);
+  }
+  const [first, second] = [...byVersion];
+  if (!second) return first![1].endpoints;
+  const total = first![1].weight + second[1].weight;
+  const share = Math.min(99, Math.max(1, Math.round((100 * first![1].weight) / total)));
+  return {
+    share,
+    versions: [
+      { id: first![0], endpoints: first![1].endpoints },
+      { id: second[0], endpoints: second[1].endpoints },
+    ],
+  };
 }
 
 function httpsFlags(route: Route): HttpsFlags | null {

@@ -144,4 +144,41 @@ describe("backend slots and the host map", () => {
     expect(standard.entries.get("www.shop.example")).toEqual({ redirect: "https://shop.example", status: 308 });
     expect(originOf("shop.example", false, { http: 80, https: null })).toBe("http://shop.example");
   });
+  it("lays out a host whose backends are two deployments as a split: each version its slot, its share", () => {
+    const backend = (port: number, deploymentId: string, weight: number) => ({
+      endpoint: `127.0.0.1:${port}`,
+      appId: "a1",
+      deploymentId,
+      weight,
+    });
+    const https = { redirect: false, hsts: false };
+    const table: RouteTable = new Map([
+      [
+        "web.localhost",
+        {
+          kind: "backends",
+          appId: "a1",
+          backends: [backend(41003, "cand", 25), backend(41001, "prod", 37.5), backend(41002, "prod", 37.5)],
+          https,
+        },
+      ],
+      ["web-cand.localhost", { kind: "backends", appId: "a1", backends: [backend(41003, "cand", 1)], https }],
+    ]);
+    const view = routerView(table, { http: 80, https: null });
+    expect(view.entries.get("web.localhost")).toEqual({
+      share: 25,
+      versions: [
+        { id: "cand", endpoints: local(41003) },
+        { id: "prod", endpoints: local(41001, 41002) },
+      ],
+    });
+    expect(view.owners.get("127.0.0.1:41001")).toEqual({ appId: "a1", deploymentId: "prod" });
+    const plan = new BackendSlots(4, 3).plan(view.entries);
+    expect(plan.routes.get("web-cand.localhost")).toBe("d0");
+    expect(plan.routes.get("web.localhost")).toBe("w:25:cand:d0:prod:d1");
+    // A version left without a slot (all taken): the other one serves the host alone.
+    expect(
+      new BackendSlots(1, 3).plan(new Map([["web.localhost", view.entries.get("web.localhost")!]])).routes,
+    ).toEqual(new Map([["web.localhost", "d0"]]));
+  });
 });

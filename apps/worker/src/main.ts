@@ -3,10 +3,11 @@ import { createGithubReportWorker, githubApiTokenFor, reportStatusChanges } from
 import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { bullmqConnection, connectRedis } from "@pier/redis";
 import { createRuntime } from "@pier/runtime";
-import { githubQueueName, runPierProcess } from "@pier/shared";
+import { githubQueueName, runPierProcess, schedulesQueueName } from "@pier/shared";
 import { Queue } from "bullmq";
 import { createDeployWorker } from "./deploy-worker.ts";
 import { startHeadCheck } from "./head-check.ts";
+import { startScheduleWorker } from "./schedule-worker.ts";
 
 await runPierProcess("pier-worker", async ({ config, logger }) => {
   const prisma = createPrismaClient(config.DATABASE_URL);
@@ -39,6 +40,18 @@ await runPierProcess("pier-worker", async ({ config, logger }) => {
   const deployQueue = new Queue(config.PIER_QUEUE_NAME, { connection: bullmqConnection(config.REDIS_URL, "patient") });
   deployQueue.on("error", (error) => logger.error({ err: error }, "deploy queue connection error"));
   const headCheck = startHeadCheck({ config, prisma, redis, queue: deployQueue, logger });
+  // Scheduled deploys: BullMQ job schedulers on their own queue, kept in line with the DeploySchedule rows.
+  const schedules = new Queue(schedulesQueueName(config.PIER_QUEUE_NAME), {
+    connection: bullmqConnection(config.REDIS_URL, "patient"),
+  });
+  schedules.on("error", (error) => logger.error({ err: error }, "schedules queue connection error"));
+  const scheduleWorker = startScheduleWorker({
+    prisma,
+    deployQueue,
+    schedulesQueue: schedules,
+    connection,
+    logger,
+  });
   // Alert deliveries (signed, retried with back-off) run in the worker process too.
   const notificationWorker = createNotificationWorker({
     prisma,
@@ -58,7 +71,13 @@ await runPierProcess("pier-worker", async ({ config, logger }) => {
     info: { queue: config.PIER_QUEUE_NAME, concurrency: config.PIER_BUILD_CONCURRENCY },
     async close() {
       // Running builds finish first.
-      await Promise.all([worker.close(), notificationWorker.close(), githubWorker.close(), headCheck?.stop()]);
+      await Promise.all([
+        worker.close(),
+        notificationWorker.close(),
+        githubWorker.close(),
+        headCheck?.stop(),
+        scheduleWorker.close(),
+      ]);
       stopReporting();
       await Promise.all([
         prisma.$disconnect(),
@@ -67,6 +86,7 @@ await runPierProcess("pier-worker", async ({ config, logger }) => {
         notifications.close(),
         github.close(),
         deployQueue.close(),
+        schedules.close(),
       ]);
     },
   };

@@ -17,6 +17,9 @@ export type {
   AppCredential,
   GithubAppSettings,
   WebhookDelivery,
+  FeatureFlag,
+  DeploySchedule,
+  Rollout,
 } from "./generated/prisma/client.ts";
 export {
   DeploymentStatus,
@@ -25,6 +28,7 @@ export {
   ReplicaPhase,
   CredentialKind,
   DeliveryOutcome,
+  RolloutState,
 } from "./generated/prisma/enums.ts";
 export { ensureDatabase } from "./migrate/ensure-database.ts";
 export { migrateDeploy } from "./migrate/deploy.ts";

@@ -12,7 +12,7 @@ import {
  * actors racing (a worker and the API, a retry and the controller) can never move a deployment
  * backwards or out of a terminal status:
  *
- *   QUEUED → BUILDING → DEPLOYING → READY
+ *   QUEUED → BUILDING → DEPLOYING → READY       QUEUED → DEPLOYING (a redeploy: nothing to build)
  *      ↘ CANCELLED   ↘ (any non-terminal) → FAILED        BUILDING/DEPLOYING → QUEUED (transient retry)
  *   BUILDING → CANCELLED (a push found behind what is live before anything of it ran: skipClaimed)
  */
@@ -71,6 +71,14 @@ export function isUnfinished(status: string): boolean {
 /** QUEUED → BUILDING (a worker takes it). False when it was cancelled or taken meanwhile. */
 export function startBuilding(prisma: PrismaClient, id: string): Promise<boolean> {
   return transition(prisma, id, ["QUEUED"], { status: "BUILDING", startedAt: new Date(), failureReason: null });
+}
+
+/**
+ * QUEUED → DEPLOYING: a worker takes a redeploy (production's image started again), which has nothing to build.
+ * False when it was cancelled or taken meanwhile.
+ */
+export function startRedeploying(prisma: PrismaClient, id: string): Promise<boolean> {
+  return transition(prisma, id, ["QUEUED"], { status: "DEPLOYING", startedAt: new Date(), failureReason: null });
 }
 
 /** BUILDING → DEPLOYING, with what the deployment runs with. */

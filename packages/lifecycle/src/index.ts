@@ -12,6 +12,7 @@ export {
   skipClaimed,
   startBuilding,
   startDeploying,
+  startRedeploying,
   TERMINAL_STATUSES,
   UNFINISHED_STATUSES,
   type DeploymentStatusListener,
@@ -25,9 +26,20 @@ export {
   supersedeByHistory,
   type LiveDeployment,
 } from "./push-history.ts";
+export { queueRedeploy, RedeployRefusedError, type QueuedRedeploy } from "./queue-redeploy.ts";
 export {
+  enqueueDeployJob,
   queueDeployment,
   QueueUnavailableError,
   type DeploymentRequest,
   type QueuedDeployment,
 } from "./queue-deployment.ts";
+export { runSchedule, type ScheduleRun } from "./run-schedule.ts";
+export {
+  CRON_FIELDS_MESSAGE,
+  isTimeZone,
+  nextRuns,
+  scheduleProblem,
+  type ScheduleProblem,
+} from "./schedule-cron.ts";
+export { reconcileSchedulers, removeScheduler, upsertScheduler, type SchedulerReconcile } from "./schedulers.ts";

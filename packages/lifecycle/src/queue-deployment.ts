@@ -16,6 +16,8 @@ export interface DeploymentRequest {
   deliveryId?: string;
   /** The commit the push moved the branch from (GitHub's `before`), when it is an ancestor (not forced). */
   parentSha?: string | null;
+  /** false: a staged deployment, built and started at its own URL but not made production (default true). */
+  promote?: boolean;
 }
 
 export interface QueuedDeployment {
@@ -33,6 +35,24 @@ export class QueueUnavailableError extends Error {
     super("the build queue (Redis) is unavailable; try again shortly", { cause });
     this.name = "QueueUnavailableError";
   }
+}
+
+/**
+ * Puts a recorded QUEUED deployment's job on the deploy queue (a build, or a redeploy). Redis refusing it records
+ * the deployment FAILED and throws QueueUnavailableError.
+ */
+export async function enqueueDeployJob(
+  deps: { prisma: PrismaClient; queue: Queue },
+  deployment: { id: string; appId: string },
+): Promise<void> {
+  const payload: DeployJobPayload = deployJob.payload.parse({ deploymentId: deployment.id, appId: deployment.appId });
+  try {
+    await deps.queue.add(deployJob.name, payload, { ...deployJob.options, jobId: deployment.id });
+  } catch (error) {
+    await markFailed(deps.prisma, deployment.id, `could not enqueue the build: ${(error as Error).message}`);
+    throw new QueueUnavailableError(error);
+  }
+  announceQueued(deployment.id);
 }
 
 /**
@@ -66,6 +86,7 @@ export async function queueDeployment(
         commitAuthor: request.commit?.author ?? null,
         deliveryId: request.deliveryId ?? null,
         parentSha: request.parentSha ?? null,
+        promote: request.promote ?? true,
       },
     });
   } catch (error) {
@@ -76,14 +97,7 @@ export async function queueDeployment(
   }
 
   // Queued first: a deployment that can't be queued (Redis down) must not cancel the ones that were.
-  const payload: DeployJobPayload = deployJob.payload.parse({ deploymentId: id, appId: request.app.id });
-  try {
-    await deps.queue.add(deployJob.name, payload, { ...deployJob.options, jobId: id });
-  } catch (error) {
-    await markFailed(prisma, id, `could not enqueue the build: ${(error as Error).message}`);
-    throw new QueueUnavailableError(error);
-  }
-  announceQueued(id);
+  await enqueueDeployJob(deps, { id, appId: request.app.id });
 
   const superseded: string[] = [];
   let skipped: string | null = null;
@@ -99,6 +113,8 @@ export async function queueDeployment(
         appId: request.app.id,
         branch: request.branch,
         status: "QUEUED",
+        // A staged deploy and one going live don't supersede each other.
+        promote: request.promote ?? true,
         id: { not: id },
         createdAt: { lte: deployment.createdAt },
       },

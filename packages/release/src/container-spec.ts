@@ -1,7 +1,11 @@
-import type { App, Deployment, EnvVar } from "@pier/db";
-import type { OneOffSpec, VolumeMount } from "@pier/runtime";
+import type { App, Deployment, EnvVar, FeatureFlag } from "@pier/db";
+import type { HostDirectoryMount, OneOffSpec, VolumeMount } from "@pier/runtime";
 import {
   envTargetOf,
+  flagEnv,
+  flagRecord,
+  FLAGS_MOUNT_DIR,
+  type FlagValues,
   LABELS,
   openEnvVars,
   secretBox,
@@ -9,6 +13,7 @@ import {
   type PierConfig,
   type SecretsSettings,
 } from "@pier/shared";
+import { appFlagsDir } from "./flags-file.ts";
 import { storedMounts } from "./volumes.ts";
 
 /**
@@ -35,6 +40,11 @@ export interface StartRequest {
   mounts?: VolumeMount[];
   /** Which replica this is (1 for the first; names and labels of the others carry the number). */
   replica?: number;
+  /**
+   * The app's feature flags at start time: PIER_FLAG_<KEY> env vars, and the app's flags directory mounted
+   * read-only at /run/pier (flags-file.ts). Undefined for a container that gets neither (a build's test command).
+   */
+  flags?: FlagValues;
 }
 
 export interface ContainerLimits {
@@ -69,6 +79,8 @@ export const envRecord = (
   Object.fromEntries(envVars.filter((v) => v.target === target).map((v) => [v.key, v.value]));
 
 type AppWithEnv = Pick<App, "id" | "name"> & { envVars: Array<Pick<EnvVar, "key" | "value" | "target">> };
+/** An app as its containers start: its env vars and its feature flags. */
+type AppToStart = AppWithEnv & { featureFlags: Array<Pick<FeatureFlag, "key" | "value">> };
 
 /**
  * The env a new deployment runs with: the app's vars for its target (a preview never sees production's
@@ -106,7 +118,7 @@ export function appLabels(app: Pick<App, "id" | "name">, extra: Record<string, s
 /** What a container of the app runs with, whatever its role: what the runtime's specs share. */
 export type ContainerBase = Pick<
   OneOffSpec,
-  "image" | "env" | "labels" | "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts"
+  "image" | "env" | "labels" | "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts" | "hostMounts"
 >;
 
 /**
@@ -116,28 +128,35 @@ export type ContainerBase = Pick<
  */
 export function containerBase(
   config: PierConfig,
-  request: Pick<StartRequest, "appId" | "appName" | "image" | "port" | "env" | "memoryMb" | "cpus" | "mounts">,
+  request: Pick<
+    StartRequest,
+    "appId" | "appName" | "image" | "port" | "env" | "memoryMb" | "cpus" | "mounts" | "flags"
+  >,
   labels: Record<string, string> = {},
 ): ContainerBase {
   const limits = containerLimits(config, request);
+  const flagsDir: HostDirectoryMount[] = request.flags
+    ? [{ hostPath: appFlagsDir(config, request.appId), path: FLAGS_MOUNT_DIR, readOnly: true }]
+    : [];
   return {
     image: request.image,
-    env: appEnv(request.env, request.port),
+    env: appEnv({ ...request.env, ...flagEnv(request.flags ?? {}) }, request.port),
     labels: appLabels({ id: request.appId, name: request.appName }, labels),
     memoryBytes: limits.memoryBytes,
     nanoCpus: limits.nanoCpus,
     pidsLimit: limits.pidsLimit,
     mounts: request.mounts ?? [],
+    hostMounts: flagsDir,
   };
 }
 
 /**
  * The start request of a stored deployment's container (replica `replica`, 1 by default); env values
- * opened with the config's secrets key.
+ * opened with the config's secrets key, the app's feature flags as read with it.
  */
 export function deploymentStartRequest(
   config: SecretsSettings,
-  app: AppWithEnv,
+  app: AppToStart,
   deployment: Pick<
     Deployment,
     "id" | "shortId" | "imageId" | "port" | "memoryMb" | "cpus" | "previewSlug" | "mounts" | "env"
@@ -159,5 +178,6 @@ export function deploymentStartRequest(
     previewSlug: deployment.previewSlug,
     mounts,
     replica,
+    flags: flagRecord(app.featureFlags),
   };
 }

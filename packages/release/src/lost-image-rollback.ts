@@ -27,7 +27,7 @@ export async function rollBackFromLostImage(
   await endRebuilding(deps.prisma, lostDeploymentId, why);
   const lost = await deps.prisma.deployment.findUnique({
     where: { id: lostDeploymentId },
-    include: { app: { include: { envVars: true } } },
+    include: { app: { include: { envVars: true, featureFlags: true } } },
   });
   if (!lost || lost.app.productionDeploymentId !== lost.id) return { outcome: "not_production" };
   const target = await newestEarlierWithImage(deps, lost);

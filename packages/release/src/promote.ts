@@ -1,4 +1,4 @@
-import type { App, Deployment, EnvVar, ReleaseKind, Trigger } from "@pier/db";
+import type { App, Deployment, EnvVar, FeatureFlag, ReleaseKind, Trigger } from "@pier/db";
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { ReleaseError } from "./errors.ts";
@@ -10,7 +10,7 @@ import { recordServingReplicas } from "./reconcile.ts";
 import { domainsChangeLines } from "./domains.ts";
 
 export interface PromoteRequest {
-  app: App & { envVars: EnvVar[] };
+  app: App & { envVars: EnvVar[]; featureFlags: FeatureFlag[] };
   target: Deployment;
   kind: ReleaseKind;
   cause: Trigger;

@@ -1,4 +1,4 @@
-import type { App, Deployment, EnvVar, ReplicaState } from "@pier/db";
+import type { App, Deployment, EnvVar, FeatureFlag, ReplicaState } from "@pier/db";
 import { randomBytes } from "node:crypto";
 import { isInfraPhase, type InfraPhase } from "@pier/replicas";
 import type { ContainerInfo } from "@pier/runtime";
@@ -72,7 +72,7 @@ export async function reconcileProduction(
 ): Promise<ReconcileOutcome | null> {
   const app = await deps.prisma.app.findUnique({
     where: { id: appId },
-    include: { envVars: true, productionDeployment: true },
+    include: { envVars: true, featureFlags: true, productionDeployment: true },
   });
   const live = app?.productionDeployment;
   if (!app || !live?.imageId) return null;
@@ -235,7 +235,7 @@ async function recordLoss(
 /** Starts a fresh container for the replica and hands it to the routers only once it is healthy. */
 async function startReplacement(
   deps: ReleaseDeps,
-  app: App & { envVars: EnvVar[] },
+  app: App & { envVars: EnvVar[]; featureFlags: FeatureFlag[] },
   live: Deployment,
   state: ReplicaState,
   now: Date,

@@ -1,10 +1,16 @@
-import type { Deployment, PrismaClient } from "@pier/db";
+import type { Deployment, Prisma, PrismaClient } from "@pier/db";
 import type { ReleaseDeps } from "./deps.ts";
+
+/**
+ * Releases that changed what runs: every kind but FLAGS (a flags change is an event in the history, its from and to
+ * both production). Whatever reads "the previous release" reads these.
+ */
+export const RUNNING_RELEASES = { kind: { not: "FLAGS" } } as const satisfies Prisma.ReleaseWhereInput;
 
 /** The deployment `POST /rollback` goes back to by default: the one the latest release replaced. */
 export async function rollbackTargetId(prisma: PrismaClient, appId: string): Promise<string | null> {
   const last = await prisma.release.findFirst({
-    where: { appId },
+    where: { appId, ...RUNNING_RELEASES },
     orderBy: { version: "desc" },
     select: { fromDeploymentId: true },
   });
@@ -23,7 +29,7 @@ export async function warmDeploymentIds(
 ): Promise<string[]> {
   if (keepWarm <= 0) return [];
   const releases = await prisma.release.findMany({
-    where: { appId: app.id },
+    where: { appId: app.id, ...RUNNING_RELEASES },
     orderBy: { version: "desc" },
     take: 50,
     select: { toDeploymentId: true },

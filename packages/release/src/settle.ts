@@ -1,6 +1,7 @@
 import { LABELS } from "@pier/shared";
 import type { ReleaseDeps } from "./deps.ts";
 import { warmDeploymentIds } from "./rollback-targets.ts";
+import { keptStagedIds } from "./staged.ts";
 import { deploymentsInProgress, stopDeploymentContainers } from "./stop-containers.ts";
 
 export interface SettleResult {
@@ -9,10 +10,11 @@ export interface SettleResult {
 }
 
 /**
- * After a production switch: the live deployment and the `keepWarm` most recent previous production
- * deployments keep running (a rollback to them is only a router switch); every other container of the
- * app is stopped once in-flight requests had `drainMs` to finish. Deployments still being deployed
- * are never touched. Images are kept (@pier/retention prunes them).
+ * After a production switch (or a staged deployment going up): the live deployment, the `keepWarm` most recent
+ * previous production deployments (a rollback to them is only a router switch) and the staged deployment waiting to
+ * be promoted or rolled out (keptStagedIds) keep running; every other container of the app is stopped once
+ * in-flight requests had `drainMs` to finish. Deployments still being deployed are never touched. Images are kept
+ * (@pier/retention prunes them).
  */
 export async function settleAppContainers(
   deps: ReleaseDeps,
@@ -22,7 +24,7 @@ export async function settleAppContainers(
   const app = await deps.prisma.app.findUnique({ where: { id: appId } });
   if (!app) return { warm: [], stopped: [] };
   const warm = await warmDeploymentIds(deps.prisma, app, options.keepWarm);
-  const keep = new Set([app.productionDeploymentId, ...warm]);
+  const keep = new Set([app.productionDeploymentId, ...warm, ...(await keptStagedIds(deps.prisma, app))]);
   const containers = await deps.runtime.listContainers(
     { [LABELS.managed]: "true", [LABELS.appId]: appId },
     { all: true },

@@ -1,25 +1,30 @@
 import { LABELS, type PierConfig } from "@pier/shared";
 import type { ContainerRuntime, RunningContainer } from "@pier/runtime";
 import { containerBase, type StartRequest } from "./container-spec.ts";
+import { ensureFlagsFile } from "./flags-file.ts";
 import { waitUntilHealthy, type HealthCheckResult } from "./health-check.ts";
 
 export const containerName = (appName: string, shortId: string, replica = 1) =>
   `pier-${appName}-${shortId}${replica > 1 ? `-${replica}` : ""}`;
 
-/** Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. */
-export function startDeploymentContainer(
+/**
+ * Runs a deployment's image with Pier's limits and labels; the port is published on 127.0.0.1 only. The app's
+ * flags file is made first when missing, and the container's PIER_FLAG_ env agrees with what it holds.
+ */
+export async function startDeploymentContainer(
   runtime: ContainerRuntime,
   config: PierConfig,
   request: StartRequest,
   name?: string,
 ): Promise<RunningContainer> {
+  const flags = request.flags && (await ensureFlagsFile(config, request.appId, request.flags));
   const labels = {
     [LABELS.deployment]: request.deploymentId,
     [LABELS.replica]: String(request.replica ?? 1),
     ...(request.previewSlug ? { [LABELS.preview]: request.previewSlug } : {}),
   };
   return runtime.runContainer({
-    ...containerBase(config, request, labels),
+    ...containerBase(config, { ...request, flags }, labels),
     name: name ?? containerName(request.appName, request.shortId, request.replica),
     containerPort: request.port,
   });

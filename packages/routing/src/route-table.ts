@@ -11,7 +11,10 @@ export interface Backend {
   endpoint: string;
   appId: string;
   deploymentId: string;
-  /** Relative share of the host's traffic (1 for each replica today; weighted rollouts set others). */
+  /**
+   * Relative share of the host's new clients: 1 for each replica, except on a host a rollout splits, where the
+   * backends of each deployment add up to its share in % (production 100 − weight, the candidate weight).
+   */
   weight: number;
 }
 
@@ -64,6 +67,8 @@ export interface RoutedApp {
     createdAt: Date;
   }>;
   domains: Array<{ name: string; redirectTo: string | null; redirectStatus: number }>;
+  /** Its rollout in progress (RUNNING or PAUSED; an app has at most one): the candidate and its share in %. */
+  rollouts?: Array<{ candidateDeploymentId: string; weight: number }>;
 }
 
 export interface RouteTableOptions {
@@ -98,6 +103,11 @@ export async function loadRouteTable(
         replicaStates: { select: { deploymentId: true, index: true, containerId: true } },
         deployments: { select: { id: true, shortId: true, previewSlug: true, previewLiveAt: true, createdAt: true } },
         domains: { select: { name: true, redirectTo: true, redirectStatus: true } },
+        rollouts: {
+          where: { state: { in: ["RUNNING", "PAUSED"] } },
+          select: { candidateDeploymentId: true, weight: true },
+          take: 1,
+        },
       },
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }),
@@ -124,7 +134,7 @@ export function buildRouteTable(
   };
   const host = (label: string) => `${label}.${options.domain}`.toLowerCase();
   for (const app of apps) {
-    const production = (app.productionDeploymentId && backends.get(app.productionDeploymentId)) || [];
+    const production = productionBackends(app, backends);
     const wakeable = production.length === 0 && storedAutoscalePolicy(app.autoscale)?.min === 0;
     const productionRoute =
       app.productionDeploymentId && wakeable
@@ -153,6 +163,21 @@ export function buildRouteTable(
   }
   if (options.apiDomain) table.set(options.apiDomain, { kind: "api", https: httpsOf(options.apiDomain) });
   return table;
+}
+
+/**
+ * What serves an app's production hosts: its production deployment's replicas, or, during a rollout, those and the
+ * candidate's, weighted to give the candidate `weight` % of new clients (0: production only; 100: the candidate
+ * only). A rollout whose candidate (or production) has nothing serving leaves the other one serving alone.
+ */
+function productionBackends(app: RoutedApp, backends: Map<string, Backend[]>): Backend[] {
+  const production = (app.productionDeploymentId && backends.get(app.productionDeploymentId)) || [];
+  const rollout = app.rollouts?.[0];
+  const candidate = rollout ? (backends.get(rollout.candidateDeploymentId) ?? []) : [];
+  if (!rollout || candidate.length === 0 || rollout.weight <= 0) return production;
+  if (rollout.weight >= 100 || production.length === 0) return candidate;
+  const weighted = (set: Backend[], share: number) => set.map((b) => ({ ...b, weight: share / set.length }));
+  return [...weighted(candidate, rollout.weight), ...weighted(production, 100 - rollout.weight)];
 }
 
 /** Deployment id → the backends of its replicas that serve now. */

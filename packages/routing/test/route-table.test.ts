@@ -81,6 +81,41 @@ describe("the route table", () => {
     const fallback = buildRouteTable([app({ productionDeploymentId: null, deployments })], [running[0]!], options);
     expect(ports(fallback.get("web-git-feat.pier.test"))).toEqual([6001]);
   });
+  it("splits the production hosts during a rollout by weight; the candidate's own host serves it alone", () => {
+    const deployments = [
+      { id: "d1", shortId: "aaaa", previewSlug: null, previewLiveAt: null, createdAt: at(0) },
+      { id: "d2", shortId: "bbbb", previewSlug: null, previewLiveAt: null, createdAt: at(1) },
+    ];
+    const domains = [{ name: "shop.example.com", redirectTo: null, redirectStatus: 308 }];
+    const running = [container("c1", "d1", 5001, 1), container("c2", "d1", 5002, 2), container("c3", "d2", 5003, 1)];
+    const at25 = buildRouteTable(
+      [app({ deployments, domains, rollouts: [{ candidateDeploymentId: "d2", weight: 25 }] })],
+      running,
+      options,
+    );
+    for (const host of ["web.pier.test", "shop.example.com"])
+      expect(at25.get(host)).toMatchObject({
+        backends: [
+          { deploymentId: "d2", endpoint: "10.213.0.3:5003", weight: 25 },
+          { deploymentId: "d1", weight: 37.5 },
+          { deploymentId: "d1", weight: 37.5 },
+        ],
+      });
+    expect(ports(at25.get("web-bbbb.pier.test"))).toEqual([5003]);
+    expect(ports(at25.get("web-aaaa.pier.test"))).toEqual([5001, 5002]);
+    const atWeight = (weight: number, serving = running) =>
+      ports(
+        buildRouteTable(
+          [app({ deployments, rollouts: [{ candidateDeploymentId: "d2", weight }] })],
+          serving,
+          options,
+        ).get("web.pier.test"),
+      );
+    expect(atWeight(0)).toEqual([5001, 5002]);
+    expect(atWeight(100)).toEqual([5003]);
+    // A candidate with nothing serving leaves production serving alone.
+    expect(atWeight(25, running.slice(0, 2))).toEqual([5001, 5002]);
+  });
 });
 
 describe("custom domains in the route table", () => {

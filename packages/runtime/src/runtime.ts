@@ -73,6 +73,8 @@ export interface LogStreamOptions {
   follow: boolean;
   /** Each line starts with the engine's RFC 3339 time of it (nanoseconds, fixed width) and a space. */
   timestamps?: boolean;
+  /** With follow: only lines written from this time on (a replica that started after a viewer began to follow). */
+  since?: Date;
 }
 
 export interface BuildSpec {
@@ -124,11 +126,20 @@ export interface RunSpec {
   pidsLimit: number;
   /** Named volumes (see ensureVolume) mounted into the container. */
   mounts?: VolumeMount[];
+  /** Directories of the engine's host mounted into the container. */
+  hostMounts?: HostDirectoryMount[];
 }
 
 export interface VolumeMount {
   volume: string;
   path: string;
+}
+
+/** A directory of the engine's host, by its absolute path there, bind-mounted at `path`. */
+export interface HostDirectoryMount {
+  hostPath: string;
+  path: string;
+  readOnly: boolean;
 }
 
 export interface OneOffSpec {
@@ -137,6 +148,7 @@ export interface OneOffSpec {
   env: Record<string, string>;
   labels: Record<string, string>;
   mounts?: VolumeMount[];
+  hostMounts?: HostDirectoryMount[];
   memoryBytes: number;
   nanoCpus: number;
   pidsLimit: number;

@@ -174,6 +174,15 @@ export const configSchema = z.object({
   /** Where the secrets key lives when PIER_SECRETS_KEY is unset (default ~/.pier/secrets.key, created on first use). */
   PIER_SECRETS_KEY_FILE: z.string().optional(),
   /**
+   * Where each app's feature flags file lives on the host (`<dir>/<app id>/flags.json`, bind-mounted read-only at
+   * /run/pier in its containers; default ~/.pier/flags). The Docker engine mounts it by this path, so Pier's
+   * processes and the engine must see the same directory at the same path.
+   */
+  PIER_FLAGS_DIR: z
+    .string()
+    .refine((dir) => dir.startsWith("/"), "must be an absolute path (the Docker engine mounts it by its path)")
+    .optional(),
+  /**
    * Build logs of deployments that ended longer ago (other than production and the newest
    * PIER_RETAIN_DEPLOYMENTS) are deleted.
    */

@@ -99,6 +99,28 @@ export const githubReportJob = {
 
 export type GithubReportJobPayload = z.infer<typeof githubReportJob.payload>;
 
+/**
+ * Scheduled deploys have their own queue: one BullMQ job scheduler per DeploySchedule row, under the row's id, adds
+ * a job at each cron tick; the worker turns it into a deployment (or skips it). The rows are the truth: the worker
+ * puts the schedulers back in line with them at start and periodically (Redis may have lost them).
+ */
+export const schedulesQueueName = (baseQueueName: string) => `${baseQueueName}-schedules`;
+
+/** One run of a schedule; the row says what to do, so the job only points at it. */
+export const scheduledDeployJob = {
+  name: "scheduled-deploy",
+  payload: z.object({ scheduleId: z.string().min(1) }),
+  options: {
+    // A run only reads the database and queues a deployment: a retry covers a database or Redis blip.
+    attempts: 3,
+    backoff: { type: "exponential" as const, delay: 1_000 },
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 5_000 },
+  },
+} as const;
+
+export type ScheduledDeployJobPayload = z.infer<typeof scheduledDeployJob.payload>;
+
 /** Redis pub/sub channel the router listens on to reload its table. */
 export const ROUTES_CHANGED_CHANNEL = "pier:routes-changed";
 

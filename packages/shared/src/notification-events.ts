@@ -33,6 +33,13 @@ export const NOTIFICATION_EVENTS = [
   "certificate.failed",
   /** A certificate in service expires within 14 days (renewal keeps failing). */
   "certificate.expiring",
+  /**
+   * A gradual rollout stopped: its gate failed (the candidate's error rate or p95 over the limits, with the figures)
+   * or someone aborted it. All traffic is back on production and the candidate's replicas are stopped.
+   */
+  "rollout.aborted",
+  /** A gradual rollout reached 100 %: its candidate is production. */
+  "rollout.succeeded",
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
 

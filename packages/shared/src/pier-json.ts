@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { autoscalePolicySchema } from "./autoscale.ts";
 import { REDIRECT_STATUSES, resolveDomainList } from "./domains.ts";
+import { rolloutPolicySchema } from "./rollout-policy.ts";
 
 const command = z.string().trim().min(1, "must not be empty").max(2_000);
 /** Env var names and health-check paths: the same rules in pier.json and in the app's settings. */
@@ -138,6 +139,12 @@ export const pierJsonSchema = z
       .describe("Static builds: the folder the build writes (default: detected, dist, build or out)")
       .optional(),
     spa: z.boolean().describe("Static sites: serve index.html for unknown page paths (default: detected)").optional(),
+    rollout: rolloutPolicySchema
+      .describe(
+        "Every deploy of this code goes live as a gradual rollout: the candidate gets steps[i] % of new clients " +
+          "for intervalSeconds each, checked by the gate on its own error rate and p95, until 100 %",
+      )
+      .optional(),
   })
   .strict();
 

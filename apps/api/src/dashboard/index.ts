@@ -1,8 +1,10 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import { ReleaseError } from "@pier/release";
+import type { FastifyError, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AppError, ERROR_STATUS } from "../errors.ts";
+import { answerError } from "../plugins/app/error-handler.ts";
 import { DashboardKit } from "./kit.ts";
 import { errorPage } from "./pages/error.ts";
 import { loginPage } from "./pages/session.ts";
@@ -12,24 +14,30 @@ import auditRoutes from "./routes/audit.ts";
 import autoscaleRoutes from "./routes/autoscale.ts";
 import deploymentRoutes from "./routes/deployment.ts";
 import domainsRoutes from "./routes/domains.ts";
+import flagsRoutes from "./routes/flags.ts";
 import logsRoutes from "./routes/logs.ts";
-import notFoundRoutes from "./routes/not-found.ts";
+import notFoundRoutes, { wantsPage } from "./routes/not-found.ts";
 import notificationsRoutes from "./routes/notifications.ts";
+import schedulesRoutes from "./routes/schedules.ts";
+import rolloutsRoutes from "./routes/rollouts.ts";
 import sessionRoutes from "./routes/session.ts";
 import settingsRoutes from "./routes/settings.ts";
 import { LOGIN_COOKIE } from "./session.ts";
 
 /**
- * Routes that answer without a session: the sign-in form, the sign-out page (a link can't sign you out: it only
- * shows the buttons), and "not found" (it shows nothing of Pier's, and the API's unknown paths pass through it).
+ * Requests that are answered without a session: the sign-in form, the sign-out page (a link can't sign you out: it
+ * only shows the buttons), and any address nothing answers (its page shows nothing of Pier's, and the API's unknown
+ * paths are answered by it too).
  */
-const isPublic = (route: string | undefined, method: string) =>
-  route === "/login" || (route === "/logout" && method === "GET") || route === "/*";
+const isPublic = (request: FastifyRequest) => {
+  const route = request.routeOptions.url;
+  return route === "/login" || (route === "/logout" && request.method === "GET") || request.is404;
+};
 
 /**
  * The admin dashboard: server-rendered pages at `/`, signed-in with the admin token. A client of the same
  * services as the JSON API, one route file per page. Encapsulated: cookies, form bodies, security
- * headers and the HTML error pages apply to these routes only.
+ * headers and the HTML error pages apply to these routes, and to addresses nothing answers (routes/not-found.ts).
  */
 const dashboard: FastifyPluginAsyncZod = async (app) => {
   await app.register(cookie);
@@ -41,7 +49,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     const route = request.routeOptions.url;
     // Signed in with the admin token: every scope; the audit log names it "dashboard session".
     if (session) request.principal = { kind: "session" };
-    if (session || isPublic(route, request.method)) return;
+    if (session || isPublic(request)) return;
     // Pages send you to sign in; a form post or a live fragment gets a plain 401 (scripts reload on it).
     if (request.method === "GET" && !route?.endsWith("/events") && !route?.endsWith("/replicas")) {
       return reply.redirect(`/login${request.url === "/" ? "" : `?next=${encodeURIComponent(request.url)}`}`, 302);
@@ -55,7 +63,8 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
 
   // Every state-changing form carries a CSRF token bound to the session (or, to sign in, to a pre-session cookie).
   app.addHook("preValidation", async (request, reply) => {
-    if (request.method !== "POST") return;
+    // An address nothing answers changes nothing: it answers 404 whatever the form carries.
+    if (request.method !== "POST" || request.is404) return;
     const body = request.body as { _csrf?: unknown } | null | undefined;
     const isLogin = request.routeOptions.url === "/login";
     const boundTo = isLogin ? request.cookies[LOGIN_COOKIE] : kit.state(request).session?.id;
@@ -104,6 +113,8 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // An unknown address answered in JSON (notFoundRoutes) had its body refused: the API's error, in its shape.
+    if (request.is404 && !wantsPage(request)) return answerError(error as FastifyError, request, reply);
     const ctx = kit.context(request, reply);
     if (hasZodFastifySchemaValidationErrors(error)) {
       if (error.validationContext === "params")
@@ -136,6 +147,9 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     appRoutes,
     autoscaleRoutes,
     domainsRoutes,
+    flagsRoutes,
+    schedulesRoutes,
+    rolloutsRoutes,
     logsRoutes,
     settingsRoutes,
     deploymentRoutes,

@@ -4,6 +4,8 @@ import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { findAppByName } from "../services/apps.ts";
 import { listDomains } from "../services/domains.ts";
+import { listSchedules } from "../services/schedules.ts";
+import { rolloutPanel } from "../services/rollouts.ts";
 import { deliveriesOf } from "../services/deliveries.ts";
 import { appMetrics } from "../services/metrics.ts";
 import { toReleaseDtos } from "../services/releases.ts";
@@ -23,6 +25,7 @@ export interface AppPageForms {
   scale?: FormState;
   autoscale?: FormState;
   domain?: FormState;
+  schedule?: FormState;
 }
 
 /** Webhook deliveries listed under the releases. */
@@ -75,8 +78,12 @@ export async function renderAppPage(
     }),
     listDomains({ ...deps, log: request.log }, target.id),
     deliveriesOf(deps, target.id, DELIVERIES_SHOWN),
+    listSchedules(deps, target.id),
+    rolloutPanel(deps, target.id),
   ]);
   const [deployments, releases, statuses, metrics, decisionsInWindow, latestDecisions, domains, deliveries] = loaded;
+  const schedules = loaded[8];
+  const rollout = loaded[9];
   const [matching, branches, anyDeployment] = await Promise.all([
     prisma.deployment.count({ where: deploymentWhere(target.id, filter) }),
     prisma.deployment.findMany({
@@ -103,6 +110,9 @@ export async function renderAppPage(
     scale: forms.scale ?? { values: {}, errors: {} },
     autoscale: forms.autoscale ?? { values: {}, errors: {} },
     domain: forms.domain ?? { values: {}, errors: {} },
+    schedules,
+    rollout,
+    schedule: forms.schedule ?? { values: {}, errors: {} },
     deliveries,
     history: { filter, matching, branches: branches.map((b) => b.branch), anyDeployment },
   });

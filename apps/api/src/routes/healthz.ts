@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { examples } from "../schemas/common.ts";
 
 const check = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
 const healthDto = z.object({ ok: z.boolean(), database: check, redis: check, docker: check });
@@ -17,6 +18,13 @@ async function timed(probe: () => Promise<unknown>): Promise<z.infer<typeof chec
   }
 }
 
+const HEALTHY = {
+  ok: true,
+  database: { ok: true, latencyMs: 2 },
+  redis: { ok: true, latencyMs: 1 },
+  docker: { ok: true, latencyMs: 4 },
+} satisfies z.output<typeof healthDto>;
+
 /** Reachability of everything Pier needs; 503 when any is down. */
 const healthz: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -29,7 +37,7 @@ const healthz: FastifyPluginAsyncZod = async (app) => {
         tags: ["platform"],
         security: [],
         response: {
-          200: healthDto.describe("Everything Pier needs is reachable"),
+          200: healthDto.describe("Everything Pier needs is reachable").meta(examples(HEALTHY)),
           503: healthDto.describe("Something Pier needs is down (its check says what)"),
         },
       },

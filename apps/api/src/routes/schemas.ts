@@ -1,6 +1,7 @@
 import { pierJsonJsonSchema } from "@pier/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { examples } from "../schemas/common.ts";
 
 /** Published schemas: point "$schema" in a pier.json here for editor completion and checks. */
 const schemasRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,7 +15,12 @@ const schemasRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "getPierJsonSchema",
         tags: ["platform"],
         security: [],
-        response: { 200: z.record(z.string(), z.unknown()).describe("The JSON Schema of pier.json") },
+        response: {
+          200: z
+            .record(z.string(), z.unknown())
+            .describe("The JSON Schema of pier.json")
+            .meta(examples({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object" })),
+        },
       },
     },
     async () => pierJson,

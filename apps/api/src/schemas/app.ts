@@ -37,6 +37,8 @@ export const createAppBody = z
   })
   .meta(examples({ name: "web", repoUrl: "https://github.com/acme/web.git", branch: "main", port: 3000 }));
 
+const UPDATE_APP_EXAMPLE = { branch: "release", healthCheckPath: "/healthz", autoscale: { min: 1, max: 4 } };
+
 export const updateAppBody = z
   .object({
     repoUrl: z.string().max(500),
@@ -64,7 +66,21 @@ export const updateAppBody = z
   })
   .partial()
   .strict()
-  .meta(examples({ branch: "release", healthCheckPath: "/healthz", autoscale: { min: 1, max: 4 } }));
+  .meta(examples(UPDATE_APP_EXAMPLE));
+
+/**
+ * updateAppBody as the route declares it: the document shows autoscale's min and max bounded by the operator's
+ * PIER_MAX_REPLICAS, as scale's replicas are. The bound is the document's only (meta): the service checks it, naming
+ * the setting in its message.
+ */
+export function updateAppBodyFor(maxReplicas: number) {
+  const bound = { maximum: maxReplicas, description: `0 … PIER_MAX_REPLICAS (${maxReplicas} here)` };
+  const autoscale = autoscalePolicySchema.safeExtend({
+    min: autoscalePolicySchema.shape.min.meta(bound),
+    max: autoscalePolicySchema.shape.max.meta({ ...bound, description: `1 … PIER_MAX_REPLICAS (${maxReplicas} here)` }),
+  });
+  return updateAppBody.safeExtend({ autoscale: autoscale.nullable().optional() }).meta(examples(UPDATE_APP_EXAMPLE));
+}
 
 export const appParams = z.object({ name: appName });
 export const deleteAppQuery = z.object({

@@ -5,9 +5,17 @@ import { z } from "zod";
  * x-examples, which the document keeps even for schemas that transform what they read (zod leaves `examples` out of
  * those).
  */
-export const examples = (...values: object[]) => ({
+export const examples = (...values: unknown[]) => ({
   "x-examples": Object.fromEntries(values.map((value, index) => [`example${index + 1}`, { value }])),
 });
+
+/**
+ * A response schema with examples of its answer: `200: withExample(appDto.describe("The app"), appExample)`. The
+ * type checker holds each example to the schema's type; apps/api/test/openapi.test.ts holds every success answer to
+ * having one, and the OpenAPI linter each example to the document's schema (no property the schema lacks).
+ */
+export const withExample = <T extends z.ZodType>(schema: T, ...values: [z.output<T>, ...z.output<T>[]]): T =>
+  schema.meta(examples(...values)) as T;
 
 /**
  * Every 4xx and 5xx answer of the API has this one shape: a stable code for programs, a sentence for a person, and

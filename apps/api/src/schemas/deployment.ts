@@ -1,6 +1,6 @@
-import { DEPLOYMENT_PHASES, DEPLOYMENT_STATUSES } from "@pier/shared";
+import { DEPLOYMENT_PHASES, DEPLOYMENT_STATUSES, isValidBranchName } from "@pier/shared";
 import { z } from "zod";
-import { wholeNumberQuery } from "./common.ts";
+import { examples, OPTIONAL_BODY, wholeNumberQuery } from "./common.ts";
 
 export const deploymentDto = z.object({
   id: z.string(),
@@ -31,7 +31,40 @@ export const deploymentDto = z.object({
   port: z.number().nullable(),
   /** Milliseconds per phase, for the phases that ran: queued, clone, build, test, start, health, switch. */
   phases: z.partialRecord(z.enum(DEPLOYMENT_PHASES), z.number()).nullable(),
+  /** false: staged (POST /deploy with promote false): it starts at its own URL and production stays as it is. */
+  promote: z.boolean(),
+  /** While a staged deployment runs, not production: what it is and what to do with it; otherwise null. */
+  staged: z.string().nullable(),
 });
+
+/** POST /api/apps/:name/deploy: what to build (default: the head of the app's branch), and whether it goes live. */
+export const deployBody = z
+  .preprocess(
+    (body) => body ?? {},
+    z
+      .object({
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{40}$/, "must be a full commit sha (40 hex digits)")
+          .describe("This commit instead of the branch head")
+          .optional(),
+        branch: z
+          .string()
+          .refine(isValidBranchName, { message: "must be a valid git branch name" })
+          .describe("The head of this branch instead of the app's branch")
+          .optional(),
+        promote: z
+          .boolean()
+          .describe(
+            "false: staged: built and started at its own URL but production stays as it is; promote it or roll it " +
+              "out later (default true)",
+          )
+          .optional(),
+      })
+      .strict()
+      .meta(examples({ promote: false }, { commit: "4f2a9c1e0b7d3a5f6e8c9b0a1d2e3f4a5b6c7d8e" })),
+  )
+  .meta({ [OPTIONAL_BODY]: true });
 
 export const deploymentParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "must be a deployment id") });
 

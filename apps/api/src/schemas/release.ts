@@ -3,6 +3,8 @@ import { examples, OPTIONAL_BODY } from "./common.ts";
 import { deploymentDto } from "./deployment.ts";
 
 const deploymentRef = z.object({ id: z.string(), shortId: z.string() });
+/** A flag's value before or after a change; null: not set before, or removed. */
+const flagChangeValue = z.union([z.boolean(), z.string(), z.number(), z.null()]);
 
 export const releaseDto = z.object({
   version: z.number(),
@@ -16,6 +18,10 @@ export const releaseDto = z.object({
     .describe("Who asked: a push, the API, the dashboard, a schedule, or Pier itself (AUTO, with a reason)"),
   /** Why Pier made it, for a release nobody asked for (AUTO); null otherwise. */
   reason: z.string().nullable(),
+  changes: z
+    .array(z.object({ key: z.string(), from: flagChangeValue, to: flagChangeValue }))
+    .nullable()
+    .describe("What a FLAGS release changed (null: not set before, or removed); null for other kinds"),
   from: deploymentRef.nullable(),
   to: deploymentRef,
   isCurrent: z.boolean(),

@@ -1,6 +1,6 @@
 import { Prisma, type App, type PrismaClient } from "@pier/db";
 import { acquireLock } from "@pier/redis";
-import { removeAppVolumes } from "@pier/release";
+import { removeAppVolumes, removeFlagsDir } from "@pier/release";
 import { RECONCILE_LOCK_TTL_MS, reconcileLockKey, setDesiredReplicas } from "@pier/replicas";
 import { announceAndWaitForRouters, announceRouteChange } from "@pier/routing";
 import {
@@ -18,6 +18,7 @@ import {
 import { randomBytes, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { removeAppImages, type ImageLeft } from "./remove-app-images.ts";
+import { appScheduleIds, removeSchedulers } from "./schedules.ts";
 import { LOCK_WAIT_MS, scaleNotifier, type ScaleCaller } from "./scale-caller.ts";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -138,10 +139,10 @@ export interface DeletedApp {
 }
 
 /**
- * Deletes the app and everything of it: its record with its deployments, logs, env vars, credential, domains and
- * history (the schema's cascade), its containers, its routes (the routers are told), and every image it built
- * (removeAppImages). Its persistent volumes (data) are kept unless `removeVolumes` is set explicitly. The audit
- * log keeps the record of the deletion: it is not tied to the app.
+ * Deletes the app and everything of it: its record with its deployments, logs, env vars, flags, credential, domains
+ * and history (the schema's cascade), its containers, its flags file, its routes (the routers are told), and every
+ * image it built (removeAppImages). Its persistent volumes (data) are kept unless `removeVolumes` is set
+ * explicitly. The audit log keeps the record of the deletion: it is not tied to the app.
  */
 export async function deleteApp(deps: PierDeps, name: string, removeVolumes = false): Promise<DeletedApp> {
   const app = await findAppByName(deps.prisma, name);
@@ -155,6 +156,7 @@ export async function deleteApp(deps: PierDeps, name: string, removeVolumes = fa
   );
   let removedContainers = 0;
   let recordedImages: string[] = [];
+  let scheduleIds: string[] = [];
   try {
     // Read before the cascade takes them: an image is found by its deployment's record as well as by its labels.
     const deployments = await deps.prisma.deployment.findMany({
@@ -162,15 +164,19 @@ export async function deleteApp(deps: PierDeps, name: string, removeVolumes = fa
       select: { imageTag: true, imageId: true },
     });
     recordedImages = deployments.flatMap((d) => [d.imageTag, d.imageId]).filter((ref): ref is string => !!ref);
+    scheduleIds = await appScheduleIds(deps, app.id);
     await deps.prisma.app.delete({ where: { id: app.id } });
     const labels = { [LABELS.managed]: "true", [LABELS.appId]: app.id };
     const containers = await deps.runtime.listContainers(labels, { all: true });
     for (const container of containers) await deps.runtime.removeContainer(container.id);
     removedContainers = containers.length;
+    // Its containers gone, nothing mounts its flags directory any more.
+    await removeFlagsDir(deps.config, app.id);
   } finally {
     await lock?.release();
   }
   await announceRouteChange(deps.redis);
+  await removeSchedulers(deps, scheduleIds);
   const images = await removeAppImages(deps.runtime, app.id, recordedImages);
   const removed = { removedContainers, removedImages: images.removed, leftImages: images.left };
   const volumes = await deps.runtime.listVolumes({ [LABELS.managed]: "true", [LABELS.appId]: app.id });

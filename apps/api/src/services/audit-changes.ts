@@ -19,6 +19,8 @@ export interface AppSnapshot {
   settings: Record<string, AuditValue>;
   /** `KEY (target)` → when its value was last written: a rewrite shows as a change, its value never does. */
   env: Map<string, number>;
+  /** Feature flags by key: not secrets, so their values show (`flag NEW_CHECKOUT`: false → true). */
+  flags: Map<string, AuditValue>;
   /** The credential's kind and hint (the API shows those too) and when it was written, or null. */
   credential: { label: string; writtenAt: number } | null;
   /** The sealed webhook secret: compared, never shown. */
@@ -62,6 +64,7 @@ export async function readAppSnapshot(prisma: PrismaClient, name: string): Promi
     include: {
       envVars: { select: { key: true, target: true, updatedAt: true } },
       credential: { select: { kind: true, hint: true, updatedAt: true } },
+      featureFlags: { select: { key: true, value: true } },
     },
   });
   if (!app) return null;
@@ -71,7 +74,8 @@ export async function readAppSnapshot(prisma: PrismaClient, name: string): Promi
   const credential = stored
     ? { label: `${stored.kind.toLowerCase().replace("_", " ")} ${stored.hint}`, writtenAt: stored.updatedAt.getTime() }
     : null;
-  return { name: app.name, settings, env, credential, webhookSecret: app.webhookSecret };
+  const flags = new Map(app.featureFlags.map((f) => [f.key, auditValue(f.value)]));
+  return { name: app.name, settings, env, credential, webhookSecret: app.webhookSecret, flags };
 }
 
 function envChanges(before: Map<string, number>, after: Map<string, number>): AuditChange[] {
@@ -105,6 +109,10 @@ export function diffAppSnapshots(before: AppSnapshot | null, after: AppSnapshot 
     if (from !== to) changes.push({ field, from, to });
   }
   changes.push(...envChanges(before.env, after.env));
+  for (const key of [...new Set([...before.flags.keys(), ...after.flags.keys()])].sort()) {
+    const [from, to] = [before.flags.get(key) ?? null, after.flags.get(key) ?? null];
+    if (from !== to) changes.push({ field: `flag ${key}`, from, to });
+  }
   const [was, is] = [before.credential, after.credential];
   if (was?.label !== is?.label || was?.writtenAt !== is?.writtenAt) {
     const replaced = was && is && was.label === is.label ? " (replaced)" : "";

@@ -11,7 +11,7 @@ import type { PierDeps } from "../plugins/app/deps.ts";
 export async function exportCompose(deps: PierDeps, appName: string): Promise<string> {
   const app = await deps.prisma.app.findUnique({
     where: { name: appName },
-    include: { envVars: { orderBy: { key: "asc" } }, productionDeployment: true },
+    include: { envVars: { orderBy: { key: "asc" } }, featureFlags: true, productionDeployment: true },
   });
   if (!app) throw new AppError("app_not_found", `app ${appName} does not exist`, "name");
   const live = app.productionDeployment;

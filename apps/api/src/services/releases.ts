@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
 import type { releaseDto } from "../schemas/release.ts";
+import type { FlagChange } from "./flags.ts";
 import { toDeploymentDto } from "./views.ts";
 
 export async function toReleaseDtos(
@@ -24,13 +25,15 @@ export async function toReleaseDtos(
     ).map((d) => [d.id, d.shortId]),
   );
   const ref = (id: string) => ({ id, shortId: shortIds.get(id) ?? "deleted" });
-  const latest = releases.reduce((max, r) => Math.max(max, r.version), 0);
+  // A flags change is an event: the release that put production live stays the current one.
+  const latest = releases.filter((r) => r.kind !== "FLAGS").reduce((max, r) => Math.max(max, r.version), 0);
   return releases.map((r) => ({
     version: r.version,
     name: `v${r.version}`,
     kind: r.kind,
     cause: r.cause,
     reason: r.reason,
+    changes: r.kind === "FLAGS" ? (r.changes as FlagChange[] | null) : null,
     from: r.fromDeploymentId ? ref(r.fromDeploymentId) : null,
     to: ref(r.toDeploymentId),
     isCurrent: r.version === latest && r.toDeploymentId === productionId,
@@ -51,7 +54,10 @@ export interface ReleaseRequest {
  * it; the old container drains and stops (or stays warm) in the background.
  */
 export async function releaseExistingDeployment(deps: PierDeps, log: FastifyBaseLogger, request: ReleaseRequest) {
-  const app = await deps.prisma.app.findUnique({ where: { name: request.appName }, include: { envVars: true } });
+  const app = await deps.prisma.app.findUnique({
+    where: { name: request.appName },
+    include: { envVars: true, featureFlags: true },
+  });
   if (!app) throw new AppError("app_not_found", `app ${request.appName} does not exist`, "name");
   const targetId = request.deploymentId || (await rollbackTargetId(deps.prisma, app.id));
   if (!targetId)

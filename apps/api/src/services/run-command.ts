@@ -1,4 +1,4 @@
-import { containerBase, deploymentStartRequest } from "@pier/release";
+import { containerBase, deploymentStartRequest, ensureFlagsFile } from "@pier/release";
 import { redactSecrets } from "@pier/shared";
 import { AppError } from "../errors.ts";
 import type { PierDeps } from "../plugins/app/deps.ts";
@@ -16,15 +16,17 @@ export interface RunRequest {
 export async function runInAppImage(deps: PierDeps, request: RunRequest) {
   const app = await deps.prisma.app.findUnique({
     where: { name: request.appName },
-    include: { envVars: true, productionDeployment: true },
+    include: { envVars: true, featureFlags: true, productionDeployment: true },
   });
   if (!app) throw new AppError("app_not_found", `app ${request.appName} does not exist`, "name");
   const live = app.productionDeployment;
   if (!live?.imageId)
     throw new AppError("conflict", `${app.name} has no production deployment to run commands in yet`, "name");
   const spec = deploymentStartRequest(deps.config, app, live);
+  // It sees the app's flags as its replicas do: the file at /run/pier, and their values at start as env vars.
+  const flags = await ensureFlagsFile(deps.config, app.id, spec.flags ?? {});
   const result = await deps.runtime.runToCompletion({
-    ...containerBase(deps.config, spec, { "pier.role": "run" }),
+    ...containerBase(deps.config, { ...spec, flags }, { "pier.role": "run" }),
     command: request.command,
     timeoutMs: request.timeoutSeconds * 1000,
   });

@@ -49,15 +49,21 @@ async function replicaContainers(deps: PierDeps, app: App, deploymentId: string)
   return replicas;
 }
 
-/** What to read for an app's runtime logs; a conflict when nothing runs in production. */
-export async function runtimeLogSource(deps: PierDeps, app: App): Promise<RuntimeLogSource> {
+/** What there is to read of production's output now, or null when no container of it exists. */
+export async function currentRuntimeLogSource(deps: PierDeps, app: App): Promise<RuntimeLogSource | null> {
   const deploymentId = app.productionDeploymentId;
   const replicas = deploymentId ? await replicaContainers(deps, app, deploymentId) : [];
-  if (!deploymentId || replicas.length === 0)
-    throw new AppError("conflict", `${app.name} has no production container to read logs from`, "name");
+  if (!deploymentId || replicas.length === 0) return null;
   // The app's env values never leave in its logs, as in build logs.
   const envVars = openEnvVars(deps.config, await deps.prisma.envVar.findMany({ where: { appId: app.id } }));
   return { deploymentId, replicas, secrets: envVars.map((v) => v.value) };
+}
+
+/** What to read for an app's runtime logs; a conflict when nothing runs in production. */
+export async function runtimeLogSource(deps: PierDeps, app: App): Promise<RuntimeLogSource> {
+  const source = await currentRuntimeLogSource(deps, app);
+  if (!source) throw new AppError("conflict", `${app.name} has no production container to read logs from`, "name");
+  return source;
 }
 
 const STAMPED = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) (.*)$/s;
@@ -73,17 +79,19 @@ const sortKey = (at: string | null) =>
   at ? at.replace(/(\.\d+)?(Z|[+-]\d\d:\d\d)$/, (_m, f = "", zone) => `${(f || ".").padEnd(10, "0")}${zone}`) : "";
 
 /** Reads one replica's output line by line, redacted, until the engine ends it (or `stream` is destroyed). */
-async function replicaLines(
+export async function replicaLines(
   deps: PierDeps,
   replica: ReplicaContainer,
-  options: { tail: number; follow: boolean; secrets: string[] },
+  options: { tail: number; follow: boolean; since?: Date; secrets: string[] },
   onLine: (line: RuntimeLogLine) => void,
   opened: (stream: Readable) => void,
 ): Promise<void> {
+  const since = options.since ? { since: options.since } : {};
   const raw = await deps.runtime.streamContainerLogs(replica.containerId, {
     tail: options.tail,
     follow: options.follow,
     timestamps: true,
+    ...since,
   });
   opened(raw);
   const redacted = raw.pipe(redactedLines(options.secrets));
@@ -122,32 +130,4 @@ export async function recentRuntimeLines(
   // Stable: a replica's lines that share a time keep their order.
   lines.sort((a, b) => (sortKey(a.at) < sortKey(b.at) ? -1 : sortKey(a.at) > sortKey(b.at) ? 1 : 0));
   return lines.slice(Math.max(0, lines.length - tail));
-}
-
-/**
- * Follows every replica at once: each line goes to `onLine` as it comes. Resolves when every replica's stream
- * has ended (its container stopped) or `signal` aborts; rejects with the first engine error.
- */
-export async function followRuntimeLines(
-  deps: PierDeps,
-  source: RuntimeLogSource,
-  tail: number,
-  onLine: (line: RuntimeLogLine) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  const streams: Readable[] = [];
-  const stop = () => {
-    for (const s of streams) s.destroy();
-  };
-  signal.addEventListener("abort", stop, { once: true });
-  const opened = (s: Readable) => (signal.aborted ? s.destroy() : streams.push(s));
-  const options = { tail, follow: true, secrets: source.secrets };
-  try {
-    await Promise.all(source.replicas.map((r) => replicaLines(deps, r, options, onLine, opened)));
-  } catch (error) {
-    if (!signal.aborted) throw error;
-  } finally {
-    signal.removeEventListener("abort", stop);
-    stop();
-  }
 }

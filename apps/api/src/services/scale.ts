@@ -60,6 +60,12 @@ export async function scaleApp(
   return { replicas: status, started: outcome?.started ?? [], stopped: outcome?.stopped ?? [] };
 }
 
+/** The app's replicas as they are (desired, running, state). */
+export async function replicasOf(deps: PierDeps, name: string): Promise<ReplicaStatus> {
+  const app = await findAppByName(deps.prisma, name);
+  return (await replicaStatuses(deps, [app])).get(app.id)!;
+}
+
 /** More replicas than run now are admitted by memory, as the autoscaler's and a deployment's are. */
 async function admitScaleUp(
   deps: PierDeps,

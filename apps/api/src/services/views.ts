@@ -1,9 +1,11 @@
 import type { App, Deployment, PrismaClient } from "@pier/db";
 import type { ReplicaStatus } from "@pier/replicas";
+import { RUNNING_RELEASES } from "@pier/release";
 import {
   orderedPhases,
   previewLabel,
   secretBox,
+  STAGED_NOTE,
   storedAutoscalePolicy,
   urlForLabel,
   volumesSchema,
@@ -95,7 +97,20 @@ export function toDeploymentDto(
     durationMs: finished ? finished.getTime() - started.getTime() : null,
     port: deployment.port,
     phases: orderedPhases(deployment.phases),
+    promote: deployment.promote,
+    staged: stagedNote(deployment, app),
   };
+}
+
+/**
+ * What a staged deployment (promote: false) is while it is on its way or runs without being production; null for
+ * any other (a failed one, one promoted, one stopped since).
+ */
+function stagedNote(deployment: Deployment, app: Pick<App, "productionDeploymentId">): string | null {
+  if (deployment.promote || deployment.previewSlug || app.productionDeploymentId === deployment.id) return null;
+  if (deployment.status === "FAILED" || deployment.status === "CANCELLED") return null;
+  if (deployment.status === "READY" && deployment.hostPort === null) return null;
+  return STAGED_NOTE;
 }
 
 /**
@@ -110,7 +125,7 @@ export async function liveSinceOf(
   const live = apps.flatMap((a) => (a.productionDeployment ? [a.productionDeployment] : []));
   const releases = live.length
     ? await prisma.release.findMany({
-        where: { toDeploymentId: { in: live.map((d) => d.id) } },
+        where: { toDeploymentId: { in: live.map((d) => d.id) }, ...RUNNING_RELEASES },
         orderBy: { version: "desc" },
         select: { appId: true, toDeploymentId: true, createdAt: true },
       })

@@ -1,7 +1,7 @@
 import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
 import { CliError, EXIT, UsageError } from "../errors.ts";
 import { bold, dim, info, print, printJson, yellow } from "../output.ts";
-import { Prompter } from "../prompt.ts";
+import { askOnce } from "../prompt.ts";
 import type { ResponseOf } from "../types.ts";
 
 const COMMAND = "apps delete";
@@ -16,13 +16,8 @@ async function confirmDeletion(name: string, volumes: boolean): Promise<void> {
     throw new UsageError(`not deleting ${name}: there is no terminal to confirm on, so pass --yes`, COMMAND);
   const what = volumes ? "its containers, routes, env vars and volumes" : "its containers, routes and env vars";
   info(yellow(`This deletes ${name} with ${what}. It cannot be undone.`, process.stderr));
-  const prompter = new Prompter();
-  try {
-    const answer = await prompter.ask(`Type the app's name (${name}) to delete it: `);
-    if (answer !== name) throw new CliError(`not deleted: "${answer ?? ""}" is not ${name}`, EXIT.failed);
-  } finally {
-    prompter.close();
-  }
+  const answer = await askOnce(`Type the app's name (${name}) to delete it: `);
+  if (answer !== name) throw new CliError(`not deleted: "${answer ?? ""}" is not ${name}`, EXIT.failed);
 }
 
 export const appsDelete: Command = {

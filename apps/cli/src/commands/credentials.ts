@@ -2,17 +2,10 @@ import { readFile } from "node:fs/promises";
 import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { age, dim, info, print, printJson } from "../output.ts";
-import { Prompter } from "../prompt.ts";
+import { askOnce } from "../prompt.ts";
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) {
-    const prompter = new Prompter();
-    try {
-      return (await prompter.ask("Token: ", { hidden: true })) ?? "";
-    } finally {
-      prompter.close();
-    }
-  }
+  if (process.stdin.isTTY) return (await askOnce("Token: ", { hidden: true })) ?? "";
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8").trim();

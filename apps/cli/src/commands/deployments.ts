@@ -22,12 +22,14 @@ export const deployments: Command = {
     if (result.deployments.length === 0) return print(`No deployments of ${app} yet: pier deploy ${app}`);
     print(
       table(
-        ["", "ID", "STATUS", "BRANCH", "COMMIT", "AGE", "DURATION"],
+        ["", "ID", "STATUS", "BRANCH", "TRIGGER", "COMMIT", "AGE", "DURATION"],
         result.deployments.map((d) => [
           d.isProduction ? "*" : "",
           d.shortId,
           colorStatus(d.status),
           d.branch,
+          // push, api, dashboard, schedule (a cron schedule's run), auto (Pier itself)
+          d.trigger.toLowerCase(),
           d.commitSha ? truncate(`${d.commitSha.slice(0, 7)} ${firstLine(d.commitMessage)}`.trim(), 60) : "-",
           age(d.createdAt),
           d.durationMs === null ? "-" : `${Math.round(d.durationMs / 1000)}s`,

@@ -5,11 +5,13 @@ import { appsSettings } from "./apps-settings.ts";
 import { audit } from "./audit.ts";
 import { autoscale } from "./autoscale.ts";
 import { deploy } from "./deploy.ts";
+import { redeploy } from "./redeploy.ts";
 import { deliveries } from "./deliveries.ts";
 import { deployments } from "./deployments.ts";
 import { domains, domainsAdd, domainsRemove, domainsRenew } from "./domains.ts";
 import { envList, envSet, envUnset } from "./env.ts";
 import { envPull } from "./env-pull.ts";
+import { flags, flagsRemove, flagsSet } from "./flags.ts";
 import { inspect } from "./inspect.ts";
 import {
   notifications,
@@ -19,6 +21,7 @@ import {
   notificationsTest,
 } from "./notifications.ts";
 import { releases } from "./releases.ts";
+import { rolloutAbort, rolloutPause, rolloutPromote, rolloutResume, rolloutStart, rolloutStatus } from "./rollout.ts";
 import { credentials, credentialsRemove, credentialsSet } from "./credentials.ts";
 import { githubApp, githubAppRemove, githubAppSet } from "./github-app.ts";
 import { completionCommand } from "./completion.ts";
@@ -30,6 +33,7 @@ import { logs } from "./logs.ts";
 import { promote, rollback } from "./release.ts";
 import { appLogs, run } from "./run.ts";
 import { scale } from "./scale.ts";
+import { schedules, schedulesAdd, schedulesRemove } from "./schedules.ts";
 import { tokensCreate, tokensList, tokensRevoke } from "./tokens.ts";
 
 /** Every command, in the order `pier help` lists them. */
@@ -45,6 +49,7 @@ export const COMMANDS: Command[] = [
   appsSettings,
   appsDelete,
   deploy,
+  redeploy,
   deployments,
   inspect,
   deliveries,
@@ -56,10 +61,22 @@ export const COMMANDS: Command[] = [
   releases,
   rollback,
   promote,
+  rolloutStatus,
+  rolloutStart,
+  rolloutPause,
+  rolloutResume,
+  rolloutPromote,
+  rolloutAbort,
+  schedules,
+  schedulesAdd,
+  schedulesRemove,
   envSet,
   envUnset,
   envList,
   envPull,
+  flags,
+  flagsSet,
+  flagsRemove,
   credentials,
   credentialsSet,
   credentialsRemove,
@@ -91,11 +108,17 @@ export const ALIASES: Record<string, string> = {
   "apps list": "apps",
   "apps ls": "apps",
   "env ls": "env list",
+  "flags ls": "flags",
+  "flags list": "flags",
+  "flags remove": "flags rm",
   "apps rm": "apps delete",
   "notifications ls": "notifications",
   "notifications list": "notifications",
   "notifications remove": "notifications rm",
   "domains remove": "domains rm",
+  "schedules ls": "schedules",
+  "schedules list": "schedules",
+  "schedules remove": "schedules rm",
   "tokens ls": "tokens list",
   "credentials remove": "credentials rm",
   "github-app remove": "github-app rm",

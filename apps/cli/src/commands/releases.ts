@@ -3,10 +3,22 @@ import { UsageError } from "../errors.ts";
 import { age, print, printJson, table, truncate } from "../output.ts";
 import type { ResponseOf } from "../types.ts";
 
+type Release = ResponseOf<"/api/apps/{name}/releases", "get">["releases"][number];
+const flagText = (value: string | number | boolean | null, none: string) =>
+  value === null ? none : typeof value === "string" ? value : JSON.stringify(value);
+
+/** A flags change is an event on production: what it changed (flags: NEW_CHECKOUT false → true), not a move. */
+export const releaseNote = (r: Release) =>
+  r.changes
+    ? `flags: ${r.changes
+        .map((c) => `${c.key} ${flagText(c.from, "(unset)")} → ${flagText(c.to, "(removed)")}`)
+        .join(", ")}`
+    : (r.reason ?? "");
+
 export const releases: Command = {
   name: "releases",
   usage: "pier releases <app> [--limit N] [--json]",
-  summary: "The app's production history: deploys, rollbacks, promotions (* marks the live one)",
+  summary: "The app's production history: deploys, rollbacks, promotions, flags changes (* marks the live one)",
   details: ["Put an earlier one back with pier rollback <app> <deployment>."],
   async run(args, context) {
     const { values, positionals } = parseCommand("releases", {
@@ -33,9 +45,9 @@ export const releases: Command = {
           r.kind,
           r.cause,
           r.to.shortId,
-          r.from?.shortId ?? "-",
+          r.changes ? "-" : (r.from?.shortId ?? "-"),
           age(r.createdAt),
-          truncate(r.reason ?? "", 60),
+          truncate(releaseNote(r), 60),
         ]),
       ),
     );

@@ -274,8 +274,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deploy the head of the app's branch now
-         * @description Queues a deployment of the branch's head commit: clone, build, start, health check, then it goes live. Follow it with GET /api/deployments/{id} or its log stream.
+         * Deploy the head of the app's branch (or a commit) now, live or staged
+         * @description Queues a deployment of the branch's head commit (or `commit`, or the head of `branch`): clone, build, start, health check, then it goes live. With promote false it is staged: it starts at its own URL (<app>-<shortId>) and production stays as it is until POST /api/apps/{name}/promote (or a rollout) makes it live; a newer staged deployment replaces it. Follow it with GET /api/deployments/{id} or its log stream.
          */
         post: operations["deployApp"];
         delete?: never;
@@ -363,6 +363,50 @@ export interface paths {
          * @description Applies to the next deploy.
          */
         delete: operations["unsetEnv"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List feature flags
+         * @description Every flag of the app and its value (true/false, a number or a string).
+         */
+        get: operations["listFlags"];
+        /**
+         * Set feature flags (merged: flags not listed keep their values)
+         * @description Sets the flags given; the others stay (remove one with DELETE). Keys are letters, digits and _, not starting with a digit. Recorded in the audit log and, once the app has a production, as a FLAGS release. Running containers see the change in /run/pier/flags.json within a second or two, without a restart; PIER_FLAG_<KEY> env vars are those of the moment a container started.
+         */
+        put: operations["setFlags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/flags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a feature flag
+         * @description Recorded like a change (audit log, FLAGS release). Running containers see the change in /run/pier/flags.json within a second or two, without a restart; PIER_FLAG_<KEY> env vars are those of the moment a container started.
+         */
+        delete: operations["removeFlag"];
         options?: never;
         head?: never;
         patch?: never;
@@ -456,8 +500,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Runtime logs of the app's production container (text; follow=true streams)
-         * @description The last `tail` lines of stdout and stderr; the app's env values are redacted.
+         * Runtime logs of every production replica, as text (follow=true streams)
+         * @description The last `tail` lines of stdout and stderr of every production replica, in the order they were written, each as `<time> #<replica> <text>` (time: the engine's RFC 3339). With follow=true the answer stays open: new lines as they come, from replicas that start later (scale up, restart, a new deploy) too. The app's env values are redacted.
          */
         get: operations["getRuntimeLogs"];
         put?: never;
@@ -477,7 +521,7 @@ export interface paths {
         };
         /**
          * Runtime logs of every production replica as Server-Sent Events, each line with its time and replica
-         * @description Events: `replicas` {deploymentId, replicas: [{index, container, running}]} first; then `line` {at, replica, container, line} (at: the engine's RFC 3339 time); `end` {reason} when follow is false (after the last `tail` lines, in the order written) or every replica's container stopped; `failed` {message} when the engine failed mid-stream. The app's env values are redacted.
+         * @description Events: `replicas` {deploymentId, replicas: [{index, container, running}]} first, and again whenever they change (a replica started, stopped or went away; another deployment went live); `line` {at, replica, container, line} (at: the engine's RFC 3339 time); with follow=true, lines of replicas that start later too, until the client leaves; `end` {reason} when follow is false (after the last `tail` lines, in the order written) or the app was deleted; `failed` {message} when the engine failed mid-stream. The app's env values are redacted.
          */
         get: operations["streamRuntimeLogs"];
         put?: never;
@@ -538,10 +582,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set the number of production replicas (0 … PIER_MAX_REPLICAS): starts or drains containers of the live deployment, no build
-         * @description 0 stops production (the app answers 503 until scaled up again). The autoscaler, if the app has a policy, moves the count again within its min and max.
+         * Set the number of production replicas (0 … PIER_MAX_REPLICAS) and/or the memory and CPUs of each (applied by a redeploy, no build)
+         * @description replicas: starts or drains containers of the live deployment, no build; 0 stops production (the app answers 503 until scaled up again); the autoscaler, if the app has a policy, moves the count again within its min and max. memoryMb and cpus: stored in the app's settings (null: the operator's default) and applied by a redeploy of production's image (answered as `redeploy`; none when production already runs with them or nothing is live). pier.json `resources` wins over them at the next build. Any of the three, at least one.
          */
         post: operations["scaleApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/redeploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start production's image again with the current env vars and settings (no clone, no build)
+         * @description How env var and resource changes go live without a rebuild: a new deployment of the same image, its env frozen from the app's production env vars now and its memory and CPUs from the app's settings, started, health-checked and switched in with no downtime (a REDEPLOY release). No body. Different from POST /api/deployments/{id}/redeploy, which builds a deployment's commit again.
+         */
+        post: operations["redeployApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -652,6 +716,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apps/{name}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an app's deploy schedules
+         * @description Each schedule with its next runs, and when it last ran and what that run did (or why it skipped).
+         */
+        get: operations["listSchedules"];
+        put?: never;
+        /**
+         * Deploy an app on a cron schedule
+         * @description At each tick of the cron (read in the time zone given, UTC by default) the worker deploys the head of the app's branch (action deploy) or starts production's image again with the current env vars (redeploy), as a deployment with trigger SCHEDULE. A tick that finds the app's previous scheduled deployment unfinished is skipped, and the schedule's last outcome says so. At most 10 schedules per app.
+         */
+        post: operations["createSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a deploy schedule
+         * @description No run starts after this; a deployment a run already queued goes on.
+         */
+        delete: operations["deleteSchedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/rollouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The app's gradual rollout now, with each version's figures, and its earlier ones
+         * @description current: the running or paused rollout (step, split, the gate's figures since the step started, and the candidate's and production's error rate and p95 over the last minute); history: earlier ones.
+         */
+        get: operations["listRollouts"];
+        put?: never;
+        /**
+         * Start a gradual rollout of a deployment, gated on its own error rate and p95
+         * @description The candidate (a READY deployment of the app, running at its own URL, not production) gets steps[0] % of new clients, sticky per client; each step lasts intervalSeconds, then the next if the gate passed on the candidate's traffic since the step began; at 100 % it becomes production (a ROLLOUT release). A gate broken at any time aborts: all traffic back to production, the candidate stopped, an alert.
+         */
+        post: operations["startRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/rollouts/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a rollout's steps; the split stays as it is
+         * @description The candidate keeps its share and its gate keeps watching (a failing gate still aborts).
+         */
+        post: operations["pauseRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/rollouts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let a paused rollout step again
+         * @description The current step starts over: its full interval, judged by the gate on fresh traffic.
+         */
+        post: operations["resumeRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/rollouts/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip the remaining steps: the candidate becomes production now
+         * @description A release of kind ROLLOUT; the rollout ends SUCCEEDED.
+         */
+        post: operations["promoteRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apps/{name}/rollouts/{id}/abort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * All traffic back to production now; the candidate's replicas stop
+         * @description The rollout ends ABORTED with weight 0; the app's notification channels get rollout.aborted.
+         */
+        post: operations["abortRollout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments/{id}": {
         parameters: {
             query?: never;
@@ -723,7 +935,7 @@ export interface paths {
         put?: never;
         /**
          * Build this deployment's commit again (that commit, not the branch head)
-         * @description A new deployment of the same app, branch and commit, queued like a deploy.
+         * @description A new deployment of the same app, branch and commit, queued like a deploy: clone and build included. To start production's image again without a build (env var changes), POST /api/apps/{name}/redeploy.
          */
         post: operations["redeployDeployment"];
         delete?: never;
@@ -1848,7 +2060,7 @@ export interface operations {
                      * @description The events this channel receives; empty or missing: all of them
                      * @default []
                      */
-                    events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed" | "certificate.issued" | "certificate.failed" | "certificate.expiring")[];
+                    events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed" | "certificate.issued" | "certificate.failed" | "certificate.expiring" | "rollout.aborted" | "rollout.succeeded")[];
                     /**
                      * @description The apps whose events it receives (names); empty or missing: every app
                      * @default []
@@ -3333,8 +3545,12 @@ export interface operations {
                     alertErrorRate?: number | null;
                     alertP95Ms?: number | null;
                     autoscale?: {
-                        /** @default 1 */
+                        /**
+                         * @description 0 … PIER_MAX_REPLICAS (10 here)
+                         * @default 1
+                         */
                         min?: number;
+                        /** @description 1 … PIER_MAX_REPLICAS (10 here) */
                         max: number;
                         /** @default 10 */
                         targetConcurrency?: number;
@@ -3599,7 +3815,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description This commit instead of the branch head */
+                    commit?: string;
+                    /** @description The head of this branch instead of the app's branch */
+                    branch?: string;
+                    /** @description false: staged: built and started at its own URL but production stays as it is; promote it or roll it out later (default true) */
+                    promote?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The deployment, queued */
             202: {
@@ -3633,6 +3860,8 @@ export interface operations {
                         phases: {
                             [key: string]: number;
                         } | null;
+                        promote: boolean;
+                        staged: string | null;
                     };
                 };
             };
@@ -3695,6 +3924,44 @@ export interface operations {
             };
             /** @description No app has this name */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body's Content-Type is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3798,6 +4065,8 @@ export interface operations {
                             phases: {
                                 [key: string]: number;
                             } | null;
+                            promote: boolean;
+                            staged: string | null;
                         }[];
                     };
                 };
@@ -4610,6 +4879,501 @@ export interface operations {
             };
         };
     };
+    listFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app's flags */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "flags": {
+                     *         "BANNER": "spring",
+                     *         "NEW_CHECKOUT": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Every flag of the app, by key */
+                        flags: {
+                            [key: string]: boolean | string | number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    setFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Flags to set: true/false, a number or a string; flags not listed keep their values */
+                    flags: {
+                        [key: string]: boolean | string | number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Every flag of the app, after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "flags": {
+                     *         "BANNER": "spring",
+                     *         "NEW_CHECKOUT": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Every flag of the app, by key */
+                        flags: {
+                            [key: string]: boolean | string | number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body's Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    removeFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app's flags left */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "flags": {
+                     *         "BANNER": "spring",
+                     *         "NEW_CHECKOUT": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Every flag of the app, by key */
+                        flags: {
+                            [key: string]: boolean | string | number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no flag with this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listReleases: {
         parameters: {
             query?: never;
@@ -4642,6 +5406,12 @@ export interface operations {
                              */
                             cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
                             reason: string | null;
+                            /** @description What a FLAGS release changed (null: not set before, or removed); null for other kinds */
+                            changes: {
+                                key: string;
+                                from: boolean | string | number | (null);
+                                to: boolean | string | number | (null);
+                            }[] | null;
                             from: {
                                 id: string;
                                 shortId: string;
@@ -4811,6 +5581,12 @@ export interface operations {
                              */
                             cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
                             reason: string | null;
+                            /** @description What a FLAGS release changed (null: not set before, or removed); null for other kinds */
+                            changes: {
+                                key: string;
+                                from: boolean | string | number | (null);
+                                to: boolean | string | number | (null);
+                            }[] | null;
                             from: {
                                 id: string;
                                 shortId: string;
@@ -4848,6 +5624,8 @@ export interface operations {
                             phases: {
                                 [key: string]: number;
                             } | null;
+                            promote: boolean;
+                            staged: string | null;
                         };
                         started: boolean;
                         routed: boolean;
@@ -5084,6 +5862,12 @@ export interface operations {
                              */
                             cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
                             reason: string | null;
+                            /** @description What a FLAGS release changed (null: not set before, or removed); null for other kinds */
+                            changes: {
+                                key: string;
+                                from: boolean | string | number | (null);
+                                to: boolean | string | number | (null);
+                            }[] | null;
                             from: {
                                 id: string;
                                 shortId: string;
@@ -5121,6 +5905,8 @@ export interface operations {
                             phases: {
                                 [key: string]: number;
                             } | null;
+                            promote: boolean;
+                            staged: string | null;
                         };
                         started: boolean;
                         routed: boolean;
@@ -6175,12 +6961,16 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description 0 … PIER_MAX_REPLICAS */
-                    replicas: number;
+                    replicas?: number;
+                    /** @description Memory limit of each replica, MB (16 … PIER_MAX_MEMORY_MB); null: the default */
+                    memoryMb?: number | null;
+                    /** @description CPUs of each replica (0.05 … PIER_MAX_CPUS); null: the default */
+                    cpus?: number | null;
                 };
             };
         };
         responses: {
-            /** @description The replicas now, and the indexes started and stopped */
+            /** @description The replicas now, the indexes started and stopped, and the resources and their redeploy */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,6 +7000,46 @@ export interface operations {
                         };
                         started: number[];
                         stopped: number[];
+                        /** @description The app's memory and CPU settings now (null values: the default); null: not changed */
+                        resources: {
+                            memoryMb: number | null;
+                            cpus: number | null;
+                            message: string;
+                        } | null;
+                        /** @description The redeploy that applies new resources, queued */
+                        redeploy: {
+                            id: string;
+                            shortId: string;
+                            app: string;
+                            /** @enum {string} */
+                            status: "QUEUED" | "BUILDING" | "DEPLOYING" | "READY" | "FAILED" | "CANCELLED";
+                            reason: string | null;
+                            trigger: string;
+                            branch: string;
+                            previewUrl: string | null;
+                            commitSha: string | null;
+                            commitMessage: string | null;
+                            commitAuthor: string | null;
+                            commitAuthorEmail: string | null;
+                            committedAt: string | null;
+                            imageTag: string | null;
+                            isProduction: boolean;
+                            url: string | null;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            durationMs: number | null;
+                            port: number | null;
+                            phases: {
+                                [key: string]: number;
+                            } | null;
+                            promote: boolean;
+                            staged: string | null;
+                            /** @description The production deployment whose image it starts again */
+                            redeployOf: string;
+                            /** @description What it does, in words */
+                            message: string;
+                        } | null;
                     };
                 };
             };
@@ -6366,6 +7196,193 @@ export interface operations {
                 };
             };
             /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    redeployApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redeploy, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        shortId: string;
+                        app: string;
+                        /** @enum {string} */
+                        status: "QUEUED" | "BUILDING" | "DEPLOYING" | "READY" | "FAILED" | "CANCELLED";
+                        reason: string | null;
+                        trigger: string;
+                        branch: string;
+                        previewUrl: string | null;
+                        commitSha: string | null;
+                        commitMessage: string | null;
+                        commitAuthor: string | null;
+                        commitAuthorEmail: string | null;
+                        committedAt: string | null;
+                        imageTag: string | null;
+                        isProduction: boolean;
+                        url: string | null;
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        durationMs: number | null;
+                        port: number | null;
+                        phases: {
+                            [key: string]: number;
+                        } | null;
+                        promote: boolean;
+                        staged: string | null;
+                        /** @description The production deployment whose image it starts again */
+                        redeployOf: string;
+                        /** @description What it does, in words */
+                        message: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The app has no production deployment, or its image was pruned (deploy again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The job queue (Redis) or the database can't be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7389,6 +8406,1824 @@ export interface operations {
             };
         };
     };
+    listSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedules, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schedules: {
+                            id: string;
+                            cron: string;
+                            timezone: string;
+                            /** @enum {string} */
+                            action: "deploy" | "redeploy";
+                            createdAt: string;
+                            /** @description The next 3 times it fires */
+                            nextRuns: string[];
+                            lastRunAt: string | null;
+                            /** @description The deployment the last run queued, or why it skipped */
+                            lastOutcome: string | null;
+                            lastDeploymentId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 5 fields (minute hour day month weekday), or 6 with seconds first: 0 3 * * *, *\/30 * * * * * */
+                    cron: string;
+                    /**
+                     * @description IANA time zone the cron is read in (default UTC)
+                     * @default UTC
+                     */
+                    timezone?: string;
+                    /**
+                     * @description deploy: build the branch head and deploy it; redeploy: production's image again, no build
+                     * @default deploy
+                     * @enum {string}
+                     */
+                    action?: "deploy" | "redeploy";
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule, with its next runs */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        cron: string;
+                        timezone: string;
+                        /** @enum {string} */
+                        action: "deploy" | "redeploy";
+                        createdAt: string;
+                        /** @description The next 3 times it fires */
+                        nextRuns: string[];
+                        lastRunAt: string | null;
+                        /** @description The deployment the last run queued, or why it skipped */
+                        lastOutcome: string | null;
+                        lastDeploymentId: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The app has the most schedules it may have */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body's Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Redis can't be reached: the schedule was not created */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                /** @description The schedule's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        cron: string;
+                        timezone: string;
+                        /** @enum {string} */
+                        action: "deploy" | "redeploy";
+                        createdAt: string;
+                        /** @description The next 3 times it fires */
+                        nextRuns: string[];
+                        lastRunAt: string | null;
+                        /** @description The deployment the last run queued, or why it skipped */
+                        lastOutcome: string | null;
+                        lastDeploymentId: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no schedule with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRollouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout now and earlier ones */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The running or paused rollout, if any */
+                        current: {
+                            id: string;
+                            /** @enum {string} */
+                            state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                            steps: number[];
+                            /** @description Index into steps of the step served now */
+                            stepIndex: number;
+                            /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                            weight: number;
+                            intervalSeconds: number;
+                            gate: {
+                                /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                                maxErrorRate?: number;
+                                /** @description Highest p95 latency in milliseconds */
+                                maxP95Ms?: number;
+                                /** @description Requests needed before the gate judges a step (default 20) */
+                                minRequests?: number;
+                            } | null;
+                            candidate: {
+                                id: string;
+                                shortId: string;
+                            };
+                            /** @description Production when the rollout started: it serves the rest */
+                            base: {
+                                id: string;
+                                shortId: string;
+                            };
+                            /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                            reason: string | null;
+                            /** @enum {string} */
+                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                            stepStartedAt: string;
+                            /** @description When the current step's interval ends (null: paused or ended) */
+                            nextStepAt: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            /** @description The candidate's traffic since the step started: what the gate judges */
+                            gateFigures: {
+                                requests: number;
+                                /** @description 5xx answers */
+                                errors: number;
+                                /** @description errors / requests; null without requests */
+                                errorRate: number | null;
+                                /** @description p95 latency in ms; null without requests */
+                                p95Ms: number | null;
+                            };
+                            /** @description Each version's own traffic over the last minute */
+                            versions: {
+                                candidate: {
+                                    requests: number;
+                                    /** @description 5xx answers */
+                                    errors: number;
+                                    /** @description errors / requests; null without requests */
+                                    errorRate: number | null;
+                                    /** @description p95 latency in ms; null without requests */
+                                    p95Ms: number | null;
+                                };
+                                base: {
+                                    requests: number;
+                                    /** @description 5xx answers */
+                                    errors: number;
+                                    /** @description errors / requests; null without requests */
+                                    errorRate: number | null;
+                                    /** @description p95 latency in ms; null without requests */
+                                    p95Ms: number | null;
+                                };
+                            };
+                        } | null;
+                        /** @description Earlier rollouts, newest first (the last 20) */
+                        history: {
+                            id: string;
+                            /** @enum {string} */
+                            state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                            steps: number[];
+                            /** @description Index into steps of the step served now */
+                            stepIndex: number;
+                            /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                            weight: number;
+                            intervalSeconds: number;
+                            gate: {
+                                /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                                maxErrorRate?: number;
+                                /** @description Highest p95 latency in milliseconds */
+                                maxP95Ms?: number;
+                                /** @description Requests needed before the gate judges a step (default 20) */
+                                minRequests?: number;
+                            } | null;
+                            candidate: {
+                                id: string;
+                                shortId: string;
+                            };
+                            /** @description Production when the rollout started: it serves the rest */
+                            base: {
+                                id: string;
+                                shortId: string;
+                            };
+                            /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                            reason: string | null;
+                            /** @enum {string} */
+                            cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                            stepStartedAt: string;
+                            /** @description When the current step's interval ends (null: paused or ended) */
+                            nextStepAt: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    startRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The candidate: a READY deployment of the app, running, not production */
+                    deploymentId: string;
+                    /** @description The candidate's share of new clients per step, in %: ascending, ending at 100 */
+                    steps: number[];
+                    /** @description How long each step lasts before the gate lets it go on */
+                    intervalSeconds: number;
+                    /** @description Limits on the candidate's own traffic; a step over one aborts the rollout (absent: timer only) */
+                    gate?: {
+                        /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                        maxErrorRate?: number;
+                        /** @description Highest p95 latency in milliseconds */
+                        maxP95Ms?: number;
+                        /** @description Requests needed before the gate judges a step (default 20) */
+                        minRequests?: number;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The rollout, started */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                        steps: number[];
+                        /** @description Index into steps of the step served now */
+                        stepIndex: number;
+                        /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                        weight: number;
+                        intervalSeconds: number;
+                        gate: {
+                            /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                            maxErrorRate?: number;
+                            /** @description Highest p95 latency in milliseconds */
+                            maxP95Ms?: number;
+                            /** @description Requests needed before the gate judges a step (default 20) */
+                            minRequests?: number;
+                        } | null;
+                        candidate: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Production when the rollout started: it serves the rest */
+                        base: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                        reason: string | null;
+                        /** @enum {string} */
+                        cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                        stepStartedAt: string;
+                        /** @description When the current step's interval ends (null: paused or ended) */
+                        nextStepAt: string | null;
+                        createdAt: string;
+                        finishedAt: string | null;
+                        /** @description The candidate's traffic since the step started: what the gate judges */
+                        gateFigures: {
+                            requests: number;
+                            /** @description 5xx answers */
+                            errors: number;
+                            /** @description errors / requests; null without requests */
+                            errorRate: number | null;
+                            /** @description p95 latency in ms; null without requests */
+                            p95Ms: number | null;
+                        };
+                        /** @description Each version's own traffic over the last minute */
+                        versions: {
+                            candidate: {
+                                requests: number;
+                                /** @description 5xx answers */
+                                errors: number;
+                                /** @description errors / requests; null without requests */
+                                errorRate: number | null;
+                                /** @description p95 latency in ms; null without requests */
+                                p95Ms: number | null;
+                            };
+                            base: {
+                                requests: number;
+                                /** @description 5xx answers */
+                                errors: number;
+                                /** @description errors / requests; null without requests */
+                                errorRate: number | null;
+                                /** @description p95 latency in ms; null without requests */
+                                p95Ms: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no deployment with this id (deploymentId) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The app already has a running rollout, or the deployment can't be rolled out (not READY, production, not running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body's Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    pauseRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                        steps: number[];
+                        /** @description Index into steps of the step served now */
+                        stepIndex: number;
+                        /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                        weight: number;
+                        intervalSeconds: number;
+                        gate: {
+                            /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                            maxErrorRate?: number;
+                            /** @description Highest p95 latency in milliseconds */
+                            maxP95Ms?: number;
+                            /** @description Requests needed before the gate judges a step (default 20) */
+                            minRequests?: number;
+                        } | null;
+                        candidate: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Production when the rollout started: it serves the rest */
+                        base: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                        reason: string | null;
+                        /** @enum {string} */
+                        cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                        stepStartedAt: string;
+                        /** @description When the current step's interval ends (null: paused or ended) */
+                        nextStepAt: string | null;
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no rollout with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The rollout is not in a state that allows this (it ended, or is not paused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    resumeRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                        steps: number[];
+                        /** @description Index into steps of the step served now */
+                        stepIndex: number;
+                        /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                        weight: number;
+                        intervalSeconds: number;
+                        gate: {
+                            /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                            maxErrorRate?: number;
+                            /** @description Highest p95 latency in milliseconds */
+                            maxP95Ms?: number;
+                            /** @description Requests needed before the gate judges a step (default 20) */
+                            minRequests?: number;
+                        } | null;
+                        candidate: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Production when the rollout started: it serves the rest */
+                        base: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                        reason: string | null;
+                        /** @enum {string} */
+                        cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                        stepStartedAt: string;
+                        /** @description When the current step's interval ends (null: paused or ended) */
+                        nextStepAt: string | null;
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no rollout with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The rollout is not in a state that allows this (it ended, or is not paused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    promoteRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                        steps: number[];
+                        /** @description Index into steps of the step served now */
+                        stepIndex: number;
+                        /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                        weight: number;
+                        intervalSeconds: number;
+                        gate: {
+                            /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                            maxErrorRate?: number;
+                            /** @description Highest p95 latency in milliseconds */
+                            maxP95Ms?: number;
+                            /** @description Requests needed before the gate judges a step (default 20) */
+                            minRequests?: number;
+                        } | null;
+                        candidate: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Production when the rollout started: it serves the rest */
+                        base: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                        reason: string | null;
+                        /** @enum {string} */
+                        cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                        stepStartedAt: string;
+                        /** @description When the current step's interval ends (null: paused or ended) */
+                        nextStepAt: string | null;
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no rollout with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The rollout is not in a state that allows this (it ended, or is not paused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    abortRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        state: "RUNNING" | "PAUSED" | "SUCCEEDED" | "ABORTED";
+                        steps: number[];
+                        /** @description Index into steps of the step served now */
+                        stepIndex: number;
+                        /** @description The candidate's share of new clients now, in % (0 once aborted) */
+                        weight: number;
+                        intervalSeconds: number;
+                        gate: {
+                            /** @description Highest share of 5xx answers (0.01 = 1 %) */
+                            maxErrorRate?: number;
+                            /** @description Highest p95 latency in milliseconds */
+                            maxP95Ms?: number;
+                            /** @description Requests needed before the gate judges a step (default 20) */
+                            minRequests?: number;
+                        } | null;
+                        candidate: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Production when the rollout started: it serves the rest */
+                        base: {
+                            id: string;
+                            shortId: string;
+                        };
+                        /** @description Why it paused, waits, ended or was aborted (the gate's figures vs limits) */
+                        reason: string | null;
+                        /** @enum {string} */
+                        cause: "PUSH" | "API" | "DASHBOARD" | "AUTO" | "SCHEDULE";
+                        stepStartedAt: string;
+                        /** @description When the current step's interval ends (null: paused or ended) */
+                        nextStepAt: string | null;
+                        createdAt: string;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No app has this name, or it has no rollout with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The rollout is not in a state that allows this (it ended, or is not paused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getDeployment: {
         parameters: {
             query?: never;
@@ -7432,6 +10267,8 @@ export interface operations {
                         phases: {
                             [key: string]: number;
                         } | null;
+                        promote: boolean;
+                        staged: string | null;
                     };
                 };
             };
@@ -7882,6 +10719,8 @@ export interface operations {
                         phases: {
                             [key: string]: number;
                         } | null;
+                        promote: boolean;
+                        staged: string | null;
                         /** @description The deployment whose commit it builds */
                         redeployOf: string;
                         /** @description Which commit it builds, in words */

@@ -1,4 +1,12 @@
-import { ACTIVATOR, API_BACKEND, type RouteEntries, type RouteEntry, splitEndpoint } from "../route-entries.ts";
+import {
+  ACTIVATOR,
+  API_BACKEND,
+  isSplit,
+  type RouteEntries,
+  type RouteEntry,
+  type SplitEntry,
+  splitEndpoint,
+} from "../route-entries.ts";
 
 /** Backend `d<i>` holds up to `serversPerSlot` servers `s<j>`, all disabled until the control plane fills them. */
 export const slotName = (slot: number) => `d${slot}`;
@@ -7,7 +15,10 @@ export const serverName = (index: number) => `s${index}`;
 export interface SlotPlan {
   /** Runtime API commands that fill the slots newly in use (run before the map points at them). */
   fill: string[];
-  /** host → map value: `d<slot>`, "activator", "api", `r<status>:<url>` (a redirect), or "0" (503). */
+  /**
+   * host → map value: `d<slot>`, `w:<share>:<version>:d<slot>:<version>:d<slot>` (a split, see config.ts),
+   * "activator", "api", `r<status>:<url>` (a redirect), or "0" (503).
+   */
   routes: Map<string, string>;
   /** Hosts left unrouted (503) because every slot is taken: the caller says so, naming PIER_ROUTER_SLOTS. */
   unrouted: string[];
@@ -38,13 +49,14 @@ export class BackendSlots {
     const fill: string[] = [];
     const routes = new Map<string, string>();
     const wanted = new Map<string, string[]>();
-    for (const [host, endpoints] of entries) {
-      if (!isServed(endpoints)) {
-        routes.set(host, fixedMapValue(endpoints));
-        continue;
-      }
+    const want = (endpoints: string[]) => {
       const set = [...endpoints].sort().slice(0, this.serversPerSlot);
       wanted.set(set.join(","), set);
+    };
+    for (const [host, entry] of entries) {
+      if (isSplit(entry)) for (const version of entry.versions) want(version.endpoints);
+      else if (isServed(entry)) want(entry);
+      else routes.set(host, fixedMapValue(entry));
     }
     const released: number[] = [];
     for (const [key, slot] of this.slotOfSet) {
@@ -77,12 +89,13 @@ export class BackendSlots {
       }
     }
     const unrouted: string[] = [];
-    for (const [host, endpoints] of entries) {
-      if (!isServed(endpoints)) continue;
-      const key = [...endpoints].sort().slice(0, this.serversPerSlot).join(",");
-      const slot = this.slotOfSet.get(key);
-      if (slot === undefined) unrouted.push(host);
-      routes.set(host, slot === undefined ? "0" : slotName(slot));
+    const slotOf = (endpoints: string[]) =>
+      this.slotOfSet.get([...endpoints].sort().slice(0, this.serversPerSlot).join(","));
+    for (const [host, entry] of entries) {
+      if (!isSplit(entry) && !isServed(entry)) continue;
+      const value = isSplit(entry) ? splitMapValue(entry, slotOf) : mapValueOfSlot(slotOf(entry));
+      if (value === "0") unrouted.push(host);
+      routes.set(host, value);
     }
     this.cooling.push(...released);
     return { fill, routes, unrouted };
@@ -122,9 +135,22 @@ export class BackendSlots {
 
 const isServed = (entry: RouteEntry): entry is string[] => Array.isArray(entry) && entry.length > 0;
 
+const mapValueOfSlot = (slot: number | undefined) => (slot === undefined ? "0" : slotName(slot));
+
+/**
+ * A split host's map value: `w:<share>:<version>:d<slot>:<version>:d<slot>` (the first version gets `share` % of
+ * new clients). A version left without a slot (all taken) leaves the other one serving the host alone.
+ */
+function splitMapValue(entry: SplitEntry, slotOf: (endpoints: string[]) => number | undefined): string {
+  const [first, second] = entry.versions;
+  const [firstSlot, secondSlot] = [slotOf(first.endpoints), slotOf(second.endpoints)];
+  if (firstSlot === undefined || secondSlot === undefined) return mapValueOfSlot(firstSlot ?? secondSlot);
+  return `w:${entry.share}:${first.id}:${slotName(firstSlot)}:${second.id}:${slotName(secondSlot)}`;
+}
+
 /** The map value of a host no backend slot serves: the activator, the API, a redirect, or "0" (503). */
 function fixedMapValue(entry: RouteEntry): string {
   if (entry === ACTIVATOR || entry === API_BACKEND) return entry;
-  if (entry && !Array.isArray(entry)) return `r${entry.status}:${entry.redirect}`;
+  if (entry && !Array.isArray(entry) && !isSplit(entry)) return `r${entry.status}:${entry.redirect}`;
   return "0";
 }

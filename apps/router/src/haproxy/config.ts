@@ -92,6 +92,8 @@ export function renderHaproxyConfig(
     (_, slot) =>
       `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, endpointsBySlot.get(slot) ?? [])}\n`,
   ).join("\n");
+  // What the host's map value says: a version of a split host, HTTPS, redirects and Pier's own answers.
+  const hostRules = splitRules() + httpsRules(listen, paths) + answerRules(listen, paths);
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
   nbthread ${listen.threads}
@@ -151,7 +153,7 @@ ${challengeAcl(listen)}  # The Host as sent (no port, lowercase), in one lookup:
   http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
   http-request set-var(txn.key) var(txn.key),regsub(^[^.]*,*) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
   http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
-${httpsRules(listen, paths)}${answerRules(listen, paths)}  http-request set-header X-Forwarded-Host %[req.hdr(host)]
+${hostRules}  http-request set-header X-Forwarded-Host %[req.hdr(host)]
 ${forwardedProto(listen)}${latencyLogLines(listen)}${challengeBackendRule(listen)}  use_backend %[var(txn.slot)]
 
 # Apps scaled to zero: the router's activator holds the request, wakes the app and forwards it.
@@ -197,6 +199,40 @@ function latencyLogLines(listen: HaproxyListen): string {
 function latencyLogTarget(listen: HaproxyListen): string {
   if (!listen.latencyLog) return "";
   return `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n`;
+}
+
+/** The cookie that keeps a client on the version of a split host it got first (its value: the deployment id). */
+export const VERSION_COOKIE = "pier_v";
+
+/**
+ * A host split between two versions (a rollout; map value `w:<share>:<version>:<slot>:<version>:<slot>`): a client
+ * whose cookie names one of them stays on it (on whichever of its replicas); any other client gets the first with
+ * probability share/100, the second otherwise, and the cookie. Each version keeps its own backend slot, so its
+ * counters and latency lines stay its own. Every rule but the first is skipped by a variable lookup on other hosts.
+ */
+function splitRules(): string {
+  const split = "{ var(txn.split) -m found }";
+  const cookie = `req.cook(${VERSION_COOKIE})`;
+  const choose = (field: number, version: string) =>
+    `  http-request set-var(txn.slot) var(txn.split),field(${field},:) ` +
+    `if ${split} { var(txn.version),strcmp(${version}) eq 0 }\n`;
+  return (
+    "  http-request set-var(txn.split) var(txn.slot) if { var(txn.slot) -m beg w: }\n" +
+    `  http-request set-var(txn.first) var(txn.split),field(3,:) if ${split}\n` +
+    `  http-request set-var(txn.second) var(txn.split),field(5,:) if ${split}\n` +
+    `  http-request set-var(txn.version) ${cookie} if ${split} { ${cookie},strcmp(txn.first) eq 0 }\n` +
+    `  http-request set-var(txn.version) ${cookie} if ${split} { ${cookie},strcmp(txn.second) eq 0 }\n` +
+    `  http-request set-var(txn.share) var(txn.split),field(2,:) if ${split} !{ var(txn.version) -m found }\n` +
+    // rand(100) − share < 0 ⇔ rand(100) < share: the first version for share % of new clients.
+    "  http-request set-var(txn.version) var(txn.first) if { var(txn.share) -m found } " +
+    "{ rand(100),sub(txn.share) lt 0 }\n" +
+    "  http-request set-var(txn.version) var(txn.second) if { var(txn.share) -m found } " +
+    "!{ var(txn.version) -m found }\n" +
+    choose(4, "txn.first") +
+    choose(6, "txn.second") +
+    `  http-response add-header Set-Cookie "${VERSION_COOKIE}=%[var(txn.version)]; Path=/; HttpOnly; SameSite=Lax" ` +
+    "if { var(txn.share) -m found }\n"
+  );
 }
 
 /** The TLS listener: the default certificate, then every other one in the crt-list (replaced at run time). */

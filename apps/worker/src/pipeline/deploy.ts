@@ -1,4 +1,4 @@
-import { Prisma } from "@pier/db";
+import { Prisma, type Deployment } from "@pier/db";
 import { admitMore } from "@pier/replicas";
 import { pruneOldDeployments } from "@pier/retention";
 import { announceRouteChange, putPreviewLive } from "@pier/routing";
@@ -6,7 +6,6 @@ import {
   deploymentEnv,
   deploymentStartRequest,
   domainsChangeLines,
-  prepareVolumes,
   sealFrozenEnv,
   recordServingReplicas,
   settleAppContainers,
@@ -16,21 +15,20 @@ import {
   type ReplicaSet,
   type StartRequest,
 } from "@pier/release";
-import { openEnvVars, previewLabel, urlForLabel } from "@pier/shared";
+import { openEnvVars, previewLabel, storedRolloutPolicy, urlForLabel } from "@pier/shared";
 import { rm } from "node:fs/promises";
 import { DeployFailedError } from "../errors.ts";
 import type { BuildLog } from "../logs/build-log.ts";
-import { buildDeploymentImage } from "./build-image.ts";
-import { checkoutDeployment, prepareWorkDir } from "./checkout.ts";
+import { buildStage } from "./build-stage.ts";
+import { prepareWorkDir } from "./checkout.ts";
 import { claimDeployment, type ClaimedDeployment } from "./claim.ts";
 import type { DeployDeps } from "./deploy-deps.ts";
 import { markReady as markDeploymentReady, skipClaimed, startDeploying } from "@pier/lifecycle";
-import { behindLive } from "./behind-live.ts";
-import { RepoFiles } from "../build/repo-files.ts";
 import type { PhaseTimer } from "./phase-timer.ts";
-import { checkOperatorMaxima, checkPierJsonDomains, readPierJson, resolveDeploySettings } from "./repo-config.ts";
+import { redeployStage } from "./redeploy-stage.ts";
 import { runTestCommand } from "./test-command.ts";
 import { resumeInterrupted } from "./resume.ts";
+import { goLiveStaged, rollOut, stagedBecause } from "./staged.ts";
 
 export type { DeployDeps } from "./deploy-deps.ts";
 
@@ -46,7 +44,7 @@ export type DeployOutcome = DeployResult["outcome"];
 
 /**
  * The deploy story: claim → clone → read pier.json → build → test → run → health check → switch
- * production;
+ * production (a redeploy: claim → production's image again → run → health check → switch, no clone, no build);
  * the caller then settles old containers (drain, keep warm, prune) without holding up the app's next deploy.
  * Throws DeployFailedError for failures retrying can't fix; the caller records them.
  */
@@ -69,44 +67,25 @@ export async function runDeployment(
     };
   }
 
-  const workDir = await prepareWorkDir(deps.config, app.name, deployment.shortId);
+  const { redeployOfId } = deployment;
+  const workDir = redeployOfId ? null : await prepareWorkDir(deps.config, app.name, deployment.shortId);
   const startedContainerIds: string[] = [];
   try {
-    const commit = await timer.time("clone", () => checkoutDeployment(deps, deployment, workDir, log));
-    const behind = await behindLive(deps, deployment, commit.sha, workDir, log);
-    if (behind) {
-      log.write(`Not deployed: ${behind}`);
+    // The one branch between a deploy and a redeploy: where the image comes from. The rest is the same story.
+    const plan = redeployOfId
+      ? await redeployStage(deps, { ...deployment, redeployOfId }, log)
+      : await buildStage(deps, deployment, workDir!, log, timer);
+    if ("behind" in plan) {
+      log.write(`Not deployed: ${plan.behind}`);
       await log.flush();
-      await skipClaimed(deps.prisma, deployment.id, behind);
+      await skipClaimed(deps.prisma, deployment.id, plan.behind);
       return { outcome: "skipped" };
     }
-    // Everything Pier reads from the checkout goes through RepoFiles: no symlink leads it outside.
-    const files = await RepoFiles.open(workDir, app.rootDir);
-    const pierJson = await readPierJson(files);
-    checkOperatorMaxima(pierJson, deps.config);
-    const domains = await checkPierJsonDomains(deps, app, pierJson);
-    const settings = resolveDeploySettings(app, pierJson, deps.config);
-    const domainsLine = domains.length ? [`domains: ${domains.map((d) => d.name).join(", ")} (pier.json)`] : [];
-    log.write(
-      `${pierJson ? "pier.json found. " : ""}Settings (pier.json > app settings > detection):\n  ` +
-        [...settings.explained, ...domainsLine].join("\n  "),
-    );
-    const image = await timer.time("build", () =>
-      buildDeploymentImage(deps, app, {
-        files,
-        commitSha: commit.sha,
-        settings,
-        port: settings.port,
-        volumePaths: settings.volumes.map((v) => v.path),
-        log,
-      }),
-    );
-    log.write(`Built image ${image.tag} (${image.imageId.slice(7, 19)})`);
+    const { image, settings, mounts } = plan;
     // Frozen now (or kept from an earlier attempt of this deployment): every container of it starts with it.
     const env = deploymentEnv(deps.config, app, deployment);
     const frozenEnv = deployment.env ?? sealFrozenEnv(deps.config, env);
     log.setSecrets([...openEnvVars(deps.config, app.envVars).map((v) => v.value), ...Object.values(env)]);
-    const mounts = await prepareVolumes(deps, app, settings.volumes, deployment.previewSlug);
     if (settings.test)
       await timer.time("test", () =>
         runTestCommand(
@@ -115,7 +94,7 @@ export async function runDeployment(
             image: image.imageId,
             command: settings.test!,
             env,
-            port: image.plan.port,
+            port: image.port,
             appName: app.name,
             appId: app.id,
             memoryMb: settings.memoryMb,
@@ -128,7 +107,7 @@ export async function runDeployment(
     await startDeploying(deps.prisma, deployment.id, {
       imageId: image.imageId,
       imageTag: image.tag,
-      port: image.plan.port,
+      port: image.port,
       healthCheckPath: settings.healthCheckPath,
       healthCheckTimeoutMs: settings.healthCheckTimeoutMs,
       memoryMb: settings.memoryMb,
@@ -136,8 +115,10 @@ export async function runDeployment(
       replicas: settings.replicas,
       mounts: mounts.map((m) => ({ volume: m.volume, path: m.path })),
       env: frozenEnv,
-      rootDir: app.rootDir,
-      domains,
+      rootDir: plan.rootDir,
+      // A redeploy of a deployment that recorded no domains records none either (the app's stay as they are).
+      ...(plan.domains ? { domains: plan.domains } : {}),
+      ...(plan.rollout ? { rolloutPolicy: plan.rollout as Deployment["rolloutPolicy"] } : {}),
     });
 
     log.write(
@@ -158,7 +139,7 @@ export async function runDeployment(
         replicas: settings.replicas,
         health: { path: settings.healthCheckPath, timeoutMs: settings.healthCheckTimeoutMs },
       });
-    let replicaSet = await start(image.plan.port);
+    let replicaSet = await start(image.port);
     const firstFailure = replicaSet.unhealthy && !replicaSet.unhealthy.healthy ? replicaSet.unhealthy : null;
     const adoptPort = firstFailure?.adoptPort;
     if (firstFailure && adoptPort !== undefined) {
@@ -181,6 +162,15 @@ export async function runDeployment(
     );
     await recordServingReplicas(deps, app.id, deployment.id, replicaSet.containers);
 
+    const rollout = plan.rollout ?? storedRolloutPolicy(deployment.rolloutPolicy);
+    const staged = stagedBecause(deployment, app.productionDeploymentId, rollout);
+    if (staged) {
+      startedContainerIds.length = 0; // staged: they run at its own URL until it is promoted or replaced
+      await timer.time("switch", () => goLiveStaged(deps, deployment, log));
+      await markReady(deps, deployment.id, log, timer);
+      if (staged === "rollout") await rollOut(deps, deployment, rollout!, log);
+      return { outcome: "ready", afterRelease: () => afterRelease(deps, app.id, log) };
+    }
     if (deployment.previewSlug) {
       startedContainerIds.length = 0;
       await timer.time("switch", () => goLiveAsPreview(deps, deployment, log, timer));
@@ -190,7 +180,7 @@ export async function runDeployment(
       switchProduction(deps.prisma, deps.redis, {
         appId: app.id,
         toDeploymentId: deployment.id,
-        kind: "DEPLOY",
+        kind: plan.kind,
         cause: deployment.trigger,
         routerAckTimeoutMs: deps.config.PIER_ROUTER_ACK_TIMEOUT_MS,
         tlsCertDir: deps.config.PIER_TLS_CERT_DIR,
@@ -221,7 +211,7 @@ export async function runDeployment(
     return { outcome: "ready", afterRelease: () => afterRelease(deps, app.id, log) };
   } finally {
     for (const containerId of startedContainerIds) await removeFailedContainer(deps, deployment.id, containerId, log);
-    await rm(workDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
 

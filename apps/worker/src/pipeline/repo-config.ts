@@ -142,15 +142,16 @@ export function resolveDeploySettings(app: App, pierJson: PierJson | null, confi
     "PIER_HEALTHCHECK_TIMEOUT_MS",
     (v) => `${v} ms`,
   );
+  // Resources: pier.json's `resources`, else the app's (pier scale --memory/--cpu), else the operator's default.
   const memoryMb = pick(
     "memory",
     pierJson?.resources?.memory,
-    undefined,
+    app.memoryMb,
     config.PIER_CONTAINER_MEMORY_MB,
     "PIER_CONTAINER_MEMORY_MB",
     (v) => `${v} MB`,
   );
-  const cpus = pick("cpus", pierJson?.resources?.cpus, undefined, config.PIER_CONTAINER_CPUS, "PIER_CONTAINER_CPUS");
+  const cpus = pick("cpus", pierJson?.resources?.cpus, app.cpus, config.PIER_CONTAINER_CPUS, "PIER_CONTAINER_CPUS");
   const commands = { install: pierJson?.install, build: pierJson?.build, start: pierJson?.start };
   for (const [name, value] of Object.entries(commands))
     if (value) explained.push(`${name} command: ${value} (pier.json)`);

@@ -46,9 +46,12 @@ function publishedContainerPort(ports: NetworkSettings["Ports"]): number | undef
 }
 
 /** Every app container, long-running or one-off: limits, volumes, no privileges, no capabilities. */
-export function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts">) {
+export function confined(spec: Pick<RunSpec, "memoryBytes" | "nanoCpus" | "pidsLimit" | "mounts" | "hostMounts">) {
   return {
-    Binds: (spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
+    Binds: [
+      ...(spec.mounts ?? []).map((m) => `${m.volume}:${m.path}`),
+      ...(spec.hostMounts ?? []).map((m) => `${m.hostPath}:${m.path}${m.readOnly ? ":ro" : ""}`),
+    ],
     Memory: spec.memoryBytes,
     NanoCpus: spec.nanoCpus,
     PidsLimit: spec.pidsLimit,
@@ -207,7 +210,16 @@ export async function streamContainerLogs(
   const timestamps = options.timestamps ?? false;
   return engineCall(`read logs of ${id}`, async () => {
     if (!options.follow) return Readable.from([await containerLogs(docker, id, options.tail, timestamps)]);
-    const raw = await container.logs({ stdout: true, stderr: true, tail: options.tail, follow: true, timestamps });
+    // The engine reads `since` as seconds since the epoch, a fraction allowed.
+    const since = options.since ? { since: options.since.getTime() / 1000 } : {};
+    const raw = await container.logs({
+      stdout: true,
+      stderr: true,
+      tail: options.tail,
+      follow: true,
+      timestamps,
+      ...since,
+    });
     const out = new PassThrough();
     docker.modem.demuxStream(raw, out, out);
     raw.on("end", () => out.end());

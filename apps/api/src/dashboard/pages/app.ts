@@ -1,11 +1,13 @@
 import { DeploymentStatus, type Deployment } from "@pier/db";
-import type { MetricWindow } from "@pier/shared";
+import { flagChangesText, type MetricWindow } from "@pier/shared";
 import type { z } from "zod";
 import type { appDto } from "../../schemas/app.ts";
 import type { deliveryDto } from "../../schemas/delivery.ts";
 import type { deploymentDto } from "../../schemas/deployment.ts";
 import type { releaseDto } from "../../schemas/release.ts";
 import type { AppMetrics } from "../../services/metrics.ts";
+import type { ScheduleDto } from "../../services/schedules.ts";
+import type { RolloutPanel } from "../../services/rollouts.ts";
 import type { FieldErrors, FormValues } from "../forms.ts";
 import { shownState, stateBadge } from "../app-state.ts";
 import { FIRST_PAGE, historyHref, isFiltered, pageCount, type DeploymentFilter } from "../deployment-filter.ts";
@@ -30,6 +32,8 @@ import { deliveriesCard } from "./deliveries.ts";
 import { domainsCard } from "./domains.ts";
 import { metricsCard } from "./metrics.ts";
 import { productionCard, REPLICAS_SCRIPT } from "./production.ts";
+import { schedulesCard } from "./schedules.ts";
+import { rolloutCard } from "./rollout.ts";
 
 export type AppView = z.infer<typeof appDto>;
 type DeploymentView = z.infer<typeof deploymentDto>;
@@ -40,19 +44,28 @@ export function appHeader(
   ctx: PageContext,
   app: AppView,
   live: boolean,
-  tab: "overview" | "logs" | "settings",
+  tab: "overview" | "logs" | "flags" | "settings",
   hasDeployments: boolean,
 ): Html {
   const url = live ? externalLink(app.url, app.url) : html`<span class="faint">Not live yet</span>`;
   const branch = html`<span class="faint"> · </span><span class="mono">${app.branch}</span>`;
   const repo = html`<span class="faint">·</span> <span class="muted small">${app.repoUrl}</span>`;
-  const deployLabel = hasDeployments ? "Redeploy" : "Deploy";
-  const deploy = html`<button class="btn primary" type="submit" data-action="deploy">${deployLabel}</button>`;
+  // Builds the branch head; "Redeploy (no build)" beside it starts production's image again.
+  const deployLabel = hasDeployments ? "Build & deploy" : "Deploy";
+  const buildsHead = html`title="Builds the head of ${app.branch}"`;
+  const deploy = html`<button class="btn primary" type="submit" data-action="deploy" ${buildsHead}>
+    ${deployLabel}</button>`;
+  // Production's image again with the env vars and resources of now: how an env change goes live without a build.
+  const redeploy = live
+    ? html`<form method="post" action="/apps/${app.name}/redeploy" class="inline">${csrfField(ctx)}
+        <button class="btn" type="submit" data-action="redeploy">Redeploy (no build)</button></form>`
+    : "";
   const tabLink = (path: string, name: typeof tab, label: string) =>
     html`<a href="/apps/${app.name}${path}" class="${tab === name ? "on" : ""}">${label}</a>`;
   const tabs = [
     tabLink("", "overview", "Overview"),
     tabLink("/logs", "logs", "Logs"),
+    tabLink("/flags", "flags", "Flags"),
     tabLink("/settings", "settings", "Settings"),
   ];
   return html`<div class="crumbs"><a href="/">Apps</a> /</div>
@@ -60,6 +73,7 @@ export function appHeader(
       <div class="sub">${url}
       ${branch} ${repo}</div></div>
       <div class="actions">
+        ${redeploy}
         <form method="post" action="/apps/${app.name}/deploy" class="inline">${csrfField(ctx)}${deploy}</form>
       </div></div>
     <nav class="tabs">${tabs}</nav>`;
@@ -83,6 +97,11 @@ export interface AppPageData {
   scale: { values: FormValues; errors: FieldErrors };
   autoscale: { values: FormValues; errors: FieldErrors };
   domain: { values: FormValues; errors: FieldErrors };
+  /** The app's deploy schedules, and the add-schedule form as typed. */
+  schedules: ScheduleDto[];
+  /** The running gradual rollout (else the latest one) and its chart; null: the app never had one. */
+  rollout: RolloutPanel | null;
+  schedule: { values: FormValues; errors: FieldErrors };
   /** The last webhook deliveries, newest first. */
   deliveries: Array<z.infer<typeof deliveryDto>>;
   /**
@@ -97,7 +116,8 @@ type DeploymentRow = { view: DeploymentView; raw: Deployment };
 /** Rolls production back to an older deployment, or promotes a newer one; nothing for the others. */
 function liveButton(ctx: PageContext, { app, production }: AppPageData, d: DeploymentRow): Html | string {
   if (d.view.status !== "READY" || d.view.isProduction || d.raw.imagePrunedAt) return "";
-  const older = production !== null && d.raw.createdAt < production.createdAt;
+  // A staged deployment is promoted, whenever it was made.
+  const older = !d.view.staged && production !== null && d.raw.createdAt < production.createdAt;
   const kind = older ? "rollback" : "promote";
   const label = older ? "Roll back to this" : "Promote";
   const question = older
@@ -114,7 +134,9 @@ function deploymentRow(ctx: PageContext, data: AppPageData, d: DeploymentRow): H
   const { view } = d;
   const production = view.isProduction
     ? html`<span class="tag prod" title="Serves ${data.app.url}">Production</span>`
-    : "";
+    : view.staged
+      ? html`<span class="tag" title="${view.staged}" data-staged>Staged</span>`
+      : "";
   const visit = view.url && view.status === "READY" ? html` · ${externalLink(view.url, "visit")}` : "";
   const trigger = view.trigger.toLowerCase();
   const by = view.commitAuthor ? `by ${view.commitAuthor} · ${trigger}` : trigger;
@@ -204,6 +226,11 @@ const reasonLine = (reason: string | null) =>
 function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
   const ref = (r: { id: string; shortId: string } | null) =>
     r ? html`<a class="mono" href="/deployments/${r.id}">${r.shortId}</a>` : NONE;
+  // A flags change is an event on production, not a move: what it changed, in place of from → to.
+  const fromTo = (r: ReleaseView) =>
+    r.changes
+      ? html`<span class="mono" data-col="changes">${flagChangesText(r.changes)}</span>`
+      : html`${ref(r.from)} <span class="faint">→</span> ${ref(r.to)}`;
   const none = html`<p>No releases yet. The first deployment that gets healthy becomes <b>v1</b>.</p>`;
   const head = tableHead(["Release", "Kind", "Cause", "From → to", "When"]);
   return html`<div class="card">${cardHead("Releases", "Every change of what production serves")}
@@ -216,7 +243,7 @@ function releasesCard(ctx: PageContext, releases: ReleaseView[]): Html {
               <td><b>${r.name}</b> ${r.isCurrent ? html`<span class="tag prod">Current</span>` : ""}</td>
               <td><span class="tag k-${r.kind}">${r.kind.toLowerCase()}</span></td>
               <td class="muted">${r.cause.toLowerCase()}${reasonLine(r.reason)}</td>
-              <td class="nowrap">${ref(r.from)} <span class="faint">→</span> ${ref(r.to)}</td>
+              <td class="nowrap">${fromTo(r)}</td>
               <td class="nowrap">${timeAgo(new Date(r.createdAt), ctx.now)}</td></tr>`,
           )}</tbody></table>`
     }</div>`;
@@ -240,11 +267,13 @@ export function appPage(ctx: PageContext, data: AppPageData): string {
   const header = appHeader(ctx, data.app, data.production !== null, "overview", data.history.anyDeployment);
   const domains = domainsCard(ctx, data.app, data.domain.values, data.domain.errors);
   const deliveries = deliveriesCard(ctx, data.app, data.deliveries);
+  const schedules = schedulesCard(ctx, data.app.name, data.schedules, data.schedule.values, data.schedule.errors);
+  const rollout = rolloutCard(ctx, data.app.name, data.rollout);
   const history = html`${deploymentsCard(ctx, data)}${releasesCard(ctx, data.releases)}${deliveries}`;
   return layout(ctx, {
     title: data.app.name,
     nav: "apps",
-    body: html`${header}${production}${domains}${metrics}${history}`,
+    body: html`${header}${production}${rollout}${domains}${schedules}${metrics}${history}`,
     scripts: [...(data.production ? [REPLICAS_SCRIPT] : []), ...(busy ? [AUTO_REFRESH] : [])],
   });
 }

@@ -117,7 +117,11 @@ export function deploymentPage(
   const commit = d.commitSha
     ? html`<span class="sha">${shortSha(d.commitSha)}</span> ${subject(d.commitMessage)}`
     : html`<span class="faint">Commit not resolved yet</span>`;
-  const production = d.isProduction ? html`<span class="tag prod">Production</span>` : "";
+  const production = d.isProduction
+    ? html`<span class="tag prod">Production</span>`
+    : d.staged
+      ? html`<span class="tag" title="${d.staged}" data-staged>Staged</span>`
+      : "";
   const url = d.url && d.status === "READY" ? externalLink(d.url, d.url.replace(/^https?:\/\//, "")) : NONE;
   const logText = lines.map((l) => l.line);
   const reason = d.reason ? reasonBox(d.status, explainFailure(d.reason, logText)) : "";

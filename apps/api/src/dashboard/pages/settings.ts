@@ -24,6 +24,15 @@ const TARGET_OPTIONS = [
 const EVERYTHING_OF_IT = html`its deployments, logs, releases and variables. This can't be undone.`;
 const PREVIEWS_APART = "without touching production; deleting the branch stops its preview.";
 
+/** After an env change: production still runs the old values until a deploy, or a redeploy without a build. */
+function redeployOffer(ctx: PageContext, name: string) {
+  const button = html`<button class="btn sm primary" type="submit" data-action="redeploy">Redeploy now</button>`;
+  const action = `/apps/${name}/redeploy`;
+  const form = html`<form method="post" action="${action}" class="inline">${csrfField(ctx)}${button}</form>`;
+  return html`<div class="cb" data-env-pending>Env changes apply on the next deploy — ${form}
+    <span class="muted small">(no build: production's image with the variables as they are now)</span></div>`;
+}
+
 export function settingsPage(
   ctx: PageContext,
   app: AppView,
@@ -33,6 +42,8 @@ export function settingsPage(
   credential: CredentialView | null,
   values: FormValues,
   errors: FieldErrors,
+  /** A production env var changed since production was made: offer a redeploy. */
+  envPending = false,
 ): string {
   const v = (k: keyof AppView & string) => values[k] ?? (app[k] === null ? "" : String(app[k]));
   const checked = app.previews ? "checked" : "";
@@ -99,6 +110,7 @@ export function settingsPage(
         ? html`<div class="cb muted" data-empty="env">${NO_VARIABLES}</div>`
         : html`<table data-table="env">${envHead}<tbody>${env.map(envRow)}</tbody></table>`
     }
+    ${envPending ? redeployOffer(ctx, app.name) : ""}
     <div class="cb"><form method="post" action="/apps/${app.name}/env" novalidate data-form="env">${csrfField(ctx)}
       <div class="grid2">
         ${field({

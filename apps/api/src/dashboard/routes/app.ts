@@ -7,6 +7,7 @@ import { appParams } from "../../schemas/app.ts";
 import { deploymentIdField } from "../../schemas/release.ts";
 import { findAppByName } from "../../services/apps.ts";
 import { createDeployment } from "../../services/create-deployment.ts";
+import { redeployApp } from "../../services/redeploy.ts";
 import { releaseExistingDeployment } from "../../services/releases.ts";
 import { scaleApp } from "../../services/scale.ts";
 import { csrfBody, formText, html200, withoutField } from "../forms.ts";
@@ -73,6 +74,17 @@ const appRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, { k
           trigger: "DASHBOARD",
           branch: target.branch,
         });
+        return { to: `/deployments/${deployment.id}` };
+      }),
+  );
+
+  // Production's image again, no build (redeploy is safe: nothing to confirm). Back to where it was pressed.
+  app.post(
+    "/apps/:name/redeploy",
+    { schema: { hide: true, params: appParams, body: csrfBody } },
+    async (request, reply) =>
+      kit.action(request, reply, `/apps/${request.params.name}`, async () => {
+        const { deployment } = await redeployApp(deps, request.params.name, "DASHBOARD");
         return { to: `/deployments/${deployment.id}` };
       }),
   );

@@ -40,7 +40,8 @@ const deploymentRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (a
         const production = target.productionDeploymentId
           ? await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })
           : null;
-        canRelease = production && deployment.createdAt < production.createdAt ? "rollback" : "promote";
+        const older = production && deployment.createdAt < production.createdAt;
+        canRelease = older && deployment.promote ? "rollback" : "promote";
       }
       const view = toDeploymentDto(config, deployment, target);
       const logLines = lines.map((l) => ({ id: l.id.toString(), stream: l.stream, line: l.line, at: l.createdAt }));

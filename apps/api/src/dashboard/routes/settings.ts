@@ -45,6 +45,12 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
       getAppCredential(deps, target.id),
     ]);
     const env = vars.map((v) => ({ key: v.key, masked: "••••••••", targets: v.targets, updatedAt: v.updatedAt }));
+    // A production var changed since production was made: the env card offers a redeploy (no build).
+    const live = target.productionDeploymentId
+      ? await prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })
+      : null;
+    const envPending =
+      live !== null && vars.some((v) => v.targets.includes("production") && v.updatedAt > live.createdAt);
     return kit.page(
       reply,
       settingsPage(
@@ -56,6 +62,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
         credential,
         values,
         errors,
+        envPending,
       ),
       status,
     );
@@ -157,7 +164,7 @@ const settingsRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app
       return kit.flashAndGo(
         request,
         reply,
-        { kind: "ok", text: `Set ${key} for ${targets.join(" and ")}. Changes apply to the next deploy.` },
+        { kind: "ok", text: `Set ${key} for ${targets.join(" and ")}. Env changes apply on the next deploy.` },
         `/apps/${target.name}/settings#env`,
       );
     },

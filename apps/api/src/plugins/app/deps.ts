@@ -2,7 +2,7 @@ import { createPrismaClient, type PrismaClient } from "@pier/db";
 import { reportStatusChanges } from "@pier/github";
 import { notificationsQueueName } from "@pier/notifications";
 import { createRuntime, type ContainerRuntime } from "@pier/runtime";
-import { githubQueueName, type PierConfig } from "@pier/shared";
+import { githubQueueName, schedulesQueueName, type PierConfig } from "@pier/shared";
 import { Queue } from "bullmq";
 import { bullmqConnection, connectRedis } from "@pier/redis";
 import type { Redis } from "ioredis";
@@ -18,6 +18,8 @@ export interface PierDeps {
   notifications: Queue;
   /** Reports to GitHub: deployment statuses and pull-request comments (see @pier/github). */
   github: Queue;
+  /** Scheduled deploys: one job scheduler per DeploySchedule row (see @pier/lifecycle's schedulers). */
+  schedules: Queue;
   runtime: ContainerRuntime;
 }
 
@@ -40,6 +42,10 @@ export default fp<{ config: PierConfig }>(
       connection: bullmqConnection(config.REDIS_URL, "commands"),
     });
     github.on("error", (error) => app.log.error({ err: error }, "GitHub queue connection error"));
+    const schedules = new Queue(schedulesQueueName(config.PIER_QUEUE_NAME), {
+      connection: bullmqConnection(config.REDIS_URL, "commands"),
+    });
+    schedules.on("error", (error) => app.log.error({ err: error }, "schedules queue connection error"));
     // Status changes the API makes (a deployment superseded, one that could not be queued) are reported too.
     const stopReporting = reportStatusChanges(github, app.log);
     app.decorate("pier", {
@@ -49,12 +55,13 @@ export default fp<{ config: PierConfig }>(
       queue,
       notifications,
       github,
+      schedules,
       runtime: createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }),
     });
     app.addHook("onClose", async () => {
       stopReporting();
-      await Promise.all([queue.close(), notifications.close(), github.close()]);
-      const connections = await Promise.all([queue.client, notifications.client, github.client]);
+      await Promise.all([queue.close(), notifications.close(), github.close(), schedules.close()]);
+      const connections = await Promise.all([queue.client, notifications.client, github.client, schedules.client]);
       await Promise.all([prisma.$disconnect(), redis.quit(), ...connections.map((c) => c.quit())]);
     });
   },

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "@pier/db";
@@ -75,47 +75,55 @@ function domainError(code: ErrorCode, message: string, field: string | undefined
   return { error: code, message, ...(field ? { fields: [{ field, message: withoutField(message, field) }] } : {}) };
 }
 
+/** The API's answer to an address nothing answers (dashboard/routes/not-found.ts decides who gets it). */
+export function routeNotFound(request: FastifyRequest): ErrorBody {
+  return {
+    error: "not_found",
+    message: `There is no route ${request.method} ${request.url.split("?")[0]!.slice(0, 200)}; /docs lists them.`,
+  };
+}
+
 /**
  * One place turns errors into answers, all of one shape (schemas/common.ts): validation errors name each field,
  * domain errors map their code to a status, Fastify's own refusals of a body name it, an unreachable database is a
  * 503, and 5xx answers hide internals (the log keeps them).
  */
+export function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send(validationError(error));
+  if (error instanceof ReleaseError) {
+    return reply.status(ERROR_STATUS[error.code]).send(domainError(error.code, error.message, "deploymentId"));
+  }
+  if (error instanceof AppError)
+    return reply.status(ERROR_STATUS[error.code]).send(domainError(error.code, error.message, error.field));
+  if (isDatabaseUnavailable(error)) {
+    // Down, not broken: a client can try again shortly (a Postgres restart takes seconds).
+    request.log.error({ err: error }, "database unavailable");
+    return reply.status(ERROR_STATUS.database_unavailable).send({
+      error: "database_unavailable",
+      message: "Pier's database can't be reached right now; try again shortly.",
+    });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, "request failed");
+    return reply.status(status).send({
+      error: "internal_error",
+      message: "Something went wrong on Pier's side; the server log has the details.",
+    });
+  }
+  const body = fastifyBodyError(error, request);
+  if (body) return reply.status(status).send(body);
+  request.log.info({ err: error }, "request refused by Fastify");
+  return reply.status(status).send({ error: STATUS_CODES[status] ?? "bad_request", message: error.message });
+}
+
+/**
+ * The API's error handler. Unknown addresses are answered by the one not-found handler, set in the dashboard's
+ * scope (dashboard/routes/not-found.ts): Fastify allows one per prefix, and the dashboard's pages live at "/".
+ */
 export default fp(
   async (app: FastifyInstance) => {
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send(validationError(error));
-      if (error instanceof ReleaseError) {
-        return reply.status(ERROR_STATUS[error.code]).send(domainError(error.code, error.message, "deploymentId"));
-      }
-      if (error instanceof AppError)
-        return reply.status(ERROR_STATUS[error.code]).send(domainError(error.code, error.message, error.field));
-      if (isDatabaseUnavailable(error)) {
-        // Down, not broken: a client can try again shortly (a Postgres restart takes seconds).
-        request.log.error({ err: error }, "database unavailable");
-        return reply.status(ERROR_STATUS.database_unavailable).send({
-          error: "database_unavailable",
-          message: "Pier's database can't be reached right now; try again shortly.",
-        });
-      }
-      const status = error.statusCode ?? 500;
-      if (status >= 500) {
-        request.log.error({ err: error }, "request failed");
-        return reply.status(status).send({
-          error: "internal_error",
-          message: "Something went wrong on Pier's side; the server log has the details.",
-        });
-      }
-      const body = fastifyBodyError(error, request);
-      if (body) return reply.status(status).send(body);
-      request.log.info({ err: error }, "request refused by Fastify");
-      return reply.status(status).send({ error: STATUS_CODES[status] ?? "bad_request", message: error.message });
-    });
-    app.setNotFoundHandler((request, reply) => {
-      reply.status(404).send({
-        error: "not_found",
-        message: `There is no route ${request.method} ${request.url.split("?")[0]!.slice(0, 200)}; /docs lists them.`,
-      });
-    });
+    app.setErrorHandler(answerError);
   },
   { name: "error-handler" },
 );

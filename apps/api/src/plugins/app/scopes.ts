@@ -29,6 +29,15 @@ const EXCEPTIONS: Record<string, Need> = {
   "POST /api/apps/:name/rollback": "deploy",
   "POST /api/apps/:name/promote": "deploy",
   "POST /api/apps/:name/scale": "deploy",
+  // Feature flags: switching a feature on or off is a release decision, like a rollback.
+  "PUT /api/apps/:name/flags": "deploy",
+  "DELETE /api/apps/:name/flags/:key": "deploy",
+  // Gradual rollouts: start, pause, resume, promote, abort, release decisions like a promote.
+  "POST /api/apps/:name/rollouts": "deploy",
+  "POST /api/apps/:name/rollouts/:id/pause": "deploy",
+  "POST /api/apps/:name/rollouts/:id/resume": "deploy",
+  "POST /api/apps/:name/rollouts/:id/promote": "deploy",
+  "POST /api/apps/:name/rollouts/:id/abort": "deploy",
   // Reads that show secrets or who did what: admin. The export's compose file holds the env values.
   "GET /api/apps/:name/export": "admin",
   "GET /api/audit": "admin",

@@ -11,6 +11,7 @@ export const API_TAGS = [
   { name: "deployments", description: "Builds of a commit, their phases and their logs" },
   { name: "releases", description: "Changes of production: deploys, rollbacks and promotions, without rebuilding" },
   { name: "env", description: "Environment variables per target (production, preview); values masked unless asked" },
+  { name: "flags", description: "Feature flags: read live by running apps, without a build or a restart" },
   { name: "domains", description: "An app's own domains and their TLS certificates" },
   { name: "scaling", description: "Production replicas, by hand or by the autoscaler" },
   { name: "runtime", description: "The running app: its logs and one-off commands in its image" },

@@ -2,7 +2,8 @@ import type { AuditEvent } from "@pier/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditEventDto, auditQuery } from "../../schemas/audit.ts";
-import { apiErrors } from "../../schemas/common.ts";
+import { apiErrors, withExample } from "../../schemas/common.ts";
+import { auditEventExample } from "../../schemas/examples.ts";
 import { auditChangesOf, listAuditEvents } from "../../services/audit.ts";
 
 const toDto = (e: AuditEvent): z.infer<typeof auditEventDto> => ({
@@ -35,7 +36,9 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["audit"],
         querystring: auditQuery,
         response: {
-          200: z.object({ events: z.array(auditEventDto) }).describe("The events, newest first"),
+          200: withExample(z.object({ events: z.array(auditEventDto) }).describe("The events, newest first"), {
+            events: [auditEventExample],
+          }),
           ...apiErrors(),
         },
       },

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { TOKEN_SCOPES } from "../../plugins/app/scopes.ts";
-import { apiErrors } from "../../schemas/common.ts";
+import { apiErrors, withExample } from "../../schemas/common.ts";
+import { meExample } from "../../schemas/examples.ts";
 import { meDto } from "../../schemas/me.ts";
 
 /** Where the API says it can be reached from elsewhere, the way an operator configured it. */
@@ -23,7 +24,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
         description: "What `pier whoami` shows. Any valid token may ask.",
         operationId: "getCurrentToken",
         tags: ["platform"],
-        response: { 200: meDto.describe("The token this request came with"), ...apiErrors() },
+        response: { 200: withExample(meDto.describe("The token this request came with"), meExample), ...apiErrors() },
       },
     },
     async (request): Promise<z.infer<typeof meDto>> => {

@@ -16,7 +16,8 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { apiErrors } from "../../schemas/common.ts";
+import { apiErrors, withExample } from "../../schemas/common.ts";
+import { notificationDeliveryExample, notificationExample } from "../../schemas/examples.ts";
 import {
   createdNotificationDto,
   createNotificationBody,
@@ -90,7 +91,13 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "createNotificationChannel",
         tags: ["notifications"],
         body: createNotificationBody,
-        response: { 201: createdNotificationDto.describe("The channel, with its secret (shown once)"), ...apiErrors() },
+        response: {
+          201: withExample(createdNotificationDto.describe("The channel, with its secret (shown once)"), {
+            ...notificationExample,
+            secret: "whsec_9c2f4a7e1b3d5f8a0c6e2b4d",
+          }),
+          ...apiErrors(),
+        },
       },
     },
     async (request, reply) => {
@@ -107,7 +114,12 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         description: "Every channel with its format, filters and health.",
         operationId: "listNotificationChannels",
         tags: ["notifications"],
-        response: { 200: z.object({ channels: z.array(notificationDto) }).describe("The channels"), ...apiErrors() },
+        response: {
+          200: withExample(z.object({ channels: z.array(notificationDto) }).describe("The channels"), {
+            channels: [notificationExample],
+          }),
+          ...apiErrors(),
+        },
       },
     },
     async () => {
@@ -129,7 +141,10 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "deleteNotificationChannel",
         tags: ["notifications"],
         params: notificationParams,
-        response: { 200: notificationDto.describe("The channel removed"), ...apiErrors({ 404: CHANNEL_NOT_FOUND }) },
+        response: {
+          200: withExample(notificationDto.describe("The channel removed"), notificationExample),
+          ...apiErrors({ 404: CHANNEL_NOT_FOUND }),
+        },
       },
     },
     async (request) => toDto(await channelErrorsAsAppErrors(() => deleteChannel(prisma, request.params.id))),
@@ -146,7 +161,9 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: notificationParams,
         querystring: deliveriesQuery,
         response: {
-          200: z.object({ deliveries: z.array(deliveryDto) }).describe("The deliveries, newest first"),
+          200: withExample(z.object({ deliveries: z.array(deliveryDto) }).describe("The deliveries, newest first"), {
+            deliveries: [notificationDeliveryExample],
+          }),
           ...apiErrors({ 404: CHANNEL_NOT_FOUND }),
         },
       },
@@ -166,7 +183,17 @@ const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "testNotificationChannel",
         tags: ["notifications"],
         params: notificationParams,
-        response: { 202: deliveryDto.describe("The delivery, queued"), ...apiErrors({ 404: CHANNEL_NOT_FOUND }) },
+        response: {
+          202: withExample(deliveryDto.describe("The delivery, queued"), {
+            ...notificationDeliveryExample,
+            event: "test",
+            status: "PENDING",
+            attempts: 0,
+            responseStatus: null,
+            deliveredAt: null,
+          }),
+          ...apiErrors({ 404: CHANNEL_NOT_FOUND }),
+        },
       },
     },
     async (request, reply) => {

@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { API_TOKEN_PREFIX, hashToken } from "../../plugins/app/auth.ts";
-import { apiErrors } from "../../schemas/common.ts";
+import { apiErrors, withExample } from "../../schemas/common.ts";
+import { tokenExample } from "../../schemas/examples.ts";
 import { createdTokenDto, createTokenBody, tokenDto, tokenParams } from "../../schemas/token.ts";
 import { newId } from "../../services/apps.ts";
 
@@ -81,7 +82,12 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
         description: "Admin token only. Revoked and expired tokens too, newest first.",
         operationId: "listTokens",
         tags: ["tokens"],
-        response: { 200: z.object({ tokens: z.array(tokenDto) }).describe("The tokens, newest first"), ...apiErrors() },
+        response: {
+          200: withExample(z.object({ tokens: z.array(tokenDto) }).describe("The tokens, newest first"), {
+            tokens: [tokenExample],
+          }),
+          ...apiErrors(),
+        },
       },
     },
     async () => {
@@ -100,7 +106,10 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["tokens"],
         params: tokenParams,
         response: {
-          200: tokenDto.describe("The token, revoked"),
+          200: withExample(tokenDto.describe("The token, revoked"), {
+            ...tokenExample,
+            revokedAt: "2026-01-06T08:00:00.000Z",
+          }),
           ...apiErrors({ 404: "No token has this id" }),
         },
       },

@@ -7,7 +7,7 @@ import { decidePush, parsePushEvent } from "../../github/push-event.ts";
 import { handlePullRequest, parsePullRequestEvent, rememberGithubRepository } from "../../github/pull-request-event.ts";
 import { isValidSignature } from "../../github/signature.ts";
 import { appParams } from "../../schemas/app.ts";
-import { errorResponse } from "../../schemas/common.ts";
+import { errorResponse, examples } from "../../schemas/common.ts";
 
 const refusal = (why: string) => errorResponse.describe(why);
 import { requestBudget, type RequestCounters } from "../../plugins/app/rate-limit.ts";
@@ -84,8 +84,15 @@ const githubWebhook: FastifyPluginAsyncZod<{ counters: RequestCounters }> = asyn
         security: [],
         params: appParams,
         response: {
-          200: webhookAnswer.describe("A ping, answered"),
-          202: webhookAnswer.describe("Accepted: a deployment queued, or ignored or a preview stopped (with why)"),
+          200: webhookAnswer.describe("A ping, answered").meta(examples({ ok: true })),
+          202: webhookAnswer
+            .describe("Accepted: a deployment queued, or ignored or a preview stopped (with why)")
+            .meta(
+              examples(
+                { ok: true, deploymentId: "k3v9x2m1q8", status: "QUEUED" },
+                { ok: true, ignored: true, reason: "push to docs, not the app's branch main" },
+              ),
+            ),
           400: refusal("A payload that isn't valid JSON, or a push or pull_request without its fields"),
           401: refusal("X-Hub-Signature-256 is missing or doesn't match the app's webhook secret"),
           404: refusal("No app has this name"),

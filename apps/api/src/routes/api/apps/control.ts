@@ -1,18 +1,24 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../../errors.ts";
 import { appParams } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors, examples, wholeNumber, wholeNumberQuery } from "../../../schemas/common.ts";
+import {
+  APP_NOT_FOUND,
+  apiErrors,
+  examples,
+  wholeNumber,
+  wholeNumberQuery,
+  withExample,
+} from "../../../schemas/common.ts";
+import { RUNTIME_LOG_EVENTS_EXAMPLE, RUNTIME_LOG_TEXT_EXAMPLE } from "../../../schemas/examples.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { runInAppImage } from "../../../services/run-command.ts";
-import { redactedLines } from "../../../services/redacted-lines.ts";
 import { streamRuntimeLogEvents } from "../../../services/runtime-log-events.ts";
-import { openEnvVars } from "@pier/shared";
+import { streamRuntimeLogText } from "../../../services/runtime-log-text.ts";
 
 /**
  * Direct control over the running app. Runtime logs: the app's own output (stdout and stderr of its production
- * container): what a hosted PaaS keeps behind a log viewer. With follow=true the answer stays open and streams new
- * lines.
+ * replicas): what a hosted PaaS keeps behind a log viewer. With follow=true the answer stays open and streams new
+ * lines, from replicas that start later too.
  */
 const runtimeErrors = apiErrors({ 404: APP_NOT_FOUND, 409: "The app has no running production container" });
 
@@ -21,8 +27,12 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/apps/:name/logs",
     {
       schema: {
-        summary: "Runtime logs of the app's production container (text; follow=true streams)",
-        description: "The last `tail` lines of stdout and stderr; the app's env values are redacted.",
+        summary: "Runtime logs of every production replica, as text (follow=true streams)",
+        description:
+          "The last `tail` lines of stdout and stderr of every production replica, in the order they were written, " +
+          "each as `<time> #<replica> <text>` (time: the engine's RFC 3339). With follow=true the answer stays " +
+          "open: new lines as they come, from replicas that start later (scale up, restart, a new deploy) too. " +
+          "The app's env values are redacted.",
         operationId: "getRuntimeLogs",
         tags: ["runtime"],
         params: appParams,
@@ -30,37 +40,18 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
           tail: wholeNumberQuery(0, 10_000).default(200),
           follow: z.enum(["true", "false"]).default("false"),
         }),
-        response: { 200: z.string().describe("The log lines (text/plain)"), ...runtimeErrors },
+        response: {
+          200: withExample(z.string().describe("The log lines (text/plain)"), RUNTIME_LOG_TEXT_EXAMPLE),
+          ...runtimeErrors,
+        },
       },
     },
     async (request, reply) => {
       const target = await findAppByName(app.pier.prisma, request.params.name);
-      const live = target.productionDeploymentId
-        ? await app.pier.prisma.deployment.findUnique({ where: { id: target.productionDeploymentId } })
-        : null;
-      if (!live?.containerId)
-        throw new AppError("conflict", `${target.name} has no running production container`, "name");
-      const stream = await app.pier.runtime.streamContainerLogs(live.containerId, {
+      await streamRuntimeLogText(app.pier, target, request, reply, {
         tail: request.query.tail,
         follow: request.query.follow === "true",
       });
-      request.raw.on("close", () => stream.destroy());
-      // The app's env values never leave in its logs, as in build logs.
-      const envVars = openEnvVars(
-        app.pier.config,
-        await app.pier.prisma.envVar.findMany({ where: { appId: target.id } }),
-      );
-      const redacted = redactedLines(envVars.map((v) => v.value));
-      // Streamed as it comes, outside the response serializer (which knows only whole strings).
-      reply.hijack();
-      for (const [name, value] of Object.entries(reply.getHeaders()))
-        if (value !== undefined) reply.raw.setHeader(name, value);
-      reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8", "x-pier-deployment": live.id });
-      stream.on("error", (error) => {
-        request.log.error({ err: error }, "runtime log stream failed");
-        reply.raw.end(`\n[pier] log stream ended: ${error.message}\n`);
-      });
-      stream.pipe(redacted).pipe(reply.raw);
     },
   );
 
@@ -70,10 +61,12 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Runtime logs of every production replica as Server-Sent Events, each line with its time and replica",
         description:
-          "Events: `replicas` {deploymentId, replicas: [{index, container, running}]} first; then `line` " +
-          "{at, replica, container, line} (at: the engine's RFC 3339 time); `end` {reason} when follow is false " +
-          "(after the last `tail` lines, in the order written) or every replica's container stopped; `failed` " +
-          "{message} when the engine failed mid-stream. " +
+          "Events: `replicas` {deploymentId, replicas: [{index, container, running}]} first, and again whenever " +
+          "they change (a replica started, stopped or went away; another deployment went live); `line` " +
+          "{at, replica, container, line} (at: the engine's RFC 3339 time); with follow=true, lines of replicas " +
+          "that start later too, until the client leaves; `end` {reason} when follow is false (after the last " +
+          "`tail` lines, in the order written) or the app was deleted; `failed` {message} when the engine failed " +
+          "mid-stream. " +
           "The app's env values are redacted.",
         operationId: "streamRuntimeLogs",
         tags: ["runtime"],
@@ -82,7 +75,10 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
           tail: wholeNumberQuery(0, 10_000).default(200),
           follow: z.enum(["true", "false"]).default("true"),
         }),
-        response: { 200: z.string().describe("The log as text/event-stream"), ...runtimeErrors },
+        response: {
+          200: withExample(z.string().describe("The log as text/event-stream"), RUNTIME_LOG_EVENTS_EXAMPLE),
+          ...runtimeErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -121,7 +117,16 @@ const controlRoutes: FastifyPluginAsyncZod = async (app) => {
               timedOut: z.boolean(),
               durationMs: z.number(),
             })
-            .describe("The command's exit code and output (stdout and stderr, env values redacted)"),
+            .describe("The command's exit code and output (stdout and stderr, env values redacted)")
+            .meta(
+              examples({
+                deploymentId: "k3v9x2m1q8",
+                exitCode: 0,
+                output: "Applied 2 migrations\n",
+                timedOut: false,
+                durationMs: 1840,
+              }),
+            ),
           ...runtimeErrors,
         },
       },

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../errors.ts";
 import { appParams } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, withExample } from "../../../schemas/common.ts";
+import { credentialExample } from "../../../schemas/examples.ts";
 import { credentialDto, setCredentialBody } from "../../../schemas/credential.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { getAppCredential, removeAppCredential, setAppCredential } from "../../../services/credentials.ts";
@@ -14,6 +15,7 @@ const toDto = (c: AppCredential): z.infer<typeof credentialDto> => ({
   updatedAt: c.updatedAt.toISOString(),
 });
 const credentialAnswer = z.object({ credential: credentialDto.nullable() });
+const withCredential = (schema: typeof credentialAnswer) => withExample(schema, { credential: credentialExample });
 
 /**
  * An app's repository credential for private repositories: a token (HTTPS) or an SSH deploy key. Admin scope; the
@@ -31,7 +33,10 @@ const credentialsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "getRepoCredential",
         tags: ["credentials"],
         params: appParams,
-        response: { 200: credentialAnswer.describe("The credential, or null"), ...apiErrors({ 404: APP_NOT_FOUND }) },
+        response: {
+          200: withCredential(credentialAnswer.describe("The credential, or null")),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -53,7 +58,10 @@ const credentialsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["credentials"],
         params: appParams,
         body: setCredentialBody,
-        response: { 200: credentialAnswer.describe("The credential set"), ...apiErrors({ 404: APP_NOT_FOUND }) },
+        response: {
+          200: withCredential(credentialAnswer.describe("The credential set")),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -72,7 +80,7 @@ const credentialsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["credentials"],
         params: appParams,
         response: {
-          200: credentialAnswer.describe("null: no credential now"),
+          200: withExample(credentialAnswer.describe("null: no credential now"), { credential: null }),
           ...apiErrors({ 404: "No app has this name, or it has no credential" }),
         },
       },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { appParams } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, withExample } from "../../../schemas/common.ts";
+import { webhookDeliveryExample } from "../../../schemas/examples.ts";
 import { deliveriesQuery, deliveryList } from "../../../schemas/delivery.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { deliveriesOf } from "../../../services/deliveries.ts";
@@ -20,7 +21,12 @@ const deliveriesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["webhooks"],
         params: appParams,
         querystring: deliveriesQuery,
-        response: { 200: deliveryList.describe("The deliveries, newest first"), ...apiErrors({ 404: APP_NOT_FOUND }) },
+        response: {
+          200: withExample(deliveryList.describe("The deliveries, newest first"), {
+            deliveries: [webhookDeliveryExample],
+          }),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {

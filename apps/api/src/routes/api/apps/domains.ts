@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, withExample } from "../../../schemas/common.ts";
+import { domainExample, pendingDomainExample } from "../../../schemas/examples.ts";
 import { addDomainBody, domainDto, domainName } from "../../../schemas/domain.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { addDomain, listDomains, removeDomain, renewCertificate } from "../../../services/domains.ts";
@@ -26,7 +27,9 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["domains"],
         params: appParams,
         response: {
-          200: z.object({ domains: z.array(domainDto) }).describe("The app's domains"),
+          200: withExample(z.object({ domains: z.array(domainDto) }).describe("The app's domains"), {
+            domains: [domainExample],
+          }),
           ...apiErrors({ 404: APP_NOT_FOUND }),
         },
       },
@@ -52,7 +55,7 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: appParams,
         body: addDomainBody,
         response: {
-          201: domainDto.describe("The domain as added, its certificate pending"),
+          201: withExample(domainDto.describe("The domain as added, its certificate pending"), pendingDomainExample),
           ...apiErrors({
             404: APP_NOT_FOUND,
             409: "Another app (or this one) has it, or it is one of Pier's own hosts",
@@ -77,7 +80,9 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["domains"],
         params: domainParams,
         response: {
-          200: z.object({ deleted: z.string() }).describe("The domain removed"),
+          200: withExample(z.object({ deleted: z.string() }).describe("The domain removed"), {
+            deleted: "www.example.com",
+          }),
           ...apiErrors({ 404: DOMAIN_NOT_FOUND, 409: "Another domain redirects to it: remove that one first" }),
         },
       },
@@ -98,7 +103,7 @@ const domainsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["domains"],
         params: domainParams,
         response: {
-          202: domainDto.describe("The domain, its certificate pending"),
+          202: withExample(domainDto.describe("The domain, its certificate pending"), pendingDomainExample),
           ...apiErrors({ 404: DOMAIN_NOT_FOUND, 409: "An operator certificate serves it, or no CA can issue one" }),
         },
       },

@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appDto, appParams, createAppBody, deleteAppQuery, updateAppBody } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors, wholeNumberQuery } from "../../../schemas/common.ts";
-import { deploymentDto } from "../../../schemas/deployment.ts";
+import { appDto, appParams, createAppBody, deleteAppQuery, updateAppBodyFor } from "../../../schemas/app.ts";
+import { APP_NOT_FOUND, apiErrors, examples, wholeNumberQuery, withExample } from "../../../schemas/common.ts";
+import {
+  COMPOSE_EXAMPLE,
+  appExample,
+  deploymentExample,
+  newAppExample,
+  queuedDeploymentExample,
+} from "../../../schemas/examples.ts";
+import { deployBody, deploymentDto } from "../../../schemas/deployment.ts";
 import { createApp, deleteApp, findAppByName, updateApp } from "../../../services/apps.ts";
 import { createDeployment } from "../../../services/create-deployment.ts";
 import { domainsByApp, listDomains } from "../../../services/domains.ts";
@@ -26,7 +33,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["apps"],
         body: createAppBody,
         response: {
-          201: appDto.describe("The app as created"),
+          201: withExample(appDto.describe("The app as created"), newAppExample),
           ...apiErrors({ 409: "An app with this name exists, or the name would shadow another app's preview host" }),
         },
       },
@@ -48,7 +55,10 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         description: "Every app by name, each with its production replicas and domains.",
         operationId: "listApps",
         tags: ["apps"],
-        response: { 200: z.object({ apps: z.array(appDto) }).describe("The apps, by name"), ...apiErrors() },
+        response: {
+          200: withExample(z.object({ apps: z.array(appDto) }).describe("The apps, by name"), { apps: [appExample] }),
+          ...apiErrors(),
+        },
       },
     },
     async (request) => {
@@ -76,7 +86,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "getApp",
         tags: ["apps"],
         params: appParams,
-        response: { 200: appDto.describe("The app"), ...apiErrors({ 404: APP_NOT_FOUND }) },
+        response: { 200: withExample(appDto.describe("The app"), appExample), ...apiErrors({ 404: APP_NOT_FOUND }) },
       },
     },
     async (request) => {
@@ -101,8 +111,11 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "updateApp",
         tags: ["apps"],
         params: appParams,
-        body: updateAppBody,
-        response: { 200: appDto.describe("The app as changed"), ...apiErrors({ 404: APP_NOT_FOUND }) },
+        body: updateAppBodyFor(config.PIER_MAX_REPLICAS),
+        response: {
+          200: withExample(appDto.describe("The app as changed"), appExample),
+          ...apiErrors({ 404: APP_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -138,7 +151,17 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
               removedVolumes: z.array(z.string()),
               keptVolumes: z.array(z.string()),
             })
-            .describe("What was removed, and the volumes kept"),
+            .describe("What was removed, and the volumes kept")
+            .meta(
+              examples({
+                deleted: "web",
+                removedContainers: 2,
+                removedImages: ["pier/web:k3v9x2m1q8", "pier/web:p8w2n5r7t1"],
+                leftImages: [],
+                removedVolumes: [],
+                keptVolumes: ["pier-c1a2b3d4e5-data"],
+              }),
+            ),
           ...apiErrors({ 404: APP_NOT_FOUND }),
         },
       },
@@ -155,22 +178,32 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/apps/:name/deploy",
     {
       schema: {
-        summary: "Deploy the head of the app's branch now",
+        summary: "Deploy the head of the app's branch (or a commit) now, live or staged",
         description:
-          "Queues a deployment of the branch's head commit: clone, build, start, health check, then it goes live. " +
-          "Follow it with GET /api/deployments/{id} or its log stream.",
+          "Queues a deployment of the branch's head commit (or `commit`, or the head of `branch`): clone, build, " +
+          "start, health check, then it goes live. With promote false it is staged: it starts at its own URL " +
+          "(<app>-<shortId>) and production stays as it is until POST /api/apps/{name}/promote (or a rollout) makes " +
+          "it live; a newer staged deployment replaces it. Follow it with GET /api/deployments/{id} or its log stream.",
         operationId: "deployApp",
         tags: ["deployments"],
         params: appParams,
+        body: deployBody,
         response: {
-          202: deploymentDto.describe("The deployment, queued"),
+          202: withExample(deploymentDto.describe("The deployment, queued"), queuedDeploymentExample),
           ...apiErrors({ 404: APP_NOT_FOUND, 503: "The job queue (Redis) or the database can't be reached" }),
         },
       },
     },
     async (request, reply) => {
       const target = await findAppByName(prisma, request.params.name);
-      const { deployment } = await createDeployment(app.pier, { app: target, trigger: "API", branch: target.branch });
+      const body = request.body;
+      const { deployment } = await createDeployment(app.pier, {
+        app: target,
+        trigger: "API",
+        branch: body.branch ?? target.branch,
+        ...(body.commit ? { commit: { sha: body.commit, message: null, author: null } } : {}),
+        promote: body.promote ?? true,
+      });
       return reply.status(202).send(toDeploymentDto(config, deployment, target));
     },
   );
@@ -186,7 +219,12 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: appParams,
         querystring: z.object({ limit: wholeNumberQuery(1, 500).default(50) }),
         response: {
-          200: z.object({ deployments: z.array(deploymentDto) }).describe("The deployments, newest first"),
+          200: withExample(
+            z.object({ deployments: z.array(deploymentDto) }).describe("The deployments, newest first"),
+            {
+              deployments: [queuedDeploymentExample, deploymentExample],
+            },
+          ),
           ...apiErrors({ 404: APP_NOT_FOUND }),
         },
       },
@@ -214,7 +252,7 @@ const appsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["apps"],
         params: appParams,
         response: {
-          200: z.string().describe("The compose file (application/yaml)"),
+          200: withExample(z.string().describe("The compose file (application/yaml)"), COMPOSE_EXAMPLE),
           ...apiErrors({ 404: APP_NOT_FOUND, 409: "The app has no live deployment to export" }),
         },
       },

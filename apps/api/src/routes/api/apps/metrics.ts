@@ -3,7 +3,7 @@ import { METRIC_WINDOWS, type MetricWindow } from "@pier/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, withExample } from "../../../schemas/common.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { appMetrics } from "../../../services/metrics.ts";
 import { prometheusText } from "../../../services/prometheus.ts";
@@ -43,6 +43,48 @@ const metricsDto = z.object({
   }),
 });
 
+const METRICS_EXAMPLE: z.output<typeof metricsDto> = {
+  window: "1h",
+  stepSeconds: 60,
+  from: "2026-01-05T08:30:00.000Z",
+  to: "2026-01-05T09:30:00.000Z",
+  series: [
+    {
+      t: "2026-01-05T09:29:00.000Z",
+      requests: 1_200,
+      requestsPerSecond: 20,
+      errors: 3,
+      errorRate: 0.0025,
+      p50Ms: 12,
+      p95Ms: 48,
+      p99Ms: 120,
+      cpuPercent: 14.5,
+      memoryMb: 182,
+      replicas: 2,
+    },
+  ],
+  totals: {
+    requests: 64_000,
+    status1xx: 0,
+    status2xx: 62_900,
+    status3xx: 900,
+    status4xx: 180,
+    status5xx: 20,
+    errorRate: 0.0003,
+    p50Ms: 11,
+    p95Ms: 45,
+    p99Ms: 130,
+    restarts: 0,
+  },
+};
+
+const PROMETHEUS_EXAMPLE = [
+  "# HELP pier_app_requests_total Requests to the app through Pier's routers, by status class",
+  "# TYPE pier_app_requests_total counter",
+  'pier_app_requests_total{app="web",status_class="2xx"} 62900',
+  "",
+].join("\n");
+
 /** What an app's traffic and containers did: per app as JSON, for everything in the Prometheus format. */
 const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -62,7 +104,7 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
           window: z.enum(Object.keys(METRIC_WINDOWS) as [MetricWindow, ...MetricWindow[]]).default("1h"),
         }),
         response: {
-          200: metricsDto.describe("The series over the window, and its totals"),
+          200: withExample(metricsDto.describe("The series over the window, and its totals"), METRICS_EXAMPLE),
           ...apiErrors({ 404: APP_NOT_FOUND }),
         },
       },
@@ -81,7 +123,10 @@ const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         description: "For a Prometheus scrape job with a bearer token (read scope).",
         operationId: "getPrometheusMetrics",
         tags: ["metrics"],
-        response: { 200: z.string().describe("The metrics (text/plain; version=0.0.4)"), ...apiErrors() },
+        response: {
+          200: withExample(z.string().describe("The metrics (text/plain; version=0.0.4)"), PROMETHEUS_EXAMPLE),
+          ...apiErrors(),
+        },
       },
     },
     async (_request, reply) => {

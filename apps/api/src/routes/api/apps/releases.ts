@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appParams } from "../../../schemas/app.ts";
-import { APP_NOT_FOUND, apiErrors } from "../../../schemas/common.ts";
+import { APP_NOT_FOUND, apiErrors, withExample } from "../../../schemas/common.ts";
+import { releaseExample, releaseResultExample } from "../../../schemas/examples.ts";
 import { promoteBody, releaseDto, releaseResultDto, rollbackBody } from "../../../schemas/release.ts";
 import { findAppByName } from "../../../services/apps.ts";
 import { releaseExistingDeployment, toReleaseDtos } from "../../../services/releases.ts";
@@ -26,7 +27,12 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["releases"],
         params: appParams,
         response: {
-          200: z.object({ releases: z.array(releaseDto) }).describe("The last 200 releases, newest first"),
+          200: withExample(
+            z.object({ releases: z.array(releaseDto) }).describe("The last 200 releases, newest first"),
+            {
+              releases: [releaseExample],
+            },
+          ),
           ...apiErrors({ 404: APP_NOT_FOUND }),
         },
       },
@@ -54,7 +60,13 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["releases"],
         params: appParams,
         body: rollbackBody,
-        response: { 200: releaseResultDto.describe("The release made, and the deployment now live"), ...releaseErrors },
+        response: {
+          200: withExample(
+            releaseResultDto.describe("The release made, and the deployment now live"),
+            releaseResultExample,
+          ),
+          ...releaseErrors,
+        },
       },
     },
     async (request) =>
@@ -77,7 +89,13 @@ const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["releases"],
         params: appParams,
         body: promoteBody,
-        response: { 200: releaseResultDto.describe("The release made, and the deployment now live"), ...releaseErrors },
+        response: {
+          200: withExample(
+            releaseResultDto.describe("The release made, and the deployment now live"),
+            releaseResultExample,
+          ),
+          ...releaseErrors,
+        },
       },
     },
     async (request) =>

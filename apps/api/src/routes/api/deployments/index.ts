@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { apiErrors } from "../../../schemas/common.ts";
+import { apiErrors, examples, withExample } from "../../../schemas/common.ts";
+import {
+  DEPLOYMENT_EVENTS_EXAMPLE,
+  deploymentExample,
+  logsExample,
+  queuedDeploymentExample,
+} from "../../../schemas/examples.ts";
 import { deploymentDto, deploymentParams, lineId, logsDto, logsQuery } from "../../../schemas/deployment.ts";
 import { toDeploymentDto } from "../../../services/views.ts";
 import { AppError } from "../../../errors.ts";
@@ -28,7 +34,10 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "getDeployment",
         tags: ["deployments"],
         params: deploymentParams,
-        response: { 200: deploymentDto.describe("The deployment"), ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }) },
+        response: {
+          200: withExample(deploymentDto.describe("The deployment"), deploymentExample),
+          ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }),
+        },
       },
     },
     async (request) => {
@@ -48,7 +57,7 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: deploymentParams,
         querystring: logsQuery,
         response: {
-          200: logsDto.describe("The lines, and the deployment's status"),
+          200: withExample(logsDto.describe("The lines, and the deployment's status"), logsExample),
           ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }),
         },
       },
@@ -89,7 +98,7 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: deploymentParams,
         querystring: z.object({ after: lineId.optional() }),
         response: {
-          200: z.string().describe("The log as text/event-stream"),
+          200: withExample(z.string().describe("The log as text/event-stream"), DEPLOYMENT_EVENTS_EXAMPLE),
           ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND }),
         },
       },
@@ -103,7 +112,9 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: "Build this deployment's commit again (that commit, not the branch head)",
-        description: "A new deployment of the same app, branch and commit, queued like a deploy.",
+        description:
+          "A new deployment of the same app, branch and commit, queued like a deploy: clone and build included. " +
+          "To start production's image again without a build (env var changes), POST /api/apps/{name}/redeploy.",
         operationId: "redeployDeployment",
         tags: ["deployments"],
         params: deploymentParams,
@@ -113,7 +124,17 @@ const deploymentsRoutes: FastifyPluginAsyncZod = async (app) => {
               redeployOf: z.string().describe("The deployment whose commit it builds"),
               message: z.string().describe("Which commit it builds, in words"),
             })
-            .describe("The new deployment, queued"),
+            .describe("The new deployment, queued")
+            .meta(
+              examples({
+                ...queuedDeploymentExample,
+                id: "r6t2y8u4i0",
+                shortId: "r6t2y8u4",
+                trigger: "API",
+                redeployOf: "k3v9x2m1q8",
+                message: "Builds commit 4f9a2c0 (Add the pricing page) again",
+              }),
+            ),
           ...apiErrors({ 404: DEPLOYMENT_NOT_FOUND, 409: "Its commit can't be built again (none recorded)" }),
         },
       },
