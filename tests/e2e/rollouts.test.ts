@@ -5,7 +5,7 @@ import { cookieOf, csrfOf, form, postSignIn } from "../support/dashboard-forms.t
 import { startTestController, type TestController } from "../support/controller.ts";
 import { waitForStatus, type DeploymentView } from "../support/deployments.ts";
 import { eventually } from "../support/eventually.ts";
-import { getViaRouter } from "../support/http.ts";
+import { getViaRouter, requestViaRouter } from "../support/http.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
 
 // Answers 500 on every path but /health while its env (frozen when deployed) says FAIL=1: a bad release that still
@@ -33,8 +33,8 @@ interface RolloutView {
 /**
  * Gradual rollouts on the real platform (API, worker, router, a controller stepping them every second). The
  * candidate is a READY deployment that is not production but still runs: the one a rollback just replaced (kept
- * warm). Until the router splits an app's own host by weight, the candidate's traffic is sent to its own URL
- * (<app>-<shortId>), which the routers measure as that deployment's, as they would its share of the app's host.
+ * warm). The stepping test sends the candidate's own URL (<app>-<shortId>) its traffic, which the routers measure
+ * as that deployment's; the abort test sends new clients to the app's own host, split by the rollout's weight.
  */
 describe("gradual rollouts: steps, gate, pause, promote, abort", () => {
   let platform: Platform;
@@ -217,18 +217,35 @@ describe("gradual rollouts: steps, gate, pause, promote, abort", () => {
     });
     expect(started.statusCode, started.body).toBe(201);
     const { id } = started.json() as RolloutView;
-    const host = `${name}-${failing.shortId}.localhost`;
-    expect((await getViaRouter(platform.routerPort, host)).status).toBe(500);
-    const firstFailureAt = Date.now();
-    let reachedAfterAbort = 0;
-    const aborted = await trafficUntil(
-      failing,
+    const startedAt = Date.now();
+    // New clients (no cookie) on the app's own host: the router sends a quarter of them to the candidate. Counted:
+    // the requests that reached it (it answers "failing") before the gate withdrew it.
+    const appHost = `${name}.localhost`;
+    const seen = { sent: 0, reachedCandidate: 0, firstFailureAt: 0, candidateCookie: "" };
+    const aborted = await eventually(
       async () => {
+        const answers = await Promise.all(
+          Array.from({ length: 10 }, () => requestViaRouter(platform.routerPort, appHost, "/").catch(() => null)),
+        );
+        for (const answer of answers) {
+          if (!answer) continue;
+          seen.sent++;
+          if (answer.body.toString() !== "failing") continue;
+          seen.reachedCandidate++;
+          seen.firstFailureAt ||= Date.now();
+          seen.candidateCookie ||= String(answer.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
+        }
+        await platform.router.collectMetrics();
         const now = await rolloutById(id);
         return now?.state === "ABORTED" ? { view: now, at: Date.now() } : null;
       },
       "the gate to abort",
+      60_000,
+      200,
     );
+    expect(seen.reachedCandidate).toBeGreaterThan(0);
+    expect(seen.candidateCookie).toMatch(/=/);
+    const firstFailureAt = seen.firstFailureAt;
     expect(aborted.view.weight).toBe(0);
     expect(aborted.view.reason).toMatch(
       /gate failed on \d+ requests \(\d+ 5xx\): error rate 100\.0 % over the limit 1\.0 %/,
@@ -243,6 +260,8 @@ describe("gradual rollouts: steps, gate, pause, promote, abort", () => {
     const rollbackMs = containersGoneAt - firstFailureAt;
     expect(aborted.at - firstFailureAt).toBeLessThan(intervalSeconds * 1000);
     // Its URL is gone with it: whatever the router answers (or not), it is never the candidate's.
+    const host = `${name}-${failing.shortId}.localhost`;
+    let reachedAfterAbort = 0;
     const answers = new Map<string, number>();
     for (let i = 0; i < 20; i++) {
       const answer = await getViaRouter(platform.routerPort, host, "/", 1_000).catch((error: Error) => error);
@@ -251,6 +270,12 @@ describe("gradual rollouts: steps, gate, pause, promote, abort", () => {
       if (!(answer instanceof Error) && answer.body === "failing") reachedAfterAbort++;
     }
     expect(reachedAfterAbort).toBe(0);
+    // Withdrawn: new clients and the clients it had (their cookie names it) all get production.
+    for (const cookie of ["", seen.candidateCookie])
+      for (let i = 0; i < 20; i++) {
+        const answer = await requestViaRouter(platform.routerPort, appHost, "/", cookie ? { cookie } : {});
+        expect({ status: answer.status, body: answer.body.toString() }).toEqual({ status: 200, body: "fine" });
+      }
     expect(await production()).toBe(base);
     const served = await getViaRouter(platform.routerPort, `${name}.localhost`);
     expect(served).toEqual({ status: 200, body: "fine" });
@@ -259,7 +284,9 @@ describe("gradual rollouts: steps, gate, pause, promote, abort", () => {
     expect(alert.payload.details).toMatchObject({ candidateDeploymentId: failing.id, weightWas: 25 });
     expect(await appPage()).toContain('data-rollout-state="ABORTED"');
     console.log(
-      `rollout gate: first 500 → ABORTED (weight 0) ${aborted.at - firstFailureAt} ms; ` +
+      `rollout gate: started → first 500 ${firstFailureAt - startedAt} ms; ` +
+        `${seen.reachedCandidate} of ${seen.sent} new clients' requests reached the bad candidate; ` +
+        `first 500 → ABORTED (weight 0) ${aborted.at - firstFailureAt} ms; ` +
         `→ candidate's containers gone ${rollbackMs} ms ` +
         `(interval ${intervalSeconds} s; samples flushed by the test); ` +
         `its URL afterwards: ${[...answers].map(([k, n]) => `${n}× ${k}`).join(", ")}`,
