@@ -3,7 +3,7 @@ import { buildApp } from "@pier/api";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { testConfig } from "../support/platform.ts";
-import { cookieOf, csrfOf, form as formBody, postSignIn } from "../support/dashboard-forms.ts";
+import { cookieOf, dashboardClient, postSignIn } from "../support/dashboard-forms.ts";
 
 /**
  * The app page's Autoscale card, its forms and the decision marks, through app.inject on the real API
@@ -20,17 +20,11 @@ describe("dashboard: autoscale policy form, autoscaled scale control, decision m
 
   /** One element's HTML, from its opening tag to the end of the page (enough to look inside it). */
   const from = (page: string, marker: string) => page.slice(page.indexOf(marker));
-  const getPage = (url: string, cookies: Record<string, string> = {}) =>
-    api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
-  const post = async (url: string, form: Record<string, string>) => {
-    const csrf = csrfOf((await getPage(`/apps/${name}`)).body);
-    return api.inject({
-      method: "POST",
-      url,
-      cookies: { pier_session: session },
-      ...formBody({ _csrf: csrf, ...form }),
-    });
-  };
+  const { getPage, post } = dashboardClient(
+    () => api,
+    () => session,
+    `/apps/${name}`,
+  );
   const storedPolicy = async () =>
     (await api.inject({ method: "GET", url: `/api/apps/${name}`, headers: auth })).json().autoscale;
   const policyForm = (fields: Record<string, string>) => ({

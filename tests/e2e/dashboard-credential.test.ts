@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { testConfig } from "../support/platform.ts";
-import { cookieOf, csrfOf, form as formBody, postSignIn } from "../support/dashboard-forms.ts";
+import { cookieOf, dashboardClient, postSignIn } from "../support/dashboard-forms.ts";
 
 /**
  * The Settings tab's repository credential card, through app.inject on the real API and database: a token or a
@@ -22,19 +22,11 @@ describe("dashboard: an app's repository credential", () => {
   const admin = { authorization: "Bearer test-admin-token-0123456789" };
   const settings = `/apps/${name}/settings`;
 
-  const getPage = (url: string, cookies: Record<string, string> = {}) =>
-    api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
-  const post = async (url: string, form: Record<string, string>) => {
-    const csrf = csrfOf((await getPage(settings)).body);
-    return api.inject({
-      method: "POST",
-      url,
-      cookies: { pier_session: session },
-      ...formBody({ _csrf: csrf, ...form }),
-    });
-  };
-  const after = async (res: Awaited<ReturnType<typeof post>>) =>
-    (await getPage(res.headers.location as string, { pier_flash: cookieOf(res, "pier_flash")! })).body;
+  const { getPage, post, after } = dashboardClient(
+    () => api,
+    () => session,
+    settings,
+  );
   const card = (page: string) => page.slice(page.indexOf('id="credential"')).split('id="webhook"')[0]!;
 
   beforeAll(async () => {

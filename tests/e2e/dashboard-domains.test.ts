@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
 import { testConfig } from "../support/platform.ts";
-import { cookieOf, csrfOf, form as formBody, postSignIn } from "../support/dashboard-forms.ts";
+import { cookieOf, dashboardClient, form as formBody, postSignIn } from "../support/dashboard-forms.ts";
 import { operatorCertificateDir } from "../support/operator-certificate.ts";
 
 /**
@@ -24,20 +24,11 @@ describe("dashboard: domains with their certificates' states, add/remove/renew, 
   /** One element's HTML, from its opening tag to the end of the page (enough to look inside it). */
   const from = (page: string, marker: string) => page.slice(page.indexOf(marker));
   const row = (page: string, domain: string) => from(page, `<tr data-domain="${domain}"`).split("</tr>")[0]!;
-  const getPage = (url: string, cookies: Record<string, string> = {}) =>
-    api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
-  const post = async (url: string, form: Record<string, string>) => {
-    const csrf = csrfOf((await getPage(`/apps/${name}`)).body);
-    return api.inject({
-      method: "POST",
-      url,
-      cookies: { pier_session: session },
-      ...formBody({ _csrf: csrf, ...form }),
-    });
-  };
-  /** The page a post redirected to, with its flash message. */
-  const after = async (res: Awaited<ReturnType<typeof post>>) =>
-    (await getPage(res.headers.location as string, { pier_flash: cookieOf(res, "pier_flash")! })).body;
+  const { getPage, post, after } = dashboardClient(
+    () => api,
+    () => session,
+    `/apps/${name}`,
+  );
   const addForm = (fields: Record<string, string>) => ({
     domain: "",
     redirectTo: "",

@@ -3,7 +3,7 @@ import { buildApp } from "@pier/api";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { testConfig } from "../support/platform.ts";
-import { cookieOf, csrfOf, form as formBody, postSignIn } from "../support/dashboard-forms.ts";
+import { cookieOf, dashboardClient, postSignIn } from "../support/dashboard-forms.ts";
 
 /**
  * The app page's Schedules card through app.inject on the real API, database and Redis: add (checked as the API
@@ -17,19 +17,11 @@ describe("dashboard: deploy schedules", () => {
   const admin = { authorization: "Bearer test-admin-token-0123456789" };
 
   const from = (page: string, marker: string) => page.slice(page.indexOf(marker));
-  const getPage = (url: string, cookies: Record<string, string> = {}) =>
-    api.inject({ method: "GET", url, cookies: { pier_session: session, ...cookies } });
-  const post = async (url: string, form: Record<string, string>) => {
-    const csrf = csrfOf((await getPage(`/apps/${name}`)).body);
-    return api.inject({
-      method: "POST",
-      url,
-      cookies: { pier_session: session },
-      ...formBody({ _csrf: csrf, ...form }),
-    });
-  };
-  const after = async (res: Awaited<ReturnType<typeof post>>) =>
-    (await getPage(res.headers.location as string, { pier_flash: cookieOf(res, "pier_flash")! })).body;
+  const { getPage, post, after } = dashboardClient(
+    () => api,
+    () => session,
+    `/apps/${name}`,
+  );
 
   beforeAll(async () => {
     api = await buildApp(testConfig(), { logger: false });
