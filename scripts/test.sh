@@ -21,7 +21,7 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
   const skippedText = skipped ? `, ${skipped} skipped` : "";
-  // The slowest files, so the suite's time budget (about 20 minutes) is kept where it is spent.
+  // The slowest files: where the time budget of the suite (about 20 minutes) is spent.
   const files = r.testResults.map((f) => ({
     name: f.name.replace(process.cwd() + "/", ""),
     seconds: (f.endTime - f.startTime) / 1000,
