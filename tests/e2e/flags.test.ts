@@ -47,7 +47,7 @@ describe("feature flags: a file running containers read, env vars at start, a hi
     const res = await api("POST", `/api/apps/${name}/deploy`, {});
     expect(res.statusCode, res.body).toBe(202);
     const deployment = await waitForStatus(platform.api, platform.auth, res.json().id);
-    expect(deployment.status).toBe("READY");
+    expect(deployment.status, deployment.reason ?? "").toBe("READY");
     deploymentIds.push(deployment.id);
     return deployment;
   }
