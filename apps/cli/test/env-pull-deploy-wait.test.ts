@@ -85,7 +85,11 @@ describe("pier env with targets, env pull and deploy --wait against the real API
   it("deploy --wait streams the log as it is written and ends on the production URL", async () => {
     // No worker runs here: the test writes the log and the outcome as a build would.
     let printed = "";
-    const waiting = pier(["deploy", name, "--wait"], { onStdout: (text) => (printed += text) });
+    let statuses = "";
+    const waiting = pier(["deploy", name, "--wait"], {
+      onStdout: (text) => (printed += text),
+      onStderr: (text) => (statuses += text),
+    });
     const id = await eventually(async () => {
       const { body } = await apiCall("GET", `/api/apps/${name}/deployments?limit=1`);
       return body.deployments[0]?.id as string | undefined;
@@ -95,6 +99,8 @@ describe("pier env with targets, env pull and deploy --wait against the real API
     await prisma.deployment.update({ where: { id }, data: { status: "BUILDING", startedAt: new Date() } });
     // The lines reach the terminal while it still builds, not at the end.
     await eventually(async () => printed.includes("step 2\n"), "pier deploy --wait printing step 2");
+    // The stream reads the status before the lines, so BUILDING may come one poll after step 2.
+    await eventually(async () => statuses.includes("BUILDING"), "pier deploy --wait showing BUILDING");
     await prisma.$transaction([
       prisma.buildLog.create({ data: { deploymentId: id, line: "step 3" } }),
       prisma.deployment.update({ where: { id }, data: { status: "READY", finishedAt: new Date(), hostPort: 1 } }),

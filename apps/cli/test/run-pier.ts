@@ -28,6 +28,8 @@ export function runPier(
     timeoutMs?: number;
     /** Hears stdout as it comes (the result still has all of it). */
     onStdout?: (text: string) => void;
+    /** Hears stderr as it comes. */
+    onStderr?: (text: string) => void;
   } = {},
 ): Promise<PierRun> {
   const env: Record<string, string | undefined> = {
@@ -53,6 +55,7 @@ export function runPier(
       },
     );
     if (options.onStdout) child.stdout?.on("data", (chunk) => options.onStdout!(String(chunk)));
+    if (options.onStderr) child.stderr?.on("data", (chunk) => options.onStderr!(String(chunk)));
     child.stdin?.end(options.input ?? "");
   });
 }
