@@ -2,7 +2,7 @@ import { createPrismaClient } from "@pier/db";
 import { reportStatusChanges } from "@pier/github";
 import { notificationsQueueName } from "@pier/notifications";
 import { bullmqConnection, connectRedis } from "@pier/redis";
-import { createRuntime } from "@pier/runtime";
+import { runtimeFromConfig } from "@pier/runtime";
 import { githubQueueName, runPierProcess } from "@pier/shared";
 import { Queue } from "bullmq";
 import { startController } from "./controller.ts";
@@ -22,7 +22,7 @@ await runPierProcess("pier-controller", async ({ config, logger }) => {
   github.on("error", (error) => logger.error({ err: error }, "GitHub queue connection error"));
   // Deployments the controller fails (stuck ones) are reported to GitHub like any other status change.
   const stopReporting = reportStatusChanges(github, logger);
-  const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
+  const runtime = runtimeFromConfig(config);
   await runtime.ping();
   const controller = await startController({ config, prisma, redis, runtime, queue, notifications, logger });
   return {

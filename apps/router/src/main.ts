@@ -1,5 +1,5 @@
 import { createPrismaClient } from "@pier/db";
-import { createRuntime } from "@pier/runtime";
+import { runtimeFromConfig } from "@pier/runtime";
 import { runPierProcess } from "@pier/shared";
 import { createRouter } from "./router.ts";
 
@@ -8,7 +8,7 @@ await runPierProcess(
   "pier-router",
   async ({ config, logger }) => {
     const prisma = createPrismaClient(config.DATABASE_URL);
-    const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
+    const runtime = runtimeFromConfig(config);
     // A start that fails stops the HAProxy it started itself.
     const router = await createRouter(config, prisma, runtime, logger, {
       host: config.PIER_ROUTER_HOST,

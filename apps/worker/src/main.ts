@@ -2,7 +2,7 @@ import { createPrismaClient } from "@pier/db";
 import { createGithubReportWorker, githubApiTokenFor, reportStatusChanges } from "@pier/github";
 import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { bullmqConnection, connectRedis } from "@pier/redis";
-import { createRuntime } from "@pier/runtime";
+import { runtimeFromConfig } from "@pier/runtime";
 import { githubQueueName, runPierProcess, schedulesQueueName } from "@pier/shared";
 import { Queue } from "bullmq";
 import { createDeployWorker } from "./deploy-worker.ts";
@@ -13,7 +13,7 @@ await runPierProcess("pier-worker", async ({ config, logger }) => {
   const prisma = createPrismaClient(config.DATABASE_URL);
   const redis = connectRedis(config.REDIS_URL, "patient", "worker", logger);
   const connection = bullmqConnection(config.REDIS_URL, "blocking");
-  const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
+  const runtime = runtimeFromConfig(config);
   const notifications = new Queue(notificationsQueueName(config.PIER_QUEUE_NAME), {
     connection: bullmqConnection(config.REDIS_URL, "patient"),
   });

@@ -13,3 +13,4 @@ export function createRuntime(kind: "docker" = "docker", options: { socketPath?:
       return new DockerRuntime(options);
   }
 }
+export { registryOf, runtimeFromConfig, type RegistrySettings, type RuntimeSettings } from "./select.ts";

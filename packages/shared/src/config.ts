@@ -151,6 +151,29 @@ export const configSchema = z.object({
   PIER_WORK_DIR: z.string().default("/tmp/pier-builds"),
   /** The Docker engine's API socket: every process that builds or runs containers talks to this engine. */
   PIER_DOCKER_SOCKET: z.string().min(1).default("/var/run/docker.sock"),
+  /**
+   * What runs the apps: "docker", the engine at PIER_DOCKER_SOCKET (one machine); "swarm", a Docker Swarm whose
+   * manager answers at PIER_DOCKER_SOCKET, each replica a Swarm service placed on any node. Swarm needs
+   * PIER_REGISTRY: nodes pull images from it.
+   */
+  PIER_RUNTIME: z.enum(["docker", "swarm"]).default("docker"),
+  /**
+   * The engine that builds images (a build server, so builds never starve the serving nodes); default
+   * PIER_DOCKER_SOCKET. With swarm, each built image is pushed to PIER_REGISTRY from it.
+   */
+  PIER_BUILD_DOCKER_SOCKET: z.string().min(1).optional(),
+  /**
+   * Where built images are pushed and every node pulls them from: "host[:port][/path]", e.g. registry.example.com
+   * or 10.0.0.5:5000/pier. The engines must trust it (TLS, or insecure-registries for a local plain-HTTP one).
+   */
+  PIER_REGISTRY: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/, 'must look like "registry.example.com" or "10.0.0.5:5000/pier"')
+    .optional(),
+  PIER_REGISTRY_USERNAME: z.string().optional(),
+  PIER_REGISTRY_PASSWORD: z.string().optional(),
+  /** The registry speaks plain HTTP (a local cluster's): how Pier calls its API to prune tags. */
+  PIER_REGISTRY_INSECURE: flag.default(false),
   PIER_CONTAINER_MEMORY_MB: z.coerce.number().int().min(16).default(512),
   PIER_CONTAINER_CPUS: z.coerce.number().min(0.05).max(64).default(1),
   PIER_CONTAINER_PIDS: z.coerce.number().int().min(16).default(256),
@@ -242,7 +265,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
+  const problems = crossFieldProblems(result.data);
+  if (problems.length) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Settings that are each valid but not together. */
+function crossFieldProblems(config: PierConfig): string[] {
+  const problems: string[] = [];
+  if (config.PIER_RUNTIME === "swarm" && !config.PIER_REGISTRY)
+    problems.push("PIER_REGISTRY: is required with PIER_RUNTIME=swarm (every node pulls the built images from it)");
+  if (Boolean(config.PIER_REGISTRY_USERNAME) !== Boolean(config.PIER_REGISTRY_PASSWORD))
+    problems.push("PIER_REGISTRY_PASSWORD: PIER_REGISTRY_USERNAME and PIER_REGISTRY_PASSWORD go together");
+  return problems;
 }
 
 const loopbackV6 = new BlockList();

@@ -1,7 +1,7 @@
 import { createPrismaClient, type PrismaClient } from "@pier/db";
 import { reportStatusChanges } from "@pier/github";
 import { notificationsQueueName } from "@pier/notifications";
-import { createRuntime, type ContainerRuntime } from "@pier/runtime";
+import { runtimeFromConfig, type ContainerRuntime } from "@pier/runtime";
 import { githubQueueName, schedulesQueueName, type PierConfig } from "@pier/shared";
 import { Queue } from "bullmq";
 import { bullmqConnection, connectRedis } from "@pier/redis";
@@ -56,7 +56,7 @@ export default fp<{ config: PierConfig }>(
       notifications,
       github,
       schedules,
-      runtime: createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET }),
+      runtime: runtimeFromConfig(config),
     });
     app.addHook("onClose", async () => {
       stopReporting();
