@@ -14,7 +14,17 @@ function container(id: string, deploymentId: string, port: number, replica = 1, 
     [LABELS.replica]: String(replica),
   };
   const endpoint = running ? `10.213.0.${port % 250}:${port}` : null;
-  return { id, name: id, image: "img", running, exitCode: null, labels, hostPort: running ? port : null, endpoint };
+  return {
+    id,
+    name: id,
+    image: "img",
+    running,
+    exitCode: null,
+    labels,
+    hostPort: running ? port : null,
+    endpoint,
+    node: null,
+  };
 }
 
 function app(overrides: Partial<RoutedApp> = {}): RoutedApp {

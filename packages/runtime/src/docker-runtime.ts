@@ -8,6 +8,7 @@ import * as host from "./docker/host.ts";
 import * as images from "./docker/images.ts";
 import { ContainerUsageReader } from "./docker/usage.ts";
 import * as volumes from "./docker/volumes.ts";
+import { NodeOperationError } from "./errors.ts";
 import type {
   BuildSpec,
   ContainerEvent,
@@ -17,6 +18,7 @@ import type {
   ImageSummary,
   ListeningSocket,
   LogStreamOptions,
+  NodeInfo,
   OneOffResult,
   OneOffSpec,
   RunningContainer,
@@ -25,6 +27,9 @@ import type {
 } from "./runtime.ts";
 
 export { APP_NETWORK } from "./docker/networks.ts";
+
+/** The label on everything Pier starts (LABELS.managed of @pier/shared, which this package doesn't import). */
+const MANAGED_LABEL = "pier.managed";
 
 export class DockerRuntime implements ContainerRuntime {
   readonly kind = "docker";
@@ -140,5 +145,21 @@ export class DockerRuntime implements ContainerRuntime {
 
   removeVolume(name: string): Promise<void> {
     return volumes.removeVolume(this.docker, name);
+  }
+
+  async listNodes(): Promise<NodeInfo[]> {
+    const running = await containers.listContainers(this.docker, { [MANAGED_LABEL]: "true" });
+    return [await host.thisMachine(this.docker, running.length)];
+  }
+
+  async setNodeAvailability(nodeId: string): Promise<void> {
+    throw new NodeOperationError(
+      `node ${nodeId}: single Docker runs on this machine alone, there is no other node to move replicas to`,
+      "no_cluster",
+    );
+  }
+
+  async joinCommand(): Promise<string | null> {
+    return null;
   }
 }

@@ -51,3 +51,14 @@ export class NoSpaceError extends RuntimeRequestError {
     this.name = "NoSpaceError";
   }
 }
+
+/** A node operation this runtime can't do (no cluster), or on a node that doesn't exist. */
+export class NodeOperationError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "no_cluster" | "node_not_found",
+  ) {
+    super(message);
+    this.name = "NodeOperationError";
+  }
+}

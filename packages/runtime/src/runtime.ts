@@ -66,6 +66,33 @@ export interface ContainerRuntime {
   ensureVolume(name: string, labels: Record<string, string>): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<Array<{ name: string; labels: Record<string, string> }>>;
   removeVolume(name: string): Promise<void>;
+  /** The machines apps run on: this one alone on Docker, every node of the swarm on Swarm. */
+  listNodes(): Promise<NodeInfo[]>;
+  /**
+   * Drain (its replicas move to other nodes, none start there) or activate a node. Throws NodeOperationError
+   * when the runtime has no nodes to drain (single Docker) or the node doesn't exist.
+   */
+  setNodeAvailability(nodeId: string, availability: "active" | "drain"): Promise<void>;
+  /** The command a new machine runs to join as a worker, or null when the runtime has no cluster to join. */
+  joinCommand(): Promise<string | null>;
+}
+
+export interface NodeInfo {
+  id: string;
+  /** Its hostname. */
+  name: string;
+  role: "manager" | "worker";
+  /** "ready", "down", "unknown" or "disconnected" (Swarm's node states). */
+  state: string;
+  availability: "active" | "pause" | "drain";
+  /** Its address other nodes and the router reach it on. */
+  address: string;
+  cpus: number;
+  memoryBytes: number;
+  /** Pier's containers (replicas, one-off runs) running on it now. */
+  runningTasks: number;
+  /** Node labels (Swarm), e.g. pier.build=true on a build server. */
+  labels: Record<string, string>;
 }
 
 export interface LogStreamOptions {
@@ -185,6 +212,8 @@ export interface ContainerInfo {
    * keeps answering while the engine restarts (live restore) and never points at another container.
    */
   endpoint: string | null;
+  /** The node it runs on (NodeInfo.id) on Swarm; null on single Docker (there is one machine). */
+  node: string | null;
 }
 
 export interface ImageSummary {

@@ -155,6 +155,7 @@ export function inspectContainer(docker: DockerClient, id: string): Promise<Cont
               publishedContainerPort(info.NetworkSettings.Ports as never),
             )
           : null,
+        node: null,
       };
     },
     { notFound: () => null },
@@ -181,6 +182,7 @@ export function listContainers(
         labels: c.Labels ?? {},
         hostPort: c.State === "running" && published ? published.PublicPort : null,
         endpoint: c.State === "running" ? appNetworkEndpoint(c.NetworkSettings as NetworkSettings, exposed) : null,
+        node: null,
       };
     });
   });

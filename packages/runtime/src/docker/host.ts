@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import http from "node:http";
-import type { HostMemory } from "../runtime.ts";
+import type { HostMemory, NodeInfo } from "../runtime.ts";
 import { engineCall, type DockerClient } from "./engine.ts";
 
 export async function ping(docker: DockerClient): Promise<void> {
@@ -42,4 +42,26 @@ export function takesNewConnections(socketPath: string): Promise<true | Error> {
     request.on("timeout", () => request.destroy(new Error("GET /_ping timed out")));
     request.on("error", (error) => resolve(error));
   });
+}
+
+/** This machine as the one node of single Docker: its engine's id and name, and Pier's containers running now. */
+export async function thisMachine(docker: DockerClient, pierContainers: number): Promise<NodeInfo> {
+  const info = (await engineCall("info", () => docker.info())) as {
+    ID: string;
+    Name: string;
+    NCPU: number;
+    MemTotal: number;
+  };
+  return {
+    id: info.ID,
+    name: info.Name,
+    role: "manager",
+    state: "ready",
+    availability: "active",
+    address: "127.0.0.1",
+    cpus: info.NCPU,
+    memoryBytes: info.MemTotal,
+    runningTasks: pierContainers,
+    labels: {},
+  };
 }
