@@ -276,7 +276,7 @@ async function removeStaleBridges(): Promise<void> {
 }
 
 /** Mounts the engine left under its directory (a leaked overlay), deepest first, so the directory can go. */
-async function unmountBelow(dir: string): Promise<void> {
+export async function unmountBelow(dir: string): Promise<void> {
   const mounts = (await readFile("/proc/mounts", "utf8")).split("\n").map((line) => line.split(" ")[1] ?? "");
   for (const mount of mounts
     .filter((m) => m.startsWith(`${dir}/`))
@@ -294,7 +294,7 @@ async function hasLink(name: string): Promise<boolean> {
  * The cgroups made under `parent` (--cgroup-parent) in every hierarchy, children first; each is empty once its
  * containers are gone.
  */
-async function removeCgroups(parent: string): Promise<void> {
+export async function removeCgroups(parent: string): Promise<void> {
   const root = "/sys/fs/cgroup";
   const hierarchies = [
     root,
