@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // Real Postgres, Redis and Docker are required (scripts/test.sh starts them).
 export default defineConfig({
   test: {
-    include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts", "tests/e2e/**/*.test.ts", "tests/cluster/**/*.test.ts"],
+    include: [
+      "packages/*/test/**/*.test.ts",
+      "apps/*/test/**/*.test.ts",
+      "tests/e2e/**/*.test.ts",
+      // Two-node swarms in network namespaces (npm run test:cluster runs these alone).
+      "tests/cluster/**/*.test.ts",
+    ],
     globalSetup: ["tests/support/global-setup.ts"],
     env: {
       DATABASE_URL: process.env.PIER_TEST_DATABASE_URL ?? "postgresql://pier:pier@127.0.0.1:5432/pier_test",
