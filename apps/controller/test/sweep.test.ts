@@ -11,6 +11,7 @@ const container = (id: string, replica: number, running = true): ContainerInfo =
   labels: { "pier.deployment": "d1", "pier.replica": String(replica) },
   hostPort: running ? 40000 + replica : null,
   endpoint: running ? `10.213.0.${replica}:3000` : null,
+  node: null,
 });
 const app = (replicas: number, states: Array<[index: number, containerId: string | null, failures?: number]>) =>
   ({
