@@ -32,6 +32,7 @@ import notificationsRoutes from "./routes/api/notifications.ts";
 import auditRoutes from "./routes/api/audit.ts";
 import credentialsRoutes from "./routes/api/apps/credentials.ts";
 import githubAppRoutes from "./routes/api/settings/github-app.ts";
+import nodesRoutes from "./routes/api/nodes.ts";
 
 export interface PierApiOptions {
   config: PierConfig;
@@ -84,6 +85,7 @@ async function pierApi(app: FastifyInstance, options: PierApiOptions): Promise<v
     await api.register(auditRoutes);
     await api.register(credentialsRoutes);
     await api.register(githubAppRoutes);
+    await api.register(nodesRoutes);
   });
   await app.register(dashboard);
 }

@@ -12,8 +12,11 @@ export const ERROR_STATUS = {
   not_found: 404,
   app_not_found: 404,
   deployment_not_found: 404,
+  node_not_found: 404,
   conflict: 409,
   app_exists: 409,
+  /** A node operation on single Docker: there is one machine, no cluster. */
+  no_cluster: 409,
   method_not_allowed: 405,
   body_too_large: 413,
   unsupported_media_type: 415,

@@ -195,6 +195,10 @@ export class ApiClient {
     const query = new URLSearchParams({ ...(options.app ? { app: options.app } : {}), limit: String(options.limit) });
     return this.request<ResponseOf<"/api/audit", "get">>("GET", `/api/audit?${query}`);
   };
+  listNodes = () => this.request<ResponseOf<"/api/nodes", "get">>("GET", "/api/nodes");
+  nodeJoinCommand = () => this.request<ResponseOf<"/api/nodes/join", "get">>("GET", "/api/nodes/join");
+  setNodeAvailability = (idOrName: string, action: "drain" | "activate") =>
+    this.request<ResponseOf<"/api/nodes/{id}/drain", "post">>("POST", `/api/nodes/${enc(idOrName)}/${action}`);
 
   /** The app's runtime output, every replica's lines with time and replica (GET /api/apps/:name/logs/stream). */
   async *appLogEvents(name: string, options: { tail: number; follow: boolean }): AsyncGenerator<ServerSentEvent> {

@@ -87,4 +87,5 @@ export type CreatedTokenDto = ResponseOf<"/api/tokens", "post">;
 export type CreateTokenInput = BodyOf<"/api/tokens", "post">;
 
 export type AuditEventDto = ResponseOf<"/api/audit", "get">["events"][number];
+export type NodeDto = ResponseOf<"/api/nodes", "get">["nodes"][number];
 export type DeliveryDto = ResponseOf<"/api/apps/{name}/deliveries", "get">["deliveries"][number];

@@ -18,6 +18,7 @@ import { startAutoscaler } from "./autoscaler/autoscaler.ts";
 import { startCertificateLoop } from "./certificates.ts";
 import { watchContainerEvents } from "./event-watch.ts";
 import type { ControllerLogger } from "./logger.ts";
+import { startNodeWatch } from "./node-watch.ts";
 import { createReconciler } from "./reconciler.ts";
 import { createResourceSampler } from "./resource-sampler.ts";
 import { startRolloutLoop } from "./rollouts.ts";
@@ -140,6 +141,9 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
   const retention = await startRetentionJob(deps);
   const certificates = await startCertificateLoop(deps);
   const rollouts = startRolloutLoop({ ...deps, appPrefix: prefix });
+  // Single Docker is one machine: no node to lose.
+  const nodes = deps.runtime.kind === "swarm" ? startNodeWatch({ ...deps, alert }) : null;
+  await nodes?.runNow();
 
   return {
     reconcile,
@@ -155,6 +159,7 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
       await retention.close();
       await certificates.close();
       await rollouts.close();
+      await nodes?.stop();
       await Promise.all(Object.values(loops).map((loop) => loop.stop()));
       await closeReconciler();
     },

@@ -245,6 +245,8 @@ export const configSchema = z.object({
   PIER_CONTROLLER_APP_PREFIX: z.string().default(""),
   /** How often it looks for deployments no job will finish. */
   PIER_CONTROLLER_STUCK_SWEEP_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** How often the controller looks at the swarm's nodes (PIER_RUNTIME=swarm) to announce one lost or back. */
+  PIER_NODE_WATCH_MS: z.coerce.number().int().min(500).default(5_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

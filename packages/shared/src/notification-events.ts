@@ -40,6 +40,13 @@ export const NOTIFICATION_EVENTS = [
   "rollout.aborted",
   /** A gradual rollout reached 100 %: its candidate is production. */
   "rollout.succeeded",
+  /**
+   * A swarm node that was ready is down, disconnected or gone: the replicas that ran on it (Swarm starts them again
+   * on the other nodes).
+   */
+  "node.down",
+  /** A node that was lost is ready again. */
+  "node.ready",
 ] as const;
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
 

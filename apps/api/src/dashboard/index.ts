@@ -17,6 +17,7 @@ import domainsRoutes from "./routes/domains.ts";
 import flagsRoutes from "./routes/flags.ts";
 import logsRoutes from "./routes/logs.ts";
 import notFoundRoutes, { wantsPage } from "./routes/not-found.ts";
+import nodesRoutes from "./routes/nodes.ts";
 import notificationsRoutes from "./routes/notifications.ts";
 import schedulesRoutes from "./routes/schedules.ts";
 import rolloutsRoutes from "./routes/rollouts.ts";
@@ -155,6 +156,7 @@ const dashboard: FastifyPluginAsyncZod = async (app) => {
     deploymentRoutes,
     notificationsRoutes,
     auditRoutes,
+    nodesRoutes,
     notFoundRoutes,
   ])
     await app.register(routes, { kit });

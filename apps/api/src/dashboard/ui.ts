@@ -286,7 +286,7 @@ export function layout(
   ctx: PageContext,
   options: {
     title: string;
-    nav?: "apps" | "new" | "notifications" | "audit";
+    nav?: "apps" | "new" | "notifications" | "audit" | "nodes";
     body: Interpolation;
     scripts?: string[];
     refreshSeconds?: number;
@@ -299,6 +299,7 @@ export function layout(
     navLink("/apps/new", "new", "New app"),
     navLink("/notifications", "notifications", "Notifications"),
     navLink("/audit", "audit", "Audit"),
+    navLink("/nodes", "nodes", "Nodes"),
   ];
   const signOut = html`<button class="btn ghost sm" type="submit">Sign out</button>`;
   const top = ctx.signedIn

@@ -20,6 +20,7 @@ import {
   notificationsRemove,
   notificationsTest,
 } from "./notifications.ts";
+import { nodes, nodesActivate, nodesDrain, nodesJoin } from "./nodes.ts";
 import { releases } from "./releases.ts";
 import { rolloutAbort, rolloutPause, rolloutPromote, rolloutResume, rolloutStart, rolloutStatus } from "./rollout.ts";
 import { credentials, credentialsRemove, credentialsSet } from "./credentials.ts";
@@ -96,6 +97,10 @@ export const COMMANDS: Command[] = [
   notificationsTest,
   notificationsDeliveries,
   audit,
+  nodes,
+  nodesDrain,
+  nodesActivate,
+  nodesJoin,
   open,
   completionCommand(() => COMMANDS),
 ];
@@ -113,6 +118,8 @@ export const ALIASES: Record<string, string> = {
   "flags remove": "flags rm",
   "apps rm": "apps delete",
   "notifications ls": "notifications",
+  "nodes ls": "nodes",
+  "nodes list": "nodes",
   "notifications list": "notifications",
   "notifications remove": "notifications rm",
   "domains remove": "domains rm",

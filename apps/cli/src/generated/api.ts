@@ -1020,6 +1020,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The machines apps run on, with the replicas running on each
+         * @description Name, role, state, availability, address, CPUs, memory, Pier's running tasks and the apps' replicas on each node. Single Docker answers its one machine (runtime: docker).
+         */
+        get: operations["listNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The command a new machine runs to join the swarm as a worker
+         * @description It holds the swarm's worker join token: admin scope. Single Docker has no cluster (409).
+         */
+        get: operations["getNodeJoinCommand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{id}/drain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drain a node: its replicas move to the other nodes, and none start there
+         * @description Swarm starts each of its tasks again on another node, then stops the one on it; the router follows. By id or name. Admin scope. Single Docker has no other node (409 no_cluster).
+         */
+        post: operations["drainNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a drained node active: it runs replicas again
+         * @description New replicas may be placed on it. By id or name. Admin scope. Single Docker has no other node (409 no_cluster).
+         */
+        post: operations["activateNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2060,7 +2140,7 @@ export interface operations {
                      * @description The events this channel receives; empty or missing: all of them
                      * @default []
                      */
-                    events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed" | "certificate.issued" | "certificate.failed" | "certificate.expiring" | "rollout.aborted" | "rollout.succeeded")[];
+                    events?: ("deployment.ready" | "deployment.failed" | "container.replaced" | "app.crash_loop" | "app.down" | "app.recovered" | "alert.error_rate" | "alert.latency" | "app.scaled" | "image.rebuilding" | "image.rebuilt" | "image.rebuild_failed" | "certificate.issued" | "certificate.failed" | "certificate.expiring" | "rollout.aborted" | "rollout.succeeded" | "node.down" | "node.ready")[];
                     /**
                      * @description The apps whose events it receives (names); empty or missing: every app
                      * @default []
@@ -11864,6 +11944,689 @@ export interface operations {
             };
             /** @description No GitHub App is configured */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every node */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        nodes: {
+                            id: string;
+                            /** @description Its hostname */
+                            name: string;
+                            /** @enum {string} */
+                            role: "manager" | "worker";
+                            /** @description "ready", "down", "unknown" or "disconnected" (Swarm's node states) */
+                            state: string;
+                            /**
+                             * @description drain: its replicas move away and none start there
+                             * @enum {string}
+                             */
+                            availability: "active" | "pause" | "drain";
+                            /** @description The address the router and the other nodes reach it on */
+                            address: string;
+                            cpus: number;
+                            memoryBytes: number;
+                            /** @description Pier's containers running on it now (replicas, one-off runs) */
+                            runningTasks: number;
+                            /** @description Node labels (Swarm), e.g. pier.build=true on a build server */
+                            labels: {
+                                [key: string]: string;
+                            };
+                            /** @description The apps' replicas running on it now */
+                            replicas: {
+                                /** @description The app the replica serves */
+                                app: string;
+                                /** @description The deployment it runs (null if its record is gone) */
+                                deploymentShortId: string | null;
+                                /** @description Which replica of the deployment (1, 2, …) */
+                                replica: number;
+                                /** @description Its container's name (on Swarm, its service's) */
+                                container: string;
+                                /** @description The branch label a preview serves; null for production and candidates */
+                                preview: string | null;
+                            }[];
+                        }[];
+                        /**
+                         * @description docker: one machine, nothing to drain; swarm: every node of the swarm
+                         * @enum {string}
+                         */
+                        runtime: "docker" | "swarm";
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getNodeJoinCommand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The join command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What a new machine runs to join the swarm as a worker (holds the join token) */
+                        command: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Single Docker (PIER_RUNTIME=docker): one machine, no cluster (error no_cluster) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    drainNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The node's id or its name (hostname) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node, changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        node: {
+                            id: string;
+                            /** @description Its hostname */
+                            name: string;
+                            /** @enum {string} */
+                            role: "manager" | "worker";
+                            /** @description "ready", "down", "unknown" or "disconnected" (Swarm's node states) */
+                            state: string;
+                            /**
+                             * @description drain: its replicas move away and none start there
+                             * @enum {string}
+                             */
+                            availability: "active" | "pause" | "drain";
+                            /** @description The address the router and the other nodes reach it on */
+                            address: string;
+                            cpus: number;
+                            memoryBytes: number;
+                            /** @description Pier's containers running on it now (replicas, one-off runs) */
+                            runningTasks: number;
+                            /** @description Node labels (Swarm), e.g. pier.build=true on a build server */
+                            labels: {
+                                [key: string]: string;
+                            };
+                            /** @description The apps' replicas running on it now */
+                            replicas: {
+                                /** @description The app the replica serves */
+                                app: string;
+                                /** @description The deployment it runs (null if its record is gone) */
+                                deploymentShortId: string | null;
+                                /** @description Which replica of the deployment (1, 2, …) */
+                                replica: number;
+                                /** @description Its container's name (on Swarm, its service's) */
+                                container: string;
+                                /** @description The branch label a preview serves; null for production and candidates */
+                                preview: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No node has this id or name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Single Docker (PIER_RUNTIME=docker): one machine, no cluster (error no_cluster) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests in the last minute; the message says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Pier's database or job queue can't be reached right now; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    activateNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The node's id or its name (hostname) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node, changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        node: {
+                            id: string;
+                            /** @description Its hostname */
+                            name: string;
+                            /** @enum {string} */
+                            role: "manager" | "worker";
+                            /** @description "ready", "down", "unknown" or "disconnected" (Swarm's node states) */
+                            state: string;
+                            /**
+                             * @description drain: its replicas move away and none start there
+                             * @enum {string}
+                             */
+                            availability: "active" | "pause" | "drain";
+                            /** @description The address the router and the other nodes reach it on */
+                            address: string;
+                            cpus: number;
+                            memoryBytes: number;
+                            /** @description Pier's containers running on it now (replicas, one-off runs) */
+                            runningTasks: number;
+                            /** @description Node labels (Swarm), e.g. pier.build=true on a build server */
+                            labels: {
+                                [key: string]: string;
+                            };
+                            /** @description The apps' replicas running on it now */
+                            replicas: {
+                                /** @description The app the replica serves */
+                                app: string;
+                                /** @description The deployment it runs (null if its record is gone) */
+                                deploymentShortId: string | null;
+                                /** @description Which replica of the deployment (1, 2, …) */
+                                replica: number;
+                                /** @description Its container's name (on Swarm, its service's) */
+                                container: string;
+                                /** @description The branch label a preview serves; null for production and candidates */
+                                preview: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: malformed JSON, or fields that are wrong (each named, with why) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No bearer token, or one that is invalid, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The token's scope doesn't allow this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No node has this id or name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A stable snake_case code, e.g. validation_failed, app_not_found */
+                        error: string;
+                        /** @description What went wrong, as a sentence for a person */
+                        message: string;
+                        /** @description The fields at fault, each with why (present when the request's content is) */
+                        fields?: {
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Single Docker (PIER_RUNTIME=docker): one machine, no cluster (error no_cluster) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

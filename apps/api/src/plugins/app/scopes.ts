@@ -44,6 +44,8 @@ const EXCEPTIONS: Record<string, Need> = {
   // Repository credentials: only their kind and hint show, still an admin's business.
   "GET /api/apps/:name/credentials": "admin",
   "GET /api/settings/github-app": "admin",
+  // The join command holds the swarm's join token: whoever has it can add a machine.
+  "GET /api/nodes/join": "admin",
   // A leaked token can't mint more tokens, nor revoke the others, whatever its scope.
   "GET /api/tokens": "admin token",
   "POST /api/tokens": "admin token",

@@ -22,6 +22,7 @@ export const API_TAGS = [
   { name: "tokens", description: "Named API tokens with scopes (read < deploy < admin)" },
   { name: "audit", description: "Who changed what, when" },
   { name: "settings", description: "Platform-wide settings (the GitHub App)" },
+  { name: "nodes", description: "The machines apps run on: their replicas, drain and activate, joining new ones" },
   { name: "platform", description: "Health, identity and published schemas" },
 ];
 
