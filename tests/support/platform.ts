@@ -3,7 +3,7 @@ import { createPrismaClient, type App, type PrismaClient } from "@pier/db";
 import { createGithubReportWorker, githubApiTokenFor } from "@pier/github";
 import { createNotificationWorker, notificationsQueueName } from "@pier/notifications";
 import { createRouter, type Router } from "@pier/router";
-import { createRuntime, type ContainerRuntime } from "@pier/runtime";
+import { runtimeFromConfig, type ContainerRuntime } from "@pier/runtime";
 import { loadConfig, type PierConfig } from "@pier/shared";
 import { createDeployWorker } from "@pier/worker";
 import type { Worker } from "bullmq";
@@ -73,7 +73,7 @@ export async function startPlatform(
   const redis = new Redis(config.REDIS_URL);
   redis.on("error", (error) => logger.error({ err: error }, "redis connection error"));
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const runtime = createRuntime("docker", { socketPath: config.PIER_DOCKER_SOCKET });
+  const runtime = runtimeFromConfig(config);
   const api = await buildApp(config, { logger: false });
   // worker: false takes no builds here: they wait for a worker process the test starts (and may kill).
   const worker = createDeployWorker({

@@ -1,5 +1,6 @@
 import { DockerRuntime } from "./docker-runtime.ts";
 import type { ContainerRuntime } from "./runtime.ts";
+import { SwarmRuntime } from "./swarm-runtime.ts";
 
 /** A registry the built images are pushed to and every node pulls them from. */
 export interface RegistrySettings {
@@ -37,7 +38,15 @@ export function runtimeFromConfig(settings: RuntimeSettings): ContainerRuntime {
   switch (settings.PIER_RUNTIME) {
     case "docker":
       return new DockerRuntime({ socketPath: settings.PIER_DOCKER_SOCKET });
-    case "swarm":
-      throw new Error("PIER_RUNTIME=swarm: the Swarm runtime is not built yet");
+    case "swarm": {
+      const registry = registryOf(settings);
+      // loadConfig refuses swarm without a registry; a caller that built settings by hand hears it here.
+      if (!registry) throw new Error("PIER_RUNTIME=swarm needs PIER_REGISTRY: the registry every node pulls from");
+      return new SwarmRuntime({
+        managerSocket: settings.PIER_DOCKER_SOCKET,
+        buildSocket: settings.PIER_BUILD_DOCKER_SOCKET ?? settings.PIER_DOCKER_SOCKET,
+        registry,
+      });
+    }
   }
 }
