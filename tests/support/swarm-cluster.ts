@@ -22,6 +22,8 @@ const REGISTRY_PORT = 5000;
  */
 export class SwarmCluster {
   readonly nodes: ClusterNode[] = [];
+  /** An engine on the lan outside the swarm: a build server, so builds never run on the nodes serving apps. */
+  buildServer: ClusterNode | null = null;
   private registryProcess: ChildProcess | null = null;
 
   private constructor(
@@ -45,6 +47,11 @@ export class SwarmCluster {
     return `${this.hostAddress}:${REGISTRY_PORT}`;
   }
 
+  /** The swarm's nodes and the build server. */
+  get engines(): ClusterNode[] {
+    return this.buildServer ? [...this.nodes, this.buildServer] : this.nodes;
+  }
+
   get manager(): ClusterNode {
     return this.nodes[0]!;
   }
@@ -53,7 +60,7 @@ export class SwarmCluster {
     return `pc${this.id}h`;
   }
 
-  static async create(options: { nodes?: number } = {}): Promise<SwarmCluster> {
+  static async create(options: { nodes?: number; buildServer?: boolean } = {}): Promise<SwarmCluster> {
     const cluster = new SwarmCluster(
       await mkdtemp(path.join(tmpdir(), "pier-swarm-")),
       randomBytes(3).toString("hex"),
@@ -61,8 +68,10 @@ export class SwarmCluster {
     );
     try {
       await cluster.makeLan();
-      for (let i = 0; i < (options.nodes ?? 2); i++) cluster.nodes.push(await cluster.makeNode(i));
-      await Promise.all(cluster.nodes.map((node) => node.start()));
+      const count = options.nodes ?? 2;
+      for (let i = 0; i < count; i++) cluster.nodes.push(await cluster.makeNode(i));
+      if (options.buildServer) cluster.buildServer = await cluster.makeNode(count, "pier-build");
+      await Promise.all(cluster.engines.map((engine) => engine.start()));
       await cluster.startRegistry();
       await cluster.formSwarm();
       return cluster;
@@ -84,7 +93,7 @@ export class SwarmCluster {
     await run("ip", ["link", "set", this.hostLink, "up"]);
   }
 
-  private async makeNode(index: number): Promise<ClusterNode> {
+  private async makeNode(index: number, name = `pier-node-${index}`): Promise<ClusterNode> {
     const namespace = `pier-node-${this.id}-${index}`;
     const address = `10.216.${this.octet}.${index + 2}`;
     await run("ip", ["netns", "add", namespace]);
@@ -109,14 +118,7 @@ export class SwarmCluster {
     await inNamespace(namespace, "ip", "link", "set", "eth0", "up");
     const dir = path.join(this.dir, `node-${index}`);
     await mkdir(dir);
-    return new ClusterNode(
-      dir,
-      `pier-node-${index}`,
-      namespace,
-      address,
-      `pier-swarm-${this.id}-${index}`,
-      this.registry,
-    );
+    return new ClusterNode(dir, name, namespace, address, `pier-swarm-${this.id}-${index}`, this.registry);
   }
 
   private async startRegistry(): Promise<void> {
@@ -176,8 +178,8 @@ export class SwarmCluster {
   }
 
   /** Copies an image of the host's engine into a node's engine (the base images exist only on the host). */
-  async loadImage(image: string, nodeIndex = 0): Promise<void> {
-    const node = this.nodes[nodeIndex]!;
+  async loadImage(image: string, into: number | ClusterNode = 0): Promise<void> {
+    const node = typeof into === "number" ? this.nodes[into]! : into;
     const save = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"] });
     const load = spawn("docker", ["--host", `unix://${node.socketPath}`, "load", "--quiet"], {
       stdio: ["pipe", "ignore", "pipe"],
@@ -210,12 +212,12 @@ export class SwarmCluster {
         if (services.length) await this.manager.docker("service", "rm", ...services);
       });
     }
-    for (const node of [...this.nodes].reverse()) await attempt(() => node.remove());
+    for (const engine of [...this.engines].reverse()) await attempt(() => engine.remove());
     if (this.registryProcess && this.registryProcess.exitCode === null) {
       this.registryProcess.kill("SIGTERM");
       await attempt(() => exitOf(this.registryProcess!));
     }
-    for (const node of this.nodes) await attempt(() => deleteNamespace(node.namespace));
+    for (const engine of this.engines) await attempt(() => deleteNamespace(engine.namespace));
     await attempt(() => deleteNamespace(this.lanNamespace));
     await attempt(() => rm(this.dir, { recursive: true, force: true }));
     if (errors.length) throw new AggregateError(errors, `tearing down swarm cluster ${this.id}`);
