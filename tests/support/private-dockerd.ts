@@ -208,25 +208,8 @@ export class PrivateDockerd {
   }
 
   /** Copies an image of the host's engine into this one (no registry is reachable here). */
-  async loadImage(image: string): Promise<void> {
-    const save = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"] });
-    const load = spawn("docker", ["--host", `unix://${this.socketPath}`, "load", "--quiet"], {
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    save.stdout!.pipe(load.stdin!);
-    let errors = "";
-    for (const child of [save, load]) child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    const codes = await Promise.all(
-      [save, load].map(
-        (child) =>
-          new Promise<number | null>((resolve, reject) => {
-            child.once("error", reject);
-            child.once("exit", resolve);
-          }),
-      ),
-    );
-    if (codes.some((code) => code !== 0))
-      throw new Error(`docker save ${image} | docker load exited ${codes.join(", ")}: ${errors}`);
+  loadImage(image: string): Promise<void> {
+    return copyImage(image, this.socketPath);
   }
 
   /**
@@ -312,4 +295,26 @@ export async function removeCgroups(parent: string): Promise<void> {
     for (const child of children.filter((e) => e.isDirectory())) await rmdir(path.join(dir, child.name));
     await rmdir(dir);
   }
+}
+
+/** `docker save <image> | docker load` from the host's engine into the engine at `socketPath`. */
+export async function copyImage(image: string, socketPath: string): Promise<void> {
+  const save = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"] });
+  const load = spawn("docker", ["--host", `unix://${socketPath}`, "load", "--quiet"], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  save.stdout!.pipe(load.stdin!);
+  let errors = "";
+  for (const child of [save, load]) child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  const codes = await Promise.all(
+    [save, load].map(
+      (child) =>
+        new Promise<number | null>((resolve, reject) => {
+          child.once("error", reject);
+          child.once("exit", resolve);
+        }),
+    ),
+  );
+  if (codes.some((code) => code !== 0))
+    throw new Error(`docker save ${image} | docker load (${socketPath}) exited ${codes.join(", ")}: ${errors}`);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { until } from "./faults.ts";
-import { removeCgroups, unmountBelow } from "./private-dockerd.ts";
+import { copyImage, removeCgroups, unmountBelow } from "./private-dockerd.ts";
 
 const run = promisify(execFile);
 const REGISTRY_PORT = 5000;
@@ -180,16 +180,7 @@ export class SwarmCluster {
   /** Copies an image of the host's engine into a node's engine (the base images exist only on the host). */
   async loadImage(image: string, into: number | ClusterNode = 0): Promise<void> {
     const node = typeof into === "number" ? this.nodes[into]! : into;
-    const save = spawn("docker", ["save", image], { stdio: ["ignore", "pipe", "pipe"] });
-    const load = spawn("docker", ["--host", `unix://${node.socketPath}`, "load", "--quiet"], {
-      stdio: ["pipe", "ignore", "pipe"],
-    });
-    save.stdout!.pipe(load.stdin!);
-    let errors = "";
-    for (const child of [save, load]) child.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    const codes = await Promise.all([save, load].map((child) => exitOf(child)));
-    if (codes.some((code) => code !== 0))
-      throw new Error(`docker save ${image} | docker load (${node.name}) exited ${codes.join(", ")}: ${errors}`);
+    await copyImage(image, node.socketPath);
   }
 
   /**

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { PassThrough, Readable } from "node:stream";
-import { demuxDockerLogs } from "../demux.ts";
+import { PassThrough, type Readable } from "node:stream";
 import { RuntimeRequestError } from "../errors.ts";
 import { parseListeningSockets } from "../proc-net-tcp.ts";
 import type {
@@ -13,6 +12,7 @@ import type {
   RunSpec,
 } from "../runtime.ts";
 import { engineCall, labelFilters, statusOf, type DockerClient } from "./engine.ts";
+import { type LogSource, readLogs, streamLogs } from "./logs.ts";
 import { APP_NETWORK, ensureAppNetwork } from "./networks.ts";
 
 const envList = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`);
@@ -156,6 +156,7 @@ export function inspectContainer(docker: DockerClient, id: string): Promise<Cont
             )
           : null,
         node: null,
+        restarting: null,
       };
     },
     { notFound: () => null },
@@ -183,6 +184,7 @@ export function listContainers(
         hostPort: c.State === "running" && published ? published.PublicPort : null,
         endpoint: c.State === "running" ? appNetworkEndpoint(c.NetworkSettings as NetworkSettings, exposed) : null,
         node: null,
+        restarting: null,
       };
     });
   });
@@ -190,45 +192,12 @@ export function listContainers(
 
 /** Last lines of stdout+stderr, demultiplexed. */
 export function containerLogs(docker: DockerClient, id: string, tail: number, timestamps = false): Promise<string> {
-  return engineCall(
-    `read logs of ${id}`,
-    async () => {
-      const buffer = (await docker
-        .getContainer(id)
-        .logs({ stdout: true, stderr: true, tail, follow: false, timestamps })) as unknown as Buffer;
-      return demuxDockerLogs(buffer);
-    },
-    { notFound: () => "" },
-  );
+  return readLogs(docker.getContainer(id) as LogSource, id, tail, timestamps);
 }
 
 /** stdout+stderr as one text stream: the last `tail` lines, then (with follow) new output as it comes. */
-export async function streamContainerLogs(
-  docker: DockerClient,
-  id: string,
-  options: LogStreamOptions,
-): Promise<Readable> {
-  const container = docker.getContainer(id);
-  const timestamps = options.timestamps ?? false;
-  return engineCall(`read logs of ${id}`, async () => {
-    if (!options.follow) return Readable.from([await containerLogs(docker, id, options.tail, timestamps)]);
-    // The engine reads `since` as seconds since the epoch, a fraction allowed.
-    const since = options.since ? { since: options.since.getTime() / 1000 } : {};
-    const raw = await container.logs({
-      stdout: true,
-      stderr: true,
-      tail: options.tail,
-      follow: true,
-      timestamps,
-      ...since,
-    });
-    const out = new PassThrough();
-    docker.modem.demuxStream(raw, out, out);
-    raw.on("end", () => out.end());
-    raw.on("error", (error: Error) => out.destroy(error));
-    out.on("close", () => (raw as unknown as { destroy(): void }).destroy());
-    return out;
-  });
+export function streamContainerLogs(docker: DockerClient, id: string, options: LogStreamOptions): Promise<Readable> {
+  return streamLogs(docker, docker.getContainer(id) as LogSource, id, options);
 }
 
 /** The TCP sockets listening inside a running container (its network namespace), or null if they can't be read. */
