@@ -47,7 +47,14 @@ describe("GET /api/nodes and node changes on single Docker", () => {
     expect(node).toMatchObject({ role: "manager", state: "ready", availability: "active" });
     expect(node!.runningTasks).toBeGreaterThanOrEqual(1);
     expect(node!.replicas.filter((r) => r.app === name)).toEqual([
-      { app: name, deploymentShortId: replica.shortId, replica: 2, container: replica.container, preview: null },
+      {
+        app: name,
+        deploymentShortId: replica.shortId,
+        replica: 2,
+        container: replica.container,
+        preview: null,
+        pinnedByVolume: false,
+      },
     ]);
   });
 

@@ -5,6 +5,7 @@ export type * from "./runtime.ts";
 export * from "./errors.ts";
 export { demuxDockerLogs } from "./demux.ts";
 export { APP_NETWORK } from "./docker-runtime.ts";
+export { PINNED_NODE_LABEL } from "./swarm/service-spec.ts";
 
 /** Picks the container runtime once, at startup. Only Docker exists today. */
 export function createRuntime(kind: "docker" = "docker", options: { socketPath?: string } = {}): ContainerRuntime {

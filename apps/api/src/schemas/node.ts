@@ -14,6 +14,9 @@ export const nodeReplicaDto = z.object({
   replica: z.number().int().describe("Which replica of the deployment (1, 2, …)"),
   container: z.string().describe("Its container's name (on Swarm, its service's)"),
   preview: z.string().nullable().describe("The branch label a preview serves; null for production and candidates"),
+  pinnedByVolume: z
+    .boolean()
+    .describe("It mounts a volume, which lives on one node: it runs there and never moves to another node"),
 });
 
 export const nodeDto = z.object({
@@ -55,8 +58,22 @@ export const nodeExample: NodeDto = {
   runningTasks: 2,
   labels: {},
   replicas: [
-    { app: "web", deploymentShortId: "k3v9x2m1q8", replica: 2, container: "pier-web-k3v9x2m1q8-2", preview: null },
-    { app: "web", deploymentShortId: "p0z8y7x6w5", replica: 1, container: "pier-web-p0z8y7x6w5", preview: "login" },
+    {
+      app: "web",
+      deploymentShortId: "k3v9x2m1q8",
+      replica: 2,
+      container: "pier-web-k3v9x2m1q8-2",
+      preview: null,
+      pinnedByVolume: false,
+    },
+    {
+      app: "web",
+      deploymentShortId: "p0z8y7x6w5",
+      replica: 1,
+      container: "pier-web-p0z8y7x6w5",
+      preview: "login",
+      pinnedByVolume: false,
+    },
   ],
 };
 
@@ -71,7 +88,14 @@ export const nodeListExample: z.output<typeof nodeListDto> = {
       address: "10.0.1.11",
       runningTasks: 1,
       replicas: [
-        { app: "web", deploymentShortId: "k3v9x2m1q8", replica: 1, container: "pier-web-k3v9x2m1q8", preview: null },
+        {
+          app: "web",
+          deploymentShortId: "k3v9x2m1q8",
+          replica: 1,
+          container: "pier-web-k3v9x2m1q8",
+          preview: null,
+          pinnedByVolume: false,
+        },
       ],
     },
     nodeExample,

@@ -1,4 +1,4 @@
-import { NodeOperationError, type ContainerInfo } from "@pier/runtime";
+import { NodeOperationError, PINNED_NODE_LABEL, type ContainerInfo } from "@pier/runtime";
 import { LABELS, replicaIndexOf } from "@pier/shared";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -47,6 +47,8 @@ function replicaView(container: ContainerInfo, shortIds: Map<string, string>): R
     replica: replicaIndexOf(container.labels),
     container: container.name,
     preview: container.labels[LABELS.preview] ?? null,
+    // The Swarm runtime labels a service it pinned to its volumes' node.
+    pinnedByVolume: container.labels[PINNED_NODE_LABEL] !== undefined,
   };
 }
 

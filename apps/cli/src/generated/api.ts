@@ -12052,6 +12052,8 @@ export interface operations {
                                 container: string;
                                 /** @description The branch label a preview serves; null for production and candidates */
                                 preview: string | null;
+                                /** @description It mounts a volume, which lives on one node: it runs there and never moves to another node */
+                                pinnedByVolume: boolean;
                             }[];
                         }[];
                         /**
@@ -12350,6 +12352,8 @@ export interface operations {
                                 container: string;
                                 /** @description The branch label a preview serves; null for production and candidates */
                                 preview: string | null;
+                                /** @description It mounts a volume, which lives on one node: it runs there and never moves to another node */
+                                pinnedByVolume: boolean;
                             }[];
                         };
                     };
@@ -12544,6 +12548,8 @@ export interface operations {
                                 container: string;
                                 /** @description The branch label a preview serves; null for production and candidates */
                                 preview: string | null;
+                                /** @description It mounts a volume, which lives on one node: it runs there and never moves to another node */
+                                pinnedByVolume: boolean;
                             }[];
                         };
                     };

@@ -38,7 +38,10 @@ function replicasTable(node: NodeView): Html {
   const row = (r: NodeView["replicas"][number]) => {
     const deployment = r.deploymentShortId ? html`<span class="sha">${r.deploymentShortId}</span>` : NONE;
     const preview = r.preview ? html` <span class="tag">preview ${r.preview}</span>` : "";
-    return html`<tr data-replica="${r.container}"><td><a href="/apps/${r.app}"><b>${r.app}</b></a>${preview}</td>
+    const pinned = r.pinnedByVolume
+      ? html` <span class="tag" title="its volume lives on this node: it stays here">pinned: volume</span>`
+      : "";
+    return html`<tr data-replica="${r.container}"><td><a href="/apps/${r.app}"><b>${r.app}</b></a>${preview}${pinned}</td>
       <td>${deployment}</td><td>${String(r.replica)}</td><td class="mono">${r.container}</td></tr>`;
   };
   const head = tableHead(["App", "Deployment", "Replica", "Container"]);
