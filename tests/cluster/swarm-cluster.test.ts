@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { until } from "../support/faults.ts";
-import { SwarmCluster } from "../support/swarm-cluster.ts";
+import { makeCertificates, trustInEngine } from "../../packages/runtime/test/support/registry.ts";
+import { serveRegistry, SwarmCluster } from "../support/swarm-cluster.ts";
 
 const BASE = "pier-local/node:24-bookworm-slim";
 
@@ -66,6 +70,30 @@ describe("a two-node swarm on this machine", () => {
       }, `the smoke task's port on ${node.name}`);
       const body = await (await fetch(`http://${node.address}:${published}/`)).text();
       expect(body.length).toBeGreaterThan(0);
+    }
+  });
+  it("a node's engine checks a registry's certificate: refused without its CA, trusted with it in certs.d", async () => {
+    // Not the cluster's plain-HTTP registry: one over TLS on another port, which no node treats as insecure
+    // (unlike a loopback registry, which an engine never checks), with a CA of this test's own.
+    const dir = await mkdtemp(path.join(tmpdir(), "pier-swarm-tls-"));
+    const address = `${cluster.hostAddress}:5443`;
+    const registry = await serveRegistry(address, dir, makeCertificates(dir, cluster.hostAddress));
+    const node = cluster.manager;
+    const image = `${address}/tls/node:24`;
+    try {
+      await node.docker("tag", BASE, image);
+      await expect(node.docker("push", image)).rejects.toThrow(/x509|certificate signed by unknown authority/);
+      const untrust = trustInEngine(address, path.join(dir, "ca.crt"));
+      try {
+        await node.docker("push", image);
+      } finally {
+        untrust();
+      }
+      const tags = await node.docker("image", "inspect", image, "--format", "{{json .RepoDigests}}");
+      expect(tags.stdout).toContain(`${address}/tls/node@sha256:`);
+    } finally {
+      registry.kill("SIGTERM");
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -122,38 +122,7 @@ export class SwarmCluster {
   }
 
   private async startRegistry(): Promise<void> {
-    const dir = path.join(this.dir, "registry");
-    await mkdir(dir);
-    const config = path.join(dir, "config.yml");
-    await writeFile(
-      config,
-      [
-        "version: 0.1",
-        "log:",
-        "  level: warn",
-        "storage:",
-        "  filesystem:",
-        `    rootdirectory: ${path.join(dir, "data")}`,
-        "  delete:",
-        "    enabled: true",
-        "http:",
-        `  addr: ${this.registry}`,
-        "",
-      ].join("\n"),
-    );
-    const child = spawn("docker-registry", ["serve", config], { stdio: ["ignore", "ignore", "pipe"] });
-    let output = "";
-    child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-5_000)));
-    this.registryProcess = child;
-    await until(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`docker-registry exited ${child.exitCode}: ${output}`);
-        const response = await fetch(`http://${this.registry}/v2/`).catch(() => null);
-        return response?.status === 200;
-      },
-      `the registry answering at ${this.registry}`,
-      30_000,
-    );
+    this.registryProcess = await serveRegistry(this.registry, path.join(this.dir, "registry"));
   }
 
   private async formSwarm(): Promise<void> {
@@ -366,3 +335,42 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Debian's docker-registry on `address` with its data and configuration in `dir` (deletes on; TLS with `tls`),
+ * answering before this returns. The caller ends the process.
+ */
+export async function serveRegistry(
+  address: string,
+  dir: string,
+  tls?: { certificate: string; key: string },
+): Promise<ChildProcess> {
+  await mkdir(dir, { recursive: true });
+  const config = path.join(dir, "config.yml");
+  const lines = ["version: 0.1", "log:", "  level: warn", "storage:", "  filesystem:"];
+  lines.push(
+    `    rootdirectory: ${path.join(dir, "data")}`,
+    "  delete:",
+    "    enabled: true",
+    "http:",
+    `  addr: ${address}`,
+  );
+  if (tls) lines.push("  tls:", `    certificate: ${tls.certificate}`, `    key: ${tls.key}`);
+  await writeFile(config, `${lines.join("\n")}\n`);
+  const child = spawn("docker-registry", ["serve", config], { stdio: ["ignore", "ignore", "pipe"] });
+  let output = "";
+  child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-5_000)));
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`docker-registry exited ${child.exitCode}: ${output}`);
+      // Any answer will do; over TLS fetch refuses an untrusted certificate, and that the port answers is enough.
+      const response = await fetch(`${tls ? "https" : "http"}://${address}/v2/`).catch((error: Error) =>
+        (error.cause as { code?: string } | undefined)?.code === "ECONNREFUSED" ? null : true,
+      );
+      return response !== null;
+    },
+    `the registry answering at ${address}`,
+    30_000,
+  );
+  return child;
+}

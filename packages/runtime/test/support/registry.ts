@@ -1,5 +1,16 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { get } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,10 +67,11 @@ export function bcryptHtpasswdLine(user: string, password: string): string | nul
 }
 
 /**
- * A docker-registry run straight from a configuration of the test's own (auth the set-up script doesn't
- * write, such as token authentication): `auth` is the YAML of its `auth:` section.
+ * A docker-registry run straight from a configuration of the test's own (what the set-up script doesn't write,
+ * such as token authentication or TLS): `auth` is the YAML of its `auth:` section (null: none); with `tls` it
+ * speaks HTTPS only, with that certificate.
  */
-export async function serveRegistry(dataDir: string, auth: string): Promise<TestRegistry> {
+export async function serveRegistry(dataDir: string, auth: string | null, tls?: RegistryTls): Promise<TestRegistry> {
   const address = `127.0.0.1:${await freePort()}`;
   const config = path.join(dataDir, "config.yml");
   writeFileSync(
@@ -69,9 +81,8 @@ export async function serveRegistry(dataDir: string, auth: string): Promise<Test
       "storage:",
       `  filesystem: { rootdirectory: ${path.join(dataDir, "storage")} }`,
       "  delete: { enabled: true }",
-      `http: { addr: "${address}" }`,
-      "auth:",
-      auth.replace(/^/gm, "  "),
+      `http: { addr: "${address}"${tls ? `, tls: { certificate: ${tls.certificate}, key: ${tls.key} }` : ""} }`,
+      ...(auth === null ? [] : ["auth:", auth.replace(/^/gm, "  ")]),
       "",
     ].join("\n"),
   );
@@ -85,7 +96,12 @@ export async function serveRegistry(dataDir: string, auth: string): Promise<Test
   };
   try {
     await eventually(
-      async () => child.exitCode === null && [200, 401].includes((await fetch(`http://${address}/v2/`)).status),
+      async () => {
+        const status = tls
+          ? await httpsStatus(`https://${address}/v2/`, tls.ca)
+          : (await fetch(`http://${address}/v2/`)).status;
+        return child.exitCode === null && (status === 200 || status === 401);
+      },
       `docker-registry answering at ${address}`,
       10_000,
     );
@@ -95,4 +111,66 @@ export async function serveRegistry(dataDir: string, auth: string): Promise<Test
     throw new Error(`${(error as Error).message}; its log:\n${log}`);
   }
   return { address, dataDir, stop };
+}
+
+/** The certificate and key a registry serves TLS with, and the CA that signed them. */
+export interface RegistryTls {
+  certificate: string;
+  key: string;
+  /** The CA's certificate (PEM): what engines (certs.d) and Node (NODE_EXTRA_CA_CERTS) must trust. */
+  ca: string;
+}
+
+/**
+ * A throwaway CA and a server certificate it signed for `ip` (an IP SAN: a client matches an IP address only
+ * against those), made with openssl in `dir`, valid for a day.
+ */
+export function makeCertificates(dir: string, ip = "127.0.0.1"): RegistryTls {
+  const openssl = (...args: string[]) =>
+    execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+  const key = ["-newkey", "rsa:2048", "-nodes"];
+  openssl("req", "-x509", ...key, "-keyout", "ca.key", "-out", "ca.crt", "-days", "1", "-subj", "/CN=Pier test CA");
+  openssl("req", ...key, "-keyout", "server.key", "-out", "server.csr", "-subj", `/CN=${ip}`);
+  const extensions = `subjectAltName=IP:${ip}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`;
+  writeFileSync(path.join(dir, "server.ext"), extensions);
+  const signed = ["-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-extfile", "server.ext", "-days", "1"];
+  openssl("x509", "-req", "-in", "server.csr", ...signed, "-out", "server.crt");
+  return { certificate: path.join(dir, "server.crt"), key: path.join(dir, "server.key"), ca: path.join(dir, "ca.crt") };
+}
+
+/** GET /v2/ over https trusting `ca` only: its status, or the TLS/socket error's code. */
+function httpsStatus(url: string, ca: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const request = get(url, { ca: readFileSync(ca), timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", (error) => resolve((error as { code?: string }).code ?? error.message));
+  });
+}
+
+const ENGINE_CERTS = "/etc/docker/certs.d";
+
+/**
+ * Makes the host's engine trust `ca` for the registry at `address` ("127.0.0.1:5443"):
+ * /etc/docker/certs.d/<address>/ca.crt, which it reads at each push and pull. Returns what undoes it: that
+ * directory removed, and certs.d too when this made it and it is empty (no other file of /etc/docker is touched).
+ */
+export function trustInEngine(address: string, ca: string): () => void {
+  const madeCertsDir = !existsSync(ENGINE_CERTS);
+  const dir = path.join(ENGINE_CERTS, address);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "ca.crt"), readFileSync(ca));
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (madeCertsDir) {
+      try {
+        rmdirSync(ENGINE_CERTS);
+      } catch (error) {
+        // Someone else put a registry's CA there meanwhile: theirs stays.
+        if ((error as { code?: string }).code !== "ENOTEMPTY") throw error;
+      }
+    }
+  };
 }
