@@ -72,7 +72,7 @@ describe("a two-node swarm on this machine", () => {
       expect(body.length).toBeGreaterThan(0);
     }
   });
-  it("a node's engine checks a registry's certificate: refused without its CA, trusted with it in certs.d", async () => {
+  it("a node's engine checks a registry's certificate: refused without its CA, trusted with it (certs.d)", async () => {
     // Not the cluster's plain-HTTP registry: one over TLS on another port, which no node treats as insecure
     // (unlike a loopback registry, which an engine never checks), with a CA of this test's own.
     const dir = await mkdtemp(path.join(tmpdir(), "pier-swarm-tls-"));

@@ -41,7 +41,8 @@ function replicasTable(node: NodeView): Html {
     const pinned = r.pinnedByVolume
       ? html` <span class="tag" title="its volume lives on this node: it stays here">pinned: volume</span>`
       : "";
-    return html`<tr data-replica="${r.container}"><td><a href="/apps/${r.app}"><b>${r.app}</b></a>${preview}${pinned}</td>
+    const app = html`<a href="/apps/${r.app}"><b>${r.app}</b></a>`;
+    return html`<tr data-replica="${r.container}"><td>${app}${preview}${pinned}</td>
       <td>${deployment}</td><td>${String(r.replica)}</td><td class="mono">${r.container}</td></tr>`;
   };
   const head = tableHead(["App", "Deployment", "Replica", "Container"]);
