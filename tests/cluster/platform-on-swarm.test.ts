@@ -50,6 +50,8 @@ describe("Pier on a two-node swarm", () => {
     console.log(`swarm figures: ${JSON.stringify(figures)}`);
     await apps.cleanup();
     await control?.close();
+    // Once nothing tells it any more (a delivery being recorded needs its channel).
+    if (channelId) await platform.prisma.notificationChannel.delete({ where: { id: channelId } });
     await platform?.close();
     await cluster?.remove();
   }, 240_000);
@@ -64,8 +66,25 @@ describe("Pier on a two-node swarm", () => {
       .filter((c) => c.running)
       .map((c) => c.node);
 
+  /** Ends the task of a replica's service on its node as a crash would (SIGKILL: exit code 137). */
+  const killTask = async (service: string) => {
+    const onNode = (await platform.runtime.inspectContainer(service))!.node;
+    const nodeName = (await platform.runtime.listNodes()).find((n) => n.id === onNode)!.name;
+    const node = cluster.nodes.find((n) => n.name === nodeName)!;
+    const { stdout } = await node.docker("ps", "-q", "--filter", `label=com.docker.swarm.service.id=${service}`);
+    await node.docker("kill", stdout.trim());
+  };
+
   let name = "";
   let v1 = "";
+  let channelId = "";
+  const replicaStates = () =>
+    platform.prisma.replicaState.findMany({ where: { deploymentId: v1 }, orderBy: { index: "asc" } });
+  /** What the controller told the channel (its deliveries are recorded though nothing listens at its URL). */
+  const replacedSummaries = async () =>
+    (await platform.prisma.notificationDelivery.findMany({ where: { channelId, event: "container.replaced" } })).map(
+      (d) => String((d.payload as { summary?: string }).summary),
+    );
 
   it("deploys two replicas, one per node, served by the router; a rollback under load fails nothing", async () => {
     const created = await apps.create(versioned("v1"));
@@ -118,6 +137,19 @@ describe("Pier on a two-node swarm", () => {
 
   it("a lost node's replica runs again on the other node; the router keeps serving", async () => {
     const [lost] = cluster.nodes.slice(1);
+    const channel = await platform.prisma.notificationChannel.create({
+      data: {
+        id: `swm-${Date.now()}`,
+        url: "http://127.0.0.1:9/",
+        format: "json",
+        events: [],
+        apps: [name],
+        secret: "s",
+      },
+    });
+    channelId = channel.id;
+    const services = (await replicaStates()).map((s) => s.containerId);
+    expect(services).toHaveLength(2);
     const load = keepRequesting(platform.routerPort, `${name}.localhost`, { maxRequests: 40_000, maxMs: 240_000 });
     const started = Date.now();
     await lost!.stop();
@@ -136,7 +168,72 @@ describe("Pier on a two-node swarm", () => {
     figures.requestsDuringNodeLoss = result.ok + result.failed;
     figures.failedDuringNodeLoss = result.failed;
     expect(result.ok).toBeGreaterThan(0);
+    // Swarm moved the task; Pier kept the service (no replacement of its own) and told people.
+    await until(
+      async () => (await replicaStates()).every((s) => s.phase === "RUNNING"),
+      "both replicas recorded running",
+    );
+    expect((await replicaStates()).map((s) => s.containerId)).toEqual(services);
+    const told = await until(async () => {
+      const summaries = await replacedSummaries();
+      return summaries.length > 0 && summaries;
+    }, "container.replaced recorded");
+    expect(told).toEqual([
+      expect.stringMatching(/was lost and started again \(restarted by Swarm: its node was lost\)/),
+    ]);
     await lost!.start();
     await until(async () => (await cluster.readyNodes()) === 2, "the lost node back in the swarm", 120_000);
+  });
+
+  it("a replica whose process is killed is restarted by Swarm: the same service, the loss told", async () => {
+    const [first] = await replicaStates();
+    const service = first!.containerId!;
+    const load = keepRequesting(platform.routerPort, `${name}.localhost`, { maxRequests: 40_000, maxMs: 120_000 });
+    const started = Date.now();
+    await killTask(service);
+    const told = await until(async () => {
+      const summaries = (await replacedSummaries()).filter((s) => s.includes("exited with code"));
+      return summaries.length > 0 && summaries;
+    }, "container.replaced recorded for the kill");
+    expect(told).toEqual([
+      expect.stringMatching(
+        /replica 1 was lost and started again \(restarted by Swarm: its task exited with code 137\)/,
+      ),
+    ]);
+    await until(async () => (await servedBy(`${name}.localhost`, 8)).size === 2, "two replicas served", 60_000);
+    figures.killRecoveryMs = Date.now() - started;
+    const result = await load.stop();
+    figures.failedDuringKill = result.failed;
+    const [after] = await replicaStates();
+    expect(after).toMatchObject({ containerId: service, phase: "RUNNING", failures: 1, lastExitCode: 137 });
+  });
+
+  it("killed again and again: Swarm restarts it until Pier calls it a crash loop and takes it back", async () => {
+    const [first] = await replicaStates();
+    const service = first!.containerId!;
+    await killTask(service);
+    await until(async () => {
+      const [state] = await replicaStates();
+      return state!.failures === 2 && state!.phase === "RUNNING" && state!.containerId === service;
+    }, "restarted by Swarm a second time");
+    await killTask(service);
+    const loop = await until(async () => {
+      const deliveries = await platform.prisma.notificationDelivery.findMany({
+        where: { channelId, event: "app.crash_loop" },
+      });
+      return deliveries.length > 0 && deliveries.map((d) => String((d.payload as { summary?: string }).summary));
+    }, "app.crash_loop recorded");
+    expect(loop).toEqual([expect.stringMatching(/replica 1 keeps dying \(restarted by Swarm: its task exited/)]);
+    // Pier's own replacement after its back-off: a new service; Swarm's is gone.
+    await until(
+      async () => {
+        const [state] = await replicaStates();
+        return state!.phase === "RUNNING" && state!.containerId !== service;
+      },
+      "replica 1 replaced by Pier",
+      90_000,
+    );
+    expect(await platform.runtime.inspectContainer(service)).toBeNull();
+    await until(async () => (await servedBy(`${name}.localhost`, 8)).size === 2, "two replicas served", 60_000);
   });
 });

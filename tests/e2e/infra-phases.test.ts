@@ -83,6 +83,7 @@ describe("a replica whose image is gone", () => {
         serving: 0,
         started: [],
         crashLooping: [],
+        restartedByRuntime: [],
         enteredCrashLoop: [],
         blockedByInfra: [{ index: 1, phase: "IMAGE_MISSING" }],
       });

@@ -130,8 +130,11 @@ export async function startController(deps: ControllerDeps): Promise<Controller>
     const appId = event.labels[LABELS.appId];
     const mine = (event.labels[LABELS.app] ?? "").startsWith(prefix);
     // A production container that stopped or vanished: act now, not at the next sweep.
+    // On Swarm, a task starting may also be Swarm bringing a lost replica back: Pier routes it and says so now.
+    const restartedBySwarm = event.action === "start" && deps.runtime.kind === "swarm";
     if (appId && mine && (event.action === "die" || event.action === "destroy" || event.action === "oom"))
       void reconcile(appId);
+    else if (appId && mine && restartedBySwarm) void reconcile(appId);
   };
   const events = await watchContainerEvents(deps.runtime, logger, onEvent, () => void loops.sweep.runNow());
   const requests = await listenForReconcileRequests(deps, reconcile);

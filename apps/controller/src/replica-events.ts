@@ -7,11 +7,11 @@ const downKey = (appId: string) => `pier:app-down:${appId}`;
 const loopKey = (appId: string) => `pier:app-crash-loop:${appId}`;
 
 /**
- * What a reconcile pass means to people: a replica replaced, a crash loop begun, the app down (no
- * replica serving), the app recovered. Down and crash-loop episodes are remembered in Redis, so each is
- * told once and its recovery once, whichever controller process sees it. A replica held back by the engine
- * or the machine (outcome.blockedByInfra) is never a crash loop: when it leaves the app down, app.down
- * says so, with the engine's reason.
+ * What a reconcile pass means to people: a replica replaced (or restarted by the runtime: Swarm), a crash loop
+ * begun, the app down (no replica serving), the app recovered. Down and crash-loop episodes are remembered in
+ * Redis, so each is told once and its recovery once, whichever controller process sees it. A replica held back
+ * by the engine or the machine (outcome.blockedByInfra) is never a crash loop: when it leaves the app down,
+ * app.down says so, with the engine's reason.
  */
 export async function replicaEvents(
   redis: Redis,
@@ -28,6 +28,14 @@ export async function replicaEvents(
       event: "container.replaced",
       summary: `${app.name}: replica ${index} was lost (${reason ?? "unknown"}) and replaced`,
       details: { replica: index, reason },
+    });
+  }
+  for (const { index, reason } of outcome.restartedByRuntime) {
+    events.push({
+      ...base,
+      event: "container.replaced",
+      summary: `${app.name}: replica ${index} was lost and started again (${reason ?? "unknown"})`,
+      details: { replica: index, reason, by: "runtime" },
     });
   }
   for (const { index, reason } of outcome.enteredCrashLoop) {

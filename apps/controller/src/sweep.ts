@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@pier/db";
+import type { PrismaClient, ReplicaPhase } from "@pier/db";
 import type { ContainerInfo, ContainerRuntime } from "@pier/runtime";
 import { LABELS, replicaIndexOf } from "@pier/shared";
 
@@ -6,7 +6,13 @@ export interface SweptApp {
   id: string;
   replicas: number;
   productionDeploymentId: string | null;
-  replicaStates: Array<{ deploymentId: string; index: number; containerId: string | null; failures: number }>;
+  replicaStates: Array<{
+    deploymentId: string;
+    index: number;
+    containerId: string | null;
+    failures: number;
+    phase: ReplicaPhase;
+  }>;
 }
 
 /**
@@ -23,7 +29,7 @@ export async function appsOutOfLine(prisma: PrismaClient, runtime: ContainerRunt
         id: true,
         replicas: true,
         productionDeploymentId: true,
-        replicaStates: { select: { deploymentId: true, index: true, containerId: true, failures: true } },
+        replicaStates: { select: { deploymentId: true, index: true, containerId: true, failures: true, phase: true } },
       },
     }),
     runtime.listContainers({ [LABELS.managed]: "true" }, { all: true }),
@@ -41,7 +47,7 @@ export async function appsOutOfLine(prisma: PrismaClient, runtime: ContainerRunt
 /**
  * An app's production is as recorded (`containers`: its production deployment's, running or not): replicas
  * 1…desired each run the container on record for them, none has a loss counted (a pass resets it after 10
- * minutes of health), and the deployment has no other container.
+ * minutes of health) or is still recorded as restarted by the runtime, and the deployment has no other container.
  */
 export function asRecorded(app: SweptApp, containers: ContainerInfo[]): boolean {
   const states = app.replicaStates.filter((s) => s.deploymentId === app.productionDeploymentId);
@@ -52,6 +58,8 @@ export function asRecorded(app: SweptApp, containers: ContainerInfo[]): boolean 
     const container = containers.find((c) => c.id === state.containerId);
     return (
       state.failures === 0 &&
+      // Its container on record runs again after the runtime restarted it (Swarm): a pass records it back.
+      state.phase !== "STARTING" &&
       state.index >= 1 &&
       state.index <= app.replicas &&
       container?.running === true &&

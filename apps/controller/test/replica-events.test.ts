@@ -12,6 +12,7 @@ const outcome = (o: Partial<ReconcileOutcome>): ReconcileOutcome => ({
   waiting: [],
   crashLooping: [],
   replaced: [],
+  restartedByRuntime: [],
   enteredCrashLoop: [],
   blockedByInfra: [],
   notRemoved: [],
@@ -42,6 +43,18 @@ describe("what a reconcile pass tells people", () => {
     expect(back.map((e) => [e.event, e.summary])).toEqual([["app.recovered", "web: serving again (1 of 1 replicas)"]]);
     expect(await replicaEvents(redis, app, outcome({ serving: 1 }))).toEqual([]);
     expect(await replicaEvents(redis, app, outcome({ desired: 0, serving: 0 }))).toEqual([]);
+  });
+
+  it("a replica the runtime restarted (Swarm): told as replaced, by whom", async () => {
+    const reason = "restarted by Swarm: its node was lost";
+    const told = await replicaEvents(redis, app, outcome({ restartedByRuntime: [{ index: 2, reason }] }));
+    expect(told.map((e) => [e.event, e.summary, e.details])).toEqual([
+      [
+        "container.replaced",
+        "web: replica 2 was lost and started again (restarted by Swarm: its node was lost)",
+        { replica: 2, reason, by: "runtime" },
+      ],
+    ]);
   });
 
   it("a replica the engine holds back (its image gone) is no crash loop: the app down says why", async () => {

@@ -1,3 +1,4 @@
+import type { ReplicaPhase } from "@pier/db";
 import type { ContainerInfo } from "@pier/runtime";
 import { describe, expect, it } from "vitest";
 import { asRecorded, type SweptApp } from "../src/sweep.ts";
@@ -12,16 +13,24 @@ const container = (id: string, replica: number, running = true): ContainerInfo =
   hostPort: running ? 40000 + replica : null,
   endpoint: running ? `10.213.0.${replica}:3000` : null,
   node: null,
+  restarting: null,
 });
-const app = (replicas: number, states: Array<[index: number, containerId: string | null, failures?: number]>) =>
+type StateRow = [index: number, containerId: string | null, failures?: number, phase?: ReplicaPhase];
+const app = (replicas: number, states: StateRow[]) =>
   ({
     id: "a1",
     replicas,
     productionDeploymentId: "d1",
     replicaStates: [
-      ...states.map(([index, containerId, failures = 0]) => ({ deploymentId: "d1", index, containerId, failures })),
+      ...states.map(([index, containerId, failures = 0, phase = "RUNNING"]) => ({
+        deploymentId: "d1",
+        index,
+        containerId,
+        failures,
+        phase,
+      })),
       // A warm deployment's records are not production's business.
-      { deploymentId: "d0", index: 1, containerId: "old", failures: 3 },
+      { deploymentId: "d0", index: 1, containerId: "old", failures: 3, phase: "CRASH_LOOP" as const },
     ],
   }) satisfies SweptApp;
 
@@ -59,6 +68,11 @@ describe("the sweep: is an app's production as recorded?", () => {
       [container("c1", 1), container("x", 1, false)],
     ],
     ["a replacement not yet recorded runs beside it", app(1, [[1, "c1"]]), [container("c1", 1), container("c9", 1)]],
+    [
+      "the runtime restarted the container on record (Swarm) and it runs again: a pass records it back",
+      app(1, [[1, "c1", 0, "STARTING"]]),
+      [container("c1", 1)],
+    ],
     [
       "a loss is still counted against a replica (reset after 10 minutes of health)",
       app(1, [[1, "c1", 1]]),

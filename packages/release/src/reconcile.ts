@@ -10,6 +10,14 @@ import { containerName, startDeploymentContainer } from "./start-container.ts";
 import { waitUntilHealthy } from "./health-check.ts";
 import { INFRA_RETRY_MS, infraFailureOf } from "./infra-failure.ts";
 import { waitForRebuiltImage } from "./image-rebuild.ts";
+import {
+  endRuntimeRestart,
+  RUNTIME_RESTART_GRACE_MS,
+  recordRuntimeRestart,
+  restartedByRuntime,
+  runtimeName,
+  takeBackFromRuntime,
+} from "./runtime-restart.ts";
 
 /** Back-off after the n-th loss in a row: the first is replaced at once, then 1 s doubling to 5 min. */
 export function backoffMs(failures: number): number {
@@ -41,6 +49,8 @@ export interface ReconcileOutcome {
   crashLooping: number[];
   /** Replicas started again after a loss in this pass (with why they were lost). */
   replaced: Array<{ index: number; reason: string | null }>;
+  /** Replicas the runtime brought back (Swarm restarted them) that serve again in this pass, with why lost. */
+  restartedByRuntime: Array<{ index: number; reason: string | null }>;
   /** Replicas that became CRASH_LOOP in this pass. */
   enteredCrashLoop: Array<{ index: number; reason: string | null }>;
   /**
@@ -61,7 +71,8 @@ export const replicaIndex = (c: ContainerInfo) => replicaIndexOf(c.labels);
  * Brings an app's production deployment to its desired replica count, from its image (no build, no new
  * deployment): lost replicas are replaced (with back-off when they keep dying), missing ones started,
  * extra ones taken off the routers, drained and stopped. Only a healthy container is handed to the
- * routers (ReplicaState.containerId). Idempotent: run it after any event, or on a timer; the caller
+ * routers (ReplicaState.containerId). A container the runtime itself brings back (Swarm) is left to it,
+ * its loss recorded and told (runtime-restart.ts). Idempotent: run it after any event, or on a timer; the caller
  * holds the app's reconcile lock.
  */
 export async function reconcileProduction(
@@ -90,6 +101,7 @@ export async function reconcileProduction(
     waiting: [],
     crashLooping: [],
     replaced: [],
+    restartedByRuntime: [],
     enteredCrashLoop: [],
     blockedByInfra: [],
     notRemoved: [],
@@ -110,11 +122,39 @@ export async function reconcileProduction(
     let state = stateOf.get(index);
     const serving = here.find((c) => c.running && (!state || state.containerId === c.id));
     if (serving) {
+      if (state && restartedByRuntime(state)) {
+        state = await endRuntimeRestart(deps, state, now);
+        outcome.restartedByRuntime.push({ index, reason: state.lastReason });
+        routesChanged = true; // its new task answers at a new port, maybe on another node
+      }
       // A container the deploy started (no record yet), or the one on record: it serves.
       state = await keepServing(deps, live.id, appId, index, serving.id, state, now);
       await removeDead(here.filter((c) => c !== serving));
       outcome.serving++;
       continue;
+    }
+    const onRecord = here.find((c) => c.id === state?.containerId);
+    if (state && onRecord?.restarting != null) {
+      // The runtime brings it back (Swarm): Pier records the loss once, keeps it off the routers, and waits. A
+      // replica that keeps exiting is taken back (runtime-restart.ts): crash looping, with Pier's back-off.
+      const exited = onRecord.exitCode !== null;
+      if (!restartedByRuntime(state)) {
+        state = await recordRuntimeRestart(deps, state, onRecord, now);
+        await announceRouteChange(deps.redis);
+      }
+      const reason = state.lastReason ?? onRecord.restarting;
+      if (exited && state.failures >= CRASH_LOOP_AFTER) {
+        outcome.enteredCrashLoop.push({ index, reason });
+        const at = new Date(now.getTime() + backoffMs(state.failures));
+        state = await takeBackFromRuntime(deps, state, reason, "CRASH_LOOP", at);
+        await removeDead(here);
+      } else if (state.nextAttemptAt && state.nextAttemptAt > now) {
+        outcome.waiting.push({ index, at: state.nextAttemptAt });
+        continue;
+      } else {
+        const late = `${runtimeName(deps)} did not start it again within ${RUNTIME_RESTART_GRACE_MS / 1000} s`;
+        state = await takeBackFromRuntime(deps, state, `${late}, it can't place it (${reason})`, "BACKOFF", now);
+      }
     }
     if (!state)
       state = await deps.prisma.replicaState.create({

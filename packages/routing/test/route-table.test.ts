@@ -24,6 +24,7 @@ function container(id: string, deploymentId: string, port: number, replica = 1, 
     hostPort: running ? port : null,
     endpoint,
     node: null,
+    restarting: null,
   };
 }
 

@@ -214,6 +214,12 @@ export interface ContainerInfo {
   endpoint: string | null;
   /** The node it runs on (NodeInfo.id) on Swarm; null on single Docker (there is one machine). */
   node: string | null;
+  /**
+   * Not running and the runtime itself is bringing it back, why it went down ("its task exited with code 1",
+   * "its node was lost"): Swarm restarts a replica's task, on another node when its node is lost. Else null:
+   * always on Docker, whose containers Pier runs with no restart policy.
+   */
+  restarting: string | null;
 }
 
 export interface ImageSummary {

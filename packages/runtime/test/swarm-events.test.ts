@@ -57,6 +57,14 @@ describe("events from two readings of the services' tasks", () => {
     expect(actions({ a: [task("1", "pending")] }, { a: [task("1", "rejected")] })).toEqual([]);
   });
 
+  it("hears a lost node's task, still reading running, replaced by a new one: a die (no code), then its start", () => {
+    const lost = { ...task("1", "running"), DesiredState: "shutdown" };
+    const earlier = { a: [task("1", "running")] };
+    expect(actions(earlier, { a: [task("2", "pending"), lost] })).toEqual(["die a -"]);
+    expect(actions(earlier, { a: [task("2", "running"), lost] })).toEqual(["start a -", "die a -"]);
+    expect(actions({ a: [task("2", "pending"), lost] }, { a: [task("2", "running"), lost] })).toEqual(["start a -"]);
+  });
+
   it("hears a running task deleted (scaled to 0) as a die, and a removed service as a destroy", () => {
     expect(actions({ a: [task("1", "running")] }, { a: [] })).toEqual(["die a -"]);
     expect(actions({ a: [task("1", "running")], b: [task("2", "complete")] }, {})).toEqual([

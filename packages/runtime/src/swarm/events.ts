@@ -2,7 +2,7 @@
 import type { DockerClient } from "../docker/engine.ts";
 import type { ContainerEvent } from "../runtime.ts";
 import { listServices } from "./services.ts";
-import { exitCodeOf, isEndState, type ServiceTask, stateOf, tasksOf } from "./tasks.ts";
+import { currentTask, exitCodeOf, isEndState, type ServiceTask, stateOf, tasksOf } from "./tasks.ts";
 
 /** How often the services' tasks are read. */
 const POLL_MS = 1_000;
@@ -71,6 +71,7 @@ export function changes(before: Map<string, Seen>, now: Map<string, Seen>): Cont
     });
   for (const [id, service] of now) {
     const earlier = before.get(id);
+    const told = events.length;
     // Oldest first: a task that died comes before the one that replaced it.
     for (const task of [...service.raw].reverse()) {
       const was = earlier?.tasks.get(task.ID);
@@ -81,6 +82,11 @@ export function changes(before: Map<string, Seen>, now: Map<string, Seen>): Cont
       if (was !== "running") event("start", id, service.labels, null);
       event("die", id, service.labels, exitCode);
     }
+    // Its node lost, the task that ran reads "running" still (nothing reports its end), but Swarm has replaced it.
+    const ran = earlier && currentTask(earlier.raw);
+    const still = service.raw.find((t) => t.ID === ran?.ID && stateOf(t) === "running");
+    const lost = stateOf(ran) === "running" && still && currentTask(service.raw) !== still;
+    if (lost && !events.slice(told).some((e) => e.action === "die")) event("die", id, service.labels, null);
   }
   for (const [id, service] of before) {
     const still = now.get(id);

@@ -19,6 +19,8 @@ import {
   hasEnded,
   nodeAddresses,
   publishedPort,
+  replacedTask,
+  restartingBecause,
   type ServiceTask,
   stateOf,
   taskProblem,
@@ -102,18 +104,25 @@ export function containerInfo(
 ): ContainerInfo {
   const task = currentTask(tasks);
   const running = stateOf(task) === "running";
+  const restarting = restartingBecause(tasks, service.Spec.Mode?.Replicated?.Replicas ?? 0);
   const labels = service.Spec.Labels ?? {};
   return {
     id: service.ID,
     name: service.Spec.Name,
     image: labels[IMAGE_LABEL] ?? service.Spec.TaskTemplate?.ContainerSpec?.Image ?? "",
     running,
-    // Not running: how the last task that ran ended (the current one may be a restart, still starting).
-    exitCode: running ? null : (tasks.map(exitCodeOf).find((code) => code !== null) ?? null),
+    // Not running: how the last task that ran ended (the current one may be a restart, still starting); while
+    // Swarm restarts it, of the task it replaces only (null when its node was lost: no exit, whatever came before).
+    exitCode: running
+      ? null
+      : restarting
+        ? exitCodeOf(replacedTask(tasks))
+        : (tasks.map(exitCodeOf).find((code) => code !== null) ?? null),
     labels,
     hostPort: running ? publishedPort(task) : null,
     endpoint: endpointOf(task, addresses),
     node: task?.NodeID ?? null,
+    restarting,
   };
 }
 

@@ -46,10 +46,34 @@ export async function tasksOf(
 
 /**
  * The task that stands for the service now: the running one (Swarm runs one at a time), else the newest (starting,
- * or the last one that ended).
+ * or the last one that ended). A task Swarm gave up on and replaced (its node was lost: it still reads "running",
+ * desired "shutdown", with a newer task) is not it.
  */
 export function currentTask(tasks: ServiceTask[]): ServiceTask | undefined {
-  return tasks.find((t) => stateOf(t) === "running") ?? tasks[0];
+  return tasks.find((t) => stateOf(t) === "running" && (t === tasks[0] || t.DesiredState !== "shutdown")) ?? tasks[0];
+}
+
+/**
+ * Why Swarm is starting the service's task again, or null when it isn't: the service wants its one task
+ * (`replicas` 1) and none runs, so a new task is on its way, or the last one ended and Swarm makes the next one
+ * after its restart delay. Said of the task it replaces: how that ended, or that Swarm left it for lost.
+ */
+export function restartingBecause(tasks: ServiceTask[], replicas: number): string | null {
+  const before = replacedTask(tasks);
+  if (replicas < 1 || !before) return null;
+  const code = exitCodeOf(before);
+  if (code !== null) return `its task exited with code ${code}`;
+  return stateOf(before) === "running" ? "its node was lost" : taskProblem(before);
+}
+
+/**
+ * When no task runs, the one that ran before: the newest if it ended, else (a new one on its way) the one before
+ * it. Undefined while the service's first task starts, or one runs.
+ */
+export function replacedTask(tasks: ServiceTask[]): ServiceTask | undefined {
+  const current = currentTask(tasks);
+  if (!current || stateOf(current) === "running") return undefined;
+  return hasEnded(current) ? current : tasks[1];
 }
 
 /** The port Swarm published the task's port on, on its node (host mode). */
