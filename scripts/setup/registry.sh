@@ -101,14 +101,8 @@ $auth
 EOF
 
 # --- start it ---------------------------------------------------------------------------------
-# Without the descriptors above 2 this script inherited (a caller's pipe would stay open), in its own session.
-without_extra_fds() (
-  for fd in "/proc/$BASHPID/fd/"*; do
-    fd="${fd##*/}"
-    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2> /dev/null || true; fi
-  done
-  exec "$@"
-)
+# shellcheck source=detach.sh
+source "$(dirname "${BASH_SOURCE[0]}")/detach.sh"
 say "starting docker-registry on $listen (data and log in $data)"
 without_extra_fds setsid -w nohup docker-registry serve "$data/config.yml" >> "$data/registry.log" 2>&1 < /dev/null &
 pid=$!

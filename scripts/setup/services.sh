@@ -13,15 +13,8 @@ is_local_url() { [ -z "$1" ] || [[ "$1" =~ ://([^@/]*@)?(127\.0\.0\.1|localhost|
 manage_pg=false; is_local_url "${DATABASE_URL:-}" && manage_pg=true
 manage_redis=false; is_local_url "${REDIS_URL:-}" && manage_redis=true
 
-# Runs a command without the descriptors above 2 this script inherited, so the daemons it starts never
-# hold a caller's pipe open (`prepare.sh | tee log` would otherwise wait for them forever).
-without_extra_fds() (
-  for fd in "/proc/$BASHPID/fd/"*; do
-    fd="${fd##*/}"
-    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2> /dev/null || true; fi
-  done
-  exec "$@"
-)
+# shellcheck source=detach.sh
+source "$(dirname "${BASH_SOURCE[0]}")/detach.sh"
 
 # Waits until a command succeeds: wait_for <seconds> <what> <command...>
 wait_for() {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import { removeImage } from "../src/docker/images.ts";
 import { pushImage } from "../src/docker/push.ts";
 import { RegistryClient } from "../src/registry/registry-client.ts";
 import {
+  buildLabelledImage,
   makeCertificates,
   type RegistryTls,
   serveRegistry,
@@ -28,15 +29,7 @@ const docker = createDockerClient();
 /** Every local tag the file made, removed at the end. */
 const localTags = new Set<string>();
 
-/** A small image of its own (a label on the base: its own manifest, the base's layers). */
-function buildImage(tag: string): string {
-  execFileSync("docker", ["build", "-q", "-t", tag, "-"], {
-    input: `FROM ${BASE}\nLABEL pier.regtest="${tag}"\n`,
-    stdio: ["pipe", "ignore", "pipe"], // the legacy builder's deprecation notice; a failure still says why
-  });
-  localTags.add(tag);
-  return tag;
-}
+const buildImage = (tag: string) => buildLabelledImage(BASE, tag, localTags);
 
 /** registry-tls-client.ts run by Node with `caFile` as NODE_EXTRA_CA_CERTS (null: none): its JSON line. */
 function clientProcess(address: string, tag: string, caFile: string | null) {

@@ -9,7 +9,13 @@ import { imageExists, pullImage, removeImage } from "../src/docker/images.ts";
 import { pushImage } from "../src/docker/push.ts";
 import { RuntimeRequestError, RuntimeUnavailableError } from "../src/index.ts";
 import { RegistryClient } from "../src/registry/registry-client.ts";
-import { bcryptHtpasswdLine, freePort, startRegistry, type TestRegistry } from "./support/registry.ts";
+import {
+  bcryptHtpasswdLine,
+  buildLabelledImage,
+  freePort,
+  startRegistry,
+  type TestRegistry,
+} from "./support/registry.ts";
 
 // A real docker-registry (Debian's, started by Pier's set-up script) and the host's engine pushing to it, as the
 // swarm runtime does with each built image; retention's side: listing and deleting tags over the HTTP API.
@@ -22,15 +28,7 @@ const SCRIPT = path.resolve(import.meta.dirname, "../../../scripts/setup/registr
 /** Every local tag a test made, removed at the end. */
 const localTags = new Set<string>();
 
-/** A small image of its own (a label on the base: its own manifest, the base's layers). */
-function buildImage(tag: string): string {
-  execFileSync("docker", ["build", "-q", "-t", tag, "-"], {
-    input: `FROM ${BASE}\nLABEL pier.regtest="${tag}"\n`,
-    stdio: ["pipe", "ignore", "pipe"], // the legacy builder's deprecation notice; a failure still says why
-  });
-  localTags.add(tag);
-  return tag;
-}
+const buildImage = (tag: string) => buildLabelledImage(BASE, tag, localTags);
 
 async function push(client: RegistryClient, localRef: string, tag: string) {
   const remote = client.imageRef(tag);

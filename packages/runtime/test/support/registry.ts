@@ -174,3 +174,16 @@ export function trustInEngine(address: string, ca: string): () => void {
     }
   };
 }
+
+/**
+ * A small image of its own for a registry test: a label on `base` (its own manifest, the base's layers), tagged
+ * `tag` and added to `made` (what the test removes at the end).
+ */
+export function buildLabelledImage(base: string, tag: string, made: Set<string>): string {
+  execFileSync("docker", ["build", "-q", "-t", tag, "-"], {
+    input: `FROM ${base}\nLABEL pier.regtest="${tag}"\n`,
+    stdio: ["pipe", "ignore", "pipe"], // the legacy builder's deprecation notice; a failure still says why
+  });
+  made.add(tag);
+  return tag;
+}
