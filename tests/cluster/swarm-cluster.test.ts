@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { until } from "../support/faults.ts";
-import { makeCertificates, trustInEngine } from "../../packages/runtime/test/support/registry.ts";
-import { serveRegistry, SwarmCluster } from "../support/swarm-cluster.ts";
+import { makeCertificates, serveRegistry, trustInEngine } from "../../packages/runtime/test/support/registry.ts";
+import { SwarmCluster } from "../support/swarm-cluster.ts";
 
 const BASE = "pier-local/node:24-bookworm-slim";
 
@@ -77,7 +77,7 @@ describe("a two-node swarm on this machine", () => {
     // (unlike a loopback registry, which an engine never checks), with a CA of this test's own.
     const dir = await mkdtemp(path.join(tmpdir(), "pier-swarm-tls-"));
     const address = `${cluster.hostAddress}:5443`;
-    const registry = await serveRegistry(address, dir, makeCertificates(dir, cluster.hostAddress));
+    const registry = await serveRegistry(dir, null, makeCertificates(dir, cluster.hostAddress), address);
     const node = cluster.manager;
     const image = `${address}/tls/node:24`;
     try {
@@ -92,8 +92,7 @@ describe("a two-node swarm on this machine", () => {
       const tags = await node.docker("image", "inspect", image, "--format", "{{json .RepoDigests}}");
       expect(tags.stdout).toContain(`${address}/tls/node@sha256:`);
     } finally {
-      registry.kill("SIGTERM");
-      await rm(dir, { recursive: true, force: true });
+      registry.stop();
     }
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { until } from "./faults.ts";
+import { serveRegistry, type TestRegistry } from "../../packages/runtime/test/support/registry.ts";
 import { copyImage, removeCgroups, unmountBelow } from "./private-dockerd.ts";
 
 const run = promisify(execFile);
@@ -24,7 +25,7 @@ export class SwarmCluster {
   readonly nodes: ClusterNode[] = [];
   /** An engine on the lan outside the swarm: a build server, so builds never run on the nodes serving apps. */
   buildServer: ClusterNode | null = null;
-  private registryProcess: ChildProcess | null = null;
+  private registryServer: TestRegistry | null = null;
 
   private constructor(
     readonly dir: string,
@@ -122,7 +123,9 @@ export class SwarmCluster {
   }
 
   private async startRegistry(): Promise<void> {
-    this.registryProcess = await serveRegistry(this.registry, path.join(this.dir, "registry"));
+    const dir = path.join(this.dir, "registry");
+    await mkdir(dir);
+    this.registryServer = await serveRegistry(dir, null, undefined, this.registry);
   }
 
   private async formSwarm(): Promise<void> {
@@ -173,10 +176,7 @@ export class SwarmCluster {
       });
     }
     for (const engine of [...this.engines].reverse()) await attempt(() => engine.remove());
-    if (this.registryProcess && this.registryProcess.exitCode === null) {
-      this.registryProcess.kill("SIGTERM");
-      await attempt(() => exitOf(this.registryProcess!));
-    }
+    this.registryServer?.stop();
     for (const engine of this.engines) await attempt(() => deleteNamespace(engine.namespace));
     await attempt(() => deleteNamespace(this.lanNamespace));
     await attempt(() => rm(this.dir, { recursive: true, force: true }));
@@ -335,42 +335,3 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Debian's docker-registry on `address` with its data and configuration in `dir` (deletes on; TLS with `tls`),
- * answering before this returns. The caller ends the process.
- */
-export async function serveRegistry(
-  address: string,
-  dir: string,
-  tls?: { certificate: string; key: string },
-): Promise<ChildProcess> {
-  await mkdir(dir, { recursive: true });
-  const config = path.join(dir, "config.yml");
-  const lines = ["version: 0.1", "log:", "  level: warn", "storage:", "  filesystem:"];
-  lines.push(
-    `    rootdirectory: ${path.join(dir, "data")}`,
-    "  delete:",
-    "    enabled: true",
-    "http:",
-    `  addr: ${address}`,
-  );
-  if (tls) lines.push("  tls:", `    certificate: ${tls.certificate}`, `    key: ${tls.key}`);
-  await writeFile(config, `${lines.join("\n")}\n`);
-  const child = spawn("docker-registry", ["serve", config], { stdio: ["ignore", "ignore", "pipe"] });
-  let output = "";
-  child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-5_000)));
-  await until(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`docker-registry exited ${child.exitCode}: ${output}`);
-      // Any answer will do; over TLS fetch refuses an untrusted certificate, and that the port answers is enough.
-      const response = await fetch(`${tls ? "https" : "http"}://${address}/v2/`).catch((error: Error) =>
-        (error.cause as { code?: string } | undefined)?.code === "ECONNREFUSED" ? null : true,
-      );
-      return response !== null;
-    },
-    `the registry answering at ${address}`,
-    30_000,
-  );
-  return child;
-}

@@ -71,8 +71,14 @@ export function bcryptHtpasswdLine(user: string, password: string): string | nul
  * such as token authentication or TLS): `auth` is the YAML of its `auth:` section (null: none); with `tls` it
  * speaks HTTPS only, with that certificate.
  */
-export async function serveRegistry(dataDir: string, auth: string | null, tls?: RegistryTls): Promise<TestRegistry> {
-  const address = `127.0.0.1:${await freePort()}`;
+export async function serveRegistry(
+  dataDir: string,
+  auth: string | null,
+  tls?: RegistryTls,
+  /** Where it listens: a free port of 127.0.0.1 unless given (a cluster's registry on its lan). */
+  listen?: string,
+): Promise<TestRegistry> {
+  const address = listen ?? `127.0.0.1:${await freePort()}`;
   const config = path.join(dataDir, "config.yml");
   writeFileSync(
     config,
@@ -103,7 +109,7 @@ export async function serveRegistry(dataDir: string, auth: string | null, tls?: 
         return child.exitCode === null && (status === 200 || status === 401);
       },
       `docker-registry answering at ${address}`,
-      10_000,
+      30_000,
     );
   } catch (error) {
     const log = readFileSync(path.join(dataDir, "registry.log"), "utf8");
