@@ -46,11 +46,17 @@ function ensureTool(binary: string, aptPackage: string) {
 interface WrkResult {
   rps: number;
   p99ms: number;
+  /** CPU time the proxy's own processes (HAProxy, or nginx's workers) spent per request, in µs. */
+  proxyUs?: number;
+  /** CPU time the router's Node process (control plane, latency log) spent per request, in µs. */
+  routerUs?: number;
 }
 
 interface Target {
   port: number;
   tls: boolean;
+  /** The proxy's processes: the router's Node process (HAProxy is its child), or nginx's master. */
+  processes?: { router?: number; proxyParent: number };
 }
 
 function toMs(value: string): number {
@@ -59,6 +65,26 @@ function toMs(value: string): number {
   const n = Number(match[1]);
   return match[2] === "us" ? n / 1000 : match[2] === "s" ? n * 1000 : n;
 }
+
+/** CPU time (user + system, clock ticks) the processes `pids` have used so far; a process gone counts 0. */
+async function processTicks(pids: number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks;
+}
+
+/** The children of `pid` (HAProxy under its router, nginx's workers under the master). */
+function childPids(pid: number): number[] {
+  const out = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim();
+  return out ? out.split(/\s+/).map(Number) : [];
+}
+
+const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
 
 /** CPU time of the whole machine, busy and idle (jiffies), from /proc/stat. */
 async function cpuTimes(): Promise<{ busy: number; total: number }> {
@@ -88,7 +114,10 @@ async function waitForQuietMachine() {
  * wrk with the app's Host header. Over TLS the URL names the app's host, so wrk sends it as SNI, and `resolveLua`
  * connects to 127.0.0.1 whatever that name resolves to (`*.localhost` does not resolve here).
  */
-function wrk(target: Target, host: string, resolveLua: string): WrkResult {
+async function wrk(target: Target, host: string, resolveLua: string): Promise<WrkResult> {
+  const proxyPids = target.processes ? childPids(target.processes.proxyParent) : [];
+  const routerPids = target.processes?.router ? [target.processes.router] : [];
+  const [proxyBefore, routerBefore] = [await processTicks(proxyPids), await processTicks(routerPids)];
   const url = target.tls ? `https://${host}:${target.port}/` : `http://127.0.0.1:${target.port}/`;
   const script = target.tls ? ["-s", resolveLua] : [];
   const out = execFileSync(
@@ -100,7 +129,15 @@ function wrk(target: Target, host: string, resolveLua: string): WrkResult {
   const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? "");
   const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(out);
   if (errors) console.error(`wrk on :${target.port} reported: ${errors[0]}`);
-  return { rps, p99ms: p99 };
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const perRequestUs = (ticks: number) => (ticks / TICKS_PER_SECOND / requests) * 1e6;
+  if (!target.processes) return { rps, p99ms: p99 };
+  return {
+    rps,
+    p99ms: p99,
+    proxyUs: perRequestUs((await processTicks(proxyPids)) - proxyBefore),
+    routerUs: perRequestUs((await processTicks(routerPids)) - routerBefore),
+  };
 }
 
 /** One GET with the app's Host (and SNI, trusting only the bench's certificate); resolves to the status. */
@@ -231,13 +268,15 @@ try {
     stdio: "inherit",
   });
 
+  const pierProcesses = (router: ChildProcess) => ({ router: router.pid!, proxyParent: router.pid! });
+  const nginxProcesses = { proxyParent: nginx.pid! };
   const targets = {
     direct: { port: appPort, tls: false },
-    pier: { port: PIER_ROUTER_PORT, tls: false },
-    "pier, no latency sampling": { port: PIER_NO_LATENCY_PORT, tls: false },
-    nginx: { port: NGINX_PORT, tls: false },
-    "pier, TLS": { port: pierTlsPort, tls: true },
-    "nginx, TLS": { port: nginxTlsPort, tls: true },
+    pier: { port: PIER_ROUTER_PORT, tls: false, processes: pierProcesses(routers[0]!) },
+    "pier, no latency sampling": { port: PIER_NO_LATENCY_PORT, tls: false, processes: pierProcesses(routers[1]!) },
+    nginx: { port: NGINX_PORT, tls: false, processes: nginxProcesses },
+    "pier, TLS": { port: pierTlsPort, tls: true, processes: pierProcesses(routers[0]!) },
+    "nginx, TLS": { port: nginxTlsPort, tls: true, processes: nginxProcesses },
   } as const;
   type Path = keyof typeof targets;
   const baseline = (label: Path): Path => (targets[label].tls ? "nginx, TLS" : "nginx");
@@ -276,11 +315,11 @@ try {
     const order = labels.map((_, i) => labels[(i + round) % labels.length]!);
     for (const label of order) {
       await waitForQuietMachine();
-      results[label].push(wrk(targets[label], app.host, resolveLua));
+      results[label].push(await wrk(targets[label], app.host, resolveLua));
     }
   }
   const median = (xs: number[]) => percentile(xs, 50);
-  const ratios = (label: Path, key: keyof WrkResult) =>
+  const ratios = (label: Path, key: "rps" | "p99ms") =>
     median(results[label].map((r, round) => r[key] / results[baseline(label)][round]![key]));
   console.log(
     `\nwrk -t1 -c32 -d${SECONDS}s, ${ROUNDS} interleaved rounds, same container (medians); ` +
@@ -289,17 +328,23 @@ try {
       `waited ${(quiet.waitedMs / 1000).toFixed(0)} s for a quiet machine, ` +
       `${quiet.busyStarts} of ${ROUNDS * labels.length} runs started while it was busy`,
   );
-  console.log("| path | req/s | p99 | req/s vs nginx | p99 vs nginx |");
-  console.log("|---|---|---|---|---|");
+  console.log("| path | req/s | p99 | req/s vs nginx | p99 vs nginx | proxy CPU/req | router CPU/req |");
+  console.log("|---|---|---|---|---|---|---|");
   for (const label of Object.keys(targets) as Path[]) {
     if (!labels.includes(label)) {
-      console.log(`| ${label} | — | — | — | — |`);
+      console.log(`| ${label} | — | — | — | — | — | — |`);
       continue;
     }
     const rps = median(results[label].map((r) => r.rps));
     const p99 = median(results[label].map((r) => r.p99ms));
     const vsNginx = `${ratios(label, "rps").toFixed(2)} | ${ratios(label, "p99ms").toFixed(2)}`;
-    console.log(`| ${label} | ${rps.toFixed(0)} | ${p99.toFixed(2)} ms | ${vsNginx} |`);
+    const us = (key: "proxyUs" | "routerUs") => {
+      const values = results[label].map((r) => r[key]).filter((v): v is number => v !== undefined);
+      return values.length ? `${median(values).toFixed(1)} µs` : "—";
+    };
+    console.log(
+      `| ${label} | ${rps.toFixed(0)} | ${p99.toFixed(2)} ms | ${vsNginx} | ${us("proxyUs")} | ${us("routerUs")} |`,
+    );
   }
   console.log("(TLS rows against nginx over TLS, the others against nginx over plain HTTP)");
   console.log(`raw: ${JSON.stringify(results)}`);

@@ -12,7 +12,7 @@ import type { RouterLogger } from "./logger.ts";
 import { startHaproxy, type Haproxy } from "./haproxy/haproxy.ts";
 import { loadRouterState, type RouterState } from "./router-state.ts";
 import { startMetricsCollector } from "./metrics/collector.ts";
-import { startLatencyLog } from "./metrics/latency-log.ts";
+import { NO_LATENCY_LOG, startLatencyLog } from "./metrics/latency-log.ts";
 import { startLoadReporter } from "./metrics/load-reporter.ts";
 
 export type { RouterLogger } from "./logger.ts";
@@ -57,7 +57,6 @@ export async function createRouter(
     wake: async (appId) => void (await redis.publish(WAKE_CHANNEL, appId)),
     logger,
   });
-  const latencyLog = await startLatencyLog();
   const challenges = await startChallengeResponder(redis, logger);
   const latencyMetrics = config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND > 0;
   // HAProxy starts with the routes as they are now (it may be taking over from a killed router's, which
@@ -66,9 +65,7 @@ export async function createRouter(
   const started = startDataPlane(config, listen, logger, {
     activator,
     challenges,
-    latencyLog: latencyMetrics
-      ? { port: latencyLog.port, samplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND }
-      : undefined,
+    latencyLog: latencyMetrics ? { samplesPerSecond: config.PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND } : undefined,
     load: async (ports) => {
       const state = await load(ports);
       activator.update(state.view);
@@ -76,19 +73,20 @@ export async function createRouter(
     },
   });
   const { haproxy, ports } = await started.catch(async (error) => {
-    await latencyLog.close();
     await challenges.close();
     await activator.close();
     redis.disconnect();
     throw error;
   });
+  const latencyLog = latencyMetrics ? startLatencyLog(haproxy.adminSocket, logger) : NO_LATENCY_LOG;
   const metrics = startMetricsCollector(prisma, haproxy, latencyLog, logger);
   const loadReporter = startLoadReporter(haproxy, activator, redis, logger);
   const stopAll = async () => {
     loadReporter.close();
     await metrics.close();
-    await haproxy.stop();
+    // Before HAProxy's soft stop, which would otherwise wait for this reader's open connection.
     await latencyLog.close();
+    await haproxy.stop();
     await challenges.close();
     await activator.close();
     redis.disconnect();
@@ -127,7 +125,7 @@ export async function createRouter(
 interface DataPlaneParts {
   activator: Activator;
   challenges: ChallengeResponder;
-  latencyLog: { port: number; samplesPerSecond: number } | undefined;
+  latencyLog: { samplesPerSecond: number } | undefined;
   /** What to serve from the first request, read once the ports are known (redirect URLs name them). */
   load(ports: RouterPorts): Promise<RouterState>;
 }

@@ -40,7 +40,6 @@ describe("latency sampling", () => {
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-    log = await startLatencyLog();
     port = await freePort();
     haproxy = await startHaproxy(
       "haproxy",
@@ -51,17 +50,18 @@ describe("latency sampling", () => {
         slots: 2,
         serversPerSlot: 1,
         activator: { port: 9, timeoutMs: 1_000 },
-        latencyLog: { port: log.port, samplesPerSecond: SAMPLES_PER_SECOND },
+        latencyLog: { samplesPerSecond: SAMPLES_PER_SECOND },
       },
       pino({ level: "silent" }),
     );
+    log = startLatencyLog(haproxy.adminSocket, pino({ level: "silent" }));
     const endpoint = `127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     await haproxy.applyRoutes(new Map([["web.localhost", [endpoint]]]));
   });
   afterAll(async () => {
     agent.destroy();
-    await haproxy?.stop();
     await log?.close();
+    await haproxy?.stop();
     await new Promise((r) => upstream.close(r));
   });
 

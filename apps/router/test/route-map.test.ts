@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BackendSlots } from "../src/haproxy/backend-slots.ts";
 import type { RouteTable } from "@pier/routing";
-import { mapEntries } from "../src/haproxy/route-map.ts";
+import { mapEntries, withHttpsFlags } from "../src/haproxy/route-map.ts";
 import { ACTIVATOR, API_BACKEND, originOf, type RouteEntry, routerView } from "../src/route-entries.ts";
 
 /** Upstreams on 127.0.0.1 at these ports, as the route table gives endpoints. */
@@ -123,6 +123,37 @@ describe("backend slots and the host map", () => {
       ]),
     );
     expect(plan.fill).toEqual([]);
+  });
+
+  it("puts each host's HTTPS flags in its map value: on both slots of a split, never on a redirect", () => {
+    const routes = new Map([
+      ["plain.localhost", "d0"],
+      ["shop.example", "d1"],
+      ["www.shop.example", "r308:https://shop.example"],
+      ["canary.example", "w:25:dep-b:d2:dep-a:d3"],
+      ["sleepy.example", "activator"],
+      ["down.example", "0"],
+    ]);
+    const flagged = withHttpsFlags(
+      routes,
+      new Map([
+        ["shop.example", "redirect+hsts"],
+        ["www.shop.example", "redirect"],
+        ["canary.example", "hsts"],
+        ["sleepy.example", "redirect"],
+        ["down.example", "redirect"],
+      ]),
+    );
+    expect(flagged).toEqual(
+      new Map([
+        ["plain.localhost", "d0"],
+        ["shop.example", "d1|rh"],
+        ["www.shop.example", "r308:https://shop.example"],
+        ["canary.example", "w:25:dep-b:d2|h:dep-a:d3|h"],
+        ["sleepy.example", "activator|r"],
+        ["down.example", "0|r"],
+      ]),
+    );
   });
 
   it("lays the table out for HAProxy: a redirect's URL names the router's port unless it is the standard one", () => {

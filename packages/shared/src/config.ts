@@ -72,7 +72,8 @@ export const configSchema = z.object({
     .max(64)
     .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   /**
-   * Latency samples a router takes per second at most (every request under that rate; counts are always exact).
+   * Latency samples a router takes per second at most, on each of its ports (every request under that rate; counts
+   * are always exact).
    * 0: no latency metrics.
    */
   PIER_ROUTER_LATENCY_SAMPLES_PER_SECOND: z.coerce.number().int().min(0).default(200),

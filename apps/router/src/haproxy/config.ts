@@ -7,8 +7,6 @@ export interface HaproxyPaths {
   config: string;
   adminSocket: string;
   routeMap: string;
-  /** host → HTTPS flags (redirect, hsts) of hosts with a certificate. */
-  httpsMap: string;
   /** The certificates served on the TLS port besides the default one (HAProxy's crt-list), and their files. */
   certList: string;
   certDir: string;
@@ -24,7 +22,6 @@ export function haproxyPaths(runDir: string): HaproxyPaths {
     config: path.join(runDir, "haproxy.cfg"),
     adminSocket: path.join(runDir, "admin.sock"),
     routeMap: path.join(runDir, "routes.map"),
-    httpsMap: path.join(runDir, "https.map"),
     certList: path.join(runDir, "certs.list"),
     certDir: path.join(runDir, "certs"),
     defaultCert: path.join(runDir, "default.pem"),
@@ -44,8 +41,8 @@ export interface HaproxyListen {
   /** Backends declared for deployments (see backend-slots.ts), and servers (replicas) in each. */
   slots: number;
   serversPerSlot: number;
-  /** Where HAProxy sends one log line (`<slot> <status> <ms>`) per sampled request, for latency metrics. */
-  latencyLog?: { port: number; samplesPerSecond: number };
+  /** One log line (`<slot> <status> <ms>`) per sampled request into the latency ring, for latency metrics. */
+  latencyLog?: { samplesPerSecond: number };
   /** Keep released slots out of use until the metrics collector read them (BackendSlots.recycle). */
   holdReleasedSlots?: boolean;
   /** The router's activator (apps scaled to zero), and how long it may hold a request. */
@@ -66,8 +63,18 @@ const TLS12_CIPHERS = [
   "ECDHE-RSA-CHACHA20-POLY1305",
 ].join(":");
 
-/** The one frontend: every request comes in through it. */
+/** The HAProxy ring (an in-memory log buffer) sampled requests' latency lines go to (metrics/latency-log.ts). */
+export const LATENCY_RING = "pier_latency";
+
+/** The frontends every request comes in through: plain HTTP, and TLS when there is a TLS port. */
 export const FRONTEND = "pier";
+export const TLS_FRONTEND = "pier_tls";
+export const frontendNames = (listen: HaproxyListen) =>
+  listen.tlsPort === undefined ? [FRONTEND] : [FRONTEND, TLS_FRONTEND];
+
+/** Pier's own answers, as backends: hosts nothing serves, with nothing running ("0" in the map), redirected. */
+const NOT_FOUND_BACKEND = "not_found";
+const DOWN_BACKEND = "0";
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
 
@@ -86,14 +93,11 @@ export function renderHaproxyConfig(
   paths: HaproxyPaths,
   endpointsBySlot: ReadonlyMap<number, string[]> = new Map(),
 ): string {
-  const map = quote(paths.routeMap);
   const backends = Array.from(
     { length: listen.slots },
     (_, slot) =>
       `backend ${slotName(slot)}\n${renderServers(listen.serversPerSlot, endpointsBySlot.get(slot) ?? [])}\n`,
   ).join("\n");
-  // What the host's map value says: a version of a split host, HTTPS, redirects and Pier's own answers.
-  const hostRules = splitRules() + httpsRules(listen, paths) + answerRules(listen, paths);
   return `# Written by Pier's router at start; routes change at run time through the admin socket.
 global
   nbthread ${listen.threads}
@@ -143,25 +147,98 @@ defaults
   default-server check inter 5s fastinter 1s downinter 1s fall 3 rise 1 disabled
   default-server observe layer4 error-limit 1 on-error fastinter
 
-frontend ${FRONTEND}
-  bind ${listen.host}:${listen.port}
-${tlsBind(listen, paths)}  option forwardfor
-${challengeAcl(listen)}  # The Host as sent (no port, lowercase), in one lookup: the only one most requests pay for.
-  http-request set-var(txn.slot) req.hdr(host),field(1,:),lower,map(${map})
-  # Not found: without a trailing dot, then as its wildcard domain (*.example.com); txn.key is the entry found.
-  http-request set-var(txn.key) req.hdr(host),field(1,:),lower,regsub(\\.$,) if !{ var(txn.slot) -m found }
-  http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
-  http-request set-var(txn.key) var(txn.key),regsub(^[^.]*,*) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
-  http-request set-var(txn.slot) var(txn.key),map(${map}) if !{ var(txn.slot) -m found } { var(txn.key) -m found }
-${hostRules}  http-request set-header X-Forwarded-Host %[req.hdr(host)]
-${forwardedProto(listen)}${latencyLogLines(listen)}${challengeBackendRule(listen)}  use_backend %[var(txn.slot)]
-
+${frontends(listen, paths)}
 # Apps scaled to zero: the router's activator holds the request, wakes the app and forwards it.
 backend ${ACTIVATOR}
   timeout server ${listen.activator.timeoutMs + 5_000}ms
   server a0 127.0.0.1:${listen.activator.port} enabled no-check
-${fixedBackends(listen)}
+${answerBackends(paths)}${fixedBackends(listen)}${latencyRing(listen)}
 ${backends}`;
+}
+
+/**
+ * A frontend: what the host's map value says (routes.map, one lookup for most requests: see route-map.ts for the
+ * value's forms), then the forwarded headers, then the backend the value names. Plain HTTP and TLS have a frontend
+ * each, so that neither asks on every request which one it is (`ssl_fc`): the scheme and port are constants, the
+ * HTTPS redirect is only in the plain one, HSTS only in the TLS one. Every rule here runs for every request, so
+ * Pier's own answers (404, 503, redirects to another domain) are backends the value names, not rules.
+ */
+function frontends(listen: HaproxyListen, paths: HaproxyPaths): string {
+  const plain = frontend(listen, paths, {
+    name: FRONTEND,
+    bind: `${listen.host}:${listen.port}`,
+    scheme: "http",
+    port: listen.port,
+  });
+  if (listen.tlsPort === undefined) return plain;
+  const certs = `crt ${quote(paths.defaultCert)} crt-list ${quote(paths.certList)}`;
+  // SNI picks the certificate: the default one, or any in the crt-list (replaced at run time).
+  const tls = frontend(listen, paths, {
+    name: TLS_FRONTEND,
+    bind: `${listen.host}:${listen.tlsPort} ssl ${certs} alpn h2,http/1.1`,
+    scheme: "https",
+    port: listen.tlsPort,
+  });
+  return `${plain}\n${tls}`;
+}
+
+interface FrontendListener {
+  name: string;
+  bind: string;
+  scheme: "http" | "https";
+  port: number;
+}
+
+function frontend(listen: HaproxyListen, paths: HaproxyPaths, listener: FrontendListener): string {
+  const map = quote(paths.routeMap);
+  const host = "req.hdr(host),field(1,:),lower";
+  const https = listener.scheme === "https";
+  return `frontend ${listener.name}
+  bind ${listener.bind}
+  option forwardfor
+${challengeAcl(listen)}  # The Host as sent (no port, lowercase), in one lookup: the only one most requests pay for.
+  http-request set-var(txn.slot) ${host},map(${map})
+  # Not found: without a trailing dot, then as its wildcard domain (*.example.com).
+  http-request set-var(txn.slot) ${host},regsub(\\.$,),map(${map}) if !{ var(txn.slot) -m found }
+  http-request set-var(txn.slot) ${host},regsub(\\.$,),regsub(^[^.]*,*),map(${map}) if !{ var(txn.slot) -m found }
+${https ? hstsRule() : httpsRedirectRule(listen)}\
+  http-request set-header X-Forwarded-Host %[req.hdr(host)]
+  http-request set-header X-Forwarded-Proto ${listener.scheme}
+  http-request set-header X-Forwarded-Port ${listener.port}
+${latencyLogLines(listen)}${splitRules()}${challengeBackendRule(listen)}\
+  use_backend %[var(txn.slot),field(1,|),field(1,:)]
+  default_backend ${NOT_FOUND_BACKEND}
+`;
+}
+
+/** Plain HTTP → HTTPS on the same host, for hosts whose value says so (`|r`, `|rh`), ACME challenges excepted. */
+function httpsRedirectRule(listen: HaproxyListen): string {
+  if (listen.tlsPort === undefined) return "";
+  const port = listen.tlsPort === 443 ? "" : `:${listen.tlsPort}`;
+  return (
+    `  http-request redirect code 308 location https://%[req.hdr(host),field(1,:)]${port}%[capture.req.uri] ` +
+    `if { var(txn.slot) -m end |r |rh }${unlessChallenge(listen)}\n`
+  );
+}
+
+/** HTTPS answers of hosts that asked for it (`|h`, `|rh`) carry HSTS. */
+const hstsRule = () =>
+  "  http-response set-header Strict-Transport-Security max-age=31536000 if { var(txn.slot) -m end |h |rh }\n";
+
+/**
+ * Pier's own answers: no such host (404), nothing running (503), a redirect to another domain with the path kept
+ * (`r301:<url>`, `r308:<url>`). ACME challenges never reach them (the frontend sends those to the responder first).
+ */
+function answerBackends(paths: HaproxyPaths): string {
+  const html = `content-type "text/html; charset=utf-8"`;
+  const redirect = (status: number) =>
+    `\nbackend r${status}\n  http-request redirect code ${status} prefix %[var(txn.slot),regsub(^r${status}:,)]\n`;
+  return (
+    `\nbackend ${NOT_FOUND_BACKEND}\n  http-request return status 404 ${html} file ${quote(paths.notFoundPage)}\n` +
+    `\nbackend ${DOWN_BACKEND}\n  http-request return status 503 ${html} file ${quote(paths.downPage)}\n` +
+    redirect(301) +
+    redirect(308)
+  );
 }
 
 /**
@@ -178,10 +255,11 @@ function renderServers(serversPerSlot: number, endpoints: string[]): string {
 }
 
 /**
- * One line per sampled request to the router's latency collector: backend slot, status, total time. A request is
- * logged with probability samplesPerSecond / the frontend's request rate over the last second (always under that
- * rate), so the lines stay near samplesPerSecond whatever the traffic, from a burst's first second on: the share
- * follows the rate HAProxy itself measures, with nothing to adjust from outside.
+ * One line per sampled request into the latency ring: backend slot (without the host's HTTPS flags), status, total
+ * time. A request is logged with probability samplesPerSecond / its frontend's request rate over the last second
+ * (always under that rate), so the lines stay near samplesPerSecond whatever the traffic, from a burst's first second
+ * on: the share follows the rate HAProxy itself measures, with nothing to adjust from outside. Each frontend (plain
+ * HTTP, TLS) samples its own traffic so.
  */
 function latencyLogLines(listen: HaproxyListen): string {
   if (!listen.latencyLog) return "";
@@ -189,16 +267,22 @@ function latencyLogLines(listen: HaproxyListen): string {
   const threshold = listen.latencyLog.samplesPerSecond * 1_000_000;
   return (
     "  log global\n" +
-    `  log-format "%[var(txn.slot)] %ST %Ta"\n` +
+    `  log-format "%[var(txn.slot),field(1,|)] %ST %Ta"\n` +
     "  http-request set-var(txn.rate) fe_req_rate\n" +
     `  http-request set-log-level silent if { rand(1000000),mul(txn.rate) ge ${threshold} }\n`
   );
 }
 
-/** The global section's line for latency metrics: where the log lines go. */
+/** The global section's line for latency metrics: the log lines go into a ring in memory (no syscall each). */
 function latencyLogTarget(listen: HaproxyListen): string {
   if (!listen.latencyLog) return "";
-  return `  log 127.0.0.1:${listen.latencyLog.port} len 256 local0 info\n`;
+  return `  log ring@${LATENCY_RING} len 80 local0 info\n`;
+}
+
+/** The ring the router reads the latency lines from (latency-log.ts); 64 kB hold ~5,000 lines. */
+function latencyRing(listen: HaproxyListen): string {
+  if (!listen.latencyLog) return "";
+  return `\nring ${LATENCY_RING}\n  format raw\n  maxlen 80\n  size 65536\n`;
 }
 
 /** The cookie that keeps a client on the version of a split host it got first (its value: the deployment id). */
@@ -208,21 +292,22 @@ export const VERSION_COOKIE = "pier_v";
  * A host split between two versions (a rollout; map value `w:<share>:<version>:<slot>:<version>:<slot>`): a client
  * whose cookie names one of them stays on it (on whichever of its replicas); any other client gets the first with
  * probability share/100, the second otherwise, and the cookie. Each version keeps its own backend slot, so its
- * counters and latency lines stay its own. Every rule but the first is skipped by a variable lookup on other hosts.
+ * counters and latency lines stay its own. Every other host leaves the rules before these (`allow` ends a frontend's
+ * http-request rules, and the backend rules still run): they cost it one check, not ten.
  */
 function splitRules(): string {
-  const split = "{ var(txn.split) -m found }";
   const cookie = `req.cook(${VERSION_COOKIE})`;
   const choose = (field: number, version: string) =>
     `  http-request set-var(txn.slot) var(txn.split),field(${field},:) ` +
-    `if ${split} { var(txn.version),strcmp(${version}) eq 0 }\n`;
+    `if { var(txn.version),strcmp(${version}) eq 0 }\n`;
   return (
-    "  http-request set-var(txn.split) var(txn.slot) if { var(txn.slot) -m beg w: }\n" +
-    `  http-request set-var(txn.first) var(txn.split),field(3,:) if ${split}\n` +
-    `  http-request set-var(txn.second) var(txn.split),field(5,:) if ${split}\n` +
-    `  http-request set-var(txn.version) ${cookie} if ${split} { ${cookie},strcmp(txn.first) eq 0 }\n` +
-    `  http-request set-var(txn.version) ${cookie} if ${split} { ${cookie},strcmp(txn.second) eq 0 }\n` +
-    `  http-request set-var(txn.share) var(txn.split),field(2,:) if ${split} !{ var(txn.version) -m found }\n` +
+    "  http-request allow if !{ var(txn.slot) -m beg w: }\n" +
+    "  http-request set-var(txn.split) var(txn.slot)\n" +
+    "  http-request set-var(txn.first) var(txn.split),field(3,:)\n" +
+    "  http-request set-var(txn.second) var(txn.split),field(5,:)\n" +
+    `  http-request set-var(txn.version) ${cookie} if { ${cookie},strcmp(txn.first) eq 0 }\n` +
+    `  http-request set-var(txn.version) ${cookie} if { ${cookie},strcmp(txn.second) eq 0 }\n` +
+    "  http-request set-var(txn.share) var(txn.split),field(2,:) if !{ var(txn.version) -m found }\n" +
     // rand(100) − share < 0 ⇔ rand(100) < share: the first version for share % of new clients.
     "  http-request set-var(txn.version) var(txn.first) if { var(txn.share) -m found } " +
     "{ rand(100),sub(txn.share) lt 0 }\n" +
@@ -232,53 +317,6 @@ function splitRules(): string {
     choose(6, "txn.second") +
     `  http-response add-header Set-Cookie "${VERSION_COOKIE}=%[var(txn.version)]; Path=/; HttpOnly; SameSite=Lax" ` +
     "if { var(txn.share) -m found }\n"
-  );
-}
-
-/** The TLS listener: the default certificate, then every other one in the crt-list (replaced at run time). */
-function tlsBind(listen: HaproxyListen, paths: HaproxyPaths): string {
-  if (listen.tlsPort === undefined) return "";
-  const certs = `crt ${quote(paths.defaultCert)} crt-list ${quote(paths.certList)}`;
-  return `  bind ${listen.host}:${listen.tlsPort} ssl ${certs} alpn h2,http/1.1\n`;
-}
-
-/**
- * HTTPS flags of hosts with a certificate: plain HTTP on such a host is redirected to HTTPS (308 keeps the
- * method and body), and HTTPS answers carry HSTS where the app asked for it. Only with a TLS listener.
- */
-function httpsRules(listen: HaproxyListen, paths: HaproxyPaths): string {
-  if (listen.tlsPort === undefined) return "";
-  return (
-    `  http-request set-var(txn.https) req.hdr(host),field(1,:),lower,map(${quote(paths.httpsMap)}) ` +
-    "if !{ var(txn.key) -m found }\n" +
-    `  http-request set-var(txn.https) var(txn.key),map(${quote(paths.httpsMap)}) if { var(txn.key) -m found }\n` +
-    "  http-response set-header Strict-Transport-Security max-age=31536000 " +
-    "if { ssl_fc } { var(txn.https) -m end hsts }\n"
-  );
-}
-
-/** Plain HTTP → HTTPS on the same host (after a redirect to another domain, which goes straight to its target). */
-function httpsRedirectRule(listen: HaproxyListen): string {
-  if (listen.tlsPort === undefined) return "";
-  const port = listen.tlsPort === 443 ? "" : `:${listen.tlsPort}`;
-  return (
-    `  http-request redirect code 308 location https://%[req.hdr(host),field(1,:)]${port}%[capture.req.uri] ` +
-    `if !{ ssl_fc } { var(txn.https) -m beg redirect }${unlessChallenge(listen)}\n`
-  );
-}
-
-/**
- * What the app is told about the client's connection: scheme and port it reached the router on (the listener's
- * port as configured: cheaper than asking the connection for it on every request).
- */
-function forwardedProto(listen: HaproxyListen): string {
-  const plainPort = `  http-request set-header X-Forwarded-Port ${listen.port}`;
-  if (listen.tlsPort === undefined) return `  http-request set-header X-Forwarded-Proto http\n${plainPort}\n`;
-  return (
-    "  http-request set-header X-Forwarded-Proto https if { ssl_fc }\n" +
-    `  http-request set-header X-Forwarded-Port ${listen.tlsPort} if { ssl_fc }\n` +
-    "  http-request set-header X-Forwarded-Proto http if !{ ssl_fc }\n" +
-    `  http-request set-header X-Forwarded-Port ${listen.port} if !{ ssl_fc }\n`
   );
 }
 
@@ -300,21 +338,4 @@ function fixedBackends(listen: HaproxyListen): string {
     text += `\nbackend acme_challenges\n  server c0 127.0.0.1:${listen.acmeChallenges.port} enabled no-check\n`;
   if (listen.api) text += `\nbackend ${API_BACKEND}\n  server api0 ${listen.api} enabled no-check\n`;
   return text;
-}
-
-/** Hosts HAProxy answers itself: redirects to another domain (path kept), no such host (404), nothing running (503). */
-function answerRules(listen: HaproxyListen, paths: HaproxyPaths): string {
-  const html = `content-type "text/html; charset=utf-8"`;
-  const unless = unlessChallenge(listen);
-  const redirect = (status: number) =>
-    `  http-request redirect code ${status} prefix %[var(txn.slot),regsub(^r${status}:,)] ` +
-    `if { var(txn.slot) -m beg r${status}: }${unless}\n`;
-  return (
-    redirect(301) +
-    redirect(308) +
-    httpsRedirectRule(listen) +
-    `  http-request return status 404 ${html} file ${quote(paths.notFoundPage)} ` +
-    `if !{ var(txn.slot) -m found }${unless}\n` +
-    `  http-request return status 503 ${html} file ${quote(paths.downPage)} if { var(txn.slot) -m str 0 }${unless}\n`
-  );
 }

@@ -10,8 +10,8 @@ import { parseBusySlots } from "../metrics/backend-stats.ts";
 import { BackendSlots, slotName, type SlotPlan } from "./backend-slots.ts";
 import { certificateFile, CertificateStore } from "./certificates.ts";
 import { writeDefaultCertificate } from "./default-certificate.ts";
-import { mapEntries } from "./route-map.ts";
-import { FRONTEND, haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
+import { mapEntries, withHttpsFlags } from "./route-map.ts";
+import { frontendNames, haproxyPaths, renderHaproxyConfig, type HaproxyListen, type HaproxyPaths } from "./config.ts";
 import { forgetHaproxy, recordHaproxy, RUN_DIR_PREFIX } from "./leftover.ts";
 import { drainAndStop, HaproxyError, stopHaproxy } from "./process.ts";
 import { startTakingOver } from "./takeover.ts";
@@ -37,6 +37,8 @@ export interface Haproxy {
   runCommands(commands: string[]): Promise<void>;
   /** The runtime API's answer to one command (e.g. `show stat`). */
   query(command: string): Promise<string>;
+  /** The runtime API's socket, for a reader that keeps a connection (the latency log's stream). */
+  readonly adminSocket: string;
   /** Which backend slot serves which ports (metrics attribute a slot's counters with it). */
   readonly slots: BackendSlots;
   /** Puts released slots back in use, their servers out of service until refilled (after their counters were read). */
@@ -57,12 +59,11 @@ async function writeRuntimeFiles(
   listen: HaproxyListen,
   paths: HaproxyPaths,
   endpointsBySlot: ReadonlyMap<number, string[]>,
-  maps: { routes: ReadonlyArray<[string, string]>; https: ReadonlyArray<[string, string]> },
+  routes: ReadonlyArray<[string, string]>,
   certificates: ServedCertificate[],
 ): Promise<void> {
   await writeFile(paths.config, renderHaproxyConfig(listen, paths, endpointsBySlot));
-  await writeFile(paths.routeMap, mapFile(maps.routes));
-  await writeFile(paths.httpsMap, mapFile(maps.https));
+  await writeFile(paths.routeMap, mapFile(routes));
   if (listen.tlsPort !== undefined) {
     await writeDefaultCertificate(paths.defaultCert);
     await mkdir(paths.certDir, { recursive: true });
@@ -113,9 +114,9 @@ export async function startHaproxy(
   const slots = new BackendSlots(listen.slots, listen.serversPerSlot);
   const initialPlan = slots.plan(initial.entries);
   warnUnrouted(initialPlan, listen.slots, logger);
-  const initialMaps = { routes: mapEntries(initialPlan.routes), https: mapEntries(initial.https) };
+  const initialRoutes = mapEntries(withHttpsFlags(initialPlan.routes, initial.https));
   const initialCertificates = listen.tlsPort === undefined ? [] : initial.certificates;
-  await writeRuntimeFiles(listen, paths, slots.endpointsBySlot(), initialMaps, initialCertificates);
+  await writeRuntimeFiles(listen, paths, slots.endpointsBySlot(), initialRoutes, initialCertificates);
 
   const started = await startTakingOver(binary, listen.port, paths, logger).catch(async (error) => {
     await rm(runDir, { recursive: true, force: true });
@@ -150,10 +151,7 @@ export async function startHaproxy(
     recycled.done();
   };
   // Each map as HAProxy holds it, last committed: a resync that finds the same table sends nothing.
-  const committedMaps = new Map<string, string>([
-    [paths.routeMap, JSON.stringify(initialMaps.routes)],
-    [paths.httpsMap, JSON.stringify(initialMaps.https)],
-  ]);
+  const committedMaps = new Map<string, string>([[paths.routeMap, JSON.stringify(initialRoutes)]]);
   const replaceMap = async (map: string, pairs: ReadonlyArray<[string, string]>) => {
     const wanted = JSON.stringify(pairs);
     if (wanted === committedMaps.get(map)) return;
@@ -181,9 +179,9 @@ export async function startHaproxy(
       const plan = slots.plan(entries);
       warnUnrouted(plan, listen.slots, logger);
       await runCommands(plan.fill);
-      // HTTPS flags first: a host that gains a certificate is redirected from the moment it is routed.
-      if (listen.tlsPort !== undefined) await replaceMap(paths.httpsMap, mapEntries(https));
-      await replaceMap(paths.routeMap, mapEntries(plan.routes));
+      // Routes and HTTPS flags in one swap: a host that gains a certificate is redirected from the moment it is routed.
+      const flags = listen.tlsPort === undefined ? new Map() : https;
+      await replaceMap(paths.routeMap, mapEntries(withHttpsFlags(plan.routes, flags)));
       // With a metrics collector, released slots wait until their counters were read.
       if (!listen.holdReleasedSlots) await recycleSlots();
     },
@@ -195,9 +193,10 @@ export async function startHaproxy(
     runCommands,
     slots,
     query: (command) => adminCommand(paths.adminSocket, command),
+    adminSocket: paths.adminSocket,
     async stop() {
       stopping = true;
-      await drainAndStop({ child, exited }, paths.adminSocket, FRONTEND).catch(async (error) => {
+      await drainAndStop({ child, exited }, paths.adminSocket, frontendNames(listen)).catch(async (error) => {
         logger.error({ err: error }, "draining HAProxy failed; soft-stopping it instead");
         await stopHaproxy({ child, exited });
       });

@@ -98,14 +98,17 @@ export async function stopHaproxy({ child, exited }: Pick<HaproxyProcess, "child
 export async function drainAndStop(
   running: Pick<HaproxyProcess, "child" | "exited">,
   adminSocket: string,
-  frontend: string,
+  frontends: string[],
 ): Promise<void> {
   const { child, exited } = running;
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const disabled = await adminCommand(adminSocket, `disable frontend ${frontend}`);
-  if (disabled.trim()) throw new HaproxyError(`disable frontend ${frontend}: ${disabled.trim()}`);
+  for (const frontend of frontends) {
+    const disabled = await adminCommand(adminSocket, `disable frontend ${frontend}`);
+    if (disabled.trim()) throw new HaproxyError(`disable frontend ${frontend}: ${disabled.trim()}`);
+  }
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while (Date.now() < deadline && (await adminCommand(adminSocket, "show sess")).includes(` fe=${frontend} `))
+  const inFlight = (sessions: string) => frontends.some((frontend) => sessions.includes(` fe=${frontend} `));
+  while (Date.now() < deadline && inFlight(await adminCommand(adminSocket, "show sess")))
     await new Promise((resolve) => setTimeout(resolve, 50));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
