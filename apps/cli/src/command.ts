@@ -119,4 +119,16 @@ function withLinkedApp(positionals: string[], names: string[], rest: boolean): s
   return link ? [link.app, ...positionals] : positionals;
 }
 
+/** `--limit`: a whole number from 1 to `max`, `fallback` when left out; a usage error naming the value otherwise. */
+export function parseLimit(
+  value: string | undefined,
+  opts: { fallback: number; max: number; command: string },
+): number {
+  if (value === undefined) return opts.fallback;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > opts.max)
+    throw new UsageError(`--limit must be a whole number from 1 to ${opts.max}, not "${value}"`, opts.command);
+  return limit;
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

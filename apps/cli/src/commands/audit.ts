@@ -1,5 +1,4 @@
-import { COMMON_OPTIONS, parseCommand, type Command } from "../command.ts";
-import { UsageError } from "../errors.ts";
+import { COMMON_OPTIONS, parseCommand, parseLimit, type Command } from "../command.ts";
 import { age, print, printJson, red, table } from "../output.ts";
 import type { AuditEventDto } from "../types.ts";
 
@@ -25,9 +24,7 @@ export const audit: Command = {
       options: { ...COMMON_OPTIONS, app: { type: "string" }, limit: { type: "string", short: "n" } },
       strict: true,
     });
-    const limit = values.limit === undefined ? 50 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-      throw new UsageError("--limit must be a whole number from 1 to 1000", "audit");
+    const limit = parseLimit(values.limit, { fallback: 50, max: 1000, command: "audit" });
     const result = await (await context.client()).listAudit({ ...(values.app ? { app: values.app } : {}), limit });
     if (values.json) return printJson(result);
     if (result.events.length === 0)

@@ -1,5 +1,4 @@
-import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
-import { UsageError } from "../errors.ts";
+import { COMMON_OPTIONS, parseCommand, parseLimit, requirePositionals, type Command } from "../command.ts";
 import { age, green, print, printJson, red, table, truncate, yellow } from "../output.ts";
 import type { DeliveryDto } from "../types.ts";
 
@@ -27,9 +26,7 @@ export const deliveries: Command = {
       strict: true,
     });
     const [name] = requirePositionals("deliveries", positionals, ["app"]) as [string];
-    const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-      throw new UsageError("--limit must be a whole number from 1 to 1000", "deliveries");
+    const limit = parseLimit(values.limit, { fallback: 20, max: 1000, command: "deliveries" });
     const result = await (await context.client()).listDeliveries(name, limit);
     if (values.json) return printJson(result);
     if (result.deliveries.length === 0)

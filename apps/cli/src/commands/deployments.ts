@@ -1,5 +1,4 @@
-import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
-import { UsageError } from "../errors.ts";
+import { COMMON_OPTIONS, parseCommand, parseLimit, requirePositionals, type Command } from "../command.ts";
 import { age, colorStatus, print, printJson, table, truncate } from "../output.ts";
 
 export const deployments: Command = {
@@ -14,9 +13,7 @@ export const deployments: Command = {
       strict: true,
     });
     const [app] = requirePositionals("deployments", positionals, ["app"]) as [string];
-    const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw new UsageError("--limit must be a whole number from 1 to 500", "deployments");
+    const limit = parseLimit(values.limit, { fallback: 20, max: 500, command: "deployments" });
     const result = await (await context.client()).listDeployments(app, limit);
     if (values.json) return printJson(result);
     if (result.deployments.length === 0) return print(`No deployments of ${app} yet: pier deploy ${app}`);

@@ -1,4 +1,4 @@
-import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
+import { COMMON_OPTIONS, parseCommand, parseLimit, requirePositionals, type Command } from "../command.ts";
 import { UsageError } from "../errors.ts";
 import { age, bold, dim, info, print, printJson, table, truncate } from "../output.ts";
 import type { BodyOf, ResponseOf } from "../types.ts";
@@ -149,12 +149,7 @@ export const notificationsDeliveries: Command = {
       strict: true,
     });
     const [id] = requirePositionals("notifications deliveries", positionals, ["id"]) as [string];
-    const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-      throw new UsageError(
-        `--limit must be a whole number from 1 to 500, not "${values.limit}"`,
-        "notifications deliveries",
-      );
+    const limit = parseLimit(values.limit, { fallback: 20, max: 500, command: "notifications deliveries" });
     const result = await (await context.client()).request<ResponseOf<"/api/notifications/{id}/deliveries", "get">>(
       "GET",
       `${channelPath(id)}/deliveries?limit=${limit}`,

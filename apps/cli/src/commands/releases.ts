@@ -1,5 +1,4 @@
-import { COMMON_OPTIONS, parseCommand, requirePositionals, type Command } from "../command.ts";
-import { UsageError } from "../errors.ts";
+import { COMMON_OPTIONS, parseCommand, parseLimit, requirePositionals, type Command } from "../command.ts";
 import { age, print, printJson, table, truncate } from "../output.ts";
 import type { ResponseOf } from "../types.ts";
 
@@ -28,9 +27,7 @@ export const releases: Command = {
       strict: true,
     });
     const [app] = requirePositionals("releases", positionals, ["app"]) as [string];
-    const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw new UsageError(`--limit must be a whole number from 1 to 200, not "${values.limit}"`, "releases");
+    const limit = parseLimit(values.limit, { fallback: 20, max: 200, command: "releases" });
     const path = `/api/apps/${encodeURIComponent(app)}/releases`;
     const answer = await (await context.client()).request<ResponseOf<"/api/apps/{name}/releases", "get">>("GET", path);
     const result = { releases: answer.releases.slice(0, limit) };
