@@ -26,6 +26,8 @@ describe("pier rollout: start, status, pause, resume, abort; bad input", () => {
           branch: "main",
           status: "READY",
           containerId: `container-${label}`,
+          // The staged one runs (a published port), beside production.
+          hostPort: label === "staged" ? 45_001 : null,
           promote: label === "live",
         },
       });
@@ -35,6 +37,14 @@ describe("pier rollout: start, status, pause, resume, abort; bad input", () => {
     candidate = { id: staged.id, shortId: staged.shortId };
   });
   afterAll(() => cli?.close());
+
+  it("pier deployments marks production with * and the staged deployment running beside it", async () => {
+    const listed = await cli.pier(["deployments", name]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const rowOf = (shortId: string) => listed.stdout.split("\n").find((line) => line.includes(shortId)) ?? "";
+    expect(rowOf(candidate.shortId)).toMatch(/^staged\s/);
+    expect(listed.stdout.split("\n").filter((line) => line.startsWith("*"))).toHaveLength(1);
+  });
 
   it("says when there is none, and refuses bad steps naming the field", async () => {
     const none = await cli.pier(["rollout", name]);

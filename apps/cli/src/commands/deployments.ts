@@ -4,7 +4,7 @@ import { age, colorStatus, print, printJson, table, truncate } from "../output.t
 export const deployments: Command = {
   name: "deployments",
   usage: "pier deployments <app> [--limit N] [--json]",
-  summary: "List an app's deployments, newest first (* marks production)",
+  summary: "List an app's deployments, newest first (* marks production, staged one running beside it)",
   async run(args, context) {
     const { values, positionals } = parseCommand("deployments", {
       args,
@@ -21,7 +21,7 @@ export const deployments: Command = {
       table(
         ["", "ID", "STATUS", "BRANCH", "TRIGGER", "COMMIT", "AGE", "DURATION"],
         result.deployments.map((d) => [
-          d.isProduction ? "*" : "",
+          d.isProduction ? "*" : d.staged ? "staged" : "",
           d.shortId,
           colorStatus(d.status),
           d.branch,
